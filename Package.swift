@@ -1,0 +1,132 @@
+// swift-tools-version: 6.1
+// Kern: a JIT-compiling numeric kernel language for Swift.
+//
+// The pipeline is visible in the target list: KernBasics → KernSyntax → KernSema →
+// KernIRGen → KernIR (passes) → KernLLVM → KernJIT → Kern (host API) → KernCLI/kernelc.
+// LLVM is found through `llvm-config` at manifest time (honouring $LLVM_CONFIG,
+// else the newest `llvm-config-NN` on PATH); libffi through the system linker.
+import Foundation
+import PackageDescription
+
+/// Flags for LLVM, read from llvm-config so no versioned path is hard-coded.
+struct LLVMFlags {
+    var includeDir = "/usr/include"
+    var libDir = "/usr/lib"
+    var libName = "LLVM"
+    var majorVersion = 0
+
+    static func locate() -> LLVMFlags {
+        var flags = LLVMFlags()
+        guard let tool = findLLVMConfig() else { return flags }
+        flags.includeDir = run(tool, ["--includedir"]) ?? flags.includeDir
+        flags.libDir = run(tool, ["--libdir"]) ?? flags.libDir
+        if let version = run(tool, ["--version"]),
+           let major = Int(version.split(separator: ".").first ?? "") {
+            flags.majorVersion = major
+        }
+        // `--libs --link-shared` prints e.g. "-lLLVM-22"; fall back to plain libLLVM.
+        if let libs = run(tool, ["--libs", "--link-shared"]),
+           let first = libs.split(separator: " ").first(where: { $0.hasPrefix("-l") }) {
+            flags.libName = String(first.dropFirst(2))
+        }
+        return flags
+    }
+
+    static func findLLVMConfig() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["LLVM_CONFIG"], !explicit.isEmpty { return explicit }
+        let path = env["PATH"] ?? "/usr/bin:/usr/local/bin"
+        var best: (Int, String)?
+        for dir in path.split(separator: ":").map(String.init) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
+            for name in names where name.hasPrefix("llvm-config-") {
+                guard let major = Int(name.dropFirst("llvm-config-".count)) else { continue }
+                if best == nil || major > best!.0 { best = (major, dir + "/" + name) }
+            }
+        }
+        return best?.1
+    }
+
+    static func run(_ tool: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+let llvm = LLVMFlags.locate()
+let llvmCFlags: [CSetting] = [
+    .unsafeFlags(["-I", llvm.includeDir]),
+    .define("KERN_LLVM_MAJOR", to: String(llvm.majorVersion)),
+]
+let llvmSwiftFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I", "-Xcc", llvm.includeDir])]
+let llvmLinkFlags: [LinkerSetting] = [
+    .unsafeFlags(["-L", llvm.libDir, "-Xlinker", "-rpath", "-Xlinker", llvm.libDir]),
+    .linkedLibrary(llvm.libName),
+]
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Kern",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Kern", targets: ["Kern"]),
+        .executable(name: "kernelc", targets: ["kernelc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Front end
+        .target(name: "KernBasics", swiftSettings: swift6),
+        .target(name: "KernSyntax", dependencies: ["KernBasics"], swiftSettings: swift6),
+        .target(name: "KernSema", dependencies: ["KernSyntax"], swiftSettings: swift6),
+        // Middle
+        .target(name: "KernIR", dependencies: ["KernBasics"], swiftSettings: swift6),
+        .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
+        // Back end
+        .target(name: "CLLVM", cSettings: llvmCFlags, linkerSettings: llvmLinkFlags),
+        .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
+        .target(
+            name: "KernRuntime",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
+        .target(
+            name: "KernLLVM", dependencies: ["KernIR", "CLLVM", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .target(
+            name: "KernJIT", dependencies: ["KernLLVM", "CLLVM", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        // Host API and tools
+        .target(
+            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "CFFI", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .target(
+            name: "KernCLI",
+            dependencies: ["Kern", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .executableTarget(
+            name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6 + llvmSwiftFlags),
+
+        // Tests: one target per stage, plus the file tests over Tests/Cases.
+        .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
+        .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
+        .testTarget(name: "KernIRTests", dependencies: ["KernIR"], swiftSettings: swift6),
+        .testTarget(
+            name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernTests", dependencies: ["Kern"], swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernFileTests", dependencies: ["Kern", "KernCLI"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+    ]
+)

@@ -1,0 +1,1 @@
+// Kern: placeholder until the module's first real file lands.

@@ -1,0 +1,87 @@
+/// Source text and positions in it.
+///
+/// Positions are byte offsets (`SourceLoc`); line and column are computed only when
+/// a position is shown to a person (diagnostics, runtime errors), never stored in the AST.
+
+/// A byte offset into a `SourceFile`'s UTF-8 text.
+public struct SourceLoc: Hashable, Comparable, Sendable {
+    public var offset: UInt32
+    public init(_ offset: UInt32) { self.offset = offset }
+    public init(_ offset: Int) { self.offset = UInt32(clamping: offset) }
+    public static func < (a: SourceLoc, b: SourceLoc) -> Bool { a.offset < b.offset }
+}
+
+/// A half-open byte range `[start, end)` in a `SourceFile`.
+public struct SourceRange: Hashable, Sendable {
+    public var start: SourceLoc
+    public var end: SourceLoc
+    public init(_ start: SourceLoc, _ end: SourceLoc) {
+        self.start = start
+        self.end = end
+    }
+    public init(at loc: SourceLoc) { self.init(loc, loc) }
+    /// The smallest range covering both.
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(min(start, other.start), max(end, other.end))
+    }
+}
+
+/// A 1-based line and column, the form positions take when shown to people and
+/// when carried past the front end (Kern IR, runtime errors).
+/// Columns count Unicode scalars, so a caret lines up under non-ASCII text.
+public struct SourcePos: Hashable, Sendable, CustomStringConvertible {
+    public var line: UInt32
+    public var column: UInt32
+    public init(line: UInt32, column: UInt32) {
+        self.line = line
+        self.column = column
+    }
+    public static let unknown = SourcePos(line: 0, column: 0)
+    public var description: String { "\(line):\(column)" }
+}
+
+/// One source text with its name, and a line table for offset → line/column.
+public final class SourceFile: Sendable {
+    public let name: String
+    public let text: String
+    public let utf8: [UInt8]
+    /// Byte offset of the first character of each line.
+    private let lineStarts: [Int]
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+        let bytes = Array(text.utf8)
+        self.utf8 = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// Line (1-based) and column (1-based, in Unicode scalars) of a location.
+    public func position(of loc: SourceLoc) -> SourcePos {
+        let offset = min(Int(loc.offset), utf8.count)
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = lineStarts[lo]
+        var column = 1
+        for i in lineStart..<offset where utf8[i] & 0xC0 != 0x80 { column += 1 }
+        return SourcePos(line: UInt32(lo + 1), column: UInt32(column))
+    }
+
+    /// The text of a 1-based line, without its newline.
+    public func lineText(_ line: UInt32) -> String {
+        let index = Int(line) - 1
+        guard index >= 0, index < lineStarts.count else { return "" }
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : utf8.count
+        if end > start, utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+}

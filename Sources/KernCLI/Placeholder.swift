@@ -1,0 +1,1 @@
+// KernCLI: placeholder until the module's first real file lands.

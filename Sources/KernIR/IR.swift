@@ -1,0 +1,357 @@
+import KernBasics
+
+/// Kern IR: a typed, structured IR of Kern's own, between the checked AST and LLVM.
+///
+/// Shape. A `Module` holds `Function`s. A function body is a `Block`: an ordered list of
+/// `Instr`s. Control flow is structured: `if`, `for`, `while` and `repeat` instructions
+/// own nested blocks, so loops stay visible (serial or parallel, with their reductions)
+/// for the passes that need them: bounds-check elimination, parallel outlining,
+/// reduction lowering. There are no gotos and no phi nodes.
+///
+/// Values. Every instruction that produces a value defines exactly one SSA value
+/// (`ValueID`, printed `%3`), defined before use in program order and visible in the
+/// rest of its block and the blocks nested in it. Mutable variables are *slots*
+/// (`SlotID`, printed `$2`), read with `load` and written with `store`: LLVM's mem2reg
+/// turns them into registers. Scalar `inout` parameters are slots owned by the caller.
+///
+/// Arrays are views: a base pointer, a shape and strides (in elements), all explicit in
+/// the lowering. `dim` reads one extent; `load.elem`/`store.elem` address
+/// `base + Σ index_k * stride_k` and never check bounds themselves: checks are explicit
+/// `check.bounds` instructions, so passes can prove, hoist or drop them and report it.
+///
+/// Global semantics (the reference interpreter is the executable definition):
+/// - Integer `add sub mul neg` wrap (two's complement). `div`/`rem` truncate toward zero;
+///   `T.min / -1 == T.min`, `T.min % -1 == 0`; a zero divisor is undefined unless
+///   guarded by `check.divisor` (IRGen always emits one).
+/// - Shifts are Swift "smart" shifts: a negative amount shifts the other way; an amount
+///   ≥ the bit width gives 0 (or -1 for `shr` of a negative signed value).
+/// - Floating arithmetic is IEEE 754 exactly as written: no contraction, no
+///   reassociation — except reductions of a parallel loop, whose combination order is
+///   fixed by the compiled code (not by the thread count), and functions compiled with
+///   fast-math.
+/// - `convert` float→int truncates toward zero and saturates; NaN gives 0. int→int
+///   truncates or extends by the source's signedness.
+/// - A failing check stops the whole call with a runtime error carrying the check's
+///   `SourcePos`; nothing after it executes.
+/// - A `for` loop with `lower >= upper` (step > 0) runs zero times; the bounds and step
+///   are evaluated once, before the first iteration.
+
+// MARK: - IDs
+
+public struct ValueID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "%\(raw)" }
+}
+
+public struct SlotID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "$\(raw)" }
+}
+
+public struct FunctionID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "@\(raw)" }
+}
+
+// MARK: - Types
+
+public enum ScalarKind: String, Sendable, Hashable, CaseIterable {
+    case bool = "bool"
+    case i8, i16, i32, i64, u8, u16, u32, u64
+    case f32, f64
+
+    public var isInteger: Bool { !isFloating && self != .bool }
+    public var isFloating: Bool { self == .f32 || self == .f64 }
+    public var isSigned: Bool { self == .i8 || self == .i16 || self == .i32 || self == .i64 }
+    public var bitWidth: Int {
+        switch self {
+        case .bool: 1
+        case .i8, .u8: 8
+        case .i16, .u16: 16
+        case .i32, .u32, .f32: 32
+        case .i64, .u64, .f64: 64
+        }
+    }
+    /// Size in memory (Bool is one byte).
+    public var byteSize: Int { self == .bool ? 1 : bitWidth / 8 }
+}
+
+public enum IRType: Sendable, Hashable, CustomStringConvertible {
+    case scalar(ScalarKind)
+    /// An array view: element type and rank (1...3).
+    case array(ScalarKind, rank: Int)
+    /// Tuples of scalars (function results only).
+    case tuple([ScalarKind])
+    case void
+
+    public var description: String {
+        switch self {
+        case .scalar(let s): return s.rawValue
+        case .array(let s, let rank): return "[\(s.rawValue); \(rank)]"
+        case .tuple(let xs): return "(" + xs.map(\.rawValue).joined(separator: ", ") + ")"
+        case .void: return "void"
+        }
+    }
+
+    public var scalar: ScalarKind? {
+        if case .scalar(let s) = self { return s }
+        return nil
+    }
+}
+
+// MARK: - Module and functions
+
+public struct Module: Sendable {
+    public var functions = IndexedArray<FunctionID, Function>()
+    /// Name of the source file, for messages.
+    public var sourceName: String
+    public init(sourceName: String) { self.sourceName = sourceName }
+
+    public func function(named name: String) -> FunctionID? {
+        functions.ids.first { functions[$0].name == name }
+    }
+}
+
+public struct Param: Sendable, Hashable {
+    public enum Binding: Sendable, Hashable {
+        /// An immutable scalar or array view, available as an SSA value.
+        case value(ValueID)
+        /// An `inout` scalar: the caller's slot.
+        case slot(SlotID)
+    }
+    public var name: String
+    public var type: IRType
+    /// Arrays: writable. Scalars: passed by reference (binding is `.slot`).
+    public var isInout: Bool
+    public var binding: Binding
+    public init(name: String, type: IRType, isInout: Bool, binding: Binding) {
+        self.name = name
+        self.type = type
+        self.isInout = isInout
+        self.binding = binding
+    }
+}
+
+public struct SlotInfo: Sendable, Hashable {
+    public var name: String
+    /// A scalar or tuple type.
+    public var type: IRType
+    public init(name: String, type: IRType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+public struct Function: Sendable {
+    public enum Inline: String, Sendable, Hashable { case never, always }
+    public var name: String
+    public var params: [Param]
+    public var returnType: IRType
+    /// Type of every SSA value.
+    public var values = IndexedArray<ValueID, IRType>()
+    public var slots = IndexedArray<SlotID, SlotInfo>()
+    public var body = Block()
+    /// Visible to the host (every source function is; outlined bodies are not).
+    public var isExported: Bool
+    public var inline: Inline?
+    /// Source position of the `func` keyword.
+    public var pos: SourcePos
+
+    public init(
+        name: String, params: [Param] = [], returnType: IRType, isExported: Bool = true,
+        inline: Inline? = nil, pos: SourcePos = .unknown
+    ) {
+        self.name = name
+        self.params = params
+        self.returnType = returnType
+        self.isExported = isExported
+        self.inline = inline
+        self.pos = pos
+    }
+}
+
+public struct Block: Sendable {
+    public var instrs: [Instr]
+    public init(_ instrs: [Instr] = []) { self.instrs = instrs }
+}
+
+public struct Instr: Sendable {
+    /// The value this instruction defines, if any.
+    public var result: ValueID?
+    public var op: Op
+    /// Where the instruction came from; runtime errors report it.
+    public var pos: SourcePos
+    public init(result: ValueID?, op: Op, pos: SourcePos = .unknown) {
+        self.result = result
+        self.op = op
+        self.pos = pos
+    }
+}
+
+// MARK: - Operations
+
+public enum UnaryOpcode: String, Sendable, Hashable {
+    /// Integer: wrapping negation. Floating: IEEE negation (flips the sign of 0 and NaN).
+    case neg
+    /// Bool `!`.
+    case not
+    /// Integer `~`.
+    case bitNot = "bitnot"
+}
+
+public enum BinaryOpcode: String, Sendable, Hashable, CaseIterable {
+    case add, sub, mul, div, rem
+    case and, or, xor, shl, shr
+}
+
+public enum ComparePredicate: String, Sendable, Hashable, CaseIterable {
+    /// Floating comparisons are ordered (false with NaN), except `ne` (true with NaN).
+    case eq, ne, lt, le, gt, ge
+}
+
+/// Built-in math (LANGUAGE.md §8), on f32/f64; `abs min max` also on integers.
+public enum MathOpcode: String, Sendable, Hashable, CaseIterable {
+    case sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p
+    case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
+    case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
+    case abs, min, max
+    case isNaN = "isnan", isInfinite = "isinf", isFinite = "isfinite"
+}
+
+public enum Constant: Sendable, Hashable {
+    case bool(Bool)
+    /// Bit pattern in 64 bits; the instruction's result type gives width and signedness.
+    case integer(UInt64)
+    /// The exact value; for f32 it is already a Float value widened to Double.
+    case floating(Double)
+}
+
+public enum ReduceOp: String, Sendable, Hashable {
+    case add, mul, and, or, xor, min, max
+}
+
+/// A scalar reduction of a parallel loop: inside the body, the slot is only updated with
+/// `op` (Sema guarantees it is not otherwise read), so each block of iterations may
+/// accumulate into a private copy initialised to `op`'s identity.
+public struct Reduction: Sendable, Hashable {
+    public var slot: SlotID
+    public var op: ReduceOp
+    public init(slot: SlotID, op: ReduceOp) {
+        self.slot = slot
+        self.op = op
+    }
+}
+
+public enum LoopKind: Sendable, Hashable {
+    case serial
+    /// Iterations may run concurrently. `arrayReductions` are local arrays (defined
+    /// outside the loop) that iterations update with `+` at arbitrary indices.
+    case parallel(reductions: [Reduction], arrayReductions: [ValueID])
+}
+
+public struct ForLoop: Sendable {
+    /// The induction variable, an SSA value of `lower`'s type, defined inside `body`.
+    public var induction: ValueID
+    public var lower: ValueID
+    public var upper: ValueID
+    /// Non-zero (IRGen checks `stride(by: 0)` before the loop); may be negative.
+    public var step: ValueID
+    /// `...`/`through:`: `upper` is included.
+    public var inclusive: Bool
+    public var kind: LoopKind
+    public var body: Block
+    public init(
+        induction: ValueID, lower: ValueID, upper: ValueID, step: ValueID, inclusive: Bool,
+        kind: LoopKind, body: Block
+    ) {
+        self.induction = induction
+        self.lower = lower
+        self.upper = upper
+        self.step = step
+        self.inclusive = inclusive
+        self.kind = kind
+        self.body = body
+    }
+}
+
+public enum PrintPiece: Sendable, Hashable {
+    /// Literal text, written as is.
+    case text(String)
+    /// A scalar, formatted as Swift's `print` formats it.
+    case value(ValueID)
+}
+
+public enum CallArgument: Sendable, Hashable {
+    case value(ValueID)
+    /// An `inout` scalar argument: the caller's slot.
+    case slot(SlotID)
+}
+
+public enum CheckKind: String, Sendable, Hashable {
+    case bounds, divisor, precondition, stride
+}
+
+public indirect enum Op: Sendable {
+    // Scalars
+    case constant(Constant)
+    case unary(UnaryOpcode, ValueID)
+    case binary(BinaryOpcode, ValueID, ValueID)
+    /// Result is bool.
+    case compare(ComparePredicate, ValueID, ValueID)
+    /// Numeric conversion to the result type (see global semantics).
+    case convert(ValueID)
+    case math(MathOpcode, [ValueID])
+    /// `c ? a : b` on values already computed (IRGen uses `if` + slot when an arm may fail
+    /// or has effects; `select` is for passes and pure arms).
+    case select(ValueID, ValueID, ValueID)
+
+    // Slots
+    case load(SlotID)
+    case store(SlotID, ValueID)
+
+    // Tuples
+    case makeTuple([ValueID])
+    case extract(ValueID, index: Int)
+
+    // Arrays
+    /// Extent of dimension `axis` (i64).
+    case dim(ValueID, axis: Int)
+    /// Element at `indices` (one per dimension, i64). No bounds check.
+    case loadElement(ValueID, indices: [ValueID])
+    case storeElement(ValueID, indices: [ValueID], value: ValueID)
+    /// Row `index` of a rank-r array: a rank r-1 view sharing storage.
+    case subview(ValueID, index: ValueID)
+    /// A new local array, every element set to `fill`; lives until the end of the
+    /// enclosing block (freed on every exit from it).
+    case allocArray(ScalarKind, dims: [ValueID], fill: ValueID)
+
+    // Checks: stop the call with a runtime error when they fail.
+    /// Fails unless `0 <= index < bound` (both i64).
+    case checkBounds(index: ValueID, bound: ValueID, axis: Int)
+    /// Fails when the integer divisor is zero.
+    case checkDivisor(ValueID)
+    /// Fails when the bool is false.
+    case precondition(ValueID, message: String)
+    /// Fails when the loop step is zero.
+    case checkStride(ValueID)
+
+    // Calls and effects
+    case call(FunctionID, [CallArgument])
+    case print([PrintPiece])
+
+    // Structured control flow
+    case ifElse(ValueID, then: Block, else: Block)
+    case forLoop(ForLoop)
+    /// `while`: evaluates `cond` (its last value, `condition`, is the test) before each
+    /// iteration.
+    case whileLoop(cond: Block, condition: ValueID, body: Block)
+    /// `repeat { body } while cond`.
+    case repeatLoop(body: Block, cond: Block, condition: ValueID)
+    /// Leave / restart the innermost enclosing loop.
+    case breakLoop
+    case continueLoop
+    case returnValue(ValueID?)
+}

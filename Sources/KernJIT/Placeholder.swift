@@ -1,0 +1,1 @@
+// KernJIT: placeholder until the module's first real file lands.

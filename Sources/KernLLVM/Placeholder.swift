@@ -1,0 +1,1 @@
+// KernLLVM: placeholder until the module's first real file lands.

@@ -1,0 +1,93 @@
+/*
+ * Kern runtime: the C functions JIT-compiled (and AOT-compiled) Kern code calls.
+ * Linkable without the Swift runtime. Everything here is thread-safe.
+ *
+ * Calling convention of generated code (the "entry ABI", used by the host via libffi):
+ *
+ *   int32_t kern_entry_<name>(KernCallContext *ctx, <params...>, void *result);
+ *
+ *   - scalar param:        its C type (Bool as uint8_t 0/1, Int as int64_t, ...)
+ *   - inout scalar param:  pointer to the scalar
+ *   - rank-r array param:  T *data, int64_t shape[0..r-1], int64_t stride[0..r-1]
+ *                          (r + r + 1 arguments; strides in elements, row-major)
+ *   - result:              NULL for functions without a result; otherwise points to
+ *                          n consecutive 8-byte slots (n = 1 for a scalar, the tuple's
+ *                          arity for a tuple); element k is stored at offset 8*k in its
+ *                          own type (Bool as uint8_t).
+ *   - returns 0 on success, otherwise a KernStatus and ctx->error is filled in.
+ *
+ * Internal functions (Kern calling Kern) take the ctx first as well and report failure
+ * through ctx->error.kind != KERN_OK; callers test it after every call.
+ */
+#ifndef KERN_RUNTIME_H
+#define KERN_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum KernStatus {
+    KERN_OK = 0,
+    KERN_ERR_BOUNDS = 1,        /* index out of bounds: value0 = index, value1 = bound, value2 = axis */
+    KERN_ERR_DIVISION = 2,      /* integer division or remainder by zero */
+    KERN_ERR_PRECONDITION = 3,  /* failed precondition: message */
+    KERN_ERR_STRIDE = 4,        /* stride(by: 0) */
+    KERN_ERR_ALLOCATION = 5,    /* a local array could not be allocated: value0 = bytes */
+    KERN_ERR_SIZE = 6,          /* negative size for a local array: value0 = count */
+} KernStatus;
+
+typedef struct KernError {
+    int32_t kind;        /* KernStatus */
+    int32_t line;        /* 1-based source position of the failing check */
+    int32_t column;
+    int32_t reserved;
+    int64_t value0;
+    int64_t value1;
+    int64_t value2;
+    const char *message; /* static string owned by the compiled module, or NULL */
+} KernError;
+
+typedef struct KernCallContext {
+    KernError error;
+    uint64_t seed;       /* random-number seed of the call */
+    int32_t threads;     /* worker threads allowed for this call (0 = runtime default) */
+    int32_t flags;
+} KernCallContext;
+
+/* Records an error in ctx unless one is recorded already (the first failure wins). */
+void kern_rt_fail(KernCallContext *ctx, int32_t kind, int32_t line, int32_t column,
+                  int64_t value0, int64_t value1, int64_t value2, const char *message);
+
+/* 64-byte-aligned, uninitialised storage (generated code fills it).
+ * Returns NULL on failure (the caller reports KERN_ERR_ALLOCATION). */
+void *kern_rt_alloc(int64_t bytes);
+void kern_rt_free(void *p);
+
+/* print: pieces are appended to a per-thread line buffer; kern_rt_print_end writes
+ * the whole line (with '\n') to stdout in one write, so lines from parallel iterations
+ * never interleave. Numbers are formatted exactly as Swift's `print` formats them. */
+void kern_rt_print_text(const char *text);
+void kern_rt_print_i64(int64_t v);
+void kern_rt_print_u64(uint64_t v);
+void kern_rt_print_f64(double v);
+void kern_rt_print_f32(float v);
+void kern_rt_print_bool(int32_t v);
+void kern_rt_print_end(void);
+
+/* Formats like Swift's `description` ("1.0", "1e-05", "0.33333334", "inf", "nan").
+ * Writes a NUL-terminated string into buf (at least 32 bytes); returns its length. */
+int kern_rt_format_f64(double v, char *buf);
+int kern_rt_format_f32(float v, char *buf);
+
+/* Redirects print output (tests, REPL). NULL restores stdout. The sink receives whole
+ * lines including the trailing newline. */
+typedef void (*KernPrintSink)(const char *line, size_t length, void *userData);
+void kern_rt_set_print_sink(KernPrintSink sink, void *userData);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,226 @@
+import KernBasics
+import KernSyntax
+
+/// The result of semantic analysis: the AST plus immutable side tables
+/// (DESIGN.md example 4). Produced only for programs without errors; IRGen reads it
+/// and never has to re-derive a type, a binding or a call target.
+
+public struct LocalID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "l\(raw)" }
+}
+
+/// A named value in a function: parameter, `let`, `var` or loop variable.
+public struct LocalInfo: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case param(index: Int)
+        case letBinding
+        case varBinding
+        case loopVariable
+    }
+    public var name: String
+    public var type: SemaType
+    public var kind: Kind
+    /// `var`, or an `inout` parameter.
+    public var isMutable: Bool
+    /// `inout` parameter (scalar or array).
+    public var isInout: Bool
+    /// A local array made by `[T](repeating:count:)` (may become an array reduction).
+    public var isLocalArray: Bool
+    public var declRange: SourceRange
+    /// The function the local belongs to (index into `CheckedProgram.functions`).
+    public var function: Int
+    public init(
+        name: String, type: SemaType, kind: Kind, isMutable: Bool, isInout: Bool,
+        isLocalArray: Bool, declRange: SourceRange, function: Int
+    ) {
+        self.name = name
+        self.type = type
+        self.kind = kind
+        self.isMutable = isMutable
+        self.isInout = isInout
+        self.isLocalArray = isLocalArray
+        self.declRange = declRange
+        self.function = function
+    }
+}
+
+public struct ParamSignature: Sendable, Hashable {
+    public var label: String?
+    public var name: String
+    public var type: SemaType
+    public var isInout: Bool
+    public init(label: String?, name: String, type: SemaType, isInout: Bool) {
+        self.label = label
+        self.name = name
+        self.type = type
+        self.isInout = isInout
+    }
+}
+
+public struct FunctionSignature: Sendable, Hashable {
+    public var name: String
+    public var params: [ParamSignature]
+    /// `.void` when the function returns nothing.
+    public var returnType: SemaType
+    public var isVectorize: Bool
+    /// `"never"`, `"always"` or nil.
+    public var inline: String?
+    public init(
+        name: String, params: [ParamSignature], returnType: SemaType, isVectorize: Bool,
+        inline: String?
+    ) {
+        self.name = name
+        self.params = params
+        self.returnType = returnType
+        self.isVectorize = isVectorize
+        self.inline = inline
+    }
+}
+
+/// What a name expression refers to.
+public enum Reference: Sendable, Hashable {
+    case local(LocalID)
+    case function(Int)
+    case type(SemaType)
+}
+
+/// Built-in math functions (LANGUAGE.md §8). `min max abs` also work on integers.
+public enum MathFunction: String, Sendable, Hashable, CaseIterable {
+    case sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p
+    case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
+    case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
+    case abs, min, max
+
+    public var arity: Int {
+        switch self {
+        case .atan2, .pow, .hypot, .copysign, .min, .max: 2
+        case .fma: 3
+        default: 1
+        }
+    }
+}
+
+/// What a call expression does, resolved by Sema. Arguments of `.function` calls are
+/// in parameter order (labels have been checked).
+public enum CallKind: Sendable, Hashable {
+    case function(Int)
+    /// `Double(x)`, `Int32(y)`: numeric conversion with Kern semantics (saturating).
+    case conversion(ScalarType)
+    case math(MathFunction)
+    /// `[T](repeating: v, count: n)` (rank 1) or `[[T]](repeating: v, rows: r, cols: c)`.
+    case allocArray(ScalarType, rank: Int)
+    /// `x.shape(d)`.
+    case shape
+    case print
+    case precondition
+}
+
+/// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.
+public enum MemberKind: Sendable, Hashable {
+    case count
+    case isNaN, isInfinite, isFinite
+    /// `T.pi`, `T.infinity`, `T.max`, ...: the constant, already in the value's type.
+    case constant(ConstantValue)
+}
+
+/// A compile-time scalar value in its Kern type.
+public enum ConstantValue: Sendable, Hashable {
+    case bool(Bool)
+    /// Any integer type, as its two's-complement bit pattern in 64 bits.
+    case integer(ScalarType, bits: UInt64)
+    /// `Float` constants are stored exactly as the rounded Float value.
+    case floating(ScalarType, Double)
+}
+
+/// The reductions of a `prange` loop (LANGUAGE.md §7).
+public enum ReductionOp: String, Sendable, Hashable {
+    case add = "+", mul = "*", and = "&", or = "|", xor = "^", min, max
+}
+
+/// How a `for` loop iterates, with the sequence taken apart.
+public enum LoopSequence: Sendable, Hashable {
+    /// `a..<b` / `a...b`; also `prange(n)` (lower nil = 0) and `x.indices` (via `.indices`).
+    case range(lower: ExprID?, upper: ExprID, inclusive: Bool)
+    /// `x.indices`: `0..<x.count`.
+    case indices(array: ExprID)
+    /// `stride(from:to:by:)` / `stride(from:through:by:)`.
+    case stride(from: ExprID, to: ExprID, by: ExprID, inclusive: Bool)
+}
+
+public struct ForLoopInfo: Sendable, Hashable {
+    public var variable: LocalID
+    public var sequence: LoopSequence
+    public var isParallel: Bool
+    /// Scalar reductions: variable and operator (`s -= e` counts as `.add` of `-e`).
+    public var reductions: [ScalarReduction]
+    /// Local arrays updated with compound assignments at non-affine indices: each worker
+    /// gets a private copy, summed at the end.
+    public var arrayReductions: [LocalID]
+    public init(
+        variable: LocalID, sequence: LoopSequence, isParallel: Bool,
+        reductions: [ScalarReduction], arrayReductions: [LocalID]
+    ) {
+        self.variable = variable
+        self.sequence = sequence
+        self.isParallel = isParallel
+        self.reductions = reductions
+        self.arrayReductions = arrayReductions
+    }
+}
+
+public struct ScalarReduction: Sendable, Hashable {
+    public var variable: LocalID
+    public var op: ReductionOp
+    public init(variable: LocalID, op: ReductionOp) {
+        self.variable = variable
+        self.op = op
+    }
+}
+
+public struct CheckedProgram: Sendable {
+    public let file: SourceFile
+    public let ast: AST
+    public let functions: [FunctionSignature]
+    public let locals: IndexedArray<LocalID, LocalInfo>
+    /// Parameters of each function, as locals (same order as the parameters).
+    public let paramLocals: [[LocalID]]
+    /// Type of every expression (dense; `ExprID.index`).
+    public let exprTypes: [SemaType]
+    /// Name expressions → what they refer to.
+    public let references: [ExprID: Reference]
+    /// Call expressions → what they do.
+    public let calls: [ExprID: CallKind]
+    /// Member expressions → what they mean.
+    public let members: [ExprID: MemberKind]
+    /// Literal expressions (and `-literal` unary expressions) → their value in their type.
+    public let constants: [ExprID: ConstantValue]
+    /// `binding` statements → the locals they declare, in pattern order.
+    public let declaredLocals: [StmtID: [LocalID]]
+    /// `forIn` statements → how they iterate.
+    public let loops: [StmtID: ForLoopInfo]
+
+    public init(
+        file: SourceFile, ast: AST, functions: [FunctionSignature],
+        locals: IndexedArray<LocalID, LocalInfo>, paramLocals: [[LocalID]], exprTypes: [SemaType],
+        references: [ExprID: Reference], calls: [ExprID: CallKind], members: [ExprID: MemberKind],
+        constants: [ExprID: ConstantValue], declaredLocals: [StmtID: [LocalID]],
+        loops: [StmtID: ForLoopInfo]
+    ) {
+        self.file = file
+        self.ast = ast
+        self.functions = functions
+        self.locals = locals
+        self.paramLocals = paramLocals
+        self.exprTypes = exprTypes
+        self.references = references
+        self.calls = calls
+        self.members = members
+        self.constants = constants
+        self.declaredLocals = declaredLocals
+        self.loops = loops
+    }
+
+    public func type(of e: ExprID) -> SemaType { exprTypes[e.index] }
+}

@@ -1,0 +1,268 @@
+import KernBasics
+
+/// The abstract syntax tree, stored as arenas of nodes addressed by typed IDs
+/// (DESIGN.md example 2). The parser produces it; Sema reads it and never mutates it.
+/// Every node carries the source range it was parsed from.
+
+public struct ExprID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "e\(raw)" }
+}
+
+public struct StmtID: ArenaID {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public var description: String { "s\(raw)" }
+}
+
+/// A parsed source file: functions plus the node arenas they point into.
+public struct AST: Sendable {
+    public var exprs = IndexedArray<ExprID, Expr>()
+    public var stmts = IndexedArray<StmtID, Stmt>()
+    public var functions: [FunctionDecl] = []
+    public init() {}
+}
+
+// MARK: - Types as written
+
+/// A type annotation as written in source: `Double`, `[Float]`, `[[Int32]]`, `(Int, Double)`.
+public indirect enum TypeSyntax: Sendable, Hashable {
+    case named(String, SourceRange)
+    case array(element: TypeSyntax, SourceRange)
+    case tuple([TypeSyntax], SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .named(_, let r), .array(_, let r), .tuple(_, let r): return r
+        }
+    }
+}
+
+// MARK: - Declarations
+
+public struct Attribute: Sendable, Hashable {
+    /// `vectorize`, `inline`.
+    public var name: String
+    /// `never` / `always` for `@inline(...)`; nil otherwise.
+    public var argument: String?
+    public var range: SourceRange
+    public init(name: String, argument: String?, range: SourceRange) {
+        self.name = name
+        self.argument = argument
+        self.range = range
+    }
+}
+
+public struct Param: Sendable, Hashable {
+    /// The external label: the name itself for `a: Float`, nil for `_ a: Float`,
+    /// `by` for `by n: Int`.
+    public var label: String?
+    public var name: String
+    public var nameRange: SourceRange
+    public var type: TypeSyntax
+    public var isInout: Bool
+    public var range: SourceRange
+    public init(
+        label: String?, name: String, nameRange: SourceRange, type: TypeSyntax, isInout: Bool,
+        range: SourceRange
+    ) {
+        self.label = label
+        self.name = name
+        self.nameRange = nameRange
+        self.type = type
+        self.isInout = isInout
+        self.range = range
+    }
+}
+
+public struct Block: Sendable, Hashable {
+    public var stmts: [StmtID]
+    /// From `{` to `}` inclusive.
+    public var range: SourceRange
+    public init(stmts: [StmtID], range: SourceRange) {
+        self.stmts = stmts
+        self.range = range
+    }
+}
+
+public struct FunctionDecl: Sendable, Hashable {
+    public var attributes: [Attribute]
+    public var name: String
+    public var nameRange: SourceRange
+    public var params: [Param]
+    public var returnType: TypeSyntax?
+    public var body: Block
+    /// The `func` keyword's range.
+    public var funcKeywordRange: SourceRange
+    /// From the first attribute or `func` to the closing `}`.
+    public var range: SourceRange
+    public init(
+        attributes: [Attribute], name: String, nameRange: SourceRange, params: [Param],
+        returnType: TypeSyntax?, body: Block, funcKeywordRange: SourceRange, range: SourceRange
+    ) {
+        self.attributes = attributes
+        self.name = name
+        self.nameRange = nameRange
+        self.params = params
+        self.returnType = returnType
+        self.body = body
+        self.funcKeywordRange = funcKeywordRange
+        self.range = range
+    }
+}
+
+// MARK: - Statements
+
+public struct Stmt: Sendable, Hashable {
+    public var kind: StmtKind
+    public var range: SourceRange
+    public init(_ kind: StmtKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A binding pattern: `x` or `(q, r)`.
+public enum Pattern: Sendable, Hashable {
+    case name(String, SourceRange)
+    case tuple([(name: String, range: SourceRange)], SourceRange)
+
+    public static func == (a: Pattern, b: Pattern) -> Bool {
+        switch (a, b) {
+        case let (.name(x, r), .name(y, s)): return x == y && r == s
+        case let (.tuple(xs, r), .tuple(ys, s)):
+            return r == s && xs.count == ys.count
+                && zip(xs, ys).allSatisfy { $0.name == $1.name && $0.range == $1.range }
+        default: return false
+        }
+    }
+    public func hash(into h: inout Hasher) {
+        switch self {
+        case let .name(n, r): h.combine(n); h.combine(r)
+        case let .tuple(xs, r): for x in xs { h.combine(x.name) }; h.combine(r)
+        }
+    }
+}
+
+/// `+= -= *= /= %= &= |= ^= <<= >>=`; `=` is `nil` in `StmtKind.assign`.
+public enum CompoundOp: String, Sendable, Hashable, CaseIterable {
+    case add = "+=", sub = "-=", mul = "*=", div = "/=", rem = "%="
+    case and = "&=", or = "|=", xor = "^=", shl = "<<=", shr = ">>="
+
+    /// The binary operator this compound assignment applies.
+    public var binaryOp: BinaryOp {
+        switch self {
+        case .add: .add
+        case .sub: .sub
+        case .mul: .mul
+        case .div: .div
+        case .rem: .rem
+        case .and: .bitAnd
+        case .or: .bitOr
+        case .xor: .bitXor
+        case .shl: .shl
+        case .shr: .shr
+        }
+    }
+}
+
+public indirect enum StmtKind: Sendable, Hashable {
+    /// `let x = e`, `var x: T = e`, `var x: T`, `let (q, r) = e`.
+    case binding(isVar: Bool, pattern: Pattern, type: TypeSyntax?, value: ExprID?)
+    /// `target = value` (op nil) or `target op= value`. `opRange` covers the operator.
+    case assign(target: ExprID, op: CompoundOp?, value: ExprID, opRange: SourceRange)
+    case expr(ExprID)
+    /// `if c { } else if c { } else { }`: `elseBranch` is an `.ifStmt` or a `.block` stmt.
+    case ifStmt(condition: ExprID, then: Block, elseBranch: StmtID?)
+    /// A braced block used as an `else` branch.
+    case block(Block)
+    case whileStmt(condition: ExprID, body: Block)
+    case repeatWhile(body: Block, condition: ExprID)
+    /// `for name in sequence { }`; the sequence is a range, `x.indices`, a `stride(...)`
+    /// call or a `prange(...)` call, checked by Sema.
+    case forIn(variable: String, variableRange: SourceRange, sequence: ExprID, body: Block)
+    case returnStmt(ExprID?)
+    case breakStmt
+    case continueStmt
+    /// Produced after a syntax error so later nodes keep their places.
+    case error
+}
+
+// MARK: - Expressions
+
+public struct Expr: Sendable, Hashable {
+    public var kind: ExprKind
+    public var range: SourceRange
+    public init(_ kind: ExprKind, _ range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+public enum UnaryOp: String, Sendable, Hashable {
+    case negate = "-", not = "!", bitNot = "~"
+}
+
+public enum BinaryOp: String, Sendable, Hashable, CaseIterable {
+    case shl = "<<", shr = ">>"
+    case mul = "*", div = "/", rem = "%", bitAnd = "&"
+    case add = "+", sub = "-", bitOr = "|", bitXor = "^"
+    case halfOpenRange = "..<", closedRange = "..."
+    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+    case and = "&&", or = "||"
+
+    /// Swift precedence, higher binds tighter (LANGUAGE.md §4).
+    public var precedence: Int {
+        switch self {
+        case .shl, .shr: 7
+        case .mul, .div, .rem, .bitAnd: 6
+        case .add, .sub, .bitOr, .bitXor: 5
+        case .halfOpenRange, .closedRange: 4
+        case .eq, .ne, .lt, .le, .gt, .ge: 3
+        case .and: 2
+        case .or: 1
+        }
+    }
+}
+
+public struct Argument: Sendable, Hashable {
+    public var label: String?
+    public var labelRange: SourceRange?
+    public var value: ExprID
+    public init(label: String?, labelRange: SourceRange?, value: ExprID) {
+        self.label = label
+        self.labelRange = labelRange
+        self.value = value
+    }
+}
+
+public indirect enum ExprKind: Sendable, Hashable {
+    /// Integer literal; `value` is nil when it exceeds UInt64 (Sema reports it).
+    case integerLiteral(value: UInt64?, text: String)
+    /// Floating literal, as written minus underscores (Sema rounds it to the contextual type).
+    case floatLiteral(text: String)
+    case boolLiteral(Bool)
+    /// String literal with escapes already processed.
+    case stringLiteral(String)
+    case name(String)
+    /// An array type used as a callee: `[Double](repeating: 0, count: n)`.
+    case arrayType(TypeSyntax)
+    case unary(UnaryOp, operand: ExprID, opRange: SourceRange)
+    case binary(BinaryOp, lhs: ExprID, rhs: ExprID, opRange: SourceRange)
+    case ternary(condition: ExprID, then: ExprID, else: ExprID)
+    /// `&x` / `&a[i]`: only valid as a call argument.
+    case inoutRef(ExprID)
+    case call(callee: ExprID, arguments: [Argument])
+    /// `x[i]`, `m[i, j]`.
+    case subscriptAccess(base: ExprID, indices: [ExprID])
+    /// `x.count`, `Double.pi`, `x.shape` (as a callee), `v.isNaN`.
+    case member(base: ExprID, name: String, nameRange: SourceRange)
+    /// `t.0`.
+    case tupleElement(base: ExprID, index: Int, indexRange: SourceRange)
+    /// `(a, b)`; a parenthesised single expression is `.paren`.
+    case tuple([ExprID])
+    case paren(ExprID)
+    /// Produced after a syntax error.
+    case error
+}

@@ -1,0 +1,2 @@
+// kernelc: the Kern command-line compiler. Placeholder.
+print("kernelc")
