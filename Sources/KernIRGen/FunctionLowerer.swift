@@ -1,0 +1,109 @@
+import KernBasics
+import KernIR
+import KernSema
+import KernSyntax
+
+/// Lowers one source function. Locals become SSA values when they are immutable
+/// scalars, tuples or arrays with an initial value, and slots otherwise (`var`
+/// scalars and tuples, `inout` scalars, deferred-initialised `let`s).
+struct FunctionLowerer {
+    enum Binding {
+        case value(ValueID)
+        case slot(SlotID)
+    }
+
+    let program: CheckedProgram
+    let functionIndex: Int
+    let options: IRGenOptions
+    var b: FunctionBuilder
+    var bindings: [LocalID: Binding] = [:]
+
+    init(program: CheckedProgram, functionIndex: Int, options: IRGenOptions) {
+        self.program = program
+        self.functionIndex = functionIndex
+        self.options = options
+        let sig = program.functions[functionIndex]
+        let decl = program.ast.functions[functionIndex]
+        let inline: Function.Inline? = sig.inline.flatMap { Function.Inline(rawValue: $0) }
+        let function = Function(
+            name: sig.name, returnType: irType(sig.returnType), isExported: true, inline: inline,
+            pos: program.file.position(of: decl.funcKeywordRange.start))
+        self.b = FunctionBuilder(function)
+    }
+
+    var ast: AST { program.ast }
+    var signature: FunctionSignature { program.functions[functionIndex] }
+
+    mutating func lower() -> Function {
+        let decl = ast.functions[functionIndex]
+        for (i, param) in signature.params.enumerated() {
+            let binding = b.addParam(param.name, irType(param.type), isInout: param.isInout)
+            let local = program.paramLocals[functionIndex][i]
+            switch binding {
+            case .value(let v): bindings[local] = .value(v)
+            case .slot(let s): bindings[local] = .slot(s)
+            }
+        }
+        let returnType = irType(signature.returnType)
+        if returnType != .void, decl.body.stmts.count == 1,
+            case .expr(let e) = ast.stmts[decl.body.stmts[0]].kind
+        {
+            // Single-expression body: returns implicitly.
+            at(ast.exprs[e].range)
+            let v = lowerExpr(e)
+            b.emit(.returnValue(v))
+        } else {
+            lowerStatements(decl.body.stmts)
+        }
+        if !b.isTerminated {
+            // Void functions fall off the end; for the others Sema proved every path
+            // returns, so this return is unreachable and only keeps the IR well formed.
+            b.pos = program.file.position(of: decl.body.range.end)
+            b.emit(.returnValue(returnType == .void ? nil : zeroValue(returnType)))
+        }
+        return b.finish()
+    }
+
+    /// Sets the position of the instructions emitted next.
+    mutating func at(_ range: SourceRange) {
+        b.pos = program.file.position(of: range.start)
+    }
+
+    func type(of e: ExprID) -> SemaType { program.type(of: e) }
+
+    mutating func zeroValue(_ t: IRType) -> ValueID {
+        switch t {
+        case .scalar(let k): return zero(k)
+        case .tuple(let ks):
+            let parts = ks.map { zero($0) }
+            return b.emit(.makeTuple(parts), t)
+        case .array, .void:
+            return b.int64(0)
+        }
+    }
+
+    mutating func zero(_ k: ScalarKind) -> ValueID {
+        switch k {
+        case .bool: return b.constant(.bool(false), .bool)
+        case .f32, .f64: return b.constant(.floating(0), k)
+        default: return b.constant(.integer(0), k)
+        }
+    }
+
+    mutating func one(_ k: ScalarKind) -> ValueID {
+        k.isFloating ? b.constant(.floating(1), k) : b.constant(.integer(1), k)
+    }
+
+    /// Reads a local's current value.
+    mutating func read(_ local: LocalID) -> ValueID {
+        switch bindings[local] {
+        case .value(let v): return v
+        case .slot(let s): return b.emit(.load(s), b.function.slots[s].type)
+        case nil:
+            // Sema resolved the name; a missing binding is an IRGen bug. Produce a
+            // well-typed zero rather than crash the host.
+            assertionFailure("unbound local \(local)")
+            return zeroValue(irType(program.locals[local].type))
+        }
+    }
+}

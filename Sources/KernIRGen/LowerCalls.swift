@@ -1,0 +1,108 @@
+import KernBasics
+import KernIR
+import KernSema
+import KernSyntax
+
+/// Calls: Kern functions, conversions, math built-ins, local array allocation,
+/// `x.shape(d)`, `print` and `precondition`, as resolved by Sema in `calls`.
+extension FunctionLowerer {
+    mutating func lowerCall(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> ValueID {
+        let resultType = irType(type(of: e))
+        guard let kind = program.calls[e] else { return zeroValue(resultType) }
+        let range = ast.exprs[e].range
+        switch kind {
+        case .function(let index):
+            let params = program.functions[index].params
+            var args: [CallArgument] = []
+            for (i, argument) in arguments.enumerated() {
+                let isInoutScalar = i < params.count && params[i].isInout && params[i].type.scalar != nil
+                args.append(isInoutScalar ? inoutSlot(argument.value) : .value(lowerArgument(argument.value)))
+            }
+            at(range)
+            if resultType == .void {
+                b.emit(.call(FunctionID(index), args))
+                return zeroValue(.scalar(.bool))  // never used: void calls are statements
+            }
+            return b.emit(.call(FunctionID(index), args), resultType)
+        case .conversion:
+            let v = lowerExpr(arguments[0].value)
+            if b.type(of: v) == resultType { return v }
+            at(range)
+            return b.emit(.convert(v), resultType)
+        case .math(let fn):
+            let args = arguments.map { lowerExpr($0.value) }
+            at(range)
+            let op = MathOpcode(rawValue: fn.rawValue) ?? .abs
+            return b.emit(.math(op, args), resultType)
+        case .allocArray(let element, _):
+            // (repeating: v, count: n) or (repeating: v, rows: r, cols: c): the fill value
+            // first, then the extents, in the order written.
+            let fill = lowerExpr(arguments[0].value)
+            let dims = arguments.dropFirst().map { lowerIndex($0.value) }
+            at(range)
+            return b.emit(.allocArray(scalarKind(element), dims: Array(dims), fill: fill), resultType)
+        case .shape:
+            guard case .member(let base, _, _) = ast.exprs[callee].kind else { return b.int64(0) }
+            let array = lowerExpr(base)
+            var axis = 0
+            if let c = program.constants[arguments[0].value], case .integer(_, let bits) = c {
+                axis = Int(truncatingIfNeeded: bits)
+            }
+            at(range)
+            return b.emit(.dim(array, axis: axis), .scalar(.i64))
+        case .print:
+            var pieces: [PrintPiece] = []
+            for (i, argument) in arguments.enumerated() {
+                if i > 0 { pieces.append(.text(" ")) }
+                pieces += printPieces(argument.value)
+            }
+            at(range)
+            b.emit(.print(pieces))
+            return zeroValue(.scalar(.bool))
+        case .precondition:
+            let c = lowerExpr(arguments[0].value)
+            var message = ""
+            if arguments.count > 1, case .stringLiteral(let s) = ast.exprs[arguments[1].value].kind {
+                message = s
+            }
+            at(ast.exprs[callee].range)
+            b.emit(.precondition(c, message: message))
+            return zeroValue(.scalar(.bool))
+        }
+    }
+
+    /// An argument for a by-value or inout-array parameter: `&a` passes the view itself.
+    mutating func lowerArgument(_ e: ExprID) -> ValueID {
+        if case .inoutRef(let inner) = ast.exprs[e].kind { return lowerExpr(inner) }
+        return lowerExpr(e)
+    }
+
+    /// `&x` for an inout scalar parameter: the caller's slot.
+    mutating func inoutSlot(_ e: ExprID) -> CallArgument {
+        var target = e
+        if case .inoutRef(let inner) = ast.exprs[e].kind { target = inner }
+        while case .paren(let inner) = ast.exprs[target].kind { target = inner }
+        if case .local(let local)? = program.references[target], case .slot(let s)? = bindings[local] {
+            return .slot(s)
+        }
+        // Sema only accepts mutable variables here; fall back to a temporary.
+        let v = lowerExpr(target)
+        let slot = b.newSlot("tmp", b.type(of: v))
+        b.emit(.store(slot, v))
+        return .slot(slot)
+    }
+
+    /// Pieces for one `print` argument: strings as is, tuples as `(a, b)`.
+    mutating func printPieces(_ e: ExprID) -> [PrintPiece] {
+        if case .stringLiteral(let s) = ast.exprs[e].kind { return [.text(s)] }
+        let v = lowerExpr(e)
+        guard case .tuple(let kinds) = b.type(of: v) else { return [.value(v)] }
+        var pieces: [PrintPiece] = [.text("(")]
+        for (i, k) in kinds.enumerated() {
+            if i > 0 { pieces.append(.text(", ")) }
+            pieces.append(.value(b.emit(.extract(v, index: i), .scalar(k))))
+        }
+        pieces.append(.text(")"))
+        return pieces
+    }
+}
