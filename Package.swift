@@ -34,8 +34,13 @@ struct LLVMFlags {
 
     static func findLLVMConfig() -> String? {
         let env = ProcessInfo.processInfo.environment
-        if let explicit = env["LLVM_CONFIG"], !explicit.isEmpty { return explicit }
         let path = env["PATH"] ?? "/usr/bin:/usr/local/bin"
+        if let explicit = env["LLVM_CONFIG"], !explicit.isEmpty {
+            if explicit.contains("/") { return explicit }
+            // A bare name: look it up on PATH.
+            return path.split(separator: ":").map { $0 + "/" + explicit }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
         var best: (Int, String)?
         for dir in path.split(separator: ":").map(String.init) {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }

@@ -1,0 +1,37 @@
+# Kern — the two commands of the README, plus a few helpers.
+#   make run    installs what is missing, builds kernelc (release) and runs the showcase kernel
+#   make test   installs what is missing and runs every test (debug build)
+# LLVM is found through llvm-config: set LLVM_CONFIG to pick a version, otherwise the
+# newest llvm-config-NN on PATH is used.
+
+SWIFT ?= swift
+LLVM_VERSION ?= 22
+LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
+
+.PHONY: deps build run test test-llvm19 fuzz bench clean
+
+deps:
+	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
+
+build: deps
+	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --product kernelc
+
+run: build
+	LLVM_CONFIG=$(LLVM_CONFIG) $$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kernelc run Kernels/showcase.kern
+
+test: deps
+	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) test
+
+# The same tests against LLVM 19, in a separate build folder.
+test-llvm19:
+	@KERN_LLVM_VERSION=19 ./scripts/install-deps.sh
+	LLVM_CONFIG=llvm-config-19 $(SWIFT) test --scratch-path .build-llvm19
+
+fuzz:
+	./Fuzz/build.sh && ./Fuzz/run.sh $${SECONDS_TO_RUN:-60}
+
+bench: build
+	$(MAKE) -C Benchmarks bench
+
+clean:
+	rm -rf .build .build-llvm19

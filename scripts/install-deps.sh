@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what Kern needs on Debian 12 / Ubuntu 24.04 when it is missing:
+# LLVM (22 by default; KERN_LLVM_VERSION=19 for the older supported one) and libffi.
+set -euo pipefail
+version="${KERN_LLVM_VERSION:-22}"
+need=()
+command -v "llvm-config-$version" >/dev/null 2>&1 || need+=("llvm-$version-dev")
+[ -f /usr/include/x86_64-linux-gnu/ffi.h ] || [ -f /usr/include/ffi.h ] || need+=("libffi-dev")
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installing: ${need[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
