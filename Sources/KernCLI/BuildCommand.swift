@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Kern
+
+/// `kernelc build FILE --emit kir|llvm|asm|obj -o OUT`: shows what a file compiles to.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Compile a .kern file and write Kern IR, LLVM IR, assembly or an object file.")
+
+    enum Emit: String, ExpressibleByArgument, CaseIterable {
+        case kir, llvm, asm, obj
+    }
+
+    @Argument(help: "The .kern file to compile.")
+    var file: String
+
+    @Option(help: "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm or obj.")
+    var emit: Emit = .llvm
+
+    @Option(name: .shortAndLong, help: "Output file ('-' or omitted: standard output; required for obj).")
+    var output: String?
+
+    @OptionGroup var flags: CompileFlags
+
+    func validate() throws {
+        if emit == .obj, output == nil || output == "-" {
+            throw ValidationError("--emit obj needs an output file: -o FILE.o")
+        }
+    }
+
+    func run() throws {
+        let source = try Console.readSource(file)
+        do {
+            let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            let bytes: [UInt8]
+            switch emit {
+            case .kir: bytes = Array(module.kirText.utf8)
+            case .llvm: bytes = Array(module.llvmIR.utf8)
+            case .asm: bytes = Array(try module.assembly().utf8)
+            case .obj: bytes = try module.objectCode()
+            }
+            if let output, output != "-" {
+                guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+                    Console.printError("error: cannot write '\(output)'")
+                    throw ExitCode(1)
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(bytes))
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw Console.fail(error)
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `kernelc` command: subcommands only; each lives in its own file and calls the
+/// `Kern` library (DESIGN.md example 12).
+public struct Kernelc: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kernelc",
+        abstract: "The Kern kernel compiler: run, build and check .kern files.",
+        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self])
+
+    public init() {}
+}

@@ -1,1 +1,0 @@
-// KernCLI: placeholder until the module's first real file lands.

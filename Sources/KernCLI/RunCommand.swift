@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import Kern
+
+/// `kernelc run FILE`: compiles the file and calls its `func main()` (LANGUAGE.md §11).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Compile a .kern file and run its main().",
+        discussion: "If main returns a value it is printed as print would. Compile and runtime errors go to standard error with exit status 1.")
+
+    @Argument(help: "The .kern file to run.")
+    var file: String
+
+    @Option(help: "Worker threads for prange loops (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "Seed of the random numbers (default 0).")
+    var seed: UInt64 = 0
+
+    @OptionGroup var flags: CompileFlags
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let source = try Console.readSource(file)
+        do {
+            let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            let main = try module.function(named: "main")
+            guard main.signature.parameters.isEmpty else {
+                Console.printError("error: \(file): main() must take no parameters to be run by kernelc")
+                throw ExitCode(1)
+            }
+            let result = try main.with(seed: seed, threads: threads).call([])
+            if case .void = result {} else { print(result) }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw Console.fail(error)
+        }
+    }
+}
