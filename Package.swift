@@ -131,7 +131,8 @@ let package = Package(
         .testTarget(
             name: "KernTests", dependencies: ["Kern"], swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
-            name: "KernFileTests", dependencies: ["Kern", "KernCLI"],
+            name: "KernFileTests",
+            dependencies: ["Kern", "KernCLI", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
     ]
 )

@@ -1,0 +1,174 @@
+import Foundation
+import Kern
+import KernBasics
+import KernIR
+import KernIRGen
+import KernRuntime
+import KernSema
+import KernSyntax
+import Testing
+
+/// Runs every file test (Tests/Cases/**.kern, Kernels/*.kern) twice — through the
+/// reference interpreter and through the JIT — and checks both against the file's
+/// inline expectations: the interpreter is the oracle, the JIT must agree with it.
+@Suite(.serialized)
+struct FileTests {
+    static let cases = CaseFile.all()
+
+    @Test func corpusIsPresent() {
+        #expect(Self.cases.count > 50, "Tests/Cases and Kernels should hold the corpus")
+    }
+
+    @Test(arguments: cases)
+    func compileErrors(_ file: CaseFile) throws {
+        let diagnostics = FrontEnd.diagnose(file)
+        let errors = diagnostics.filter { $0.diagnostic.severity == .error }
+        guard file.isCompileFailure else {
+            #expect(errors.isEmpty, "unexpected compile errors:\n\(errors.map(\.rendered).joined())")
+            return
+        }
+        for expected in file.expectedErrors {
+            let hit = errors.contains {
+                Int($0.position.line) == expected.line && Int($0.position.column) == expected.column
+                    && $0.diagnostic.message.lowercased().contains(expected.words.lowercased())
+            }
+            #expect(hit, "expected error at \(expected.line):\(expected.column) containing '\(expected.words)'; got:\n\(errors.map(\.rendered).joined())")
+        }
+        #expect(errors.count == file.expectedErrors.count,
+            "expected \(file.expectedErrors.count) errors, got \(errors.count):\n\(errors.map(\.rendered).joined())")
+    }
+
+    @Test(arguments: cases.filter { !$0.isCompileFailure })
+    func interpreter(_ file: CaseFile) throws {
+        let outcome = try InterpreterRun.run(file)
+        check(outcome, against: file, engine: "interpreter")
+    }
+
+    @Test(arguments: cases.filter { !$0.isCompileFailure })
+    func jit(_ file: CaseFile) throws {
+        let outcome = try JITRun.run(file)
+        check(outcome, against: file, engine: "JIT")
+    }
+
+    func check(_ outcome: Outcome, against file: CaseFile, engine: String) {
+        #expect(outcome.output == file.expectedOutput, "\(engine) output differs")
+        switch (file.expectedRuntimeError, outcome.error) {
+        case (nil, nil): break
+        case (let expected?, let actual?):
+            #expect(actual.line == expected.line && actual.column == expected.column,
+                "\(engine): runtime error at \(actual.line):\(actual.column), expected \(expected.line):\(expected.column): \(actual.message)")
+            #expect(actual.message.lowercased().contains(expected.words.lowercased()),
+                "\(engine): runtime error '\(actual.message)' lacks '\(expected.words)'")
+        case (nil, let actual?):
+            Issue.record("\(engine): unexpected runtime error at \(actual.line):\(actual.column): \(actual.message)")
+        case (let expected?, nil):
+            Issue.record("\(engine): expected a runtime error at \(expected.line):\(expected.column)")
+        }
+    }
+}
+
+/// What running `main` produced.
+struct Outcome {
+    struct RuntimeError {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+    var output: [String]
+    var error: RuntimeError?
+}
+
+enum FrontEnd {
+    struct Rendered {
+        var diagnostic: Diagnostic
+        var position: SourcePos
+        var rendered: String
+    }
+
+    static func diagnose(_ file: CaseFile) -> [Rendered] {
+        let source = SourceFile(name: file.description, text: file.source)
+        let (ast, parseDiagnostics) = Parser.parse(source)
+        var all = parseDiagnostics
+        if !parseDiagnostics.contains(where: { $0.severity == .error }) {
+            all += Sema.check(ast, in: source).diagnostics
+        }
+        return all.map {
+            Rendered(diagnostic: $0, position: source.position(of: $0.range.start),
+                rendered: DiagnosticRenderer().render($0, in: source))
+        }
+    }
+
+    static func checkedProgram(_ file: CaseFile) throws -> CheckedProgram {
+        let source = SourceFile(name: file.description, text: file.source)
+        let (ast, _) = Parser.parse(source)
+        guard let program = Sema.check(ast, in: source).program else {
+            throw CaseError("does not type-check")
+        }
+        return program
+    }
+}
+
+struct CaseError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+enum InterpreterRun {
+    static func run(_ file: CaseFile) throws -> Outcome {
+        let program = try FrontEnd.checkedProgram(file)
+        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: !file.unchecked))
+        try runPipeline(&module, options: PipelineOptions(verifyEach: true, boundsChecks: !file.unchecked))
+        var interpreter = Interpreter(module: module)
+        let lines = LineCollector()
+        interpreter.output = { lines.append($0) }
+        do {
+            if let result = try interpreter.call("main", []) {
+                lines.append(result.description)
+            }
+            return Outcome(output: lines.lines, error: nil)
+        } catch {
+            return Outcome(output: lines.lines, error: .init(
+                line: Int(error.pos.line), column: Int(error.pos.column), message: error.message))
+        }
+    }
+}
+
+enum JITRun {
+    static func run(_ file: CaseFile) throws -> Outcome {
+        var options = CompileOptions()
+        options.checked = !file.unchecked
+        options.fastMath = file.fastMath
+        let module = try KernModule.compile(source: file.source, fileName: file.description, options: options)
+        let main = try module.function(named: "main")
+        let lines = LineCollector()
+        let box = Unmanaged.passRetained(lines)
+        kern_rt_set_print_sink({ text, length, user in
+            guard let text, let user else { return }
+            let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
+            let bytes = UnsafeRawBufferPointer(start: text, count: length)
+            var line = String(decoding: bytes, as: UTF8.self)
+            if line.hasSuffix("\n") { line.removeLast() }
+            collector.append(line)
+        }, box.toOpaque())
+        defer {
+            kern_rt_set_print_sink(nil, nil)
+            box.release()
+        }
+        do {
+            let result = try main.with(seed: file.seed ?? 0, threads: file.threads).call([])
+            if case .void = result {} else { lines.append(result.description) }
+            return Outcome(output: lines.lines, error: nil)
+        } catch let KernError.runtime(_, message, position, _, _) {
+            return Outcome(output: lines.lines, error: .init(
+                line: Int(position.line), column: Int(position.column), message: message))
+        }
+    }
+}
+
+/// Collects printed lines (from any thread).
+final class LineCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func append(_ s: String) { lock.withLock { storage.append(s) } }
+    var lines: [String] { lock.withLock { storage } }
+}
