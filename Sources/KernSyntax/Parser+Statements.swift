@@ -77,6 +77,11 @@ extension Parser {
                 "'else' must follow the closing '}' of an 'if'", at: current.range,
                 help: "check the braces above")
             return nil
+        case .attribute:
+            error(
+                "an attribute must come right before 'func'", at: current.range,
+                help: "attributes apply to functions, e.g. @inline(never) func f() { ... }")
+            return nil
         case .punct(.lBrace):
             error(
                 "a block cannot stand alone as a statement", at: current.range,

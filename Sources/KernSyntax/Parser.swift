@@ -90,11 +90,19 @@ public struct Parser {
     }
 
     /// Starts a declaration at top level or inside a block during recovery.
+    /// `func`, or attributes (with optional `(...)` arguments) followed by `func`.
     var atDeclarationStart: Bool {
-        switch current.kind {
-        case .keyword(.func), .attribute: return true
-        default: return false
+        var i = index
+        while case .attribute = tokens[i].kind {
+            i += 1
+            if tokens[i].isPunct(.lParen) {
+                // `@inline(never)`: skip a short argument list.
+                var j = i + 1
+                while j < tokens.count - 1, j < i + 4, !tokens[j].isPunct(.rParen) { j += 1 }
+                i = tokens[j].isPunct(.rParen) ? j + 1 : j
+            }
         }
+        return tokens[i].isKeyword(.func)
     }
 
     // MARK: - Diagnostics
