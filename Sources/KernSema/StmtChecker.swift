@@ -169,13 +169,16 @@ extension Checker {
                 at: r)
             declared = .error
         }
-        let kind: LocalInfo.Kind = isVar ? .varBinding : .letBinding
+        let localKind: LocalInfo.Kind = isVar ? .varBinding : .letBinding
         switch pattern {
         case .name(let name, let r):
             var isLocalArray = false
             if case .array = declared {
                 if let value {
-                    if case .allocArray? = calls[stripParens(value)] { isLocalArray = true }
+                    // Syntactic, so a malformed allocation gives one diagnostic, not two.
+                    if case .call(let callee, _) = kind(stripParens(value)), case .arrayType = kind(callee) {
+                        isLocalArray = true
+                    }
                     if isVar, !isLocalArray {
                         error(
                             "a 'var' array must be a new local array", at: r,
@@ -189,7 +192,7 @@ extension Checker {
             }
             let id = declareLocal(
                 LocalInfo(
-                    name: name, type: declared, kind: kind, isMutable: isVar, isInout: false,
+                    name: name, type: declared, kind: localKind, isMutable: isVar, isInout: false,
                     isLocalArray: isLocalArray, declRange: r, function: currentFunction))
             if value == nil { deferredInit.insert(id) }
             declaredLocals[s] = [id]
@@ -211,7 +214,7 @@ extension Checker {
                 ids.append(
                     declareLocal(
                         LocalInfo(
-                            name: element.name, type: elementTypes[i], kind: kind, isMutable: isVar,
+                            name: element.name, type: elementTypes[i], kind: localKind, isMutable: isVar,
                             isInout: false, isLocalArray: false, declRange: element.range,
                             function: currentFunction)))
             }
