@@ -174,12 +174,23 @@ public struct Lexer {
         return .attribute(String(decoding: bytes[nameStart..<pos], as: UTF8.self))
     }
 
+    /// Punctuators grouped by first byte, longest first, for longest-match lexing.
+    static let punctTable: [[(bytes: [UInt8], punct: Punct)]] = {
+        var table = [[(bytes: [UInt8], punct: Punct)]](repeating: [], count: 128)
+        for p in Punct.allCases {
+            let bytes = Array(p.rawValue.utf8)
+            table[Int(bytes[0])].append((bytes, p))
+        }
+        return table.map { $0.sorted { $0.bytes.count > $1.bytes.count } }
+    }()
+
     /// Operators and punctuation by longest match.
     mutating func lexPunct() -> Punct? {
-        for length in stride(from: 3, through: 1, by: -1) where pos + length <= bytes.count {
-            let text = String(decoding: bytes[pos..<(pos + length)], as: UTF8.self)
-            if let p = Punct(rawValue: text) {
-                pos += length
+        let first = bytes[pos]
+        guard first < 128 else { return nil }
+        for (spelling, p) in Lexer.punctTable[Int(first)] where pos + spelling.count <= bytes.count {
+            if spelling.indices.allSatisfy({ bytes[pos + $0] == spelling[$0] }) {
+                pos += spelling.count
                 return p
             }
         }

@@ -11,7 +11,7 @@ extension Parser {
         "inline": ["never", "always"],
     ]
 
-    mutating func parseFunction() -> FunctionDecl? {
+    func parseFunction() -> FunctionDecl? {
         let start = current.range.start
         var attributes: [Attribute] = []
         while case .attribute(let name) = current.kind {
@@ -55,7 +55,7 @@ extension Parser {
     }
 
     /// `@vectorize`, `@inline(never)`, `@inline(always)`.
-    mutating func parseAttribute(name: String) -> Attribute? {
+    func parseAttribute(name: String) -> Attribute? {
         let token = advance()
         guard let allowed = Parser.knownAttributes[name] else {
             error(
@@ -90,7 +90,7 @@ extension Parser {
     }
 
     /// Skips a parenthesised group that cannot be used (e.g. arguments of an unknown attribute).
-    mutating func skipParenthesised() {
+    func skipParenthesised() {
         var level = 0
         repeat {
             if at(.lParen) { level += 1 } else if at(.rParen) { level -= 1 }
@@ -99,7 +99,7 @@ extension Parser {
     }
 
     /// `(a: Float, _ x: [Double], by n: Int, y: inout [Float])` after the `(`.
-    mutating func parseParameters(open: Token) -> [Param] {
+    func parseParameters(open: Token) -> [Param] {
         var params: [Param] = []
         while !at(.rParen) {
             guard let param = parseParameter() else { return params }
@@ -121,7 +121,7 @@ extension Parser {
         }
     }
 
-    mutating func parseParameter() -> Param? {
+    func parseParameter() -> Param? {
         let start = current.range.start
         if at(.inout), labelText(peekToken()) != nil {
             error(
@@ -158,7 +158,7 @@ extension Parser {
     // MARK: - Types
 
     /// `Double`, `[Float]`, `[[Int32]]`, `(Int, Double)`, `()`.
-    mutating func parseType() -> TypeSyntax {
+    func parseType() -> TypeSyntax {
         let start = current.range.start
         guard enterNesting() else { return .named("<error>", current.range) }
         defer { leaveNesting() }

@@ -11,7 +11,7 @@ import KernBasics
 /// `.member` on a new line continues the expression, and so does a binary operator,
 /// unless it is written like a prefix operator (`-x`, `&x` with no space after it).
 extension Parser {
-    mutating func parseExpression() -> ExprID {
+    func parseExpression() -> ExprID {
         guard enterNesting() else { return errorExpr(at: current.range) }
         defer { leaveNesting() }
         let condition = parseBinary(minPrecedence: 1)
@@ -40,19 +40,24 @@ extension Parser {
         return op
     }
 
-    mutating func parseBinary(minPrecedence: Int) -> ExprID {
+    func parseBinary(minPrecedence: Int) -> ExprID {
         var lhs = parseUnary()
         while !panicking, let op = currentBinaryOperator(), op.precedence >= minPrecedence {
             let opToken = advance()
             let rhs = parseBinary(minPrecedence: op.precedence + 1)
-            lhs = makeExpr(
-                .binary(op, lhs: lhs, rhs: rhs, opRange: opToken.range),
-                range(of: lhs).union(range(of: rhs)), children: [lhs, rhs])
+            lhs = makeBinary(op, lhs, rhs, opRange: opToken.range)
         }
         return lhs
     }
 
-    mutating func parseUnary() -> ExprID {
+    @inline(never)
+    func makeBinary(_ op: BinaryOp, _ lhs: ExprID, _ rhs: ExprID, opRange: SourceRange) -> ExprID {
+        makeExpr(
+            .binary(op, lhs: lhs, rhs: rhs, opRange: opRange), range(of: lhs).union(range(of: rhs)),
+            children: [lhs, rhs])
+    }
+
+    func parseUnary() -> ExprID {
         guard case .punct(let p) = current.kind else { return parsePostfix() }
         let op: UnaryOp?
         switch p {
@@ -75,51 +80,17 @@ extension Parser {
         return makeExpr(kind, SourceRange(opToken.range.start, previousEnd), children: [operand])
     }
 
-    mutating func parsePostfix() -> ExprID {
+    /// Primary followed by calls, subscripts and member accesses. The suffixes are
+    /// parsed out of line to keep this frame, which recursion passes through, small.
+    func parsePostfix() -> ExprID {
         var base = parsePrimary()
         while !panicking {
-            let start = range(of: base).start
             if at(.lParen), !current.atLineStart {
-                let open = advance()
-                let arguments = parseArguments(open: open)
-                base = makeExpr(
-                    .call(callee: base, arguments: arguments), SourceRange(start, previousEnd),
-                    children: [base] + arguments.map(\.value))
+                base = parseCallSuffix(base)
             } else if at(.lBracket), !current.atLineStart {
-                let open = advance()
-                var indices: [ExprID] = []
-                while !at(.rBracket), !panicking {
-                    indices.append(parseExpression())
-                    if consume(.comma) == nil { break }
-                }
-                if indices.isEmpty, !panicking {
-                    errorAtCurrent("expected an index in the subscript")
-                }
-                expect(.rBracket, "',' or ']' in the subscript", note: .init("'[' opened here", at: open.range))
-                base = makeExpr(
-                    .subscriptAccess(base: base, indices: indices), SourceRange(start, previousEnd),
-                    children: [base] + indices)
+                base = parseSubscriptSuffix(base)
             } else if at(.dot) {
-                advance()
-                switch current.kind {
-                case .identifier(let name):
-                    let nameRange = advance().range
-                    base = makeExpr(
-                        .member(base: base, name: name, nameRange: nameRange),
-                        SourceRange(start, previousEnd), children: [base])
-                case .integer(let value, let text):
-                    guard let value, value <= UInt64(Int32.max), text.allSatisfy(\.isNumber) else {
-                        errorAtCurrent("expected a tuple element index such as '.0'")
-                        return errorExpr(at: SourceRange(start, current.range.end))
-                    }
-                    let indexRange = advance().range
-                    base = makeExpr(
-                        .tupleElement(base: base, index: Int(value), indexRange: indexRange),
-                        SourceRange(start, previousEnd), children: [base])
-                default:
-                    errorAtCurrent("expected a member name or tuple index after '.'")
-                    return errorExpr(at: SourceRange(start, previousEnd))
-                }
+                base = parseMemberSuffix(base)
             } else {
                 break
             }
@@ -127,8 +98,60 @@ extension Parser {
         return base
     }
 
+    @inline(never)
+    func parseCallSuffix(_ base: ExprID) -> ExprID {
+        let open = advance()
+        let arguments = parseArguments(open: open)
+        return makeExpr(
+            .call(callee: base, arguments: arguments), SourceRange(range(of: base).start, previousEnd),
+            children: [base] + arguments.map(\.value))
+    }
+
+    @inline(never)
+    func parseSubscriptSuffix(_ base: ExprID) -> ExprID {
+        let open = advance()
+        var indices: [ExprID] = []
+        while !at(.rBracket), !panicking {
+            indices.append(parseExpression())
+            if consume(.comma) == nil { break }
+        }
+        if indices.isEmpty, !panicking {
+            errorAtCurrent("expected an index in the subscript")
+        }
+        expect(.rBracket, "',' or ']' in the subscript", note: .init("'[' opened here", at: open.range))
+        return makeExpr(
+            .subscriptAccess(base: base, indices: indices),
+            SourceRange(range(of: base).start, previousEnd), children: [base] + indices)
+    }
+
+    /// `.name` or `.0` after `base`.
+    @inline(never)
+    func parseMemberSuffix(_ base: ExprID) -> ExprID {
+        let start = range(of: base).start
+        advance()
+        switch current.kind {
+        case .identifier(let name):
+            let nameRange = advance().range
+            return makeExpr(
+                .member(base: base, name: name, nameRange: nameRange),
+                SourceRange(start, previousEnd), children: [base])
+        case .integer(let value, let text):
+            guard let value, value <= UInt64(Int32.max), text.allSatisfy(\.isNumber) else {
+                errorAtCurrent("expected a tuple element index such as '.0'")
+                return errorExpr(at: SourceRange(start, current.range.end))
+            }
+            let indexRange = advance().range
+            return makeExpr(
+                .tupleElement(base: base, index: Int(value), indexRange: indexRange),
+                SourceRange(start, previousEnd), children: [base])
+        default:
+            errorAtCurrent("expected a member name or tuple index after '.'")
+            return errorExpr(at: SourceRange(start, previousEnd))
+        }
+    }
+
     /// Call arguments after `(`: `f(x, by: 2)`, `atomicAdd(&a[i], v)`.
-    mutating func parseArguments(open: Token) -> [Argument] {
+    func parseArguments(open: Token) -> [Argument] {
         var arguments: [Argument] = []
         while !at(.rParen), !panicking {
             var label: String?
@@ -146,7 +169,7 @@ extension Parser {
         return arguments
     }
 
-    mutating func parsePrimary() -> ExprID {
+    func parsePrimary() -> ExprID {
         let token = current
         switch token.kind {
         case .integer(let value, let text):
@@ -185,7 +208,7 @@ extension Parser {
     }
 
     /// `(e)`, `(a, b)` or `()`.
-    mutating func parseParenthesised() -> ExprID {
+    func parseParenthesised() -> ExprID {
         let open = advance()
         var elements: [ExprID] = []
         var sawComma = false
@@ -204,7 +227,7 @@ extension Parser {
 
     /// `[Double](repeating: 0, count: n)`: an array type as a callee. Kern has no
     /// array literals, so anything else after `[` is an error.
-    mutating func parseArrayTypeCallee() -> ExprID {
+    func parseArrayTypeCallee() -> ExprID {
         let start = current.range.start
         let next = peekToken()
         let startsType: Bool =

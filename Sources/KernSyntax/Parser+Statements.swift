@@ -7,7 +7,7 @@ import KernBasics
 /// block loop resynchronises (see `resynchronize`) and carries on.
 extension Parser {
     /// Parses `{ statements }`; the parser must be at `{`.
-    mutating func parseBlock() -> Block {
+    func parseBlock() -> Block {
         let open = current
         guard enterNesting() else {
             skipBracedGroup()
@@ -40,7 +40,7 @@ extension Parser {
     }
 
     /// After a statement: a line break, `;`, `}` or the end of the file must follow.
-    mutating func expectStatementEnd(after stmt: StmtID?) {
+    func expectStatementEnd(after stmt: StmtID?) {
         if consume(.semicolon) != nil || at(.rBrace) || atEnd || current.atLineStart { return }
         var help: String?
         if at(.comma), let stmt, case .binding(let isVar, _, _, _) = ast.stmts[stmt].kind {
@@ -54,7 +54,7 @@ extension Parser {
         errorAtCurrent("expected a line break or ';' after the statement", help: help)
     }
 
-    mutating func parseStatement() -> StmtID? {
+    func parseStatement() -> StmtID? {
         switch current.kind {
         case .keyword(.let), .keyword(.var): return parseBinding()
         case .keyword(.if): return parseIf()
@@ -93,7 +93,7 @@ extension Parser {
     }
 
     /// `e`, `target = e`, `target op= e`.
-    mutating func parseExpressionStatement() -> StmtID? {
+    func parseExpressionStatement() -> StmtID? {
         let start = current.range.start
         let target = parseExpression()
         if case .punct(let p) = current.kind, p == .assign || p.compoundOp != nil, !panicking {
@@ -107,7 +107,7 @@ extension Parser {
     }
 
     /// `let x = e`, `var x: T`, `let (q, r) = e`.
-    mutating func parseBinding() -> StmtID? {
+    func parseBinding() -> StmtID? {
         let keyword = advance()
         let isVar = keyword.isKeyword(.var)
         let keywordText = isVar ? "var" : "let"
@@ -153,7 +153,7 @@ extension Parser {
     }
 
     /// The body after a condition or `repeat`: `{` must come next.
-    mutating func parseBody(after what: String) -> Block? {
+    func parseBody(after what: String) -> Block? {
         guard !panicking else { return nil }
         guard at(.lBrace) else {
             errorAtCurrent(
@@ -164,7 +164,7 @@ extension Parser {
         return parseBlock()
     }
 
-    mutating func parseIf() -> StmtID? {
+    func parseIf() -> StmtID? {
         let keyword = advance()
         let condition = parseExpression()
         guard let then = parseBody(after: "the 'if' condition") else { return nil }
@@ -190,7 +190,7 @@ extension Parser {
             SourceRange(keyword.range.start, previousEnd))
     }
 
-    mutating func parseWhile() -> StmtID? {
+    func parseWhile() -> StmtID? {
         let keyword = advance()
         let condition = parseExpression()
         guard let body = parseBody(after: "the 'while' condition") else { return nil }
@@ -199,7 +199,7 @@ extension Parser {
             SourceRange(keyword.range.start, previousEnd))
     }
 
-    mutating func parseRepeat() -> StmtID? {
+    func parseRepeat() -> StmtID? {
         let keyword = advance()
         guard let body = parseBody(after: "'repeat'") else { return nil }
         guard consume(.while) != nil else {
@@ -214,7 +214,7 @@ extension Parser {
     }
 
     /// `for i in sequence { }`.
-    mutating func parseFor() -> StmtID? {
+    func parseFor() -> StmtID? {
         let keyword = advance()
         guard case .identifier(let variable) = current.kind else {
             errorAtCurrent("expected a loop variable name after 'for'")

@@ -8,7 +8,7 @@ import KernBasics
 /// so independent mistakes are all reported in one run without cascades.
 /// Nesting (blocks plus expressions) is limited to `Parser.maxDepth`, so deep input
 /// produces a diagnostic rather than a stack overflow, here or in later phases.
-public struct Parser {
+public final class Parser {
     /// Maximum nesting of blocks and expressions, and maximum expression tree height.
     public static let maxDepth = 256
 
@@ -33,7 +33,7 @@ public struct Parser {
 
     public static func parse(_ file: SourceFile) -> (ast: AST, diagnostics: [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
-        var parser = Parser(tokens: tokens, diagnostics: lexDiagnostics)
+        let parser = Parser(tokens: tokens, diagnostics: lexDiagnostics)
         parser.parseFile()
         let sorted = parser.diagnostics.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
@@ -60,7 +60,7 @@ public struct Parser {
     }
 
     @discardableResult
-    mutating func advance() -> Token {
+    func advance() -> Token {
         let token = current
         if index < tokens.count - 1 { index += 1 }
         return token
@@ -69,19 +69,19 @@ public struct Parser {
     func at(_ p: Punct) -> Bool { current.isPunct(p) }
     func at(_ k: Keyword) -> Bool { current.isKeyword(k) }
 
-    mutating func consume(_ p: Punct) -> Token? {
+    func consume(_ p: Punct) -> Token? {
         guard at(p) else { return nil }
         return advance()
     }
 
-    mutating func consume(_ k: Keyword) -> Token? {
+    func consume(_ k: Keyword) -> Token? {
         guard at(k) else { return nil }
         return advance()
     }
 
     /// Consumes `p` or reports "expected <what>" at the current token.
     @discardableResult
-    mutating func expect(_ p: Punct, _ what: String, help: String? = nil, note: Diagnostic.Note? = nil)
+    func expect(_ p: Punct, _ what: String, help: String? = nil, note: Diagnostic.Note? = nil)
         -> Token?
     {
         if let token = consume(p) { return token }
@@ -108,7 +108,8 @@ public struct Parser {
     // MARK: - Diagnostics
 
     /// Records an error unless the parser is already recovering from one.
-    mutating func error(
+    @inline(never)
+    func error(
         _ message: String, at range: SourceRange, help: String? = nil, notes: [Diagnostic.Note] = []
     ) {
         guard !panicking else { return }
@@ -118,7 +119,8 @@ public struct Parser {
 
     /// "expected X, found Y" at the current token. An `.invalid` token was already
     /// reported by the lexer, so it only starts recovery.
-    mutating func errorAtCurrent(_ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
+    @inline(never)
+    func errorAtCurrent(_ message: String, help: String? = nil, notes: [Diagnostic.Note] = []) {
         if case .invalid = current.kind {
             panicking = true
             return
@@ -129,7 +131,7 @@ public struct Parser {
     /// Skips to a point where parsing can resume: after a `;`, or before a line
     /// break, a `}`, a declaration or the end of the file. Braced groups are skipped
     /// whole so a bad `if` header does not leave its body to be misparsed.
-    mutating func resynchronize() {
+    func resynchronize() {
         panicking = false
         var consumedAny = false
         while !atEnd {
@@ -145,8 +147,10 @@ public struct Parser {
         }
     }
 
-    /// Skips from `{` to its matching `}` (or to a declaration or the end of the file).
-    mutating func skipBracedGroup() {
+    /// Skips from `{` to its matching `}` (or to a declaration or the end of the file;
+    /// then the enclosing blocks are unclosed too, which `unwinding` says without
+    /// another diagnostic).
+    func skipBracedGroup() {
         var level = 0
         while !atEnd {
             if at(.lBrace) {
@@ -158,10 +162,12 @@ public struct Parser {
                     return
                 }
             } else if atDeclarationStart && current.atLineStart {
+                unwinding = true
                 return
             }
             advance()
         }
+        unwinding = true
     }
 
     func startsStatement(_ token: Token) -> Bool {
@@ -180,7 +186,8 @@ public struct Parser {
 
     // MARK: - Nodes
 
-    mutating func makeExpr(_ kind: ExprKind, _ range: SourceRange, children: [ExprID] = []) -> ExprID {
+    @inline(never)
+    func makeExpr(_ kind: ExprKind, _ range: SourceRange, children: [ExprID] = []) -> ExprID {
         let height = 1 + children.reduce(0) { max($0, exprHeights[$1.index]) }
         if height > Parser.maxDepth {
             error(
@@ -191,21 +198,21 @@ public struct Parser {
         return appendExpr(kind, range, height: height)
     }
 
-    mutating func appendExpr(_ kind: ExprKind, _ range: SourceRange, height: Int) -> ExprID {
+    func appendExpr(_ kind: ExprKind, _ range: SourceRange, height: Int) -> ExprID {
         exprHeights.append(height)
         return ast.exprs.append(Expr(kind, range))
     }
 
-    mutating func errorExpr(at range: SourceRange) -> ExprID {
+    func errorExpr(at range: SourceRange) -> ExprID {
         appendExpr(.error, range, height: 1)
     }
 
-    mutating func makeStmt(_ kind: StmtKind, _ range: SourceRange) -> StmtID {
+    func makeStmt(_ kind: StmtKind, _ range: SourceRange) -> StmtID {
         ast.stmts.append(Stmt(kind, range))
     }
 
     /// Enters one nesting level; false (after a diagnostic) when the limit is reached.
-    mutating func enterNesting() -> Bool {
+    func enterNesting() -> Bool {
         guard depth < Parser.maxDepth else {
             error(
                 "code is nested too deeply (the limit is \(Parser.maxDepth) levels)",
@@ -216,11 +223,11 @@ public struct Parser {
         return true
     }
 
-    mutating func leaveNesting() { depth -= 1 }
+    func leaveNesting() { depth -= 1 }
 
     // MARK: - File
 
-    mutating func parseFile() {
+    func parseFile() {
         while !atEnd {
             if atDeclarationStart {
                 unwinding = false
@@ -245,7 +252,7 @@ public struct Parser {
     }
 
     /// At top level, only a declaration can start again.
-    mutating func resynchronizeTopLevel() {
+    func resynchronizeTopLevel() {
         panicking = false
         while !atEnd, !atDeclarationStart {
             if at(.lBrace) { skipBracedGroup() } else { advance() }

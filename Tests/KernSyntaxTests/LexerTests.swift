@@ -116,7 +116,7 @@ import Testing
     #expect(tokens.map(\.spaceBefore) == [true, true, false, false, true, false])
 }
 
-@Test func attributes() {
+@Test func attributeTokens() {
     #expect(lex("@vectorize @inline(never)").kinds == [
         .attribute("vectorize"), .attribute("inline"), .punct(.lParen), .identifier("never"), .punct(.rParen),
     ])
