@@ -82,7 +82,7 @@ extension Checker {
         for (i, argument) in arguments.enumerated() {
             guard i < signature.params.count else {
                 error(
-                    "extra argument in call", at: range(argument.value),
+                    "extra argument in call to '\(signature.name)'", at: range(callee),
                     help: "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s")")
                 checkArgumentsLoosely([argument])
                 continue
@@ -108,7 +108,7 @@ extension Checker {
             let missing = signature.params[arguments.count]
             error(
                 "missing argument for parameter '\(missing.label ?? missing.name)' in call",
-                at: endRange(range(e)),
+                at: range(callee),
                 help: "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s"): \(signature.params.map { "\($0.label ?? "_"): \($0.isInout ? "inout " : "")\($0.type)" }.joined(separator: ", "))")
         }
         return signature.returnType
@@ -263,7 +263,7 @@ extension Checker {
         calls[e] = .allocArray(s, rank: rank)
         checkExpecting(arguments[0].value, .scalar(s), .argument)
         for argument in arguments.dropFirst() {
-            checkIntegerOperand(argument.value, what: "array size")
+            checkIntegerOperand(argument.value, what: "size")
         }
         return t
     }

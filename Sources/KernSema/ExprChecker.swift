@@ -265,8 +265,15 @@ extension Checker {
     ) -> SemaType {
         switch op {
         case .and, .or:
-            checkExpecting(l, .scalar(.bool), .argument)
-            checkExpecting(r, .scalar(.bool), .argument)
+            // Reported at the operator, naming the operand that is not a Bool.
+            let lt = checkExpr(l, expected: .scalar(.bool))
+            let rt = checkExpr(r, expected: .scalar(.bool))
+            for (side, t, e) in [("left", lt, l), ("right", rt, r)] where !compatible(t, .scalar(.bool)) {
+                error(
+                    "operator '\(op.rawValue)' needs Bool operands, but the \(side) operand has type '\(t)'",
+                    at: opRange, help: conversionHelp(e, from: t, to: .scalar(.bool)))
+                break
+            }
             return .scalar(.bool)
         case .halfOpenRange, .closedRange:
             error(
@@ -342,7 +349,7 @@ extension Checker {
     /// `x[i]`, `m[i, j]`, `m[i]` (a row view). Indices may be any integer type.
     func checkSubscript(_ e: ExprID, base: ExprID, indices: [ExprID]) -> SemaType {
         let bt = checkExpr(base)
-        for index in indices { checkIntegerOperand(index, what: "array index") }
+        for index in indices { checkIntegerOperand(index, what: "index") }
         guard case .array(let s, let rank) = bt else {
             if bt != .error {
                 error("value of type '\(bt)' has no subscripts", at: range(base), help: "only arrays can be indexed")
@@ -369,7 +376,7 @@ extension Checker {
         if t == .error { return t }
         if let s = t.scalar, s.isInteger { return t }
         error(
-            "\(what) must be an integer, not '\(t)'", at: range(e),
+            "cannot convert value of type '\(t)' to expected \(what) type 'Int'", at: range(e),
             help: t.scalar.map { $0.isFloating ? "convert explicitly: Int(\(text(of: range(e))))" : "" }
                 .flatMap { $0.isEmpty ? nil : $0 })
         return .error

@@ -7,7 +7,8 @@ import KernSyntax
 ///
 /// In: a `forIn` statement. Out: `loops[stmt]` (the sequence taken apart, the loop
 /// variable, and for `prange` the reductions found by ParallelRules.swift). Only integer
-/// sequences are iterable; the loop variable is a constant of the bounds' type.
+/// ranges are iterable (strides may also be floating point, as in Swift); the loop
+/// variable is a constant of the bounds' type.
 extension Checker {
     func checkFor(_ s: StmtID, variable: String, variableRange: SourceRange, sequence: ExprID, body: Block) {
         var isParallel = false
@@ -157,10 +158,10 @@ extension Checker {
                 help: conversionHelp(values[i], from: t, to: first))
             return nil
         }
-        guard let s = first.scalar, s.isInteger else {
+        // Like Swift, strides may be floating point (ranges may not).
+        guard let s = first.scalar, s != .bool else {
             error(
-                "only integer strides can be iterated, not '\(first)'", at: range(values[0]),
-                help: "iterate over integers and compute the floating-point value from the index")
+                "stride arguments must be numbers, not '\(first)'", at: range(values[0]))
             return nil
         }
         setType(e, .range(s))

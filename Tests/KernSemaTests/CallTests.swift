@@ -19,8 +19,8 @@ import Testing
     }
 
     @Test func argumentCount() {
-        expectError("func g(a: Int) {}\nfunc f() { g(1, 2) }", "extra argument in call", at: "2)")
-        expectError("func g(a: Int, b: Int) {}\nfunc f() { g(1) }", "missing argument for parameter 'b' in call", at: ") }")
+        expectError("func g(a: Int) {}\nfunc f() { g(1, 2) }", "extra argument in call to 'g'", at: "g(1")
+        expectError("func g(a: Int, b: Int) {}\nfunc f() { g(1) }", "missing argument for parameter 'b' in call", at: "g(1")
     }
 
     @Test func argumentType() {

@@ -51,6 +51,12 @@ import Testing
         #expect(!l0.isParallel && l1.isParallel && l2.isParallel && l3.isParallel)
     }
 
+    @Test func floatingStrideAllowed() {
+        let run = expectAccepted(body("for x in stride(from: 0.0, to: 1.0, by: 0.25) { print(x) }\nfor y in stride(from: 1, to: 0, by: f) { print(y) }", params: "f: Float"))
+        #expect(run.program?.locals[run.local("x")!].type == .scalar(.double))
+        #expect(run.program?.locals[run.local("y")!].type == .scalar(.float))
+    }
+
     @Test func onlyIntegerRanges() {
         expectError(body("for x in 0.0..<1.0 { }"), "only integer ranges can be iterated", at: "0.0")
     }

@@ -97,7 +97,7 @@ import Testing
         expectAccepted(body("let r = a && !b || a", params: "a: Bool, b: Bool"))
         expectError(
             body("let r = a && n", params: "a: Bool, n: Int"),
-            "cannot convert value of type 'Int' to expected argument type 'Bool'", at: "n\n")
+            "operator '&&' needs Bool operands, but the right operand has type 'Int'", at: "&& n", help: "n != 0")
     }
 
     @Test func comparisonsYieldBool() {
