@@ -67,7 +67,7 @@ extension Checker {
         case .binary(.halfOpenRange, _, _, _), .binary(.closedRange, _, _, _),
             .member(_, "indices", _):
             let result = checkSequence(inner)
-            if inner != argument { setType(argument, exprTypes[inner.index]) }
+            if inner != argument, inner.index < exprTypes.count { setType(argument, exprTypes[inner.index]) }
             return result
         case .call(let callee, _):
             if case .name("stride") = kind(callee) {

@@ -163,6 +163,7 @@ final class Checker {
 
         pushScope()
         if currentReturnType != .void, decl.body.stmts.count == 1,
+            decl.body.stmts[0].index < ast.stmts.count,
             case .expr(let e) = ast.stmts[decl.body.stmts[0]].kind
         {
             // Single-expression body: an implicit `return e`.

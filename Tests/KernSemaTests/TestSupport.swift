@@ -58,6 +58,11 @@ func expectAccepted(_ source: String, sourceLocation: SourceLocation = #_sourceL
     #expect(run.parseDiagnostics.isEmpty, "parse errors: \(run.parseDiagnostics.map(\.message))", sourceLocation: sourceLocation)
     #expect(run.diagnostics.isEmpty, "unexpected: \(run.messages)", sourceLocation: sourceLocation)
     #expect(run.program != nil, sourceLocation: sourceLocation)
+    if let program = run.program {
+        // An accepted program has a real type for every expression IRGen may visit.
+        let untyped = run.ast.exprs.ids.filter { program.type(of: $0) == .error }
+        #expect(untyped.isEmpty, "expressions left untyped: \(untyped.map { run.ast.exprs[$0].kind })", sourceLocation: sourceLocation)
+    }
     return run
 }
 
