@@ -193,7 +193,9 @@ extension Checker {
         case .loopVariable: return "loop variables are constants; copy it into a 'var' first"
         case .letBinding, .varBinding:
             if case .array = info.type {
-                return "declare it with 'var' (local arrays made by [T](repeating:...) can be written)"
+                return info.isLocalArray
+                    ? "declare it with 'var'"
+                    : "'\(info.name)' is a read-only view; write through the array it views instead"
             }
             return "change 'let' to 'var' to make it mutable"
         }

@@ -178,3 +178,15 @@ import Testing
         expectError(body("m[0] = x", params: "m: inout [[Float]], x: [Float]"), "cannot assign to a whole row", at: "m[0]")
     }
 }
+
+@Suite struct ViewTests {
+    @Test func rowViewIsReadOnly() {
+        expectError(
+            body("let r = m[0]\nr[1] = 2", params: "m: inout [[Double]]"),
+            "cannot assign through subscript: 'r' is a 'let' constant", at: "r[1]", help: "read-only view")
+    }
+
+    @Test func rowViewPassedToArrayParameter() {
+        expectAccepted("func s(_ v: [Double]) -> Double { v[0] }\nfunc f(m: [[Double]]) -> Double { s(m[1]) }")
+    }
+}
