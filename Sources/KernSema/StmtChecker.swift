@@ -235,7 +235,11 @@ extension Checker {
         switch kind(t) {
         case .name(let name):
             guard let id = lookupLocal(name) else {
-                if functionIndex[name] != nil || ScalarType(name: name) != nil {
+                if name == "_" {
+                    error(
+                        "assignment to '_' is not supported", at: range(t),
+                        help: "write the expression as a statement on its own, or bind it: let _ = ...")
+                } else if functionIndex[name] != nil || ScalarType(name: name) != nil {
                     error("cannot assign to '\(name)'", at: range(t), help: "assign to a variable declared with 'var'")
                 } else {
                     reportUnknownName(name, at: range(t))

@@ -190,3 +190,14 @@ import Testing
         expectAccepted("func s(_ v: [Double]) -> Double { v[0] }\nfunc f(m: [[Double]]) -> Double { s(m[1]) }")
     }
 }
+
+@Suite struct DiscardTests {
+    @Test func letUnderscoreDiscards() {
+        let run = expectAccepted("func g() -> Int { 1 }\nfunc f() { let _ = g()\ng() }")
+        #expect(run.program?.declaredLocals.count == 1)
+    }
+
+    @Test func assignToUnderscoreRejected() {
+        expectError("func g() -> Int { 1 }\nfunc f() { _ = g() }", "assignment to '_' is not supported", line: 2, column: 12, help: "statement")
+    }
+}
