@@ -128,7 +128,7 @@ extension Checker {
         guard arguments.count == fn.arity else {
             error(
                 "'\(fn.rawValue)' takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
-                at: arguments.count > fn.arity ? range(arguments[fn.arity].value) : endRange(range(e)))
+                at: range(callee))
             checkArgumentsLoosely(arguments)
             return .error
         }

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func mathArity() {
-        expectError(body("let a = pow(x)", params: "x: Double"), "'pow' takes 2 arguments but 1 was given")
+        expectError(body("let a = pow(x)", params: "x: Double"), "'pow' takes 2 arguments but 1 was given", at: "pow")
     }
 
     @Test func mathLiteralsDefaultToDouble() {

@@ -15,8 +15,12 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent()
         let fm = FileManager.default
         var files: [URL] = []
-        for dir in ["Tests/Cases", "Fuzz/seeds"] {
-            let url = root.appendingPathComponent(dir)
+        var dirs = [root.appendingPathComponent("Tests/Cases"), root.appendingPathComponent("Fuzz/seeds")]
+        // KERN_CASES_DIR points at another checkout's cases (e.g. main's, extracted).
+        if let dir = ProcessInfo.processInfo.environment["KERN_CASES_DIR"] {
+            dirs.insert(URL(fileURLWithPath: dir), at: 0)
+        }
+        for url in dirs {
             guard let e = fm.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
             for case let f as URL in e where f.pathExtension == "kern" { files.append(f) }
             if !files.isEmpty { break }
