@@ -4,8 +4,9 @@
 /// In: any byte string. Out: nothing; a crash, a trap or a sanitizer report is the finding.
 import KernBasics
 import KernSyntax
+
 #if KERN_FUZZ_SEMA
-import KernSema
+    import KernSema
 #endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -16,10 +17,10 @@ public func kernFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> 
     _ = DiagnosticRenderer().render(diagnostics, in: file)
     _ = ASTDumper.dump(ast)
     #if KERN_FUZZ_SEMA
-    if !diagnostics.contains(where: { $0.severity == .error }) {
-        let (_, semaDiagnostics) = Sema.check(ast, in: file)
-        _ = DiagnosticRenderer().render(semaDiagnostics, in: file)
-    }
+        if !diagnostics.contains(where: { $0.severity == .error }) {
+            let (_, semaDiagnostics) = Sema.check(ast, in: file)
+            _ = DiagnosticRenderer().render(semaDiagnostics, in: file)
+        }
     #endif
     return 0
 }

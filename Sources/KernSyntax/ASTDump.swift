@@ -45,26 +45,27 @@ public struct ASTDumper {
 
     public func stmt(_ id: StmtID) -> String {
         switch ast.stmts[id].kind {
-        case let .binding(isVar, pattern, type, value):
+        case .binding(let isVar, let pattern, let type, let value):
             var s = "(\(isVar ? "var" : "let") \(self.pattern(pattern))"
             if let type { s += ": \(self.type(type))" }
             if let value { s += " \(expr(value))" }
             return s + ")"
-        case let .assign(target, op, value, _):
+        case .assign(let target, let op, let value, _):
             return "(\(op?.rawValue ?? "=") \(expr(target)) \(expr(value)))"
-        case let .expr(e):
+        case .expr(let e):
             return expr(e)
-        case let .ifStmt(condition, then, elseBranch):
-            return "(if \(expr(condition)) \(block(then))" + (elseBranch.map { " " + stmt($0) } ?? "") + ")"
-        case let .block(b):
+        case .ifStmt(let condition, let then, let elseBranch):
+            return "(if \(expr(condition)) \(block(then))"
+                + (elseBranch.map { " " + stmt($0) } ?? "") + ")"
+        case .block(let b):
             return block(b)
-        case let .whileStmt(condition, body):
+        case .whileStmt(let condition, let body):
             return "(while \(expr(condition)) \(block(body)))"
-        case let .repeatWhile(body, condition):
+        case .repeatWhile(let body, let condition):
             return "(repeat \(block(body)) \(expr(condition)))"
-        case let .forIn(variable, _, sequence, body):
+        case .forIn(let variable, _, let sequence, let body):
             return "(for \(variable) \(expr(sequence)) \(block(body)))"
-        case let .returnStmt(value):
+        case .returnStmt(let value):
             return value.map { "(return \(expr($0)))" } ?? "(return)"
         case .breakStmt:
             return "(break)"
@@ -84,38 +85,39 @@ public struct ASTDumper {
 
     public func expr(_ id: ExprID) -> String {
         switch ast.exprs[id].kind {
-        case let .integerLiteral(value, text):
+        case .integerLiteral(let value, let text):
             return value.map(String.init) ?? "<overflow \(text)>"
-        case let .floatLiteral(text):
+        case .floatLiteral(let text):
             return text
-        case let .boolLiteral(b):
+        case .boolLiteral(let b):
             return String(b)
-        case let .stringLiteral(s):
+        case .stringLiteral(let s):
             return "\"" + s.unicodeScalars.map { $0.escaped(asASCII: false) }.joined() + "\""
-        case let .name(name):
+        case .name(let name):
             return name
-        case let .arrayType(t):
+        case .arrayType(let t):
             return type(t)
-        case let .unary(op, operand, _):
+        case .unary(let op, let operand, _):
             return "(\(op.rawValue) \(expr(operand)))"
-        case let .binary(op, lhs, rhs, _):
+        case .binary(let op, let lhs, let rhs, _):
             return "(\(op.rawValue) \(expr(lhs)) \(expr(rhs)))"
-        case let .ternary(condition, then, otherwise):
+        case .ternary(let condition, let then, let otherwise):
             return "(? \(expr(condition)) \(expr(then)) \(expr(otherwise)))"
-        case let .inoutRef(e):
+        case .inoutRef(let e):
             return "(& \(expr(e)))"
-        case let .call(callee, arguments):
-            let args = arguments.map { a in " " + (a.label.map { "\($0): " } ?? "") + expr(a.value) }
+        case .call(let callee, let arguments):
+            let args = arguments.map { a in " " + (a.label.map { "\($0): " } ?? "") + expr(a.value)
+            }
             return "(call \(expr(callee))" + args.joined() + ")"
-        case let .subscriptAccess(base, indices):
+        case .subscriptAccess(let base, let indices):
             return "(subscript \(expr(base))" + indices.map { " " + expr($0) }.joined() + ")"
-        case let .member(base, name, _):
+        case .member(let base, let name, _):
             return "(. \(expr(base)) \(name))"
-        case let .tupleElement(base, index, _):
+        case .tupleElement(let base, let index, _):
             return "(. \(expr(base)) \(index))"
-        case let .tuple(elements):
+        case .tuple(let elements):
             return "(tuple" + elements.map { " " + expr($0) }.joined() + ")"
-        case let .paren(e):
+        case .paren(let e):
             return "(paren \(expr(e)))"
         case .error:
             return "(error)"

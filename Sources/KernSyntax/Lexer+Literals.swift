@@ -10,9 +10,15 @@ extension Lexer {
         let start = pos
         if bytes[pos] == UInt8(ascii: "0") {
             let prefix = peek(1)
-            if prefix == UInt8(ascii: "x") { return lexRadixInteger(start: start, radix: 16, name: "hexadecimal") }
-            if prefix == UInt8(ascii: "b") { return lexRadixInteger(start: start, radix: 2, name: "binary") }
-            if prefix == UInt8(ascii: "o") { return lexRadixInteger(start: start, radix: 8, name: "octal") }
+            if prefix == UInt8(ascii: "x") {
+                return lexRadixInteger(start: start, radix: 16, name: "hexadecimal")
+            }
+            if prefix == UInt8(ascii: "b") {
+                return lexRadixInteger(start: start, radix: 2, name: "binary")
+            }
+            if prefix == UInt8(ascii: "o") {
+                return lexRadixInteger(start: start, radix: 8, name: "octal")
+            }
         }
         let intDigits = scanDigits(Lexer.isDigit)
         // `t.0.1`: after a member-access dot, only an integer tuple index follows.
@@ -90,7 +96,8 @@ extension Lexer {
             return .invalid
         }
         guard !digits.isEmpty else {
-            error("expected \(name) digits after '\(String(decoding: bytes[start..<(start + 2)], as: UTF8.self))'", from: start, to: pos)
+            let prefix = String(decoding: bytes[start..<(start + 2)], as: UTF8.self)
+            error("expected \(name) digits after '\(prefix)'", from: start, to: pos)
             return .invalid
         }
         let written = String(decoding: bytes[start..<pos], as: UTF8.self)

@@ -20,7 +20,8 @@ public struct Lexer {
     }
 
     /// Lexes the whole file.
-    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic])
+    {
         var lexer = Lexer(file)
         lexer.run()
         return (lexer.tokens, lexer.diagnostics)
@@ -188,7 +189,8 @@ public struct Lexer {
     mutating func lexPunct() -> Punct? {
         let first = bytes[pos]
         guard first < 128 else { return nil }
-        for (spelling, p) in Lexer.punctTable[Int(first)] where pos + spelling.count <= bytes.count {
+        for (spelling, p) in Lexer.punctTable[Int(first)] where pos + spelling.count <= bytes.count
+        {
             if spelling.indices.allSatisfy({ bytes[pos + $0] == spelling[$0] }) {
                 pos += spelling.count
                 return p

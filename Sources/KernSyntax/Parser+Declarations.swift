@@ -168,7 +168,9 @@ extension Parser {
         case .punct(.lBracket):
             let open = advance()
             let element = parseType()
-            expect(.rBracket, "']' to close the array type", note: .init("'[' opened here", at: open.range))
+            expect(
+                .rBracket, "']' to close the array type",
+                note: .init("'[' opened here", at: open.range))
             return .array(element: element, SourceRange(start, previousEnd))
         case .punct(.lParen):
             let open = advance()
@@ -178,7 +180,8 @@ extension Parser {
                 if consume(.comma) == nil { break }
             }
             expect(
-                .rParen, "',' or ')' in the tuple type", note: .init("'(' opened here", at: open.range))
+                .rParen, "',' or ')' in the tuple type",
+                note: .init("'(' opened here", at: open.range))
             return .tuple(elements, SourceRange(start, previousEnd))
         default:
             errorAtCurrent("expected a type")

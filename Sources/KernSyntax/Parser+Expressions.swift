@@ -76,7 +76,9 @@ extension Parser {
         defer { leaveNesting() }
         let operand = parseUnary()
         let kind: ExprKind =
-            if let op { .unary(op, operand: operand, opRange: opToken.range) } else { .inoutRef(operand) }
+            if let op { .unary(op, operand: operand, opRange: opToken.range) } else {
+                .inoutRef(operand)
+            }
         return makeExpr(kind, SourceRange(opToken.range.start, previousEnd), children: [operand])
     }
 
@@ -103,7 +105,8 @@ extension Parser {
         let open = advance()
         let arguments = parseArguments(open: open)
         return makeExpr(
-            .call(callee: base, arguments: arguments), SourceRange(range(of: base).start, previousEnd),
+            .call(callee: base, arguments: arguments),
+            SourceRange(range(of: base).start, previousEnd),
             children: [base] + arguments.map(\.value))
     }
 
@@ -118,7 +121,9 @@ extension Parser {
         if indices.isEmpty, !panicking {
             errorAtCurrent("expected an index in the subscript")
         }
-        expect(.rBracket, "',' or ']' in the subscript", note: .init("'[' opened here", at: open.range))
+        expect(
+            .rBracket, "',' or ']' in the subscript", note: .init("'[' opened here", at: open.range)
+        )
         return makeExpr(
             .subscriptAccess(base: base, indices: indices),
             SourceRange(range(of: base).start, previousEnd), children: [base] + indices)
@@ -161,11 +166,13 @@ extension Parser {
                 labelRange = advance().range
                 advance()
             }
-            arguments.append(Argument(label: label, labelRange: labelRange, value: parseExpression()))
+            arguments.append(
+                Argument(label: label, labelRange: labelRange, value: parseExpression()))
             if consume(.comma) == nil { break }
         }
         expect(
-            .rParen, "',' or ')' in the argument list", note: .init("'(' opened here", at: open.range))
+            .rParen, "',' or ')' in the argument list",
+            note: .init("'(' opened here", at: open.range))
         return arguments
     }
 
@@ -217,7 +224,9 @@ extension Parser {
             if consume(.comma) == nil { break }
             sawComma = true
         }
-        expect(.rParen, "',' or ')' after the expression", note: .init("'(' opened here", at: open.range))
+        expect(
+            .rParen, "',' or ')' after the expression",
+            note: .init("'(' opened here", at: open.range))
         let range = SourceRange(open.range.start, previousEnd)
         if elements.count == 1, !sawComma {
             return makeExpr(.paren(elements[0]), range, children: elements)

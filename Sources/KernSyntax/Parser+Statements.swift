@@ -26,7 +26,8 @@ extension Parser {
                     error(
                         "expected '}' to close the block, found \(current.description)",
                         at: current.range,
-                        help: atEnd ? nil : "functions cannot be nested; close the block above first",
+                        help: atEnd
+                            ? nil : "functions cannot be nested; close the block above first",
                         notes: [.init("'{' opened here", at: open.range)])
                 }
                 return Block(stmts: stmts, range: SourceRange(open.range.start, previousEnd))
@@ -126,7 +127,10 @@ extension Parser {
                 names.append((name, advance().range))
                 if consume(.comma) == nil { break }
             }
-            guard expect(.rParen, "',' or ')' in the tuple pattern", note: .init("'(' opened here", at: open.range)) != nil
+            guard
+                expect(
+                    .rParen, "',' or ')' in the tuple pattern",
+                    note: .init("'(' opened here", at: open.range)) != nil
             else { return nil }
             pattern = .tuple(names, SourceRange(open.range.start, previousEnd))
         default:
@@ -204,7 +208,8 @@ extension Parser {
         guard let body = parseBody(after: "'repeat'") else { return nil }
         guard consume(.while) != nil else {
             errorAtCurrent(
-                "expected 'while' after the body of 'repeat'", help: "write repeat { ... } while condition")
+                "expected 'while' after the body of 'repeat'",
+                help: "write repeat { ... } while condition")
             return nil
         }
         let condition = parseExpression()
@@ -222,13 +227,16 @@ extension Parser {
         }
         let variableRange = advance().range
         guard consume(.in) != nil else {
-            errorAtCurrent("expected 'in' after the loop variable", help: "write for \(variable) in 0..<n { ... }")
+            errorAtCurrent(
+                "expected 'in' after the loop variable",
+                help: "write for \(variable) in 0..<n { ... }")
             return nil
         }
         let sequence = parseExpression()
         guard let body = parseBody(after: "the 'for' sequence") else { return nil }
         return makeStmt(
-            .forIn(variable: variable, variableRange: variableRange, sequence: sequence, body: body),
+            .forIn(
+                variable: variable, variableRange: variableRange, sequence: sequence, body: body),
             SourceRange(keyword.range.start, previousEnd))
     }
 }

@@ -125,7 +125,8 @@ public final class Parser {
             panicking = true
             return
         }
-        error("\(message), found \(current.description)", at: current.range, help: help, notes: notes)
+        error(
+            "\(message), found \(current.description)", at: current.range, help: help, notes: notes)
     }
 
     /// Skips to a point where parsing can resume: after a `;`, or before a line
@@ -216,7 +217,8 @@ public final class Parser {
         guard depth < Parser.maxDepth else {
             error(
                 "code is nested too deeply (the limit is \(Parser.maxDepth) levels)",
-                at: current.range, help: "move inner parts into separate functions or 'let' constants")
+                at: current.range,
+                help: "move inner parts into separate functions or 'let' constants")
             return false
         }
         depth += 1

@@ -1,5 +1,6 @@
 import KernBasics
 import Testing
+
 @testable import KernSyntax
 
 /// The lexer: every token and literal form of LANGUAGE.md §1, newline marking,
@@ -9,7 +10,10 @@ import Testing
     let source = Keyword.allCases.map(\.rawValue).joined(separator: " ") + " _x x1 Double _"
     let kinds = lex(source).kinds
     #expect(kinds.prefix(Keyword.allCases.count) == Keyword.allCases.map { .keyword($0) }[...])
-    #expect(kinds.suffix(4) == [.identifier("_x"), .identifier("x1"), .identifier("Double"), .identifier("_")])
+    #expect(
+        kinds.suffix(4) == [
+            .identifier("_x"), .identifier("x1"), .identifier("Double"), .identifier("_"),
+        ])
 }
 
 @Test func everyPunctuatorLexesAlone() {
@@ -23,13 +27,17 @@ import Testing
 @Test func longestMatchOperators() {
     let (kinds, _) = lex("a<<=b>>=c..<d...e->f&&g||h<=i")
     let puncts = kinds.compactMap { k -> Punct? in if case .punct(let p) = k { p } else { nil } }
-    #expect(puncts == [.shlAssign, .shrAssign, .halfOpenRange, .closedRange, .arrow, .andAnd, .orOr, .le])
+    #expect(
+        puncts == [
+            .shlAssign, .shrAssign, .halfOpenRange, .closedRange, .arrow, .andAnd, .orOr, .le,
+        ])
 }
 
 @Test func integerLiterals() {
     let cases: [(String, UInt64?)] = [
         ("42", 42), ("1_000_000", 1_000_000), ("0xFF", 255), ("0xff_ff", 65535), ("0b1010", 10),
-        ("0o17", 15), ("007", 7), ("18446744073709551615", UInt64.max), ("18446744073709551616", nil),
+        ("0o17", 15), ("007", 7), ("18446744073709551615", UInt64.max),
+        ("18446744073709551616", nil),
         ("0xFFFFFFFFFFFFFFFFF", nil),
     ]
     for (text, value) in cases {
@@ -52,8 +60,14 @@ import Testing
 }
 
 @Test func rangeAfterIntegerIsNotAFloat() {
-    #expect(lex("0..<n").kinds == [.integer(value: 0, text: "0"), .punct(.halfOpenRange), .identifier("n")])
-    #expect(lex("1...2").kinds == [.integer(value: 1, text: "1"), .punct(.closedRange), .integer(value: 2, text: "2")])
+    #expect(
+        lex("0..<n").kinds == [
+            .integer(value: 0, text: "0"), .punct(.halfOpenRange), .identifier("n"),
+        ])
+    #expect(
+        lex("1...2").kinds == [
+            .integer(value: 1, text: "1"), .punct(.closedRange), .integer(value: 2, text: "2"),
+        ])
 }
 
 @Test func tupleIndexChainsAreIntegers() {
@@ -98,15 +112,23 @@ import Testing
 @Test func stringErrors() {
     #expect(lex(#""abc"#).diagnostics.map(\.message) == ["unterminated string literal"])
     #expect(lex("\"ab\nc\"").diagnostics.first?.message == "unterminated string literal")
-    #expect(lex(#""\q""#).diagnostics.map(\.message) == ["invalid escape sequence '\\q' in string literal"])
-    #expect(lex(#""\(x)""#).diagnostics.first?.message == "string interpolation is not supported in Kern")
+    #expect(
+        lex(#""\q""#).diagnostics.map(\.message) == [
+            "invalid escape sequence '\\q' in string literal"
+        ])
+    #expect(
+        lex(#""\(x)""#).diagnostics.first?.message
+            == "string interpolation is not supported in Kern")
 }
 
 @Test func commentsNestAndCarryNewlines() {
     let (tokens, diagnostics) = Lexer.tokenize(
         SourceFile(name: "t", text: "a /* x /* y */ z */ b // c\nd /* \n */ e"))
     #expect(diagnostics.isEmpty)
-    #expect(tokens.map(\.kind) == [.identifier("a"), .identifier("b"), .identifier("d"), .identifier("e"), .endOfFile])
+    #expect(
+        tokens.map(\.kind) == [
+            .identifier("a"), .identifier("b"), .identifier("d"), .identifier("e"), .endOfFile,
+        ])
     #expect(tokens.map(\.atLineStart) == [true, false, true, true, false])
     #expect(lex("a /* /* */").diagnostics.map(\.message) == ["unterminated block comment"])
 }
@@ -117,9 +139,11 @@ import Testing
 }
 
 @Test func attributeTokens() {
-    #expect(lex("@vectorize @inline(never)").kinds == [
-        .attribute("vectorize"), .attribute("inline"), .punct(.lParen), .identifier("never"), .punct(.rParen),
-    ])
+    #expect(
+        lex("@vectorize @inline(never)").kinds == [
+            .attribute("vectorize"), .attribute("inline"), .punct(.lParen), .identifier("never"),
+            .punct(.rParen),
+        ])
     #expect(lex("@ x").diagnostics.count == 1)
 }
 

@@ -1,5 +1,6 @@
 import KernBasics
 import Testing
+
 @testable import KernSyntax
 
 /// The parser on valid input: every construct of LANGUAGE.md, checked through the
@@ -11,8 +12,11 @@ import Testing
             == "(func saxpy (params (a Float) (x [Float]) (y inout [Float])) (block))")
     #expect(
         dump("func f(_ x: [[Double]], by n: Int, in t: [[[Int32]]]) -> (Int, Double) { }")
-            == "(func f (params (_ x [[Double]]) (by n Int) (in t [[[Int32]]])) -> (Int, Double) (block))")
-    #expect(dump("func sq(x: Double) -> Double { x * x }") == "(func sq (params (x Double)) -> Double (block (* x x)))")
+            == "(func f (params (_ x [[Double]]) (by n Int) (in t [[[Int32]]])) -> (Int, Double) (block))"
+    )
+    #expect(
+        dump("func sq(x: Double) -> Double { x * x }")
+            == "(func sq (params (x Double)) -> Double (block (* x x)))")
     #expect(dump("func main() -> () {}") == "(func main (params) -> () (block))")
 }
 
@@ -25,9 +29,11 @@ import Testing
 
 @Test func functionAttributes() {
     let (ast, diagnostics, _) = parse(
-        "@vectorize func f(x: Float) -> Float { x }\n@inline(never)\nfunc g() {}\n@inline(always) func h() {}")
+        "@vectorize func f(x: Float) -> Float { x }\n@inline(never)\nfunc g() {}\n@inline(always) func h() {}"
+    )
     #expect(diagnostics.isEmpty)
-    #expect(ast.functions.map { $0.attributes.map(\.name) } == [["vectorize"], ["inline"], ["inline"]])
+    #expect(
+        ast.functions.map { $0.attributes.map(\.name) } == [["vectorize"], ["inline"], ["inline"]])
     #expect(ast.functions.map { $0.attributes.first?.argument } == [nil, "never", "always"])
 }
 
@@ -124,7 +130,10 @@ import Testing
         ("f(x).0.1", "(. (. (call f x) 0) 1)"),
         ("Double.pi", "(. Double pi)"),
         ("[Double](repeating: 0, count: n)", "(call [Double] repeating: 0 count: n)"),
-        ("[[Float]](repeating: 1, rows: r, cols: c)", "(call [[Float]] repeating: 1 rows: r cols: c)"),
+        (
+            "[[Float]](repeating: 1, rows: r, cols: c)",
+            "(call [[Float]] repeating: 1 rows: r cols: c)"
+        ),
         ("(1, 2.5)", "(tuple 1 2.5)"),
         ("()", "(tuple)"),
         ("(x)", "(paren x)"),
@@ -162,7 +171,8 @@ import Testing
 }
 
 @Test func nodeRanges() {
-    let source = "func f(x: [Double]) -> Double {\n    let s = x[0] * 2.0 + g(a: 1)\n    return -s\n}"
+    let source =
+        "func f(x: [Double]) -> Double {\n    let s = x[0] * 2.0 + g(a: 1)\n    return -s\n}"
     let (ast, diagnostics, file) = parse(source)
     #expect(diagnostics.isEmpty)
     let f = ast.functions[0]
@@ -172,7 +182,8 @@ import Testing
     #expect(text(f.params[0].range, in: file) == "x: [Double]")
     #expect(text(f.params[0].type.range, in: file) == "[Double]")
     #expect(f.returnType.map { text($0.range, in: file) } == "Double")
-    #expect(text(f.body.range, in: file).hasPrefix("{") && text(f.body.range, in: file).hasSuffix("}"))
+    #expect(
+        text(f.body.range, in: file).hasPrefix("{") && text(f.body.range, in: file).hasSuffix("}"))
     let stmts = f.body.stmts.map { ast.stmts[$0] }
     #expect(text(stmts[0].range, in: file) == "let s = x[0] * 2.0 + g(a: 1)")
     #expect(text(stmts[1].range, in: file) == "return -s")
@@ -180,7 +191,7 @@ import Testing
     for piece in ["x[0] * 2.0 + g(a: 1)", "x[0] * 2.0", "x[0]", "g(a: 1)", "2.0", "-s", "g", "1"] {
         #expect(exprTexts.contains(piece), "\(piece)")
     }
-    for case let .binary(_, _, _, opRange) in ast.exprs.map(\.kind) {
+    for case .binary(_, _, _, let opRange) in ast.exprs.map(\.kind) {
         #expect(["*", "+"].contains(text(opRange, in: file)))
     }
 }
@@ -190,7 +201,10 @@ import Testing
     let (ast, diagnostics, file) = parse(source)
     #expect(diagnostics.isEmpty)
     let stmts = ast.functions[0].body.stmts.map { ast.stmts[$0] }
-    #expect(stmts.map { text($0.range, in: file) } == ["let (q, r) = d()", "for i in 0..<3 { }", "if a { } else { }"])
+    #expect(
+        stmts.map { text($0.range, in: file) } == [
+            "let (q, r) = d()", "for i in 0..<3 { }", "if a { } else { }",
+        ])
     if case .binding(_, .tuple(let names, let r), _, _) = stmts[0].kind {
         #expect(names.map { text($0.range, in: file) } == ["q", "r"])
         #expect(text(r, in: file) == "(q, r)")

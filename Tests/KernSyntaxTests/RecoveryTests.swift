@@ -1,6 +1,7 @@
 import Foundation
 import KernBasics
 import Testing
+
 @testable import KernSyntax
 
 /// Syntax errors: positions and wording, recovery that reports every independent
@@ -54,7 +55,9 @@ import Testing
     #expect(help("if x = 1 { }") == "use '==' to compare values")
     #expect(help("let x = [1, 2]")?.contains("repeating") == true)
     #expect(help("print(\"\\(x)\")")?.contains("separate arguments") == true)
-    #expect(parse("@inline(sometimes) func f() {}").diagnostics.first?.message.contains("never or always") == true)
+    #expect(
+        parse("@inline(sometimes) func f() {}").diagnostics.first?.message.contains(
+            "never or always") == true)
     #expect(parse("@fast func f() {}").diagnostics.first?.help?.contains("@vectorize") == true)
     #expect(parse("func f(inout x: Int) {}").diagnostics.first?.help == "write 'name: inout T'")
     #expect(parse("func f(): Int {}").diagnostics.first?.help == "write 'func f(...) -> T'")
@@ -71,7 +74,9 @@ import Testing
     let (ast, diagnostics, file) = parse(source)
     #expect(diagnostics.count == 1)
     #expect(diagnostics.first?.message == "expected '}' to close the block, found keyword 'func'")
-    #expect(diagnostics.first.map { file.position(of: $0.range.start) } == SourcePos(line: 5, column: 1))
+    #expect(
+        diagnostics.first.map { file.position(of: $0.range.start) } == SourcePos(line: 5, column: 1)
+    )
     #expect(diagnostics.first?.notes.count == 1)
     #expect(ast.functions.map(\.name) == ["f", "g"])
 }
@@ -81,13 +86,21 @@ import Testing
 }
 
 @Test func strayTokensAtTopLevel() {
-    #expect(errors("let x = 1\nfunc f() {}") == ["1:1: expected a function declaration ('func'), found keyword 'let'"])
+    #expect(
+        errors("let x = 1\nfunc f() {}") == [
+            "1:1: expected a function declaration ('func'), found keyword 'let'"
+        ])
     #expect(errors("func f() {}\n}\nfunc g() {}") == ["2:1: unexpected '}' at top level"])
-    #expect(parse("let x = 1\nfunc f() {}").diagnostics.first?.help?.contains("inside a function") == true)
+    #expect(
+        parse("let x = 1\nfunc f() {}").diagnostics.first?.help?.contains("inside a function")
+            == true)
 }
 
 @Test func attributeInsideBodyIsReportedOnce() {
-    #expect(errors("func f() {\n  @inline(never)\n  x = 1\n}") == ["2:3: an attribute must come right before 'func'"])
+    #expect(
+        errors("func f() {\n  @inline(never)\n  x = 1\n}") == [
+            "2:3: an attribute must come right before 'func'"
+        ])
 }
 
 @Test func recoverySkipsBracedGroupsOfBrokenHeaders() {
@@ -126,7 +139,8 @@ let deepExpressions: [String: String] = [
     "parens": String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
     "unclosed parens": String(repeating: "(", count: 100_000),
     "negations": String(repeating: "-", count: 100_000) + "x",
-    "array types": String(repeating: "[", count: 100_000) + "Int" + String(repeating: "]", count: 100_000)
+    "array types": String(repeating: "[", count: 100_000) + "Int"
+        + String(repeating: "]", count: 100_000)
         + "(repeating: 0, count: 1)",
     "subscripts": "x" + String(repeating: "[0]", count: 100_000),
     "calls": String(repeating: "f(", count: 100_000),
@@ -160,7 +174,8 @@ func deepBlocksAreRejectedNotCrashing(_ name: String) {
 
 @Test func nestingJustUnderTheLimitIsAccepted() {
     let depth = 100
-    let expression = String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+    let expression =
+        String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
     let blocks = String(repeating: "if a {", count: depth) + String(repeating: "}", count: depth)
     nonisolated(unsafe) var result: [Diagnostic] = []
     onSmallStack { result = parse("func f() {\n let x = \(expression)\n\(blocks)\n}").diagnostics }

@@ -1,4 +1,5 @@
 import KernBasics
+
 @testable import KernSyntax
 
 /// Helpers shared by the KernSyntax tests: parse a snippet and look at the result
