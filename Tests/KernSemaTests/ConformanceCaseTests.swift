@@ -25,6 +25,10 @@ import Testing
             for case let f as URL in e where f.pathExtension == "kern" { files.append(f) }
             if !files.isEmpty { break }
         }
+        // The example kernels must all be accepted.
+        if let e = fm.enumerator(at: root.appendingPathComponent("Kernels"), includingPropertiesForKeys: nil) {
+            for case let f as URL in e where f.pathExtension == "kern" { files.append(f) }
+        }
         return files.sorted { $0.path < $1.path }
     }
 
