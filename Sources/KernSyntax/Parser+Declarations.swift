@@ -62,7 +62,9 @@ extension Parser {
                 "unknown attribute '@\(name)'", at: token.range,
                 help: "Kern's attributes are @vectorize, @inline(never) and @inline(always)")
             if at(.lParen) { skipParenthesised() }
-            panicking = false
+            // Go on with the declaration only if it visibly continues.
+            if case .attribute = current.kind { panicking = false }
+            if at(.func) { panicking = false }
             return nil
         }
         guard let choices = allowed else {

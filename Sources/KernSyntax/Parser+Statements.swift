@@ -7,14 +7,19 @@ import KernBasics
 /// block loop resynchronises (see `resynchronize`) and carries on.
 extension Parser {
     /// Parses `{ statements }`; the parser must be at `{`.
-    func parseBlock() -> Block {
+    /// With `openingBraceMissing`, the `{` was forgotten (already reported) and the
+    /// statements up to the `}` are taken as the block anyway.
+    /// `closer` is `else` for the body of an `if` and `while` for that of `repeat`:
+    /// meeting it where a statement should end means the `}` was left out, which is
+    /// reported once before the block closes so the `if`/`repeat` can go on.
+    func parseBlock(openingBraceMissing: Bool = false, closer: Keyword? = nil) -> Block {
         let open = current
         guard enterNesting() else {
-            skipBracedGroup()
+            if !openingBraceMissing { skipBracedGroup() }
             return Block(stmts: [], range: SourceRange(open.range.start, previousEnd))
         }
         defer { leaveNesting() }
-        advance()
+        if !openingBraceMissing { advance() }
         var stmts: [StmtID] = []
         while true {
             if consume(.rBrace) != nil {
@@ -32,8 +37,16 @@ extension Parser {
                 }
                 return Block(stmts: stmts, range: SourceRange(open.range.start, previousEnd))
             }
+            if let closer, at(closer), closer == .else || !current.atLineStart {
+                error(
+                    "expected '}' before '\(closer.rawValue)'", at: current.range,
+                    notes: [.init("'{' opened here", at: open.range)])
+                panicking = false
+                return Block(stmts: stmts, range: SourceRange(open.range.start, previousEnd))
+            }
             let before = index
             if let stmt = parseStatement() { stmts.append(stmt) }
+            if !panicking, let closer, at(closer), !current.atLineStart { continue }
             if !panicking { expectStatementEnd(after: stmts.last) }
             if panicking { resynchronize() }
             if index == before, !at(.rBrace), !atEnd, !atDeclarationStart { advance() }
@@ -84,13 +97,40 @@ extension Parser {
                 help: "attributes apply to functions, e.g. @inline(never) func f() { ... }")
             return nil
         case .punct(.lBrace):
-            error(
-                "a block cannot stand alone as a statement", at: current.range,
-                help: "use the block as the body of 'if', 'while', 'for' or 'repeat'")
-            return nil
+            return parseStrayBlock()
         default:
             return parseExpressionStatement()
         }
+    }
+
+    /// A `{` where a statement should start: Kern has no bare blocks. The block is
+    /// parsed anyway so its braces pair up; `{ ... } while c` is a `repeat` missing
+    /// its keyword. Reported only when nothing inside was, so nesting does not cascade.
+    func parseStrayBlock() -> StmtID? {
+        let open = current
+        let diagnosticsBefore = diagnostics.count
+        let block = parseBlock()
+        let clean = diagnostics.count == diagnosticsBefore && !panicking
+        if at(.while), !current.atLineStart, !panicking {
+            if clean {
+                error(
+                    "expected 'repeat' before the loop body", at: open.range,
+                    help: "write repeat { ... } while condition")
+                panicking = false
+            }
+            advance()
+            let condition = parseExpression()
+            return makeStmt(
+                .repeatWhile(body: block, condition: condition),
+                SourceRange(open.range.start, previousEnd))
+        }
+        if clean {
+            error(
+                "a block cannot stand alone as a statement", at: open.range,
+                help: "use the block as the body of 'if', 'while', 'for' or 'repeat'")
+            panicking = false
+        }
+        return makeStmt(.block(block), block.range)
     }
 
     /// `e`, `target = e`, `target op= e`.
@@ -157,21 +197,40 @@ extension Parser {
     }
 
     /// The body after a condition or `repeat`: `{` must come next.
-    func parseBody(after what: String) -> Block? {
+    func parseBody(after what: String, closer: Keyword? = nil) -> Block? {
         guard !panicking else { return nil }
         guard at(.lBrace) else {
             errorAtCurrent(
                 "expected '{' after \(what)",
                 help: at(.assign) ? "use '==' to compare values" : nil)
-            return nil
+            guard braceWasForgotten() else { return nil }
+            // `for i in r  s += 1 }`: parse the body as if the `{` were there, so its
+            // `}` does not close the function and the error does not cascade.
+            panicking = false
+            return parseBlock(openingBraceMissing: true, closer: closer)
         }
-        return parseBlock()
+        return parseBlock(closer: closer)
+    }
+
+    /// After a complete header, the current token starts a statement and no `{`
+    /// follows on this line: the `{` was most likely left out.
+    func braceWasForgotten() -> Bool {
+        guard startsStatement(current) || current.atLineStart, !atDeclarationStart,
+            !at(.rBrace), !atEnd
+        else { return false }
+        var i = index
+        repeat {
+            if tokens[i].isPunct(.lBrace) { return false }
+            if tokens[i].isPunct(.rBrace) { return true }
+            i += 1
+        } while i < tokens.count - 1 && !tokens[i].atLineStart
+        return true
     }
 
     func parseIf() -> StmtID? {
         let keyword = advance()
         let condition = parseExpression()
-        guard let then = parseBody(after: "the 'if' condition") else { return nil }
+        guard let then = parseBody(after: "the 'if' condition", closer: .else) else { return nil }
         var elseBranch: StmtID?
         if let elseToken = consume(.else) {
             if at(.if) {
@@ -186,7 +245,10 @@ extension Parser {
                 errorAtCurrent(
                     "expected '{' or 'if' after 'else'",
                     notes: [.init("'else' is here", at: elseToken.range)])
-                return nil
+                guard braceWasForgotten() else { return nil }
+                panicking = false
+                let block = parseBlock(openingBraceMissing: true)
+                elseBranch = makeStmt(.block(block), block.range)
             }
         }
         return makeStmt(
@@ -205,7 +267,7 @@ extension Parser {
 
     func parseRepeat() -> StmtID? {
         let keyword = advance()
-        guard let body = parseBody(after: "'repeat'") else { return nil }
+        guard let body = parseBody(after: "'repeat'", closer: .while) else { return nil }
         guard consume(.while) != nil else {
             errorAtCurrent(
                 "expected 'while' after the body of 'repeat'",

@@ -231,6 +231,13 @@ public final class Parser {
 
     func parseFile() {
         while !atEnd {
+            if case .attribute = current.kind, !atDeclarationStart {
+                // A misspelt attribute (`@inlinenever)`): let the declaration parser say so.
+                unwinding = false
+                if let function = parseFunction() { ast.functions.append(function) }
+                resynchronizeTopLevel()
+                continue
+            }
             if atDeclarationStart {
                 unwinding = false
                 if let function = parseFunction() { ast.functions.append(function) }
