@@ -31,10 +31,13 @@ extension Checker {
                 error("random numbers are not supported by this version of Kern", at: nameRange)
                 return .error
             }
-            let known = s.isFloating
+            let known =
+                s.isFloating
                 ? "pi, infinity, nan, greatestFiniteMagnitude, leastNormalMagnitude, leastNonzeroMagnitude, ulpOfOne"
                 : (s == .bool ? "none" : "max, min")
-            error("type '\(s.rawValue)' has no member '\(name)'", at: nameRange, help: "constants of \(s.rawValue): \(known)")
+            error(
+                "type '\(s.rawValue)' has no member '\(name)'", at: nameRange,
+                help: "constants of \(s.rawValue): \(known)")
             return .error
         case .array(_, let rank):
             switch name {
@@ -52,7 +55,9 @@ extension Checker {
                     help: "write \(text(of: range(base))).shape(d) with d in 0..<\(rank)")
                 return .error
             default:
-                error("value of type '\(bt)' has no member '\(name)'", at: nameRange, help: "arrays have count, indices and shape(d)")
+                error(
+                    "value of type '\(bt)' has no member '\(name)'", at: nameRange,
+                    help: "arrays have count, indices and shape(d)")
                 return .error
             }
         case .scalar(let s) where s.isFloating:
@@ -61,7 +66,9 @@ extension Checker {
             case "isInfinite": members[e] = .isInfinite
             case "isFinite": members[e] = .isFinite
             default:
-                error("value of type '\(s.rawValue)' has no member '\(name)'", at: nameRange, help: "floating-point values have isNaN, isInfinite and isFinite")
+                error(
+                    "value of type '\(s.rawValue)' has no member '\(name)'", at: nameRange,
+                    help: "floating-point values have isNaN, isInfinite and isFinite")
                 return .error
             }
             return .scalar(.bool)
@@ -148,7 +155,9 @@ extension Checker {
             var context = literalContextType(flavors, expected: expected)
             if !allowsIntegers, context.scalar?.isFloating != true { context = .scalar(.double) }
             common = context
-            for i in arguments.indices { types[i] = checkExpr(arguments[i].value, expected: context) }
+            for i in arguments.indices {
+                types[i] = checkExpr(arguments[i].value, expected: context)
+            }
         }
         if common == .error { return .error }
         guard let s = common.scalar, s.isFloating || (allowsIntegers && s.isInteger) else {
@@ -156,8 +165,10 @@ extension Checker {
             let firstTyped = typed.first ?? 0
             let argText = text(of: range(arguments[firstTyped].value))
             error(
-                "'\(fn.rawValue)' needs \(needs), not '\(common)'", at: range(arguments[firstTyped].value),
-                help: common.scalar?.isInteger == true ? "convert explicitly: \(fn.rawValue)(Double(\(argText)))" : nil)
+                "'\(fn.rawValue)' needs \(needs), not '\(common)'",
+                at: range(arguments[firstTyped].value),
+                help: common.scalar?.isInteger == true
+                    ? "convert explicitly: \(fn.rawValue)(Double(\(argText)))" : nil)
             return .error
         }
         var failed = false

@@ -8,7 +8,9 @@ import KernSyntax
 /// labels, argument count, argument types and `inout` rules (`&x` on a mutable variable,
 /// no `&` elsewhere, no variable passed to two inout parameters) are checked.
 extension Checker {
-    func checkCall(_ e: ExprID, callee: ExprID, arguments: [Argument], expected: SemaType?) -> SemaType {
+    func checkCall(_ e: ExprID, callee: ExprID, arguments: [Argument], expected: SemaType?)
+        -> SemaType
+    {
         switch kind(callee) {
         case .name(let name):
             if let id = lookupLocal(name) {
@@ -46,8 +48,10 @@ extension Checker {
         case .arrayType(let syntax):
             return checkAllocation(e, callee: callee, syntax, arguments: arguments)
         case .member(let base, "shape", let nameRange):
-            return checkShape(e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
-        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .unary, .binary, .ternary,
+            return checkShape(
+                e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .unary, .binary,
+            .ternary,
             .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error:
             let t = checkExpr(callee)
             if t != .error {
@@ -73,7 +77,9 @@ extension Checker {
 
     // MARK: Kern functions
 
-    func checkFunctionCall(_ e: ExprID, callee: ExprID, function f: Int, arguments: [Argument]) -> SemaType {
+    func checkFunctionCall(_ e: ExprID, callee: ExprID, function f: Int, arguments: [Argument])
+        -> SemaType
+    {
         let signature = functions[f]
         references[callee] = .function(f)
         setType(callee, .void)
@@ -83,7 +89,9 @@ extension Checker {
             guard i < signature.params.count else {
                 error(
                     "extra argument in call to '\(signature.name)'", at: range(callee),
-                    help: "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s")")
+                    help:
+                        "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s")"
+                )
                 checkArgumentsLoosely([argument])
                 continue
             }
@@ -94,7 +102,8 @@ extension Checker {
                     if label != expectedLabel {
                         error(
                             "incorrect argument label in call (have '\(label):', expected '\(expectedLabel):')",
-                            at: labelRange, help: "write '\(expectedLabel):' or leave the label out")
+                            at: labelRange, help: "write '\(expectedLabel):' or leave the label out"
+                        )
                     }
                 } else {
                     error(
@@ -109,12 +118,16 @@ extension Checker {
             error(
                 "missing argument for parameter '\(missing.label ?? missing.name)' in call",
                 at: range(callee),
-                help: "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s"): \(signature.params.map { "\($0.label ?? "_"): \($0.isInout ? "inout " : "")\($0.type)" }.joined(separator: ", "))")
+                help:
+                    "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s"): \(signature.params.map { "\($0.label ?? "_"): \($0.isInout ? "inout " : "")\($0.type)" }.joined(separator: ", "))"
+            )
         }
         return signature.returnType
     }
 
-    func checkArgument(_ value: ExprID, param: ParamSignature, inoutSeen: inout [LocalID: SourceRange]) {
+    func checkArgument(
+        _ value: ExprID, param: ParamSignature, inoutSeen: inout [LocalID: SourceRange]
+    ) {
         guard param.isInout else {
             if case .inoutRef(let inner) = kind(value) {
                 error(
@@ -141,7 +154,11 @@ extension Checker {
             setType(value, t)
             if t != .error {
                 let isElement: Bool
-                if case .subscriptAccess = kind(target) { isElement = true } else { isElement = false }
+                if case .subscriptAccess = kind(target) {
+                    isElement = true
+                } else {
+                    isElement = false
+                }
                 error(
                     isElement
                         ? "array elements cannot be passed as inout arguments"
@@ -205,7 +222,9 @@ extension Checker {
 
     /// `Double(x)`, `Int32(y)`, `Bool(b)`: one unlabeled numeric argument (`Bool` only
     /// from `Bool`). A literal argument is typed as the target (`Int8(300)` overflows).
-    func checkConversion(_ e: ExprID, callee: ExprID, to s: ScalarType, arguments: [Argument]) -> SemaType {
+    func checkConversion(_ e: ExprID, callee: ExprID, to s: ScalarType, arguments: [Argument])
+        -> SemaType
+    {
         references[callee] = .type(.scalar(s))
         setType(callee, .metatype(.scalar(s)))
         guard arguments.count == 1 else {
@@ -224,21 +243,27 @@ extension Checker {
             if t != .scalar(.bool) {
                 error(
                     "cannot convert value of type '\(t)' to 'Bool'", at: range(argument),
-                    help: t.scalar.map { _ in "compare explicitly: \(text(of: range(argument))) != 0" })
+                    help: t.scalar.map { _ in
+                        "compare explicitly: \(text(of: range(argument))) != 0"
+                    })
             }
         } else if let source = t.scalar, source != .bool {
             // Any numeric → numeric.
         } else {
             error(
                 "cannot convert value of type '\(t)' to '\(s.rawValue)'", at: range(argument),
-                help: t == .scalar(.bool) ? "choose a value with a conditional: \(text(of: range(argument))) ? 1 : 0" : nil)
+                help: t == .scalar(.bool)
+                    ? "choose a value with a conditional: \(text(of: range(argument))) ? 1 : 0"
+                    : nil)
         }
         return .scalar(s)
     }
 
     /// `[T](repeating: v, count: n)`, `[[T]](repeating: v, rows: r, cols: c)`,
     /// `[[[T]]](repeating: v, d0: a, d1: b, d2: c)`; labels in this order.
-    func checkAllocation(_ e: ExprID, callee: ExprID, _ syntax: TypeSyntax, arguments: [Argument]) -> SemaType {
+    func checkAllocation(_ e: ExprID, callee: ExprID, _ syntax: TypeSyntax, arguments: [Argument])
+        -> SemaType
+    {
         let t = resolveType(syntax)
         setType(callee, .metatype(t))
         guard case .array(let s, let rank) = t else {
@@ -258,7 +283,9 @@ extension Checker {
             error(
                 "incorrect arguments for '\(t)' (have '\(have.map { "\($0):" }.joined())', expected '\(spelled)')",
                 at: range(callee),
-                help: "write \(t)(\(expectedLabels.map { "\($0): \($0 == "repeating" ? "0" : "n")" }.joined(separator: ", ")))")
+                help:
+                    "write \(t)(\(expectedLabels.map { "\($0): \($0 == "repeating" ? "0" : "n")" }.joined(separator: ", ")))"
+            )
             checkArgumentsLoosely(arguments)
             return t
         }
@@ -287,7 +314,9 @@ extension Checker {
             error(
                 "the dimension of 'shape' must be an integer literal in 0..<\(rank)",
                 at: arguments.first.map { range($0.value) } ?? endRange(range(e)),
-                help: "'\(bt)' has \(rank) dimension\(rank == 1 ? "" : "s"): write \(text(of: range(base))).shape(0)")
+                help:
+                    "'\(bt)' has \(rank) dimension\(rank == 1 ? "" : "s"): write \(text(of: range(base))).shape(0)"
+            )
             checkArgumentsLoosely(arguments)
             return .scalar(.int64)
         }

@@ -20,7 +20,9 @@ extension Checker {
         defer { exprDepth -= 1 }
         if exprDepth > Self.maxExprDepth {
             if exprDepth == Self.maxExprDepth + 1 {
-                error("expression is too deeply nested", at: range(e), help: "split it with 'let' bindings")
+                error(
+                    "expression is too deeply nested", at: range(e),
+                    help: "split it with 'let' bindings")
             }
             return setType(e, .error)
         }
@@ -30,7 +32,8 @@ extension Checker {
     private func checkExprKind(_ e: ExprID, expected: SemaType?) -> SemaType {
         switch kind(e) {
         case .integerLiteral(let value, let text):
-            return checkIntegerLiteral(e, value: value, text: text, negated: false, expected: expected)
+            return checkIntegerLiteral(
+                e, value: value, text: text, negated: false, expected: expected)
         case .floatLiteral(let text):
             return checkFloatLiteral(e, text: text, negated: false, expected: expected)
         case .boolLiteral(let b):
@@ -127,11 +130,15 @@ extension Checker {
         }
         let message: String
         switch context {
-        case .specified: message = "cannot convert value of type '\(from)' to specified type '\(to)'"
-        case .argument: message = "cannot convert value of type '\(from)' to expected argument type '\(to)'"
-        case .returnValue: message = "cannot convert return expression of type '\(from)' to return type '\(to)'"
+        case .specified:
+            message = "cannot convert value of type '\(from)' to specified type '\(to)'"
+        case .argument:
+            message = "cannot convert value of type '\(from)' to expected argument type '\(to)'"
+        case .returnValue:
+            message = "cannot convert return expression of type '\(from)' to return type '\(to)'"
         case .assignment: message = "cannot assign value of type '\(from)' to type '\(to)'"
-        case .condition: message = "cannot convert value of type '\(from)' to expected condition type 'Bool'"
+        case .condition:
+            message = "cannot convert value of type '\(from)' to expected condition type 'Bool'"
         }
         error(message, at: range(e), help: conversionHelp(e, from: from, to: to))
     }
@@ -140,7 +147,8 @@ extension Checker {
     func conversionHelp(_ e: ExprID, from: SemaType, to: SemaType) -> String? {
         guard let f = from.scalar, let t = to.scalar else {
             if case .array = from, case .array = to {
-                return "array element types and ranks must match exactly; convert element by element in a loop"
+                return
+                    "array element types and ranks must match exactly; convert element by element in a loop"
             }
             return nil
         }
@@ -169,7 +177,9 @@ extension Checker {
             references[e] = .type(.scalar(s))
             error(
                 "expected member name or constructor call after type name", at: range(e),
-                help: "convert with \(name)(x), or use a member such as \(name).\(s.isFloating ? "pi" : "max")")
+                help:
+                    "convert with \(name)(x), or use a member such as \(name).\(s.isFloating ? "pi" : "max")"
+            )
             return .error
         }
         if MathFunction(rawValue: name) != nil || builtinStatementNames.contains(name) {
@@ -187,7 +197,9 @@ extension Checker {
             error("'\(name)' is not supported by this version of Kern", at: r)
             return
         }
-        error("cannot find '\(name)' in scope", at: r, help: "declare it with 'let' or 'var' before this use")
+        error(
+            "cannot find '\(name)' in scope", at: r,
+            help: "declare it with 'let' or 'var' before this use")
     }
 
     // MARK: Operators
@@ -222,9 +234,11 @@ extension Checker {
             switch kind(operand) {
             case .integerLiteral(let value, let text):
                 return checkIntegerLiteral(
-                    operand, value: value, text: text, negated: true, expected: expected, recordOn: e)
+                    operand, value: value, text: text, negated: true, expected: expected,
+                    recordOn: e)
             case .floatLiteral(let text):
-                return checkFloatLiteral(operand, text: text, negated: true, expected: expected, recordOn: e)
+                return checkFloatLiteral(
+                    operand, text: text, negated: true, expected: expected, recordOn: e)
             default:
                 break
             }
@@ -257,7 +271,9 @@ extension Checker {
         case .not: help = "'!' needs a Bool operand"
         case .bitNot: help = "'~' needs an integer operand"
         }
-        error("unary operator '\(op.rawValue)' cannot be applied to an operand of type '\(t)'", at: r, help: help)
+        error(
+            "unary operator '\(op.rawValue)' cannot be applied to an operand of type '\(t)'", at: r,
+            help: help)
     }
 
     func checkBinary(
@@ -268,7 +284,8 @@ extension Checker {
             // Reported at the operator, naming the operand that is not a Bool.
             let lt = checkExpr(l, expected: .scalar(.bool))
             let rt = checkExpr(r, expected: .scalar(.bool))
-            for (side, t, e) in [("left", lt, l), ("right", rt, r)] where !compatible(t, .scalar(.bool)) {
+            for (side, t, e) in [("left", lt, l), ("right", rt, r)]
+            where !compatible(t, .scalar(.bool)) {
                 error(
                     "operator '\(op.rawValue)' needs Bool operands, but the \(side) operand has type '\(t)'",
                     at: opRange, help: conversionHelp(e, from: t, to: .scalar(.bool)))
@@ -330,13 +347,16 @@ extension Checker {
     private func mixedHelp(_ l: ExprID, _ lt: SemaType, _ r: ExprID, _ rt: SemaType) -> String? {
         guard let a = lt.scalar, let b = rt.scalar, a != .bool, b != .bool else { return nil }
         // Suggest widening the operand whose type is "smaller" or integer.
-        if a.isInteger && b.isFloating || (a.isFloating == b.isFloating && a.bitWidth < b.bitWidth) {
+        if a.isInteger && b.isFloating || (a.isFloating == b.isFloating && a.bitWidth < b.bitWidth)
+        {
             return "convert explicitly: \(b.rawValue)(\(text(of: range(l))))"
         }
         return "convert explicitly: \(a.rawValue)(\(text(of: range(r))))"
     }
 
-    func binaryError(_ op: BinaryOp, _ lt: SemaType, _ rt: SemaType, _ r: SourceRange, help: String?) {
+    func binaryError(
+        _ op: BinaryOp, _ lt: SemaType, _ rt: SemaType, _ r: SourceRange, help: String?
+    ) {
         let message =
             lt == rt
             ? "binary operator '\(op.rawValue)' cannot be applied to two '\(lt)' operands"
@@ -352,7 +372,9 @@ extension Checker {
         for index in indices { checkIntegerOperand(index, what: "index") }
         guard case .array(let s, let rank) = bt else {
             if bt != .error {
-                error("value of type '\(bt)' has no subscripts", at: range(base), help: "only arrays can be indexed")
+                error(
+                    "value of type '\(bt)' has no subscripts", at: range(base),
+                    help: "only arrays can be indexed")
             }
             return .error
         }
@@ -377,8 +399,10 @@ extension Checker {
         if let s = t.scalar, s.isInteger { return t }
         error(
             "cannot convert value of type '\(t)' to expected \(what) type 'Int'", at: range(e),
-            help: t.scalar.map { $0.isFloating ? "convert explicitly: Int(\(text(of: range(e))))" : "" }
-                .flatMap { $0.isEmpty ? nil : $0 })
+            help: t.scalar.map {
+                $0.isFloating ? "convert explicitly: Int(\(text(of: range(e))))" : ""
+            }
+            .flatMap { $0.isEmpty ? nil : $0 })
         return .error
     }
 }

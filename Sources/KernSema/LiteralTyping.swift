@@ -51,7 +51,8 @@ extension Checker {
                 return nil
             }
         case .ternary(_, let a, let b):
-            guard let x = literalFlavor(a, depth: depth + 1), let y = literalFlavor(b, depth: depth + 1)
+            guard let x = literalFlavor(a, depth: depth + 1),
+                let y = literalFlavor(b, depth: depth + 1)
             else { return nil }
             return .join(x, y)
         case .boolLiteral, .stringLiteral, .name, .arrayType, .inoutRef, .call,
@@ -74,7 +75,11 @@ extension Checker {
         recordOn outer: ExprID? = nil
     ) -> SemaType {
         let target: ScalarType
-        if let s = expected?.scalar, s.isInteger || s.isFloating { target = s } else { target = .int64 }
+        if let s = expected?.scalar, s.isInteger || s.isFloating {
+            target = s
+        } else {
+            target = .int64
+        }
         let shown = (negated ? "-" : "") + text
         let reportRange = outer.map { range($0) } ?? range(e)
         guard let v = value else {
@@ -87,14 +92,17 @@ extension Checker {
         if target.isFloating {
             let d = negated ? -Double(v) : Double(v)
             constant = .floating(target, target == .float ? Double(Float(d)) : d)
-            constants[e] = .floating(target, target == .float ? Double(Float(Double(v))) : Double(v))
+            constants[e] = .floating(
+                target, target == .float ? Double(Float(Double(v))) : Double(v))
         } else {
             if !integerFits(v, negated: negated, in: target) {
                 let message =
                     negated && !target.isSigned && v != 0
                     ? "negative integer '\(shown)' overflows when stored into unsigned type '\(target.rawValue)'"
                     : "integer literal '\(shown)' overflows when stored into '\(target.rawValue)'"
-                error(message, at: reportRange, help: "the range of \(target.rawValue) is \(rangeText(target))")
+                error(
+                    message, at: reportRange,
+                    help: "the range of \(target.rawValue) is \(rangeText(target))")
                 return setType(e, .error)
             }
             // The bare literal keeps its own (wrapping) bit pattern; the negation's
@@ -131,7 +139,8 @@ extension Checker {
             error(
                 "floating-point literal '\((negated ? "-" : "") + text)' overflows '\(target.rawValue)'",
                 at: reportRange,
-                help: "the largest \(target.rawValue) is \(target.rawValue).greatestFiniteMagnitude")
+                help: "the largest \(target.rawValue) is \(target.rawValue).greatestFiniteMagnitude"
+            )
             return setType(e, .error)
         }
         constants[e] = .floating(target, magnitude)

@@ -10,10 +10,13 @@ import KernSyntax
 /// ranges are iterable (strides may also be floating point, as in Swift); the loop
 /// variable is a constant of the bounds' type.
 extension Checker {
-    func checkFor(_ s: StmtID, variable: String, variableRange: SourceRange, sequence: ExprID, body: Block) {
+    func checkFor(
+        _ s: StmtID, variable: String, variableRange: SourceRange, sequence: ExprID, body: Block
+    ) {
         var isParallel = false
         var parsed: (LoopSequence, SemaType)?
-        if case .call(let callee, let arguments) = kind(sequence), case .name("prange") = kind(callee),
+        if case .call(let callee, let arguments) = kind(sequence),
+            case .name("prange") = kind(callee),
             lookupLocal("prange") == nil, functionIndex["prange"] == nil
         {
             isParallel = true
@@ -67,7 +70,9 @@ extension Checker {
         case .binary(.halfOpenRange, _, _, _), .binary(.closedRange, _, _, _),
             .member(_, "indices", _):
             let result = checkSequence(inner)
-            if inner != argument, inner.index < exprTypes.count { setType(argument, exprTypes[inner.index]) }
+            if inner != argument, inner.index < exprTypes.count {
+                setType(argument, exprTypes[inner.index])
+            }
             return result
         case .call(let callee, _):
             if case .name("stride") = kind(callee) {
@@ -85,7 +90,8 @@ extension Checker {
         guard let s = t.scalar, s.isInteger else {
             error(
                 "'prange' needs an integer count, not '\(t)'", at: range(argument),
-                help: t.scalar?.isFloating == true ? "convert explicitly: Int(\(text(of: range(argument))))" : nil)
+                help: t.scalar?.isFloating == true
+                    ? "convert explicitly: Int(\(text(of: range(argument))))" : nil)
             return nil
         }
         return (.range(lower: nil, upper: argument, inclusive: false), t)
@@ -95,7 +101,8 @@ extension Checker {
     func checkSequence(_ e: ExprID) -> (LoopSequence, SemaType)? {
         let inner = stripParens(e)
         switch kind(inner) {
-        case .binary(let op, let lower, let upper, let opRange) where op == .halfOpenRange || op == .closedRange:
+        case .binary(let op, let lower, let upper, let opRange)
+        where op == .halfOpenRange || op == .closedRange:
             let (lt, ut) = checkOperands(lower, upper, expected: nil)
             let result = rangeBoundsType(lt, ut, opRange: opRange, upper: upper, lower: lower)
             setType(inner, result.scalar.map { .range($0) } ?? .error)
@@ -105,14 +112,18 @@ extension Checker {
             let bt = checkExpr(base)
             guard case .array = bt else {
                 if bt != .error {
-                    error("value of type '\(bt)' has no member 'indices'", at: range(inner), help: "only arrays have indices")
+                    error(
+                        "value of type '\(bt)' has no member 'indices'", at: range(inner),
+                        help: "only arrays have indices")
                 }
                 return nil
             }
             setType(inner, .range(.int64))
             return (.indices(array: base), .scalar(.int64))
         case .call(let callee, let arguments):
-            if case .name("stride") = kind(callee), lookupLocal("stride") == nil, functionIndex["stride"] == nil {
+            if case .name("stride") = kind(callee), lookupLocal("stride") == nil,
+                functionIndex["stride"] == nil
+            {
                 setType(callee, .void)
                 return checkStride(inner, arguments)
             }
@@ -154,7 +165,8 @@ extension Checker {
         let first = types[0]
         for (i, t) in types.enumerated() where t != first {
             error(
-                "stride arguments must have one type: '\(t)' is not '\(first)'", at: range(values[i]),
+                "stride arguments must have one type: '\(t)' is not '\(first)'",
+                at: range(values[i]),
                 help: conversionHelp(values[i], from: t, to: first))
             return nil
         }
@@ -181,7 +193,9 @@ extension Checker {
         guard let s = lt.scalar, s.isInteger else {
             error(
                 "only integer ranges can be iterated, not ranges of '\(lt)'", at: range(lower),
-                help: "iterate over an integer range and compute the value from the index, e.g. Double(i) * step")
+                help:
+                    "iterate over an integer range and compute the value from the index, e.g. Double(i) * step"
+            )
             return .error
         }
         return lt

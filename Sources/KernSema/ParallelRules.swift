@@ -26,7 +26,9 @@ extension Checker {
                 error(
                     "variable '\(info.name)' is written inside a prange loop, but not as a reduction",
                     at: bad.range,
-                    help: "iterations run concurrently: accumulate with \(info.name) += e (or -=, *=, &=, |=, ^=, \(info.name) = min(\(info.name), e), \(info.name) = max(\(info.name), e)), or declare '\(info.name)' inside the loop")
+                    help:
+                        "iterations run concurrently: accumulate with \(info.name) += e (or -=, *=, &=, |=, ^=, \(info.name) = min(\(info.name), e), \(info.name) = max(\(info.name), e)), or declare '\(info.name)' inside the loop"
+                )
                 continue
             }
             let op = firstWrite.op ?? .add
@@ -40,7 +42,9 @@ extension Checker {
             if let read = scan.reads[id]?.first {
                 error(
                     "reduction variable '\(info.name)' is read inside the prange loop", at: read,
-                    help: "its value is known only after the loop; read '\(info.name)' after the loop ends")
+                    help:
+                        "its value is known only after the loop; read '\(info.name)' after the loop ends"
+                )
                 continue
             }
             reductions.append(ScalarReduction(variable: id, op: op))
@@ -53,11 +57,14 @@ extension Checker {
             let info = locals[write.array]
             if info.isLocalArray, info.isMutable {
                 if write.op == .add || write.op == .sub {
-                    if !arrayReductions.contains(write.array) { arrayReductions.append(write.array) }
+                    if !arrayReductions.contains(write.array) {
+                        arrayReductions.append(write.array)
+                    }
                 } else if !reported.contains(write.array) {
                     reported.insert(write.array)
                     error(
-                        "array reduction on '\(info.name)' supports only += and -=", at: range(write.target),
+                        "array reduction on '\(info.name)' supports only += and -=",
+                        at: range(write.target),
                         help: "use += or -=, or index with the loop variable")
                 }
                 continue
@@ -65,7 +72,9 @@ extension Checker {
             error(
                 "compound assignment to '\(info.name)' in a prange loop is a data race: the index is not the loop variable plus a loop-invariant offset",
                 at: range(write.target),
-                help: "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, or use a serial for loop")
+                help:
+                    "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, or use a serial for loop"
+            )
         }
         for id in arrayReductions {
             let info = locals[id]
@@ -73,7 +82,9 @@ extension Checker {
                 error(
                     "array reduction '\(info.name)' can only be updated with += or -= inside the prange loop",
                     at: use,
-                    help: "each worker accumulates into a private copy, summed after the loop; read '\(info.name)' after the loop")
+                    help:
+                        "each worker accumulates into a private copy, summed after the loop; read '\(info.name)' after the loop"
+                )
             }
         }
         return (reductions, arrayReductions)
@@ -181,7 +192,8 @@ struct ParallelScan {
             } else {
                 plainArrayWrites[id, default: []].append(checker.range(t))
             }
-        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary, .binary,
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary,
+            .binary,
             .ternary, .inoutRef, .call, .member, .tupleElement, .tuple, .paren, .error:
             scanExpr(t)
             scanExpr(value)
@@ -342,7 +354,9 @@ struct ParallelScan {
             case .conversion?, .math?:
                 return arguments.allSatisfy { isInvariant($0.value, depth: depth + 1) }
             case .shape?:
-                if case .member(let base, _, _) = checker.kind(callee) { return isInvariant(base, depth: depth + 1) }
+                if case .member(let base, _, _) = checker.kind(callee) {
+                    return isInvariant(base, depth: depth + 1)
+                }
                 return false
             default:
                 return false

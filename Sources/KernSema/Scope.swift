@@ -59,7 +59,11 @@ extension Checker {
                 error(
                     "invalid redeclaration of '\(info.name)'", at: info.declRange,
                     help: "rename it, or declare it in an inner block to shadow it",
-                    notes: [.init("'\(info.name)' previously declared here", at: locals[previous].declRange)])
+                    notes: [
+                        .init(
+                            "'\(info.name)' previously declared here",
+                            at: locals[previous].declRange)
+                    ])
             }
             return id
         }
@@ -85,7 +89,9 @@ extension Checker {
         let what = info.kind == .letBinding ? "constant" : "variable"
         error(
             "\(what) '\(info.name)' used before being initialized", at: range,
-            help: "assign '\(info.name)' a value on every path before this use, or give it an initial value where it is declared")
+            help:
+                "assign '\(info.name)' a value on every path before this use, or give it an initial value where it is declared"
+        )
     }
 
     /// A plain assignment `x = e`: initializes `x`. Mutability is checked by the caller;

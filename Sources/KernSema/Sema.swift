@@ -129,7 +129,11 @@ final class Checker {
                 error(
                     "invalid redeclaration of '\(decl.name)'", at: decl.nameRange,
                     help: "Kern has no overloading: give the function another name",
-                    notes: [.init("'\(decl.name)' previously declared here", at: ast.functions[first].nameRange)])
+                    notes: [
+                        .init(
+                            "'\(decl.name)' previously declared here",
+                            at: ast.functions[first].nameRange)
+                    ])
             } else {
                 functionIndex[decl.name] = index
             }

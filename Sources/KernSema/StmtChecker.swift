@@ -44,7 +44,8 @@ extension Checker {
             loopStack.append(LoopContext(isParallel: false))
             checkBlock(body)
             let context = loopStack.removeLast()
-            flow = loopExit(before: before, end: flow, context, runsForever: isTrueLiteral(condition))
+            flow = loopExit(
+                before: before, end: flow, context, runsForever: isTrueLiteral(condition))
         case .repeatWhile(let body, let condition):
             let before = flow
             loopStack.append(LoopContext(isParallel: false))
@@ -55,11 +56,13 @@ extension Checker {
             // The body ran at least once: its initializations count after the loop.
             let atCondition = flow
             var after = context.breakStates.reduce(
-                isTrueLiteral(condition) ? FlowState(unreachable: true) : atCondition, FlowState.merge)
+                isTrueLiteral(condition) ? FlowState(unreachable: true) : atCondition,
+                FlowState.merge)
             after.maybeInitialized.formUnion(before.maybeInitialized)
             flow = after
         case .forIn(let variable, let variableRange, let sequence, let body):
-            checkFor(s, variable: variable, variableRange: variableRange, sequence: sequence, body: body)
+            checkFor(
+                s, variable: variable, variableRange: variableRange, sequence: sequence, body: body)
         case .returnStmt(let value):
             checkReturn(value, at: stmt.range)
         case .breakStmt:
@@ -73,7 +76,9 @@ extension Checker {
 
     /// After a loop that may run zero times: what was known before, plus what any path
     /// may have initialized. `while true` without `break` never exits.
-    func loopExit(before: FlowState, end: FlowState, _ context: LoopContext, runsForever: Bool) -> FlowState {
+    func loopExit(before: FlowState, end: FlowState, _ context: LoopContext, runsForever: Bool)
+        -> FlowState
+    {
         var maybe = before.maybeInitialized.union(end.maybeInitialized)
         for state in context.breakStates + context.continueStates {
             maybe.formUnion(state.maybeInitialized)
@@ -102,7 +107,9 @@ extension Checker {
         if isBreak, loopStack[last].isParallel {
             error(
                 "'break' is not allowed inside a prange loop", at: r,
-                help: "prange iterations run in any order; use 'continue' to skip an iteration, or a serial for loop")
+                help:
+                    "prange iterations run in any order; use 'continue' to skip an iteration, or a serial for loop"
+            )
         }
         if isBreak {
             loopStack[last].breakStates.append(flow)
@@ -141,7 +148,9 @@ extension Checker {
 
     // MARK: Bindings
 
-    func checkBinding(_ s: StmtID, isVar: Bool, pattern: Pattern, typeSyntax: TypeSyntax?, value: ExprID?) {
+    func checkBinding(
+        _ s: StmtID, isVar: Bool, pattern: Pattern, typeSyntax: TypeSyntax?, value: ExprID?
+    ) {
         let annotated = typeSyntax.map { resolveType($0) }
         var declared: SemaType
         if let value {
@@ -165,7 +174,9 @@ extension Checker {
         case .void, .range, .metatype, .string:
             let r = value.map { range($0) } ?? patternRange(pattern)
             error(
-                declared == .void ? "expression produces no value to bind" : "cannot bind a value of type '\(declared)'",
+                declared == .void
+                    ? "expression produces no value to bind"
+                    : "cannot bind a value of type '\(declared)'",
                 at: r)
             declared = .error
         }
@@ -176,18 +187,25 @@ extension Checker {
             if case .array = declared {
                 if let value {
                     // Syntactic, so a malformed allocation gives one diagnostic, not two.
-                    if case .call(let callee, _) = kind(stripParens(value)), case .arrayType = kind(callee) {
+                    if case .call(let callee, _) = kind(stripParens(value)),
+                        case .arrayType = kind(callee)
+                    {
                         isLocalArray = true
                     }
                     if isVar, !isLocalArray {
                         error(
                             "a 'var' array must be a new local array", at: r,
-                            help: "use 'let' for a read-only view, or allocate a copy with \(declared)(repeating: 0, ...) and copy the elements")
+                            help:
+                                "use 'let' for a read-only view, or allocate a copy with \(declared)(repeating: 0, ...) and copy the elements"
+                        )
                     }
                 } else {
                     error(
-                        "array variable '\(name)' must be given its value where it is declared", at: r,
-                        help: "allocate it where it is declared: var \(name) = \(declared)(repeating: 0, ...)")
+                        "array variable '\(name)' must be given its value where it is declared",
+                        at: r,
+                        help:
+                            "allocate it where it is declared: var \(name) = \(declared)(repeating: 0, ...)"
+                    )
                 }
             }
             let id = declareLocal(
@@ -204,7 +222,13 @@ extension Checker {
                 error(
                     "cannot destructure a value of type '\(declared)' into \(names.count) names",
                     at: r,
-                    help: { if case .tuple(let xs) = declared { return "the tuple has \(xs.count) elements" } else { return nil } }())
+                    help: {
+                        if case .tuple(let xs) = declared {
+                            return "the tuple has \(xs.count) elements"
+                        } else {
+                            return nil
+                        }
+                    }())
             }
             if value == nil {
                 error("a tuple pattern needs a value", at: r)
@@ -214,7 +238,8 @@ extension Checker {
                 ids.append(
                     declareLocal(
                         LocalInfo(
-                            name: element.name, type: elementTypes[i], kind: localKind, isMutable: isVar,
+                            name: element.name, type: elementTypes[i], kind: localKind,
+                            isMutable: isVar,
                             isInout: false, isLocalArray: false, declRange: element.range,
                             function: currentFunction)))
             }
@@ -238,9 +263,13 @@ extension Checker {
                 if name == "_" {
                     error(
                         "assignment to '_' is not supported", at: range(t),
-                        help: "write the expression as a statement on its own, or bind it: let _ = ...")
+                        help:
+                            "write the expression as a statement on its own, or bind it: let _ = ..."
+                    )
                 } else if functionIndex[name] != nil || ScalarType(name: name) != nil {
-                    error("cannot assign to '\(name)'", at: range(t), help: "assign to a variable declared with 'var'")
+                    error(
+                        "cannot assign to '\(name)'", at: range(t),
+                        help: "assign to a variable declared with 'var'")
                 } else {
                     reportUnknownName(name, at: range(t))
                 }
@@ -254,7 +283,9 @@ extension Checker {
             if case .array = info.type {
                 error(
                     "cannot assign to array variable '\(name)'", at: range(t),
-                    help: "arrays cannot be reassigned as a whole; assign elements instead: \(name)[i] = ...")
+                    help:
+                        "arrays cannot be reassigned as a whole; assign elements instead: \(name)[i] = ..."
+                )
                 checkExpr(value)
                 return
             }
@@ -286,10 +317,12 @@ extension Checker {
                     if case .param = info.kind {
                         error(
                             "cannot assign through subscript: '\(info.name)' is a read-only array parameter",
-                            at: range(t), help: "declare it `inout`: \(info.name): inout \(info.type)")
+                            at: range(t),
+                            help: "declare it `inout`: \(info.name): inout \(info.type)")
                     } else {
                         error(
-                            "cannot assign through subscript: \(immutableReason(info))", at: range(t),
+                            "cannot assign through subscript: \(immutableReason(info))",
+                            at: range(t),
                             help: mutabilityHelp(info))
                     }
                 }
@@ -308,7 +341,8 @@ extension Checker {
                 "cannot assign to a tuple element", at: range(t),
                 help: "destructure the tuple into variables: var (a, b) = ...")
             checkExpr(value)
-        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary, .binary,
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary,
+            .binary,
             .ternary, .inoutRef, .call, .member, .tuple, .paren, .error:
             if kind(t) != .error {
                 error(
@@ -337,7 +371,9 @@ extension Checker {
     }
 
     /// The right-hand side of `x op= v`, and whether `op` applies to `x`'s type.
-    func checkCompoundValue(_ op: CompoundOp, targetType: SemaType, value: ExprID, opRange: SourceRange) {
+    func checkCompoundValue(
+        _ op: CompoundOp, targetType: SemaType, value: ExprID, opRange: SourceRange
+    ) {
         let vt: SemaType
         switch op {
         case .shl, .shr:
@@ -360,13 +396,16 @@ extension Checker {
             return
         }
         guard let s = targetType.scalar, s != .bool else {
-            error("binary operator '\(op.rawValue)' cannot be applied to two '\(targetType)' operands", at: opRange)
+            error(
+                "binary operator '\(op.rawValue)' cannot be applied to two '\(targetType)' operands",
+                at: opRange)
             return
         }
         switch op {
         case .rem where s.isFloating:
             error(
-                "binary operator '%=' cannot be applied to two '\(targetType)' operands", at: opRange,
+                "binary operator '%=' cannot be applied to two '\(targetType)' operands",
+                at: opRange,
                 help: "'%' is integer-only; for floating point compute a - b * trunc(a / b)")
         case .and, .or, .xor:
             if s.isFloating {

@@ -13,7 +13,9 @@ extension Checker {
             if let s = ScalarType(name: name) { return .scalar(s) }
             error(
                 "cannot find type '\(name)' in scope", at: r,
-                help: "Kern's types are Bool, Int, Int8…Int64, UInt, UInt8…UInt64, Float, Double and arrays of them")
+                help:
+                    "Kern's types are Bool, Int, Int8…Int64, UInt, UInt8…UInt64, Float, Double and arrays of them"
+            )
             return .error
         case .array(let element, let r):
             var rank = 1

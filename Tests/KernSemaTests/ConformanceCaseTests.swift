@@ -15,7 +15,9 @@ import Testing
             .deletingLastPathComponent().deletingLastPathComponent()
         let fm = FileManager.default
         var files: [URL] = []
-        var dirs = [root.appendingPathComponent("Tests/Cases"), root.appendingPathComponent("Fuzz/seeds")]
+        var dirs = [
+            root.appendingPathComponent("Tests/Cases"), root.appendingPathComponent("Fuzz/seeds"),
+        ]
         // KERN_CASES_DIR points at another checkout's cases (e.g. main's, extracted).
         if let dir = ProcessInfo.processInfo.environment["KERN_CASES_DIR"] {
             dirs.insert(URL(fileURLWithPath: dir), at: 0)
@@ -26,7 +28,9 @@ import Testing
             if !files.isEmpty { break }
         }
         // The example kernels must all be accepted.
-        if let e = fm.enumerator(at: root.appendingPathComponent("Kernels"), includingPropertiesForKeys: nil) {
+        if let e = fm.enumerator(
+            at: root.appendingPathComponent("Kernels"), includingPropertiesForKeys: nil)
+        {
             for case let f as URL in e where f.pathExtension == "kern" { files.append(f) }
         }
         return files.sorted { $0.path < $1.path }
@@ -45,7 +49,8 @@ import Testing
             let rest = line[r.upperBound...]
             let parts = rest.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3, let l = Int(parts[0]), let c = Int(parts[1]) else { continue }
-            result.append(Expected(line: l, column: c, text: parts[2].trimmingCharacters(in: .whitespaces)))
+            result.append(
+                Expected(line: l, column: c, text: parts[2].trimmingCharacters(in: .whitespaces)))
         }
         return result
     }
@@ -68,16 +73,21 @@ import Testing
             }
             var unmatched = got
             for e in expected {
-                if let i = unmatched.firstIndex(where: { $0.0 == e.line && $0.1 == e.column && $0.2.contains(e.text) }) {
+                if let i = unmatched.firstIndex(where: {
+                    $0.0 == e.line && $0.1 == e.column && $0.2.contains(e.text)
+                }) {
                     unmatched.remove(at: i)
                 } else {
-                    failures.append("\(url.lastPathComponent): missing \(e.line):\(e.column): \(e.text) — got \(got.map { "\($0.0):\($0.1): \($0.2)" })")
+                    failures.append(
+                        "\(url.lastPathComponent): missing \(e.line):\(e.column): \(e.text) — got \(got.map { "\($0.0):\($0.1): \($0.2)" })"
+                    )
                 }
             }
             for g in unmatched {
                 failures.append("\(url.lastPathComponent): unexpected \(g.0):\(g.1): \(g.2)")
             }
         }
-        #expect(failures.isEmpty, "\(failures.count) mismatches:\n\(failures.joined(separator: "\n"))")
+        #expect(
+            failures.isEmpty, "\(failures.count) mismatches:\n\(failures.joined(separator: "\n"))")
     }
 }

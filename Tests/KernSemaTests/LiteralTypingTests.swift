@@ -22,7 +22,8 @@ import Testing
 
     @Test func floatingLiteralCannotBecomeInteger() {
         expectError(
-            body("let a: Int = 1.5"), "cannot convert value of type 'Double' to specified type 'Int'",
+            body("let a: Int = 1.5"),
+            "cannot convert value of type 'Double' to specified type 'Int'",
             at: "1.5", help: "Int(1.5)")
     }
 
@@ -44,7 +45,8 @@ import Testing
 
     @Test func negativeIntoUnsigned() {
         expectError(
-            body("let b: UInt = -1"), "negative integer '-1' overflows when stored into unsigned type 'UInt'",
+            body("let b: UInt = -1"),
+            "negative integer '-1' overflows when stored into unsigned type 'UInt'",
             at: "-1")
     }
 
@@ -63,7 +65,9 @@ import Testing
     }
 
     @Test func floatLiteralOverflowsFloat() {
-        expectError(body("let f: Float = 1e39"), "floating-point literal '1e39' overflows 'Float'", at: "1e39")
+        expectError(
+            body("let f: Float = 1e39"), "floating-point literal '1e39' overflows 'Float'",
+            at: "1e39")
     }
 
     @Test func floatLiteralRoundedToFloat() {
@@ -140,6 +144,8 @@ import Testing
     }
 
     @Test func literalOverflowInOperandContext() {
-        expectError(body("let b = x + 300", params: "x: UInt8"), "integer literal '300' overflows when stored into 'UInt8'", at: "300")
+        expectError(
+            body("let b = x + 300", params: "x: UInt8"),
+            "integer literal '300' overflows when stored into 'UInt8'", at: "300")
     }
 }

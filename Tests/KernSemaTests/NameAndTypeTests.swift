@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func shadowingInInnerBlock() {
-        let run = expectAccepted(body("let x = 1\nif true {\n    let x = 2.5\n    print(x)\n}\nprint(x)"))
+        let run = expectAccepted(
+            body("let x = 1\nif true {\n    let x = 2.5\n    print(x)\n}\nprint(x)"))
         guard let program = run.program else { return }
         let xs = program.locals.ids.filter { program.locals[$0].name == "x" }
         #expect(xs.count == 2)
@@ -32,7 +33,8 @@ import Testing
     }
 
     @Test func duplicateParameter() {
-        expectError("func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'", line: 1, column: 16)
+        expectError(
+            "func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'", line: 1, column: 16)
     }
 
     @Test func unknownName() {
@@ -53,39 +55,54 @@ import Testing
     @Test func mixedOperands() {
         expectError(
             body("let y = n + d", params: "n: Int, d: Double"),
-            "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'", at: "+ d",
+            "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'",
+            at: "+ d",
             help: "Double(n)")
     }
 
     @Test func conversionsAccepted() {
         let run = expectAccepted(
-            body("let y = Double(n) + d\nlet z = Int32(d)\nlet w = UInt8(7)", params: "n: Int, d: Double"))
+            body(
+                "let y = Double(n) + d\nlet z = Int32(d)\nlet w = UInt8(7)",
+                params: "n: Int, d: Double"))
         guard let program = run.program, let c = run.expr("Double(n)") else { return }
         #expect(program.calls[c] == .conversion(.double))
         #expect(run.constant(of: "7") == .integer(.uint8, bits: 7))
     }
 
     @Test func conversionLiteralOverflow() {
-        expectError(body("let z = Int8(300)"), "integer literal '300' overflows when stored into 'Int8'", at: "300")
+        expectError(
+            body("let z = Int8(300)"), "integer literal '300' overflows when stored into 'Int8'",
+            at: "300")
     }
 
     @Test func boolOnlyFromBool() {
-        expectError(body("let b = Bool(n)", params: "n: Int"), "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0")
+        expectError(
+            body("let b = Bool(n)", params: "n: Int"),
+            "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0")
     }
 
     @Test func numericFromBoolRejected() {
-        expectError(body("let b = Int(c)", params: "c: Bool"), "cannot convert value of type 'Bool' to 'Int'", at: "c)")
+        expectError(
+            body("let b = Int(c)", params: "c: Bool"),
+            "cannot convert value of type 'Bool' to 'Int'", at: "c)")
     }
 
     @Test func remainderIsIntegerOnly() {
         expectError(
             body("let r = a % b", params: "a: Double, b: Double"),
-            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b", help: "integer-only")
+            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b",
+            help: "integer-only")
     }
 
     @Test func bitwiseOnIntegers() {
-        expectAccepted(body("let r = (a & b) | (a ^ ~b)\nlet s = a << 3\nlet t = a >> k", params: "a: UInt32, b: UInt32, k: Int8"))
-        expectError(body("let r = a & b", params: "a: Float, b: Float"), "binary operator '&' cannot be applied", at: "& b")
+        expectAccepted(
+            body(
+                "let r = (a & b) | (a ^ ~b)\nlet s = a << 3\nlet t = a >> k",
+                params: "a: UInt32, b: UInt32, k: Int8"))
+        expectError(
+            body("let r = a & b", params: "a: Float, b: Float"),
+            "binary operator '&' cannot be applied", at: "& b")
     }
 
     @Test func shiftKeepsLeftType() {
@@ -97,7 +114,8 @@ import Testing
         expectAccepted(body("let r = a && !b || a", params: "a: Bool, b: Bool"))
         expectError(
             body("let r = a && n", params: "a: Bool, n: Int"),
-            "operator '&&' needs Bool operands, but the right operand has type 'Int'", at: "&& n", help: "n != 0")
+            "operator '&&' needs Bool operands, but the right operand has type 'Int'", at: "&& n",
+            help: "n != 0")
     }
 
     @Test func comparisonsYieldBool() {
@@ -106,7 +124,9 @@ import Testing
     }
 
     @Test func orderingOnBoolRejected() {
-        expectError(body("let r = a < b", params: "a: Bool, b: Bool"), "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b")
+        expectError(
+            body("let r = a < b", params: "a: Bool, b: Bool"),
+            "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b")
     }
 
     @Test func ternaryArmsSameType() {
@@ -118,31 +138,45 @@ import Testing
     }
 
     @Test func negationOfUnsigned() {
-        expectError(body("let r = -u", params: "u: UInt"), "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u")
+        expectError(
+            body("let r = -u", params: "u: UInt"),
+            "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u")
     }
 
     @Test func conditionMustBeBool() {
-        expectError(body("if n { }", params: "n: Int"), "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {", help: "n != 0")
+        expectError(
+            body("if n { }", params: "n: Int"),
+            "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {",
+            help: "n != 0")
     }
 
     @Test func typeNameAsValue() {
-        expectError(body("let t = Double"), "expected member name or constructor call after type name", at: "Double")
+        expectError(
+            body("let t = Double"), "expected member name or constructor call after type name",
+            at: "Double")
     }
 
     @Test func functionAsValue() {
-        expectError("func g() {}\nfunc f() { let h = g }", "function 'g' cannot be used as a value", line: 2, column: 20)
+        expectError(
+            "func g() {}\nfunc f() { let h = g }", "function 'g' cannot be used as a value",
+            line: 2, column: 20)
     }
 
     @Test func rangeOutsideForRejected() {
-        expectError(body("let r = 0..<4"), "a range can only be used as the sequence of a for loop", at: "..<")
+        expectError(
+            body("let r = 0..<4"), "a range can only be used as the sequence of a for loop",
+            at: "..<")
     }
 
     @Test func stringOutsidePrintRejected() {
-        expectError(body("let s = \"hi\""), "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\"")
+        expectError(
+            body("let s = \"hi\""),
+            "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\"")
     }
 
     @Test func attributesAccepted() {
-        let run = expectAccepted("@vectorize func f(x: Float) -> Float { x * 2 }\n@inline(never) func g() {}")
+        let run = expectAccepted(
+            "@vectorize func f(x: Float) -> Float { x * 2 }\n@inline(never) func g() {}")
         #expect(run.program?.functions[0].isVectorize == true)
         #expect(run.program?.functions[1].inline == "never")
     }
@@ -153,10 +187,14 @@ import Testing
     }
 
     @Test func arrayReturnRejected() {
-        expectError("func f() -> [Double] { }", "functions cannot return arrays", line: 1, column: 13, help: "inout")
+        expectError(
+            "func f() -> [Double] { }", "functions cannot return arrays", line: 1, column: 13,
+            help: "inout")
     }
 
     @Test func rankFourRejected() {
-        expectError("func f(a: [[[[Double]]]]) { }", "arrays of rank 4 are not supported", line: 1, column: 11)
+        expectError(
+            "func f(a: [[[[Double]]]]) { }", "arrays of rank 4 are not supported", line: 1,
+            column: 11)
     }
 }

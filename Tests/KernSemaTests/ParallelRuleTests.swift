@@ -11,7 +11,8 @@ import Testing
 
     @Test func sumReduction() {
         let run = expectAccepted(
-            "func f(x: [Double]) -> Double {\n var s = 0.0\n for i in prange(x.count) { s += x[i] * x[i] }\n return s\n}")
+            "func f(x: [Double]) -> Double {\n var s = 0.0\n for i in prange(x.count) { s += x[i] * x[i] }\n return s\n}"
+        )
         guard let info = parallelLoop(run) else { return }
         #expect(info.reductions == [ScalarReduction(variable: run.local("s")!, op: .add)])
         #expect(info.arrayReductions.isEmpty)
@@ -42,14 +43,19 @@ import Testing
             }
             """)
         guard let info = parallelLoop(run) else { return }
-        let ops = Dictionary(uniqueKeysWithValues: info.reductions.map { (run.program!.locals[$0.variable].name, $0.op) })
-        #expect(ops == ["a": .add, "p": .mul, "lo": .min, "hi": .max, "m": .xor, "o": .or, "t": .add])
+        let ops = Dictionary(
+            uniqueKeysWithValues: info.reductions.map {
+                (run.program!.locals[$0.variable].name, $0.op)
+            })
+        #expect(
+            ops == ["a": .add, "p": .mul, "lo": .min, "hi": .max, "m": .xor, "o": .or, "t": .add])
     }
 
     @Test func nonReductionWrite() {
         expectError(
             "func f(x: [Double]) {\n var s = 0.0\n for i in prange(x.count) { s = x[i] }\n}",
-            "variable 's' is written inside a prange loop, but not as a reduction", line: 3, column: 29,
+            "variable 's' is written inside a prange loop, but not as a reduction", line: 3,
+            column: 29,
             help: "s += e")
     }
 
@@ -79,19 +85,22 @@ import Testing
 
     @Test func localsInsideBodyAreFree() {
         let run = expectAccepted(
-            "func f(x: inout [Double]) {\n for i in prange(x.count) {\n  var t = 0.0\n  for j in 0..<4 { t = t * 2 + Double(j) }\n  x[i] = t\n }\n}")
+            "func f(x: inout [Double]) {\n for i in prange(x.count) {\n  var t = 0.0\n  for j in 0..<4 { t = t * 2 + Double(j) }\n  x[i] = t\n }\n}"
+        )
         #expect(parallelLoop(run)?.reductions.isEmpty == true)
     }
 
     @Test func affineCompoundWrites() {
         expectAccepted(
-            "func f(y: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n  y[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}")
+            "func f(y: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n  y[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}"
+        )
     }
 
     @Test func raceOnParameterArray() {
         expectError(
             "func f(h: inout [Int], b: [Int]) {\n for i in prange(b.count) { h[b[i]] += 1 }\n}",
-            "compound assignment to 'h' in a prange loop is a data race", line: 2, column: 29, help: "local array")
+            "compound assignment to 'h' in a prange loop is a data race", line: 2, column: 29,
+            help: "local array")
     }
 
     @Test func raceWithOffsetWrittenInLoop() {
@@ -102,7 +111,8 @@ import Testing
 
     @Test func arrayReduction() {
         let run = expectAccepted(
-            "func f(b: [Int], out: inout [Int]) {\n var hist = [Int](repeating: 0, count: 16)\n for i in prange(b.count) { hist[b[i] & 15] += 1 }\n for k in 0..<16 { out[k] = hist[k] }\n}")
+            "func f(b: [Int], out: inout [Int]) {\n var hist = [Int](repeating: 0, count: 16)\n for i in prange(b.count) { hist[b[i] & 15] += 1 }\n for k in 0..<16 { out[k] = hist[k] }\n}"
+        )
         #expect(parallelLoop(run)?.arrayReductions == [run.local("hist")!])
     }
 
@@ -119,7 +129,8 @@ import Testing
     }
 
     @Test func plainWritesAnywhereAllowed() {
-        expectAccepted("func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}")
+        expectAccepted(
+            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}")
     }
 
     @Test func breakAndReturnRejected() {
@@ -132,12 +143,15 @@ import Testing
     }
 
     @Test func continueAndInnerBreakAllowed() {
-        expectAccepted("func f(n: Int) {\n for i in prange(n) {\n  if i == 2 { continue }\n  for j in 0..<i { if j > 2 { break } }\n }\n}")
+        expectAccepted(
+            "func f(n: Int) {\n for i in prange(n) {\n  if i == 2 { continue }\n  for j in 0..<i { if j > 2 { break } }\n }\n}"
+        )
     }
 
     @Test func nestedPrange() {
         let run = expectAccepted(
-            "func f(m: inout [[Double]]) -> Double {\n var s = 0.0\n for i in prange(m.count) {\n  for j in prange(m.shape(1)) {\n   m[i, j] += 1\n   s += m[i, j]\n  }\n }\n return s\n}")
+            "func f(m: inout [[Double]]) -> Double {\n var s = 0.0\n for i in prange(m.count) {\n  for j in prange(m.shape(1)) {\n   m[i, j] += 1\n   s += m[i, j]\n  }\n }\n return s\n}"
+        )
         guard let program = run.program else { return }
         let parallel = program.loops.values.filter(\.isParallel)
         #expect(parallel.count == 2)
@@ -147,6 +161,7 @@ import Testing
     @Test func inoutPassIsAWrite() {
         expectError(
             "func bump(_ x: inout Int) { x += 1 }\nfunc f(n: Int) {\n var c = 0\n for i in prange(n) { bump(&c) }\n}",
-            "variable 'c' is written inside a prange loop, but not as a reduction", line: 4, column: 28)
+            "variable 'c' is written inside a prange loop, but not as a reduction", line: 4,
+            column: 28)
     }
 }

@@ -22,7 +22,10 @@ import Testing
             """)
         #expect(run.program == nil)
         #expect(run.messages.count == 4, "\(run.messages)")
-        #expect(run.messages.contains { $0.hasPrefix("2:21: cannot convert value of type 'Int' to specified type 'Double'") })
+        #expect(
+            run.messages.contains {
+                $0.hasPrefix("2:21: cannot convert value of type 'Int' to specified type 'Double'")
+            })
         #expect(run.messages.contains { $0.hasPrefix("3:15: binary operator '+'") })
         #expect(run.messages.contains { $0.hasPrefix("7:19: integer literal '300' overflows") })
         #expect(run.messages.contains { $0.hasPrefix("8:5: cannot find 'undefinedCall' in scope") })
@@ -35,11 +38,15 @@ import Testing
     }
 
     @Test func unknownNameDoesNotCascade() {
-        expectError(body("let x = nope\nlet y = x + 1.0\nprint(x * 2, y)\nvar z: Float = x"), "cannot find 'nope' in scope", at: "nope")
+        expectError(
+            body("let x = nope\nlet y = x + 1.0\nprint(x * 2, y)\nvar z: Float = x"),
+            "cannot find 'nope' in scope", at: "nope")
     }
 
     @Test func badParameterTypeDoesNotCascade() {
-        expectError("func f(a: Complex) -> Double { a * 2.0 }", "cannot find type 'Complex' in scope", line: 1, column: 11)
+        expectError(
+            "func f(a: Complex) -> Double { a * 2.0 }", "cannot find type 'Complex' in scope",
+            line: 1, column: 11)
     }
 
     @Test func errorsInsideArgumentsOfAFailedCall() {
@@ -48,11 +55,15 @@ import Testing
     }
 
     @Test func badCallResultDoesNotCascade() {
-        expectError("func g(a: Int) -> Int { a }\nfunc f() -> Int { g(a: 1.5) + 2 }", "cannot convert value of type 'Double'", line: 2, column: 24)
+        expectError(
+            "func g(a: Int) -> Int { a }\nfunc f() -> Int { g(a: 1.5) + 2 }",
+            "cannot convert value of type 'Double'", line: 2, column: 24)
     }
 
     @Test func badBindingDoesNotCascade() {
-        expectError("func f() { let (a, b) = 3\nprint(a + b) }", "cannot destructure a value of type 'Int' into 2 names", line: 1, column: 16)
+        expectError(
+            "func f() { let (a, b) = 3\nprint(a + b) }",
+            "cannot destructure a value of type 'Int' into 2 names", line: 1, column: 16)
     }
 
     @Test func missingReturnNotReportedForBrokenReturnType() {
@@ -88,7 +99,8 @@ import Testing
             for i in bytes.indices {
                 var mutated = bytes
                 mutated.remove(at: i)
-                let file = SourceFile(name: "m.kern", text: String(decoding: mutated, as: UTF8.self))
+                let file = SourceFile(
+                    name: "m.kern", text: String(decoding: mutated, as: UTF8.self))
                 let (ast, parseDiagnostics) = Parser.parse(file)
                 guard !parseDiagnostics.contains(where: { $0.severity == .error }) else { continue }
                 let (program, diagnostics) = Sema.check(ast, in: file)

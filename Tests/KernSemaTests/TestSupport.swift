@@ -53,15 +53,20 @@ func sema(_ source: String) -> SemaRun {
 
 /// Checks a program that must be accepted; returns it for side-table assertions.
 @discardableResult
-func expectAccepted(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) -> SemaRun {
+func expectAccepted(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) -> SemaRun
+{
     let run = sema(source)
-    #expect(run.parseDiagnostics.isEmpty, "parse errors: \(run.parseDiagnostics.map(\.message))", sourceLocation: sourceLocation)
+    #expect(
+        run.parseDiagnostics.isEmpty, "parse errors: \(run.parseDiagnostics.map(\.message))",
+        sourceLocation: sourceLocation)
     #expect(run.diagnostics.isEmpty, "unexpected: \(run.messages)", sourceLocation: sourceLocation)
     #expect(run.program != nil, sourceLocation: sourceLocation)
     if let program = run.program {
         // An accepted program has a real type for every expression IRGen may visit.
         let untyped = run.ast.exprs.ids.filter { program.type(of: $0) == .error }
-        #expect(untyped.isEmpty, "expressions left untyped: \(untyped.map { run.ast.exprs[$0].kind })", sourceLocation: sourceLocation)
+        #expect(
+            untyped.isEmpty, "expressions left untyped: \(untyped.map { run.ast.exprs[$0].kind })",
+            sourceLocation: sourceLocation)
     }
     return run
 }
@@ -76,27 +81,38 @@ func expectError(
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> SemaRun {
     let run = sema(source)
-    #expect(run.parseDiagnostics.isEmpty, "parse errors: \(run.parseDiagnostics.map(\.message))", sourceLocation: sourceLocation)
+    #expect(
+        run.parseDiagnostics.isEmpty, "parse errors: \(run.parseDiagnostics.map(\.message))",
+        sourceLocation: sourceLocation)
     #expect(run.program == nil, "program was accepted", sourceLocation: sourceLocation)
     if let count {
-        #expect(run.diagnostics.count == count, "diagnostics: \(run.messages)", sourceLocation: sourceLocation)
+        #expect(
+            run.diagnostics.count == count, "diagnostics: \(run.messages)",
+            sourceLocation: sourceLocation)
     }
     var expectedPos: SourcePos?
     if let marker {
         expectedPos = run.position(of: marker, occurrence: occurrence)
-        #expect(expectedPos != nil, "marker '\(marker)' not in source", sourceLocation: sourceLocation)
+        #expect(
+            expectedPos != nil, "marker '\(marker)' not in source", sourceLocation: sourceLocation)
     } else if let line, let column {
         expectedPos = SourcePos(line: UInt32(line), column: UInt32(column))
     }
     let matching = run.diagnostics.filter { $0.message.contains(message) }
-    #expect(!matching.isEmpty, "no diagnostic contains '\(message)': \(run.messages)", sourceLocation: sourceLocation)
+    #expect(
+        !matching.isEmpty, "no diagnostic contains '\(message)': \(run.messages)",
+        sourceLocation: sourceLocation)
     if let d = matching.first {
         if let expectedPos {
             let p = run.file.position(of: d.range.start)
-            #expect(p == expectedPos, "'\(d.message)' at \(p), expected \(expectedPos)", sourceLocation: sourceLocation)
+            #expect(
+                p == expectedPos, "'\(d.message)' at \(p), expected \(expectedPos)",
+                sourceLocation: sourceLocation)
         }
         if let help {
-            #expect(d.help?.contains(help) == true, "help was \(d.help ?? "nil"), expected '\(help)'", sourceLocation: sourceLocation)
+            #expect(
+                d.help?.contains(help) == true, "help was \(d.help ?? "nil"), expected '\(help)'",
+                sourceLocation: sourceLocation)
         }
     }
     return run
