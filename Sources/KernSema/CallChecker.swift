@@ -69,6 +69,12 @@ extension Checker {
                 setType(argument.value, .string)
             } else if case .inoutRef(let inner) = kind(argument.value) {
                 setType(argument.value, checkExpr(inner))
+            } else if case .binary(let op, let l, let r, _) = kind(argument.value),
+                op == .halfOpenRange || op == .closedRange
+            {
+                // A range argument of an unsupported call (`Double.random(in: 0..<1)`):
+                // the call's error is enough.
+                _ = checkOperands(l, r, expected: nil)
             } else {
                 checkExpr(argument.value)
             }

@@ -74,12 +74,13 @@ extension Checker {
                 setType(argument, exprTypes[inner.index])
             }
             return result
-        case .call(let callee, _):
+        case .call(let callee, let strideArguments):
             if case .name("stride") = kind(callee) {
                 error(
                     "'prange' does not take a stride", at: range(inner),
                     help: "iterate over prange(n) and compute the index: let k = a + i * step")
-                checkExpr(inner)
+                setType(callee, .void)
+                checkArgumentsLoosely(strideArguments)
                 return nil
             }
         default:
