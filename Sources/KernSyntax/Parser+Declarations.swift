@@ -24,7 +24,8 @@ extension Parser {
         guard case .identifier(let name) = current.kind else {
             errorAtCurrent(
                 "expected a function name after 'func'",
-                help: current.isPunct(.lParen) ? "name the function: func name(...)" : nil)
+                help: current.isPunct(.lParen)
+                    ? "name the function: func name(...)" : keywordAsNameHelp())
             return nil
         }
         let nameRange = advance().range
@@ -146,7 +147,9 @@ extension Parser {
             nameToken = advance()
         }
         guard case .identifier = nameToken.kind, name != "_" else {
-            error("expected a parameter name, found \(nameToken.description)", at: nameToken.range)
+            error(
+                "expected a parameter name, found \(nameToken.description)", at: nameToken.range,
+                help: nameToken.isKeyword(.inout) ? "write 'name: inout T'" : nil)
             return nil
         }
         guard expect(.colon, "':' and a type after parameter '\(name)'") != nil else { return nil }

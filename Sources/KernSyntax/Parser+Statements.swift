@@ -176,8 +176,7 @@ extension Parser {
         default:
             errorAtCurrent(
                 "expected a name after '\(keywordText)'",
-                help: current.isKeyword(.func) || current.isKeyword(.in)
-                    ? "keywords cannot be used as names" : nil)
+                help: keywordAsNameHelp())
             return nil
         }
         var type: TypeSyntax?
@@ -194,6 +193,12 @@ extension Parser {
         return makeStmt(
             .binding(isVar: isVar, pattern: pattern, type: type, value: value),
             SourceRange(keyword.range.start, previousEnd))
+    }
+
+    /// "'for' is a keyword..." when the current token is a keyword used as a name.
+    func keywordAsNameHelp() -> String? {
+        guard case .keyword(let k) = current.kind else { return nil }
+        return "'\(k.rawValue)' is a keyword and cannot be used as a name; choose another name"
     }
 
     /// The body after a condition or `repeat`: `{` must come next.
@@ -284,7 +289,7 @@ extension Parser {
     func parseFor() -> StmtID? {
         let keyword = advance()
         guard case .identifier(let variable) = current.kind else {
-            errorAtCurrent("expected a loop variable name after 'for'")
+            errorAtCurrent("expected a loop variable name after 'for'", help: keywordAsNameHelp())
             return nil
         }
         let variableRange = advance().range

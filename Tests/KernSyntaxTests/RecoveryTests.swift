@@ -53,6 +53,8 @@ import Testing
     #expect(help("let x = 1.") == "write 1.0")
     #expect(help("let x = 1, y = 2")?.contains("one name per 'let'") == true)
     #expect(help("if x = 1 { }") == "use '==' to compare values")
+    #expect(help("let for = 1")?.contains("'for' is a keyword") == true)
+    #expect(help("for in in r { }")?.contains("'in' is a keyword") == true)
     #expect(help("let x = [1, 2]")?.contains("repeating") == true)
     #expect(help("print(\"\\(x)\")")?.contains("separate arguments") == true)
     #expect(
