@@ -1,0 +1,368 @@
+import KernBasics
+import KernSyntax
+
+/// The `prange` rules of LANGUAGE.md §7, run on a loop body that has been type-checked.
+///
+/// In: the body, the loop variable (every local with a smaller ID was declared before
+/// the loop), and whether the loop is nested in another prange. Out: the scalar
+/// reductions and array reductions of the loop, or diagnostics: a scalar declared
+/// outside and written inside must be a reduction (`s += e`, `s = min(s, e)`,
+/// `s = s * e`, … with one operator family, and not otherwise read); a compound
+/// assignment to an outside array at an index that is not `i ± invariant` is a race
+/// unless the array is a local array (then an array reduction, `+=`/`-=` only).
+/// The body is scanned lexically, nested loops included.
+extension Checker {
+    func analyzeParallelBody(
+        _ body: Block, loopVariable: LocalID, isNested: Bool
+    ) -> (reductions: [ScalarReduction], arrayReductions: [LocalID]) {
+        var scan = ParallelScan(checker: self, loopVariable: loopVariable)
+        scan.scanBlock(body)
+
+        var reductions: [ScalarReduction] = []
+        for id in scan.writeOrder {
+            let info = locals[id]
+            guard let writes = scan.writes[id], let firstWrite = writes.first else { continue }
+            if let bad = writes.first(where: { $0.op == nil }) {
+                error(
+                    "variable '\(info.name)' is written inside a prange loop, but not as a reduction",
+                    at: bad.range,
+                    help:
+                        "iterations run concurrently: accumulate with \(info.name) += e (or -=, *=, &=, |=, ^=, \(info.name) = min(\(info.name), e), \(info.name) = max(\(info.name), e)), or declare '\(info.name)' inside the loop"
+                )
+                continue
+            }
+            let op = firstWrite.op ?? .add
+            if let mixed = writes.first(where: { $0.op != op }) {
+                error(
+                    "reduction variable '\(info.name)' mixes '\(op.rawValue)' and '\(mixed.op?.rawValue ?? "?")' in one prange loop",
+                    at: mixed.range,
+                    help: "use one reduction operator per variable (+= and -= together are fine)")
+                continue
+            }
+            if let read = scan.reads[id]?.first {
+                error(
+                    "reduction variable '\(info.name)' is read inside the prange loop", at: read,
+                    help:
+                        "its value is known only after the loop; read '\(info.name)' after the loop ends"
+                )
+                continue
+            }
+            reductions.append(ScalarReduction(variable: id, op: op))
+        }
+
+        var arrayReductions: [LocalID] = []
+        var reported: Set<LocalID> = []
+        for write in scan.compoundArrayWrites where !isNested {
+            if let index = write.firstIndex, scan.isAffine(index) { continue }
+            let info = locals[write.array]
+            if info.isLocalArray, info.isMutable {
+                if write.op == .add || write.op == .sub {
+                    if !arrayReductions.contains(write.array) {
+                        arrayReductions.append(write.array)
+                    }
+                } else if !reported.contains(write.array) {
+                    reported.insert(write.array)
+                    error(
+                        "array reduction on '\(info.name)' supports only += and -=",
+                        at: range(write.target),
+                        help: "use += or -=, or index with the loop variable")
+                }
+                continue
+            }
+            error(
+                "compound assignment to '\(info.name)' in a prange loop is a data race: the index is not the loop variable plus a loop-invariant offset",
+                at: range(write.target),
+                help:
+                    "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, or use a serial for loop"
+            )
+        }
+        for id in arrayReductions {
+            let info = locals[id]
+            if let use = (scan.reads[id] ?? []).first ?? scan.plainArrayWrites[id]?.first {
+                error(
+                    "array reduction '\(info.name)' can only be updated with += or -= inside the prange loop",
+                    at: use,
+                    help:
+                        "each worker accumulates into a private copy, summed after the loop; read '\(info.name)' after the loop"
+                )
+            }
+        }
+        return (reductions, arrayReductions)
+    }
+}
+
+/// One lexical pass over a prange body collecting writes and reads of outside locals.
+struct ParallelScan {
+    struct Write {
+        var op: ReductionOp?
+        var range: SourceRange
+    }
+    struct ArrayWrite {
+        var array: LocalID
+        var op: CompoundOp
+        var target: ExprID
+        var firstIndex: ExprID?
+    }
+
+    let checker: Checker
+    let loopVariable: LocalID
+    var writes: [LocalID: [Write]] = [:]
+    var writeOrder: [LocalID] = []
+    var reads: [LocalID: [SourceRange]] = [:]
+    var plainArrayWrites: [LocalID: [SourceRange]] = [:]
+    var compoundArrayWrites: [ArrayWrite] = []
+    /// Name expressions that are part of a write, not reads (`s` in `s = s + e`).
+    var exempt: Set<ExprID> = []
+    /// Every local assigned in the loop (for loop invariance).
+    var written: Set<LocalID> = []
+
+    init(checker: Checker, loopVariable: LocalID) {
+        self.checker = checker
+        self.loopVariable = loopVariable
+    }
+
+    func isOutside(_ id: LocalID) -> Bool { id < loopVariable }
+
+    func local(_ e: ExprID) -> LocalID? {
+        if case .local(let id)? = checker.references[checker.stripParens(e)] { return id }
+        return nil
+    }
+
+    mutating func recordWrite(_ id: LocalID, _ op: ReductionOp?, _ r: SourceRange) {
+        written.insert(id)
+        guard isOutside(id), checker.locals[id].isMutable else { return }
+        if case .array = checker.locals[id].type { return }
+        if writes[id] == nil { writeOrder.append(id) }
+        writes[id, default: []].append(Write(op: op, range: r))
+    }
+
+    mutating func scanBlock(_ block: Block) {
+        for s in block.stmts { scanStmt(s) }
+    }
+
+    mutating func scanStmt(_ s: StmtID) {
+        guard s.index < checker.ast.stmts.count else { return }
+        switch checker.ast.stmts[s].kind {
+        case .binding(_, _, _, let value):
+            if let value { scanExpr(value) }
+        case .assign(let target, let op, let value, _):
+            scanAssign(target: target, op: op, value: value)
+        case .expr(let e):
+            scanExpr(e)
+        case .ifStmt(let condition, let then, let elseBranch):
+            scanExpr(condition)
+            scanBlock(then)
+            if let elseBranch { scanStmt(elseBranch) }
+        case .block(let block):
+            scanBlock(block)
+        case .whileStmt(let condition, let body), .repeatWhile(let body, let condition):
+            scanExpr(condition)
+            scanBlock(body)
+        case .forIn(_, _, let sequence, let body):
+            scanExpr(sequence)
+            scanBlock(body)
+        case .returnStmt(let value):
+            if let value { scanExpr(value) }
+        case .breakStmt, .continueStmt, .error:
+            break
+        }
+    }
+
+    mutating func scanAssign(target: ExprID, op: CompoundOp?, value: ExprID) {
+        let t = checker.stripParens(target)
+        switch checker.kind(t) {
+        case .name:
+            guard let id = local(t) else {
+                scanExpr(value)
+                return
+            }
+            exempt.insert(t)
+            let reduction = classifyReduction(id, op: op, value: value)
+            recordWrite(id, reduction, checker.range(t))
+            scanExpr(value)
+        case .subscriptAccess:
+            let root = checker.rootName(of: t)
+            if let root { exempt.insert(root) }
+            scanExpr(t)
+            scanExpr(value)
+            guard let root, let id = local(root), isOutside(id) else { return }
+            if let op {
+                compoundArrayWrites.append(
+                    ArrayWrite(array: id, op: op, target: t, firstIndex: firstIndex(of: t)))
+            } else {
+                plainArrayWrites[id, default: []].append(checker.range(t))
+            }
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary,
+            .binary,
+            .ternary, .inoutRef, .call, .member, .tupleElement, .tuple, .paren, .error:
+            scanExpr(t)
+            scanExpr(value)
+        }
+    }
+
+    /// The first index of the subscript applied directly to the array variable:
+    /// `i` in `a[i]`, `m[i, j]` and `m[i][j]`.
+    func firstIndex(of e: ExprID) -> ExprID? {
+        var e = checker.stripParens(e)
+        var result: ExprID?
+        var steps = 0
+        while case .subscriptAccess(let base, let indices) = checker.kind(e), steps < 10_000 {
+            result = indices.first
+            e = checker.stripParens(base)
+            steps += 1
+        }
+        return result
+    }
+
+    /// The reduction a write to `id` performs, or nil when it is not one. Marks the
+    /// `s` operand of the spelled-out forms as part of the write.
+    mutating func classifyReduction(_ id: LocalID, op: CompoundOp?, value: ExprID) -> ReductionOp? {
+        if let op {
+            switch op {
+            case .add, .sub: return .add
+            case .mul: return .mul
+            case .and: return .and
+            case .or: return .or
+            case .xor: return .xor
+            case .div, .rem, .shl, .shr: return nil
+            }
+        }
+        let v = checker.stripParens(value)
+        switch checker.kind(v) {
+        case .binary(let bop, let l, let r, _):
+            let rop: ReductionOp
+            switch bop {
+            case .add, .sub: rop = .add
+            case .mul: rop = .mul
+            case .bitAnd: rop = .and
+            case .bitOr: rop = .or
+            case .bitXor: rop = .xor
+            case .div, .rem, .shl, .shr, .halfOpenRange, .closedRange, .eq, .ne, .lt, .le, .gt, .ge,
+                .and, .or:
+                return nil
+            }
+            if local(l) == id {
+                exempt.insert(checker.stripParens(l))
+                return rop
+            }
+            if bop != .sub, local(r) == id {
+                exempt.insert(checker.stripParens(r))
+                return rop
+            }
+            return nil
+        case .call(_, let arguments):
+            guard arguments.count == 2, let call = checker.calls[v] else { return nil }
+            let rop: ReductionOp
+            switch call {
+            case .math(.min): rop = .min
+            case .math(.max): rop = .max
+            default: return nil
+            }
+            for argument in arguments where local(argument.value) == id {
+                exempt.insert(checker.stripParens(argument.value))
+                return rop
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    mutating func scanExpr(_ e: ExprID, depth: Int = 0) {
+        guard depth < 1_000 else { return }
+        let d = depth + 1
+        switch checker.kind(e) {
+        case .name:
+            if !exempt.contains(e), case .local(let id)? = checker.references[e], isOutside(id) {
+                reads[id, default: []].append(checker.range(e))
+            }
+        case .inoutRef(let inner):
+            if let id = local(inner) { recordWrite(id, nil, checker.range(e)) }
+            scanExpr(inner, depth: d)
+        case .unary(_, let operand, _):
+            scanExpr(operand, depth: d)
+        case .binary(_, let l, let r, _):
+            scanExpr(l, depth: d)
+            scanExpr(r, depth: d)
+        case .ternary(let c, let a, let b):
+            scanExpr(c, depth: d)
+            scanExpr(a, depth: d)
+            scanExpr(b, depth: d)
+        case .call(let callee, let arguments):
+            scanExpr(callee, depth: d)
+            for argument in arguments { scanExpr(argument.value, depth: d) }
+        case .subscriptAccess(let base, let indices):
+            scanExpr(base, depth: d)
+            for index in indices { scanExpr(index, depth: d) }
+        case .member(let base, _, _), .tupleElement(let base, _, _), .paren(let base):
+            scanExpr(base, depth: d)
+        case .tuple(let elements):
+            for element in elements { scanExpr(element, depth: d) }
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .error:
+            break
+        }
+    }
+
+    // MARK: Index analysis
+
+    /// `i`, `i + k`, `k + i`, `i - k` (also through a conversion such as `Int(i)`),
+    /// with `k` loop-invariant.
+    func isAffine(_ e: ExprID, depth: Int = 0) -> Bool {
+        guard depth < 200 else { return false }
+        let e = checker.stripParens(e)
+        switch checker.kind(e) {
+        case .name:
+            return local(e) == loopVariable
+        case .binary(.add, let l, let r, _):
+            return (isAffine(l, depth: depth + 1) && isInvariant(r, depth: depth + 1))
+                || (isInvariant(l, depth: depth + 1) && isAffine(r, depth: depth + 1))
+        case .binary(.sub, let l, let r, _):
+            return isAffine(l, depth: depth + 1) && isInvariant(r, depth: depth + 1)
+        case .call(_, let arguments):
+            if case .conversion? = checker.calls[e], arguments.count == 1 {
+                return isAffine(arguments[0].value, depth: depth + 1)
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Same value in every iteration: literals, outside locals not written in the loop,
+    /// and pure operations on them.
+    func isInvariant(_ e: ExprID, depth: Int = 0) -> Bool {
+        guard depth < 200 else { return false }
+        let e = checker.stripParens(e)
+        switch checker.kind(e) {
+        case .integerLiteral, .floatLiteral, .boolLiteral:
+            return true
+        case .name:
+            guard let id = local(e) else { return false }
+            return isOutside(id) && !written.contains(id)
+        case .unary(_, let x, _):
+            return isInvariant(x, depth: depth + 1)
+        case .binary(_, let l, let r, _):
+            return isInvariant(l, depth: depth + 1) && isInvariant(r, depth: depth + 1)
+        case .member(let base, _, _):
+            switch checker.members[e] {
+            case .constant?: return true
+            case .count?: return isInvariant(base, depth: depth + 1)
+            default: return false
+            }
+        case .call(let callee, let arguments):
+            switch checker.calls[e] {
+            case .conversion?, .math?:
+                return arguments.allSatisfy { isInvariant($0.value, depth: depth + 1) }
+            case .shape?:
+                if case .member(let base, _, _) = checker.kind(callee) {
+                    return isInvariant(base, depth: depth + 1)
+                }
+                return false
+            default:
+                return false
+            }
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import KernBasics
+import Testing
+
+@testable import KernSema
+
+/// Smaller rules and corner cases not covered by the per-area suites.
+@Suite struct MoreRuleTests {
+    @Test func repeatBodyInitializes() {
+        expectAccepted(body("var x: Int\nrepeat { x = 1 } while false\nprint(x)"))
+    }
+
+    @Test func repeatConditionSeesBodyAssignments() {
+        expectAccepted(body("var x: Int\nrepeat { x = 2 } while x < 1"))
+    }
+
+    @Test func whileConditionBeforeBody() {
+        expectError(
+            body("var x: Int\nwhile x < 3 { x = 4 }"), "variable 'x' used before being initialized",
+            at: "x < 3")
+    }
+
+    @Test func continueStatesCountAtRepeatCondition() {
+        expectError(
+            body(
+                "var x: Int\nrepeat {\n if c { continue }\n x = 1\n} while x < 2", params: "c: Bool"
+            ),
+            "variable 'x' used before being initialized", at: "x < 2")
+    }
+
+    @Test func tuplePatternDuplicateName() {
+        expectError(
+            "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, a) = g() }",
+            "invalid redeclaration of 'a'", line: 2, column: 20)
+    }
+
+    @Test func varTuplePatternIsMutable() {
+        let run = expectAccepted(
+            "func g() -> (Int, Double) { (1, 2) }\nfunc f() { var (a, b) = g()\na += 1\nb *= 2 }")
+        #expect(run.program?.locals[run.local("b")!].type == .scalar(.double))
+    }
+
+    @Test func boolEquality() {
+        expectAccepted(body("let e = a == b && a != true", params: "a: Bool, b: Bool"))
+    }
+
+    @Test func voidValueCannotBeBound() {
+        expectError(
+            "func g() {}\nfunc f() { let v = g() }", "expression produces no value to bind",
+            line: 2, column: 20)
+    }
+
+    @Test func voidValueCannotBePrinted() {
+        expectError(
+            "func g() {}\nfunc f() { print(g()) }", "cannot print a value of type '()'", line: 2,
+            column: 18)
+    }
+
+    @Test func unsupportedBuiltinsNamed() {
+        expectError(
+            body("let r = Double.random(in: 0..<1)"), "random numbers are not supported",
+            at: "random")
+        expectError(
+            body("var a = [Int](repeating: 0, count: 2)\natomicAdd(&a[0], 1)"),
+            "'atomicAdd' is not supported", at: "atomicAdd")
+    }
+
+    @Test func prangeDoesNotTakeStride() {
+        expectError(
+            body("for i in prange(stride(from: 0, to: 9, by: 2)) { }"),
+            "'prange' does not take a stride", at: "stride")
+    }
+
+    @Test func strideLiteralsTakeTypedBound() {
+        let run = expectAccepted(
+            body("for i in stride(from: 0, to: n, by: 2) { print(i) }", params: "n: Int16"))
+        #expect(run.constant(of: "2") == .integer(.int16, bits: 2))
+    }
+
+    @Test func userFunctionWinsOverBuiltinName() {
+        let run = expectAccepted("func sqrt(_ x: Int) -> Int { x }\nfunc f() -> Int { sqrt(4) }")
+        guard let program = run.program, let call = run.expr("sqrt(4)") else { return }
+        #expect(program.calls[call] == .function(0))
+    }
+
+    @Test func localShadowsFunction() {
+        expectError(
+            "func g() -> Int { 1 }\nfunc f() { let g = 2\nlet h = g() }",
+            "cannot call value of non-function type 'Int'", line: 3, column: 9)
+    }
+
+    @Test func referencesTable() {
+        let run = expectAccepted(
+            "func g(a: Int) -> Int { a }\nfunc f() -> Int { let k = 3\nreturn g(a: k) + Int(2.5) }")
+        guard let program = run.program else { return }
+        #expect(program.references[run.expr("g")!] == .function(0))
+        #expect(program.references[run.expr("Int")!] == .type(.scalar(.int64)))
+        if case .local(let id)? = program.references[run.expr("k")!] {
+            #expect(program.locals[id].name == "k" && program.locals[id].function == 1)
+        } else {
+            Issue.record("k is not a local reference")
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import KernBasics
+import Testing
+
+@testable import KernSema
+
+/// Name resolution, scoping, strict typing and operators (LANGUAGE.md §2, §4).
+@Suite struct NameAndTypeTests {
+    @Test func functionsVisibleInAnyOrderAndRecursive() {
+        let run = expectAccepted(
+            """
+            func a(n: Int) -> Int { b(n: n) }
+            func b(n: Int) -> Int { if n <= 0 { return 0 }; return a(n: n - 1) }
+            """)
+        guard let program = run.program, let call = run.expr("b(n: n)") else { return }
+        #expect(program.calls[call] == .function(1))
+    }
+
+    @Test func shadowingInInnerBlock() {
+        let run = expectAccepted(
+            body("let x = 1\nif true {\n    let x = 2.5\n    print(x)\n}\nprint(x)"))
+        guard let program = run.program else { return }
+        let xs = program.locals.ids.filter { program.locals[$0].name == "x" }
+        #expect(xs.count == 2)
+        #expect(program.locals[xs[1]].type == .scalar(.double))
+    }
+
+    @Test func duplicateInSameScope() {
+        expectError(body("let x = 1\nvar x = 2"), "invalid redeclaration of 'x'", at: "x = 2")
+    }
+
+    @Test func duplicateFunction() {
+        expectError("func g() {}\nfunc g() {}", "invalid redeclaration of 'g'", line: 2, column: 6)
+    }
+
+    @Test func duplicateParameter() {
+        expectError(
+            "func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'", line: 1, column: 16)
+    }
+
+    @Test func unknownName() {
+        expectError(body("let y = zz + 1"), "cannot find 'zz' in scope", at: "zz")
+    }
+
+    @Test func unknownType() {
+        expectError(body("let y: Real = 1"), "cannot find type 'Real' in scope", at: "Real")
+    }
+
+    @Test func noImplicitConversion() {
+        expectError(
+            body("let y: Double = n", params: "n: Int"),
+            "cannot convert value of type 'Int' to specified type 'Double'", at: "n\n",
+            help: "convert explicitly: Double(n)")
+    }
+
+    @Test func mixedOperands() {
+        expectError(
+            body("let y = n + d", params: "n: Int, d: Double"),
+            "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'",
+            at: "+ d",
+            help: "Double(n)")
+    }
+
+    @Test func conversionsAccepted() {
+        let run = expectAccepted(
+            body(
+                "let y = Double(n) + d\nlet z = Int32(d)\nlet w = UInt8(7)",
+                params: "n: Int, d: Double"))
+        guard let program = run.program, let c = run.expr("Double(n)") else { return }
+        #expect(program.calls[c] == .conversion(.double))
+        #expect(run.constant(of: "7") == .integer(.uint8, bits: 7))
+    }
+
+    @Test func conversionLiteralOverflow() {
+        expectError(
+            body("let z = Int8(300)"), "integer literal '300' overflows when stored into 'Int8'",
+            at: "300")
+    }
+
+    @Test func boolOnlyFromBool() {
+        expectError(
+            body("let b = Bool(n)", params: "n: Int"),
+            "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0")
+    }
+
+    @Test func numericFromBoolRejected() {
+        expectError(
+            body("let b = Int(c)", params: "c: Bool"),
+            "cannot convert value of type 'Bool' to 'Int'", at: "c)")
+    }
+
+    @Test func remainderIsIntegerOnly() {
+        expectError(
+            body("let r = a % b", params: "a: Double, b: Double"),
+            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b",
+            help: "integer-only")
+    }
+
+    @Test func bitwiseOnIntegers() {
+        expectAccepted(
+            body(
+                "let r = (a & b) | (a ^ ~b)\nlet s = a << 3\nlet t = a >> k",
+                params: "a: UInt32, b: UInt32, k: Int8"))
+        expectError(
+            body("let r = a & b", params: "a: Float, b: Float"),
+            "binary operator '&' cannot be applied", at: "& b")
+    }
+
+    @Test func shiftKeepsLeftType() {
+        let run = expectAccepted(body("let s = a << k", params: "a: UInt16, k: Int"))
+        #expect(run.type(of: "a << k") == .scalar(.uint16))
+    }
+
+    @Test func logicalOperatorsNeedBool() {
+        expectAccepted(body("let r = a && !b || a", params: "a: Bool, b: Bool"))
+        expectError(
+            body("let r = a && n", params: "a: Bool, n: Int"),
+            "operator '&&' needs Bool operands, but the right operand has type 'Int'", at: "&& n",
+            help: "n != 0")
+    }
+
+    @Test func comparisonsYieldBool() {
+        let run = expectAccepted(body("let r = a < b", params: "a: Float, b: Float"))
+        #expect(run.type(of: "a < b") == .scalar(.bool))
+    }
+
+    @Test func orderingOnBoolRejected() {
+        expectError(
+            body("let r = a < b", params: "a: Bool, b: Bool"),
+            "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b")
+    }
+
+    @Test func ternaryArmsSameType() {
+        let run = expectAccepted(body("let r = c ? x : 0", params: "c: Bool, x: Float"))
+        #expect(run.type(of: "0") == .scalar(.float))
+        expectError(
+            body("let r = c ? x : n", params: "c: Bool, x: Float, n: Int"),
+            "result values in '? :' expression have mismatching types 'Float' and 'Int'", at: "n\n")
+    }
+
+    @Test func negationOfUnsigned() {
+        expectError(
+            body("let r = -u", params: "u: UInt"),
+            "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u")
+    }
+
+    @Test func conditionMustBeBool() {
+        expectError(
+            body("if n { }", params: "n: Int"),
+            "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {",
+            help: "n != 0")
+    }
+
+    @Test func typeNameAsValue() {
+        expectError(
+            body("let t = Double"), "expected member name or constructor call after type name",
+            at: "Double")
+    }
+
+    @Test func functionAsValue() {
+        expectError(
+            "func g() {}\nfunc f() { let h = g }", "function 'g' cannot be used as a value",
+            line: 2, column: 20)
+    }
+
+    @Test func rangeOutsideForRejected() {
+        expectError(
+            body("let r = 0..<4"), "a range can only be used as the sequence of a for loop",
+            at: "..<")
+    }
+
+    @Test func stringOutsidePrintRejected() {
+        expectError(
+            body("let s = \"hi\""),
+            "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\"")
+    }
+
+    @Test func attributesAccepted() {
+        let run = expectAccepted(
+            "@vectorize func f(x: Float) -> Float { x * 2 }\n@inline(never) func g() {}")
+        #expect(run.program?.functions[0].isVectorize == true)
+        #expect(run.program?.functions[1].inline == "never")
+    }
+
+    @Test func int64AliasResolves() {
+        let run = expectAccepted(body("let a: Int64 = 1\nlet b: Int = a"))
+        #expect(run.program?.locals[run.local("a")!].type == .scalar(.int64))
+    }
+
+    @Test func arrayReturnRejected() {
+        expectError(
+            "func f() -> [Double] { }", "functions cannot return arrays", line: 1, column: 13,
+            help: "inout")
+    }
+
+    @Test func rankFourRejected() {
+        expectError(
+            "func f(a: [[[[Double]]]]) { }", "arrays of rank 4 are not supported", line: 1,
+            column: 11)
+    }
+}
