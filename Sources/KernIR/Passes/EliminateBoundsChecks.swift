@@ -1,0 +1,120 @@
+/// Removes bounds checks that the enclosing loop proves. In: a verified module. Out:
+/// the same module minus each `check.bounds %i < %n` where `%i` is the induction
+/// variable of an enclosing `for` loop that
+/// - is exclusive (`..<`, not `...`),
+/// - has a constant step of 1 and a constant lower bound ≥ 0, and
+/// - has an upper bound that is `%n` itself, or `dim %a, k` when `%n` is `dim %a, k`
+///   of the very same array value and axis.
+/// Then `0 <= lower <= %i < upper == %n` on every iteration. Arrays cannot be
+/// reassigned and their shapes never change, so an equal `dim` is the same extent.
+/// Deliberately conservative: no offsets (`x[i + 1]`), no ranges proven by `if`s.
+@discardableResult
+public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
+    var stats = PassStatistics(pass: "eliminate-bounds-checks")
+    for id in m.functions.ids {
+        var facts = Facts()
+        facts.collect(m.functions[id].body)
+        var removed = 0
+        var body = m.functions[id].body
+        eliminate(&body, facts, loops: [], removed: &removed)
+        m.functions[id].body = body
+        let kept = countInstructions(body, isBoundsCheck)
+        stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
+    }
+    return stats
+}
+
+/// What the pass knows about SSA values: which are constants and which are `dim`s.
+private struct Facts {
+    var constants: [ValueID: Constant] = [:]
+    var dims: [ValueID: DimOf] = [:]
+
+    struct DimOf: Hashable {
+        var array: ValueID
+        var axis: Int
+    }
+
+    mutating func collect(_ block: Block) {
+        for instr in block.instrs {
+            switch instr.op {
+            case .constant(let c): if let r = instr.result { constants[r] = c }
+            case .dim(let a, let axis): if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
+            case .ifElse(_, let then, let els):
+                collect(then)
+                collect(els)
+            case .forLoop(let loop): collect(loop.body)
+            case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
+                collect(cond)
+                collect(body)
+            case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+                .makeTuple, .extract, .loadElement, .storeElement, .subview, .allocArray,
+                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+                .breakLoop, .continueLoop, .returnValue:
+                break
+            }
+        }
+    }
+
+    func integer(_ v: ValueID) -> Int64? {
+        if case .integer(let bits)? = constants[v] { return Int64(bitPattern: bits) }
+        return nil
+    }
+
+    /// `bound` is `upper`, or both are `dim` of the same array and axis.
+    func sameExtent(_ bound: ValueID, _ upper: ValueID) -> Bool {
+        if bound == upper { return true }
+        guard let a = dims[bound], let b = dims[upper] else { return false }
+        return a == b
+    }
+}
+
+/// A loop whose induction variable ranges over `lower..<upper` with `lower >= 0`.
+private struct ProvenRange {
+    var induction: ValueID
+    var upper: ValueID
+}
+
+private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
+    guard !loop.inclusive,
+        facts.integer(loop.step) == 1,
+        let lower = facts.integer(loop.lower), lower >= 0
+    else { return nil }
+    return ProvenRange(induction: loop.induction, upper: loop.upper)
+}
+
+private func eliminate(_ block: inout Block, _ facts: Facts, loops: [ProvenRange], removed: inout Int) {
+    var out: [Instr] = []
+    out.reserveCapacity(block.instrs.count)
+    for var instr in block.instrs {
+        switch instr.op {
+        case .checkBounds(let index, let bound, _):
+            if loops.contains(where: { $0.induction == index && facts.sameExtent(bound, $0.upper) }) {
+                removed += 1
+                continue
+            }
+        case .ifElse(let c, var then, var els):
+            eliminate(&then, facts, loops: loops, removed: &removed)
+            eliminate(&els, facts, loops: loops, removed: &removed)
+            instr.op = .ifElse(c, then: then, else: els)
+        case .forLoop(var loop):
+            let inner = provenRange(loop, facts).map { loops + [$0] } ?? loops
+            eliminate(&loop.body, facts, loops: inner, removed: &removed)
+            instr.op = .forLoop(loop)
+        case .whileLoop(var cond, let condition, var body):
+            eliminate(&cond, facts, loops: loops, removed: &removed)
+            eliminate(&body, facts, loops: loops, removed: &removed)
+            instr.op = .whileLoop(cond: cond, condition: condition, body: body)
+        case .repeatLoop(var body, var cond, let condition):
+            eliminate(&body, facts, loops: loops, removed: &removed)
+            eliminate(&cond, facts, loops: loops, removed: &removed)
+            instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkDivisor, .precondition, .checkStride, .call, .print,
+            .breakLoop, .continueLoop, .returnValue:
+            break
+        }
+        out.append(instr)
+    }
+    block.instrs = out
+}
