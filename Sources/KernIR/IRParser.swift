@@ -310,7 +310,12 @@ struct IRParser {
         var op = try operation(word, opTok, result: result)
         if let r = result {
             try expect(":")
-            try define(r, try type(), resultTok)
+            let t = try type()
+            try define(r, t, resultTok)
+            // `const 0.1 : f32` means the Float nearest to 0.1 (what the printer writes).
+            if t == .scalar(.f32), case .constant(.floating(let d)) = op {
+                op = .constant(.floating(Double(Float(d))))
+            }
         }
         let pos = try optionalPos()
         try structuredBodies(&op)

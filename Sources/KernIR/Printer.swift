@@ -53,6 +53,9 @@ public func formatConstant(_ c: Constant, type: IRType) -> String {
         if let s = type.scalar, s.isSigned { return String(Int64(bitPattern: bits)) }
         return String(bits)
     case .floating(let d):
+        // An f32 constant holds a Float value: its shortest Float text is the readable
+        // one, and the parser rounds it back to the same Float.
+        if type == .scalar(.f32), d.isNaN || Double(Float(d)) == d { return Float(d).description }
         // `Double.description` is the shortest text that reads back to the same value,
         // and always contains `.`, `e`, `inf` or `nan`, which tells it from an integer.
         return d.description
