@@ -9,10 +9,10 @@ import KernBasics
 /// Parallel loops run sequentially in iteration order, so their reductions need no
 /// special handling. Local arrays are garbage collected rather than freed at block exit,
 /// which is unobservable in verified IR.
-public struct Interpreter {
+public struct Interpreter: Sendable {
     public let module: Module
     /// Receives each `print` line, without its newline. Default: standard output.
-    public var output: (String) -> Void = { print($0) }
+    public var output: @Sendable (String) -> Void = { print($0) }
     /// Calls deeper than this stop with an `allocation` error instead of crashing.
     public var maxCallDepth = 2000
 
@@ -185,13 +185,15 @@ public struct Interpreter {
             }
         }
         if kind.isFloating {
-            // Like Swift's floating-point `stride`: the n-th value is `lower + n * step`,
-            // computed afresh each time so rounding errors do not accumulate.
+            // Exactly Swift's floating-point `stride`: the n-th value is
+            // `lower.addingProduct(T(n), step)` — one fused multiply-add, computed afresh
+            // each time so rounding errors do not accumulate.
             let l = lo.double, h = hi.double, s = step.double
             guard s != 0, !s.isNaN else { return .normal }
-            var n = 0.0
+            var n = 0
             while true {
-                let x = kind == .f32 ? Double(Float(l) + Float(n) * Float(s)) : l + n * s
+                let x = kind == .f32
+                    ? Double(Float(l).addingProduct(Float(n), Float(s))) : l.addingProduct(Double(n), s)
                 let inRange = s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
                 if !inRange { break }
                 let iv = kind == .f32 ? Scalar.float(Float(x)) : Scalar.double(x)

@@ -181,6 +181,9 @@ import KernBasics
     #expect(try loop(.int(125, .i8), .int(127, .i8), .int(1, .i8), inclusive: true) == ["125", "126", "127"])
     #expect(try loop(.uint(253, .u8), .uint(255, .u8), .uint(2, .u8), inclusive: true) == ["253", "255"])
     #expect(try loop(.double(0), .double(0.35), .double(0.1), inclusive: false) == ["0.0", "0.1", "0.2", "0.30000000000000004"])
+    // Floating strides are Swift's: value n is lower.addingProduct(n, step), in the type.
+    #expect(try loop(.float(0.1), .float(1), .float(0.1), inclusive: false) == ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.90000004"])
+    #expect(try loop(.double(1), .double(0), .double(-0.1), inclusive: true) == ["1.0", "0.9", "0.8", "0.7", "0.6", "0.5", "0.39999999999999997", "0.29999999999999993", "0.19999999999999996", "0.09999999999999995"])
     let e = runtimeError { _ = try loop(.int(0), .int(3), .int(0), inclusive: false) }
     #expect(e?.kind == .stride)
     #expect(e?.pos == SourcePos(line: 2, column: 3))
