@@ -68,7 +68,8 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
             case "\"": s += "\""
             case "u":
                 guard peek(0) == "{" else {
-                    throw IRParseError(line: line, column: i - lineStart, message: "expected '{' after \\u")
+                    throw IRParseError(
+                        line: line, column: i - lineStart, message: "expected '{' after \\u")
                 }
                 i += 1
                 var hex = ""
@@ -78,11 +79,13 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
                 }
                 i += 1
                 guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-                    throw IRParseError(line: line, column: i - lineStart, message: "bad escape \\u{\(hex)}")
+                    throw IRParseError(
+                        line: line, column: i - lineStart, message: "bad escape \\u{\(hex)}")
                 }
                 s.unicodeScalars.append(scalar)
             default:
-                throw IRParseError(line: line, column: i - lineStart, message: "unknown escape '\\\(e)'")
+                throw IRParseError(
+                    line: line, column: i - lineStart, message: "unknown escape '\\\(e)'")
             }
         }
     }
@@ -118,7 +121,8 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
                 i += 1
             }
             guard let n = UInt32(digits) else {
-                throw IRParseError(line: line, column: col, message: "expected a number after '\(c)'")
+                throw IRParseError(
+                    line: line, column: col, message: "expected a number after '\(c)'")
             }
             add(c == "%" ? .value(n) : .slot(n))
         case "@":
@@ -128,7 +132,8 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
             } else {
                 let name = readWord()
                 guard !name.isEmpty else {
-                    throw IRParseError(line: line, column: col, message: "expected a name after '@'")
+                    throw IRParseError(
+                        line: line, column: col, message: "expected a name after '@'")
                 }
                 add(.function(name))
             }
@@ -140,7 +145,8 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
         case "." where peek(1) == "." && (peek(2) == "<" || peek(2) == "."):
             add(.punct(peek(2) == "<" ? "..<" : "..."))
             i += 3
-        case _ where isDigit(c) || (c == "-" && (isDigit(peek(1)) || peek(1) == "i" || peek(1) == "n")):
+        case _
+        where isDigit(c) || (c == "-" && (isDigit(peek(1)) || peek(1) == "i" || peek(1) == "n")):
             var s = ""
             if c == "-" {
                 s = "-"
@@ -149,8 +155,9 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
             if let d = peek(0), d == "i" || d == "n" {
                 s += readWord()  // inf, nan
             } else {
-                while let d = peek(0), isDigit(d) || d == "." || d == "e" || d == "E"
-                    || ((d == "+" || d == "-") && (s.hasSuffix("e") || s.hasSuffix("E")))
+                while let d = peek(0),
+                    isDigit(d) || d == "." || d == "e" || d == "E"
+                        || ((d == "+" || d == "-") && (s.hasSuffix("e") || s.hasSuffix("E")))
                 {
                     s.unicodeScalars.append(d)
                     i += 1

@@ -133,7 +133,9 @@ struct IRParser {
             advance()
         }
         try expectKeyword("func")
-        guard case .function(let fname) = tok.kind else { throw expected("a function name '@name'") }
+        guard case .function(let fname) = tok.kind else {
+            throw expected("a function name '@name'")
+        }
         advance()
         try expect("(")
         var params: [Param] = []
@@ -149,7 +151,8 @@ struct IRParser {
         try expect("{")
         try expectEndOfLine()
         var f = Function(
-            name: fname, params: params, returnType: ret, isExported: exported, inline: inline, pos: pos)
+            name: fname, params: params, returnType: ret, isExported: exported, inline: inline,
+            pos: pos)
         while isIdent("slot") {
             advance()
             guard case .slot(let n) = tok.kind else { throw expected("a slot '$N'") }
@@ -367,7 +370,9 @@ struct IRParser {
         }
     }
 
-    mutating func operation(_ word: String, _ opTok: IRToken, result: ValueID?) throws(IRParseError) -> Op {
+    mutating func operation(_ word: String, _ opTok: IRToken, result: ValueID?) throws(IRParseError)
+        -> Op
+    {
         if let u = UnaryOpcode(rawValue: word) { return .unary(u, try value()) }
         if let b = BinaryOpcode(rawValue: word) {
             let a = try value()
@@ -473,7 +478,8 @@ struct IRParser {
             return .bool(b)
         }
         guard case .number(let s) = tok.kind else { throw expected("a constant") }
-        let isFloat = s.contains(".") || s.contains("e") || s.contains("E") || s.contains("inf")
+        let isFloat =
+            s.contains(".") || s.contains("e") || s.contains("E") || s.contains("inf")
             || s.contains("nan")
         if isFloat {
             guard let d = Double(s) else { throw fail("bad floating constant '\(s)'") }

@@ -8,7 +8,10 @@ import KernBasics
 /// what those Swift types give.
 extension Interpreter {
     func evaluate(_ instr: Instr, _ frame: Frame) throws(IRRuntimeError) -> InterpreterValue? {
-        let resultType = instr.result.map { frame.types.indices.contains($0.index) ? frame.types[$0.index] : .void } ?? .void
+        let resultType =
+            instr.result.map {
+                frame.types.indices.contains($0.index) ? frame.types[$0.index] : .void
+            } ?? .void
         let resultKind = resultType.scalar ?? .i64
         switch instr.op {
         case .constant(let c):
@@ -16,7 +19,10 @@ extension Interpreter {
             case .bool(let b): return .scalar(Scalar(kind: resultKind, bits: b ? 1 : 0))
             case .integer(let bits): return .scalar(Scalar(kind: resultKind, bits: bits))
             case .floating(let d):
-                return .scalar(resultKind == .f32 ? .float(Float(d)) : resultKind == .f64 ? .double(d) : convert(.double(d), to: resultKind))
+                return .scalar(
+                    resultKind == .f32
+                        ? .float(Float(d))
+                        : resultKind == .f64 ? .double(d) : convert(.double(d), to: resultKind))
             }
         case .unary(let op, let a):
             return .scalar(unary(op, scalar(a, frame)))
@@ -38,24 +44,31 @@ extension Interpreter {
         case .makeTuple(let vs):
             return .tuple(vs.map { scalar($0, frame) })
         case .extract(let t, let index):
-            if case .tuple(let xs) = value(t, frame), index >= 0, index < xs.count { return .scalar(xs[index]) }
+            if case .tuple(let xs) = value(t, frame), index >= 0, index < xs.count {
+                return .scalar(xs[index])
+            }
             return .scalar(.int(0))
         case .dim(let a, let axis):
             let view = array(a, frame)
             return .scalar(.int(axis < view.rank ? Int64(view.shape[axis]) : 0))
         case .loadElement(let a, let indices):
             let view = array(a, frame)
-            let address = try elementAddress(view, indices.map { scalar($0, frame).int64 }, instr.pos)
+            let address = try elementAddress(
+                view, indices.map { scalar($0, frame).int64 }, instr.pos)
             return .scalar(Scalar(kind: view.kind, bits: view.storage.elements[address]))
         case .storeElement(let a, let indices, let v):
             let view = array(a, frame)
-            let address = try elementAddress(view, indices.map { scalar($0, frame).int64 }, instr.pos)
-            view.storage.elements[address] = Scalar(kind: view.kind, bits: scalar(v, frame).bits).bits
+            let address = try elementAddress(
+                view, indices.map { scalar($0, frame).int64 }, instr.pos)
+            view.storage.elements[address] =
+                Scalar(kind: view.kind, bits: scalar(v, frame).bits).bits
             return nil
         case .subview(let a, let index):
             var view = array(a, frame)
             let i = scalar(index, frame).int64
-            _ = try elementAddress(ArrayView(storage: view.storage, shape: [view.shape[0]], strides: [0]), [i], instr.pos)
+            _ = try elementAddress(
+                ArrayView(storage: view.storage, shape: [view.shape[0]], strides: [0]), [i],
+                instr.pos)
             view.offset += Int(i) * view.strides[0]
             view.shape.removeFirst()
             view.strides.removeFirst()
@@ -66,40 +79,49 @@ extension Interpreter {
                 let n = scalar(d, frame).int64
                 if n < 0 {
                     throw IRRuntimeError(
-                        kind: .allocation, pos: instr.pos, message: "array dimension \(n) is negative")
+                        kind: .allocation, pos: instr.pos,
+                        message: "array dimension \(n) is negative")
                 }
                 shape.append(Int(n))
             }
-            let total = shape.reduce(Int64(1)) { $0.multipliedReportingOverflow(by: Int64($1)).partialValue }
+            let total = shape.reduce(Int64(1)) {
+                $0.multipliedReportingOverflow(by: Int64($1)).partialValue
+            }
             if total > 1 << 31 {
                 throw IRRuntimeError(
-                    kind: .allocation, pos: instr.pos, message: "array of \(total) elements is too large")
+                    kind: .allocation, pos: instr.pos,
+                    message: "array of \(total) elements is too large")
             }
-            return .array(ArrayView(kind: kind, shape: shape, fill: convert(scalar(fill, frame), to: kind)))
+            return .array(
+                ArrayView(kind: kind, shape: shape, fill: convert(scalar(fill, frame), to: kind)))
         case .checkBounds(let index, let bound, let axis):
             let i = scalar(index, frame).int64
             let n = scalar(bound, frame).int64
             if i < 0 || i >= n {
                 throw IRRuntimeError(
                     kind: .bounds, pos: instr.pos,
-                    message: "index \(i) is out of bounds for dimension \(axis) of length \(n)", index: i, bound: n)
+                    message: "index \(i) is out of bounds for dimension \(axis) of length \(n)",
+                    index: i, bound: n)
             }
             return nil
         case .checkDivisor(let v):
             if scalar(v, frame).bits == 0 {
-                throw IRRuntimeError(kind: .divisionByZero, pos: instr.pos, message: "division by zero")
+                throw IRRuntimeError(
+                    kind: .divisionByZero, pos: instr.pos, message: "division by zero")
             }
             return nil
         case .precondition(let c, let message):
             if !scalar(c, frame).bool {
-                let text = message.isEmpty ? "precondition failed" : "precondition failed: \(message)"
+                let text =
+                    message.isEmpty ? "precondition failed" : "precondition failed: \(message)"
                 throw IRRuntimeError(kind: .precondition, pos: instr.pos, message: text)
             }
             return nil
         case .checkStride(let v):
             let s = scalar(v, frame)
             if s.kind.isFloating ? s.double == 0 : s.bits == 0 {
-                throw IRRuntimeError(kind: .stride, pos: instr.pos, message: "stride step must not be zero")
+                throw IRRuntimeError(
+                    kind: .stride, pos: instr.pos, message: "stride step must not be zero")
             }
             return nil
         case .print(let pieces):
@@ -112,7 +134,8 @@ extension Interpreter {
             }
             output(line)
             return nil
-        case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop, .returnValue:
+        case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
+            .returnValue:
             return nil  // handled by `execute`
         }
     }
@@ -120,14 +143,17 @@ extension Interpreter {
     /// The storage index of an element. Verified IR has a `check.bounds` before every
     /// access that needs one; this guard only keeps unchecked out-of-range accesses
     /// (undefined behaviour in compiled code) from crashing the host.
-    func elementAddress(_ view: ArrayView, _ indices: [Int64], _ pos: SourcePos) throws(IRRuntimeError) -> Int {
+    func elementAddress(_ view: ArrayView, _ indices: [Int64], _ pos: SourcePos)
+        throws(IRRuntimeError) -> Int
+    {
         var address = view.offset
         for (axis, i) in indices.enumerated() where axis < view.rank {
             let n = Int64(view.shape[axis])
             if i < 0 || i >= n {
                 throw IRRuntimeError(
                     kind: .bounds, pos: pos,
-                    message: "index \(i) is out of bounds for dimension \(axis) of length \(n)", index: i, bound: n)
+                    message: "index \(i) is out of bounds for dimension \(axis) of length \(n)",
+                    index: i, bound: n)
             }
             address += Int(i) * view.strides[axis]
         }
@@ -155,13 +181,17 @@ func unary(_ op: UnaryOpcode, _ a: Scalar) -> Scalar {
     }
 }
 
-func integerBinary<T: FixedWidthInteger>(_ op: BinaryOpcode, _ a: T, _ b: T, _ pos: SourcePos) throws(IRRuntimeError) -> T {
+func integerBinary<T: FixedWidthInteger>(_ op: BinaryOpcode, _ a: T, _ b: T, _ pos: SourcePos)
+    throws(IRRuntimeError) -> T
+{
     switch op {
     case .add: return a &+ b
     case .sub: return a &- b
     case .mul: return a &* b
     case .div, .rem:
-        if b == 0 { throw IRRuntimeError(kind: .divisionByZero, pos: pos, message: "division by zero") }
+        if b == 0 {
+            throw IRRuntimeError(kind: .divisionByZero, pos: pos, message: "division by zero")
+        }
         let (q, overflow) = a.dividedReportingOverflow(by: b)
         // Only T.min / -1 overflows: T.min / -1 == T.min and T.min % -1 == 0.
         if op == .div { return q }
@@ -174,19 +204,41 @@ func integerBinary<T: FixedWidthInteger>(_ op: BinaryOpcode, _ a: T, _ b: T, _ p
     }
 }
 
-func binary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar, _ pos: SourcePos) throws(IRRuntimeError) -> Scalar {
+func binary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar, _ pos: SourcePos) throws(IRRuntimeError)
+    -> Scalar
+{
     let k = a.kind
     switch k {
     case .f32: return .float(floatBinary(op, a.float, b.float))
     case .f64: return .double(floatBinary(op, a.double, b.double))
     case .bool: return Scalar(kind: k, bits: try integerBinary(op, a.bits, b.bits, pos))
-    case .i8: return scalarFromInteger(try integerBinary(op, Int8(truncatingIfNeeded: a.bits), Int8(truncatingIfNeeded: b.bits), pos), k)
-    case .i16: return scalarFromInteger(try integerBinary(op, Int16(truncatingIfNeeded: a.bits), Int16(truncatingIfNeeded: b.bits), pos), k)
-    case .i32: return scalarFromInteger(try integerBinary(op, Int32(truncatingIfNeeded: a.bits), Int32(truncatingIfNeeded: b.bits), pos), k)
-    case .i64: return scalarFromInteger(try integerBinary(op, Int64(bitPattern: a.bits), Int64(bitPattern: b.bits), pos), k)
-    case .u8: return scalarFromInteger(try integerBinary(op, UInt8(truncatingIfNeeded: a.bits), UInt8(truncatingIfNeeded: b.bits), pos), k)
-    case .u16: return scalarFromInteger(try integerBinary(op, UInt16(truncatingIfNeeded: a.bits), UInt16(truncatingIfNeeded: b.bits), pos), k)
-    case .u32: return scalarFromInteger(try integerBinary(op, UInt32(truncatingIfNeeded: a.bits), UInt32(truncatingIfNeeded: b.bits), pos), k)
+    case .i8:
+        return scalarFromInteger(
+            try integerBinary(
+                op, Int8(truncatingIfNeeded: a.bits), Int8(truncatingIfNeeded: b.bits), pos), k)
+    case .i16:
+        return scalarFromInteger(
+            try integerBinary(
+                op, Int16(truncatingIfNeeded: a.bits), Int16(truncatingIfNeeded: b.bits), pos), k)
+    case .i32:
+        return scalarFromInteger(
+            try integerBinary(
+                op, Int32(truncatingIfNeeded: a.bits), Int32(truncatingIfNeeded: b.bits), pos), k)
+    case .i64:
+        return scalarFromInteger(
+            try integerBinary(op, Int64(bitPattern: a.bits), Int64(bitPattern: b.bits), pos), k)
+    case .u8:
+        return scalarFromInteger(
+            try integerBinary(
+                op, UInt8(truncatingIfNeeded: a.bits), UInt8(truncatingIfNeeded: b.bits), pos), k)
+    case .u16:
+        return scalarFromInteger(
+            try integerBinary(
+                op, UInt16(truncatingIfNeeded: a.bits), UInt16(truncatingIfNeeded: b.bits), pos), k)
+    case .u32:
+        return scalarFromInteger(
+            try integerBinary(
+                op, UInt32(truncatingIfNeeded: a.bits), UInt32(truncatingIfNeeded: b.bits), pos), k)
     case .u64: return scalarFromInteger(try integerBinary(op, a.bits, b.bits, pos), k)
     }
 }
@@ -205,7 +257,8 @@ func floatBinary<T: BinaryFloatingPoint>(_ op: BinaryOpcode, _ a: T, _ b: T) -> 
 
 func compare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) -> Bool {
     if a.kind.isFloating {
-        let x = a.double, y = b.double  // f32 → f64 widening is exact, so compares agree
+        let x = a.double
+        let y = b.double  // f32 → f64 widening is exact, so compares agree
         switch p {
         case .eq: return x == y
         case .ne: return x != y  // true with NaN: the unordered predicate
@@ -216,7 +269,8 @@ func compare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) -> Bool {
         }
     }
     if a.kind.isSigned {
-        let x = a.int64, y = b.int64
+        let x = a.int64
+        let y = b.int64
         return ordered(p, x, y)
     }
     return ordered(p, a.bits, b.bits)

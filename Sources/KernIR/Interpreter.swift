@@ -20,20 +20,27 @@ public struct Interpreter: Sendable {
 
     /// Calls function `f`. Scalars are passed as `.scalar` (an `inout` scalar as
     /// `.cell`), arrays as `.array` of the parameter's element kind and rank.
-    public func call(_ f: FunctionID, _ args: [InterpreterValue]) throws(IRRuntimeError) -> InterpreterValue? {
+    public func call(_ f: FunctionID, _ args: [InterpreterValue]) throws(IRRuntimeError)
+        -> InterpreterValue?
+    {
         var depth = 0
         return try invoke(f, args, depth: &depth)
     }
 
     /// Calls the function named `name`.
-    public func call(_ name: String, _ args: [InterpreterValue]) throws(IRRuntimeError) -> InterpreterValue? {
+    public func call(_ name: String, _ args: [InterpreterValue]) throws(IRRuntimeError)
+        -> InterpreterValue?
+    {
         guard let f = module.function(named: name) else {
-            throw IRRuntimeError(kind: .badArgument, pos: .unknown, message: "no function named '\(name)'")
+            throw IRRuntimeError(
+                kind: .badArgument, pos: .unknown, message: "no function named '\(name)'")
         }
         return try call(f, args)
     }
 
-    func invoke(_ id: FunctionID, _ args: [InterpreterValue], depth: inout Int) throws(IRRuntimeError) -> InterpreterValue? {
+    func invoke(_ id: FunctionID, _ args: [InterpreterValue], depth: inout Int)
+        throws(IRRuntimeError) -> InterpreterValue?
+    {
         let f = module.functions[id]
         guard args.count == f.params.count else {
             throw IRRuntimeError(
@@ -43,7 +50,8 @@ public struct Interpreter: Sendable {
         depth += 1
         defer { depth -= 1 }
         if depth > maxCallDepth {
-            throw IRRuntimeError(kind: .allocation, pos: f.pos, message: "call depth limit exceeded in \(f.name)")
+            throw IRRuntimeError(
+                kind: .allocation, pos: f.pos, message: "call depth limit exceeded in \(f.name)")
         }
         var frame = Frame(function: f)
         for (k, (param, arg)) in zip(f.params, args).enumerated() {
@@ -70,7 +78,9 @@ public struct Interpreter: Sendable {
         }
     }
 
-    func checkArgument(_ arg: InterpreterValue, _ p: Param, _ k: Int, _ f: Function) throws(IRRuntimeError) {
+    func checkArgument(_ arg: InterpreterValue, _ p: Param, _ k: Int, _ f: Function)
+        throws(IRRuntimeError)
+    {
         let ok: Bool
         switch (p.type, arg) {
         case (.scalar(let kind), .scalar(let s)): ok = kind == s.kind
@@ -97,7 +107,8 @@ public struct Interpreter: Sendable {
             slots = f.slots.ids.map { s in
                 switch f.slots[s].type {
                 case .scalar(let k): return InterpreterCell(.scalar(Scalar(kind: k, bits: 0)))
-                case .tuple(let ks): return InterpreterCell(.tuple(ks.map { Scalar(kind: $0, bits: 0) }))
+                case .tuple(let ks):
+                    return InterpreterCell(.tuple(ks.map { Scalar(kind: $0, bits: 0) }))
                 case .array, .void: return InterpreterCell(.tuple([]))
                 }
             }
@@ -109,7 +120,8 @@ public struct Interpreter: Sendable {
         case returned(InterpreterValue?)
     }
 
-    func run(_ block: Block, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow {
+    func run(_ block: Block, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow
+    {
         for instr in block.instrs {
             let flow = try execute(instr, &frame, depth: &depth)
             switch flow {
@@ -120,7 +132,9 @@ public struct Interpreter: Sendable {
         return .normal
     }
 
-    func execute(_ instr: Instr, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow {
+    func execute(_ instr: Instr, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+        -> Flow
+    {
         switch instr.op {
         case .ifElse(let c, let then, let els):
             return try run(scalar(c, frame).bool ? then : els, &frame, depth: &depth)
@@ -128,7 +142,9 @@ public struct Interpreter: Sendable {
             return try runFor(loop, &frame, depth: &depth)
         case .whileLoop(let cond, let condition, let body):
             while true {
-                if case .returned(let v) = try run(cond, &frame, depth: &depth) { return .returned(v) }
+                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                    return .returned(v)
+                }
                 if !scalar(condition, frame).bool { return .normal }
                 switch try run(body, &frame, depth: &depth) {
                 case .normal, .continueLoop: continue
@@ -143,7 +159,9 @@ public struct Interpreter: Sendable {
                 case .breakLoop: return .normal
                 case .returned(let v): return .returned(v)
                 }
-                if case .returned(let v) = try run(cond, &frame, depth: &depth) { return .returned(v) }
+                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                    return .returned(v)
+                }
                 if !scalar(condition, frame).bool { return .normal }
             }
         case .breakLoop: return .breakLoop
@@ -168,7 +186,9 @@ public struct Interpreter: Sendable {
         }
     }
 
-    func runFor(_ loop: ForLoop, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow {
+    func runFor(_ loop: ForLoop, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+        -> Flow
+    {
         let lo = scalar(loop.lower, frame)
         let hi = scalar(loop.upper, frame)
         let step = scalar(loop.step, frame)
@@ -188,13 +208,18 @@ public struct Interpreter: Sendable {
             // Exactly Swift's floating-point `stride`: the n-th value is
             // `lower.addingProduct(T(n), step)` — one fused multiply-add, computed afresh
             // each time so rounding errors do not accumulate.
-            let l = lo.double, h = hi.double, s = step.double
+            let l = lo.double
+            let h = hi.double
+            let s = step.double
             guard s != 0, !s.isNaN else { return .normal }
             var n = 0
             while true {
-                let x = kind == .f32
-                    ? Double(Float(l).addingProduct(Float(n), Float(s))) : l.addingProduct(Double(n), s)
-                let inRange = s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
+                let x =
+                    kind == .f32
+                    ? Double(Float(l).addingProduct(Float(n), Float(s)))
+                    : l.addingProduct(Double(n), s)
+                let inRange =
+                    s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
                 if !inRange { break }
                 let iv = kind == .f32 ? Scalar.float(Float(x)) : Scalar.double(x)
                 if try !body(iv, &frame) { break }
@@ -205,7 +230,9 @@ public struct Interpreter: Sendable {
         // Integers: iterate in 64 bits, stop when the next value would leave the kind's
         // range (so `0...T.max` ends instead of wrapping).
         if kind.isSigned || kind == .bool {
-            let l = lo.int64, h = hi.int64, s = step.int64
+            let l = lo.int64
+            let h = hi.int64
+            let s = step.int64
             guard s != 0 else { return .normal }
             let (minV, maxV) = signedRange(kind)
             var i = l
@@ -216,7 +243,9 @@ public struct Interpreter: Sendable {
                 i = next
             }
         } else {
-            let l = lo.uint64, h = hi.uint64, s = step.uint64
+            let l = lo.uint64
+            let h = hi.uint64
+            let s = step.uint64
             guard s != 0 else { return .normal }
             let maxV = kind.bitWidth == 64 ? UInt64.max : (UInt64(1) << UInt64(kind.bitWidth)) - 1
             var i = l

@@ -37,7 +37,9 @@ public struct Scalar: Hashable, Sendable, CustomStringConvertible {
     public static func uint(_ v: UInt64, _ kind: ScalarKind = .u64) -> Scalar {
         Scalar(kind: kind, bits: v)
     }
-    public static func float(_ v: Float) -> Scalar { Scalar(kind: .f32, bits: UInt64(v.bitPattern)) }
+    public static func float(_ v: Float) -> Scalar {
+        Scalar(kind: .f32, bits: UInt64(v.bitPattern))
+    }
     public static func double(_ v: Double) -> Scalar { Scalar(kind: .f64, bits: v.bitPattern) }
 
     /// The value as a signed 64-bit integer (sign-extended for signed kinds).
@@ -159,16 +161,27 @@ public enum InterpreterValue: Sendable {
     public static func bool(_ v: Bool) -> InterpreterValue { .scalar(.bool(v)) }
 
     public static func array(_ xs: [Double]) -> InterpreterValue {
-        .array(ArrayView(storage: ArrayStorage(kind: .f64, elements: xs.map(\.bitPattern)), shape: [xs.count], strides: [1]))
+        .array(
+            ArrayView(
+                storage: ArrayStorage(kind: .f64, elements: xs.map(\.bitPattern)),
+                shape: [xs.count], strides: [1]))
     }
     public static func array(_ xs: [Float]) -> InterpreterValue {
-        .array(ArrayView(storage: ArrayStorage(kind: .f32, elements: xs.map { UInt64($0.bitPattern) }), shape: [xs.count], strides: [1]))
+        .array(
+            ArrayView(
+                storage: ArrayStorage(kind: .f32, elements: xs.map { UInt64($0.bitPattern) }),
+                shape: [xs.count], strides: [1]))
     }
     public static func array(_ xs: [Int64]) -> InterpreterValue {
-        .array(ArrayView(storage: ArrayStorage(kind: .i64, elements: xs.map { UInt64(bitPattern: $0) }), shape: [xs.count], strides: [1]))
+        .array(
+            ArrayView(
+                storage: ArrayStorage(kind: .i64, elements: xs.map { UInt64(bitPattern: $0) }),
+                shape: [xs.count], strides: [1]))
     }
     /// A row-major array of `kind` with the given shape; `scalars` in row-major order.
-    public static func array(_ scalars: [Scalar], kind: ScalarKind, shape: [Int]) -> InterpreterValue {
+    public static func array(_ scalars: [Scalar], kind: ScalarKind, shape: [Int])
+        -> InterpreterValue
+    {
         var view = ArrayView(kind: kind, shape: shape, fill: Scalar(kind: kind, bits: 0))
         for (k, s) in scalars.enumerated() where k < view.storage.elements.count {
             view.storage.elements[k] = Scalar(kind: kind, bits: s.bits).bits
@@ -211,7 +224,9 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
     public var index: Int64?
     public var bound: Int64?
 
-    public init(kind: Kind, pos: SourcePos, message: String, index: Int64? = nil, bound: Int64? = nil) {
+    public init(
+        kind: Kind, pos: SourcePos, message: String, index: Int64? = nil, bound: Int64? = nil
+    ) {
         self.kind = kind
         self.pos = pos
         self.message = message

@@ -17,7 +17,8 @@ public struct PipelineOptions: Sendable {
 
     public init(
         verifyEach: Bool = _isDebugAssertConfiguration(), dumpAfter: String? = nil,
-        boundsChecks: Bool = true, dump: @escaping @Sendable (String) -> Void = { print($0, terminator: "") }
+        boundsChecks: Bool = true,
+        dump: @escaping @Sendable (String) -> Void = { print($0, terminator: "") }
     ) {
         self.verifyEach = verifyEach
         self.dumpAfter = dumpAfter
@@ -36,7 +37,9 @@ public struct PipelineReport: Sendable {
 }
 
 @discardableResult
-public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOptions()) throws -> PipelineReport {
+public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOptions()) throws
+    -> PipelineReport
+{
     var run = PipelineRun(options: options)
     try run.after("input", &m)
 
@@ -65,7 +68,9 @@ private struct PipelineRun {
         }
         if options.verifyEach {
             let errors = verify(m)
-            if !errors.isEmpty { throw VerificationFailed(errors: errors, after: name == "input" ? nil : name) }
+            if !errors.isEmpty {
+                throw VerificationFailed(errors: errors, after: name == "input" ? nil : name)
+            }
         }
     }
 }

@@ -64,9 +64,11 @@ public func formatConstant(_ c: Constant, type: IRType) -> String {
 
 /// A name as written in IR text: bare when it is an identifier, else a quoted string.
 func formatName(_ name: String) -> String {
-    let isBare = !name.isEmpty && name != "inf" && name != "nan" && name.unicodeScalars.enumerated().allSatisfy { i, c in
-        isIdentifierStart(c) || (i > 0 && isIdentifierContinue(c))
-    }
+    let isBare =
+        !name.isEmpty && name != "inf" && name != "nan"
+        && name.unicodeScalars.enumerated().allSatisfy { i, c in
+            isIdentifierStart(c) || (i > 0 && isIdentifierContinue(c))
+        }
     return isBare ? name : quoteString(name)
 }
 
@@ -269,7 +271,8 @@ private struct IRPrinter {
             switch loop.kind {
             case .serial: break
             case .parallel(let reductions, let arrays):
-                let items = reductions.map { "reduce \($0.slot) \($0.op.rawValue)" }
+                let items =
+                    reductions.map { "reduce \($0.slot) \($0.op.rawValue)" }
                     + arrays.map { "array \($0)" }
                 s += items.isEmpty ? " parallel" : " parallel(\(items.joined(separator: ", ")))"
             }

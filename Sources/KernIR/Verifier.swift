@@ -19,7 +19,9 @@ public func verify(_ module: Module) -> [VerifierError] {
     for id in module.functions.ids {
         let f = module.functions[id]
         if !names.insert(f.name).inserted {
-            errors.append(VerifierError(function: f.name, message: "function name is not unique", instruction: nil))
+            errors.append(
+                VerifierError(
+                    function: f.name, message: "function name is not unique", instruction: nil))
         }
         var v = FunctionVerifier(module: module, function: f)
         v.run()
@@ -91,15 +93,23 @@ struct FunctionVerifier {
                     define(v)
                     continue
                 }
-                if type(of: v) != p.type { error("parameter \(p.name) has type \(p.type) but \(v) is \(type(of: v) ?? .void)") }
-                if case .scalar = p.type, p.isInout { error("inout scalar parameter \(p.name) must be bound to a slot") }
+                if type(of: v) != p.type {
+                    error(
+                        "parameter \(p.name) has type \(p.type) but \(v) is \(type(of: v) ?? .void)"
+                    )
+                }
+                if case .scalar = p.type, p.isInout {
+                    error("inout scalar parameter \(p.name) must be bound to a slot")
+                }
                 if case .array = p.type, p.isInout { writable.insert(v) }
                 define(v)
             case .slot(let s):
                 guard let info = slotInfo(s) else { continue }
                 if !p.isInout { error("parameter \(p.name) is bound to a slot but is not inout") }
                 if info.type != p.type || p.type.scalar == nil {
-                    error("inout parameter \(p.name): \(p.type) does not match slot \(s) of type \(info.type)")
+                    error(
+                        "inout parameter \(p.name): \(p.type) does not match slot \(s) of type \(info.type)"
+                    )
                 }
             }
         }
@@ -140,7 +150,10 @@ struct FunctionVerifier {
             return nil
         }
         if !scopes.contains(where: { $0.contains(v) }) {
-            error(defined.contains(v) ? "value \(v) is used where it is not visible" : "value \(v) is used before it is defined")
+            error(
+                defined.contains(v)
+                    ? "value \(v) is used where it is not visible"
+                    : "value \(v) is used before it is defined")
             return nil
         }
         return t
@@ -186,7 +199,10 @@ struct FunctionVerifier {
                 error("convert must produce a scalar")
             }
             define(r)
-            if case .allocArray = i.op { allocated.insert(r); writable.insert(r) }
+            if case .allocArray = i.op {
+                allocated.insert(r)
+                writable.insert(r)
+            }
             if case .subview(let a, _) = i.op, writable.contains(a) { writable.insert(r) }
         }
     }
@@ -206,16 +222,25 @@ struct FunctionVerifier {
             return .scalar(k)
         case .binary(let o, let a, let b):
             guard let x = scalarUse(a), let y = scalarUse(b) else { return .void }
-            if x != y { error("operands of \(o.rawValue) have different types \(x.rawValue) and \(y.rawValue)") }
+            if x != y {
+                error(
+                    "operands of \(o.rawValue) have different types \(x.rawValue) and \(y.rawValue)"
+                )
+            }
             switch o {
-            case .add, .sub, .mul, .div, .rem: if x == .bool { error("\(o.rawValue) needs numbers") }
+            case .add, .sub, .mul, .div, .rem:
+                if x == .bool { error("\(o.rawValue) needs numbers") }
             case .and, .or, .xor: if x.isFloating { error("\(o.rawValue) needs integers or bools") }
             case .shl, .shr: if !x.isInteger { error("\(o.rawValue) needs integers") }
             }
             return .scalar(x)
         case .compare(let p, let a, let b):
             guard let x = scalarUse(a), let y = scalarUse(b) else { return .scalar(.bool) }
-            if x != y { error("operands of cmp \(p.rawValue) have different types \(x.rawValue) and \(y.rawValue)") }
+            if x != y {
+                error(
+                    "operands of cmp \(p.rawValue) have different types \(x.rawValue) and \(y.rawValue)"
+                )
+            }
             return .scalar(.bool)
         case .convert(let a):
             _ = scalarUse(a)
@@ -242,7 +267,9 @@ struct FunctionVerifier {
             }
             return .scalar(ks[index])
         case .dim(let a, let axis):
-            if let (_, rank) = arrayUse(a), axis < 0 || axis >= rank { error("axis \(axis) of a rank-\(rank) array") }
+            if let (_, rank) = arrayUse(a), axis < 0 || axis >= rank {
+                error("axis \(axis) of a rank-\(rank) array")
+            }
             return .scalar(.i64)
         case .loadElement(let a, let indices):
             indices.forEach { expect($0, .i64, "index") }
@@ -254,7 +281,9 @@ struct FunctionVerifier {
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             expect(v, k, "stored value")
-            if !writable.contains(a) { error("\(a) is not writable (not an inout parameter or a local array)") }
+            if !writable.contains(a) {
+                error("\(a) is not writable (not an inout parameter or a local array)")
+            }
             return nil
         case .subview(let a, let index):
             expect(index, .i64, "index")
@@ -264,7 +293,9 @@ struct FunctionVerifier {
         case .allocArray(let k, let dims, let fill):
             dims.forEach { expect($0, .i64, "dimension") }
             expect(fill, k, "fill value")
-            if dims.isEmpty || dims.count > 3 { error("local arrays have rank 1...3, not \(dims.count)") }
+            if dims.isEmpty || dims.count > 3 {
+                error("local arrays have rank 1...3, not \(dims.count)")
+            }
             return .array(k, rank: dims.count)
         case .checkBounds(let index, let bound, let axis):
             expect(index, .i64, "index")
@@ -307,7 +338,9 @@ struct FunctionVerifier {
             conditionBlock(cond, condition)
             return nil
         case .breakLoop:
-            if loops.isEmpty { error("break outside a loop") } else if loops.last == true {
+            if loops.isEmpty {
+                error("break outside a loop")
+            } else if loops.last == true {
                 error("break inside a parallel loop")
             }
             return nil
@@ -337,7 +370,9 @@ struct FunctionVerifier {
     }
 
     mutating func constantType(_ op: Op) -> IRType? {
-        guard case .constant(let c) = op, let r = current?.result, let t = type(of: r) else { return .void }
+        guard case .constant(let c) = op, let r = current?.result, let t = type(of: r) else {
+            return .void
+        }
         guard let k = t.scalar else {
             error("a constant must be a scalar, not \(t)")
             return .void
@@ -352,7 +387,9 @@ struct FunctionVerifier {
             }
         case .floating(let d):
             if !k.isFloating { error("floating constant of type \(k.rawValue)") }
-            if k == .f32, !d.isNaN, Double(Float(d)) != d { error("f32 constant \(d) is not a Float value") }
+            if k == .f32, !d.isNaN, Double(Float(d)) != d {
+                error("f32 constant \(d) is not a Float value")
+            }
         }
         return t
     }
@@ -367,10 +404,14 @@ struct FunctionVerifier {
             .abs, .isNaN, .isInfinite, .isFinite:
             arity = 1
         }
-        if args.count != arity { error("math.\(o.rawValue) takes \(arity) arguments, got \(args.count)") }
+        if args.count != arity {
+            error("math.\(o.rawValue) takes \(arity) arguments, got \(args.count)")
+        }
         let kinds = args.compactMap { scalarUse($0) }
         guard let k = kinds.first else { return .void }
-        if kinds.contains(where: { $0 != k }) { error("arguments of math.\(o.rawValue) have different types") }
+        if kinds.contains(where: { $0 != k }) {
+            error("arguments of math.\(o.rawValue) have different types")
+        }
         let integerOK = o == .abs || o == .min || o == .max
         if !k.isFloating && !(integerOK && k.isInteger) {
             error("math.\(o.rawValue) is not defined on \(k.rawValue)")
@@ -425,7 +466,9 @@ struct FunctionVerifier {
     mutating func forLoop(_ loop: ForLoop) {
         let kinds = [loop.lower, loop.upper, loop.step].compactMap { scalarUse($0) }
         if let k = kinds.first {
-            if kinds.contains(where: { $0 != k }) { error("loop bounds and step have different types") }
+            if kinds.contains(where: { $0 != k }) {
+                error("loop bounds and step have different types")
+            }
             if k == .bool { error("loop bounds must be numbers") }
             if let t = type(of: loop.induction), t != .scalar(k) {
                 error("induction variable \(loop.induction) is \(t), bounds are \(k.rawValue)")
@@ -441,8 +484,12 @@ struct FunctionVerifier {
                     continue
                 }
                 switch r.op {
-                case .and, .or, .xor: if !k.isInteger { error("reduce \(r.op.rawValue) on \(k.rawValue) slot \(r.slot)") }
-                case .add, .mul, .min, .max: if k == .bool { error("reduce \(r.op.rawValue) on bool slot \(r.slot)") }
+                case .and, .or, .xor:
+                    if !k.isInteger {
+                        error("reduce \(r.op.rawValue) on \(k.rawValue) slot \(r.slot)")
+                    }
+                case .add, .mul, .min, .max:
+                    if k == .bool { error("reduce \(r.op.rawValue) on bool slot \(r.slot)") }
                 }
             }
             for a in arrays {

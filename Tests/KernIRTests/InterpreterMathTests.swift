@@ -1,7 +1,7 @@
 import Foundation
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 func evalMath(_ op: MathOpcode, _ args: [Scalar]) throws -> Scalar? {
@@ -81,7 +81,8 @@ func unaryMathMatchesLibm(op: MathOpcode, x: Double) throws {
     #expect(try evalMath(.pow, [.double(2), .double(0.5)]) == .double(pow(2, 0.5)))
     #expect(try evalMath(.hypot, [.double(3), .double(4)]) == .double(5))
     #expect(try evalMath(.copysign, [.double(3), .double(-0.0)]) == .double(-3))
-    #expect(try evalMath(.fma, [.double(0.1), .double(10), .double(-1)]) == .double(fma(0.1, 10, -1)))
+    #expect(
+        try evalMath(.fma, [.double(0.1), .double(10), .double(-1)]) == .double(fma(0.1, 10, -1)))
     #expect(fma(0.1, 10, -1) != 0.1 * 10 - 1)  // so the test above sees one rounding
     #expect(try evalMath(.fma, [.float(0.1), .float(10), .float(-1)]) == .float(fmaf(0.1, 10, -1)))
 }

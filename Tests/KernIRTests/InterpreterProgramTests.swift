@@ -1,6 +1,6 @@
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 @Test func sumOfRank1Array() throws {
@@ -91,7 +91,8 @@ import KernBasics
           return %7
         }
         """
-    let t = InterpreterValue.array((0..<24).map { Scalar.double(Double($0)) }, kind: .f64, shape: [2, 3, 4])
+    let t = InterpreterValue.array(
+        (0..<24).map { Scalar.double(Double($0)) }, kind: .f64, shape: [2, 3, 4])
     // t[1,1,1] = 12 + 4 + 1 = 17; t[0][1][1] = 5
     #expect(try run(text, "f", [t, .int(0)]).0?.scalar == .double(22))
     let e = runtimeError { _ = try run(text, "f", [t, .int(2)]) }
@@ -163,7 +164,8 @@ import KernBasics
 @Test func stridedLoopsIncludingNegativeStepAndFullRange() throws {
     func loop(_ lo: Scalar, _ hi: Scalar, _ step: Scalar, inclusive: Bool) throws -> [String] {
         let k = lo.kind.rawValue
-        return try run("""
+        return try run(
+            """
             module "t"
             func @f(%0 lo: \(k), %1 hi: \(k), %2 step: \(k)) -> void {
               check.stride %2 !2:3
@@ -172,18 +174,35 @@ import KernBasics
               }
               return
             }
-            """, "f", [.scalar(lo), .scalar(hi), .scalar(step)]).1
+            """, "f", [.scalar(lo), .scalar(hi), .scalar(step)]
+        ).1
     }
     #expect(try loop(.int(10), .int(0), .int(-3), inclusive: false) == ["10", "7", "4", "1"])
     #expect(try loop(.int(10), .int(1), .int(-3), inclusive: true) == ["10", "7", "4", "1"])
     #expect(try loop(.int(5), .int(5), .int(1), inclusive: false) == [])
     #expect(try loop(.int(7), .int(2), .int(1), inclusive: false) == [])
-    #expect(try loop(.int(125, .i8), .int(127, .i8), .int(1, .i8), inclusive: true) == ["125", "126", "127"])
-    #expect(try loop(.uint(253, .u8), .uint(255, .u8), .uint(2, .u8), inclusive: true) == ["253", "255"])
-    #expect(try loop(.double(0), .double(0.35), .double(0.1), inclusive: false) == ["0.0", "0.1", "0.2", "0.30000000000000004"])
+    #expect(
+        try loop(.int(125, .i8), .int(127, .i8), .int(1, .i8), inclusive: true) == [
+            "125", "126", "127",
+        ])
+    #expect(
+        try loop(.uint(253, .u8), .uint(255, .u8), .uint(2, .u8), inclusive: true) == [
+            "253", "255",
+        ])
+    #expect(
+        try loop(.double(0), .double(0.35), .double(0.1), inclusive: false) == [
+            "0.0", "0.1", "0.2", "0.30000000000000004",
+        ])
     // Floating strides are Swift's: value n is lower.addingProduct(n, step), in the type.
-    #expect(try loop(.float(0.1), .float(1), .float(0.1), inclusive: false) == ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.90000004"])
-    #expect(try loop(.double(1), .double(0), .double(-0.1), inclusive: true) == ["1.0", "0.9", "0.8", "0.7", "0.6", "0.5", "0.39999999999999997", "0.29999999999999993", "0.19999999999999996", "0.09999999999999995"])
+    #expect(
+        try loop(.float(0.1), .float(1), .float(0.1), inclusive: false) == [
+            "0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.90000004",
+        ])
+    #expect(
+        try loop(.double(1), .double(0), .double(-0.1), inclusive: true) == [
+            "1.0", "0.9", "0.8", "0.7", "0.6", "0.5", "0.39999999999999997", "0.29999999999999993",
+            "0.19999999999999996", "0.09999999999999995",
+        ])
     let e = runtimeError { _ = try loop(.int(0), .int(3), .int(0), inclusive: false) }
     #expect(e?.kind == .stride)
     #expect(e?.pos == SourcePos(line: 2, column: 3))

@@ -1,7 +1,7 @@
 import Foundation
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 /// `a op b` in kind `k`, through IR text and the interpreter.
@@ -72,7 +72,9 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
           return %2
         }
         """
-    let e = runtimeError { _ = try run(text, "f", [.scalar(.int(1, .i32)), .scalar(.int(0, .i32))]) }
+    let e = runtimeError {
+        _ = try run(text, "f", [.scalar(.int(1, .i32)), .scalar(.int(0, .i32))])
+    }
     #expect(e?.kind == .divisionByZero)
     #expect(e?.pos == SourcePos(line: 7, column: 12))
     #expect(e?.message == "division by zero")
@@ -140,13 +142,15 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
 @Test func unaryOperations() throws {
     func un(_ op: String, _ a: Scalar) throws -> Scalar? {
         let k = a.kind.rawValue
-        return try run("""
+        return try run(
+            """
             module "t"
             func @f(%0 a: \(k)) -> \(k) {
               %1 = \(op) %0 : \(k)
               return %1
             }
-            """, "f", [.scalar(a)]).0?.scalar
+            """, "f", [.scalar(a)]
+        ).0?.scalar
     }
     #expect(try un("neg", .int(-128, .i8)) == .int(-128, .i8))
     #expect(try un("neg", .double(0))?.double.sign == .minus)

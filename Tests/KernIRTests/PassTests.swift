@@ -1,6 +1,6 @@
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 /// A loop `for %10 = LOWER RANGE UPPER step STEP` over x (and y) with one checked
@@ -100,7 +100,9 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 @Test func pipelineRunsPassesAndDumps() throws {
     var m = try parseVerified(checkedLoop(bound: "%8"))
     let dumped = LineCollector()
-    let options = PipelineOptions(verifyEach: true, dumpAfter: "eliminate-bounds-checks", boundsChecks: true) {
+    let options = PipelineOptions(
+        verifyEach: true, dumpAfter: "eliminate-bounds-checks", boundsChecks: true
+    ) {
         dumped.lines.append($0)
     }
     let report = try runPipeline(&m, options: options)
@@ -113,7 +115,8 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 
 @Test func uncheckedPipelineDropsEveryBoundsCheck() throws {
     var m = try parseVerified(checkedLoop(index: "%11"))
-    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+    let report = try runPipeline(
+        &m, options: PipelineOptions(verifyEach: true, boundsChecks: false))
     #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks", "remove-bounds-checks"])
     #expect(report.statistics.map(\.removed) == [0, 1])
     #expect(!printModule(m).contains("check.bounds"))

@@ -1,6 +1,6 @@
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 /// Canonical text (exactly as the printer writes it) that uses every operation.
@@ -130,7 +130,9 @@ let everyOp = """
 
 @Test func builderOutputRoundTrips() throws {
     var b = FunctionBuilder(Function(name: "sum", returnType: .scalar(.f64)))
-    guard case .value(let x) = b.addParam("x", .array(.f64, rank: 1), isInout: false) else { return }
+    guard case .value(let x) = b.addParam("x", .array(.f64, rank: 1), isInout: false) else {
+        return
+    }
     let acc = b.newSlot("acc", .scalar(.f64))
     let zero = b.constant(.floating(0), .f64)
     b.emit(.store(acc, zero))
@@ -147,7 +149,11 @@ let everyOp = """
     b.emit(.store(acc, t))
     let body = b.endBlock()
     b.pos = .unknown
-    b.emit(.forLoop(ForLoop(induction: i, lower: lo, upper: n, step: one, inclusive: false, kind: .serial, body: body)))
+    b.emit(
+        .forLoop(
+            ForLoop(
+                induction: i, lower: lo, upper: n, step: one, inclusive: false, kind: .serial,
+                body: body)))
     let r = b.emit(.load(acc), .scalar(.f64))
     b.emit(.returnValue(r))
     var m = Module(sourceName: "b.kern")
@@ -203,7 +209,8 @@ let everyOp = """
 }
 
 @Test func handWrittenIRMayUseCommentsAndSpacing() throws {
-    let m = try parseVerified("""
+    let m = try parseVerified(
+        """
         // a comment
         module "h"
         func @f(%0 a: i64) -> i64 {   // trailing comment
@@ -215,11 +222,20 @@ let everyOp = """
 }
 
 @Test(arguments: [
-    ("module \"m\"\nfunc @f() -> void {\n  %0 = frob %1 : i64\n}\n", "3:8: unknown operation 'frob'"),
-    ("module \"m\"\nfunc @f() -> void {\n  %0 = add %1, %2\n}\n", "3:18: expected ':', found end of line"),
+    (
+        "module \"m\"\nfunc @f() -> void {\n  %0 = frob %1 : i64\n}\n",
+        "3:8: unknown operation 'frob'"
+    ),
+    (
+        "module \"m\"\nfunc @f() -> void {\n  %0 = add %1, %2\n}\n",
+        "3:18: expected ':', found end of line"
+    ),
     ("module \"m\"\nfunc @f() -> void {\n  call @g()\n}\n", "3:8: unknown function @g"),
     ("module \"m\"\nfunc @f() -> wat {\n}\n", "2:14: expected a scalar type, found 'wat'"),
-    ("module \"m\"\nfunc @f() -> void {\n  %0 = const 1 : i64\n  %0 = const 2 : i64\n}\n", "4:3: value %0 is defined twice"),
+    (
+        "module \"m\"\nfunc @f() -> void {\n  %0 = const 1 : i64\n  %0 = const 2 : i64\n}\n",
+        "4:3: value %0 is defined twice"
+    ),
     ("module \"m\"\nfunc @f() -> void {\n  return\n", "4:1: expected '}', found end of input"),
     ("module \"m\"\nfunc @f() -> void {\n  print \"abc\n}\n", "3:9: unterminated string"),
 ])

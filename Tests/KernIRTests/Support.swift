@@ -1,6 +1,6 @@
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 /// Parses IR text; the test fails (by throwing) on a syntax error.

@@ -1,11 +1,12 @@
+import KernBasics
 import Testing
 
-import KernBasics
 @testable import KernIR
 
 /// The verifier's messages for the body of `func @f(%0 a: i64, %1 x: [f64; 1],
 /// inout %2 y: [f64; 1], %3 d: f64, inout $0 n: i64) -> i64`.
-func verifierErrors(_ body: String, returns: String = "i64", extra: String = "") throws -> [String] {
+func verifierErrors(_ body: String, returns: String = "i64", extra: String = "") throws -> [String]
+{
     let text = """
         module "v"
         func @f(%0 a: i64, %1 x: [f64; 1], inout %2 y: [f64; 1], %3 d: f64, inout $0 n: i64) -> \(returns) {
@@ -24,7 +25,8 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func errorsNameFunctionAndInstruction() throws {
-    let m = try parse("""
+    let m = try parse(
+        """
         module "v"
         func @g(%0 a: i64, %1 b: f64) -> void {
           %2 = add %0, %1 : i64 !3:7
@@ -35,11 +37,17 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
     #expect(errors.count == 1)
     #expect(errors.first?.function == "g")
     #expect(errors.first?.instruction == "%2 = add %0, %1 : i64 !3:7")
-    #expect(errors.first?.description == "in @g: operands of add have different types i64 and f64\n    %2 = add %0, %1 : i64 !3:7")
+    #expect(
+        errors.first?.description
+            == "in @g: operands of add have different types i64 and f64\n    %2 = add %0, %1 : i64 !3:7"
+    )
 }
 
 @Test func useBeforeDefinition() throws {
-    #expect(try verifierErrors("  %5 = add %0, %4 : i64\n  %4 = const 1 : i64\n  return %5") == ["value %4 is used before it is defined"])
+    #expect(
+        try verifierErrors("  %5 = add %0, %4 : i64\n  %4 = const 1 : i64\n  return %5") == [
+            "value %4 is used before it is defined"
+        ])
 }
 
 @Test func doubleDefinition() throws {
@@ -52,9 +60,11 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
     var m = try parse(text)
     var f = m.functions[FunctionID(0)]
     let v = f.values.append(.scalar(.i64))
-    f.body.instrs.insert(contentsOf: [
-        Instr(result: v, op: .constant(.integer(1))), Instr(result: v, op: .constant(.integer(2))),
-    ], at: 0)
+    f.body.instrs.insert(
+        contentsOf: [
+            Instr(result: v, op: .constant(.integer(1))),
+            Instr(result: v, op: .constant(.integer(2))),
+        ], at: 0)
     m.functions[FunctionID(0)] = f
     #expect(verify(m).map(\.message) == ["value %0 is defined more than once"])
 }
@@ -81,31 +91,54 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func binaryOperandTypesMustMatch() throws {
-    #expect(try verifierErrors("  %4 = add %0, %3 : i64\n  return %0") == ["operands of add have different types i64 and f64"])
+    #expect(
+        try verifierErrors("  %4 = add %0, %3 : i64\n  return %0") == [
+            "operands of add have different types i64 and f64"
+        ])
 }
 
 @Test func shiftsAndBitwiseNeedIntegers() throws {
     #expect(try verifierErrors("  %4 = shl %3, %3 : f64\n  return %0") == ["shl needs integers"])
-    #expect(try verifierErrors("  %4 = xor %3, %3 : f64\n  return %0") == ["xor needs integers or bools"])
+    #expect(
+        try verifierErrors("  %4 = xor %3, %3 : f64\n  return %0") == [
+            "xor needs integers or bools"
+        ])
 }
 
 @Test func compareProducesBool() throws {
-    #expect(try verifierErrors("  %4 = cmp lt %0, %0 : i64\n  return %0") == ["result %4 has type i64, expected bool"])
+    #expect(
+        try verifierErrors("  %4 = cmp lt %0, %0 : i64\n  return %0") == [
+            "result %4 has type i64, expected bool"
+        ])
 }
 
 @Test func indexCountMustMatchRankAndIndicesAreI64() throws {
-    #expect(try verifierErrors("  %4 = load.elem %1[%0, %0] : f64\n  return %0") == ["2 indices for a rank-1 array"])
-    #expect(try verifierErrors("  %4 = load.elem %1[%3] : f64\n  return %0") == ["index %3 must be i64, not f64"])
+    #expect(
+        try verifierErrors("  %4 = load.elem %1[%0, %0] : f64\n  return %0") == [
+            "2 indices for a rank-1 array"
+        ])
+    #expect(
+        try verifierErrors("  %4 = load.elem %1[%3] : f64\n  return %0") == [
+            "index %3 must be i64, not f64"
+        ])
 }
 
 @Test func storeOnlyIntoWritableArrays() throws {
-    #expect(try verifierErrors("  store.elem %1[%0], %3\n  return %0") == ["%1 is not writable (not an inout parameter or a local array)"])
+    #expect(
+        try verifierErrors("  store.elem %1[%0], %3\n  return %0") == [
+            "%1 is not writable (not an inout parameter or a local array)"
+        ])
     #expect(try verifierErrors("  store.elem %2[%0], %3\n  return %0") == [])
-    #expect(try verifierErrors("  %4 = alloc f64 [%0] fill %3 : [f64; 1]\n  store.elem %4[%0], %3\n  return %0") == [])
+    #expect(
+        try verifierErrors(
+            "  %4 = alloc f64 [%0] fill %3 : [f64; 1]\n  store.elem %4[%0], %3\n  return %0") == [])
 }
 
 @Test func storedValueMustMatchSlot() throws {
-    #expect(try verifierErrors("  store $1, %0\n  return %0") == ["stored value %0 is i64 but slot $1 is f64"])
+    #expect(
+        try verifierErrors("  store $1, %0\n  return %0") == [
+            "stored value %0 is i64 but slot $1 is f64"
+        ])
 }
 
 @Test func callsMatchCalleeSignature() throws {
@@ -116,11 +149,26 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
         }
         """
     #expect(try verifierErrors("  %4 = call @g(%3, $0) : f64\n  return %0", extra: g) == [])
-    #expect(try verifierErrors("  %4 = call @g(%3) : f64\n  return %0", extra: g) == ["@g takes 2 arguments, got 1"])
-    #expect(try verifierErrors("  %4 = call @g(%0, $0) : f64\n  return %0", extra: g) == ["argument %0 is i64, parameter a is f64"])
-    #expect(try verifierErrors("  %4 = call @g(%3, %0) : f64\n  return %0", extra: g) == ["inout parameter k must be passed a slot, not %0"])
-    #expect(try verifierErrors("  %4 = call @g(%3, $1) : f64\n  return %0", extra: g) == ["inout argument $1 is f64, parameter k is i64"])
-    #expect(try verifierErrors("  %4 = call @g(%3, $0) : i64\n  return %0", extra: g) == ["result %4 has type i64, expected f64"])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3) : f64\n  return %0", extra: g) == [
+            "@g takes 2 arguments, got 1"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%0, $0) : f64\n  return %0", extra: g) == [
+            "argument %0 is i64, parameter a is f64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, %0) : f64\n  return %0", extra: g) == [
+            "inout parameter k must be passed a slot, not %0"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, $1) : f64\n  return %0", extra: g) == [
+            "inout argument $1 is f64, parameter k is i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, $0) : i64\n  return %0", extra: g) == [
+            "result %4 has type i64, expected f64"
+        ])
 }
 
 @Test func inoutArrayArgumentsMustBeWritable() throws {
@@ -129,14 +177,21 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
           return
         }
         """
-    #expect(try verifierErrors("  call @g(%1)\n  return %0", extra: g) == ["argument %1 for inout array parameter a is not writable"])
+    #expect(
+        try verifierErrors("  call @g(%1)\n  return %0", extra: g) == [
+            "argument %1 for inout array parameter a is not writable"
+        ])
     #expect(try verifierErrors("  call @g(%2)\n  return %0", extra: g) == [])
 }
 
 @Test func returnMatchesReturnType() throws {
     #expect(try verifierErrors("  return %3") == ["returned %3 is f64, expected i64"])
-    #expect(try verifierErrors("  return") == ["return without a value in a function returning i64"])
-    #expect(try verifierErrors("  return %0", returns: "void") == ["return %0 in a function returning void"])
+    #expect(
+        try verifierErrors("  return") == ["return without a value in a function returning i64"])
+    #expect(
+        try verifierErrors("  return %0", returns: "void") == [
+            "return %0 in a function returning void"
+        ])
 }
 
 @Test func breakAndContinueOnlyInLoops() throws {
@@ -203,17 +258,32 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func constantsFitTheirType() throws {
-    #expect(try verifierErrors("  %4 = const 1.5 : i64\n  return %0") == ["floating constant of type i64"])
-    #expect(try verifierErrors("  %4 = const 300 : u8\n  return %0") == ["integer constant 300 does not fit u8"])
+    #expect(
+        try verifierErrors("  %4 = const 1.5 : i64\n  return %0") == [
+            "floating constant of type i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = const 300 : u8\n  return %0") == [
+            "integer constant 300 does not fit u8"
+        ])
     var m = try parse("module \"v\"\nfunc @f() -> void {\n  %0 = const 0.5 : f32\n  return\n}\n")
     m.functions[FunctionID(0)].body.instrs[0].op = .constant(.floating(0.1))
     #expect(verify(m).map(\.message) == ["f32 constant 0.1 is not a Float value"])
 }
 
 @Test func mathArityAndTypes() throws {
-    #expect(try verifierErrors("  %4 = math.pow %3 : f64\n  return %0") == ["math.pow takes 2 arguments, got 1"])
-    #expect(try verifierErrors("  %4 = math.sqrt %0 : i64\n  return %0") == ["math.sqrt is not defined on i64"])
-    #expect(try verifierErrors("  %4 = math.isnan %3 : f64\n  return %0") == ["result %4 has type f64, expected bool"])
+    #expect(
+        try verifierErrors("  %4 = math.pow %3 : f64\n  return %0") == [
+            "math.pow takes 2 arguments, got 1"
+        ])
+    #expect(
+        try verifierErrors("  %4 = math.sqrt %0 : i64\n  return %0") == [
+            "math.sqrt is not defined on i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = math.isnan %3 : f64\n  return %0") == [
+            "result %4 has type f64, expected bool"
+        ])
 }
 
 @Test func whileConditionMustBeBool() throws {

@@ -38,7 +38,8 @@ private struct Facts {
         for instr in block.instrs {
             switch instr.op {
             case .constant(let c): if let r = instr.result { constants[r] = c }
-            case .dim(let a, let axis): if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
+            case .dim(let a, let axis):
+                if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
             case .ifElse(_, let then, let els):
                 collect(then)
                 collect(els)
@@ -82,13 +83,16 @@ private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
     return ProvenRange(induction: loop.induction, upper: loop.upper)
 }
 
-private func eliminate(_ block: inout Block, _ facts: Facts, loops: [ProvenRange], removed: inout Int) {
+private func eliminate(
+    _ block: inout Block, _ facts: Facts, loops: [ProvenRange], removed: inout Int
+) {
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
     for var instr in block.instrs {
         switch instr.op {
         case .checkBounds(let index, let bound, _):
-            if loops.contains(where: { $0.induction == index && facts.sameExtent(bound, $0.upper) }) {
+            if loops.contains(where: { $0.induction == index && facts.sameExtent(bound, $0.upper) })
+            {
                 removed += 1
                 continue
             }

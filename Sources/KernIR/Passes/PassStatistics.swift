@@ -28,7 +28,8 @@ public struct PassStatistics: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         "\(pass): removed \(removed), kept \(kept)"
-            + functions.map { "\n  \($0.function): removed \($0.removed), kept \($0.kept)" }.joined()
+            + functions.map { "\n  \($0.function): removed \($0.removed), kept \($0.kept)" }
+            .joined()
     }
 }
 
@@ -75,7 +76,8 @@ func countInstructions(_ block: Block, _ test: (Instr) -> Bool) -> Int {
     for instr in block.instrs {
         if test(instr) { n += 1 }
         switch instr.op {
-        case .ifElse(_, let then, let els): n += countInstructions(then, test) + countInstructions(els, test)
+        case .ifElse(_, let then, let els):
+            n += countInstructions(then, test) + countInstructions(els, test)
         case .forLoop(let loop): n += countInstructions(loop.body, test)
         case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
             n += countInstructions(cond, test) + countInstructions(body, test)
