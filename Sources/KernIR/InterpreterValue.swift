@@ -160,23 +160,16 @@ public enum InterpreterValue: Sendable {
     public static func float(_ v: Float) -> InterpreterValue { .scalar(.float(v)) }
     public static func bool(_ v: Bool) -> InterpreterValue { .scalar(.bool(v)) }
 
-    public static func array(_ xs: [Double]) -> InterpreterValue {
-        .array(
-            ArrayView(
-                storage: ArrayStorage(kind: .f64, elements: xs.map(\.bitPattern)),
-                shape: [xs.count], strides: [1]))
+    /// A Swift value as an interpreter scalar (`.scalar(Int32(3))`).
+    public static func scalar<T: InterpreterScalar>(_ v: T) -> InterpreterValue {
+        .scalar(v.interpreterScalar)
     }
-    public static func array(_ xs: [Float]) -> InterpreterValue {
-        .array(
-            ArrayView(
-                storage: ArrayStorage(kind: .f32, elements: xs.map { UInt64($0.bitPattern) }),
-                shape: [xs.count], strides: [1]))
-    }
-    public static func array(_ xs: [Int64]) -> InterpreterValue {
-        .array(
-            ArrayView(
-                storage: ArrayStorage(kind: .i64, elements: xs.map { UInt64(bitPattern: $0) }),
-                shape: [xs.count], strides: [1]))
+
+    /// A fresh array of Swift values: rank 1 by default, or row-major with `shape`.
+    public static func array<T: InterpreterScalar>(_ xs: [T], shape: [Int]? = nil)
+        -> InterpreterValue
+    {
+        array(xs.map(\.interpreterScalar), kind: T.interpreterKind, shape: shape ?? [xs.count])
     }
     /// A row-major array of `kind` with the given shape; `scalars` in row-major order.
     public static func array(_ scalars: [Scalar], kind: ScalarKind, shape: [Int])
@@ -197,6 +190,15 @@ public enum InterpreterValue: Sendable {
     public var arrayView: ArrayView? {
         if case .array(let a) = self { return a }
         return nil
+    }
+    /// The elements of an array value (row-major) or the scalar, as Swift values.
+    public func values<T: InterpreterScalar>(as _: T.Type = T.self) -> [T] {
+        switch self {
+        case .scalar(let s): return [T(interpreterScalar: s)]
+        case .array(let a): return a.scalars.map { T(interpreterScalar: $0) }
+        case .tuple(let xs): return xs.map { T(interpreterScalar: $0) }
+        case .cell(let c): return c.value.values(as: T.self)
+        }
     }
 
     /// As `print` would print it: `42`, `2.5`, `(42, 0.5)`, `[1.0, 2.0]`.
@@ -235,4 +237,52 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     public var description: String { "\(pos): \(message)" }
+}
+
+/// Swift scalar types the interpreter can take and give back: `Bool`, `Int8`…`Int`,
+/// `UInt8`…`UInt`, `Float`, `Double` (`Int`/`UInt` are i64/u64, as in Kern).
+public protocol InterpreterScalar {
+    static var interpreterKind: ScalarKind { get }
+    var interpreterScalar: Scalar { get }
+    /// Reads the scalar's bits as this type (converting with `convert` semantics when
+    /// the kinds differ).
+    init(interpreterScalar: Scalar)
+}
+
+extension InterpreterScalar where Self: FixedWidthInteger {
+    public var interpreterScalar: Scalar {
+        Scalar(kind: Self.interpreterKind, bits: UInt64(truncatingIfNeeded: self))
+    }
+    public init(interpreterScalar s: Scalar) {
+        self.init(truncatingIfNeeded: convert(s, to: Self.interpreterKind).bits)
+    }
+}
+
+extension Int8: InterpreterScalar { public static var interpreterKind: ScalarKind { .i8 } }
+extension Int16: InterpreterScalar { public static var interpreterKind: ScalarKind { .i16 } }
+extension Int32: InterpreterScalar { public static var interpreterKind: ScalarKind { .i32 } }
+extension Int64: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
+extension Int: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
+extension UInt8: InterpreterScalar { public static var interpreterKind: ScalarKind { .u8 } }
+extension UInt16: InterpreterScalar { public static var interpreterKind: ScalarKind { .u16 } }
+extension UInt32: InterpreterScalar { public static var interpreterKind: ScalarKind { .u32 } }
+extension UInt64: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
+extension UInt: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
+
+extension Bool: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .bool }
+    public var interpreterScalar: Scalar { .bool(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .bool).bool }
+}
+
+extension Float: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .f32 }
+    public var interpreterScalar: Scalar { .float(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f32).float }
+}
+
+extension Double: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .f64 }
+    public var interpreterScalar: Scalar { .double(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f64).double }
 }

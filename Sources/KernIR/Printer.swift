@@ -285,3 +285,8 @@ private struct IRPrinter {
         }
     }
 }
+
+extension Module: CustomStringConvertible {
+    /// The module in IR text, as `printModule` writes it.
+    public var description: String { printModule(self) }
+}

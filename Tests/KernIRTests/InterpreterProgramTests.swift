@@ -396,3 +396,24 @@ let callText = """
     // sum 15, max 5, bucket 1 counts i = 1 (i % 4 == 1 for i in 0..<5) → 21
     #expect(try run(text, "f", [.array([1.0, 2, 3, 4, 5])]).0?.scalar == .double(21))
 }
+
+@Test func swiftValuesBridgeInAndOut() throws {
+    let text = """
+        module "t"
+        func @f(inout %0 x: [i32; 2], %1 k: i32) -> void {
+          %2 = const 1 : i64
+          %3 = load.elem %0[%2, %2] : i32
+          %4 = mul %3, %1 : i32
+          store.elem %0[%2, %2], %4
+          return
+        }
+        """
+    let x = InterpreterValue.array([Int32](1...6), shape: [2, 3])
+    _ = try run(text, "f", [x, .scalar(Int32(-7))])
+    #expect(x.values(as: Int32.self) == [1, 2, 3, 4, -35, 6])
+    #expect(x.values(as: Double.self) == [1, 2, 3, 4, -35, 6])
+    #expect(InterpreterValue.scalar(UInt8(200)).values(as: Int8.self) == [-56])
+    #expect(InterpreterValue.array([true, false]).values(as: Bool.self) == [true, false])
+    let wrongKind = runtimeError { _ = try run(text, "f", [.array([1.0, 2], shape: [1, 2]), .scalar(Int32(1))]) }
+    #expect(wrongKind?.kind == .badArgument)
+}
