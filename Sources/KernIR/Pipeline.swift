@@ -30,6 +30,18 @@ public struct PipelineOptions: Sendable {
 /// The names `dumpAfter` accepts, in pipeline order.
 public let pipelinePassNames = ["input", "eliminate-bounds-checks", "remove-bounds-checks"]
 
+public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `dumpAfter` names no pass of the pipeline.
+    case unknownPass(String)
+
+    public var description: String {
+        switch self {
+        case .unknownPass(let name):
+            "unknown pass '\(name)'; passes: " + pipelinePassNames.joined(separator: ", ")
+        }
+    }
+}
+
 /// What the passes did, in pipeline order.
 public struct PipelineReport: Sendable {
     public var statistics: [PassStatistics] = []
@@ -40,6 +52,9 @@ public struct PipelineReport: Sendable {
 public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOptions()) throws
     -> PipelineReport
 {
+    if let name = options.dumpAfter, !pipelinePassNames.contains(name) {
+        throw PipelineError.unknownPass(name)
+    }
     var run = PipelineRun(options: options)
     try run.after("input", &m)
 

@@ -128,3 +128,43 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         try runPipeline(&m, options: PipelineOptions(verifyEach: true))
     }
 }
+
+@Test func rowSubviewExtentIsTheParentsNextAxis() throws {
+    // for i in 0..<m.shape(0) { for j in 0..<m.shape(1) { m[i][j] } }: both checks go;
+    // a loop over m.shape(0) does not prove an index into the row.
+    func text(innerUpper: String) -> String {
+        """
+        module "p"
+        func @f(%0 m: [f64; 2]) -> void {
+          %1 = const 0 : i64
+          %2 = const 1 : i64
+          %3 = dim %0, 0 : i64
+          %4 = dim %0, 1 : i64
+          for %5: i64 = %1 ..< %3 step %2 {
+            %6 = dim %0, 0 : i64
+            check.bounds %5 < %6 axis 0
+            %7 = subview %0[%5] : [f64; 1]
+            for %8: i64 = %1 ..< \(innerUpper) step %2 {
+              %9 = dim %7, 0 : i64
+              check.bounds %8 < %9 axis 0
+              %10 = load.elem %7[%8] : f64
+            }
+          }
+          return
+        }
+        """
+    }
+    var proven = try parseVerified(text(innerUpper: "%4"))
+    #expect(eliminateBoundsChecks(&proven).removed == 2)
+    var unproven = try parseVerified(text(innerUpper: "%3"))
+    let stats = eliminateBoundsChecks(&unproven)
+    #expect(stats.removed == 1)
+    #expect(stats.kept == 1)
+}
+
+@Test func dumpAfterUnknownPassIsAnError() throws {
+    var m = try parseVerified(checkedLoop())
+    #expect(throws: PipelineError.unknownPass("eliminate-bound-checks")) {
+        try runPipeline(&m, options: PipelineOptions(dumpAfter: "eliminate-bound-checks"))
+    }
+}

@@ -4,7 +4,8 @@
 /// - is exclusive (`..<`, not `...`),
 /// - has a constant step of 1 and a constant lower bound ≥ 0, and
 /// - has an upper bound that is `%n` itself, or `dim %a, k` when `%n` is `dim %a, k`
-///   of the very same array value and axis.
+///   of the very same array value and axis (a row `%a[i]`'s axis k counting as axis
+///   k + 1 of `%a`).
 /// Then `0 <= lower <= %i < upper == %n` on every iteration. Arrays cannot be
 /// reassigned and their shapes never change, so an equal `dim` is the same extent.
 /// Deliberately conservative: no offsets (`x[i + 1]`), no ranges proven by `if`s.
@@ -28,6 +29,8 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
 private struct Facts {
     var constants: [ValueID: Constant] = [:]
     var dims: [ValueID: DimOf] = [:]
+    /// `subview %a[…]` results and their `%a`.
+    var subviews: [ValueID: ValueID] = [:]
 
     struct DimOf: Hashable {
         var array: ValueID
@@ -40,6 +43,8 @@ private struct Facts {
             case .constant(let c): if let r = instr.result { constants[r] = c }
             case .dim(let a, let axis):
                 if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
+            case .subview(let a, _):
+                if let r = instr.result { subviews[r] = a }
             case .ifElse(_, let then, let els):
                 collect(then)
                 collect(els)
@@ -65,7 +70,17 @@ private struct Facts {
     func sameExtent(_ bound: ValueID, _ upper: ValueID) -> Bool {
         if bound == upper { return true }
         guard let a = dims[bound], let b = dims[upper] else { return false }
-        return a == b
+        return root(a) == root(b)
+    }
+
+    /// The same extent on the array that subviews were taken from: axis k of a row
+    /// `%a[i]` is axis k + 1 of `%a` (so `m[i][j]` is proven by a loop over `m.shape(1)`).
+    func root(_ d: DimOf) -> DimOf {
+        var d = d
+        while let base = subviews[d.array] {
+            d = DimOf(array: base, axis: d.axis + 1)
+        }
+        return d
     }
 }
 
