@@ -1,3 +1,4 @@
+import Foundation
 import KernBasics
 
 /// The reference interpreter: the executable definition of Kern IR's semantics (see the
@@ -13,8 +14,12 @@ public struct Interpreter: Sendable {
     public let module: Module
     /// Receives each `print` line, without its newline. Default: standard output.
     public var output: @Sendable (String) -> Void = { print($0) }
-    /// Calls deeper than this stop with an `allocation` error instead of crashing.
-    public var maxCallDepth = 2000
+    /// Calls nested deeper than this stop with a `callDepth` error instead of
+    /// overflowing the host thread's stack (Swift Testing and GCD threads have small
+    /// stacks; an interpreted call uses a few KB).
+    public var maxCallDepth = 10_000
+    /// Stack size of the thread each `call` runs on (bytes).
+    public var stackSize = 1 << 30
 
     public init(module: Module) { self.module = module }
 
@@ -23,8 +28,23 @@ public struct Interpreter: Sendable {
     public func call(_ f: FunctionID, _ args: [InterpreterValue]) throws(IRRuntimeError)
         -> InterpreterValue?
     {
-        var depth = 0
-        return try invoke(f, args, depth: &depth)
+        // Run on a thread of our own with a large stack, so that deep (or runaway)
+        // recursion in the IR reaches `maxCallDepth` instead of overflowing the
+        // caller's stack. Only the pages actually used are committed.
+        let box = CallResult()
+        let thread = Thread { [self] in
+            var depth = 0
+            do throws(IRRuntimeError) {
+                box.result = .success(try invoke(f, args, depth: &depth))
+            } catch {
+                box.result = .failure(error)
+            }
+            box.done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        box.done.wait()
+        return try box.result.get()
     }
 
     /// Calls the function named `name`.
@@ -51,7 +71,8 @@ public struct Interpreter: Sendable {
         defer { depth -= 1 }
         if depth > maxCallDepth {
             throw IRRuntimeError(
-                kind: .allocation, pos: f.pos, message: "call depth limit exceeded in \(f.name)")
+                kind: .callDepth, pos: f.pos,
+                message: "call depth limit of \(maxCallDepth) exceeded in \(f.name)")
         }
         var frame = Frame(function: f)
         for (k, (param, arg)) in zip(f.params, args).enumerated() {
@@ -292,4 +313,10 @@ public struct Interpreter: Sendable {
     func cell(_ s: SlotID, _ frame: Frame) -> InterpreterCell {
         frame.slots[s.index] ?? InterpreterCell(.tuple([]))
     }
+}
+
+/// Hands a call's outcome from the interpreter thread back to the caller.
+private final class CallResult: @unchecked Sendable {
+    var result: Result<InterpreterValue?, IRRuntimeError> = .success(nil)
+    let done = DispatchSemaphore(value: 0)
 }

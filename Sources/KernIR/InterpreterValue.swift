@@ -218,6 +218,8 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
         case bounds, divisionByZero, precondition, stride, allocation
         /// Wrong argument count or types passed to `Interpreter.call`.
         case badArgument
+        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion).
+        case callDepth
     }
     public var kind: Kind
     public var pos: SourcePos

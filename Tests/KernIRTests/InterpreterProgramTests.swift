@@ -414,6 +414,29 @@ let callText = """
     #expect(x.values(as: Double.self) == [1, 2, 3, 4, -35, 6])
     #expect(InterpreterValue.scalar(UInt8(200)).values(as: Int8.self) == [-56])
     #expect(InterpreterValue.array([true, false]).values(as: Bool.self) == [true, false])
-    let wrongKind = runtimeError { _ = try run(text, "f", [.array([1.0, 2], shape: [1, 2]), .scalar(Int32(1))]) }
+    let wrongKind = runtimeError {
+        _ = try run(text, "f", [.array([1.0, 2], shape: [1, 2]), .scalar(Int32(1))])
+    }
     #expect(wrongKind?.kind == .badArgument)
+}
+
+@Test func runawayRecursionIsAnErrorNotACrash() throws {
+    let text = """
+        module "t"
+        func @f(%0 n: i64) -> i64 {
+          %1 = const 0 : i64
+          %2 = cmp eq %0, %1 : bool
+          if %2 {
+            return %1
+          }
+          %3 = const 1 : i64
+          %4 = sub %0, %3 : i64
+          %5 = call @f(%4) : i64
+          %6 = add %5, %0 : i64
+          return %6
+        }
+        """
+    #expect(try run(text, "f", [.int(9000)]).0?.scalar == .int(40_504_500))
+    let e = runtimeError { _ = try run(text, "f", [.int(-1)]) }
+    #expect(e?.kind == .callDepth)
 }
