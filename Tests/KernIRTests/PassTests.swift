@@ -168,3 +168,52 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         try runPipeline(&m, options: PipelineOptions(dumpAfter: "eliminate-bound-checks"))
     }
 }
+
+@Test func preconditionOnLengthsProvesTheOtherArray() throws {
+    // saxpy: precondition(x.count == y.count) before the loop over x.count proves y[i].
+    func text(precondition: Bool) -> String {
+        """
+        module "p"
+        func @f(%0 x: [f32; 1], inout %1 y: [f32; 1]) -> void {
+          %2 = dim %0, 0 : i64
+          %3 = dim %1, 0 : i64
+          %4 = cmp eq %2, %3 : bool
+          \(precondition ? "check.precondition %4, \"same length\"" : "")
+          %5 = const 0 : i64
+          %6 = const 1 : i64
+          for %7: i64 = %5 ..< %2 step %6 parallel {
+            %8 = dim %1, 0 : i64
+            check.bounds %7 < %8 axis 0
+            %9 = load.elem %1[%7] : f32
+          }
+          return
+        }
+        """
+    }
+    var proven = try parseVerified(text(precondition: true))
+    #expect(eliminateBoundsChecks(&proven).removed == 1)
+    var unproven = try parseVerified(text(precondition: false))
+    #expect(eliminateBoundsChecks(&unproven).removed == 0)
+}
+
+@Test func preconditionInsideABranchDoesNotProveLaterCode() throws {
+    let text = """
+        module "p"
+        func @f(%0 x: [f32; 1], %1 y: [f32; 1], %2 c: bool) -> void {
+          %3 = dim %0, 0 : i64
+          %4 = dim %1, 0 : i64
+          %5 = cmp eq %3, %4 : bool
+          if %2 {
+            check.precondition %5, "only on this path"
+          }
+          %6 = const 0 : i64
+          %7 = const 1 : i64
+          for %8: i64 = %6 ..< %3 step %7 {
+            check.bounds %8 < %4 axis 0
+          }
+          return
+        }
+        """
+    var m = try parseVerified(text)
+    #expect(eliminateBoundsChecks(&m).removed == 0)
+}

@@ -5,7 +5,8 @@
 /// - has a constant step of 1 and a constant lower bound ≥ 0, and
 /// - has an upper bound that is `%n` itself, or `dim %a, k` when `%n` is `dim %a, k`
 ///   of the very same array value and axis (a row `%a[i]`'s axis k counting as axis
-///   k + 1 of `%a`).
+///   k + 1 of `%a`), or `dim`s that an earlier `precondition(a.count == b.count)` in
+///   the same or an enclosing block proved equal (the saxpy idiom).
 /// Then `0 <= lower <= %i < upper == %n` on every iteration. Arrays cannot be
 /// reassigned and their shapes never change, so an equal `dim` is the same extent.
 /// Deliberately conservative: no offsets (`x[i + 1]`), no ranges proven by `if`s.
@@ -17,7 +18,7 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
         facts.collect(m.functions[id].body)
         var removed = 0
         var body = m.functions[id].body
-        eliminate(&body, facts, loops: [], removed: &removed)
+        eliminate(&body, facts, loops: [], known: [], removed: &removed)
         m.functions[id].body = body
         let kept = countInstructions(body, isBoundsCheck)
         stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
@@ -26,11 +27,13 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
 }
 
 /// What the pass knows about SSA values: which are constants and which are `dim`s.
-private struct Facts {
+struct Facts {
     var constants: [ValueID: Constant] = [:]
     var dims: [ValueID: DimOf] = [:]
     /// `subview %a[…]` results and their `%a`.
     var subviews: [ValueID: ValueID] = [:]
+    /// `cmp eq %a, %b` results and their operands.
+    var equalities: [ValueID: (ValueID, ValueID)] = [:]
 
     struct DimOf: Hashable {
         var array: ValueID
@@ -45,6 +48,8 @@ private struct Facts {
                 if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
             case .subview(let a, _):
                 if let r = instr.result { subviews[r] = a }
+            case .compare(.eq, let a, let b):
+                if let r = instr.result { equalities[r] = (a, b) }
             case .ifElse(_, let then, let els):
                 collect(then)
                 collect(els)
@@ -66,11 +71,21 @@ private struct Facts {
         return nil
     }
 
-    /// `bound` is `upper`, or both are `dim` of the same array and axis.
-    func sameExtent(_ bound: ValueID, _ upper: ValueID) -> Bool {
+    /// `bound` is `upper`, or both are `dim` of the same array and axis, or of two
+    /// extents a precondition proved equal.
+    func sameExtent(_ bound: ValueID, _ upper: ValueID, _ known: [ExtentPair]) -> Bool {
         if bound == upper { return true }
-        guard let a = dims[bound], let b = dims[upper] else { return false }
-        return root(a) == root(b)
+        guard let a = dims[bound].map(root), let b = dims[upper].map(root) else { return false }
+        return a == b || known.contains(ExtentPair(a, b)) || known.contains(ExtentPair(b, a))
+    }
+
+    /// The extents a passing `precondition %c` proves equal, if `%c` is
+    /// `cmp eq (dim …), (dim …)`.
+    func provenEqual(_ condition: ValueID) -> ExtentPair? {
+        guard let (x, y) = equalities[condition], let a = dims[x], let b = dims[y] else {
+            return nil
+        }
+        return ExtentPair(root(a), root(b))
     }
 
     /// The same extent on the array that subviews were taken from: axis k of a row
@@ -81,6 +96,15 @@ private struct Facts {
             d = DimOf(array: base, axis: d.axis + 1)
         }
         return d
+    }
+}
+
+struct ExtentPair: Hashable {
+    var a: Facts.DimOf
+    var b: Facts.DimOf
+    init(_ a: Facts.DimOf, _ b: Facts.DimOf) {
+        self.a = a
+        self.b = b
     }
 }
 
@@ -99,38 +123,47 @@ private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
 }
 
 private func eliminate(
-    _ block: inout Block, _ facts: Facts, loops: [ProvenRange], removed: inout Int
+    _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
+    removed: inout Int
 ) {
+    // Extents proven equal by preconditions earlier in this block (or an enclosing one).
+    var known = known
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
+    func walk(_ b: inout Block, _ loops: [ProvenRange]) {
+        eliminate(&b, facts, loops: loops, known: known, removed: &removed)
+    }
     for var instr in block.instrs {
         switch instr.op {
         case .checkBounds(let index, let bound, _):
-            if loops.contains(where: { $0.induction == index && facts.sameExtent(bound, $0.upper) })
-            {
+            let proven = loops.contains {
+                $0.induction == index && facts.sameExtent(bound, $0.upper, known)
+            }
+            if proven {
                 removed += 1
                 continue
             }
+        case .precondition(let c, _):
+            if let pair = facts.provenEqual(c) { known.append(pair) }
         case .ifElse(let c, var then, var els):
-            eliminate(&then, facts, loops: loops, removed: &removed)
-            eliminate(&els, facts, loops: loops, removed: &removed)
+            walk(&then, loops)
+            walk(&els, loops)
             instr.op = .ifElse(c, then: then, else: els)
         case .forLoop(var loop):
-            let inner = provenRange(loop, facts).map { loops + [$0] } ?? loops
-            eliminate(&loop.body, facts, loops: inner, removed: &removed)
+            walk(&loop.body, provenRange(loop, facts).map { loops + [$0] } ?? loops)
             instr.op = .forLoop(loop)
         case .whileLoop(var cond, let condition, var body):
-            eliminate(&cond, facts, loops: loops, removed: &removed)
-            eliminate(&body, facts, loops: loops, removed: &removed)
+            walk(&cond, loops)
+            walk(&body, loops)
             instr.op = .whileLoop(cond: cond, condition: condition, body: body)
         case .repeatLoop(var body, var cond, let condition):
-            eliminate(&body, facts, loops: loops, removed: &removed)
-            eliminate(&cond, facts, loops: loops, removed: &removed)
+            walk(&body, loops)
+            walk(&cond, loops)
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .checkDivisor, .checkStride, .call, .print, .breakLoop, .continueLoop,
+            .returnValue:
             break
         }
         out.append(instr)
