@@ -10,7 +10,7 @@ extension Interpreter {
     func evaluate(_ instr: Instr, _ frame: Frame) throws(IRRuntimeError) -> InterpreterValue? {
         let resultType =
             instr.result.map {
-                frame.types.indices.contains($0.index) ? frame.types[$0.index] : .void
+                $0.index < frame.types.count ? frame.types[$0.index] : .void
             } ?? .void
         let resultKind = resultType.scalar ?? .i64
         switch instr.op {
