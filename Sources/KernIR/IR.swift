@@ -34,7 +34,12 @@ import KernBasics
 /// - A failing check stops the whole call with a runtime error carrying the check's
 ///   `SourcePos`; nothing after it executes.
 /// - A `for` loop with `lower >= upper` (step > 0) runs zero times; the bounds and step
-///   are evaluated once, before the first iteration.
+///   are evaluated once, before the first iteration. An integer loop ends when the next
+///   value would overflow its type (`0...T.max` terminates). A floating loop follows
+///   Swift's `stride`: its n-th value is `lower.addingProduct(n, step)` (one fused
+///   multiply-add in the loop's type), so errors do not accumulate.
+/// - `div`/`rem` by zero without a `check.divisor` is undefined in compiled code; the
+///   interpreter reports it as a division-by-zero error at the `div`/`rem`.
 
 // MARK: - IDs
 
@@ -301,7 +306,8 @@ public indirect enum Op: Sendable {
     case binary(BinaryOpcode, ValueID, ValueID)
     /// Result is bool.
     case compare(ComparePredicate, ValueID, ValueID)
-    /// Numeric conversion to the result type (see global semantics).
+    /// Numeric conversion to the result type (see global semantics). `bool` converts
+    /// as 0/1; a non-zero number converts to `true`.
     case convert(ValueID)
     case math(MathOpcode, [ValueID])
     /// `c ? a : b` on values already computed (IRGen uses `if` + slot when an arm may fail
@@ -340,6 +346,9 @@ public indirect enum Op: Sendable {
 
     // Calls and effects
     case call(FunctionID, [CallArgument])
+    /// Writes the pieces, concatenated, then a newline, as one whole line. Nothing is
+    /// inserted between pieces: IRGen emits `print(a, b)`'s separating space as a
+    /// `.text(" ")` piece.
     case print([PrintPiece])
 
     // Structured control flow

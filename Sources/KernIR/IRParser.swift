@@ -1,0 +1,585 @@
+import KernBasics
+
+/// Reads Kern IR text back into a `Module`: the exact inverse of `printModule`, used by
+/// tests and hand-written IR cases. In: text. Out: a `Module` (not verified — run
+/// `verify` for that), or an `IRParseError` naming line:column and what was expected.
+///
+/// Value and slot numbers are kept as written (`%7` is `ValueID(raw: 7)`); arena
+/// entries never defined in the text are filled with `void` values or unnamed `void`
+/// slots. Callees are resolved by name, so a call may precede its callee's definition.
+public func parseModule(_ text: String) throws(IRParseError) -> Module {
+    var p = IRParser(tokens: try lexIR(text))
+    return try p.module()
+}
+
+struct IRParser {
+    var tokens: [IRToken]
+    var at = 0
+    var functionIDs: [String: FunctionID] = [:]
+    // Per function under construction.
+    var valueTypes: [UInt32: IRType] = [:]
+    var slotInfos: [UInt32: SlotInfo] = [:]
+
+    init(tokens: [IRToken]) { self.tokens = tokens }
+
+    var tok: IRToken { tokens[at] }
+
+    func fail(_ message: String, _ t: IRToken? = nil) -> IRParseError {
+        let t = t ?? tok
+        return IRParseError(line: t.line, column: t.column, message: message)
+    }
+
+    func describe(_ k: IRToken.Kind) -> String {
+        switch k {
+        case .ident(let s): return "'\(s)'"
+        case .value(let n): return "'%\(n)'"
+        case .slot(let n): return "'$\(n)'"
+        case .function(let s): return "'@\(s)'"
+        case .number(let s): return "'\(s)'"
+        case .string: return "a string"
+        case .punct(let s): return "'\(s)'"
+        case .newline: return "end of line"
+        case .eof: return "end of input"
+        }
+    }
+
+    func expected(_ what: String) -> IRParseError {
+        fail("expected \(what), found \(describe(tok.kind))")
+    }
+
+    mutating func advance() { if at < tokens.count - 1 { at += 1 } }
+
+    mutating func skipNewlines() { while tok.kind == .newline { advance() } }
+
+    func isPunct(_ p: String) -> Bool { tok.kind == .punct(p) }
+    func isIdent(_ w: String) -> Bool { tok.kind == .ident(w) }
+
+    mutating func eat(_ p: String) -> Bool {
+        if isPunct(p) {
+            advance()
+            return true
+        }
+        return false
+    }
+
+    mutating func expect(_ p: String) throws(IRParseError) {
+        guard eat(p) else { throw expected("'\(p)'") }
+    }
+
+    mutating func expectKeyword(_ w: String) throws(IRParseError) {
+        guard isIdent(w) else { throw expected("'\(w)'") }
+        advance()
+    }
+
+    mutating func expectEndOfLine() throws(IRParseError) {
+        guard tok.kind == .newline || tok.kind == .eof else { throw expected("end of line") }
+        skipNewlines()
+    }
+
+    // MARK: Module and functions
+
+    mutating func module() throws(IRParseError) -> Module {
+        // Pre-scan: function IDs follow definition order, and calls may refer forward.
+        var count = 0
+        for k in 0..<tokens.count - 1 {
+            if tokens[k].kind == .ident("func"), case .function(let name) = tokens[k + 1].kind {
+                if functionIDs[name] != nil {
+                    throw fail("function @\(name) is defined twice", tokens[k + 1])
+                }
+                functionIDs[name] = FunctionID(count)
+                count += 1
+            }
+        }
+        skipNewlines()
+        try expectKeyword("module")
+        guard case .string(let name) = tok.kind else { throw expected("the module's source name") }
+        advance()
+        try expectEndOfLine()
+        var m = Module(sourceName: name)
+        while tok.kind != .eof {
+            m.functions.append(try function())
+            skipNewlines()
+        }
+        return m
+    }
+
+    mutating func name() throws(IRParseError) -> String {
+        switch tok.kind {
+        case .ident(let s), .string(let s):
+            advance()
+            return s
+        case .value, .slot, .function, .number, .punct, .newline, .eof:
+            throw expected("a name")
+        }
+    }
+
+    mutating func function() throws(IRParseError) -> Function {
+        valueTypes = [:]
+        slotInfos = [:]
+        var inline: Function.Inline?
+        if tok.kind == .function("inline") {
+            advance()
+            try expect("(")
+            let w = try name()
+            guard let i = Function.Inline(rawValue: w) else {
+                throw fail("expected 'never' or 'always', found '\(w)'", tokens[at - 1])
+            }
+            inline = i
+            try expect(")")
+        }
+        var exported = false
+        if isIdent("export") {
+            exported = true
+            advance()
+        }
+        try expectKeyword("func")
+        guard case .function(let fname) = tok.kind else {
+            throw expected("a function name '@name'")
+        }
+        advance()
+        try expect("(")
+        var params: [Param] = []
+        if !isPunct(")") {
+            repeat {
+                params.append(try param())
+            } while eat(",")
+        }
+        try expect(")")
+        try expect("->")
+        let ret = try type()
+        let pos = try optionalPos()
+        try expect("{")
+        try expectEndOfLine()
+        var f = Function(
+            name: fname, params: params, returnType: ret, isExported: exported, inline: inline,
+            pos: pos)
+        while isIdent("slot") {
+            advance()
+            guard case .slot(let n) = tok.kind else { throw expected("a slot '$N'") }
+            let slotTok = tok
+            advance()
+            let sname = try name()
+            try expect(":")
+            let t = try type()
+            if slotInfos[n] != nil { throw fail("slot $\(n) is declared twice", slotTok) }
+            slotInfos[n] = SlotInfo(name: sname, type: t)
+            try expectEndOfLine()
+        }
+        for p in params {
+            if case .slot(let s) = p.binding, slotInfos[s.raw] == nil {
+                slotInfos[s.raw] = SlotInfo(name: p.name, type: p.type)
+            }
+        }
+        f.body = try block()
+        try expect("}")
+        try expectEndOfLine()
+        if let maxValue = valueTypes.keys.max() {
+            for n in 0...maxValue { f.values.append(valueTypes[n] ?? .void) }
+        }
+        if let maxSlot = slotInfos.keys.max() {
+            for n in 0...maxSlot { f.slots.append(slotInfos[n] ?? SlotInfo(name: "", type: .void)) }
+        }
+        return f
+    }
+
+    mutating func param() throws(IRParseError) -> Param {
+        var isInout = false
+        if isIdent("inout") {
+            isInout = true
+            advance()
+        }
+        let binding: Param.Binding
+        let bindTok = tok
+        switch tok.kind {
+        case .value(let n): binding = .value(ValueID(raw: n))
+        case .slot(let n): binding = .slot(SlotID(raw: n))
+        case .ident, .function, .number, .string, .punct, .newline, .eof:
+            throw expected("a parameter value '%N' or slot '$N'")
+        }
+        advance()
+        let pname = try name()
+        try expect(":")
+        let t = try type()
+        if case .value(let v) = binding { try define(v, t, bindTok) }
+        return Param(name: pname, type: t, isInout: isInout, binding: binding)
+    }
+
+    mutating func define(_ v: ValueID, _ t: IRType, _ at: IRToken) throws(IRParseError) {
+        if valueTypes[v.raw] != nil { throw fail("value \(v) is defined twice", at) }
+        valueTypes[v.raw] = t
+    }
+
+    mutating func scalarKind() throws(IRParseError) -> ScalarKind {
+        guard case .ident(let w) = tok.kind, let k = ScalarKind(rawValue: w) else {
+            throw expected("a scalar type")
+        }
+        advance()
+        return k
+    }
+
+    mutating func type() throws(IRParseError) -> IRType {
+        if eat("[") {
+            let k = try scalarKind()
+            try expect(";")
+            let rank = try integer()
+            try expect("]")
+            return .array(k, rank: rank)
+        }
+        if eat("(") {
+            var kinds: [ScalarKind] = []
+            if !isPunct(")") {
+                repeat { kinds.append(try scalarKind()) } while eat(",")
+            }
+            try expect(")")
+            return .tuple(kinds)
+        }
+        if isIdent("void") {
+            advance()
+            return .void
+        }
+        return .scalar(try scalarKind())
+    }
+
+    mutating func integer() throws(IRParseError) -> Int {
+        guard case .number(let s) = tok.kind, let n = Int(s) else { throw expected("an integer") }
+        advance()
+        return n
+    }
+
+    mutating func optionalPos() throws(IRParseError) -> SourcePos {
+        guard eat("!") else { return .unknown }
+        let l = try integer()
+        try expect(":")
+        let c = try integer()
+        guard let line = UInt32(exactly: l), let col = UInt32(exactly: c) else {
+            throw fail("bad source position", tokens[at - 1])
+        }
+        return SourcePos(line: line, column: col)
+    }
+
+    mutating func value() throws(IRParseError) -> ValueID {
+        guard case .value(let n) = tok.kind else { throw expected("a value '%N'") }
+        advance()
+        return ValueID(raw: n)
+    }
+
+    mutating func slot() throws(IRParseError) -> SlotID {
+        guard case .slot(let n) = tok.kind else { throw expected("a slot '$N'") }
+        advance()
+        return SlotID(raw: n)
+    }
+
+    mutating func valueList(until close: String) throws(IRParseError) -> [ValueID] {
+        var vs: [ValueID] = []
+        if !isPunct(close) {
+            repeat { vs.append(try value()) } while eat(",")
+        }
+        return vs
+    }
+
+    // MARK: Blocks and instructions
+
+    mutating func block() throws(IRParseError) -> Block {
+        var instrs: [Instr] = []
+        skipNewlines()
+        while !isPunct("}") {
+            if tok.kind == .eof { throw expected("'}'") }
+            instrs.append(try instruction())
+            skipNewlines()
+        }
+        return Block(instrs)
+    }
+
+    /// `{` NEWLINE block `}` — leaves the parser after the `}`.
+    mutating func braced() throws(IRParseError) -> Block {
+        try expect("{")
+        try expectEndOfLine()
+        let b = try block()
+        try expect("}")
+        return b
+    }
+
+    mutating func instruction() throws(IRParseError) -> Instr {
+        var result: ValueID?
+        let resultTok = tok
+        if case .value(let n) = tok.kind {
+            result = ValueID(raw: n)
+            advance()
+            try expect("=")
+        }
+        guard case .ident(let word) = tok.kind else { throw expected("an operation") }
+        let opTok = tok
+        advance()
+        var op = try operation(word, opTok, result: result)
+        if let r = result {
+            try expect(":")
+            let t = try type()
+            try define(r, t, resultTok)
+            // `const 0.1 : f32` means the Float nearest to 0.1 (what the printer writes).
+            if t == .scalar(.f32), case .constant(.floating(let d)) = op {
+                op = .constant(.floating(Double(Float(d))))
+            }
+        }
+        let pos = try optionalPos()
+        try structuredBodies(&op)
+        try expectEndOfLine()
+        return Instr(result: result, op: op, pos: pos)
+    }
+
+    /// Parses the blocks of a structured instruction whose header was already read.
+    mutating func structuredBodies(_ op: inout Op) throws(IRParseError) {
+        switch op {
+        case .ifElse(let c, _, _):
+            let then = try braced()
+            var els = Block()
+            if isIdent("else") {
+                advance()
+                els = try braced()
+            }
+            op = .ifElse(c, then: then, else: els)
+        case .forLoop(var loop):
+            loop.body = try braced()
+            op = .forLoop(loop)
+        case .whileLoop:
+            let cond = try braced()
+            try expectKeyword("cond")
+            let c = try value()
+            try expectKeyword("do")
+            let body = try braced()
+            op = .whileLoop(cond: cond, condition: c, body: body)
+        case .repeatLoop:
+            let body = try braced()
+            try expectKeyword("while")
+            let cond = try braced()
+            try expectKeyword("cond")
+            let c = try value()
+            op = .repeatLoop(body: body, cond: cond, condition: c)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .breakLoop, .continueLoop, .returnValue:
+            break
+        }
+    }
+
+    func atLineEnd() -> Bool {
+        switch tok.kind {
+        case .newline, .eof: return true
+        case .punct(let p): return p == ":" || p == "!"
+        case .ident, .value, .slot, .function, .number, .string: return false
+        }
+    }
+
+    mutating func operation(_ word: String, _ opTok: IRToken, result: ValueID?) throws(IRParseError)
+        -> Op
+    {
+        if let u = UnaryOpcode(rawValue: word) { return .unary(u, try value()) }
+        if let b = BinaryOpcode(rawValue: word) {
+            let a = try value()
+            try expect(",")
+            return .binary(b, a, try value())
+        }
+        if word.hasPrefix("math.") {
+            guard let m = MathOpcode(rawValue: String(word.dropFirst(5))) else {
+                throw fail("unknown math function '\(word)'", opTok)
+            }
+            return .math(m, atLineEnd() ? [] : try valueList(until: ":"))
+        }
+        switch word {
+        case "const": return .constant(try constant())
+        case "cmp":
+            let w = try name()
+            guard let p = ComparePredicate(rawValue: w) else {
+                throw fail("unknown comparison '\(w)'", tokens[at - 1])
+            }
+            let a = try value()
+            try expect(",")
+            return .compare(p, a, try value())
+        case "convert": return .convert(try value())
+        case "select":
+            let c = try value()
+            try expect(",")
+            let a = try value()
+            try expect(",")
+            return .select(c, a, try value())
+        case "load": return .load(try slot())
+        case "store":
+            let s = try slot()
+            try expect(",")
+            return .store(s, try value())
+        case "tuple": return .makeTuple(atLineEnd() ? [] : try valueList(until: ":"))
+        case "extract":
+            let t = try value()
+            try expect(",")
+            return .extract(t, index: try integer())
+        case "dim":
+            let a = try value()
+            try expect(",")
+            return .dim(a, axis: try integer())
+        case "load.elem":
+            let a = try value()
+            try expect("[")
+            let idx = try valueList(until: "]")
+            try expect("]")
+            return .loadElement(a, indices: idx)
+        case "store.elem":
+            let a = try value()
+            try expect("[")
+            let idx = try valueList(until: "]")
+            try expect("]")
+            try expect(",")
+            return .storeElement(a, indices: idx, value: try value())
+        case "subview":
+            let a = try value()
+            try expect("[")
+            let i = try value()
+            try expect("]")
+            return .subview(a, index: i)
+        case "alloc":
+            let k = try scalarKind()
+            try expect("[")
+            let dims = try valueList(until: "]")
+            try expect("]")
+            try expectKeyword("fill")
+            return .allocArray(k, dims: dims, fill: try value())
+        case "check.bounds":
+            let i = try value()
+            try expect("<")
+            let b = try value()
+            try expectKeyword("axis")
+            return .checkBounds(index: i, bound: b, axis: try integer())
+        case "check.divisor": return .checkDivisor(try value())
+        case "check.precondition":
+            let c = try value()
+            try expect(",")
+            guard case .string(let msg) = tok.kind else { throw expected("a message string") }
+            advance()
+            return .precondition(c, message: msg)
+        case "check.stride": return .checkStride(try value())
+        case "call": return try call()
+        case "print": return .print(try printPieces())
+        case "if": return .ifElse(try value(), then: Block(), else: Block())
+        case "for": return try forHeader()
+        case "while":
+            return .whileLoop(cond: Block(), condition: ValueID(raw: 0), body: Block())
+        case "repeat":
+            return .repeatLoop(body: Block(), cond: Block(), condition: ValueID(raw: 0))
+        case "break": return .breakLoop
+        case "continue": return .continueLoop
+        case "return": return .returnValue(atLineEnd() ? nil : try value())
+        default: throw fail("unknown operation '\(word)'", opTok)
+        }
+    }
+
+    mutating func constant() throws(IRParseError) -> Constant {
+        if isIdent("true") || isIdent("false") {
+            let b = isIdent("true")
+            advance()
+            return .bool(b)
+        }
+        guard case .number(let s) = tok.kind else { throw expected("a constant") }
+        let isFloat =
+            s.contains(".") || s.contains("e") || s.contains("E") || s.contains("inf")
+            || s.contains("nan")
+        if isFloat {
+            guard let d = Double(s) else { throw fail("bad floating constant '\(s)'") }
+            advance()
+            return .floating(d)
+        }
+        if s.hasPrefix("-") {
+            guard let n = Int64(s) else { throw fail("integer constant '\(s)' out of range") }
+            advance()
+            return .integer(UInt64(bitPattern: n))
+        }
+        guard let n = UInt64(s) else { throw fail("integer constant '\(s)' out of range") }
+        advance()
+        return .integer(n)
+    }
+
+    mutating func call() throws(IRParseError) -> Op {
+        guard case .function(let name) = tok.kind else { throw expected("a callee '@name'") }
+        guard let callee = functionIDs[name] else { throw fail("unknown function @\(name)") }
+        advance()
+        try expect("(")
+        var args: [CallArgument] = []
+        if !isPunct(")") {
+            repeat {
+                switch tok.kind {
+                case .value(let n): args.append(.value(ValueID(raw: n)))
+                case .slot(let n): args.append(.slot(SlotID(raw: n)))
+                case .ident, .function, .number, .string, .punct, .newline, .eof:
+                    throw expected("an argument '%N' or '$N'")
+                }
+                advance()
+            } while eat(",")
+        }
+        try expect(")")
+        return .call(callee, args)
+    }
+
+    mutating func printPieces() throws(IRParseError) -> [PrintPiece] {
+        var pieces: [PrintPiece] = []
+        if atLineEnd() { return pieces }
+        repeat {
+            switch tok.kind {
+            case .value(let n): pieces.append(.value(ValueID(raw: n)))
+            case .string(let s): pieces.append(.text(s))
+            case .ident, .slot, .function, .number, .punct, .newline, .eof:
+                throw expected("a string or a value")
+            }
+            advance()
+        } while eat(",")
+        return pieces
+    }
+
+    mutating func forHeader() throws(IRParseError) -> Op {
+        let indTok = tok
+        let induction = try value()
+        try expect(":")
+        let t = try type()
+        try define(induction, t, indTok)
+        try expect("=")
+        let lower = try value()
+        let inclusive: Bool
+        if eat("..<") {
+            inclusive = false
+        } else if eat("...") {
+            inclusive = true
+        } else {
+            throw expected("'..<' or '...'")
+        }
+        let upper = try value()
+        try expectKeyword("step")
+        let step = try value()
+        var kind = LoopKind.serial
+        if isIdent("parallel") {
+            advance()
+            var reductions: [Reduction] = []
+            var arrays: [ValueID] = []
+            if eat("(") {
+                repeat {
+                    if isIdent("reduce") {
+                        advance()
+                        let s = try slot()
+                        let w = try name()
+                        guard let op = ReduceOp(rawValue: w) else {
+                            throw fail("unknown reduction '\(w)'", tokens[at - 1])
+                        }
+                        reductions.append(Reduction(slot: s, op: op))
+                    } else if isIdent("array") {
+                        advance()
+                        arrays.append(try value())
+                    } else {
+                        throw expected("'reduce' or 'array'")
+                    }
+                } while eat(",")
+                try expect(")")
+            }
+            kind = .parallel(reductions: reductions, arrayReductions: arrays)
+        }
+        return .forLoop(
+            ForLoop(
+                induction: induction, lower: lower, upper: upper, step: step, inclusive: inclusive,
+                kind: kind, body: Block()))
+    }
+}

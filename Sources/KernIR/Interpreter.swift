@@ -1,0 +1,322 @@
+import Foundation
+import KernBasics
+
+/// The reference interpreter: the executable definition of Kern IR's semantics (see the
+/// top of IR.swift), and the oracle every JIT result is compared against.
+///
+/// In: a `Module` that passes `verify`, a function and its arguments. Out: the result
+/// (`nil` for `void`), writes through array views and `inout` cells, `print` lines to
+/// `output`, or a thrown `IRRuntimeError` carrying the failing check's position.
+/// Parallel loops run sequentially in iteration order, so their reductions need no
+/// special handling. Local arrays are garbage collected rather than freed at block exit,
+/// which is unobservable in verified IR.
+public struct Interpreter: Sendable {
+    public let module: Module
+    /// Receives each `print` line, without its newline. Default: standard output.
+    public var output: @Sendable (String) -> Void = { print($0) }
+    /// Calls nested deeper than this stop with a `callDepth` error instead of
+    /// overflowing the host thread's stack (Swift Testing and GCD threads have small
+    /// stacks; an interpreted call uses a few KB).
+    public var maxCallDepth = 10_000
+    /// Stack size of the thread each `call` runs on (bytes).
+    public var stackSize = 1 << 30
+
+    public init(module: Module) { self.module = module }
+
+    /// Calls function `f`. Scalars are passed as `.scalar` (an `inout` scalar as
+    /// `.cell`), arrays as `.array` of the parameter's element kind and rank.
+    public func call(_ f: FunctionID, _ args: [InterpreterValue]) throws(IRRuntimeError)
+        -> InterpreterValue?
+    {
+        // Run on a thread of our own with a large stack, so that deep (or runaway)
+        // recursion in the IR reaches `maxCallDepth` instead of overflowing the
+        // caller's stack. Only the pages actually used are committed.
+        let box = CallResult()
+        let thread = Thread { [self] in
+            var depth = 0
+            do throws(IRRuntimeError) {
+                box.result = .success(try invoke(f, args, depth: &depth))
+            } catch {
+                box.result = .failure(error)
+            }
+            box.done.signal()
+        }
+        thread.stackSize = stackSize
+        thread.start()
+        box.done.wait()
+        return try box.result.get()
+    }
+
+    /// Calls the function named `name`.
+    public func call(_ name: String, _ args: [InterpreterValue]) throws(IRRuntimeError)
+        -> InterpreterValue?
+    {
+        guard let f = module.function(named: name) else {
+            throw IRRuntimeError(
+                kind: .badArgument, pos: .unknown, message: "no function named '\(name)'")
+        }
+        return try call(f, args)
+    }
+
+    func invoke(_ id: FunctionID, _ args: [InterpreterValue], depth: inout Int)
+        throws(IRRuntimeError) -> InterpreterValue?
+    {
+        let f = module.functions[id]
+        guard args.count == f.params.count else {
+            throw IRRuntimeError(
+                kind: .badArgument, pos: f.pos,
+                message: "\(f.name) takes \(f.params.count) arguments, got \(args.count)")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maxCallDepth {
+            throw IRRuntimeError(
+                kind: .callDepth, pos: f.pos,
+                message: "call depth limit of \(maxCallDepth) exceeded in \(f.name)")
+        }
+        var frame = Frame(function: f)
+        for (k, (param, arg)) in zip(f.params, args).enumerated() {
+            switch (param.binding, arg) {
+            case (.slot(let s), .cell(let cell)):
+                frame.slots[s.index] = cell
+            case (.slot(let s), .scalar(let v)):
+                // A by-value argument for an inout scalar: writes are simply not seen.
+                frame.slots[s.index] = InterpreterCell(.scalar(v))
+            case (.value(let v), .scalar), (.value(let v), .array), (.value(let v), .tuple):
+                try checkArgument(arg, param, k, f)
+                frame.values[v.index] = arg
+            case (.value(let v), .cell(let cell)):
+                frame.values[v.index] = cell.value
+            case (.slot, .array), (.slot, .tuple):
+                throw IRRuntimeError(
+                    kind: .badArgument, pos: f.pos,
+                    message: "argument \(k) of \(f.name) must be an inout scalar")
+            }
+        }
+        switch try run(f.body, &frame, depth: &depth) {
+        case .returned(let v): return v
+        case .normal, .breakLoop, .continueLoop: return nil
+        }
+    }
+
+    func checkArgument(_ arg: InterpreterValue, _ p: Param, _ k: Int, _ f: Function)
+        throws(IRRuntimeError)
+    {
+        let ok: Bool
+        switch (p.type, arg) {
+        case (.scalar(let kind), .scalar(let s)): ok = kind == s.kind
+        case (.array(let kind, let rank), .array(let a)): ok = kind == a.kind && rank == a.rank
+        case (.tuple(let kinds), .tuple(let xs)): ok = kinds == xs.map(\.kind)
+        case (.scalar, _), (.array, _), (.tuple, _), (.void, _): ok = false
+        }
+        if !ok {
+            throw IRRuntimeError(
+                kind: .badArgument, pos: f.pos,
+                message: "argument \(k) (\(p.name)) of \(f.name) must be \(p.type)")
+        }
+    }
+
+    // MARK: Frames and control flow
+
+    struct Frame {
+        var values: [InterpreterValue?]
+        var slots: [InterpreterCell?]
+        let types: [IRType]
+        init(function f: Function) {
+            types = f.values.elements
+            values = Array(repeating: nil, count: f.values.count)
+            slots = f.slots.ids.map { s in
+                switch f.slots[s].type {
+                case .scalar(let k): return InterpreterCell(.scalar(Scalar(kind: k, bits: 0)))
+                case .tuple(let ks):
+                    return InterpreterCell(.tuple(ks.map { Scalar(kind: $0, bits: 0) }))
+                case .array, .void: return InterpreterCell(.tuple([]))
+                }
+            }
+        }
+    }
+
+    enum Flow {
+        case normal, breakLoop, continueLoop
+        case returned(InterpreterValue?)
+    }
+
+    func run(_ block: Block, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow
+    {
+        for instr in block.instrs {
+            let flow = try execute(instr, &frame, depth: &depth)
+            switch flow {
+            case .normal: continue
+            case .breakLoop, .continueLoop, .returned: return flow
+            }
+        }
+        return .normal
+    }
+
+    func execute(_ instr: Instr, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+        -> Flow
+    {
+        switch instr.op {
+        case .ifElse(let c, let then, let els):
+            return try run(scalar(c, frame).bool ? then : els, &frame, depth: &depth)
+        case .forLoop(let loop):
+            return try runFor(loop, &frame, depth: &depth)
+        case .whileLoop(let cond, let condition, let body):
+            while true {
+                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                    return .returned(v)
+                }
+                if !scalar(condition, frame).bool { return .normal }
+                switch try run(body, &frame, depth: &depth) {
+                case .normal, .continueLoop: continue
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+            }
+        case .repeatLoop(let body, let cond, let condition):
+            while true {
+                switch try run(body, &frame, depth: &depth) {
+                case .normal, .continueLoop: break
+                case .breakLoop: return .normal
+                case .returned(let v): return .returned(v)
+                }
+                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                    return .returned(v)
+                }
+                if !scalar(condition, frame).bool { return .normal }
+            }
+        case .breakLoop: return .breakLoop
+        case .continueLoop: return .continueLoop
+        case .returnValue(let v): return .returned(v.map { value($0, frame) })
+        case .call(let callee, let args):
+            let passed = args.map { a -> InterpreterValue in
+                switch a {
+                case .value(let v): return value(v, frame)
+                case .slot(let s): return .cell(cell(s, frame))
+                }
+            }
+            let r = try invoke(callee, passed, depth: &depth)
+            if let res = instr.result { frame.values[res.index] = r ?? .tuple([]) }
+            return .normal
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .print:
+            let r = try evaluate(instr, frame)
+            if let res = instr.result, let r { frame.values[res.index] = r }
+            return .normal
+        }
+    }
+
+    func runFor(_ loop: ForLoop, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+        -> Flow
+    {
+        let lo = scalar(loop.lower, frame)
+        let hi = scalar(loop.upper, frame)
+        let step = scalar(loop.step, frame)
+        let kind = lo.kind
+        var result = Flow.normal
+        func body(_ i: Scalar, _ frame: inout Frame) throws(IRRuntimeError) -> Bool {
+            frame.values[loop.induction.index] = .scalar(i)
+            switch try run(loop.body, &frame, depth: &depth) {
+            case .normal, .continueLoop: return true
+            case .breakLoop: return false
+            case .returned(let v):
+                result = .returned(v)
+                return false
+            }
+        }
+        if kind.isFloating {
+            // Exactly Swift's floating-point `stride`: the n-th value is
+            // `lower.addingProduct(T(n), step)` — one fused multiply-add, computed afresh
+            // each time so rounding errors do not accumulate.
+            let l = lo.double
+            let h = hi.double
+            let s = step.double
+            guard s != 0, !s.isNaN else { return .normal }
+            var n = 0
+            while true {
+                let x =
+                    kind == .f32
+                    ? Double(Float(l).addingProduct(Float(n), Float(s)))
+                    : l.addingProduct(Double(n), s)
+                let inRange =
+                    s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
+                if !inRange { break }
+                let iv = kind == .f32 ? Scalar.float(Float(x)) : Scalar.double(x)
+                if try !body(iv, &frame) { break }
+                n += 1
+            }
+            return result
+        }
+        // Integers: iterate in 64 bits, stop when the next value would leave the kind's
+        // range (so `0...T.max` ends instead of wrapping).
+        if kind.isSigned || kind == .bool {
+            let l = lo.int64
+            let h = hi.int64
+            let s = step.int64
+            guard s != 0 else { return .normal }
+            let (minV, maxV) = signedRange(kind)
+            var i = l
+            while s > 0 ? (loop.inclusive ? i <= h : i < h) : (loop.inclusive ? i >= h : i > h) {
+                if try !body(Scalar.int(i, kind), &frame) { break }
+                let (next, overflow) = i.addingReportingOverflow(s)
+                if overflow || next < minV || next > maxV { break }
+                i = next
+            }
+        } else {
+            let l = lo.uint64
+            let h = hi.uint64
+            let s = step.uint64
+            guard s != 0 else { return .normal }
+            let maxV = kind.bitWidth == 64 ? UInt64.max : (UInt64(1) << UInt64(kind.bitWidth)) - 1
+            var i = l
+            while loop.inclusive ? i <= h : i < h {
+                if try !body(Scalar.uint(i, kind), &frame) { break }
+                let (next, overflow) = i.addingReportingOverflow(s)
+                if overflow || next > maxV { break }
+                i = next
+            }
+        }
+        return result
+    }
+
+    func signedRange(_ kind: ScalarKind) -> (Int64, Int64) {
+        switch kind {
+        case .i8: return (Int64(Int8.min), Int64(Int8.max))
+        case .i16: return (Int64(Int16.min), Int64(Int16.max))
+        case .i32: return (Int64(Int32.min), Int64(Int32.max))
+        case .bool: return (0, 1)
+        case .i64, .u8, .u16, .u32, .u64, .f32, .f64: return (Int64.min, Int64.max)
+        }
+    }
+
+    // MARK: Operand access
+
+    func value(_ v: ValueID, _ frame: Frame) -> InterpreterValue {
+        // Verified IR defines every value before its use; an empty tuple stands in otherwise.
+        frame.values[v.index] ?? .tuple([])
+    }
+
+    func scalar(_ v: ValueID, _ frame: Frame) -> Scalar {
+        switch value(v, frame) {
+        case .scalar(let s): return s
+        case .cell(let c): return c.value.scalar ?? Scalar.int(0)
+        case .array, .tuple: return Scalar.int(0)
+        }
+    }
+
+    func array(_ v: ValueID, _ frame: Frame) -> ArrayView {
+        if case .array(let a) = value(v, frame) { return a }
+        return ArrayView(kind: .i64, shape: [0], fill: .int(0))
+    }
+
+    func cell(_ s: SlotID, _ frame: Frame) -> InterpreterCell {
+        frame.slots[s.index] ?? InterpreterCell(.tuple([]))
+    }
+}
+
+/// Hands a call's outcome from the interpreter thread back to the caller.
+private final class CallResult: @unchecked Sendable {
+    var result: Result<InterpreterValue?, IRRuntimeError> = .success(nil)
+    let done = DispatchSemaphore(value: 0)
+}

@@ -1,0 +1,290 @@
+import KernBasics
+
+/// The values the reference interpreter computes with, and its runtime error.
+///
+/// In: Swift values from tests or the host (`InterpreterValue.array([1.0, 2.0])`,
+/// `.int(3)`). Out: results the host compares with JIT results (`doubles`, `int64`).
+/// Scalars are a kind plus a canonical bit pattern; arrays are views (offset, shape,
+/// strides in elements) on a shared reference-type storage, so `subview` and callee
+/// writes are seen by every view of the same storage — as with the compiled code.
+
+/// One scalar: its kind and its bits, canonical so that `==` is bitwise equality:
+/// integers are truncated to their width and zero-extended, `bool` is 0 or 1, `f32` is
+/// `Float.bitPattern`, `f64` is `Double.bitPattern`.
+public struct Scalar: Hashable, Sendable, CustomStringConvertible {
+    public var kind: ScalarKind
+    public var bits: UInt64
+
+    public init(kind: ScalarKind, bits: UInt64) {
+        self.kind = kind
+        self.bits = Scalar.canonical(bits, kind)
+    }
+
+    static func canonical(_ bits: UInt64, _ kind: ScalarKind) -> UInt64 {
+        switch kind {
+        case .bool: return bits & 1
+        case .i8, .u8: return bits & 0xFF
+        case .i16, .u16: return bits & 0xFFFF
+        case .i32, .u32, .f32: return bits & 0xFFFF_FFFF
+        case .i64, .u64, .f64: return bits
+        }
+    }
+
+    public static func bool(_ b: Bool) -> Scalar { Scalar(kind: .bool, bits: b ? 1 : 0) }
+    public static func int(_ v: Int64, _ kind: ScalarKind = .i64) -> Scalar {
+        Scalar(kind: kind, bits: UInt64(bitPattern: v))
+    }
+    public static func uint(_ v: UInt64, _ kind: ScalarKind = .u64) -> Scalar {
+        Scalar(kind: kind, bits: v)
+    }
+    public static func float(_ v: Float) -> Scalar {
+        Scalar(kind: .f32, bits: UInt64(v.bitPattern))
+    }
+    public static func double(_ v: Double) -> Scalar { Scalar(kind: .f64, bits: v.bitPattern) }
+
+    /// The value as a signed 64-bit integer (sign-extended for signed kinds).
+    public var int64: Int64 {
+        switch kind {
+        case .i8: return Int64(Int8(truncatingIfNeeded: bits))
+        case .i16: return Int64(Int16(truncatingIfNeeded: bits))
+        case .i32: return Int64(Int32(truncatingIfNeeded: bits))
+        case .bool, .i64, .u8, .u16, .u32, .u64: return Int64(bitPattern: bits)
+        case .f32, .f64: return saturatedInt64
+        }
+    }
+    public var uint64: UInt64 { kind.isSigned ? UInt64(bitPattern: int64) : bits }
+    public var bool: Bool { bits != 0 }
+    public var float: Float { Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
+    public var double: Double { kind == .f32 ? Double(float) : Double(bitPattern: bits) }
+
+    /// Formatted as Swift's `print` formats a value of the corresponding Swift type.
+    public var description: String {
+        switch kind {
+        case .bool: return bool.description
+        case .i8: return Int8(truncatingIfNeeded: bits).description
+        case .i16: return Int16(truncatingIfNeeded: bits).description
+        case .i32: return Int32(truncatingIfNeeded: bits).description
+        case .i64: return Int64(bitPattern: bits).description
+        case .u8, .u16, .u32, .u64: return bits.description
+        case .f32: return float.description
+        case .f64: return Double(bitPattern: bits).description
+        }
+    }
+}
+
+/// Element storage shared by all views of one array (bits as in `Scalar`).
+public final class ArrayStorage: @unchecked Sendable {
+    public let kind: ScalarKind
+    public var elements: [UInt64]
+    public init(kind: ScalarKind, elements: [UInt64]) {
+        self.kind = kind
+        self.elements = elements
+    }
+}
+
+/// A view: `element(i, j, …) = storage[offset + i*strides[0] + j*strides[1] + …]`.
+public struct ArrayView: Sendable {
+    public var storage: ArrayStorage
+    public var offset: Int
+    public var shape: [Int]
+    public var strides: [Int]
+
+    public init(storage: ArrayStorage, offset: Int = 0, shape: [Int], strides: [Int]) {
+        self.storage = storage
+        self.offset = offset
+        self.shape = shape
+        self.strides = strides
+    }
+
+    /// A fresh, contiguous, row-major array.
+    public init(kind: ScalarKind, shape: [Int], fill: Scalar) {
+        let count = shape.reduce(1, *)
+        var strides = Array(repeating: 1, count: shape.count)
+        var s = 1
+        for axis in shape.indices.reversed() {
+            strides[axis] = s
+            s *= shape[axis]
+        }
+        self.init(
+            storage: ArrayStorage(kind: kind, elements: Array(repeating: fill.bits, count: count)),
+            shape: shape, strides: strides)
+    }
+
+    public var kind: ScalarKind { storage.kind }
+    public var rank: Int { shape.count }
+
+    func address(_ indices: [Int]) -> Int {
+        var a = offset
+        for (k, i) in indices.enumerated() { a += i * strides[k] }
+        return a
+    }
+
+    public subscript(indices: Int...) -> Scalar {
+        get { Scalar(kind: kind, bits: storage.elements[address(indices)]) }
+        nonmutating set { storage.elements[address(indices)] = newValue.bits }
+    }
+
+    /// All elements in row-major order.
+    public var scalars: [Scalar] {
+        var out: [Scalar] = []
+        func walk(_ axis: Int, _ base: Int) {
+            if axis == shape.count {
+                out.append(Scalar(kind: kind, bits: storage.elements[base]))
+                return
+            }
+            for i in 0..<shape[axis] { walk(axis + 1, base + i * strides[axis]) }
+        }
+        walk(0, offset)
+        return out
+    }
+    public var doubles: [Double] { scalars.map(\.double) }
+    public var floats: [Float] { scalars.map(\.float) }
+    public var int64s: [Int64] { scalars.map(\.int64) }
+}
+
+/// The storage of a slot, shared with callees for `inout` scalar parameters.
+public final class InterpreterCell: @unchecked Sendable {
+    public var value: InterpreterValue
+    public init(_ value: InterpreterValue) { self.value = value }
+}
+
+public enum InterpreterValue: Sendable {
+    case scalar(Scalar)
+    case array(ArrayView)
+    case tuple([Scalar])
+    /// An `inout` scalar argument: the callee reads and writes the cell.
+    case cell(InterpreterCell)
+
+    public static func int(_ v: Int64) -> InterpreterValue { .scalar(.int(v)) }
+    public static func double(_ v: Double) -> InterpreterValue { .scalar(.double(v)) }
+    public static func float(_ v: Float) -> InterpreterValue { .scalar(.float(v)) }
+    public static func bool(_ v: Bool) -> InterpreterValue { .scalar(.bool(v)) }
+
+    /// A Swift value as an interpreter scalar (`.scalar(Int32(3))`).
+    public static func scalar<T: InterpreterScalar>(_ v: T) -> InterpreterValue {
+        .scalar(v.interpreterScalar)
+    }
+
+    /// A fresh array of Swift values: rank 1 by default, or row-major with `shape`.
+    public static func array<T: InterpreterScalar>(_ xs: [T], shape: [Int]? = nil)
+        -> InterpreterValue
+    {
+        array(xs.map(\.interpreterScalar), kind: T.interpreterKind, shape: shape ?? [xs.count])
+    }
+    /// A row-major array of `kind` with the given shape; `scalars` in row-major order.
+    public static func array(_ scalars: [Scalar], kind: ScalarKind, shape: [Int])
+        -> InterpreterValue
+    {
+        var view = ArrayView(kind: kind, shape: shape, fill: Scalar(kind: kind, bits: 0))
+        for (k, s) in scalars.enumerated() where k < view.storage.elements.count {
+            view.storage.elements[k] = Scalar(kind: kind, bits: s.bits).bits
+        }
+        view.offset = 0
+        return .array(view)
+    }
+
+    public var scalar: Scalar? {
+        if case .scalar(let s) = self { return s }
+        return nil
+    }
+    public var arrayView: ArrayView? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+    /// The elements of an array value (row-major) or the scalar, as Swift values.
+    public func values<T: InterpreterScalar>(as _: T.Type = T.self) -> [T] {
+        switch self {
+        case .scalar(let s): return [T(interpreterScalar: s)]
+        case .array(let a): return a.scalars.map { T(interpreterScalar: $0) }
+        case .tuple(let xs): return xs.map { T(interpreterScalar: $0) }
+        case .cell(let c): return c.value.values(as: T.self)
+        }
+    }
+
+    /// As `print` would print it: `42`, `2.5`, `(42, 0.5)`, `[1.0, 2.0]`.
+    public var formatted: String {
+        switch self {
+        case .scalar(let s): return s.description
+        case .tuple(let xs): return "(" + xs.map(\.description).joined(separator: ", ") + ")"
+        case .array(let a): return "[" + a.scalars.map(\.description).joined(separator: ", ") + "]"
+        case .cell(let c): return c.value.formatted
+        }
+    }
+}
+
+/// A runtime error of a call: a failed check (or a malformed call from the host).
+public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case bounds, divisionByZero, precondition, stride, allocation
+        /// Wrong argument count or types passed to `Interpreter.call`.
+        case badArgument
+        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion).
+        case callDepth
+    }
+    public var kind: Kind
+    public var pos: SourcePos
+    public var message: String
+    /// Out-of-bounds errors: the index and the length of the dimension.
+    public var index: Int64?
+    public var bound: Int64?
+
+    public init(
+        kind: Kind, pos: SourcePos, message: String, index: Int64? = nil, bound: Int64? = nil
+    ) {
+        self.kind = kind
+        self.pos = pos
+        self.message = message
+        self.index = index
+        self.bound = bound
+    }
+
+    public var description: String { "\(pos): \(message)" }
+}
+
+/// Swift scalar types the interpreter can take and give back: `Bool`, `Int8`…`Int`,
+/// `UInt8`…`UInt`, `Float`, `Double` (`Int`/`UInt` are i64/u64, as in Kern).
+public protocol InterpreterScalar {
+    static var interpreterKind: ScalarKind { get }
+    var interpreterScalar: Scalar { get }
+    /// Reads the scalar's bits as this type (converting with `convert` semantics when
+    /// the kinds differ).
+    init(interpreterScalar: Scalar)
+}
+
+extension InterpreterScalar where Self: FixedWidthInteger {
+    public var interpreterScalar: Scalar {
+        Scalar(kind: Self.interpreterKind, bits: UInt64(truncatingIfNeeded: self))
+    }
+    public init(interpreterScalar s: Scalar) {
+        self.init(truncatingIfNeeded: convert(s, to: Self.interpreterKind).bits)
+    }
+}
+
+extension Int8: InterpreterScalar { public static var interpreterKind: ScalarKind { .i8 } }
+extension Int16: InterpreterScalar { public static var interpreterKind: ScalarKind { .i16 } }
+extension Int32: InterpreterScalar { public static var interpreterKind: ScalarKind { .i32 } }
+extension Int64: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
+extension Int: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
+extension UInt8: InterpreterScalar { public static var interpreterKind: ScalarKind { .u8 } }
+extension UInt16: InterpreterScalar { public static var interpreterKind: ScalarKind { .u16 } }
+extension UInt32: InterpreterScalar { public static var interpreterKind: ScalarKind { .u32 } }
+extension UInt64: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
+extension UInt: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
+
+extension Bool: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .bool }
+    public var interpreterScalar: Scalar { .bool(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .bool).bool }
+}
+
+extension Float: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .f32 }
+    public var interpreterScalar: Scalar { .float(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f32).float }
+}
+
+extension Double: InterpreterScalar {
+    public static var interpreterKind: ScalarKind { .f64 }
+    public var interpreterScalar: Scalar { .double(self) }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f64).double }
+}

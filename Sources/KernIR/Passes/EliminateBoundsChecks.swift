@@ -1,0 +1,172 @@
+/// Removes bounds checks that the enclosing loop proves. In: a verified module. Out:
+/// the same module minus each `check.bounds %i < %n` where `%i` is the induction
+/// variable of an enclosing `for` loop that
+/// - is exclusive (`..<`, not `...`),
+/// - has a constant step of 1 and a constant lower bound ≥ 0, and
+/// - has an upper bound that is `%n` itself, or `dim %a, k` when `%n` is `dim %a, k`
+///   of the very same array value and axis (a row `%a[i]`'s axis k counting as axis
+///   k + 1 of `%a`), or `dim`s that an earlier `precondition(a.count == b.count)` in
+///   the same or an enclosing block proved equal (the saxpy idiom).
+/// Then `0 <= lower <= %i < upper == %n` on every iteration. Arrays cannot be
+/// reassigned and their shapes never change, so an equal `dim` is the same extent.
+/// Deliberately conservative: no offsets (`x[i + 1]`), no ranges proven by `if`s.
+@discardableResult
+public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
+    var stats = PassStatistics(pass: "eliminate-bounds-checks")
+    for id in m.functions.ids {
+        var facts = Facts()
+        facts.collect(m.functions[id].body)
+        var removed = 0
+        var body = m.functions[id].body
+        eliminate(&body, facts, loops: [], known: [], removed: &removed)
+        m.functions[id].body = body
+        let kept = countInstructions(body, isBoundsCheck)
+        stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
+    }
+    return stats
+}
+
+/// What the pass knows about SSA values: which are constants and which are `dim`s.
+struct Facts {
+    var constants: [ValueID: Constant] = [:]
+    var dims: [ValueID: DimOf] = [:]
+    /// `subview %a[…]` results and their `%a`.
+    var subviews: [ValueID: ValueID] = [:]
+    /// `cmp eq %a, %b` results and their operands.
+    var equalities: [ValueID: (ValueID, ValueID)] = [:]
+
+    struct DimOf: Hashable {
+        var array: ValueID
+        var axis: Int
+    }
+
+    mutating func collect(_ block: Block) {
+        for instr in block.instrs {
+            switch instr.op {
+            case .constant(let c): if let r = instr.result { constants[r] = c }
+            case .dim(let a, let axis):
+                if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
+            case .subview(let a, _):
+                if let r = instr.result { subviews[r] = a }
+            case .compare(.eq, let a, let b):
+                if let r = instr.result { equalities[r] = (a, b) }
+            case .ifElse(_, let then, let els):
+                collect(then)
+                collect(els)
+            case .forLoop(let loop): collect(loop.body)
+            case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
+                collect(cond)
+                collect(body)
+            case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+                .makeTuple, .extract, .loadElement, .storeElement, .subview, .allocArray,
+                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+                .breakLoop, .continueLoop, .returnValue:
+                break
+            }
+        }
+    }
+
+    func integer(_ v: ValueID) -> Int64? {
+        if case .integer(let bits)? = constants[v] { return Int64(bitPattern: bits) }
+        return nil
+    }
+
+    /// `bound` is `upper`, or both are `dim` of the same array and axis, or of two
+    /// extents a precondition proved equal.
+    func sameExtent(_ bound: ValueID, _ upper: ValueID, _ known: [ExtentPair]) -> Bool {
+        if bound == upper { return true }
+        guard let a = dims[bound].map(root), let b = dims[upper].map(root) else { return false }
+        return a == b || known.contains(ExtentPair(a, b)) || known.contains(ExtentPair(b, a))
+    }
+
+    /// The extents a passing `precondition %c` proves equal, if `%c` is
+    /// `cmp eq (dim …), (dim …)`.
+    func provenEqual(_ condition: ValueID) -> ExtentPair? {
+        guard let (x, y) = equalities[condition], let a = dims[x], let b = dims[y] else {
+            return nil
+        }
+        return ExtentPair(root(a), root(b))
+    }
+
+    /// The same extent on the array that subviews were taken from: axis k of a row
+    /// `%a[i]` is axis k + 1 of `%a` (so `m[i][j]` is proven by a loop over `m.shape(1)`).
+    func root(_ d: DimOf) -> DimOf {
+        var d = d
+        while let base = subviews[d.array] {
+            d = DimOf(array: base, axis: d.axis + 1)
+        }
+        return d
+    }
+}
+
+struct ExtentPair: Hashable {
+    var a: Facts.DimOf
+    var b: Facts.DimOf
+    init(_ a: Facts.DimOf, _ b: Facts.DimOf) {
+        self.a = a
+        self.b = b
+    }
+}
+
+/// A loop whose induction variable ranges over `lower..<upper` with `lower >= 0`.
+private struct ProvenRange {
+    var induction: ValueID
+    var upper: ValueID
+}
+
+private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
+    guard !loop.inclusive,
+        facts.integer(loop.step) == 1,
+        let lower = facts.integer(loop.lower), lower >= 0
+    else { return nil }
+    return ProvenRange(induction: loop.induction, upper: loop.upper)
+}
+
+private func eliminate(
+    _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
+    removed: inout Int
+) {
+    // Extents proven equal by preconditions earlier in this block (or an enclosing one).
+    var known = known
+    var out: [Instr] = []
+    out.reserveCapacity(block.instrs.count)
+    func walk(_ b: inout Block, _ loops: [ProvenRange]) {
+        eliminate(&b, facts, loops: loops, known: known, removed: &removed)
+    }
+    for var instr in block.instrs {
+        switch instr.op {
+        case .checkBounds(let index, let bound, _):
+            let proven = loops.contains {
+                $0.induction == index && facts.sameExtent(bound, $0.upper, known)
+            }
+            if proven {
+                removed += 1
+                continue
+            }
+        case .precondition(let c, _):
+            if let pair = facts.provenEqual(c) { known.append(pair) }
+        case .ifElse(let c, var then, var els):
+            walk(&then, loops)
+            walk(&els, loops)
+            instr.op = .ifElse(c, then: then, else: els)
+        case .forLoop(var loop):
+            walk(&loop.body, provenRange(loop, facts).map { loops + [$0] } ?? loops)
+            instr.op = .forLoop(loop)
+        case .whileLoop(var cond, let condition, var body):
+            walk(&cond, loops)
+            walk(&body, loops)
+            instr.op = .whileLoop(cond: cond, condition: condition, body: body)
+        case .repeatLoop(var body, var cond, let condition):
+            walk(&body, loops)
+            walk(&cond, loops)
+            instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkDivisor, .checkStride, .call, .print, .breakLoop, .continueLoop,
+            .returnValue:
+            break
+        }
+        out.append(instr)
+    }
+    block.instrs = out
+}

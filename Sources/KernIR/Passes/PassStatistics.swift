@@ -1,0 +1,97 @@
+/// What a pass did, for `kernelc report` and `--dump-after` readers: the pass name and
+/// per-function counts of what it removed and kept. In: filled by the passes. Out: read
+/// by the pipeline's caller.
+public struct PassStatistics: Sendable, Hashable, CustomStringConvertible {
+    public struct FunctionCount: Sendable, Hashable {
+        public var function: String
+        public var removed: Int
+        public var kept: Int
+        public init(function: String, removed: Int, kept: Int) {
+            self.function = function
+            self.removed = removed
+            self.kept = kept
+        }
+    }
+
+    /// The pass's pipeline name (`eliminate-bounds-checks`).
+    public var pass: String
+    /// One entry per function, in module order.
+    public var functions: [FunctionCount]
+
+    public init(pass: String, functions: [FunctionCount] = []) {
+        self.pass = pass
+        self.functions = functions
+    }
+
+    public var removed: Int { functions.reduce(0) { $0 + $1.removed } }
+    public var kept: Int { functions.reduce(0) { $0 + $1.kept } }
+
+    public var description: String {
+        "\(pass): removed \(removed), kept \(kept)"
+            + functions.map { "\n  \($0.function): removed \($0.removed), kept \($0.kept)" }
+            .joined()
+    }
+}
+
+/// Rewrites every block of a function bottom-up, keeping instructions for which
+/// `keep` returns true; nested blocks are visited before their parent instruction is
+/// offered to `keep`. Returns the number of instructions dropped.
+func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
+    var dropped = 0
+    var out: [Instr] = []
+    out.reserveCapacity(block.instrs.count)
+    for var instr in block.instrs {
+        switch instr.op {
+        case .ifElse(let c, var then, var els):
+            dropped += filterInstructions(&then, keep) + filterInstructions(&els, keep)
+            instr.op = .ifElse(c, then: then, else: els)
+        case .forLoop(var loop):
+            dropped += filterInstructions(&loop.body, keep)
+            instr.op = .forLoop(loop)
+        case .whileLoop(var cond, let condition, var body):
+            dropped += filterInstructions(&cond, keep) + filterInstructions(&body, keep)
+            instr.op = .whileLoop(cond: cond, condition: condition, body: body)
+        case .repeatLoop(var body, var cond, let condition):
+            dropped += filterInstructions(&body, keep) + filterInstructions(&cond, keep)
+            instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .breakLoop, .continueLoop, .returnValue:
+            break
+        }
+        if keep(instr) {
+            out.append(instr)
+        } else {
+            dropped += 1
+        }
+    }
+    block.instrs = out
+    return dropped
+}
+
+/// Counts the instructions of a block (nested ones included) that satisfy `test`.
+func countInstructions(_ block: Block, _ test: (Instr) -> Bool) -> Int {
+    var n = 0
+    for instr in block.instrs {
+        if test(instr) { n += 1 }
+        switch instr.op {
+        case .ifElse(_, let then, let els):
+            n += countInstructions(then, test) + countInstructions(els, test)
+        case .forLoop(let loop): n += countInstructions(loop.body, test)
+        case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
+            n += countInstructions(cond, test) + countInstructions(body, test)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .breakLoop, .continueLoop, .returnValue:
+            break
+        }
+    }
+    return n
+}
+
+func isBoundsCheck(_ instr: Instr) -> Bool {
+    if case .checkBounds = instr.op { return true }
+    return false
+}

@@ -1,0 +1,49 @@
+import KernBasics
+import Testing
+
+@testable import KernIR
+
+/// Parses IR text; the test fails (by throwing) on a syntax error.
+func parse(_ text: String) throws -> Module {
+    do {
+        return try parseModule(text)
+    } catch {
+        Issue.record("parse error \(error)")
+        throw error
+    }
+}
+
+/// Parses and verifies IR text, recording every verifier error as a test failure.
+func parseVerified(_ text: String) throws -> Module {
+    let m = try parse(text)
+    for e in verify(m) { Issue.record("verifier: \(e)") }
+    return m
+}
+
+/// Runs function `name` of `text` and returns its result and printed lines.
+func run(
+    _ text: String, _ name: String = "f", _ args: [InterpreterValue] = []
+) throws -> (InterpreterValue?, [String]) {
+    let m = try parseVerified(text)
+    let lines = LineCollector()
+    var interp = Interpreter(module: m)
+    interp.output = { lines.lines.append($0) }
+    let r = try interp.call(name, args)
+    return (r, lines.lines)
+}
+
+final class LineCollector: @unchecked Sendable {
+    var lines: [String] = []
+}
+
+/// The message of the runtime error `body` throws, or nil.
+func runtimeError(_ body: () throws -> Void) -> IRRuntimeError? {
+    do {
+        try body()
+    } catch let e as IRRuntimeError {
+        return e
+    } catch {
+        Issue.record("unexpected error \(error)")
+    }
+    return nil
+}

@@ -1,0 +1,304 @@
+import KernBasics
+import Testing
+
+@testable import KernIR
+
+/// The verifier's messages for the body of `func @f(%0 a: i64, %1 x: [f64; 1],
+/// inout %2 y: [f64; 1], %3 d: f64, inout $0 n: i64) -> i64`.
+func verifierErrors(_ body: String, returns: String = "i64", extra: String = "") throws -> [String]
+{
+    let text = """
+        module "v"
+        func @f(%0 a: i64, %1 x: [f64; 1], inout %2 y: [f64; 1], %3 d: f64, inout $0 n: i64) -> \(returns) {
+          slot $0 n: i64
+          slot $1 s: f64
+          slot $2 b: u8
+        \(body)
+        }
+        \(extra)
+        """
+    return verify(try parse(text)).map(\.message)
+}
+
+@Test func validFunctionHasNoErrors() throws {
+    #expect(try verifierErrors("  return %0") == [])
+}
+
+@Test func errorsNameFunctionAndInstruction() throws {
+    let m = try parse(
+        """
+        module "v"
+        func @g(%0 a: i64, %1 b: f64) -> void {
+          %2 = add %0, %1 : i64 !3:7
+          return
+        }
+        """)
+    let errors = verify(m)
+    #expect(errors.count == 1)
+    #expect(errors.first?.function == "g")
+    #expect(errors.first?.instruction == "%2 = add %0, %1 : i64 !3:7")
+    #expect(
+        errors.first?.description
+            == "in @g: operands of add have different types i64 and f64\n    %2 = add %0, %1 : i64 !3:7"
+    )
+}
+
+@Test func useBeforeDefinition() throws {
+    #expect(
+        try verifierErrors("  %5 = add %0, %4 : i64\n  %4 = const 1 : i64\n  return %5") == [
+            "value %4 is used before it is defined"
+        ])
+}
+
+@Test func doubleDefinition() throws {
+    let text = """
+        module "v"
+        func @f() -> void {
+          return
+        }
+        """
+    var m = try parse(text)
+    var f = m.functions[FunctionID(0)]
+    let v = f.values.append(.scalar(.i64))
+    f.body.instrs.insert(
+        contentsOf: [
+            Instr(result: v, op: .constant(.integer(1))),
+            Instr(result: v, op: .constant(.integer(2))),
+        ], at: 0)
+    m.functions[FunctionID(0)] = f
+    #expect(verify(m).map(\.message) == ["value %0 is defined more than once"])
+}
+
+@Test func valueNotVisibleOutsideItsBlock() throws {
+    let body = """
+          %4 = const true : bool
+          if %4 {
+            %5 = const 1 : i64
+          }
+          return %5
+        """
+    #expect(try verifierErrors(body) == ["value %5 is used where it is not visible"])
+}
+
+@Test func inductionVariableOnlyInsideBody() throws {
+    let body = """
+          %4 = const 1 : i64
+          for %5: i64 = %0 ..< %4 step %4 {
+          }
+          return %5
+        """
+    #expect(try verifierErrors(body) == ["value %5 is used where it is not visible"])
+}
+
+@Test func binaryOperandTypesMustMatch() throws {
+    #expect(
+        try verifierErrors("  %4 = add %0, %3 : i64\n  return %0") == [
+            "operands of add have different types i64 and f64"
+        ])
+}
+
+@Test func shiftsAndBitwiseNeedIntegers() throws {
+    #expect(try verifierErrors("  %4 = shl %3, %3 : f64\n  return %0") == ["shl needs integers"])
+    #expect(
+        try verifierErrors("  %4 = xor %3, %3 : f64\n  return %0") == [
+            "xor needs integers or bools"
+        ])
+}
+
+@Test func compareProducesBool() throws {
+    #expect(
+        try verifierErrors("  %4 = cmp lt %0, %0 : i64\n  return %0") == [
+            "result %4 has type i64, expected bool"
+        ])
+}
+
+@Test func indexCountMustMatchRankAndIndicesAreI64() throws {
+    #expect(
+        try verifierErrors("  %4 = load.elem %1[%0, %0] : f64\n  return %0") == [
+            "2 indices for a rank-1 array"
+        ])
+    #expect(
+        try verifierErrors("  %4 = load.elem %1[%3] : f64\n  return %0") == [
+            "index %3 must be i64, not f64"
+        ])
+}
+
+@Test func storeOnlyIntoWritableArrays() throws {
+    #expect(
+        try verifierErrors("  store.elem %1[%0], %3\n  return %0") == [
+            "%1 is not writable (not an inout parameter or a local array)"
+        ])
+    #expect(try verifierErrors("  store.elem %2[%0], %3\n  return %0") == [])
+    #expect(
+        try verifierErrors(
+            "  %4 = alloc f64 [%0] fill %3 : [f64; 1]\n  store.elem %4[%0], %3\n  return %0") == [])
+}
+
+@Test func storedValueMustMatchSlot() throws {
+    #expect(
+        try verifierErrors("  store $1, %0\n  return %0") == [
+            "stored value %0 is i64 but slot $1 is f64"
+        ])
+}
+
+@Test func callsMatchCalleeSignature() throws {
+    let g = """
+        func @g(%0 a: f64, inout $0 k: i64) -> f64 {
+          slot $0 k: i64
+          return %0
+        }
+        """
+    #expect(try verifierErrors("  %4 = call @g(%3, $0) : f64\n  return %0", extra: g) == [])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3) : f64\n  return %0", extra: g) == [
+            "@g takes 2 arguments, got 1"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%0, $0) : f64\n  return %0", extra: g) == [
+            "argument %0 is i64, parameter a is f64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, %0) : f64\n  return %0", extra: g) == [
+            "inout parameter k must be passed a slot, not %0"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, $1) : f64\n  return %0", extra: g) == [
+            "inout argument $1 is f64, parameter k is i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = call @g(%3, $0) : i64\n  return %0", extra: g) == [
+            "result %4 has type i64, expected f64"
+        ])
+}
+
+@Test func inoutArrayArgumentsMustBeWritable() throws {
+    let g = """
+        func @g(inout %0 a: [f64; 1]) -> void {
+          return
+        }
+        """
+    #expect(
+        try verifierErrors("  call @g(%1)\n  return %0", extra: g) == [
+            "argument %1 for inout array parameter a is not writable"
+        ])
+    #expect(try verifierErrors("  call @g(%2)\n  return %0", extra: g) == [])
+}
+
+@Test func returnMatchesReturnType() throws {
+    #expect(try verifierErrors("  return %3") == ["returned %3 is f64, expected i64"])
+    #expect(
+        try verifierErrors("  return") == ["return without a value in a function returning i64"])
+    #expect(
+        try verifierErrors("  return %0", returns: "void") == [
+            "return %0 in a function returning void"
+        ])
+}
+
+@Test func breakAndContinueOnlyInLoops() throws {
+    #expect(try verifierErrors("  break\n  return %0") == ["break outside a loop"])
+    #expect(try verifierErrors("  continue\n  return %0") == ["continue outside a loop"])
+}
+
+@Test func noBreakOrReturnInParallelLoop() throws {
+    let loop = { (inner: String) in
+        """
+          %4 = const 1 : i64
+          for %5: i64 = %0 ..< %4 step %4 parallel {
+            \(inner)
+          }
+          return %0
+        """
+    }
+    #expect(try verifierErrors(loop("break")) == ["break inside a parallel loop"])
+    #expect(try verifierErrors(loop("return %0")) == ["return inside a parallel loop"])
+    #expect(try verifierErrors(loop("continue")) == [])
+    // A break of a serial loop nested in the parallel one is fine.
+    let nested = """
+          %4 = const 1 : i64
+          for %5: i64 = %0 ..< %4 step %4 parallel {
+            for %6: i64 = %0 ..< %4 step %4 {
+              break
+            }
+          }
+          return %0
+        """
+    #expect(try verifierErrors(nested) == [])
+}
+
+@Test func reductionSlotsFitTheirOperation() throws {
+    let loop = { (reductions: String) in
+        """
+          %4 = const 1 : i64
+          %5 = alloc f64 [%4] fill %3 : [f64; 1]
+          for %6: i64 = %0 ..< %4 step %4 parallel(\(reductions)) {
+          }
+          return %0
+        """
+    }
+    #expect(try verifierErrors(loop("reduce $1 add, reduce $2 xor, reduce $0 max, array %5")) == [])
+    #expect(try verifierErrors(loop("reduce $1 xor")) == ["reduce xor on f64 slot $1"])
+    #expect(try verifierErrors(loop("array %1")) == ["array reduction %1 is not a local array"])
+}
+
+@Test func inductionTypeMatchesBounds() throws {
+    let body = """
+          %4 = const 1 : i64
+          for %5: i32 = %0 ..< %4 step %4 {
+          }
+          return %0
+        """
+    #expect(try verifierErrors(body) == ["induction variable %5 is i32, bounds are i64"])
+    let mixed = """
+          %4 = const 1 : i32
+          for %5: i64 = %0 ..< %4 step %4 {
+          }
+          return %0
+        """
+    #expect(try verifierErrors(mixed).first == "loop bounds and step have different types")
+}
+
+@Test func constantsFitTheirType() throws {
+    #expect(
+        try verifierErrors("  %4 = const 1.5 : i64\n  return %0") == [
+            "floating constant of type i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = const 300 : u8\n  return %0") == [
+            "integer constant 300 does not fit u8"
+        ])
+    var m = try parse("module \"v\"\nfunc @f() -> void {\n  %0 = const 0.5 : f32\n  return\n}\n")
+    m.functions[FunctionID(0)].body.instrs[0].op = .constant(.floating(0.1))
+    #expect(verify(m).map(\.message) == ["f32 constant 0.1 is not a Float value"])
+}
+
+@Test func mathArityAndTypes() throws {
+    #expect(
+        try verifierErrors("  %4 = math.pow %3 : f64\n  return %0") == [
+            "math.pow takes 2 arguments, got 1"
+        ])
+    #expect(
+        try verifierErrors("  %4 = math.sqrt %0 : i64\n  return %0") == [
+            "math.sqrt is not defined on i64"
+        ])
+    #expect(
+        try verifierErrors("  %4 = math.isnan %3 : f64\n  return %0") == [
+            "result %4 has type f64, expected bool"
+        ])
+}
+
+@Test func whileConditionMustBeBool() throws {
+    let body = """
+          while {
+            %4 = const 1 : i64
+          } cond %4 do {
+          }
+          return %0
+        """
+    #expect(try verifierErrors(body) == ["loop condition %4 must be bool, not i64"])
+}
+
+@Test func functionNamesAreUnique() throws {
+    var m = try parse("module \"v\"\nfunc @f() -> void {\n  return\n}\n")
+    m.functions.append(m.functions[FunctionID(0)])
+    #expect(verify(m).map(\.message) == ["function name is not unique"])
+}
