@@ -7,7 +7,6 @@
 /// Immutable after `init`, so one instance is shared by every thread calling the
 /// function (`ffi_call` only reads the cif).
 import CFFI
-import Foundation
 
 final class CallInterface: @unchecked Sendable {
     /// The prepared cif; owned, never mutated after init.
@@ -18,11 +17,6 @@ final class CallInterface: @unchecked Sendable {
     let argumentCount: Int
     /// Number of 8-byte result slots (0 for Void).
     let resultSlots: Int
-
-    /// How many cifs were ever prepared in this process (tests check "once per function").
-    nonisolated(unsafe) private static var preparedCount = 0
-    private static let countLock = NSLock()
-    static var cifsPrepared: Int { countLock.withLock { preparedCount } }
 
     init(_ signature: KernSignature) throws {
         var types: [UnsafeMutablePointer<ffi_type>] = [kern_ffi_type_pointer()]
@@ -55,7 +49,6 @@ final class CallInterface: @unchecked Sendable {
             cif.deallocate()
             throw KernError.backend(message: "libffi could not prepare a call to '\(signature.name)' (status \(status.rawValue))")
         }
-        Self.countLock.withLock { Self.preparedCount += 1 }
     }
 
     deinit {

@@ -26,13 +26,17 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// A source file could not be read.
     case unreadableFile(path: String, reason: String)
 
-    public var description: String {
+    public var description: String { rendered(useColor: false) }
+
+    /// The message as the CLI prints it (ANSI colours when `useColor`), without a
+    /// trailing newline.
+    public func rendered(useColor: Bool) -> String {
         switch self {
         case .compile(let diagnostics, let file):
-            let text = DiagnosticRenderer().render(diagnostics, in: file)
+            let text = DiagnosticRenderer(useColor: useColor).render(diagnostics, in: file)
             return text.hasSuffix("\n") ? String(text.dropLast()) : text
         case .runtime(_, let message, let position, let function, let file):
-            return Self.renderRuntime(message, at: position, function: function, file: file)
+            return Self.renderRuntime(message, at: position, function: function, file: file, useColor: useColor)
         case .invalidArgument(let function, let argument, let problem):
             let which = argument.map { "argument \($0 + 1) of '\(function)'" } ?? "'\(function)'"
             return "invalid argument: \(which): \(problem)"
@@ -49,7 +53,7 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// `file:line:col: error: runtime error in 'f': message`, then the source line and
     /// a caret when the source is known.
     private static func renderRuntime(
-        _ message: String, at position: SourcePos, function: String, file: SourceFile?
+        _ message: String, at position: SourcePos, function: String, file: SourceFile?, useColor: Bool
     ) -> String {
         let text = "runtime error in '\(function)': \(message)"
         guard let file, position.line >= 1, Int(position.line) <= file.lineCount,
@@ -59,7 +63,7 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return position == .unknown ? "error: \(text)" : "\(name):\(position): error: \(text)"
         }
         let d = Diagnostic.error(at: .init(at: .init(offset)), text)
-        let rendered = DiagnosticRenderer().render(d, in: file)
+        let rendered = DiagnosticRenderer(useColor: useColor).render(d, in: file)
         return rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
     }
 
@@ -96,7 +100,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
     case unknown(status: Int32)
 
     /// Decodes the error record generated code left in the call context.
-    init(_ error: KernRuntime.KernError) {
+    init(_ error: KernErrorRecord) {
         switch error.kind {
         case Int32(KERN_ERR_BOUNDS.rawValue):
             self = .outOfBounds(index: Int(error.value0), bound: Int(error.value1), dimension: Int(error.value2))

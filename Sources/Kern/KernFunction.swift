@@ -110,10 +110,17 @@ public struct KernFunction: Sendable {
                     }
                     func pushPointer(_ p: UnsafeMutableRawPointer?) { push(UInt64(UInt(bitPattern: p))) }
                     pushPointer(UnsafeMutableRawPointer(ctx))
-                    for argument in arguments {
+                    for (argument, parameter) in zip(arguments, signature.parameters) {
                         switch argument.form {
                         case .scalar(let bits): push(bits)
-                        case .inoutScalar(let p): pushPointer(p)
+                        case .inoutScalar(let p) where parameter.isInout: pushPointer(p)
+                        case .inoutScalar(let p):
+                            // `&x` for a by-value parameter: pass the value.
+                            var bits: UInt64 = 0
+                            withUnsafeMutableBytes(of: &bits) {
+                                $0.copyMemory(from: UnsafeRawBufferPointer(start: p, count: argument.type.byteSize))
+                            }
+                            push(bits)
                         case .array(let base, let shape):
                             pushPointer(base)
                             for d in 0..<shape.rank { push(UInt64(bitPattern: Int64(shape.extent(d)))) }
@@ -135,7 +142,7 @@ public struct KernFunction: Sendable {
         }
     }
 
-    private func runtimeError(_ error: KernRuntime.KernError, status: Int32) -> KernError {
+    private func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
         var record = error
         if record.kind == 0 { record.kind = status }
         let kind = RuntimeErrorKind(record)
@@ -163,12 +170,16 @@ public struct KernFunction: Sendable {
         guard arguments.count == parameters.count else {
             throw fail(nil, .wrongCount(expected: parameters.count, actual: arguments.count))
         }
-        for (i, (argument, parameter)) in zip(arguments, parameters).enumerated() {
-            let mismatch = fail(
-                i, .typeMismatch(parameter: parameter.name, expected: parameter.type.description, actual: argument.kernDescription))
+        for i in 0..<arguments.count {
+            let argument = arguments[i]
+            let parameter = parameters[i]
+            // Built only on failure: the happy path formats no strings.
+            func mismatch() -> KernError {
+                fail(i, .typeMismatch(parameter: parameter.name, expected: parameter.type.description, actual: argument.kernDescription))
+            }
             switch (parameter.type, argument.form) {
             case (.scalar(let s), .scalar), (.scalar(let s), .inoutScalar):
-                guard argument.type == s else { throw mismatch }
+                guard argument.type == s else { throw mismatch() }
                 if parameter.isInout, case .scalar = argument.form { throw fail(i, .notWritable(parameter: parameter.name)) }
             case (.array(let s, let rank), .array(_, let shape)):
                 guard argument.type == s else {
@@ -183,7 +194,7 @@ public struct KernFunction: Sendable {
                 if parameter.isInout && !argument.isWritable { throw fail(i, .notWritable(parameter: parameter.name)) }
             case (.scalar, .array), (.array, .scalar), (.array, .inoutScalar),
                 (.tuple, _), (.void, _):
-                throw mismatch
+                throw mismatch()
             }
         }
         try checkOverlap(arguments)

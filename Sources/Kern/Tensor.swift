@@ -39,7 +39,9 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     /// A rank-1 tensor holding the array's elements.
     public convenience init(_ array: [T]) {
         self.init(shape: [array.count], repeating: T.fromSlot(0))
-        array.withUnsafeBufferPointer { storage.update(from: $0.baseAddress!, count: $0.count) }
+        array.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+        }
     }
 
     /// A tensor of the given shape filled from `elements` in row-major order.
@@ -47,7 +49,9 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     public convenience init(shape: [Int], elements: [T]) {
         self.init(shape: shape, repeating: T.fromSlot(0))
         precondition(elements.count == count, "\(elements.count) elements for a Tensor of shape \(shape)")
-        elements.withUnsafeBufferPointer { storage.update(from: $0.baseAddress!, count: $0.count) }
+        elements.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+        }
     }
 
     /// A rank-2 tensor from rows, which must all have the same length.

@@ -60,6 +60,20 @@ import KernTestSupport
         #expect(r.description == "(false, -518, -64.75, -129.5, 253)")
     }
 
+    /// `&x` where the parameter is not inout: harmless, the value is passed (Swift would
+    /// reject the `&` at compile time; a run-time error for it would help nobody).
+    @Test func ampersandForByValueParameters() throws {
+        let divmod = try Entries.divmod()
+        var a = 17
+        #expect(try divmod(&a, 5) == .tuple([.int64(3), .int64(2)]))
+        #expect(a == 17)
+        let saxpy = try Entries.saxpy()
+        var x: [Float] = [1, 2]
+        var y: [Float] = [0, 0]
+        try saxpy(1 as Float, &x, &y)
+        #expect(y == [1, 2])
+    }
+
     @Test func inoutScalar() throws {
         let bump = try Entries.bump()
         var count = 40

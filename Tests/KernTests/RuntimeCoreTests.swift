@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 import KernRuntime
+import Kern
 
 /// Collects printed lines; shared with the C sink through a pointer.
 final class LineCollector: @unchecked Sendable {
@@ -12,7 +13,8 @@ final class LineCollector: @unchecked Sendable {
     func append(_ s: String) { lock.withLock { storage.append(s) } }
 }
 
-/// The print sink is process-global: the print tests run one at a time.
+/// The print sink is process-global: every test that installs one is in this suite,
+/// which runs one test at a time.
 @Suite(.serialized) struct RuntimePrintTests {
     private func capture(_ body: () -> Void) -> [String] {
         let collector = LineCollector()
@@ -63,6 +65,21 @@ final class LineCollector: @unchecked Sendable {
             #expect(mine == (0..<500).map { "thread\(t)\(pattern)\($0)\n" }, "each thread's lines, in its order")
         }
     }
+
+    /// KernOutput.capture uses the same global sink, so it lives in this serialized suite.
+    @Test func captureCollectsKernPrints() {
+        let (value, output) = Kern.KernOutput.capture { () -> Int in
+            kern_rt_print_text("hello")
+            kern_rt_print_end()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                kern_rt_print_f64(0.5)
+                kern_rt_print_end()
+            }
+            return 7
+        }
+        #expect(value == 7)
+        #expect(output == "hello\n" + String(repeating: "0.5\n", count: 4))
+    }
 }
 
 @Suite struct RuntimeCoreTests {
@@ -109,3 +126,4 @@ final class LineCollector: @unchecked Sendable {
         }
     }
 }
+

@@ -16,6 +16,8 @@ import Testing
         #expect(v.toArray() == [1, 2, 3] && v[2] == 3)
         let e = Tensor<Double>(shape: [0, 5], repeating: 0)
         #expect(e.count == 0 && e.array.isEmpty)
+        #expect(Tensor<Float>([]).shape == [0])
+        #expect(try Tensor<Float>(rows: []).shape == [0, 0])
         #expect(Tensor<Bool>(shape: [2, 2], elements: [true, false, false, true])[1, 1])
     }
 
