@@ -48,7 +48,9 @@ struct ArrayShape: Equatable {
 
     init(_ dims: [Int]) {
         rank = dims.count
-        extents = (dims.count > 0 ? dims[0] : 1, dims.count > 1 ? dims[1] : 1, dims.count > 2 ? dims[2] : 1)
+        extents = (
+            dims.count > 0 ? dims[0] : 1, dims.count > 1 ? dims[1] : 1, dims.count > 2 ? dims[2] : 1
+        )
     }
     init(count: Int) { self.init([count]) }
 
@@ -111,10 +113,14 @@ public protocol KernArrayElement {
 
 extension KernScalar {
     public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
-        try body(_KernLoweredArgument(type: Self.kernScalarType, form: .scalar(bits: slotBits), isWritable: false))
+        try body(
+            _KernLoweredArgument(
+                type: Self.kernScalarType, form: .scalar(bits: slotBits), isWritable: false))
     }
 
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
+        -> R
+    {
         try withUnsafeMutablePointer(to: &self) { pointer in
             try body(
                 _KernLoweredArgument(
@@ -137,7 +143,8 @@ func lowerBuffer<T: KernScalar, R>(
     let base = buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
     return try body(
         _KernLoweredArgument(
-            type: T.kernScalarType, form: .array(base: base, shape: ArrayShape(count: buffer.count)),
+            type: T.kernScalarType,
+            form: .array(base: base, shape: ArrayShape(count: buffer.count)),
             isWritable: writable))
 }
 
@@ -152,8 +159,12 @@ extension Array: KernArgument where Element: KernArrayElement {
 /// `&array`: the elements are written in place (the array is made unique first, as
 /// any Swift mutation would).
 extension Array: KernInoutArgument where Element: KernScalar {
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
-        try withUnsafeMutableBufferPointer { try lowerBuffer(UnsafeBufferPointer($0), writable: true, body) }
+    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
+        -> R
+    {
+        try withUnsafeMutableBufferPointer {
+            try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
+        }
     }
 }
 
@@ -188,8 +199,12 @@ extension ContiguousArray: KernArgument where Element: KernScalar {
 }
 
 extension ContiguousArray: KernInoutArgument where Element: KernScalar {
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
-        try withUnsafeMutableBufferPointer { try lowerBuffer(UnsafeBufferPointer($0), writable: true, body) }
+    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
+        -> R
+    {
+        try withUnsafeMutableBufferPointer {
+            try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
+        }
     }
 }
 
@@ -207,7 +222,9 @@ extension UnsafeMutableBufferPointer: KernArgument where Element: KernScalar {
 }
 
 extension UnsafeMutableBufferPointer: KernInoutArgument where Element: KernScalar {
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
+        -> R
+    {
         try _withLowered(body)
     }
 }

@@ -28,7 +28,10 @@ final class CallInterface: @unchecked Sendable {
                 types.append(kern_ffi_type_pointer())
                 types.append(contentsOf: repeatElement(kern_ffi_type_sint64(), count: 2 * rank))
             case .tuple, .void:
-                throw KernError.backend(message: "parameter '\(parameter.name)' of '\(signature.name)' has type \(parameter.type), which cannot be passed")
+                throw KernError.backend(
+                    message:
+                        "parameter '\(parameter.name)' of '\(signature.name)' has type \(parameter.type), which cannot be passed"
+                )
             }
         }
         types.append(kern_ffi_type_pointer())
@@ -37,17 +40,22 @@ final class CallInterface: @unchecked Sendable {
         case .scalar: resultSlots = 1
         case .tuple(let xs): resultSlots = xs.count
         case .array:
-            throw KernError.backend(message: "'\(signature.name)' returns an array, which Kern does not allow")
+            throw KernError.backend(
+                message: "'\(signature.name)' returns an array, which Kern does not allow")
         }
         argumentCount = types.count
         argumentTypes = .allocate(capacity: types.count)
         for (i, t) in types.enumerated() { (argumentTypes + i).initialize(to: t) }
         cif = .allocate(capacity: 1)
-        let status = ffi_prep_cif(cif, FFI_DEFAULT_ABI, UInt32(types.count), kern_ffi_type_sint32(), argumentTypes)
+        let status = ffi_prep_cif(
+            cif, FFI_DEFAULT_ABI, UInt32(types.count), kern_ffi_type_sint32(), argumentTypes)
         guard status == FFI_OK else {
             argumentTypes.deallocate()
             cif.deallocate()
-            throw KernError.backend(message: "libffi could not prepare a call to '\(signature.name)' (status \(status.rawValue))")
+            throw KernError.backend(
+                message:
+                    "libffi could not prepare a call to '\(signature.name)' (status \(status.rawValue))"
+            )
         }
     }
 

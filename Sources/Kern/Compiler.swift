@@ -46,7 +46,9 @@ enum Compiler {
         let diagnostics = syntaxDiagnostics + semaDiagnostics
         guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
             if !diagnostics.contains(where: { $0.severity == .error }) {
-                throw KernError.backend(message: "internal error: type checking produced neither a program nor an error")
+                throw KernError.backend(
+                    message: "internal error: type checking produced neither a program nor an error"
+                )
             }
             throw KernError.compile(diagnostics: diagnostics, file: file)
         }
@@ -80,7 +82,8 @@ enum Compiler {
         try module.functions.filter(\.isExported).map { function in
             let signature = try KernSignature(function)
             guard let address = code.address(ofEntry: function.name) else {
-                throw KernError.backend(message: "no entry point for '\(function.name)' in the compiled module")
+                throw KernError.backend(
+                    message: "no entry point for '\(function.name)' in the compiled module")
             }
             return try KernFunction(
                 signature: signature, entry: address, owner: code, file: file,
@@ -111,9 +114,12 @@ extension KernSignature {
     /// The host-visible signature of an IR function.
     init(_ function: Function) throws {
         let parameters = try function.params.map { p in
-            KernParameter(name: p.name, type: try KernType(p.type, in: function.name), isInout: p.isInout)
+            KernParameter(
+                name: p.name, type: try KernType(p.type, in: function.name), isInout: p.isInout)
         }
-        self.init(name: function.name, parameters: parameters, returnType: try KernType(function.returnType, in: function.name))
+        self.init(
+            name: function.name, parameters: parameters,
+            returnType: try KernType(function.returnType, in: function.name))
     }
 }
 

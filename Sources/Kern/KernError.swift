@@ -36,12 +36,15 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             let text = DiagnosticRenderer(useColor: useColor).render(diagnostics, in: file)
             return text.hasSuffix("\n") ? String(text.dropLast()) : text
         case .runtime(_, let message, let position, let function, let file):
-            return Self.renderRuntime(message, at: position, function: function, file: file, useColor: useColor)
+            return Self.renderRuntime(
+                message, at: position, function: function, file: file, useColor: useColor)
         case .invalidArgument(let function, let argument, let problem):
             let which = argument.map { "argument \($0 + 1) of '\(function)'" } ?? "'\(function)'"
             return "invalid argument: \(which): \(problem)"
         case .functionNotFound(let name, let available):
-            let list = available.isEmpty ? "the module has no functions" : "available: " + available.joined(separator: ", ")
+            let list =
+                available.isEmpty
+                ? "the module has no functions" : "available: " + available.joined(separator: ", ")
             return "no function named '\(name)' (\(list))"
         case .backend(let message):
             return "code generation failed: \(message)"
@@ -53,7 +56,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// `file:line:col: error: runtime error in 'f': message`, then the source line and
     /// a caret when the source is known.
     private static func renderRuntime(
-        _ message: String, at position: SourcePos, function: String, file: SourceFile?, useColor: Bool
+        _ message: String, at position: SourcePos, function: String, file: SourceFile?,
+        useColor: Bool
     ) -> String {
         let text = "runtime error in '\(function)': \(message)"
         guard let file, position.line >= 1, Int(position.line) <= file.lineCount,
@@ -103,7 +107,8 @@ public enum RuntimeErrorKind: Sendable, Hashable {
     init(_ error: KernErrorRecord) {
         switch error.kind {
         case Int32(KERN_ERR_BOUNDS.rawValue):
-            self = .outOfBounds(index: Int(error.value0), bound: Int(error.value1), dimension: Int(error.value2))
+            self = .outOfBounds(
+                index: Int(error.value0), bound: Int(error.value1), dimension: Int(error.value2))
         case Int32(KERN_ERR_DIVISION.rawValue): self = .divisionByZero
         case Int32(KERN_ERR_PRECONDITION.rawValue):
             self = .preconditionFailed(message: error.message.map { String(cString: $0) })
@@ -123,8 +128,10 @@ public enum RuntimeErrorKind: Sendable, Hashable {
         case .preconditionFailed(let message):
             return message.map { "precondition failed: \($0)" } ?? "precondition failed"
         case .zeroStride: return "stride step must not be zero"
-        case .allocationFailed(let bytes): return "could not allocate \(bytes) bytes for a local array"
-        case .negativeSize(let count): return "cannot create a local array with negative count \(count)"
+        case .allocationFailed(let bytes):
+            return "could not allocate \(bytes) bytes for a local array"
+        case .negativeSize(let count):
+            return "cannot create a local array with negative count \(count)"
         case .unknown(let status): return "runtime error (status \(status))"
         }
     }
@@ -152,11 +159,14 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
         case .typeMismatch(let parameter, let expected, let actual):
             return "parameter '\(parameter)' expects \(expected), got \(actual)"
         case .rankMismatch(let parameter, let expected, let actual):
-            return "parameter '\(parameter)' expects an array of rank \(expected), got rank \(actual)"
+            return
+                "parameter '\(parameter)' expects an array of rank \(expected), got rank \(actual)"
         case .notWritable(let parameter):
-            return "parameter '\(parameter)' is inout: pass &\(parameter) (a var array or scalar), a Tensor or a mutable buffer"
+            return
+                "parameter '\(parameter)' is inout: pass &\(parameter) (a var array or scalar), a Tensor or a mutable buffer"
         case .raggedRows(let row, let expected, let actual):
-            return "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
+            return
+                "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
         case .overlappingArrays(let inoutName, let other):
             return "inout array '\(inoutName)' overlaps the memory of '\(other)'"
         }

@@ -17,7 +17,8 @@ extension KernFunction {
     /// `Tensor` or an `UnsafeMutableBufferPointer`); inout scalars need the `&x` forms.
     @discardableResult
     public func call(_ arguments: [any KernArgument]) throws -> KernValue {
-        try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: arguments.count) { l in
+        try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: arguments.count)
+        { l in
             func lowerFrom(_ i: Int) throws -> KernValue {
                 if i == arguments.count { return try invoke(UnsafeBufferPointer(l)) }
                 return try lower(arguments[i], i) {
@@ -43,8 +44,11 @@ extension KernFunction {
         _ a0: A0
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 1) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try invoke(UnsafeBufferPointer(l))
+            }
+        }
     }
 
     @discardableResult
@@ -52,8 +56,11 @@ extension KernFunction {
         _ a0: inout A0
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 1) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try invoke(UnsafeBufferPointer(l))
+            }
+        }
     }
 
     // MARK: 2 arguments
@@ -63,9 +70,14 @@ extension KernFunction {
         _ a0: A0, _ a1: A1
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 2) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try invoke(UnsafeBufferPointer(l))
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -73,9 +85,14 @@ extension KernFunction {
         _ a0: A0, _ a1: inout A1
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 2) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try invoke(UnsafeBufferPointer(l))
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -83,9 +100,14 @@ extension KernFunction {
         _ a0: inout A0, _ a1: A1
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 2) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try invoke(UnsafeBufferPointer(l))
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -93,9 +115,14 @@ extension KernFunction {
         _ a0: inout A0, _ a1: inout A1
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 2) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try invoke(UnsafeBufferPointer(l))
+                }
+            }
+        }
     }
 
     // MARK: 3 arguments
@@ -105,10 +132,17 @@ extension KernFunction {
         _ a0: A0, _ a1: A1, _ a2: A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -116,10 +150,17 @@ extension KernFunction {
         _ a0: A0, _ a1: A1, _ a2: inout A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -127,10 +168,17 @@ extension KernFunction {
         _ a0: A0, _ a1: inout A1, _ a2: A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -138,10 +186,17 @@ extension KernFunction {
         _ a0: A0, _ a1: inout A1, _ a2: inout A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -149,10 +204,17 @@ extension KernFunction {
         _ a0: inout A0, _ a1: A1, _ a2: A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -160,10 +222,17 @@ extension KernFunction {
         _ a0: inout A0, _ a1: A1, _ a2: inout A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -171,10 +240,17 @@ extension KernFunction {
         _ a0: inout A0, _ a1: inout A1, _ a2: A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
@@ -182,204 +258,387 @@ extension KernFunction {
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 3) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try invoke(UnsafeBufferPointer(l))
+                    }
+                }
+            }
+        }
     }
 
     // MARK: 4 arguments
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 4) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try invoke(UnsafeBufferPointer(l))
+                        }
+                    }
+                }
+            }
+        }
     }
 
 }

@@ -16,419 +16,866 @@ extension KernFunction {
     // MARK: 5 arguments
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument, A4: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lower(a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lower(a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: A1, _ a2: inout A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lower(a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lower(a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lower(a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lower(a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lower(a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lower(a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3, _ a4: A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lower(a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lower(a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @discardableResult
-    public func callAsFunction<A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument, A4: KernInoutArgument>(
+    public func callAsFunction<
+        A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument,
+        A4: KernInoutArgument
+    >(
         _ a0: inout A0, _ a1: inout A1, _ a2: inout A2, _ a3: inout A3, _ a4: inout A4
     ) throws -> KernValue {
         try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: 5) { l in
-            try lowerInout(&a0, 0) { l.initializeElement(at: 0, to: $0)
-            return try lowerInout(&a1, 1) { l.initializeElement(at: 1, to: $0)
-            return try lowerInout(&a2, 2) { l.initializeElement(at: 2, to: $0)
-            return try lowerInout(&a3, 3) { l.initializeElement(at: 3, to: $0)
-            return try lowerInout(&a4, 4) { l.initializeElement(at: 4, to: $0)
-            return try invoke(UnsafeBufferPointer(l)) }}}}}}
+            try lowerInout(&a0, 0) {
+                l.initializeElement(at: 0, to: $0)
+                return try lowerInout(&a1, 1) {
+                    l.initializeElement(at: 1, to: $0)
+                    return try lowerInout(&a2, 2) {
+                        l.initializeElement(at: 2, to: $0)
+                        return try lowerInout(&a3, 3) {
+                            l.initializeElement(at: 3, to: $0)
+                            return try lowerInout(&a4, 4) {
+                                l.initializeElement(at: 4, to: $0)
+                                return try invoke(UnsafeBufferPointer(l))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
 }

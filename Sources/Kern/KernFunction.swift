@@ -79,7 +79,8 @@ public struct KernFunction: Sendable {
             return try argument._withLowered(body)
         } catch let e as RaggedRowsError {
             throw KernError.invalidArgument(
-                function: name, argument: index, problem: .raggedRows(row: e.row, expected: e.expected, actual: e.actual))
+                function: name, argument: index,
+                problem: .raggedRows(row: e.row, expected: e.expected, actual: e.actual))
         }
     }
 
@@ -94,11 +95,15 @@ public struct KernFunction: Sendable {
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
         try check(arguments)
         let slotCount = interface.argumentCount
-        return try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotCount + max(interface.resultSlots, 1)) { slots in
-            try withUnsafeTemporaryAllocation(of: UnsafeMutableRawPointer?.self, capacity: slotCount) { values in
+        return try withUnsafeTemporaryAllocation(
+            of: UInt64.self, capacity: slotCount + max(interface.resultSlots, 1)
+        ) { slots in
+            try withUnsafeTemporaryAllocation(
+                of: UnsafeMutableRawPointer?.self, capacity: slotCount
+            ) { values in
                 var context = KernCallContext()
                 context.seed = options.seed
-                context.threads = Int32(clamping: options.threads ?? defaultThreads)
+                context.threads = Int32(clamping: max(0, options.threads ?? defaultThreads))
                 let resultBase = slots.baseAddress! + slotCount
                 return try withUnsafeMutablePointer(to: &context) { ctx in
                     // Each C argument lives in its own 8-byte slot; values[k] points at it.
@@ -108,7 +113,9 @@ public struct KernFunction: Sendable {
                         values[k] = UnsafeMutableRawPointer(slots.baseAddress! + k)
                         k += 1
                     }
-                    func pushPointer(_ p: UnsafeMutableRawPointer?) { push(UInt64(UInt(bitPattern: p))) }
+                    func pushPointer(_ p: UnsafeMutableRawPointer?) {
+                        push(UInt64(UInt(bitPattern: p)))
+                    }
                     pushPointer(UnsafeMutableRawPointer(ctx))
                     for (argument, parameter) in zip(arguments, signature.parameters) {
                         switch argument.form {
@@ -118,23 +125,31 @@ public struct KernFunction: Sendable {
                             // `&x` for a by-value parameter: pass the value.
                             var bits: UInt64 = 0
                             withUnsafeMutableBytes(of: &bits) {
-                                $0.copyMemory(from: UnsafeRawBufferPointer(start: p, count: argument.type.byteSize))
+                                $0.copyMemory(
+                                    from: UnsafeRawBufferPointer(
+                                        start: p, count: argument.type.byteSize))
                             }
                             push(bits)
                         case .array(let base, let shape):
                             pushPointer(base)
-                            for d in 0..<shape.rank { push(UInt64(bitPattern: Int64(shape.extent(d)))) }
-                            for d in 0..<shape.rank { push(UInt64(bitPattern: Int64(shape.stride(d)))) }
+                            for d in 0..<shape.rank {
+                                push(UInt64(bitPattern: Int64(shape.extent(d))))
+                            }
+                            for d in 0..<shape.rank {
+                                push(UInt64(bitPattern: Int64(shape.stride(d))))
+                            }
                         }
                     }
-                    pushPointer(interface.resultSlots == 0 ? nil : UnsafeMutableRawPointer(resultBase))
+                    pushPointer(
+                        interface.resultSlots == 0 ? nil : UnsafeMutableRawPointer(resultBase))
                     for r in 0..<interface.resultSlots { resultBase[r] = 0 }
 
                     var status: ffi_sarg = 0
                     let function = unsafeBitCast(entry.raw, to: (@convention(c) () -> Void).self)
                     ffi_call(interface.cif, function, &status, values.baseAddress)
                     if Int32(truncatingIfNeeded: status) != 0 || ctx.pointee.error.kind != 0 {
-                        throw runtimeError(ctx.pointee.error, status: Int32(truncatingIfNeeded: status))
+                        throw runtimeError(
+                            ctx.pointee.error, status: Int32(truncatingIfNeeded: status))
                     }
                     return decodeResult(resultBase)
                 }
@@ -146,8 +161,10 @@ public struct KernFunction: Sendable {
         var record = error
         if record.kind == 0 { record.kind = status }
         let kind = RuntimeErrorKind(record)
-        let position = SourcePos(line: UInt32(clamping: record.line), column: UInt32(clamping: record.column))
-        return .runtime(kind: kind, message: kind.message, position: position, function: name, file: file)
+        let position = SourcePos(
+            line: UInt32(clamping: record.line), column: UInt32(clamping: record.column))
+        return .runtime(
+            kind: kind, message: kind.message, position: position, function: name, file: file)
     }
 
     private func decodeResult(_ slots: UnsafeMutablePointer<UInt64>) -> KernValue {
@@ -175,23 +192,35 @@ public struct KernFunction: Sendable {
             let parameter = parameters[i]
             // Built only on failure: the happy path formats no strings.
             func mismatch() -> KernError {
-                fail(i, .typeMismatch(parameter: parameter.name, expected: parameter.type.description, actual: argument.kernDescription))
+                fail(
+                    i,
+                    .typeMismatch(
+                        parameter: parameter.name, expected: parameter.type.description,
+                        actual: argument.kernDescription))
             }
             switch (parameter.type, argument.form) {
             case (.scalar(let s), .scalar), (.scalar(let s), .inoutScalar):
                 guard argument.type == s else { throw mismatch() }
-                if parameter.isInout, case .scalar = argument.form { throw fail(i, .notWritable(parameter: parameter.name)) }
+                if parameter.isInout, case .scalar = argument.form {
+                    throw fail(i, .notWritable(parameter: parameter.name))
+                }
             case (.array(let s, let rank), .array(_, let shape)):
                 guard argument.type == s else {
                     throw fail(
-                        i, .typeMismatch(
+                        i,
+                        .typeMismatch(
                             parameter: parameter.name, expected: parameter.type.description,
                             actual: KernType.array(argument.type, rank: shape.rank).description))
                 }
                 guard shape.rank == rank else {
-                    throw fail(i, .rankMismatch(parameter: parameter.name, expected: rank, actual: shape.rank))
+                    throw fail(
+                        i,
+                        .rankMismatch(parameter: parameter.name, expected: rank, actual: shape.rank)
+                    )
                 }
-                if parameter.isInout && !argument.isWritable { throw fail(i, .notWritable(parameter: parameter.name)) }
+                if parameter.isInout && !argument.isWritable {
+                    throw fail(i, .notWritable(parameter: parameter.name))
+                }
             case (.scalar, .array), (.array, .scalar), (.array, .inoutScalar),
                 (.tuple, _), (.void, _):
                 throw mismatch()
@@ -210,8 +239,16 @@ public struct KernFunction: Sendable {
                 guard let b = arguments[j].byteRange, a.overlaps(b) else { continue }
                 // Report each pair once, naming the inout one first.
                 if parameters[j].isInout && j < i { continue }
-                throw fail(i, .overlappingArrays(inoutParameter: parameters[i].name, other: parameters[j].name))
+                throw fail(
+                    i,
+                    .overlappingArrays(
+                        inoutParameter: parameters[i].name, other: parameters[j].name))
             }
         }
     }
+}
+
+extension KernFunction: CustomStringConvertible {
+    /// The Kern signature, e.g. `func saxpy(a: Float, x: [Float], y: inout [Float])`.
+    public var description: String { signature.description }
 }

@@ -59,7 +59,9 @@ public final class KernModule: Sendable {
     }
 
     /// Compiles a `.kern` file; diagnostics name it by its path as given.
-    public static func compile(file url: URL, options: CompileOptions = .init()) throws -> KernModule {
+    public static func compile(file url: URL, options: CompileOptions = .init()) throws
+        -> KernModule
+    {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -71,7 +73,8 @@ public final class KernModule: Sendable {
     }
 
     /// Compiles the `.kern` file at `path`.
-    public static func compile(path: String, options: CompileOptions = .init()) throws -> KernModule {
+    public static func compile(path: String, options: CompileOptions = .init()) throws -> KernModule
+    {
         try compile(file: URL(fileURLWithPath: path), options: options)
     }
 }

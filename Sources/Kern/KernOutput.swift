@@ -17,11 +17,12 @@ public enum KernOutput {
         defer { captureLock.unlock() }
         let buffer = CaptureBuffer()
         let user = Unmanaged.passRetained(buffer)
-        kern_rt_set_print_sink({ line, length, user in
-            guard let line, let user else { return }
-            Unmanaged<CaptureBuffer>.fromOpaque(user).takeUnretainedValue()
-                .append(UnsafeRawBufferPointer(start: line, count: length))
-        }, user.toOpaque())
+        kern_rt_set_print_sink(
+            { line, length, user in
+                guard let line, let user else { return }
+                Unmanaged<CaptureBuffer>.fromOpaque(user).takeUnretainedValue()
+                    .append(UnsafeRawBufferPointer(start: line, count: length))
+            }, user.toOpaque())
         defer {
             kern_rt_set_print_sink(nil, nil)
             user.release()

@@ -1,3 +1,7 @@
+@_exported import struct KernBasics.Diagnostic
+@_exported import struct KernBasics.DiagnosticRenderer
+@_exported import enum KernBasics.Severity
+@_exported import class KernBasics.SourceFile
 /// The scalar types Kern functions take and return, as Swift sees them.
 ///
 /// In: Swift's `Bool`, `Int8`…`Int64`, `Int`, `UInt8`…`UInt64`, `UInt`, `Float`, `Double`.
@@ -5,10 +9,6 @@
 /// encoding in the entry ABI's 8-byte slots (the value in its own type at offset 0,
 /// Bool as one byte 0/1).
 @_exported import struct KernBasics.SourcePos
-@_exported import struct KernBasics.Diagnostic
-@_exported import class KernBasics.SourceFile
-@_exported import struct KernBasics.DiagnosticRenderer
-@_exported import enum KernBasics.Severity
 
 /// A Kern scalar type. `Int` and `Int64` are the same Kern type (`Int` is 64-bit), as
 /// are `UInt` and `UInt64`; the host accepts either Swift spelling for them.

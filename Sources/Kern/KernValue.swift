@@ -89,7 +89,9 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         guard let bits = slotBits, scalarType == T.kernScalarType else {
             throw KernError.invalidArgument(
                 function: "KernValue.as", argument: nil,
-                problem: .typeMismatch(parameter: "result", expected: "\(T.kernScalarType)", actual: kernTypeDescription))
+                problem: .typeMismatch(
+                    parameter: "result", expected: "\(T.kernScalarType)",
+                    actual: kernTypeDescription))
         }
         return T.fromSlot(bits)
     }

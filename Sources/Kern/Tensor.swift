@@ -48,7 +48,8 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     /// - Precondition: `elements.count` equals the product of the extents.
     public convenience init(shape: [Int], elements: [T]) {
         self.init(shape: shape, repeating: T.fromSlot(0))
-        precondition(elements.count == count, "\(elements.count) elements for a Tensor of shape \(shape)")
+        precondition(
+            elements.count == count, "\(elements.count) elements for a Tensor of shape \(shape)")
         elements.withUnsafeBufferPointer { b in
             if let base = b.baseAddress { storage.update(from: base, count: b.count) }
         }
@@ -101,7 +102,9 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         precondition(index.count == rank, "\(index.count) indices for a Tensor of rank \(rank)")
         var flat = 0
         for (d, i) in index.enumerated() {
-            precondition(i >= 0 && i < shape[d], "Tensor index \(i) out of range 0..<\(shape[d]) in dimension \(d)")
+            precondition(
+                i >= 0 && i < shape[d],
+                "Tensor index \(i) out of range 0..<\(shape[d]) in dimension \(d)")
             flat = flat * shape[d] + i
         }
         return flat
@@ -119,7 +122,9 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         }
     }
 
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<T>) throws -> R) rethrows -> R {
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<T>) throws -> R) rethrows
+        -> R
+    {
         try body(UnsafeBufferPointer(start: storage, count: count))
     }
 

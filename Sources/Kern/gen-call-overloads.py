@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Generates KernFunction+Call.swift (0-4 arguments, call(_:)) and KernFunction+Call5.swift
 (5 arguments): one callAsFunction overload per arity and per choice of `&` positions.
-Run from the package root: python3 Sources/Kern/gen-call-overloads.py"""
+Run from the package root: python3 Sources/Kern/gen-call-overloads.py
+(it then runs `swift format` with the package's .swift-format on the two files)."""
 import itertools
+import os
+import subprocess
 HEADER='''/// The call syntax: `try f(2 as Float, x, &y)`EXTRA
 ///
 /// In: arguments, each either a value (`KernArgument`: scalar, array, buffer, Tensor,
@@ -24,15 +27,20 @@ def overloads(n):
     for mask in itertools.product([0,1], repeat=n):
         gens=", ".join(f"A{i}: {'KernInoutArgument' if m else 'KernArgument'}" for i,m in enumerate(mask))
         params=", ".join(f"_ a{i}: {'inout ' if m else ''}A{i}" for i,m in enumerate(mask))
-        lines=[]
-        for i,m in enumerate(mask):
-            call = f"lowerInout(&a{i}, {i})" if m else f"lower(a{i}, {i})"
-            lines.append(f"            {'try' if i==0 else 'return try'} {call} {{ l.initializeElement(at: {i}, to: $0)")
-        lines.append("            return try invoke(UnsafeBufferPointer(l)) " + "}"*(n+1))
         out.append("    @discardableResult\n")
         out.append(f"    public func callAsFunction<{gens}>(\n        {params}\n    ) throws -> KernValue {{\n")
         out.append(f"        try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: {n}) {{ l in\n")
-        out.append("\n".join(lines)+"\n    }\n\n")
+        indent = 12
+        for i,m in enumerate(mask):
+            call = f"lowerInout(&a{i}, {i})" if m else f"lower(a{i}, {i})"
+            out.append(" "*indent + ("try " if i==0 else "return try ") + call + " {\n")
+            indent += 4
+            out.append(" "*indent + f"l.initializeElement(at: {i}, to: $0)\n")
+        out.append(" "*indent + "return try invoke(UnsafeBufferPointer(l))\n")
+        while indent > 8:
+            indent -= 4
+            out.append(" "*indent + "}\n")
+        out.append("    }\n\n")
     return "".join(out)
 first = HEADER.replace("EXTRA", ", for 0 to 4 arguments, and `call(_:)` for any number.") + '''    /// Calls with any number of arguments. Inout arrays must be writable storage (a
     /// `Tensor` or an `UnsafeMutableBufferPointer`); inout scalars need the `&x` forms.
@@ -61,3 +69,6 @@ first = HEADER.replace("EXTRA", ", for 0 to 4 arguments, and `call(_:)` for any 
 open("Sources/Kern/KernFunction+Call.swift","w").write(first)
 second = HEADER.replace("EXTRA", ", for 5 arguments.") + overloads(5) + "}\n"
 open("Sources/Kern/KernFunction+Call5.swift","w").write(second)
+files = ["Sources/Kern/KernFunction+Call.swift", "Sources/Kern/KernFunction+Call5.swift"]
+config = ["--configuration", ".swift-format"] if os.path.exists(".swift-format") else []
+subprocess.run(["swift", "format", "--in-place", *config, *files], check=True)

@@ -1,8 +1,9 @@
+import KernTestSupport
 /// Every host-side argument error: checked before the call, thrown as
 /// `KernError.invalidArgument`, nothing runs.
 import Testing
+
 @testable import Kern
-import KernTestSupport
 
 @Suite struct ArgumentCheckTests {
     @Test func wrongCount() throws {
@@ -20,14 +21,17 @@ import KernTestSupport
         let p = argumentProblem { try saxpy(2, [Float(1)], &y) }  // 2 is an Int
         #expect(p?.0 == 0)
         #expect(p?.1 == .typeMismatch(parameter: "a", expected: "Float", actual: "Int"))
-        #expect(argumentProblem { try saxpy(2.0, [Float(1)], &y) }?.1
-            == .typeMismatch(parameter: "a", expected: "Float", actual: "Double"))
+        #expect(
+            argumentProblem { try saxpy(2.0, [Float(1)], &y) }?.1
+                == .typeMismatch(parameter: "a", expected: "Float", actual: "Double"))
         #expect(y == [1], "nothing ran")
         let divmod = try Entries.divmod()
-        #expect(argumentProblem { try divmod(Int32(1), 2) }?.1
-            == .typeMismatch(parameter: "a", expected: "Int", actual: "Int32"))
-        #expect(argumentProblem { try divmod(1, UInt(2)) }?.1
-            == .typeMismatch(parameter: "b", expected: "Int", actual: "UInt"))
+        #expect(
+            argumentProblem { try divmod(Int32(1), 2) }?.1
+                == .typeMismatch(parameter: "a", expected: "Int", actual: "Int32"))
+        #expect(
+            argumentProblem { try divmod(1, UInt(2)) }?.1
+                == .typeMismatch(parameter: "b", expected: "Int", actual: "UInt"))
     }
 
     @Test func elementTypes() throws {
@@ -37,35 +41,44 @@ import KernTestSupport
         #expect(p?.0 == 2)
         #expect(p?.1 == .typeMismatch(parameter: "y", expected: "[Float]", actual: "[Double]"))
         var yf: [Float] = [1]
-        #expect(argumentProblem { try saxpy(Float(1), [Int32(1)], &yf) }?.1
-            == .typeMismatch(parameter: "x", expected: "[Float]", actual: "[Int32]"))
+        #expect(
+            argumentProblem { try saxpy(Float(1), [Int32(1)], &yf) }?.1
+                == .typeMismatch(parameter: "x", expected: "[Float]", actual: "[Int32]"))
     }
 
     @Test func ranks() throws {
         let saxpy = try Entries.saxpy()
         var y: [Float] = [1, 2]
-        let p = argumentProblem { try saxpy(Float(1), Tensor<Float>(shape: [1, 2], repeating: 0), &y) }
+        let p = argumentProblem {
+            try saxpy(Float(1), Tensor<Float>(shape: [1, 2], repeating: 0), &y)
+        }
         #expect(p?.0 == 1)
         #expect(p?.1 == .rankMismatch(parameter: "x", expected: 1, actual: 2))
-        #expect(argumentProblem { try saxpy(Float(1), [[Float(1), 2]], &y) }?.1
-            == .rankMismatch(parameter: "x", expected: 1, actual: 2))
-        let weighted = try Entries.function("weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
-        #expect(argumentProblem { try weighted([1.0, 2.0]) }?.1
-            == .rankMismatch(parameter: "m", expected: 2, actual: 1))
+        #expect(
+            argumentProblem { try saxpy(Float(1), [[Float(1), 2]], &y) }?.1
+                == .rankMismatch(parameter: "x", expected: 1, actual: 2))
+        let weighted = try Entries.function(
+            "weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
+        #expect(
+            argumentProblem { try weighted([1.0, 2.0]) }?.1
+                == .rankMismatch(parameter: "m", expected: 2, actual: 1))
     }
 
     @Test func scalarForArrayAndArrayForScalar() throws {
         let saxpy = try Entries.saxpy()
         var y: [Float] = [1]
-        #expect(argumentProblem { try saxpy([Float(1)], [Float(1)], &y) }?.1
-            == .typeMismatch(parameter: "a", expected: "Float", actual: "[Float]"))
+        #expect(
+            argumentProblem { try saxpy([Float(1)], [Float(1)], &y) }?.1
+                == .typeMismatch(parameter: "a", expected: "Float", actual: "[Float]"))
         var f: Float = 1
-        #expect(argumentProblem { try saxpy(Float(1), Float(1), &f) }?.1
-            == .typeMismatch(parameter: "x", expected: "[Float]", actual: "Float"))
+        #expect(
+            argumentProblem { try saxpy(Float(1), Float(1), &f) }?.1
+                == .typeMismatch(parameter: "x", expected: "[Float]", actual: "Float"))
     }
 
     @Test func raggedRows() throws {
-        let weighted = try Entries.function("weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
+        let weighted = try Entries.function(
+            "weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
         let p = argumentProblem { try weighted([[1.0, 2.0], [3.0]]) }
         #expect(p?.0 == 0)
         #expect(p?.1 == .raggedRows(row: 1, expected: 2, actual: 1))
@@ -75,12 +88,15 @@ import KernTestSupport
     @Test func inoutNeedsWritableStorage() throws {
         let saxpy = try Entries.saxpy()
         let y: [Float] = [1]
-        #expect(argumentProblem { try saxpy(Float(1), [Float(1)], y) }?.1 == .notWritable(parameter: "y"))
+        #expect(
+            argumentProblem { try saxpy(Float(1), [Float(1)], y) }?.1
+                == .notWritable(parameter: "y"))
         let bump = try Entries.bump()
         #expect(argumentProblem { try bump(1, 2) }?.1 == .notWritable(parameter: "count"))
         var wrong: Int32 = 0
-        #expect(argumentProblem { try bump(&wrong, 2) }?.1
-            == .typeMismatch(parameter: "count", expected: "Int", actual: "&Int32"))
+        #expect(
+            argumentProblem { try bump(&wrong, 2) }?.1
+                == .typeMismatch(parameter: "count", expected: "Int", actual: "&Int32"))
     }
 
     @Test func overlappingInoutArrays() throws {
@@ -95,7 +111,9 @@ import KernTestSupport
         storage.withUnsafeMutableBufferPointer { all in
             let x = UnsafeBufferPointer(rebasing: all[0..<3])
             let y = UnsafeMutableBufferPointer(rebasing: all[2..<4])
-            #expect(argumentProblem { try saxpy(Float(1), x, y) }?.1 == .overlappingArrays(inoutParameter: "y", other: "x"))
+            #expect(
+                argumentProblem { try saxpy(Float(1), x, y) }?.1
+                    == .overlappingArrays(inoutParameter: "y", other: "x"))
             // Adjacent, not overlapping: fine.
             let x2 = UnsafeBufferPointer(rebasing: all[0..<2])
             #expect(argumentProblem { try saxpy(Float(1), x2, y) } == nil)
@@ -110,7 +128,10 @@ import KernTestSupport
             try saxpy(2, [Float(1)], &y)
             Issue.record("expected a throw")
         } catch {
-            #expect("\(error)" == "invalid argument: argument 1 of 'saxpy': parameter 'a' expects Float, got Int")
+            #expect(
+                "\(error)"
+                    == "invalid argument: argument 1 of 'saxpy': parameter 'a' expects Float, got Int"
+            )
         }
     }
 }

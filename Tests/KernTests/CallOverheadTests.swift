@@ -1,14 +1,16 @@
+import KernRuntime
+import KernTestSupport
 /// Measures (does not assert) what a libffi call costs on a trivial entry function,
 /// against a direct `@convention(c)` call of the same function. Printed for the report.
 import Testing
+
 @testable import Kern
-import KernRuntime
-import KernTestSupport
 
 @Suite struct CallOverheadTests {
     @Test func measureCallOverhead() throws {
         let f = try Entries.increment()
-        let batches = 100, perBatch = 10_000  // 1e6 calls
+        let batches = 100
+        let perBatch = 10_000  // 1e6 calls
         func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
         let clock = ContinuousClock()
         var ffiTimes: [Double] = []
@@ -17,7 +19,9 @@ import KernTestSupport
             let t = clock.measure {
                 for i in 0..<perBatch { checksum &+= (try? f(i).as(Int.self)) ?? 0 }
             }
-            ffiTimes.append(Double(t.components.attoseconds) / 1e9 / Double(perBatch) + Double(t.components.seconds) * 1e9 / Double(perBatch))
+            ffiTimes.append(
+                Double(t.components.attoseconds) / 1e9 / Double(perBatch) + Double(
+                    t.components.seconds) * 1e9 / Double(perBatch))
         }
         var directTimes: [Double] = []
         var ctx = KernCallContext()
@@ -29,9 +33,13 @@ import KernTestSupport
                     checksum &+= Int(result)
                 }
             }
-            directTimes.append(Double(t.components.attoseconds) / 1e9 / Double(perBatch) + Double(t.components.seconds) * 1e9 / Double(perBatch))
+            directTimes.append(
+                Double(t.components.attoseconds) / 1e9 / Double(perBatch) + Double(
+                    t.components.seconds) * 1e9 / Double(perBatch))
         }
-        print("call overhead (median of \(batches) batches of \(perBatch)): KernFunction via libffi \(Int(median(ffiTimes))) ns/call, direct C call \(Int(median(directTimes).rounded())) ns/call [checksum \(checksum)]")
+        print(
+            "call overhead (median of \(batches) batches of \(perBatch)): KernFunction via libffi \(Int(median(ffiTimes))) ns/call, direct C call \(Int(median(directTimes).rounded())) ns/call [checksum \(checksum)]"
+        )
         #expect(checksum != 0)
     }
 }

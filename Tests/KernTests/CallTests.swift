@@ -2,9 +2,10 @@
 /// every type, arrays of rank 1–3 (Swift arrays, buffers, Tensor, `[[T]]` copies),
 /// inout arrays and scalars, results and tuples, call options, concurrency.
 import Foundation
-import Testing
-@testable import Kern
 import KernTestSupport
+import Testing
+
+@testable import Kern
 
 @Suite struct CallTests {
     @Test func saxpyWritesInoutArray() throws {
@@ -52,7 +53,8 @@ import KernTestSupport
 
     @Test func mixedTupleDecodesEachSlotInItsType() throws {
         let f = try Entries.function(
-            "mixed", [.init(name: "flag", type: .scalar(.bool)), .init(name: "n", type: .scalar(.int32))],
+            "mixed",
+            [.init(name: "flag", type: .scalar(.bool)), .init(name: "n", type: .scalar(.int32))],
             .tuple([.bool, .int32, .double, .float, .uint8]))
         let r = try f(true, Int32(-259))
         let (b, twice, quarter, half, low) = try r.as((Bool, Int32, Double, Float, UInt8).self)
@@ -107,8 +109,12 @@ import KernTestSupport
     private func roundTrip<T: KernScalar & Equatable>(_ name: String, _ v: T, _ element: T) throws {
         let s = T.kernScalarType
         let f = try Entries.function(
-            name, [.init(name: "v", type: .scalar(s)), .init(name: "acc", type: .scalar(s), isInout: true),
-                   .init(name: "x", type: .array(s, rank: 1))], .scalar(s))
+            name,
+            [
+                .init(name: "v", type: .scalar(s)),
+                .init(name: "acc", type: .scalar(s), isInout: true),
+                .init(name: "x", type: .array(s, rank: 1)),
+            ], .scalar(s))
         var acc = v
         let r = try f(v, &acc, [element])
         #expect(try r.as(T.self) == v)
@@ -122,8 +128,12 @@ import KernTestSupport
     @Test func nanRoundTripsBitExactly() throws {
         let s = KernScalarType.double
         let f = try Entries.function(
-            "echo_f64", [.init(name: "v", type: .scalar(s)), .init(name: "acc", type: .scalar(s), isInout: true),
-                         .init(name: "x", type: .array(s, rank: 1))], .scalar(s))
+            "echo_f64",
+            [
+                .init(name: "v", type: .scalar(s)),
+                .init(name: "acc", type: .scalar(s), isInout: true),
+                .init(name: "x", type: .array(s, rank: 1)),
+            ], .scalar(s))
         let nan = Double(bitPattern: 0x7FF8_0000_0000_1234)
         var acc = 0.0
         let r = try f(nan, &acc, [Double]())
@@ -131,7 +141,8 @@ import KernTestSupport
     }
 
     @Test func rank2FromTensorAndNestedArray() throws {
-        let f = try Entries.function("weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
+        let f = try Entries.function(
+            "weightedSum", [.init(name: "m", type: .array(.double, rank: 2))], .scalar(.double))
         let rows: [[Double]] = [[1, 2, 3], [4, 5, 6]]
         // sum m[i,j] * (1000 i + j + 1)
         let expected: Double = 1 * 1 + 2 * 2 + 3 * 3 + 4 * 1001 + 5 * 1002 + 6 * 1003  // 15046
@@ -142,8 +153,11 @@ import KernTestSupport
 
     @Test func rank2InoutTensor() throws {
         let f = try Entries.function(
-            "scaleRows", [.init(name: "m", type: .array(.float, rank: 2), isInout: true),
-                          .init(name: "k", type: .scalar(.float))])
+            "scaleRows",
+            [
+                .init(name: "m", type: .array(.float, rank: 2), isInout: true),
+                .init(name: "k", type: .scalar(.float)),
+            ])
         let m = try Tensor<Float>(rows: [[1, 2], [3, 4], [5, 6]])
         try f(m, 2 as Float)
         #expect(m.rows == [[2, 4], [12, 16], [30, 36]])
@@ -153,12 +167,14 @@ import KernTestSupport
     }
 
     @Test func rank3Tensor() throws {
-        let sum3 = try Entries.function("weightedSum3", [.init(name: "t", type: .array(.int32, rank: 3))], .scalar(.int64))
+        let sum3 = try Entries.function(
+            "weightedSum3", [.init(name: "t", type: .array(.int32, rank: 3))], .scalar(.int64))
         let t = Tensor<Int32>(shape: [2, 3, 4], repeating: 0)
         t[1, 2, 3] = 5
         t[0, 1, 0] = -2
         #expect(try sum3(t).as(Int.self) == 5 * (100 + 20 + 3 + 1) - 2 * (10 + 1))
-        let fill = try Entries.function("fill3", [.init(name: "t", type: .array(.double, rank: 3), isInout: true)])
+        let fill = try Entries.function(
+            "fill3", [.init(name: "t", type: .array(.double, rank: 3), isInout: true)])
         let d = Tensor<Double>(shape: [3, 2, 2], repeating: -1)
         try fill(d)
         #expect(d[2, 1, 0] == 210 && d[1, 0, 1] == 101 && d[0, 0, 0] == 0)
@@ -175,7 +191,9 @@ import KernTestSupport
 
     @Test func arrayCallForManyArguments() throws {
         let six = try Entries.function(
-            "six", ["a", "b", "c", "d", "e", "f"].map { KernParameter(name: $0, type: .scalar(.int64)) }, .scalar(.int64))
+            "six",
+            ["a", "b", "c", "d", "e", "f"].map { KernParameter(name: $0, type: .scalar(.int64)) },
+            .scalar(.int64))
         #expect(try six.call([1, 2, 3, 4, 5, 6]).as(Int.self) == 1 + 4 + 9 + 16 + 25 + 36)
         #expect(throws: KernError.self) { try six(1, 1, 1, 1, 1) }
     }

@@ -1,9 +1,9 @@
 /// The C runtime's core: first-failure-wins error recording under contention, aligned
 /// allocation that never aborts, and whole-line printing through the sink.
 import Foundation
-import Testing
-import KernRuntime
 import Kern
+import KernRuntime
+import Testing
 
 /// Collects printed lines; shared with the C sink through a pointer.
 final class LineCollector: @unchecked Sendable {
@@ -19,10 +19,14 @@ final class LineCollector: @unchecked Sendable {
     private func capture(_ body: () -> Void) -> [String] {
         let collector = LineCollector()
         let user = Unmanaged.passRetained(collector)
-        kern_rt_set_print_sink({ line, length, user in
-            let c = Unmanaged<LineCollector>.fromOpaque(user!).takeUnretainedValue()
-            c.append(String(decoding: UnsafeRawBufferPointer(start: line, count: length), as: UTF8.self))
-        }, user.toOpaque())
+        kern_rt_set_print_sink(
+            { line, length, user in
+                let c = Unmanaged<LineCollector>.fromOpaque(user!).takeUnretainedValue()
+                c.append(
+                    String(
+                        decoding: UnsafeRawBufferPointer(start: line, count: length), as: UTF8.self)
+                )
+            }, user.toOpaque())
         body()
         kern_rt_set_print_sink(nil, nil)
         user.release()
@@ -31,18 +35,29 @@ final class LineCollector: @unchecked Sendable {
 
     @Test func piecesMakeOneLine() {
         let lines = capture {
-            kern_rt_print_i64(42); kern_rt_print_text(" ")
-            kern_rt_print_f64(2.5); kern_rt_print_text(" ")
-            kern_rt_print_f64(1e-5); kern_rt_print_text(" ")
-            kern_rt_print_f32(1.0 / 3); kern_rt_print_text(" ")
-            kern_rt_print_bool(1); kern_rt_print_text(" ")
-            kern_rt_print_bool(0); kern_rt_print_text(" ")
-            kern_rt_print_u64(UInt64.max); kern_rt_print_text(" ")
+            kern_rt_print_i64(42)
+            kern_rt_print_text(" ")
+            kern_rt_print_f64(2.5)
+            kern_rt_print_text(" ")
+            kern_rt_print_f64(1e-5)
+            kern_rt_print_text(" ")
+            kern_rt_print_f32(1.0 / 3)
+            kern_rt_print_text(" ")
+            kern_rt_print_bool(1)
+            kern_rt_print_text(" ")
+            kern_rt_print_bool(0)
+            kern_rt_print_text(" ")
+            kern_rt_print_u64(UInt64.max)
+            kern_rt_print_text(" ")
             kern_rt_print_i64(Int64.min)
             kern_rt_print_end()
             kern_rt_print_end()
         }
-        #expect(lines == ["42 2.5 1e-05 0.33333334 true false 18446744073709551615 -9223372036854775808\n", "\n"])
+        #expect(
+            lines == [
+                "42 2.5 1e-05 0.33333334 true false 18446744073709551615 -9223372036854775808\n",
+                "\n",
+            ])
     }
 
     @Test func linesFromManyThreadsNeverInterleave() {
@@ -59,10 +74,15 @@ final class LineCollector: @unchecked Sendable {
         }
         #expect(lines.count == 4000)
         let pattern = String(repeating: " x", count: 20)
-        #expect(lines.allSatisfy { $0.hasPrefix("thread") && $0.contains(pattern) && $0.hasSuffix("\n") })
+        #expect(
+            lines.allSatisfy {
+                $0.hasPrefix("thread") && $0.contains(pattern) && $0.hasSuffix("\n")
+            })
         for t in 0..<8 {
             let mine = lines.filter { $0.hasPrefix("thread\(t) ") }
-            #expect(mine == (0..<500).map { "thread\(t)\(pattern)\($0)\n" }, "each thread's lines, in its order")
+            #expect(
+                mine == (0..<500).map { "thread\(t)\(pattern)\($0)\n" },
+                "each thread's lines, in its order")
         }
     }
 
@@ -101,7 +121,9 @@ final class LineCollector: @unchecked Sendable {
         var ctx = KernCallContext()
         kern_rt_fail(&ctx, 1, 3, 4, 10, 10, 0, nil)
         kern_rt_fail(&ctx, 2, 9, 9, 0, 0, 0, nil)
-        #expect(ctx.error.kind == 1 && ctx.error.line == 3 && ctx.error.column == 4 && ctx.error.value0 == 10)
+        #expect(
+            ctx.error.kind == 1 && ctx.error.line == 3 && ctx.error.column == 4
+                && ctx.error.value0 == 10)
         kern_rt_fail(nil, 1, 0, 0, 0, 0, 0, nil)  // tolerated
         var clean = KernCallContext()
         kern_rt_fail(&clean, 0, 1, 1, 0, 0, 0, nil)  // KERN_OK is not a failure
@@ -121,9 +143,10 @@ final class LineCollector: @unchecked Sendable {
             }
             let e = ctx.pointee.error
             #expect(e.kind == 1)
-            #expect(e.line == e.column && Int64(e.line) == e.value0 && e.value0 == e.value1 && e.value1 == e.value2)
+            #expect(
+                e.line == e.column && Int64(e.line) == e.value0 && e.value0 == e.value1
+                    && e.value1 == e.value2)
             ctx.deallocate()
         }
     }
 }
-

@@ -1,5 +1,6 @@
 /// Tensor<T>: shapes, storage alignment, row-major indexing, conversions.
 import Testing
+
 @testable import Kern
 
 @Suite struct TensorTests {
