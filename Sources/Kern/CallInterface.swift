@@ -17,6 +17,13 @@ final class CallInterface: @unchecked Sendable {
     let argumentCount: Int
     /// Number of 8-byte result slots (0 for Void).
     let resultSlots: Int
+    /// The parameters in a form checked without touching Strings or arrays, so the
+    /// happy path of a call does no reference counting (the signature, with names,
+    /// is consulted only to word an error).
+    let plan: UnsafeMutableBufferPointer<ParameterPlan>
+    /// Types of the result slots; `resultIsTuple` tells `(T)`-tuples from scalars.
+    let resultTypes: UnsafeMutableBufferPointer<KernScalarType>
+    let resultIsTuple: Bool
 
     init(_ signature: KernSignature) throws {
         var types: [UnsafeMutablePointer<ffi_type>] = [kern_ffi_type_pointer()]
@@ -44,6 +51,32 @@ final class CallInterface: @unchecked Sendable {
                 message: "'\(signature.name)' returns an array, which Kern does not allow")
         }
         argumentCount = types.count
+        plan = .allocate(capacity: signature.parameters.count)
+        for (i, p) in signature.parameters.enumerated() {
+            switch p.type {
+            case .scalar(let s):
+                plan.initializeElement(
+                    at: i, to: ParameterPlan(type: s, rank: 0, isInout: p.isInout))
+            case .array(let s, let rank):
+                plan.initializeElement(
+                    at: i, to: ParameterPlan(type: s, rank: rank, isInout: p.isInout))
+            case .tuple, .void:
+                preconditionFailure("rejected above")
+            }
+        }
+        switch signature.returnType {
+        case .scalar(let s):
+            resultTypes = .allocate(capacity: 1)
+            resultTypes.initializeElement(at: 0, to: s)
+            resultIsTuple = false
+        case .tuple(let xs):
+            resultTypes = .allocate(capacity: xs.count)
+            _ = resultTypes.initialize(from: xs)
+            resultIsTuple = true
+        case .void, .array:
+            resultTypes = .allocate(capacity: 0)
+            resultIsTuple = false
+        }
         argumentTypes = .allocate(capacity: types.count)
         for (i, t) in types.enumerated() { (argumentTypes + i).initialize(to: t) }
         cif = .allocate(capacity: 1)
@@ -52,6 +85,8 @@ final class CallInterface: @unchecked Sendable {
         guard status == FFI_OK else {
             argumentTypes.deallocate()
             cif.deallocate()
+            plan.deallocate()
+            resultTypes.deallocate()
             throw KernError.backend(
                 message:
                     "libffi could not prepare a call to '\(signature.name)' (status \(status.rawValue))"
@@ -62,6 +97,8 @@ final class CallInterface: @unchecked Sendable {
     deinit {
         argumentTypes.deallocate()
         cif.deallocate()
+        plan.deallocate()
+        resultTypes.deallocate()
     }
 
     static func ffiType(_ s: KernScalarType) -> UnsafeMutablePointer<ffi_type> {
@@ -76,6 +113,26 @@ final class CallInterface: @unchecked Sendable {
         case .uint64: kern_ffi_type_uint64()
         case .float: kern_ffi_type_float()
         case .double: kern_ffi_type_double()
+        }
+    }
+}
+
+/// One parameter as the call path checks it: element or scalar type, rank (0 for a
+/// scalar) and inout-ness. Trivial, so reading it costs no reference counting.
+struct ParameterPlan {
+    var type: KernScalarType
+    var rank: Int
+    var isInout: Bool
+
+    /// Whether the lowered argument fits, exactly as `KernFunction.check` words it
+    /// when it does not.
+    @inline(__always)
+    func accepts(_ argument: _KernLoweredArgument) -> Bool {
+        guard argument.type == type else { return false }
+        switch argument.form {
+        case .scalar: return rank == 0 && !isInout
+        case .inoutScalar: return rank == 0
+        case .array(_, let shape): return shape.rank == rank && (!isInout || argument.isWritable)
         }
     }
 }

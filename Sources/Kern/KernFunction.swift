@@ -117,10 +117,12 @@ public struct KernFunction: Sendable {
                         push(UInt64(UInt(bitPattern: p)))
                     }
                     pushPointer(UnsafeMutableRawPointer(ctx))
-                    for (argument, parameter) in zip(arguments, signature.parameters) {
+                    let plan = interface.plan
+                    for i in 0..<arguments.count {
+                        let argument = arguments[i]
                         switch argument.form {
                         case .scalar(let bits): push(bits)
-                        case .inoutScalar(let p) where parameter.isInout: pushPointer(p)
+                        case .inoutScalar(let p) where plan[i].isInout: pushPointer(p)
                         case .inoutScalar(let p):
                             // `&x` for a by-value parameter: pass the value.
                             var bits: UInt64 = 0
@@ -168,12 +170,11 @@ public struct KernFunction: Sendable {
     }
 
     private func decodeResult(_ slots: UnsafeMutablePointer<UInt64>) -> KernValue {
-        switch signature.returnType {
-        case .void, .array: return .void
-        case .scalar(let s): return KernValue(slot: slots[0], as: s)
-        case .tuple(let xs):
-            return .tuple(xs.enumerated().map { KernValue(slot: slots[$0.offset], as: $0.element) })
+        let types = interface.resultTypes
+        if interface.resultIsTuple {
+            return .tuple(types.indices.map { KernValue(slot: slots[$0], as: types[$0]) })
         }
+        return types.isEmpty ? .void : KernValue(slot: slots[0], as: types[0])
     }
 
     // MARK: - Argument checks
@@ -182,7 +183,29 @@ public struct KernFunction: Sendable {
         .invalidArgument(function: name, argument: index, problem: problem)
     }
 
+    /// The fast check: every argument fits its parameter and no inout array overlaps
+    /// another array. Only when something is wrong does `diagnose` word the error.
     private func check(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
+        let plan = interface.plan
+        guard arguments.count == plan.count else { try diagnose(arguments) }
+        for i in 0..<plan.count where !plan[i].accepts(arguments[i]) { try diagnose(arguments) }
+        for i in 0..<plan.count where plan[i].isInout && plan[i].rank > 0 {
+            guard let a = arguments[i].byteRange else { continue }
+            for j in 0..<plan.count where j != i {
+                if let b = arguments[j].byteRange, a.overlaps(b) { try diagnose(arguments) }
+            }
+        }
+    }
+
+    /// The checks spelled out, with names and types for the message. Always throws
+    /// (it runs only after the fast check failed).
+    private func diagnose(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> Never {
+        try checkInDetail(arguments)
+        throw KernError.backend(
+            message: "internal error: argument check of '\(name)' disagrees with itself")
+    }
+
+    private func checkInDetail(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
         let parameters = signature.parameters
         guard arguments.count == parameters.count else {
             throw fail(nil, .wrongCount(expected: parameters.count, actual: arguments.count))
