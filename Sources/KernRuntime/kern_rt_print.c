@@ -22,6 +22,22 @@ typedef struct LineBuffer {
 
 static _Thread_local LineBuffer line;
 
+/* Threads come and go (Dispatch, Swift concurrency): a thread-exit destructor frees the
+ * line buffer. The key's value only marks "this thread has a buffer"; the buffer
+ * itself is the thread-local above. */
+static pthread_key_t lineKey;
+static pthread_once_t lineKeyOnce = PTHREAD_ONCE_INIT;
+
+static void free_line(void *unused) {
+    (void)unused;
+    free(line.bytes);
+    line.bytes = NULL;
+    line.length = 0;
+    line.capacity = 0;
+}
+
+static void make_line_key(void) { pthread_key_create(&lineKey, free_line); }
+
 /* The sink and its user data change together, so they sit behind one mutex; the
  * lock is taken once per line, which is cheap next to the write itself. */
 static pthread_mutex_t sinkLock = PTHREAD_MUTEX_INITIALIZER;
@@ -36,6 +52,10 @@ static void append(const char *text, size_t n) {
         while (line.length + n + 1 > capacity) capacity *= 2;
         char *bytes = realloc(line.bytes, capacity);
         if (bytes == NULL) return;
+        if (line.bytes == NULL) {
+            pthread_once(&lineKeyOnce, make_line_key);
+            pthread_setspecific(lineKey, bytes);
+        }
         line.bytes = bytes;
         line.capacity = capacity;
     }
