@@ -208,6 +208,23 @@ extension ContiguousArray: KernInoutArgument where Element: KernScalar {
     }
 }
 
+/// `x[a..<b]`: a rank-1 view of the slice's elements (no copy).
+extension ArraySlice: KernArgument where Element: KernScalar {
+    public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try withUnsafeBufferPointer { try lowerBuffer($0, writable: false, body) }
+    }
+}
+
+extension ArraySlice: KernInoutArgument where Element: KernScalar {
+    public mutating func _withLoweredInout<R>(
+        _ body: (_KernLoweredArgument) throws -> R
+    ) throws -> R {
+        try withUnsafeMutableBufferPointer {
+            try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
+        }
+    }
+}
+
 extension UnsafeBufferPointer: KernArgument where Element: KernScalar {
     public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
         try lowerBuffer(self, writable: false, body)

@@ -138,6 +138,15 @@ int32_t kern_entry_six(KernCallContext *ctx, int64_t a, int64_t b, int64_t c, in
     return KERN_OK;
 }
 
+int32_t kern_entry_five(KernCallContext *ctx, int64_t a, int64_t *b, const int64_t *c, int64_t cn,
+                        int64_t cs, int64_t *d, int64_t dn, int64_t ds, double e, void *result) {
+    (void)ctx;
+    *b += a;
+    for (int64_t i = 0; i < cn && i < dn; i++) d[i * ds] += c[i * cs] * a;
+    *(double *)result = e * (double)a;
+    return KERN_OK;
+}
+
 int32_t kern_entry_increment(KernCallContext *ctx, int64_t a, void *result) {
     (void)ctx;
     *(int64_t *)result = a + 1;
@@ -182,6 +191,7 @@ static const struct {
     {"check", (const void *)kern_entry_check},
     {"sum", (const void *)kern_entry_sum},
     {"six", (const void *)kern_entry_six},
+    {"five", (const void *)kern_entry_five},
     {"increment", (const void *)kern_entry_increment},
     {"echo_bool", (const void *)kern_entry_echo_bool},
     {"echo_i8", (const void *)kern_entry_echo_i8},

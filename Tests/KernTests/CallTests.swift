@@ -189,6 +189,31 @@ import Testing
         #expect(try seeded() == .tuple([.uint64(7), .int32(0)]))
     }
 
+    @Test func fiveArgumentsWithInoutsInTheMiddle() throws {
+        let five = try Entries.function(
+            "five",
+            [
+                .init(name: "a", type: .scalar(.int64)),
+                .init(name: "b", type: .scalar(.int64), isInout: true),
+                .init(name: "c", type: .array(.int64, rank: 1)),
+                .init(name: "d", type: .array(.int64, rank: 1), isInout: true),
+                .init(name: "e", type: .scalar(.double)),
+            ], .scalar(.double))
+        var b = 1
+        var d = [10, 20, 30]
+        let r = try five(3, &b, [1, 2, 3], &d, 0.5)
+        #expect(try r.as(Double.self) == 1.5)
+        #expect(b == 4 && d == [13, 26, 39])
+    }
+
+    @Test func arraySlicesAreViews() throws {
+        let saxpy = try Entries.saxpy()
+        let x: [Float] = [0, 1, 2, 3, 4, 5]
+        var y: [Float] = [0, 0, 0, 0, 0, 0]
+        try saxpy(1 as Float, x[3...], &y[0..<3])
+        #expect(y == [3, 4, 5, 0, 0, 0])
+    }
+
     @Test func arrayCallForManyArguments() throws {
         let six = try Entries.function(
             "six",

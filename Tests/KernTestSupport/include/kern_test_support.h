@@ -57,6 +57,11 @@ int32_t kern_entry_sum(KernCallContext *ctx, const int64_t *x, int64_t n, int64_
 int32_t kern_entry_six(KernCallContext *ctx, int64_t a, int64_t b, int64_t c, int64_t d,
                        int64_t e, int64_t f, void *result);
 
+/* func five(a: Int, b: inout Int, c: [Int], d: inout [Int], e: Double) -> Double:
+ * b += a; d[i] += c[i] * a for every i; returns e * Double(a) */
+int32_t kern_entry_five(KernCallContext *ctx, int64_t a, int64_t *b, const int64_t *c, int64_t cn,
+                        int64_t cs, int64_t *d, int64_t dn, int64_t ds, double e, void *result);
+
 /* func increment(a: Int) -> Int: the trivial function for call-overhead measurements */
 int32_t kern_entry_increment(KernCallContext *ctx, int64_t a, void *result);
 
