@@ -113,6 +113,7 @@ let package = Package(
         // Host API and tools
         .target(
             name: "Kern", dependencies: ["KernIRGen", "KernJIT", "CFFI", "KernRuntime"],
+            exclude: ["gen-call-overloads.py"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
             name: "KernCLI",
@@ -128,8 +129,11 @@ let package = Package(
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
             swiftSettings: swift6 + llvmSwiftFlags),
+        // Hand-written C functions following the entry ABI, for testing calls without LLVM.
+        .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
-            name: "KernTests", dependencies: ["Kern"], swiftSettings: swift6 + llvmSwiftFlags),
+            name: "KernTests", dependencies: ["Kern", "KernTestSupport", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernFileTests",
             dependencies: ["Kern", "KernCLI", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],

@@ -39,7 +39,9 @@ typedef enum KernStatus {
     KERN_ERR_SIZE = 6,          /* negative size for a local array: value0 = count */
 } KernStatus;
 
-typedef struct KernError {
+/* The failure record of a call (named *Record so it does not clash with the Swift
+ * host API's `KernError`; the layout is the ABI). */
+typedef struct KernErrorRecord {
     int32_t kind;        /* KernStatus */
     int32_t line;        /* 1-based source position of the failing check */
     int32_t column;
@@ -48,10 +50,10 @@ typedef struct KernError {
     int64_t value1;
     int64_t value2;
     const char *message; /* static string owned by the compiled module, or NULL */
-} KernError;
+} KernErrorRecord;
 
 typedef struct KernCallContext {
-    KernError error;
+    KernErrorRecord error;
     uint64_t seed;       /* random-number seed of the call */
     int32_t threads;     /* worker threads allowed for this call (0 = runtime default) */
     int32_t flags;
@@ -83,9 +85,13 @@ int kern_rt_format_f64(double v, char *buf);
 int kern_rt_format_f32(float v, char *buf);
 
 /* Redirects print output (tests, REPL). NULL restores stdout. The sink receives whole
- * lines including the trailing newline. */
+ * lines including the trailing newline; it is called under a lock (one line at a time)
+ * and must not print through the runtime itself. */
 typedef void (*KernPrintSink)(const char *line, size_t length, void *userData);
 void kern_rt_set_print_sink(KernPrintSink sink, void *userData);
+
+/* Flushes stdout (the host calls it before reading output written by print). */
+void kern_rt_flush_stdout(void);
 
 #ifdef __cplusplus
 }

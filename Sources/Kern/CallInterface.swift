@@ -1,0 +1,138 @@
+/// The libffi call interface of one Kern entry point, prepared once per function.
+///
+/// In: a `KernSignature`. Out: an `ffi_cif` for
+/// `int32_t kern_entry_<name>(KernCallContext *ctx, <params…>, void *result)` — scalars
+/// in their C type (Bool as uint8), inout scalars as pointers, a rank-r array as
+/// `T*, int64 shape[r], int64 stride[r]` — and the slot layout the caller fills.
+/// Immutable after `init`, so one instance is shared by every thread calling the
+/// function (`ffi_call` only reads the cif).
+import CFFI
+
+final class CallInterface: @unchecked Sendable {
+    /// The prepared cif; owned, never mutated after init.
+    let cif: UnsafeMutablePointer<ffi_cif>
+    /// The argument type array the cif points into; must outlive it.
+    private let argumentTypes: UnsafeMutablePointer<UnsafeMutablePointer<ffi_type>?>
+    /// Number of C arguments: ctx + every parameter's slots + result.
+    let argumentCount: Int
+    /// Number of 8-byte result slots (0 for Void).
+    let resultSlots: Int
+    /// The parameters in a form checked without touching Strings or arrays, so the
+    /// happy path of a call does no reference counting (the signature, with names,
+    /// is consulted only to word an error).
+    let plan: UnsafeMutableBufferPointer<ParameterPlan>
+    /// Types of the result slots; `resultIsTuple` tells `(T)`-tuples from scalars.
+    let resultTypes: UnsafeMutableBufferPointer<KernScalarType>
+    let resultIsTuple: Bool
+
+    init(_ signature: KernSignature) throws {
+        var types: [UnsafeMutablePointer<ffi_type>] = [kern_ffi_type_pointer()]
+        for parameter in signature.parameters {
+            switch parameter.type {
+            case .scalar(let s):
+                types.append(parameter.isInout ? kern_ffi_type_pointer() : Self.ffiType(s))
+            case .array(_, let rank):
+                types.append(kern_ffi_type_pointer())
+                types.append(contentsOf: repeatElement(kern_ffi_type_sint64(), count: 2 * rank))
+            case .tuple, .void:
+                throw KernError.backend(
+                    message:
+                        "parameter '\(parameter.name)' of '\(signature.name)' has type \(parameter.type), which cannot be passed"
+                )
+            }
+        }
+        types.append(kern_ffi_type_pointer())
+        switch signature.returnType {
+        case .void: resultSlots = 0
+        case .scalar: resultSlots = 1
+        case .tuple(let xs): resultSlots = xs.count
+        case .array:
+            throw KernError.backend(
+                message: "'\(signature.name)' returns an array, which Kern does not allow")
+        }
+        argumentCount = types.count
+        plan = .allocate(capacity: signature.parameters.count)
+        for (i, p) in signature.parameters.enumerated() {
+            switch p.type {
+            case .scalar(let s):
+                plan.initializeElement(
+                    at: i, to: ParameterPlan(type: s, rank: 0, isInout: p.isInout))
+            case .array(let s, let rank):
+                plan.initializeElement(
+                    at: i, to: ParameterPlan(type: s, rank: rank, isInout: p.isInout))
+            case .tuple, .void:
+                preconditionFailure("rejected above")
+            }
+        }
+        switch signature.returnType {
+        case .scalar(let s):
+            resultTypes = .allocate(capacity: 1)
+            resultTypes.initializeElement(at: 0, to: s)
+            resultIsTuple = false
+        case .tuple(let xs):
+            resultTypes = .allocate(capacity: xs.count)
+            _ = resultTypes.initialize(from: xs)
+            resultIsTuple = true
+        case .void, .array:
+            resultTypes = .allocate(capacity: 0)
+            resultIsTuple = false
+        }
+        argumentTypes = .allocate(capacity: types.count)
+        for (i, t) in types.enumerated() { (argumentTypes + i).initialize(to: t) }
+        cif = .allocate(capacity: 1)
+        let status = ffi_prep_cif(
+            cif, FFI_DEFAULT_ABI, UInt32(types.count), kern_ffi_type_sint32(), argumentTypes)
+        guard status == FFI_OK else {
+            argumentTypes.deallocate()
+            cif.deallocate()
+            plan.deallocate()
+            resultTypes.deallocate()
+            throw KernError.backend(
+                message:
+                    "libffi could not prepare a call to '\(signature.name)' (status \(status.rawValue))"
+            )
+        }
+    }
+
+    deinit {
+        argumentTypes.deallocate()
+        cif.deallocate()
+        plan.deallocate()
+        resultTypes.deallocate()
+    }
+
+    static func ffiType(_ s: KernScalarType) -> UnsafeMutablePointer<ffi_type> {
+        switch s {
+        case .bool, .uint8: kern_ffi_type_uint8()
+        case .int8: kern_ffi_type_sint8()
+        case .int16: kern_ffi_type_sint16()
+        case .uint16: kern_ffi_type_uint16()
+        case .int32: kern_ffi_type_sint32()
+        case .uint32: kern_ffi_type_uint32()
+        case .int64: kern_ffi_type_sint64()
+        case .uint64: kern_ffi_type_uint64()
+        case .float: kern_ffi_type_float()
+        case .double: kern_ffi_type_double()
+        }
+    }
+}
+
+/// One parameter as the call path checks it: element or scalar type, rank (0 for a
+/// scalar) and inout-ness. Trivial, so reading it costs no reference counting.
+struct ParameterPlan {
+    var type: KernScalarType
+    var rank: Int
+    var isInout: Bool
+
+    /// Whether the lowered argument fits, exactly as `KernFunction.check` words it
+    /// when it does not.
+    @inline(__always)
+    func accepts(_ argument: _KernLoweredArgument) -> Bool {
+        guard argument.type == type else { return false }
+        switch argument.form {
+        case .scalar: return rank == 0 && !isInout
+        case .inoutScalar: return rank == 0
+        case .array(_, let shape): return shape.rank == rank && (!isInout || argument.isWritable)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// The compile pipeline, start to end, in one readable function (DESIGN.md example 6):
+/// source → parse → Sema → IRGen → KernIR pipeline → LLVM → JIT → `KernModule`.
+///
+/// In: a `SourceFile` and `CompileOptions`. Out: a `KernModule` whose functions call the
+/// JIT-compiled entry points, or a thrown `KernError` (`.compile` with every front-end
+/// diagnostic; `.backend` when LLVM or the JIT fail).
+///
+/// The back half (Kern IR → callable code) sits behind `KernBackend`, so the call
+/// machinery is tested without LLVM (Tests/KernTests use hand-written C entry points)
+/// and the back end plugs in at one place: `LLVMJITBackend` below.
+import Foundation
+import KernBasics
+import KernIR
+import KernIRGen
+import KernSema
+import KernSyntax
+
+/// Gives the address of a compiled entry point `kern_entry_<name>` by Kern function name.
+protocol EntryPointProvider: Sendable {
+    func address(ofEntry name: String) -> UnsafeRawPointer?
+}
+
+/// Compiled code for one module: entry points plus the texts tools show.
+protocol CompiledCode: EntryPointProvider {
+    var llvmIR: String { get }
+    func assembly() throws -> String
+}
+
+/// Kern IR module → compiled code.
+protocol KernBackend: Sendable {
+    func compile(_ module: Module, options: CompileOptions) throws -> any CompiledCode
+}
+
+enum Compiler {
+    /// The back end used by `KernModule.compile`.
+    static let backend: any KernBackend = LLVMJITBackend()
+
+    static func compile(
+        _ file: SourceFile, options: CompileOptions, backend: any KernBackend = Compiler.backend
+    ) throws -> KernModule {
+        let (ast, syntaxDiagnostics) = Parser.parse(file)
+        if syntaxDiagnostics.contains(where: { $0.severity == .error }) {
+            throw KernError.compile(diagnostics: syntaxDiagnostics, file: file)
+        }
+        let (checked, semaDiagnostics) = Sema.check(ast, in: file)
+        let diagnostics = syntaxDiagnostics + semaDiagnostics
+        guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
+            if !diagnostics.contains(where: { $0.severity == .error }) {
+                throw KernError.backend(
+                    message: "internal error: type checking produced neither a program nor an error"
+                )
+            }
+            throw KernError.compile(diagnostics: diagnostics, file: file)
+        }
+        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
+        try runKernIRPipeline(&module, options: options)
+        let kirText = printKernIR(module)
+        let code = try backend.compile(module, options: options)
+        let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
+        return KernModule(
+            file: file, options: options, functions: functions,
+            warnings: diagnostics, kirText: kirText, code: code)
+    }
+
+    /// The KernIR pass pipeline (verify, check elimination, parallel outlining, …).
+    static func runKernIRPipeline(_ module: inout Module, options: CompileOptions) throws {
+        // TODO(integration): `try runPipeline(&module, options: PipelineOptions(...))` from
+        // KernIR once the pass pipeline lands on main (not in this branch's tree).
+    }
+
+    /// Kern IR as text for `kirText` / `--emit kir`.
+    static func printKernIR(_ module: Module) -> String {
+        // TODO(integration): use KernIR's Printer (on the wt-ir branch) instead of the
+        // structural dump.
+        String(describing: module)
+    }
+
+    /// A `KernFunction` per exported IR function, bound to its compiled entry point.
+    static func exportedFunctions(
+        of module: Module, code: any CompiledCode, file: SourceFile, options: CompileOptions
+    ) throws -> [KernFunction] {
+        try module.functions.filter(\.isExported).map { function in
+            let signature = try KernSignature(function)
+            guard let address = code.address(ofEntry: function.name) else {
+                throw KernError.backend(
+                    message: "no entry point for '\(function.name)' in the compiled module")
+            }
+            return try KernFunction(
+                signature: signature, entry: address, owner: code, file: file,
+                defaultThreads: options.threads ?? 0)
+        }
+    }
+}
+
+/// The LLVM back end and ORC JIT.
+struct LLVMJITBackend: KernBackend {
+    func compile(_ module: Module, options: CompileOptions) throws -> any CompiledCode {
+        // TODO(integration): the KernLLVM and KernJIT APIs are not in this branch's tree.
+        // Wire them here, wrapping JITModule in a `CompiledCode`:
+        //   let compiled = try LLVMBackend.compile(module, options: CodegenOptions(
+        //       optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
+        //       targetCPU: options.targetCPU, targetFeatures: options.targetFeatures))
+        //   let jit = try JITEngine.shared().load(compiled)
+        //   return JITCompiledCode(jit: jit, compiled: compiled)
+        // where JITCompiledCode.address(ofEntry:) is jit.address(ofEntry:), llvmIR is the
+        // compiled module's IR text and assembly() asks the target machine for it.
+        throw KernError.backend(message: "the LLVM back end is not linked into this build")
+    }
+}
+
+// MARK: - IR types → host types
+
+extension KernSignature {
+    /// The host-visible signature of an IR function.
+    init(_ function: Function) throws {
+        let parameters = try function.params.map { p in
+            KernParameter(
+                name: p.name, type: try KernType(p.type, in: function.name), isInout: p.isInout)
+        }
+        self.init(
+            name: function.name, parameters: parameters,
+            returnType: try KernType(function.returnType, in: function.name))
+    }
+}
+
+extension KernType {
+    init(_ type: IRType, in function: String) throws {
+        switch type {
+        case .scalar(let s): self = .scalar(KernScalarType(s))
+        case .array(let s, let rank):
+            guard (1...3).contains(rank) else {
+                throw KernError.backend(message: "'\(function)' has an array of rank \(rank)")
+            }
+            self = .array(KernScalarType(s), rank: rank)
+        case .tuple(let xs): self = .tuple(xs.map(KernScalarType.init))
+        case .void: self = .void
+        }
+    }
+}
+
+extension KernScalarType {
+    init(_ kind: ScalarKind) {
+        switch kind {
+        case .bool: self = .bool
+        case .i8: self = .int8
+        case .i16: self = .int16
+        case .i32: self = .int32
+        case .i64: self = .int64
+        case .u8: self = .uint8
+        case .u16: self = .uint16
+        case .u32: self = .uint32
+        case .u64: self = .uint64
+        case .f32: self = .float
+        case .f64: self = .double
+        }
+    }
+}

@@ -1,0 +1,174 @@
+/// `KernError`: the one error type of the Kern library.
+///
+/// In: compile diagnostics, a failed runtime check reported by generated code through
+/// `KernCallContext.error`, a host-side argument problem found before a call, a missing
+/// function, or a back-end failure. Out: a value callers can switch over, and a readable
+/// `description` — for compile errors exactly what the CLI prints.
+import KernRuntime
+
+public enum KernError: Error, Sendable, CustomStringConvertible {
+    /// The source did not compile. `description` renders every diagnostic the way the
+    /// CLI does (`file:line:col: error: …`, source line, caret, help).
+    case compile(diagnostics: [Diagnostic], file: SourceFile)
+    /// A check failed while a Kern function ran (out of bounds, division by zero,
+    /// precondition, zero stride, allocation). `position` is where in the source;
+    /// `file` is the source when known (it is for compiled modules).
+    case runtime(
+        kind: RuntimeErrorKind, message: String, position: SourcePos, function: String,
+        file: SourceFile?)
+    /// The host passed arguments that do not fit the function's signature; nothing
+    /// was called. `argument` is the 0-based argument index when one is to blame.
+    case invalidArgument(function: String, argument: Int?, problem: ArgumentProblem)
+    /// No function of that name in the module.
+    case functionNotFound(name: String, available: [String])
+    /// LLVM or the JIT failed (a compiler bug, or an unsupported target).
+    case backend(message: String)
+    /// A source file could not be read.
+    case unreadableFile(path: String, reason: String)
+
+    public var description: String { rendered(useColor: false) }
+
+    /// The message as the CLI prints it (ANSI colours when `useColor`), without a
+    /// trailing newline.
+    public func rendered(useColor: Bool) -> String {
+        switch self {
+        case .compile(let diagnostics, let file):
+            let text = DiagnosticRenderer(useColor: useColor).render(diagnostics, in: file)
+            return text.hasSuffix("\n") ? String(text.dropLast()) : text
+        case .runtime(_, let message, let position, let function, let file):
+            return Self.renderRuntime(
+                message, at: position, function: function, file: file, useColor: useColor)
+        case .invalidArgument(let function, let argument, let problem):
+            let which = argument.map { "argument \($0 + 1) of '\(function)'" } ?? "'\(function)'"
+            return "invalid argument: \(which): \(problem)"
+        case .functionNotFound(let name, let available):
+            let list =
+                available.isEmpty
+                ? "the module has no functions" : "available: " + available.joined(separator: ", ")
+            return "no function named '\(name)' (\(list))"
+        case .backend(let message):
+            return "code generation failed: \(message)"
+        case .unreadableFile(let path, let reason):
+            return "error: cannot read '\(path)': \(reason)"
+        }
+    }
+
+    /// `file:line:col: error: runtime error in 'f': message`, then the source line and
+    /// a caret when the source is known.
+    private static func renderRuntime(
+        _ message: String, at position: SourcePos, function: String, file: SourceFile?,
+        useColor: Bool
+    ) -> String {
+        let text = "runtime error in '\(function)': \(message)"
+        guard let file, position.line >= 1, Int(position.line) <= file.lineCount,
+            let offset = byteOffset(of: position, in: file)
+        else {
+            let name = file?.name ?? function
+            return position == .unknown ? "error: \(text)" : "\(name):\(position): error: \(text)"
+        }
+        let d = Diagnostic.error(at: .init(at: .init(offset)), text)
+        let rendered = DiagnosticRenderer(useColor: useColor).render(d, in: file)
+        return rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+    }
+
+    /// Byte offset of a line/column (column in Unicode scalars), the inverse of
+    /// `SourceFile.position(of:)`.
+    private static func byteOffset(of position: SourcePos, in file: SourceFile) -> Int? {
+        var line: UInt32 = 1
+        var offset = 0
+        let bytes = file.utf8
+        while line < position.line {
+            guard let nl = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            offset = nl + 1
+            line += 1
+        }
+        var column: UInt32 = 1
+        while column < position.column, offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset
+    }
+}
+
+/// What failed at run time (mirrors `KernStatus` in kern_runtime.h).
+public enum RuntimeErrorKind: Sendable, Hashable {
+    case outOfBounds(index: Int, bound: Int, dimension: Int)
+    case divisionByZero
+    case preconditionFailed(message: String?)
+    case zeroStride
+    case allocationFailed(bytes: Int)
+    case negativeSize(count: Int)
+    /// A status this library does not know (a newer runtime).
+    case unknown(status: Int32)
+
+    /// Decodes the error record generated code left in the call context.
+    init(_ error: KernErrorRecord) {
+        switch error.kind {
+        case Int32(KERN_ERR_BOUNDS.rawValue):
+            self = .outOfBounds(
+                index: Int(error.value0), bound: Int(error.value1), dimension: Int(error.value2))
+        case Int32(KERN_ERR_DIVISION.rawValue): self = .divisionByZero
+        case Int32(KERN_ERR_PRECONDITION.rawValue):
+            self = .preconditionFailed(message: error.message.map { String(cString: $0) })
+        case Int32(KERN_ERR_STRIDE.rawValue): self = .zeroStride
+        case Int32(KERN_ERR_ALLOCATION.rawValue): self = .allocationFailed(bytes: Int(error.value0))
+        case Int32(KERN_ERR_SIZE.rawValue): self = .negativeSize(count: Int(error.value0))
+        default: self = .unknown(status: error.kind)
+        }
+    }
+
+    /// The message users see, e.g. `index 10 is out of bounds for dimension 0 of length 10`.
+    public var message: String {
+        switch self {
+        case .outOfBounds(let index, let bound, let dimension):
+            return "index \(index) is out of bounds for dimension \(dimension) of length \(bound)"
+        case .divisionByZero: return "division by zero"
+        case .preconditionFailed(let message):
+            return message.map { "precondition failed: \($0)" } ?? "precondition failed"
+        case .zeroStride: return "stride step must not be zero"
+        case .allocationFailed(let bytes):
+            return "could not allocate \(bytes) bytes for a local array"
+        case .negativeSize(let count):
+            return "cannot create a local array with negative count \(count)"
+        case .unknown(let status): return "runtime error (status \(status))"
+        }
+    }
+}
+
+/// Why the host's arguments do not fit a function's signature.
+public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
+    case wrongCount(expected: Int, actual: Int)
+    /// A scalar, element or array type that differs from the parameter's; both in Kern
+    /// spelling (`Float`, `&Int`, `[[Double]]`).
+    case typeMismatch(parameter: String, expected: String, actual: String)
+    case rankMismatch(parameter: String, expected: Int, actual: Int)
+    /// An array bound to an `inout` array parameter must be writable (`&array`, a
+    /// Tensor, a mutable buffer); a scalar bound to an `inout` one must be `&x`.
+    case notWritable(parameter: String)
+    /// Rows of a `[[T]]` argument differ in length.
+    case raggedRows(row: Int, expected: Int, actual: Int)
+    /// An array passed to an `inout` parameter shares memory with another array argument.
+    case overlappingArrays(inoutParameter: String, other: String)
+
+    public var description: String {
+        switch self {
+        case .wrongCount(let expected, let actual):
+            return "expected \(expected) argument\(expected == 1 ? "" : "s"), got \(actual)"
+        case .typeMismatch(let parameter, let expected, let actual):
+            return "parameter '\(parameter)' expects \(expected), got \(actual)"
+        case .rankMismatch(let parameter, let expected, let actual):
+            return
+                "parameter '\(parameter)' expects an array of rank \(expected), got rank \(actual)"
+        case .notWritable(let parameter):
+            return
+                "parameter '\(parameter)' is inout: pass &\(parameter) (a var array or scalar), a Tensor or a mutable buffer"
+        case .raggedRows(let row, let expected, let actual):
+            return
+                "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
+        case .overlappingArrays(let inoutName, let other):
+            return "inout array '\(inoutName)' overlaps the memory of '\(other)'"
+        }
+    }
+}

@@ -1,0 +1,277 @@
+/// `KernFunction`: one compiled Kern function, callable from Swift.
+///
+/// In: lowered arguments (see Arguments.swift; the `callAsFunction` overloads in
+/// KernFunction+Call.swift produce them). Out: the function's result as a `KernValue`,
+/// or a thrown `KernError` — `.invalidArgument` when the arguments do not fit the
+/// signature (checked before anything runs: count, exact scalar and element types,
+/// ranks, writability of inout arrays, overlap of inout arrays with other arrays), or
+/// `.runtime` when a check in the generated code failed.
+///
+/// The libffi cif is prepared once (`CallInterface`) and shared; a call allocates its
+/// argument slots on the stack.
+import CFFI
+import KernRuntime
+
+/// Options of one call (carried to generated code in `KernCallContext`).
+public struct CallOptions: Sendable, Hashable {
+    /// Seed of the counter-based random numbers (`Double.random(in:)`, `randomNormal()`).
+    public var seed: UInt64
+    /// Worker threads for `prange` loops; nil = the module's default (all cores unless
+    /// `CompileOptions.threads` says otherwise).
+    public var threads: Int?
+    public init(seed: UInt64 = 0, threads: Int? = nil) {
+        self.seed = seed
+        self.threads = threads
+    }
+}
+
+/// An entry point's address. Code addresses are plain numbers: sharing them across
+/// threads is safe as long as the owner keeps the code mapped (see `KernFunction.owner`).
+struct EntryAddress: @unchecked Sendable {
+    let raw: UnsafeRawPointer
+}
+
+public struct KernFunction: Sendable {
+    public let signature: KernSignature
+    /// Options used by calls through this value; see `with(seed:threads:)`.
+    public var options: CallOptions
+    public var name: String { signature.name }
+
+    let entry: EntryAddress
+    let interface: CallInterface
+    /// Keeps the code behind `entry` alive (the JIT module or test library).
+    let owner: (any Sendable)?
+    /// The source, for positions in runtime errors.
+    let file: SourceFile?
+    /// The module's default thread count (0 = runtime default).
+    let defaultThreads: Int
+
+    /// A function over an entry point that follows the entry ABI for `signature`.
+    init(
+        signature: KernSignature, entry: UnsafeRawPointer, owner: (any Sendable)?,
+        file: SourceFile? = nil, defaultThreads: Int = 0
+    ) throws {
+        self.signature = signature
+        self.entry = EntryAddress(raw: entry)
+        self.interface = try CallInterface(signature)
+        self.owner = owner
+        self.file = file
+        self.defaultThreads = defaultThreads
+        self.options = CallOptions()
+    }
+
+    /// The same function, called with another seed and/or thread count:
+    /// `try f.with(seed: 42)(x, &y)`.
+    public func with(seed: UInt64? = nil, threads: Int? = nil) -> KernFunction {
+        var copy = self
+        if let seed { copy.options.seed = seed }
+        if let threads { copy.options.threads = threads }
+        return copy
+    }
+
+    // MARK: - The call
+
+    /// Lowers argument `index`, attributing a ragged `[[T]]` to it.
+    func lower<A: KernArgument, R>(
+        _ argument: A, _ index: Int, _ body: (_KernLoweredArgument) throws -> R
+    ) throws -> R {
+        do {
+            return try argument._withLowered(body)
+        } catch let e as RaggedRowsError {
+            throw KernError.invalidArgument(
+                function: name, argument: index,
+                problem: .raggedRows(row: e.row, expected: e.expected, actual: e.actual))
+        }
+    }
+
+    func lowerInout<A: KernInoutArgument, R>(
+        _ argument: inout A, _ index: Int, _ body: (_KernLoweredArgument) throws -> R
+    ) throws -> R {
+        try argument._withLoweredInout(body)
+    }
+
+    /// Checks the lowered arguments against the signature, calls the entry point
+    /// through libffi and decodes the result.
+    func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
+        try check(arguments)
+        let slotCount = interface.argumentCount
+        return try withUnsafeTemporaryAllocation(
+            of: UInt64.self, capacity: slotCount + max(interface.resultSlots, 1)
+        ) { slots in
+            try withUnsafeTemporaryAllocation(
+                of: UnsafeMutableRawPointer?.self, capacity: slotCount
+            ) { values in
+                var context = KernCallContext()
+                context.seed = options.seed
+                context.threads = Int32(clamping: max(0, options.threads ?? defaultThreads))
+                let resultBase = slots.baseAddress! + slotCount
+                return try withUnsafeMutablePointer(to: &context) { ctx in
+                    // Each C argument lives in its own 8-byte slot; values[k] points at it.
+                    var k = 0
+                    func push(_ bits: UInt64) {
+                        slots[k] = bits
+                        values[k] = UnsafeMutableRawPointer(slots.baseAddress! + k)
+                        k += 1
+                    }
+                    func pushPointer(_ p: UnsafeMutableRawPointer?) {
+                        push(UInt64(UInt(bitPattern: p)))
+                    }
+                    pushPointer(UnsafeMutableRawPointer(ctx))
+                    let plan = interface.plan
+                    for i in 0..<arguments.count {
+                        let argument = arguments[i]
+                        switch argument.form {
+                        case .scalar(let bits): push(bits)
+                        case .inoutScalar(let p) where plan[i].isInout: pushPointer(p)
+                        case .inoutScalar(let p):
+                            // `&x` for a by-value parameter: pass the value.
+                            var bits: UInt64 = 0
+                            withUnsafeMutableBytes(of: &bits) {
+                                $0.copyMemory(
+                                    from: UnsafeRawBufferPointer(
+                                        start: p, count: argument.type.byteSize))
+                            }
+                            push(bits)
+                        case .array(let base, let shape):
+                            pushPointer(base)
+                            for d in 0..<shape.rank {
+                                push(UInt64(bitPattern: Int64(shape.extent(d))))
+                            }
+                            for d in 0..<shape.rank {
+                                push(UInt64(bitPattern: Int64(shape.stride(d))))
+                            }
+                        }
+                    }
+                    pushPointer(
+                        interface.resultSlots == 0 ? nil : UnsafeMutableRawPointer(resultBase))
+                    for r in 0..<interface.resultSlots { resultBase[r] = 0 }
+
+                    var status: ffi_sarg = 0
+                    let function = unsafeBitCast(entry.raw, to: (@convention(c) () -> Void).self)
+                    ffi_call(interface.cif, function, &status, values.baseAddress)
+                    if Int32(truncatingIfNeeded: status) != 0 || ctx.pointee.error.kind != 0 {
+                        throw runtimeError(
+                            ctx.pointee.error, status: Int32(truncatingIfNeeded: status))
+                    }
+                    return decodeResult(resultBase)
+                }
+            }
+        }
+    }
+
+    private func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
+        var record = error
+        if record.kind == 0 { record.kind = status }
+        let kind = RuntimeErrorKind(record)
+        let position = SourcePos(
+            line: UInt32(clamping: record.line), column: UInt32(clamping: record.column))
+        return .runtime(
+            kind: kind, message: kind.message, position: position, function: name, file: file)
+    }
+
+    private func decodeResult(_ slots: UnsafeMutablePointer<UInt64>) -> KernValue {
+        let types = interface.resultTypes
+        if interface.resultIsTuple {
+            return .tuple(types.indices.map { KernValue(slot: slots[$0], as: types[$0]) })
+        }
+        return types.isEmpty ? .void : KernValue(slot: slots[0], as: types[0])
+    }
+
+    // MARK: - Argument checks
+
+    private func fail(_ index: Int?, _ problem: ArgumentProblem) -> KernError {
+        .invalidArgument(function: name, argument: index, problem: problem)
+    }
+
+    /// The fast check: every argument fits its parameter and no inout array overlaps
+    /// another array. Only when something is wrong does `diagnose` word the error.
+    private func check(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
+        let plan = interface.plan
+        guard arguments.count == plan.count else { try diagnose(arguments) }
+        for i in 0..<plan.count where !plan[i].accepts(arguments[i]) { try diagnose(arguments) }
+        for i in 0..<plan.count where plan[i].isInout && plan[i].rank > 0 {
+            guard let a = arguments[i].byteRange else { continue }
+            for j in 0..<plan.count where j != i {
+                if let b = arguments[j].byteRange, a.overlaps(b) { try diagnose(arguments) }
+            }
+        }
+    }
+
+    /// The checks spelled out, with names and types for the message. Always throws
+    /// (it runs only after the fast check failed).
+    private func diagnose(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> Never {
+        try checkInDetail(arguments)
+        throw KernError.backend(
+            message: "internal error: argument check of '\(name)' disagrees with itself")
+    }
+
+    private func checkInDetail(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
+        let parameters = signature.parameters
+        guard arguments.count == parameters.count else {
+            throw fail(nil, .wrongCount(expected: parameters.count, actual: arguments.count))
+        }
+        for i in 0..<arguments.count {
+            let argument = arguments[i]
+            let parameter = parameters[i]
+            // Built only on failure: the happy path formats no strings.
+            func mismatch() -> KernError {
+                fail(
+                    i,
+                    .typeMismatch(
+                        parameter: parameter.name, expected: parameter.type.description,
+                        actual: argument.kernDescription))
+            }
+            switch (parameter.type, argument.form) {
+            case (.scalar(let s), .scalar), (.scalar(let s), .inoutScalar):
+                guard argument.type == s else { throw mismatch() }
+                if parameter.isInout, case .scalar = argument.form {
+                    throw fail(i, .notWritable(parameter: parameter.name))
+                }
+            case (.array(let s, let rank), .array(_, let shape)):
+                guard argument.type == s else {
+                    throw fail(
+                        i,
+                        .typeMismatch(
+                            parameter: parameter.name, expected: parameter.type.description,
+                            actual: KernType.array(argument.type, rank: shape.rank).description))
+                }
+                guard shape.rank == rank else {
+                    throw fail(
+                        i,
+                        .rankMismatch(parameter: parameter.name, expected: rank, actual: shape.rank)
+                    )
+                }
+                if parameter.isInout && !argument.isWritable {
+                    throw fail(i, .notWritable(parameter: parameter.name))
+                }
+            case (.scalar, .array), (.array, .scalar), (.array, .inoutScalar),
+                (.tuple, _), (.void, _):
+                throw mismatch()
+            }
+        }
+        try checkOverlap(arguments)
+    }
+
+    /// An array bound to an inout parameter must not share bytes with any other array
+    /// argument: generated code assumes array parameters do not alias.
+    private func checkOverlap(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
+        let parameters = signature.parameters
+        for i in parameters.indices where parameters[i].isInout {
+            guard let a = arguments[i].byteRange else { continue }
+            for j in parameters.indices where j != i {
+                guard let b = arguments[j].byteRange, a.overlaps(b) else { continue }
+                // Report each pair once, naming the inout one first.
+                if parameters[j].isInout && j < i { continue }
+                throw fail(
+                    i,
+                    .overlappingArrays(
+                        inoutParameter: parameters[i].name, other: parameters[j].name))
+            }
+        }
+    }
+}
+
+extension KernFunction: CustomStringConvertible {
+    /// The Kern signature, e.g. `func saxpy(a: Float, x: [Float], y: inout [Float])`.
+    public var description: String { signature.description }
+}

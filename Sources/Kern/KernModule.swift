@@ -1,0 +1,80 @@
+/// `KernModule`: a compiled Kern source file and its callable functions.
+///
+/// In: Kern source text (or a file) and `CompileOptions`. Out: the exported functions as
+/// `KernFunction`s, compile warnings, and the intermediate texts tools show (Kern IR,
+/// LLVM IR, assembly). Compile errors are thrown as `KernError.compile` with every
+/// diagnostic. The pipeline itself lives in Compiler.swift.
+import Foundation
+
+public final class KernModule: Sendable {
+    /// The source the module was compiled from.
+    public let file: SourceFile
+    public let options: CompileOptions
+    /// Every host-callable function, in source order.
+    public let functions: [KernFunction]
+    /// Warnings from the front end (errors are thrown instead).
+    public let warnings: [Diagnostic]
+    /// The optimized Kern IR, as the IR printer writes it.
+    public let kirText: String
+    private let code: any CompiledCode
+
+    init(
+        file: SourceFile, options: CompileOptions, functions: [KernFunction],
+        warnings: [Diagnostic], kirText: String, code: any CompiledCode
+    ) {
+        self.file = file
+        self.options = options
+        self.functions = functions
+        self.warnings = warnings
+        self.kirText = kirText
+        self.code = code
+    }
+
+    /// The optimized LLVM IR of the module.
+    public var llvmIR: String { code.llvmIR }
+
+    /// The module's machine code as assembly for the target.
+    public func assembly() throws -> String { try code.assembly() }
+
+    /// The function with that name.
+    /// - Throws: `KernError.functionNotFound` listing the available names.
+    public func function(named name: String) throws -> KernFunction {
+        guard let f = functions.first(where: { $0.name == name }) else {
+            throw KernError.functionNotFound(name: name, available: functions.map(\.name))
+        }
+        return f
+    }
+
+    /// `module["saxpy"]`: the function with that name, or nil.
+    public subscript(name: String) -> KernFunction? { functions.first { $0.name == name } }
+
+    // MARK: - Compiling
+
+    /// Compiles Kern source text.
+    /// - Throws: `KernError.compile` with every diagnostic, or `KernError.backend`.
+    public static func compile(
+        source: String, fileName: String = "<source>", options: CompileOptions = .init()
+    ) throws -> KernModule {
+        try Compiler.compile(SourceFile(name: fileName, text: source), options: options)
+    }
+
+    /// Compiles a `.kern` file; diagnostics name it by its path as given.
+    public static func compile(file url: URL, options: CompileOptions = .init()) throws
+        -> KernModule
+    {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw KernError.unreadableFile(path: url.path, reason: error.localizedDescription)
+        }
+        let name = url.isFileURL ? url.relativePath : url.absoluteString
+        return try Compiler.compile(SourceFile(name: name, text: text), options: options)
+    }
+
+    /// Compiles the `.kern` file at `path`.
+    public static func compile(path: String, options: CompileOptions = .init()) throws -> KernModule
+    {
+        try compile(file: URL(fileURLWithPath: path), options: options)
+    }
+}

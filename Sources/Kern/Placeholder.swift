@@ -1,1 +1,0 @@
-// Kern: placeholder until the module's first real file lands.

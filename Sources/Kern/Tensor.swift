@@ -1,0 +1,158 @@
+/// `Tensor<T>`: a mutable, dense, row-major array of rank 1...3 with 64-byte-aligned
+/// storage, the host type for Kern's `[[T]]` and `[[[T]]]` parameters (and `[T]`).
+///
+/// In: a shape and elements (or rows). Out: storage a Kern function reads and writes in
+/// place. A Tensor is a reference type: passing it to an `inout` array parameter
+/// writes its elements, with or without `&`.
+///
+/// Sendable: `@unchecked`, like a class wrapping a buffer. The elements are not
+/// synchronized; as with an `UnsafeMutableBufferPointer`, callers must not write a
+/// tensor from one thread while another reads or writes it. The shape never changes.
+public final class Tensor<T: KernScalar>: @unchecked Sendable {
+    /// Extents, outermost first; 1...3 of them.
+    public let shape: [Int]
+    /// Number of elements (the product of the extents).
+    public let count: Int
+    private let storage: UnsafeMutablePointer<T>
+
+    /// The alignment of the element storage (a cache line; what vector code likes).
+    public static var alignment: Int { 64 }
+
+    /// A tensor of the given shape with every element set to `value`.
+    /// - Precondition: 1...3 extents, none negative.
+    public init(shape: [Int], repeating value: T) {
+        precondition((1...3).contains(shape.count), "a Tensor has rank 1, 2 or 3")
+        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor extents must not be negative")
+        let (count, overflow) = shape.reduce((1, false)) { acc, d in
+            let (p, o) = acc.0.multipliedReportingOverflow(by: d)
+            return (p, acc.1 || o)
+        }
+        precondition(!overflow, "Tensor size overflows Int")
+        self.shape = shape
+        self.count = count
+        let bytes = max(count * MemoryLayout<T>.stride, Self.alignment)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
+        storage = raw.bindMemory(to: T.self, capacity: count)
+        storage.initialize(repeating: value, count: count)
+    }
+
+    /// A rank-1 tensor holding the array's elements.
+    public convenience init(_ array: [T]) {
+        self.init(shape: [array.count], repeating: T.fromSlot(0))
+        array.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+        }
+    }
+
+    /// A tensor of the given shape filled from `elements` in row-major order.
+    /// - Precondition: `elements.count` equals the product of the extents.
+    public convenience init(shape: [Int], elements: [T]) {
+        self.init(shape: shape, repeating: T.fromSlot(0))
+        precondition(
+            elements.count == count, "\(elements.count) elements for a Tensor of shape \(shape)")
+        elements.withUnsafeBufferPointer { b in
+            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+        }
+    }
+
+    /// A rank-2 tensor from rows, which must all have the same length.
+    /// - Throws: `KernError.invalidArgument` with `.raggedRows` when they do not.
+    public convenience init(rows: [[T]]) throws {
+        let cols = rows.first?.count ?? 0
+        for (i, row) in rows.enumerated() where row.count != cols {
+            throw KernError.invalidArgument(
+                function: "Tensor.init(rows:)", argument: nil,
+                problem: .raggedRows(row: i, expected: cols, actual: row.count))
+        }
+        self.init(shape: [rows.count, cols], elements: rows.flatMap { $0 })
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        UnsafeMutableRawPointer(storage).deallocate()
+    }
+
+    public var rank: Int { shape.count }
+
+    // MARK: Elements
+
+    /// Element `i` of a rank-1 tensor, or element `i` of the flat row-major storage
+    /// of any rank.
+    public subscript(i: Int) -> T {
+        get { storage[checkedFlat(i)] }
+        set { storage[checkedFlat(i)] = newValue }
+    }
+
+    public subscript(i: Int, j: Int) -> T {
+        get { storage[offset([i, j])] }
+        set { storage[offset([i, j])] = newValue }
+    }
+
+    public subscript(i: Int, j: Int, k: Int) -> T {
+        get { storage[offset([i, j, k])] }
+        set { storage[offset([i, j, k])] = newValue }
+    }
+
+    private func checkedFlat(_ i: Int) -> Int {
+        precondition(i >= 0 && i < count, "Tensor index \(i) out of range 0..<\(count)")
+        return i
+    }
+
+    private func offset(_ index: [Int]) -> Int {
+        precondition(index.count == rank, "\(index.count) indices for a Tensor of rank \(rank)")
+        var flat = 0
+        for (d, i) in index.enumerated() {
+            precondition(
+                i >= 0 && i < shape[d],
+                "Tensor index \(i) out of range 0..<\(shape[d]) in dimension \(d)")
+            flat = flat * shape[d] + i
+        }
+        return flat
+    }
+
+    /// The elements in row-major order.
+    public var array: [T] { toArray() }
+    public func toArray() -> [T] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// The rows of a rank-2 tensor.
+    public var rows: [[T]] {
+        precondition(rank == 2, "rows of a Tensor of rank \(rank)")
+        return (0..<shape[0]).map { r in
+            Array(UnsafeBufferPointer(start: storage + r * shape[1], count: shape[1]))
+        }
+    }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<T>) throws -> R) rethrows
+        -> R
+    {
+        try body(UnsafeBufferPointer(start: storage, count: count))
+    }
+
+    public func withUnsafeMutableBufferPointer<R>(
+        _ body: (UnsafeMutableBufferPointer<T>) throws -> R
+    ) rethrows -> R {
+        try body(UnsafeMutableBufferPointer(start: storage, count: count))
+    }
+}
+
+extension Tensor: CustomStringConvertible {
+    public var description: String { "Tensor<\(T.self)>(shape: \(shape), \(array))" }
+}
+
+/// A tensor is writable storage: it binds to `inout` array parameters with or
+/// without `&`.
+extension Tensor: KernInoutArgument {
+    public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try withExtendedLifetime(self) {
+            try body(
+                _KernLoweredArgument(
+                    type: T.kernScalarType,
+                    form: .array(base: UnsafeMutableRawPointer(storage), shape: ArrayShape(shape)),
+                    isWritable: true))
+        }
+    }
+
+    public func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try _withLowered(body)
+    }
+}
