@@ -150,10 +150,10 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     kern_parallel_tls_in_region = 1;
     kern_job_run_blocks(job);
     kern_parallel_tls_in_region = 0;
-    kern_pool_wait(job);
+    kern_pool_finish(job, workers);
 
-    /* Every worker's failure record happens-before its completion, which kern_pool_wait
-     * acquired: the fields below are final. */
+    /* Every joined worker's failure record happens-before its completion, which
+     * kern_pool_finish acquired: the fields below are final. */
     int32_t status = KERN_OK;
     if (atomic_load_explicit(&job->failBlock, memory_order_relaxed) < blockCount) {
         status = job->failStatus;

@@ -4,11 +4,15 @@
  * thread-count configuration). Not installed; generated code never sees it.
  *
  * Synchronisation contract: the pool runs at most one KernJob at a time. Its owner (the
- * host thread that acquired the pool) fills the job, then kern_pool_start publishes it to
- * `count` workers with a seq_cst store to each worker's wake word (so the plain job fields
- * happen-before the workers' reads). Each woken worker calls kern_job_run_blocks and then
- * decrements job->active with a seq_cst RMW; kern_pool_wait returns once active is 0, so
- * every body's writes happen-before the owner's return. The owner then releases the pool.
+ * host thread that acquired the pool) fills the job, then kern_pool_start opens the job's
+ * gate with `count` worker slots (a release store, so the plain job fields happen-before
+ * anything a worker does after joining) and wakes `count` workers. A worker joins by
+ * taking a slot with a CAS on the gate, runs kern_job_run_blocks, and counts itself in
+ * job->done. When the owner has run out of blocks, kern_pool_finish closes the gate by
+ * taking the remaining slots, and waits only for the workers that joined: a worker that
+ * was woken but not yet scheduled (an oversubscribed machine) does not delay the caller,
+ * it finds the gate closed and goes back to waiting. The gate carries a job epoch in its
+ * high half so a worker's CAS never succeeds against a later job's gate by accident.
  */
 #ifndef KERN_PARALLEL_INTERNAL_H
 #define KERN_PARALLEL_INTERNAL_H
@@ -35,8 +39,10 @@ typedef struct KernJob {
     int32_t failStatus;
     KernError failError;
 
-    _Atomic uint32_t active;         /* woken workers that have not finished yet */
-    _Atomic uint32_t ownerSleeping;  /* 1 while the owner sleeps in kern_pool_wait */
+    _Atomic uint64_t gate;           /* epoch << 32 | worker slots still open (0 = closed) */
+    _Atomic uint32_t done;           /* joined workers that have finished */
+    _Atomic uint32_t ownerSleeping;  /* 1 while the owner sleeps in kern_pool_finish */
+    uint32_t epoch;                  /* owner only: number of jobs started */
 } KernJob;
 
 /* 1 on threads inside a parallel region (workers always; an owner while it runs blocks). */
@@ -58,13 +64,11 @@ void kern_pool_release(void);
  * workers are available for this job (min(wanted, workers)). */
 int32_t kern_pool_reserve_workers(int32_t wanted);
 
-/* Owner only: sets job->active = count and wakes workers 0..count-1 to run `job`. */
+/* Owner only: opens the job to `count` workers and wakes workers 0..count-1. */
 void kern_pool_start(KernJob *job, int32_t count);
 
-/* Owner only: returns once every worker started by kern_pool_start has finished. */
-void kern_pool_wait(KernJob *job);
-
-/* Worker side of kern_pool_wait: marks one worker done (and wakes a sleeping owner). */
-void kern_pool_worker_done(KernJob *job);
+/* Owner only, once it has no blocks left to claim: closes the job to workers that have not
+ * joined yet and returns once every worker that joined has finished. */
+void kern_pool_finish(KernJob *job, int32_t count);
 
 #endif

@@ -106,9 +106,12 @@ typedef struct KernWorker {
 static struct {
     _Atomic int32_t busy;        /* 1 while a host thread owns the pool (one job at a time) */
     _Atomic int32_t workerCount; /* workers created; grows only, under `busy` or once-init */
-    KernJob *job;                /* the running job; published by the wake-word stores */
+    KernJob *_Atomic job;        /* the pool's job (always the same static one once set) */
     KernWorker workers[KERN_PARALLEL_MAX_THREADS - 1];
 } kern_pool;
+
+static int kern_pool_join(KernJob *job);
+static void kern_pool_leave(KernJob *job);
 
 static void *kern_worker_main(void *arg) {
     KernWorker *self = arg;
@@ -125,10 +128,14 @@ static void *kern_worker_main(void *arg) {
             while (atomic_load(&self->wake) == seen) kern_sleep_while(&self->wake, seen);
             atomic_store(&self->sleeping, 0);
         }
-        seen = atomic_load_explicit(&self->wake, memory_order_acquire);
-        KernJob *job = kern_pool.job;
-        kern_job_run_blocks(job);
-        kern_pool_worker_done(job);
+        seen = atomic_load_explicit(&self->wake, memory_order_relaxed);
+        /* The wake-up may be late: the job it was for can be over already (the gate is then
+         * closed), or a later job may be open, which this worker may join as well. */
+        KernJob *job = atomic_load_explicit(&kern_pool.job, memory_order_acquire);
+        if (job != NULL && kern_pool_join(job)) {
+            kern_job_run_blocks(job);
+            kern_pool_leave(job);
+        }
     }
     return NULL;
 }
@@ -183,21 +190,46 @@ int32_t kern_pool_reserve_workers(int32_t wanted) {
 }
 
 void kern_pool_start(KernJob *job, int32_t count) {
-    atomic_store_explicit(&job->active, (uint32_t)count, memory_order_relaxed);
+    atomic_store_explicit(&job->done, 0, memory_order_relaxed);
     atomic_store_explicit(&job->ownerSleeping, 0, memory_order_relaxed);
-    kern_pool.job = job;
+    job->epoch++;
+    atomic_store_explicit(&kern_pool.job, job, memory_order_release);
+    /* Release: the job fields above happen-before every successful join (acquire CAS). */
+    atomic_store_explicit(&job->gate, (uint64_t)job->epoch << 32 | (uint32_t)count,
+                          memory_order_release);
     for (int32_t i = 0; i < count; i++) {
         KernWorker *worker = &kern_pool.workers[i];
-        atomic_fetch_add(&worker->wake, 1); /* seq_cst: publishes the job fields above */
+        atomic_fetch_add(&worker->wake, 1);
         if (atomic_load(&worker->sleeping)) kern_wake_all(&worker->wake);
     }
 }
 
-void kern_pool_wait(KernJob *job) {
-    if (atomic_load_explicit(&job->active, memory_order_acquire) == 0) return;
-    /* Usually the workers finish within a few µs of the owner: spin before sleeping. */
+/* Worker side: takes a slot if the gate is open. Returns 1 if this worker joined. */
+static int kern_pool_join(KernJob *job) {
+    uint64_t gate = atomic_load_explicit(&job->gate, memory_order_acquire);
+    while ((uint32_t)gate != 0) {
+        if (atomic_compare_exchange_weak_explicit(&job->gate, &gate, gate - 1,
+                                                  memory_order_acquire, memory_order_acquire))
+            return 1;
+    }
+    return 0;
+}
+
+/* Worker side: counts a joined worker as finished and wakes a sleeping owner. After the
+ * increment the owner may return and start another job in the same (static) KernJob; the
+ * load below can then see that job's flag, which only causes a harmless spurious wake-up. */
+static void kern_pool_leave(KernJob *job) {
+    atomic_fetch_add(&job->done, 1); /* seq_cst: release of the blocks' writes, and the */
+    if (atomic_load(&job->ownerSleeping)) kern_wake_all(&job->done); /* Dekker handshake */
+}
+
+void kern_pool_finish(KernJob *job, int32_t count) {
+    uint64_t closed = (uint64_t)job->epoch << 32;
+    uint32_t remaining = (uint32_t)atomic_exchange_explicit(&job->gate, closed, memory_order_acq_rel);
+    uint32_t joined = (uint32_t)count - remaining;
+    /* Joined workers usually finish within a few µs of the owner: spin before sleeping. */
     int64_t deadline = 0;
-    for (uint32_t i = 1; atomic_load_explicit(&job->active, memory_order_acquire) != 0; i++) {
+    for (uint32_t i = 1; atomic_load_explicit(&job->done, memory_order_acquire) != joined; i++) {
         kern_cpu_relax();
         if ((i & 63) == 0) {
             int64_t now = kern_now_ns();
@@ -205,22 +237,14 @@ void kern_pool_wait(KernJob *job) {
             else if (now >= deadline) break;
         }
     }
-    /* Same handshake as the workers' parking, with kern_pool_worker_done on the other side. */
+    /* Same handshake as the workers' parking, with kern_pool_leave on the other side. */
     for (;;) {
         atomic_store(&job->ownerSleeping, 1);
-        uint32_t active = atomic_load(&job->active);
-        if (active == 0) break;
-        kern_sleep_while(&job->active, active);
+        uint32_t done = atomic_load(&job->done);
+        if (done == joined) break;
+        kern_sleep_while(&job->done, done);
     }
     atomic_store(&job->ownerSleeping, 0);
-}
-
-void kern_pool_worker_done(KernJob *job) {
-    /* After the decrement the owner may return and start another job in the same (static)
-     * KernJob; the load below can then see that job's flag, which only causes a harmless
-     * spurious wake-up. The memory stays valid: jobs are never freed. */
-    if (atomic_fetch_sub(&job->active, 1) == 1 && atomic_load(&job->ownerSleeping))
-        kern_wake_all(&job->active);
 }
 
 /* ---------------------------------------------------------------- thread counts */
