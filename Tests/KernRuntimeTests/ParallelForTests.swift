@@ -174,7 +174,9 @@ func makeContext(threads: Int) -> KernCallContext {
                         let los = Array(UnsafeBufferPointer(start: rec.los, count: count))
                         let his = Array(UnsafeBufferPointer(start: rec.his, count: count))
                         // Blocks tile [begin, end) in order, each at most `size` long.
-                        if count > 0 {
+                        if count == 0 {
+                            #expect(rec.runs[0] == 0)  // the body was never called
+                        } else {
                             #expect(los.first == begin && his.last == end)
                             #expect((0..<count).allSatisfy { los[$0] == begin + Int64($0) * size })
                             #expect((0..<count).allSatisfy { his[$0] > los[$0] && his[$0] - los[$0] <= size })

@@ -25,6 +25,10 @@
  *    keep the cores busy.
  *  - Idle workers spin for about KERN_PARALLEL_SPIN_NS nanoseconds, then sleep on a futex
  *    (a condition variable off Linux): an idle pool uses no CPU.
+ *  - The caller waits only for workers that actually joined its job. A worker woken but not
+ *    yet scheduled when the caller runs out of blocks is not waited for (it finds the job
+ *    closed), so an oversubscribed machine degrades to the caller doing the work instead
+ *    of stalling on scheduler latency.
  *  - Workers live until the process exits; repeated calls never create threads beyond
  *    the largest thread count ever requested.
  */
@@ -78,7 +82,7 @@ void kern_parallel_block_bounds(int64_t begin, int64_t end, int64_t blockSize, i
 
 /*
  * Runs every block of [begin, end) — block i is [begin + i*blockSize,
- * min(end, begin + (i+1)*blockSize)) — on up to `ctx->threads` threads (0 = the default
+ * min(end, begin + (i+1)*blockSize)) — on up to `ctx->threads` threads (<= 0 = the default
  * from kern_parallel_default_threads(); 1 = inline on the caller), the calling thread
  * included. Blocks are claimed dynamically from an atomic counter, so uneven blocks
  * balance well. Returns after every claimed block has finished.
