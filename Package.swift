@@ -126,6 +126,7 @@ let package = Package(
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
         .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
         .testTarget(name: "KernIRTests", dependencies: ["KernIR"], swiftSettings: swift6),
+        .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
             swiftSettings: swift6 + llvmSwiftFlags),
