@@ -83,3 +83,14 @@ func runPasses(_ pipeline: String, on module: Module, machine: TargetMachineRef,
     try LLVMError.check(
         LLVMRunPasses(module.ref, pipeline, machine.ref, options), "optimization failed")
 }
+
+/// The host target machine KernJIT gives its LLJIT (same CPU and features as the
+/// optimizer's default). The caller owns the result.
+package enum HostTargetMachine {
+    package static func make() throws -> LLVMTargetMachineRef {
+        let machine = try TargetMachineRef(
+            triple: HostCPU.triple, cpu: HostCPU.name, features: HostCPU.features, optLevel: 3)
+        guard let ref = machine.release() else { throw LLVMError("no host target machine") }
+        return ref
+    }
+}

@@ -83,9 +83,13 @@ int kern_rt_format_f64(double v, char *buf);
 int kern_rt_format_f32(float v, char *buf);
 
 /* Redirects print output (tests, REPL). NULL restores stdout. The sink receives whole
- * lines including the trailing newline. */
+ * lines including the trailing newline; it is called under a lock (one line at a time)
+ * and must not print through the runtime itself. */
 typedef void (*KernPrintSink)(const char *line, size_t length, void *userData);
 void kern_rt_set_print_sink(KernPrintSink sink, void *userData);
+
+/* Flushes stdout (the host calls it before reading output written by print). */
+void kern_rt_flush_stdout(void);
 
 #ifdef __cplusplus
 }

@@ -1,2 +1,0 @@
-#include "kern_runtime.h"
-/* Placeholder translation unit; the runtime's implementation files replace it. */
