@@ -164,7 +164,9 @@ extension Codegen {
             module.addAttribute(fn, param: nil, ctx.enumAttribute("cold"))
             module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
         case .alloc:
+            // kern_rt_alloc returns fresh 64-byte-aligned storage (kern_runtime.h).
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
+            module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
         case .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool, .printEnd:
             break
         }

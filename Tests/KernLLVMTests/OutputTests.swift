@@ -112,6 +112,26 @@ func saxpyKernel() -> KernIR.Function {
         #expect(y == x.map { 2 * $0 + 1 })
     }
 
+    /// for i in 0..<x.count { y[i] = exp(x[i]) }
+    @Test func expLoopVectorizes() throws {
+        let f = makeFunction("vexp", [("x", .array(.f64, rank: 1), false), ("y", .array(.f64, rank: 1), true)]) { b, p in
+            let (x, y) = (p[0].value, p[1].value)
+            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.i64))) { b, i in
+                let e = b.emit(.math(.exp, [b.emit(.loadElement(x, indices: [i]), .scalar(.f64))]), .scalar(.f64))
+                b.emit(.storeElement(y, indices: [i], value: e))
+            }
+        }
+        let m = try Loaded([f])
+        print(m.compiled.llvmIR().split(separator: "\n").filter { $0.contains("exp") }.joined(separator: "\n"))
+        #expect(m.compiled.llvmIR().contains("x double> @llvm.exp"))
+        typealias F = @convention(c) (Ctx, UnsafePointer<Double>, Int64, Int64, UnsafeMutablePointer<Double>, Int64, Int64, Result8?) -> Int32
+        let x = (0..<37).map { Double($0) / 7 }
+        var y = [Double](repeating: 0, count: 37)
+        let call = Call()
+        #expect(try m.entry("vexp", as: F.self)(call.ctx, x, 37, 1, &y, 37, 1, nil) == 0)
+        #expect(y == x.map { Foundation.exp($0) })
+    }
+
     @Test func fastMathFlagsOnlyWhenAsked() throws {
         let fast = try LLVMBackend.compile(makeModule([dotKernel(parallel: false)]), options: CodegenOptions(fastMath: true))
         let ir = fast.llvmIR()
@@ -142,6 +162,15 @@ func saxpyKernel() -> KernIR.Function {
             let elapsed = ContinuousClock.now - start
             samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
         }
+        var compileOnly: [Double] = []
+        for _ in 0..<20 {
+            let start = ContinuousClock.now
+            _ = try LLVMBackend.compile(makeModule([dotKernel(), saxpyKernel()]), options: CodegenOptions())
+            let elapsed = ContinuousClock.now - start
+            compileOnly.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+        }
+        compileOnly.sort()
+        print("KernLLVM lowering + O3 only: median \(String(format: "%.2f", (compileOnly[9] + compileOnly[10]) / 2)) ms")
         samples.sort()
         let median = (samples[9] + samples[10]) / 2
         print("KernLLVM compile latency (dot + saxpy, O3 + JIT): median \(String(format: "%.2f", median)) ms, min \(String(format: "%.2f", samples[0])) ms")
