@@ -49,12 +49,14 @@ public final class JITEngine: @unchecked Sendable {
             try LLVMError.check(LLVMOrcLLJITAddLLVMIRModule(jit, dylib, tsm), "cannot add module")
             let names = module.exportedFunctions.map(CompiledModule.entrySymbol)
             var addresses = [UInt64](repeating: 0, count: names.count)
-            try withCStrings(names) { cNames in
-                let error = compileLock.withLock {
-                    kern_jit_lookup(jit, dylib, cNames, &addresses, names.count)
-                }
-                if let failure = LLVMError.take(error, "JIT compilation failed") {
-                    throw sessionDetail(failure)
+            if !names.isEmpty {
+                try withCStrings(names) { cNames in
+                    let error = compileLock.withLock {
+                        kern_jit_lookup(jit, dylib, cNames, &addresses, names.count)
+                    }
+                    if let failure = LLVMError.take(error, "JIT compilation failed") {
+                        throw sessionDetail(failure)
+                    }
                 }
             }
             var entries: [String: UInt] = [:]
@@ -160,7 +162,7 @@ private func withCStrings<R>(
     defer { copies.forEach { free($0) } }
     let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
     return try pointers.withUnsafeBufferPointer { buffer in
-        // A non-empty array always has a base address; an empty one is never read.
-        try body(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+        guard let base = buffer.baseAddress else { preconditionFailure("empty name list") }
+        return try body(base)
     }
 }

@@ -45,8 +45,8 @@ package final class Context {
         kern_llvm_initialize()
         var tsc: LLVMOrcThreadSafeContextRef?
         ref = kern_llvm_create_context(&tsc)
-        // kern_llvm_create_context always returns both; a nil here is an LLVM bug.
-        threadSafe = tsc!
+        guard let tsc else { preconditionFailure("LLVM returned no ThreadSafeContext") }
+        threadSafe = tsc
     }
 
     deinit { LLVMOrcDisposeThreadSafeContext(threadSafe) }

@@ -64,8 +64,8 @@ package final class Module {
         var types: [LLVMType?] = types
         let fn = LLVMGetIntrinsicDeclaration(ref, id, &types, types.count)
         let type = LLVMIntrinsicGetType(context.ref, id, &types, types.count)
-        // Both are non-null for a valid intrinsic ID.
-        return (fn!, type!)
+        guard let fn, let type else { preconditionFailure("no declaration for \(name)") }
+        return (fn, type)
     }
 
     func param(_ fn: LLVMValue, _ index: Int) -> LLVMValue { LLVMGetParam(fn, UInt32(index)) }
@@ -105,6 +105,7 @@ package final class Module {
         LLVMSetLinkage(global, LLVMPrivateLinkage)
         LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr)
         LLVMSetAlignment(global, 1)
-        return global!
+        guard let global else { preconditionFailure("LLVMAddGlobal failed") }
+        return global
     }
 }
