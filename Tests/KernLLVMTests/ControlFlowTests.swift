@@ -190,6 +190,42 @@ import Testing
         #expect(String(cString: message) == "n too big")
     }
 
+    /// var total: Float = 0; var count = 0
+    /// for i in prange(m.shape(0)) { if i % 2 == 1 { continue }; count += 1
+    ///     for j in 0..<m.shape(1) { total += m[i, j] } }
+    /// return (total, count)
+    @Test func parallelLoopWithNestedReductionAndContinue() throws {
+        let type = IRType.tuple([.f32, .i64])
+        let f = makeFunction("evenRows", [("m", .array(.f32, rank: 2), false)], returns: type) { b, p in
+            let m = p[0].value
+            let total = b.newSlot("total", .scalar(.f32))
+            let count = b.newSlot("count", .scalar(.i64))
+            b.store(total, b.constant(.floating(0), .f32))
+            b.store(count, b.i64(0))
+            let kind = LoopKind.parallel(
+                reductions: [Reduction(slot: total, op: .add), Reduction(slot: count, op: .add)],
+                arrayReductions: [])
+            b.forLoop(b.i64(0), b.emit(.dim(m, axis: 0), .scalar(.i64)), kind: kind) { b, i in
+                let odd = b.compare(.eq, b.binary(.rem, i, b.i64(2)), b.i64(1))
+                b.ifThen(odd) { b in b.emit(.continueLoop) }
+                b.store(count, b.binary(.add, b.load(count), b.i64(1)))
+                b.forLoop(b.i64(0), b.emit(.dim(m, axis: 1), .scalar(.i64))) { b, j in
+                    let e = b.emit(.loadElement(m, indices: [i, j]), .scalar(.f32))
+                    b.store(total, b.binary(.add, b.load(total), e))
+                }
+            }
+            b.ret(b.emit(.makeTuple([b.load(total), b.load(count)]), type))
+        }
+        let m = try Loaded([f])
+        typealias F = @convention(c) (Ctx, UnsafePointer<Float>, Int64, Int64, Int64, Int64, Result8) -> Int32
+        let data = (0..<35).map(Float.init)  // 7 x 5
+        let call = Call()
+        #expect(try m.entry("evenRows", as: F.self)(call.ctx, data, 7, 5, 5, 1, call.result) == 0)
+        let expected = [0, 2, 4, 6].flatMap { r in (0..<5).map { Float(r * 5 + $0) } }.reduce(0, +)
+        #expect(call.slot(0, Float.self) == expected)
+        #expect(call.slot(1, Int64.self) == 4)
+    }
+
     /// Two modules defining the same function name live side by side.
     @Test func sameNamesInTwoModules() throws {
         func constantFunction(_ k: Int64) -> KernIR.Function {

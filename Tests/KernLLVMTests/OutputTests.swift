@@ -34,6 +34,9 @@ func dotKernel(parallel: Bool = true) -> KernIR.Function {
         b.emit(.precondition(b.compare(.eq, n, b.emit(.dim(y, axis: 0), .scalar(.i64))), message: "lengths differ"))
         let kind: LoopKind = parallel ? .parallel(reductions: [Reduction(slot: s, op: .add)], arrayReductions: []) : .serial
         b.forLoop(b.i64(0), n, kind: kind) { b, i in
+            // As IRGen emits them in checked mode.
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.i64)), axis: 0))
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(y, axis: 0), .scalar(.i64)), axis: 0))
             let xi = b.emit(.loadElement(x, indices: [i]), .scalar(.f64))
             let yi = b.emit(.loadElement(y, indices: [i]), .scalar(.f64))
             b.store(s, b.binary(.add, b.load(s), b.binary(.mul, xi, yi)))
