@@ -78,7 +78,8 @@ public final class JITEngine: @unchecked Sendable {
         let session = LLVMOrcLLJITGetExecutionSession(jit)
         var dylib: LLVMOrcJITDylibRef?
         try LLVMError.check(
-            LLVMOrcExecutionSessionCreateJITDylib(session, &dylib, name), "cannot create a JITDylib")
+            LLVMOrcExecutionSessionCreateJITDylib(session, &dylib, name), "cannot create a JITDylib"
+        )
         guard let dylib else { throw LLVMError("cannot create a JITDylib") }
         let overrides = SymbolOverrides.shared.current
         let symbols = RuntimeSymbols.all.map { ($0.0, overrides[$0.0] ?? $0.1) }

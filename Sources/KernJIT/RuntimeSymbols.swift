@@ -23,9 +23,18 @@ enum RuntimeSymbols {
                         Int64, UnsafePointer<CChar>?
                     ) -> Void)
         ),
-        ("kern_rt_alloc", address(kern_rt_alloc as @convention(c) (Int64) -> UnsafeMutableRawPointer?)),
-        ("kern_rt_free", address(kern_rt_free as @convention(c) (UnsafeMutableRawPointer?) -> Void)),
-        ("kern_rt_print_text", address(kern_rt_print_text as @convention(c) (UnsafePointer<CChar>?) -> Void)),
+        (
+            "kern_rt_alloc",
+            address(kern_rt_alloc as @convention(c) (Int64) -> UnsafeMutableRawPointer?)
+        ),
+        (
+            "kern_rt_free",
+            address(kern_rt_free as @convention(c) (UnsafeMutableRawPointer?) -> Void)
+        ),
+        (
+            "kern_rt_print_text",
+            address(kern_rt_print_text as @convention(c) (UnsafePointer<CChar>?) -> Void)
+        ),
         ("kern_rt_print_i64", address(kern_rt_print_i64 as @convention(c) (Int64) -> Void)),
         ("kern_rt_print_u64", address(kern_rt_print_u64 as @convention(c) (UInt64) -> Void)),
         ("kern_rt_print_f64", address(kern_rt_print_f64 as @convention(c) (Double) -> Void)),

@@ -69,7 +69,9 @@ extension Codegen {
 
         let (allocFn, allocType) = runtimeFunction(.alloc)
         let data = b.call(allocType, allocFn, [bytes])
-        fail(if: b.icmp(.eq, data, ctx.null(ctx.ptr)), .allocation, pos: pos, values: (bytes, zero, zero))
+        fail(
+            if: b.icmp(.eq, data, ctx.null(ctx.ptr)), .allocation, pos: pos,
+            values: (bytes, zero, zero))
         // From here on every exit of the enclosing block frees `data`.
         scopes[scopes.count - 1].arrays.append(data)
         scopes[scopes.count - 1].errorExit = nil

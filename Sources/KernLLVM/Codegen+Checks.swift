@@ -9,7 +9,12 @@ import KernIR
 
 /// KernStatus values (kern_runtime.h).
 enum KernStatusCode: UInt64 {
-    case bounds = 1, division = 2, precondition = 3, stride = 4, allocation = 5, size = 6
+    case bounds = 1
+    case division = 2
+    case precondition = 3
+    case stride = 4
+    case allocation = 5
+    case size = 6
 }
 
 extension Codegen {
@@ -19,7 +24,8 @@ extension Codegen {
     func checkBounds(_ index: LLVMValue, _ bound: LLVMValue, axis: Int, pos: SourcePos) {
         // One unsigned compare covers index < 0 and index >= bound.
         let bad = b.icmp(.uge, index, bound)
-        fail(if: bad, .bounds, pos: pos, values: (index, bound, ctx.constInt(ctx.i64, UInt64(axis))))
+        fail(
+            if: bad, .bounds, pos: pos, values: (index, bound, ctx.constInt(ctx.i64, UInt64(axis))))
     }
 
     func checkDivisor(_ d: LLVMValue, pos: SourcePos) {

@@ -42,18 +42,22 @@ extension Codegen {
         let step = intCast(value(loop.step), to: t, signed: stepKind.isSigned)
         let stepConstant = ctx.constantValue(step)
         // Sign of the step: known (constant or unsigned type) or tested at run time.
-        let positive: LLVMValue? =
-            if !stepKind.isSigned { ctx.trueValue } else if let k = stepConstant { k > 0 ? ctx.trueValue : ctx.falseValue } else { nil }
-        let stepPositive = positive.map { ctx.constantValue($0) != 0 }
-        let runtimePositive = positive ?? b.icmp(.sgt, step, ctx.null(t))
+        let stepPositive: Bool? =
+            if !stepKind.isSigned { true } else if let k = stepConstant { k > 0 } else { nil }
+        let runtimePositive =
+            stepPositive.map { $0 ? ctx.trueValue : ctx.falseValue }
+            ?? b.icmp(.sgt, step, ctx.null(t))
 
-        let lt: IntPredicate = signed ? (loop.inclusive ? .sle : .slt) : (loop.inclusive ? .ule : .ult)
-        let gt: IntPredicate = signed ? (loop.inclusive ? .sge : .sgt) : (loop.inclusive ? .uge : .ugt)
+        let lt: IntPredicate =
+            signed ? (loop.inclusive ? .sle : .slt) : (loop.inclusive ? .ule : .ult)
+        let gt: IntPredicate =
+            signed ? (loop.inclusive ? .sge : .sgt) : (loop.inclusive ? .uge : .ugt)
         let enter: LLVMValue
         switch stepPositive {
         case true?: enter = b.icmp(lt, lower, upper)
         case false?: enter = b.icmp(gt, lower, upper)
-        case nil: enter = b.select(runtimePositive, b.icmp(lt, lower, upper), b.icmp(gt, lower, upper))
+        case nil:
+            enter = b.select(runtimePositive, b.icmp(lt, lower, upper), b.icmp(gt, lower, upper))
         }
 
         let preheader = b.block
@@ -130,7 +134,8 @@ extension Codegen {
         let exit = newBlock("repeat.end")
         b.br(bodyBlock)
         b.position(at: bodyBlock)
-        loops.append(LoopTargets(continueBlock: condBlock, breakBlock: exit, scopeDepth: scopes.count))
+        loops.append(
+            LoopTargets(continueBlock: condBlock, breakBlock: exit, scopeDepth: scopes.count))
         emitBlock(body)
         loops.removeLast()
         if !b.isTerminated { b.br(condBlock) }
@@ -147,7 +152,9 @@ extension Codegen {
     }
 
     func emitContinue() {
-        guard let loop = loops.last else { preconditionFailure("KernLLVM: continue outside a loop") }
+        guard let loop = loops.last else {
+            preconditionFailure("KernLLVM: continue outside a loop")
+        }
         freeScopes(from: loop.scopeDepth)
         b.br(loop.continueBlock)
     }

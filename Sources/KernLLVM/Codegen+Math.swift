@@ -33,7 +33,8 @@ extension Codegen {
                 return b.flag(b.select(takeY, y, x), flags)
             }
             let name =
-                kind.isSigned ? (isMin ? "llvm.smin" : "llvm.smax") : (isMin ? "llvm.umin" : "llvm.umax")
+                kind.isSigned
+                ? (isMin ? "llvm.smin" : "llvm.smax") : (isMin ? "llvm.umin" : "llvm.umax")
             let (fn, type) = module.intrinsic(name, [t])
             return b.call(type, fn, xs)
         case .isNaN:

@@ -67,7 +67,8 @@ extension Codegen {
             if let r = instr.result { views[r.index] = subview(view(a), value(index)) }
         case .allocArray(let kind, let dims, let fill):
             if let r = instr.result {
-                views[r.index] = allocArray(kind, dims.map(value), fill: value(fill), pos: instr.pos)
+                views[r.index] = allocArray(
+                    kind, dims.map(value), fill: value(fill), pos: instr.pos)
             }
         case .checkBounds(let index, let bound, let axis):
             checkBounds(value(index), value(bound), axis: axis, pos: instr.pos)
@@ -153,13 +154,15 @@ extension Codegen {
         case .or: return b.or(a, c)
         case .xor: return b.xor(a, c)
         case .shl, .shr:
-            return smartShift(a, by: c, left: op == .shl, signed: kind.isSigned, amountKind: scalarKind(y))
+            return smartShift(
+                a, by: c, left: op == .shl, signed: kind.isSigned, amountKind: scalarKind(y))
         }
     }
 
     /// Truncating division/remainder. `T.min / -1` is `T.min` and `T.min % -1` is 0: the
     /// divisor -1 is replaced by 1 (no UB) and the result fixed up with a select.
-    private func divide(_ a: LLVMValue, _ d: LLVMValue, signed: Bool, remainder: Bool) -> LLVMValue {
+    private func divide(_ a: LLVMValue, _ d: LLVMValue, signed: Bool, remainder: Bool) -> LLVMValue
+    {
         guard signed else { return remainder ? b.urem(a, d) : b.udiv(a, d) }
         let t = ctx.typeOf(a)
         if let k = ctx.constantValue(d), k != -1 {
@@ -240,7 +243,9 @@ extension Codegen {
         if from == to { return v }
         let t = llvmType(to)
         if to == .bool {
-            return from.isFloating ? b.fcmp(.une, v, ctx.null(llvmType(from))) : b.icmp(.ne, v, ctx.null(llvmType(from)))
+            return from.isFloating
+                ? b.fcmp(.une, v, ctx.null(llvmType(from)))
+                : b.icmp(.ne, v, ctx.null(llvmType(from)))
         }
         if from.isFloating && to.isFloating {
             return from.bitWidth < to.bitWidth ? b.fpext(v, t) : b.fptrunc(v, t)

@@ -286,7 +286,8 @@ final class Codegen {
             let status = b.load(ctx.i32, module.param(fn, 0))
             let failed = module.appendBlock(fn, "failed")
             let ok = module.appendBlock(fn, "ok")
-            b.condBr(b.icmp(.ne, status, ctx.constInt(ctx.i32, 0)), failed, ok, weights: (1, 1 << 20))
+            b.condBr(
+                b.icmp(.ne, status, ctx.constInt(ctx.i32, 0)), failed, ok, weights: (1, 1 << 20))
             b.position(at: failed)
             b.ret(status)
             b.position(at: ok)

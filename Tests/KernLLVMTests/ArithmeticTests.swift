@@ -10,7 +10,10 @@ import Testing
 private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: ScalarKind? = nil)
     -> KernIR.Function
 {
-    makeFunction("f", [("a", .scalar(kind), false), ("b", .scalar(amount ?? kind), false)], returns: .scalar(kind)) { b, p in
+    makeFunction(
+        "f", [("a", .scalar(kind), false), ("b", .scalar(amount ?? kind), false)],
+        returns: .scalar(kind)
+    ) { b, p in
         b.pos = SourcePos(line: 3, column: 14)
         if op == .div || op == .rem { b.emit(.checkDivisor(p[1].value)) }
         b.ret(b.emit(.binary(op, p[0].value, p[1].value), .scalar(kind)))
@@ -23,7 +26,9 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     typealias I8Op = @convention(c) (Ctx, Int8, Int8, Result8) -> Int32
     typealias U8Op = @convention(c) (Ctx, UInt8, UInt8, Result8) -> Int32
 
-    func run64(_ op: BinaryOpcode, _ cases: [(Int64, Int64)], expect: (Int64, Int64) -> Int64) throws {
+    func run64(_ op: BinaryOpcode, _ cases: [(Int64, Int64)], expect: (Int64, Int64) -> Int64)
+        throws
+    {
         let m = try Loaded([binaryFunction(op, .i64)])
         let f = try m.entry("f", as: I64Op.self)
         let call = Call()
@@ -112,23 +117,30 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func saturatingConversions() throws {
-        let toI32 = makeFunction("toI32", [("x", .scalar(.f64), false)], returns: .scalar(.i32)) { b, p in
+        let toI32 = makeFunction("toI32", [("x", .scalar(.f64), false)], returns: .scalar(.i32)) {
+            b, p in
             b.ret(b.emit(.convert(p[0].value), .scalar(.i32)))
         }
-        let toU8 = makeFunction("toU8", [("x", .scalar(.f64), false)], returns: .scalar(.u8)) { b, p in
+        let toU8 = makeFunction("toU8", [("x", .scalar(.f64), false)], returns: .scalar(.u8)) {
+            b, p in
             b.ret(b.emit(.convert(p[0].value), .scalar(.u8)))
         }
-        let narrow = makeFunction("narrow", [("x", .scalar(.i64), false)], returns: .scalar(.i8)) { b, p in
+        let narrow = makeFunction("narrow", [("x", .scalar(.i64), false)], returns: .scalar(.i8)) {
+            b, p in
             b.ret(b.emit(.convert(p[0].value), .scalar(.i8)))
         }
-        let widen = makeFunction("widen", [("x", .scalar(.u8), false)], returns: .scalar(.i64)) { b, p in
+        let widen = makeFunction("widen", [("x", .scalar(.u8), false)], returns: .scalar(.i64)) {
+            b, p in
             b.ret(b.emit(.convert(p[0].value), .scalar(.i64)))
         }
         let m = try Loaded([toI32, toU8, narrow, widen])
         typealias D2 = @convention(c) (Ctx, Double, Result8) -> Int32
         let call = Call()
         let f = try m.entry("toI32", as: D2.self)
-        for (x, e) in [(Double.nan, Int32(0)), (1e10, .max), (-1e10, .min), (-3.7, -3), (2.9, 2), (.infinity, .max)] {
+        for (x, e) in [
+            (Double.nan, Int32(0)), (1e10, .max), (-1e10, .min), (-3.7, -3), (2.9, 2),
+            (.infinity, .max),
+        ] {
             call.reset()
             _ = f(call.ctx, x, call.result)
             #expect(call.slot(0, Int32.self) == e, "Int32(\(x))")
@@ -153,7 +165,10 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
 
     @Test func floatMinMaxFollowSwift() throws {
         let fs = [MathOpcode.min, .max].map { op in
-            makeFunction(op.rawValue, [("x", .scalar(.f64), false), ("y", .scalar(.f64), false)], returns: .scalar(.f64)) { b, p in
+            makeFunction(
+                op.rawValue, [("x", .scalar(.f64), false), ("y", .scalar(.f64), false)],
+                returns: .scalar(.f64)
+            ) { b, p in
                 b.ret(b.emit(.math(op, [p[0].value, p[1].value]), .scalar(.f64)))
             }
         }
@@ -167,10 +182,14 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
             for y in xs {
                 call.reset()
                 _ = fmin(call.ctx, x, y, call.result)
-                #expect(call.slot(0, Double.self).bitPattern == Swift.min(x, y).bitPattern, "min(\(x), \(y))")
+                #expect(
+                    call.slot(0, Double.self).bitPattern == Swift.min(x, y).bitPattern,
+                    "min(\(x), \(y))")
                 call.reset()
                 _ = fmax(call.ctx, x, y, call.result)
-                #expect(call.slot(0, Double.self).bitPattern == Swift.max(x, y).bitPattern, "max(\(x), \(y))")
+                #expect(
+                    call.slot(0, Double.self).bitPattern == Swift.max(x, y).bitPattern,
+                    "max(\(x), \(y))")
             }
         }
     }
@@ -182,14 +201,19 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
             (.log1p, Foundation.log1p), (.abs, { Swift.abs($0) }), (.floor, Foundation.floor),
         ]
         let fs = unary.map { op, _ in
-            makeFunction(op.rawValue, [("x", .scalar(.f64), false)], returns: .scalar(.f64)) { b, p in
+            makeFunction(op.rawValue, [("x", .scalar(.f64), false)], returns: .scalar(.f64)) {
+                b, p in
                 b.ret(b.emit(.math(op, [p[0].value]), .scalar(.f64)))
             }
         }
-        let atan2f = makeFunction("atan2f", [("y", .scalar(.f32), false), ("x", .scalar(.f32), false)], returns: .scalar(.f32)) { b, p in
+        let atan2f = makeFunction(
+            "atan2f", [("y", .scalar(.f32), false), ("x", .scalar(.f32), false)],
+            returns: .scalar(.f32)
+        ) { b, p in
             b.ret(b.emit(.math(.atan2, [p[0].value, p[1].value]), .scalar(.f32)))
         }
-        let isNaN = makeFunction("isnan", [("x", .scalar(.f64), false)], returns: .scalar(.bool)) { b, p in
+        let isNaN = makeFunction("isnan", [("x", .scalar(.f64), false)], returns: .scalar(.bool)) {
+            b, p in
             b.ret(b.emit(.math(.isNaN, [p[0].value]), .scalar(.bool)))
         }
         let m = try Loaded(fs + [atan2f, isNaN])

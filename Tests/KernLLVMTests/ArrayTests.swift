@@ -13,7 +13,8 @@ import Testing
 @Suite struct ArrayViewTests {
     /// func sum(x: [Double]) -> Double { var s = 0.0; for i in 0..<x.count { s += x[i] }; return s }
     @Test func stridedRank1() throws {
-        let f = makeFunction("sum", [("x", .array(.f64, rank: 1), false)], returns: .scalar(.f64)) { b, p in
+        let f = makeFunction("sum", [("x", .array(.f64, rank: 1), false)], returns: .scalar(.f64)) {
+            b, p in
             let x = p[0].value
             let s = b.newSlot("s", .scalar(.f64))
             b.store(s, b.f64(0))
@@ -39,22 +40,34 @@ import Testing
     ///     for i in 0..<m.shape(0) { let row = m[i]; var s = 0
     ///         for j in 0..<row.count { s += row[j] }; out[i] = s } }   (checked `out[i]`)
     @Test func rank2SubviewsAndBounds() throws {
-        let f = makeFunction("rowSums", [("m", .array(.i64, rank: 2), false), ("out", .array(.i64, rank: 1), true)]) { b, p in
+        let f = makeFunction(
+            "rowSums", [("m", .array(.i64, rank: 2), false), ("out", .array(.i64, rank: 1), true)]
+        ) { b, p in
             let (mat, out) = (p[0].value, p[1].value)
             b.forLoop(b.i64(0), b.emit(.dim(mat, axis: 0), .scalar(.i64))) { b, i in
                 let row = b.emit(.subview(mat, index: i), .array(.i64, rank: 1))
                 let s = b.newSlot("s", .scalar(.i64))
                 b.store(s, b.i64(0))
                 b.forLoop(b.i64(0), b.emit(.dim(row, axis: 0), .scalar(.i64))) { b, j in
-                    b.store(s, b.binary(.add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64))))
+                    b.store(
+                        s,
+                        b.binary(
+                            .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64)))
+                    )
                 }
                 b.pos = SourcePos(line: 4, column: 9)
-                b.emit(.checkBounds(index: i, bound: b.emit(.dim(out, axis: 0), .scalar(.i64)), axis: 0))
+                b.emit(
+                    .checkBounds(
+                        index: i, bound: b.emit(.dim(out, axis: 0), .scalar(.i64)), axis: 0))
                 b.emit(.storeElement(out, indices: [i], value: b.load(s)))
             }
         }
         let m = try Loaded([f])
-        typealias F = @convention(c) (Ctx, UnsafePointer<Int64>, Int64, Int64, Int64, Int64, UnsafeMutablePointer<Int64>, Int64, Int64, Result8?) -> Int32
+        typealias F =
+            @convention(c) (
+                Ctx, UnsafePointer<Int64>, Int64, Int64, Int64, Int64, UnsafeMutablePointer<Int64>,
+                Int64, Int64, Result8?
+            ) -> Int32
         let rowSums = try m.entry("rowSums", as: F.self)
         // Storage is 3x4 row-major; view it transposed (4 rows x 3 cols: strides 1, 4).
         let storage: [Int64] = Array(1...12)
@@ -74,7 +87,10 @@ import Testing
     }
 
     @Test func negativeIndexAndBoolElements() throws {
-        let get = makeFunction("flip", [("x", .array(.bool, rank: 1), true), ("i", .scalar(.i64), false)], returns: .scalar(.bool)) { b, p in
+        let get = makeFunction(
+            "flip", [("x", .array(.bool, rank: 1), true), ("i", .scalar(.i64), false)],
+            returns: .scalar(.bool)
+        ) { b, p in
             let (x, i) = (p[0].value, p[1].value)
             b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.i64)), axis: 0))
             let old = b.emit(.loadElement(x, indices: [i]), .scalar(.bool))
@@ -82,7 +98,8 @@ import Testing
             b.ret(old)
         }
         let m = try Loaded([get])
-        typealias F = @convention(c) (Ctx, UnsafeMutablePointer<Bool>, Int64, Int64, Int64, Result8) -> Int32
+        typealias F =
+            @convention(c) (Ctx, UnsafeMutablePointer<Bool>, Int64, Int64, Int64, Result8) -> Int32
         let flip = try m.entry("flip", as: F.self)
         var flags = [true, false, true]
         let call = Call()
@@ -100,7 +117,12 @@ final class AllocationCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var live = 0
     private var total = 0
-    func change(_ d: Int) { lock.withLock { live += d; if d > 0 { total += d } } }
+    func change(_ d: Int) {
+        lock.withLock {
+            live += d
+            if d > 0 { total += d }
+        }
+    }
     var counts: (live: Int, total: Int) { lock.withLock { (live, total) } }
 }
 
@@ -116,8 +138,12 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
 
 @Suite(.serialized) struct LocalArrayTests {
     func withCountingAllocator<R>(_ body: () throws -> R) rethrows -> R {
-        JITEngine.overrideRuntimeSymbol("kern_rt_alloc", address: UInt(bitPattern: unsafeBitCast(countingAlloc, to: UnsafeRawPointer.self)))
-        JITEngine.overrideRuntimeSymbol("kern_rt_free", address: UInt(bitPattern: unsafeBitCast(countingFree, to: UnsafeRawPointer.self)))
+        JITEngine.overrideRuntimeSymbol(
+            "kern_rt_alloc",
+            address: UInt(bitPattern: unsafeBitCast(countingAlloc, to: UnsafeRawPointer.self)))
+        JITEngine.overrideRuntimeSymbol(
+            "kern_rt_free",
+            address: UInt(bitPattern: unsafeBitCast(countingFree, to: UnsafeRawPointer.self)))
         defer {
             JITEngine.overrideRuntimeSymbol("kern_rt_alloc", address: nil)
             JITEngine.overrideRuntimeSymbol("kern_rt_free", address: nil)
@@ -139,7 +165,9 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
     ///     return total + Double(s)
     /// }
     func kernel() -> KernIR.Function {
-        makeFunction("f", [("n", .scalar(.i64), false), ("k", .scalar(.i64), false)], returns: .scalar(.f64)) { b, p in
+        makeFunction(
+            "f", [("n", .scalar(.i64), false), ("k", .scalar(.i64), false)], returns: .scalar(.f64)
+        ) { b, p in
             let (n, k) = (p[0].value, p[1].value)
             let total = b.newSlot("total", .scalar(.f64))
             b.store(total, b.f64(0))
@@ -150,13 +178,17 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
                 b.ifThen(b.compare(.eq, i, b.i64(7))) { b in b.emit(.breakLoop) }
                 let last = b.binary(.sub, k, b.i64(1))
                 b.pos = SourcePos(line: 6, column: 9)
-                b.emit(.checkBounds(index: last, bound: b.emit(.dim(buf, axis: 0), .scalar(.i64)), axis: 0))
+                b.emit(
+                    .checkBounds(
+                        index: last, bound: b.emit(.dim(buf, axis: 0), .scalar(.i64)), axis: 0))
                 let e = b.emit(.loadElement(buf, indices: [last]), .scalar(.f64))
                 b.emit(.storeElement(buf, indices: [last], value: b.binary(.add, e, b.f64(1))))
                 let e2 = b.emit(.loadElement(buf, indices: [last]), .scalar(.f64))
                 b.store(total, b.binary(.add, b.load(total), e2))
             }
-            let grid = b.emit(.allocArray(.i64, dims: [b.i64(3), b.i64(4)], fill: b.i64(7)), .array(.i64, rank: 2))
+            let grid = b.emit(
+                .allocArray(.i64, dims: [b.i64(3), b.i64(4)], fill: b.i64(7)), .array(.i64, rank: 2)
+            )
             b.emit(.storeElement(grid, indices: [b.i64(2), b.i64(3)], value: b.i64(5)))
             b.ifThen(b.compare(.eq, n, b.i64(100))) { b in b.ret(b.load(total)) }
             b.pos = SourcePos(line: 12, column: 5)
@@ -165,7 +197,10 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
             b.store(s, b.i64(0))
             let row = b.emit(.subview(grid, index: b.i64(2)), .array(.i64, rank: 1))
             b.forLoop(b.i64(0), b.i64(4)) { b, j in
-                b.store(s, b.binary(.add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64))))
+                b.store(
+                    s,
+                    b.binary(
+                        .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64))))
             }
             b.ret(b.binary(.add, b.load(total), b.emit(.convert(b.load(s)), .scalar(.f64))))
         }
@@ -180,7 +215,11 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
                 let call = Call()
                 func expected(_ n: Int64) -> Double {
                     var total = 0.0
-                    for i in 0..<n { if i == 3 { continue }; if i == 7 { break }; total += Double(i) + 1 }
+                    for i in 0..<n {
+                        if i == 3 { continue }
+                        if i == 7 { break }
+                        total += Double(i) + 1
+                    }
                     return n == 100 ? total : total + 26
                 }
                 let before = AllocationCounter.shared.counts
@@ -201,7 +240,8 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
                 call.reset()
                 #expect(f(call.ctx, 1, Int64.max / 4, call.result) == 5)  // size overflow
                 let after = AllocationCounter.shared.counts
-                #expect(after.live == before.live, "leaked \(after.live - before.live) at O\(level)")
+                #expect(
+                    after.live == before.live, "leaked \(after.live - before.live) at O\(level)")
                 #expect(after.total - before.total > 20)
             }
         }

@@ -53,8 +53,14 @@ import Testing
                 for j in stride(from: i, through: 0, by: -2) { s += j }
             }
             var k = 0
-            while k < 5 { s += 100; k += 1 }
-            repeat { s -= 1; k -= 1 } while k > 2
+            while k < 5 {
+                s += 100
+                k += 1
+            }
+            repeat {
+                s -= 1
+                k -= 1
+            } while k > 2
             return s
         }
         for level in [0, 3] {
@@ -85,8 +91,10 @@ import Testing
             }
             // stride(from: -128, through: 127, by: step) or the reverse for step < 0.
             let neg = b.compare(.lt, p[0].value, b.constant(.integer(0), .i8))
-            let from = b.emit(.select(neg, hi, b.constant(.integer(UInt64(bitPattern: -128)), .i8)), .scalar(.i8))
-            let to = b.emit(.select(neg, b.constant(.integer(UInt64(bitPattern: -128)), .i8), hi), .scalar(.i8))
+            let from = b.emit(
+                .select(neg, hi, b.constant(.integer(UInt64(bitPattern: -128)), .i8)), .scalar(.i8))
+            let to = b.emit(
+                .select(neg, b.constant(.integer(UInt64(bitPattern: -128)), .i8), hi), .scalar(.i8))
             b.forLoop(from, to, step: p[0].value, inclusive: true) { b, _ in
                 b.store(count, b.binary(.add, b.load(count), b.i64(1000)))
             }
@@ -111,18 +119,25 @@ import Testing
     /// func divmod(a, b) -> (Int, Int, Bool, Double)
     /// func main(x: inout Int) -> Int { bump(&x, 5); bump(&x, 1); return fib(x) }
     @Test func callsRecursionInoutAndTuples() throws {
-        let bump = makeFunction("bump", [("x", .scalar(.i64), true), ("by", .scalar(.i64), false)], inline: .never) { b, p in
+        let bump = makeFunction(
+            "bump", [("x", .scalar(.i64), true), ("by", .scalar(.i64), false)], inline: .never
+        ) { b, p in
             b.store(p[0].slot, b.binary(.add, b.load(p[0].slot), p[1].value))
         }
-        let fib = makeFunction("fib", [("n", .scalar(.i64), false)], returns: .scalar(.i64)) { b, p in
+        let fib = makeFunction("fib", [("n", .scalar(.i64), false)], returns: .scalar(.i64)) {
+            b, p in
             let n = p[0].value
             b.ifThen(b.compare(.lt, n, b.i64(2))) { b in b.ret(n) }
-            let a = b.emit(.call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(1)))]), .scalar(.i64))
-            let c = b.emit(.call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(2)))]), .scalar(.i64))
+            let a = b.emit(
+                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(1)))]), .scalar(.i64))
+            let c = b.emit(
+                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(2)))]), .scalar(.i64))
             b.ret(b.binary(.add, a, c))
         }
         let tupleType = IRType.tuple([.i64, .i64, .bool, .f64])
-        let divmod = makeFunction("divmod", [("a", .scalar(.i64), false), ("b", .scalar(.i64), false)], returns: tupleType) { b, p in
+        let divmod = makeFunction(
+            "divmod", [("a", .scalar(.i64), false), ("b", .scalar(.i64), false)], returns: tupleType
+        ) { b, p in
             b.emit(.checkDivisor(p[1].value))
             let q = b.binary(.div, p[0].value, p[1].value)
             let r = b.binary(.rem, p[0].value, p[1].value)
@@ -130,7 +145,8 @@ import Testing
             let d = b.emit(.convert(q), .scalar(.f64))
             b.ret(b.emit(.makeTuple([q, r, exact, d]), tupleType))
         }
-        let main = makeFunction("main", [("x", .scalar(.i64), true)], returns: .scalar(.i64)) { b, p in
+        let main = makeFunction("main", [("x", .scalar(.i64), true)], returns: .scalar(.i64)) {
+            b, p in
             let x = p[0].slot
             b.emit(.call(FunctionID(0), [.slot(x), .value(b.i64(5))]))
             b.emit(.call(FunctionID(0), [.slot(x), .value(b.i64(1))]))
@@ -165,12 +181,16 @@ import Testing
 
     /// An error inside a callee stops the caller: nothing after the call runs.
     @Test func errorsPropagateThroughCalls() throws {
-        let inner = makeFunction("inner", [("n", .scalar(.i64), false)], returns: .scalar(.i64), inline: .never) { b, p in
+        let inner = makeFunction(
+            "inner", [("n", .scalar(.i64), false)], returns: .scalar(.i64), inline: .never
+        ) { b, p in
             b.pos = SourcePos(line: 7, column: 5)
             b.emit(.precondition(b.compare(.lt, p[0].value, b.i64(10)), message: "n too big"))
             b.ret(p[0].value)
         }
-        let outer = makeFunction("outer", [("n", .scalar(.i64), false), ("out", .scalar(.i64), true)]) { b, p in
+        let outer = makeFunction(
+            "outer", [("n", .scalar(.i64), false), ("out", .scalar(.i64), true)]
+        ) { b, p in
             b.store(p[1].slot, b.i64(1))
             let r = b.emit(.call(FunctionID(0), [.value(p[0].value)]), .scalar(.i64))
             b.store(p[1].slot, r)
@@ -196,7 +216,8 @@ import Testing
     /// return (total, count)
     @Test func parallelLoopWithNestedReductionAndContinue() throws {
         let type = IRType.tuple([.f32, .i64])
-        let f = makeFunction("evenRows", [("m", .array(.f32, rank: 2), false)], returns: type) { b, p in
+        let f = makeFunction("evenRows", [("m", .array(.f32, rank: 2), false)], returns: type) {
+            b, p in
             let m = p[0].value
             let total = b.newSlot("total", .scalar(.f32))
             let count = b.newSlot("count", .scalar(.i64))
@@ -217,7 +238,8 @@ import Testing
             b.ret(b.emit(.makeTuple([b.load(total), b.load(count)]), type))
         }
         let m = try Loaded([f])
-        typealias F = @convention(c) (Ctx, UnsafePointer<Float>, Int64, Int64, Int64, Int64, Result8) -> Int32
+        typealias F =
+            @convention(c) (Ctx, UnsafePointer<Float>, Int64, Int64, Int64, Int64, Result8) -> Int32
         let data = (0..<35).map(Float.init)  // 7 x 5
         let call = Call()
         #expect(try m.entry("evenRows", as: F.self)(call.ctx, data, 7, 5, 5, 1, call.result) == 0)
@@ -246,7 +268,9 @@ import Testing
         let results = try await withThrowingTaskGroup(of: Int64.self) { group in
             for k in 0..<8 {
                 group.addTask {
-                    let f = makeFunction("triple", [("x", .scalar(.i64), false)], returns: .scalar(.i64)) { b, p in
+                    let f = makeFunction(
+                        "triple", [("x", .scalar(.i64), false)], returns: .scalar(.i64)
+                    ) { b, p in
                         b.ret(b.binary(.mul, p[0].value, b.i64(3 + Int64(k))))
                     }
                     let m = try Loaded([f])

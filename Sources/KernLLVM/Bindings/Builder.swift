@@ -171,7 +171,9 @@ final class Builder {
     // Control flow
     func br(_ dest: LLVMBlock) { LLVMBuildBr(ref, dest) }
     /// A conditional branch; `weights` (then, else) marks one side as unlikely.
-    func condBr(_ c: LLVMValue, _ then: LLVMBlock, _ else_: LLVMBlock, weights: (UInt32, UInt32)? = nil) {
+    func condBr(
+        _ c: LLVMValue, _ then: LLVMBlock, _ else_: LLVMBlock, weights: (UInt32, UInt32)? = nil
+    ) {
         let br = LLVMBuildCondBr(ref, c, then, else_)
         if let (t, e) = weights {
             let (kind, node) = context.branchWeights(t, e)

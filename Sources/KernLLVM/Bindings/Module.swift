@@ -83,7 +83,8 @@ package final class Module {
 
     /// Function attribute (index nil), or on parameter `index`.
     func addAttribute(_ fn: LLVMValue, param index: Int?, _ attr: LLVMAttributeRef) {
-        let i: UInt32 = index.map { UInt32($0 + 1) } ?? UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex))
+        let i: UInt32 =
+            index.map { UInt32($0 + 1) } ?? UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex))
         LLVMAddAttributeAtIndex(fn, i, attr)
     }
 
