@@ -108,13 +108,18 @@ extension Codegen {
         case .bool(let v): return ctx.constInt(t, v ? 1 : 0)
         case .integer(let bits):
             if kind.isFloating { return ctx.constReal(t, Double(Int64(bitPattern: bits))) }
-            let width = kind.bitWidth
-            let masked = width >= 64 ? bits : bits & ((1 << UInt64(width)) - 1)
-            return ctx.constInt(t, masked)
+            return ctx.constInt(t, bits & mask(kind))
         case .floating(let d):
             if kind.isFloating { return ctx.constReal(t, d) }
-            return ctx.constInt(t, UInt64(bitPattern: Int64(d)))
+            // Not produced by IRGen; truncate like `convert` would, without trapping.
+            let integral = d.isFinite && Swift.abs(d) < 9.2e18 ? Int64(d) : 0
+            return ctx.constInt(t, UInt64(bitPattern: integral) & mask(kind))
         }
+    }
+
+    /// The low `bitWidth` bits (LLVM rejects constants wider than their type).
+    private func mask(_ kind: ScalarKind) -> UInt64 {
+        kind.bitWidth >= 64 ? .max : (1 << UInt64(kind.bitWidth)) - 1
     }
 
     private func unary(_ op: UnaryOpcode, _ a: ValueID) -> LLVMValue {
