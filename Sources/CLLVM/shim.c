@@ -1,3 +1,170 @@
+/* Version shims and ORC helpers for Kern (see CLLVM.h). */
+#define _GNU_SOURCE
 #include "CLLVM.h"
 
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
 int kern_llvm_major_version(void) { return KERN_LLVM_MAJOR; }
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void do_initialize(void) {
+    LLVMInitializeNativeTarget();
+    LLVMInitializeNativeAsmPrinter();
+    LLVMInitializeNativeAsmParser();
+}
+void kern_llvm_initialize(void) { pthread_once(&init_once, do_initialize); }
+
+LLVMContextRef kern_llvm_create_context(LLVMOrcThreadSafeContextRef *tsc) {
+#if KERN_LLVM_MAJOR >= 21
+    LLVMContextRef ctx = LLVMContextCreate();
+    *tsc = LLVMOrcCreateNewThreadSafeContextFromLLVMContext(ctx);
+    return ctx;
+#else
+    *tsc = LLVMOrcCreateNewThreadSafeContext();
+    return LLVMOrcThreadSafeContextGetContext(*tsc);
+#endif
+}
+
+/* ---- session error reporter ---- */
+static pthread_mutex_t error_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *last_session_error = NULL;
+
+static void report_error(void *ctx, LLVMErrorRef err) {
+    (void)ctx;
+    char *msg = LLVMGetErrorMessage(err);
+    pthread_mutex_lock(&error_lock);
+    free(last_session_error);
+    last_session_error = strdup(msg ? msg : "unknown JIT error");
+    pthread_mutex_unlock(&error_lock);
+    LLVMDisposeErrorMessage(msg);
+}
+
+void kern_jit_install_error_reporter(LLVMOrcExecutionSessionRef es) {
+    LLVMOrcExecutionSessionSetErrorReporter(es, report_error, NULL);
+}
+
+char *kern_jit_take_session_error(void) {
+    pthread_mutex_lock(&error_lock);
+    char *msg = last_session_error;
+    last_session_error = NULL;
+    pthread_mutex_unlock(&error_lock);
+    return msg;
+}
+
+/* ---- absolute symbols ---- */
+LLVMErrorRef kern_jit_define_absolute(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
+                                      const char *const *names, const void *const *addrs,
+                                      size_t count) {
+    LLVMOrcCSymbolMapPair *pairs = calloc(count ? count : 1, sizeof *pairs);
+    if (!pairs) return LLVMCreateStringError("out of memory");
+    for (size_t i = 0; i < count; i++) {
+        pairs[i].Name = LLVMOrcLLJITMangleAndIntern(jit, names[i]);
+        pairs[i].Sym.Address = (LLVMOrcExecutorAddress)(uintptr_t)addrs[i];
+        pairs[i].Sym.Flags.GenericFlags =
+            LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable;
+        pairs[i].Sym.Flags.TargetFlags = 0;
+    }
+    /* Takes ownership of the (retained) names; Define takes the unit either way. */
+    LLVMOrcMaterializationUnitRef mu = LLVMOrcAbsoluteSymbols(pairs, count);
+    free(pairs);
+    return LLVMOrcJITDylibDefine(jd, mu);
+}
+
+/* ---- synchronous lookup in one JITDylib ---- */
+typedef struct LookupState {
+    pthread_mutex_t lock;
+    pthread_cond_t done_cond;
+    int done;
+    LLVMErrorRef error;
+    LLVMOrcSymbolStringPoolEntryRef *names;
+    uint64_t *addrs;
+    size_t count;
+} LookupState;
+
+static void lookup_done(LLVMErrorRef err, LLVMOrcCSymbolMapPairs result, size_t n, void *ctx) {
+    LookupState *st = ctx;
+    pthread_mutex_lock(&st->lock);
+    st->error = err;
+    if (!err) {
+        for (size_t k = 0; k < n; k++)
+            for (size_t i = 0; i < st->count; i++)
+                if (result[k].Name == st->names[i]) st->addrs[i] = result[k].Sym.Address;
+    }
+    st->done = 1;
+    pthread_cond_signal(&st->done_cond);
+    pthread_mutex_unlock(&st->lock);
+}
+
+LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
+                             const char *const *names, uint64_t *addrs, size_t count) {
+    if (count == 0) return LLVMErrorSuccess;
+    LookupState st;
+    pthread_mutex_init(&st.lock, NULL);
+    pthread_cond_init(&st.done_cond, NULL);
+    st.done = 0;
+    st.error = NULL;
+    st.count = count;
+    st.addrs = addrs;
+    st.names = calloc(count, sizeof *st.names);
+    LLVMOrcCLookupSetElement *set = calloc(count, sizeof *set);
+    if (!st.names || !set) {
+        free(st.names);
+        free(set);
+        return LLVMCreateStringError("out of memory");
+    }
+    for (size_t i = 0; i < count; i++) {
+        addrs[i] = 0;
+        st.names[i] = LLVMOrcLLJITMangleAndIntern(jit, names[i]);
+        LLVMOrcRetainSymbolStringPoolEntry(st.names[i]); /* one reference goes to the lookup */
+        set[i].Name = st.names[i];
+        set[i].LookupFlags = LLVMOrcSymbolLookupFlagsRequiredSymbol;
+    }
+    LLVMOrcCJITDylibSearchOrderElement order = {jd, LLVMOrcJITDylibLookupFlagsMatchAllSymbols};
+    LLVMOrcExecutionSessionLookup(LLVMOrcLLJITGetExecutionSession(jit), LLVMOrcLookupKindStatic,
+                                  &order, 1, set, count, lookup_done, &st);
+    pthread_mutex_lock(&st.lock);
+    while (!st.done) pthread_cond_wait(&st.done_cond, &st.lock);
+    pthread_mutex_unlock(&st.lock);
+    for (size_t i = 0; i < count; i++) LLVMOrcReleaseSymbolStringPoolEntry(st.names[i]);
+    free(st.names);
+    free(set);
+    pthread_cond_destroy(&st.done_cond);
+    pthread_mutex_destroy(&st.lock);
+    return st.error;
+}
+
+/* ---- C library symbols ---- */
+#define LIBM(X) \
+    X(sqrt) X(sqrtf) X(cbrt) X(cbrtf) X(exp) X(expf) X(exp2) X(exp2f) X(expm1) X(expm1f) \
+    X(log) X(logf) X(log2) X(log2f) X(log10) X(log10f) X(log1p) X(log1pf) \
+    X(sin) X(sinf) X(cos) X(cosf) X(tan) X(tanf) X(asin) X(asinf) X(acos) X(acosf) \
+    X(atan) X(atanf) X(atan2) X(atan2f) X(sinh) X(sinhf) X(cosh) X(coshf) X(tanh) X(tanhf) \
+    X(pow) X(powf) X(hypot) X(hypotf) X(erf) X(erff) X(erfc) X(erfcf) \
+    X(floor) X(floorf) X(ceil) X(ceilf) X(round) X(roundf) X(trunc) X(truncf) \
+    X(rint) X(rintf) X(nearbyint) X(nearbyintf) X(fma) X(fmaf) X(fmod) X(fmodf) \
+    X(copysign) X(copysignf) X(fabs) X(fabsf) X(fmin) X(fminf) X(fmax) X(fmaxf) \
+    X(ldexp) X(ldexpf) X(frexp) X(frexpf) X(sincos) X(sincosf) X(exp10) X(exp10f) \
+    X(memset) X(memcpy) X(memmove) X(memcmp)
+#define NAME_ENTRY(f) #f,
+#define ADDR_ENTRY(f) (const void *)&f,
+static const char *const libc_names[] = {LIBM(NAME_ENTRY)};
+static const void *const libc_addrs[] = {LIBM(ADDR_ENTRY)};
+
+size_t kern_llvm_libc_symbols(const char *const **names, const void *const **addrs) {
+    *names = libc_names;
+    *addrs = libc_addrs;
+    return sizeof libc_names / sizeof libc_names[0];
+}
+
+LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx) {
+#if KERN_LLVM_MAJOR >= 21
+    unsigned kind = LLVMGetEnumAttributeKindForName("captures", 8);
+    return LLVMCreateEnumAttribute(ctx, kind, 0); /* CaptureInfo::none() */
+#else
+    unsigned kind = LLVMGetEnumAttributeKindForName("nocapture", 9);
+    return LLVMCreateEnumAttribute(ctx, kind, 0);
+#endif
+}

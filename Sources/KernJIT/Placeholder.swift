@@ -1,1 +1,0 @@
-// KernJIT: placeholder until the module's first real file lands.

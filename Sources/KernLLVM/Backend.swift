@@ -1,0 +1,88 @@
+/// The public face of KernLLVM: compile a KernIR.Module to an optimized LLVM module.
+/// In: a verified KernIR.Module and CodegenOptions. Out: a CompiledModule (owning its
+/// LLVM context and module) that can print IR, emit assembly/object code, or be handed
+/// to KernJIT.
+import KernIR
+
+public struct CodegenOptions: Sendable, Hashable {
+    /// 0...3: the `default<On>` pipeline (vectorizers from O2).
+    public var optimizationLevel: Int = 3
+    /// Reassociation, contraction, no signed zeros, reciprocals, approximate functions
+    /// on every floating operation (never nnan/ninf).
+    public var fastMath = false
+    /// nil: the host CPU.
+    public var targetCPU: String? = nil
+    /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
+    public var targetFeatures: String? = nil
+
+    public init(
+        optimizationLevel: Int = 3, fastMath: Bool = false, targetCPU: String? = nil,
+        targetFeatures: String? = nil
+    ) {
+        self.optimizationLevel = optimizationLevel
+        self.fastMath = fastMath
+        self.targetCPU = targetCPU
+        self.targetFeatures = targetFeatures
+    }
+}
+
+/// An optimized LLVM module with its own context. Not used concurrently: one thread at
+/// a time (the JIT works on a clone, so loading does not consume it).
+public final class CompiledModule: @unchecked Sendable {
+    package let context: Context
+    package let module: Module
+    /// Names of the exported IR functions; each has an entry `kern_entry_<name>`.
+    public let exportedFunctions: [String]
+    public let options: CodegenOptions
+    let target: TargetSelection
+
+    init(
+        context: Context, module: Module, exportedFunctions: [String], options: CodegenOptions,
+        target: TargetSelection
+    ) {
+        self.context = context
+        self.module = module
+        self.exportedFunctions = exportedFunctions
+        self.options = options
+        self.target = target
+    }
+
+    /// The symbol of the entry wrapper of an exported function.
+    public static func entrySymbol(_ function: String) -> String { "kern_entry_" + function }
+
+    /// Textual LLVM IR of the optimized module.
+    public func llvmIR() -> String { module.printed() }
+
+    /// Assembly for the target (generated from a clone; the module stays untouched).
+    public func assembly() throws -> String {
+        String(decoding: try emit(.assembly), as: UTF8.self)
+    }
+
+    /// A relocatable object file for the target.
+    public func objectCode() throws -> [UInt8] { try emit(.object) }
+
+    private func emit(_ kind: TargetMachineRef.FileKind) throws -> [UInt8] {
+        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
+        return try machine.emit(module.clone(), kind)
+    }
+}
+
+public enum LLVMBackend {
+    /// Lowers, verifies and optimizes `module`. Throws LLVMError with LLVM's message.
+    public static func compile(_ module: KernIR.Module, options: CodegenOptions) throws
+        -> CompiledModule
+    {
+        let target = TargetSelection(options)
+        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
+        let context = Context()
+        let llvmModule = Module(name: module.sourceName, context: context)
+        llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
+        let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
+        codegen.emitModule()
+        try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
+        let exported = module.functions.filter(\.isExported).map(\.name)
+        return CompiledModule(
+            context: context, module: llvmModule, exportedFunctions: exported, options: options,
+            target: target)
+    }
+}

@@ -1,0 +1,181 @@
+/// Codegen of runtime checks, error exits and calls between Kern functions.
+/// A failing check branches (weighted unlikely) to a cold block that calls
+/// `kern_rt_fail(ctx, kind, line, col, v0, v1, v2, msg)` and jumps to the error exit
+/// of the current point: a block that frees the local arrays live there and returns
+/// (the entry wrapper then returns ctx->error.kind). A call to a function that may fail
+/// is followed by a test of ctx->error.kind that takes the same exit.
+import KernBasics
+import KernIR
+
+/// KernStatus values (kern_runtime.h).
+enum KernStatusCode: UInt64 {
+    case bounds = 1
+    case division = 2
+    case precondition = 3
+    case stride = 4
+    case allocation = 5
+    case size = 6
+}
+
+extension Codegen {
+    /// Weights for a branch whose first target is almost never taken.
+    static var unlikely: (UInt32, UInt32) { (1, 1 << 20) }
+
+    func checkBounds(_ index: LLVMValue, _ bound: LLVMValue, axis: Int, pos: SourcePos) {
+        // One unsigned compare covers index < 0 and index >= bound.
+        let bad = b.icmp(.uge, index, bound)
+        fail(
+            if: bad, .bounds, pos: pos, values: (index, bound, ctx.constInt(ctx.i64, UInt64(axis))))
+    }
+
+    func checkDivisor(_ d: LLVMValue, pos: SourcePos) {
+        let bad = b.icmp(.eq, d, ctx.null(ctx.typeOf(d)))
+        fail(if: bad, .division, pos: pos)
+    }
+
+    func checkPrecondition(_ c: LLVMValue, message: String, pos: SourcePos) {
+        let bad = b.not(c)
+        let text = message.isEmpty ? nil : module.globalString(message, name: "precondition.msg")
+        fail(if: bad, .precondition, pos: pos, message: text)
+    }
+
+    func checkStride(_ s: LLVMValue, pos: SourcePos) {
+        let bad = b.icmp(.eq, s, ctx.null(ctx.typeOf(s)))
+        fail(if: bad, .stride, pos: pos)
+    }
+
+    /// Branches to a cold failure block when `bad` holds; continues in a fresh block.
+    func fail(
+        if bad: LLVMValue, _ kind: KernStatusCode, pos: SourcePos,
+        values: (LLVMValue, LLVMValue, LLVMValue)? = nil, message: LLVMValue? = nil
+    ) {
+        let failure = newBlock("check.fail")
+        let ok = newBlock("check.ok")
+        b.condBr(bad, failure, ok, weights: Self.unlikely)
+        b.position(at: failure)
+        let zero = ctx.null(ctx.i64)
+        let (v0, v1, v2) = values ?? (zero, zero, zero)
+        let (fn, type) = runtimeFunction(.fail)
+        b.call(
+            type, fn,
+            [
+                ctxArgument, ctx.constInt(ctx.i32, kind.rawValue),
+                ctx.constInt(ctx.i32, UInt64(pos.line)), ctx.constInt(ctx.i32, UInt64(pos.column)),
+                toI64(v0), toI64(v1), toI64(v2), message ?? ctx.null(ctx.ptr),
+            ])
+        b.br(errorExit())
+        b.position(at: ok)
+    }
+
+    private func toI64(_ v: LLVMValue) -> LLVMValue {
+        intCast(v, to: ctx.i64, signed: true)
+    }
+
+    var ctxArgument: LLVMValue {
+        guard let ctxParam else { preconditionFailure("KernLLVM: no ctx") }
+        return ctxParam
+    }
+
+    /// The error exit for the current point: frees the live local arrays, returns.
+    /// Cached per scope; allocating an array in the scope invalidates the cache.
+    func errorExit() -> LLVMBlock { errorExit(scope: scopes.count - 1) }
+
+    /// A scope without arrays shares its parent's exit (the parent's arrays cannot change
+    /// while the child is being emitted).
+    private func errorExit(scope index: Int) -> LLVMBlock {
+        if index >= 0, let cached = scopes[index].errorExit { return cached }
+        if index > 0, scopes[index].arrays.isEmpty {
+            let exit = errorExit(scope: index - 1)
+            scopes[index].errorExit = exit
+            return exit
+        }
+        let saved = b.block
+        let exit = newBlock("error.exit")
+        b.position(at: exit)
+        freeScopes(from: 0)
+        if let zero = errorReturnValue { b.ret(zero) } else { b.retVoid() }
+        b.position(at: saved)
+        if index >= 0 { scopes[index].errorExit = exit }
+        return exit
+    }
+
+    /// After a call that may fail: leave through the error exit if ctx holds an error.
+    func testCallStatus() {
+        let status = b.load(ctx.i32, ctxArgument)
+        let ok = newBlock("call.ok")
+        b.condBr(b.icmp(.ne, status, ctx.null(ctx.i32)), errorExit(), ok, weights: Self.unlikely)
+        b.position(at: ok)
+    }
+
+    // MARK: Calls
+
+    func call(_ callee: FunctionID, _ args: [CallArgument]) -> LLVMValue? {
+        let target = ir.functions[callee]
+        var llvmArgs = [ctxArgument]
+        for arg in args {
+            switch arg {
+            case .value(let v):
+                if case .array = function.values[v] {
+                    let a = view(v)
+                    llvmArgs += [a.data] + a.shape + a.strides
+                } else {
+                    llvmArgs.append(value(v))
+                }
+            case .slot(let s):
+                guard let p = slots[s.index] else { preconditionFailure("KernLLVM: no slot \(s)") }
+                llvmArgs.append(p)
+            }
+        }
+        let (fn, type) = functions[callee.index]
+        let result = b.call(type, fn, llvmArgs)
+        if mayFail[callee.index] { testCallStatus() }
+        if case .void = target.returnType { return nil }
+        return result
+    }
+
+    // MARK: Runtime declarations
+
+    enum RuntimeFunction {
+        case fail, alloc, free
+        case printText, printI64, printU64, printF64, printF32, printBool, printEnd
+    }
+
+    /// Declares (once per module) a kern_rt_* function.
+    func runtimeFunction(_ f: RuntimeFunction) -> (fn: LLVMValue, type: LLVMType) {
+        let (name, type): (String, LLVMType) =
+            switch f {
+            case .fail:
+                (
+                    "kern_rt_fail",
+                    ctx.functionType(
+                        ctx.void,
+                        [ctx.ptr, ctx.i32, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.ptr])
+                )
+            case .alloc: ("kern_rt_alloc", ctx.functionType(ctx.ptr, [ctx.i64]))
+            case .free: ("kern_rt_free", ctx.functionType(ctx.void, [ctx.ptr]))
+            case .printText: ("kern_rt_print_text", ctx.functionType(ctx.void, [ctx.ptr]))
+            case .printI64: ("kern_rt_print_i64", ctx.functionType(ctx.void, [ctx.i64]))
+            case .printU64: ("kern_rt_print_u64", ctx.functionType(ctx.void, [ctx.i64]))
+            case .printF64: ("kern_rt_print_f64", ctx.functionType(ctx.void, [ctx.f64]))
+            case .printF32: ("kern_rt_print_f32", ctx.functionType(ctx.void, [ctx.f32]))
+            case .printBool: ("kern_rt_print_bool", ctx.functionType(ctx.void, [ctx.i32]))
+            case .printEnd: ("kern_rt_print_end", ctx.functionType(ctx.void, []))
+            }
+        if let existing = module.function(named: name) { return (existing, type) }
+        let fn = module.addFunction(name, type)
+        module.addAttribute(fn, param: nil, ctx.enumAttribute("nounwind"))
+        switch f {
+        case .fail:
+            // Calls to cold functions are predicted not taken and kept out of hot code.
+            module.addAttribute(fn, param: nil, ctx.enumAttribute("cold"))
+            module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
+        case .alloc:
+            // kern_rt_alloc returns fresh 64-byte-aligned storage (kern_runtime.h).
+            module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
+            module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
+        case .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool, .printEnd:
+            break
+        }
+        return (fn, type)
+    }
+}

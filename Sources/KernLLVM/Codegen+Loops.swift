@@ -1,0 +1,180 @@
+/// Codegen of structured control flow: if/else, counted `for` loops (serial and
+/// parallel, the latter run sequentially with their reductions marked reassociable),
+/// `while`, `repeat`, `break`, `continue`, `return` — each exit freeing the local arrays
+/// of the scopes it leaves.
+/// In: the structured IR instructions. Out: LLVM basic blocks in canonical loop form
+/// (phi induction, single latch) so SCEV and the vectorizers understand them.
+import KernIR
+
+extension Codegen {
+    func newBlock(_ name: String) -> LLVMBlock {
+        guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
+        return module.appendBlock(fn, name)
+    }
+
+    func emitIf(_ c: LLVMValue, _ then: Block, _ else_: Block) {
+        let thenBlock = newBlock("if.then")
+        let merge = newBlock("if.end")
+        let elseBlock = else_.instrs.isEmpty ? merge : newBlock("if.else")
+        b.condBr(c, thenBlock, elseBlock)
+        b.position(at: thenBlock)
+        emitBlock(then)
+        if !b.isTerminated { b.br(merge) }
+        if elseBlock != merge {
+            b.position(at: elseBlock)
+            emitBlock(else_)
+            if !b.isTerminated { b.br(merge) }
+        }
+        b.position(at: merge)
+    }
+
+    /// `for i in lower..<upper` (or `...`, or a stride). Bounds and step are evaluated
+    /// once. The latch never overflows: with step 1 it compares `i + 1 < upper` (or
+    /// `i != upper` when inclusive); otherwise it continues while the remaining distance
+    /// (unsigned) exceeds the step's magnitude.
+    func emitFor(_ loop: ForLoop) {
+        let lower = value(loop.lower)
+        let kind = scalarKind(loop.lower)
+        let t = ctx.typeOf(lower)
+        let signed = kind.isSigned
+        let upper = intCast(value(loop.upper), to: t, signed: scalarKind(loop.upper).isSigned)
+        let stepKind = scalarKind(loop.step)
+        let step = intCast(value(loop.step), to: t, signed: stepKind.isSigned)
+        let stepConstant = ctx.constantValue(step)
+        // Sign of the step: known (constant or unsigned type) or tested at run time.
+        let stepPositive: Bool? =
+            if !stepKind.isSigned { true } else if let k = stepConstant { k > 0 } else { nil }
+        let runtimePositive =
+            stepPositive.map { $0 ? ctx.trueValue : ctx.falseValue }
+            ?? b.icmp(.sgt, step, ctx.null(t))
+
+        let lt: IntPredicate =
+            signed ? (loop.inclusive ? .sle : .slt) : (loop.inclusive ? .ule : .ult)
+        let gt: IntPredicate =
+            signed ? (loop.inclusive ? .sge : .sgt) : (loop.inclusive ? .uge : .ugt)
+        let enter: LLVMValue
+        switch stepPositive {
+        case true?: enter = b.icmp(lt, lower, upper)
+        case false?: enter = b.icmp(gt, lower, upper)
+        case nil:
+            enter = b.select(runtimePositive, b.icmp(lt, lower, upper), b.icmp(gt, lower, upper))
+        }
+
+        let preheader = b.block
+        let header = newBlock("for.body")
+        let latch = newBlock("for.latch")
+        let exit = newBlock("for.end")
+        b.condBr(enter, header, exit)
+
+        b.position(at: header)
+        let induction = b.phi(t)
+        b.addIncoming(induction, lower, preheader)
+        values[loop.induction.index] = induction
+
+        let savedReductions = reductionSlots
+        if case .parallel(let reductions, _) = loop.kind {
+            // Run sequentially for now; reductions may be reassociated (LANGUAGE.md §7).
+            for r in reductions { reductionSlots.insert(r.slot) }
+        }
+        loops.append(LoopTargets(continueBlock: latch, breakBlock: exit, scopeDepth: scopes.count))
+        emitBlock(loop.body)
+        loops.removeLast()
+        reductionSlots = savedReductions
+        if !b.isTerminated { b.br(latch) }
+
+        b.position(at: latch)
+        let next: LLVMValue
+        let again: LLVMValue
+        if stepConstant == 1 && !loop.inclusive {
+            // i < upper ≤ T.max, so i + 1 cannot overflow.
+            next = b.add(induction, step, nsw: signed)
+            again = b.icmp(signed ? .slt : .ult, next, upper)
+        } else if stepConstant == 1 {
+            again = b.icmp(.ne, induction, upper)
+            next = b.add(induction, step)
+        } else {
+            let ahead = b.sub(upper, induction)
+            let behind = b.sub(induction, upper)
+            let distance: LLVMValue
+            let magnitude: LLVMValue
+            switch stepPositive {
+            case true?: (distance, magnitude) = (ahead, step)
+            case false?: (distance, magnitude) = (behind, b.neg(step))
+            case nil:
+                distance = b.select(runtimePositive, ahead, behind)
+                magnitude = b.select(runtimePositive, step, b.neg(step))
+            }
+            again = b.icmp(loop.inclusive ? .uge : .ugt, distance, magnitude)
+            next = b.add(induction, step)
+        }
+        b.addIncoming(induction, next, b.block)
+        b.condBr(again, header, exit)
+        b.position(at: exit)
+    }
+
+    func emitWhile(_ cond: Block, _ condition: ValueID, _ body: Block) {
+        let header = newBlock("while.cond")
+        let bodyBlock = newBlock("while.body")
+        let exit = newBlock("while.end")
+        b.br(header)
+        b.position(at: header)
+        emitBlock(cond)
+        b.condBr(value(condition), bodyBlock, exit)
+        b.position(at: bodyBlock)
+        loops.append(LoopTargets(continueBlock: header, breakBlock: exit, scopeDepth: scopes.count))
+        emitBlock(body)
+        loops.removeLast()
+        if !b.isTerminated { b.br(header) }
+        b.position(at: exit)
+    }
+
+    func emitRepeat(_ body: Block, _ cond: Block, _ condition: ValueID) {
+        let bodyBlock = newBlock("repeat.body")
+        let condBlock = newBlock("repeat.cond")
+        let exit = newBlock("repeat.end")
+        b.br(bodyBlock)
+        b.position(at: bodyBlock)
+        loops.append(
+            LoopTargets(continueBlock: condBlock, breakBlock: exit, scopeDepth: scopes.count))
+        emitBlock(body)
+        loops.removeLast()
+        if !b.isTerminated { b.br(condBlock) }
+        b.position(at: condBlock)
+        emitBlock(cond)
+        b.condBr(value(condition), bodyBlock, exit)
+        b.position(at: exit)
+    }
+
+    func emitBreak() {
+        guard let loop = loops.last else { preconditionFailure("KernLLVM: break outside a loop") }
+        freeScopes(from: loop.scopeDepth)
+        b.br(loop.breakBlock)
+    }
+
+    func emitContinue() {
+        guard let loop = loops.last else {
+            preconditionFailure("KernLLVM: continue outside a loop")
+        }
+        freeScopes(from: loop.scopeDepth)
+        b.br(loop.continueBlock)
+    }
+
+    /// Frees every live local array of the function and returns `v`.
+    func emitReturn(_ v: LLVMValue?) {
+        freeScopes(from: 0)
+        if let v {
+            b.ret(v)
+        } else if let zero = errorReturnValue {
+            // Falling off the end of a function with a result cannot happen in checked IR.
+            b.ret(zero)
+        } else {
+            b.retVoid()
+        }
+    }
+
+    /// Frees the arrays of scopes[depth...], innermost first.
+    func freeScopes(from depth: Int) {
+        guard depth < scopes.count else { return }
+        for scope in scopes[depth...].reversed() { freeArrays(scope.arrays) }
+    }
+}

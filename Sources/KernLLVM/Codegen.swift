@@ -1,0 +1,350 @@
+/// Lowers a KernIR.Module to LLVM IR (unoptimized; Optimizer runs next).
+/// In: a verified KernIR.Module. Out: an LLVM module holding, per IR function, a private
+/// `kern_fn_<name>(ptr ctx, params...) -> ret` and, for exported functions, the entry
+/// wrapper `i32 kern_entry_<name>(ptr ctx, params..., ptr result)` of kern_runtime.h.
+///
+/// This file: the driver, type mapping and the calling conventions. Instructions are in
+/// Codegen+Ops, control flow in +Loops, arrays in +Arrays, math in +Math, runtime
+/// checks and error exits in +Checks, print in +Print.
+import KernBasics
+import KernIR
+
+/// An array view in registers: data pointer, extents and strides (in elements).
+struct ArrayView {
+    var data: LLVMValue
+    var shape: [LLVMValue]
+    var strides: [LLVMValue]
+    var element: ScalarKind
+}
+
+/// One lexical block being emitted: the local arrays it allocated (freed on every exit)
+/// and the cached error exit that frees exactly the arrays live at this point.
+struct Scope {
+    var arrays: [LLVMValue] = []
+    var errorExit: LLVMBlock?
+}
+
+/// Where `break`/`continue` go, and how many scopes stay alive when they do.
+struct LoopTargets {
+    var continueBlock: LLVMBlock
+    var breakBlock: LLVMBlock
+    var scopeDepth: Int
+}
+
+final class Codegen {
+    let ir: KernIR.Module
+    let options: CodegenOptions
+    let target: TargetSelection
+    let module: Module
+    let ctx: Context
+    let b: Builder
+
+    /// Declared `kern_fn_<name>` per IR function, with its LLVM function type.
+    var functions: [(fn: LLVMValue, type: LLVMType)] = []
+    /// Whether a call to the function may leave an error in ctx (checks, allocations,
+    /// or calls to such functions): only those calls are followed by a status test.
+    var mayFail: [Bool] = []
+
+    // Per-function state (reset by emitFunction).
+    var function = KernIR.Function(name: "", returnType: .void)
+    var llvmFunction: LLVMValue?
+    var ctxParam: LLVMValue?
+    var values: [LLVMValue?] = []
+    var views: [ArrayView?] = []
+    var slots: [LLVMValue?] = []
+    var scopes: [Scope] = []
+    var loops: [LoopTargets] = []
+    /// Reduction slots of the enclosing parallel loops.
+    var reductionSlots: Set<SlotID> = []
+    /// Values on a parallel reduction's accumulation chain (get `reassoc`).
+    var reductionValues: Set<ValueID> = []
+
+    init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
+        self.ir = ir
+        self.options = options
+        self.target = target
+        self.module = module
+        self.ctx = module.context
+        self.b = Builder(context: module.context)
+    }
+
+    func emitModule() {
+        mayFail = computeMayFail()
+        for f in ir.functions { functions.append(declare(f)) }
+        for id in ir.functions.ids {
+            emitFunction(id)
+            if ir.functions[id].isExported { emitEntry(id) }
+        }
+    }
+
+    // MARK: Types
+
+    /// A scalar in registers (Bool is i1).
+    func llvmType(_ s: ScalarKind) -> LLVMType {
+        switch s {
+        case .bool: ctx.i1
+        case .i8, .u8: ctx.i8
+        case .i16, .u16: ctx.int(bits: 16)
+        case .i32, .u32: ctx.i32
+        case .i64, .u64: ctx.i64
+        case .f32: ctx.f32
+        case .f64: ctx.f64
+        }
+    }
+
+    /// A scalar in memory (Bool is one byte).
+    func memoryType(_ s: ScalarKind) -> LLVMType { s == .bool ? ctx.i8 : llvmType(s) }
+
+    /// A scalar, tuple or void value in registers. Arrays are never single values.
+    func llvmType(_ t: IRType) -> LLVMType {
+        switch t {
+        case .scalar(let s): return llvmType(s)
+        case .tuple(let xs): return ctx.structType(xs.map { llvmType($0) })
+        case .void: return ctx.void
+        case .array: return ctx.ptr  // not reached: views are flattened
+        }
+    }
+
+    /// Parameters of one IR parameter in the internal convention (entry: Bool as i8).
+    func parameterTypes(_ p: Param, entry: Bool) -> [LLVMType] {
+        switch p.type {
+        case .scalar(let s):
+            if p.isInout { return [ctx.ptr] }
+            return [entry ? memoryType(s) : llvmType(s)]
+        case .array(_, let rank):
+            return [ctx.ptr] + Array(repeating: ctx.i64, count: 2 * rank)
+        case .tuple, .void:
+            return []  // not valid parameter types; the IR verifier rejects them
+        }
+    }
+
+    // MARK: Declarations
+
+    private func declare(_ f: KernIR.Function) -> (fn: LLVMValue, type: LLVMType) {
+        let params = [ctx.ptr] + f.params.flatMap { parameterTypes($0, entry: false) }
+        let type = ctx.functionType(llvmType(f.returnType), params)
+        let fn = module.addFunction("kern_fn_" + f.name, type)
+        module.setLinkage(fn, .internal)
+        addCommonAttributes(fn)
+        switch f.inline {
+        case .always: module.addAttribute(fn, param: nil, ctx.enumAttribute("alwaysinline"))
+        case .never: module.addAttribute(fn, param: nil, ctx.enumAttribute("noinline"))
+        case nil: break
+        }
+        module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
+        return (fn, type)
+    }
+
+    /// Attributes every generated function carries: the target CPU and features (so the
+    /// JIT generates code for what the optimizer assumed) and nounwind.
+    func addCommonAttributes(_ fn: LLVMValue) {
+        module.addAttribute(fn, param: nil, ctx.enumAttribute("nounwind"))
+        module.addAttribute(fn, param: nil, ctx.stringAttribute("target-cpu", target.cpu))
+        if !target.features.isEmpty {
+            module.addAttribute(
+                fn, param: nil, ctx.stringAttribute("target-features", target.features))
+        }
+    }
+
+    // MARK: Function bodies
+
+    private func emitFunction(_ id: FunctionID) {
+        let f = ir.functions[id]
+        function = f
+        let (fn, _) = functions[id.index]
+        llvmFunction = fn
+        values = Array(repeating: nil, count: f.values.count)
+        views = Array(repeating: nil, count: f.values.count)
+        slots = Array(repeating: nil, count: f.slots.count)
+        scopes = []
+        loops = []
+        reductionSlots = []
+        reductionValues = []
+
+        let entry = module.appendBlock(fn, "entry")
+        b.position(at: entry)
+        ctxParam = module.param(fn, 0)
+        module.setName(module.param(fn, 0), "ctx")
+        var index = 1
+        for p in f.params {
+            let count = parameterTypes(p, entry: false).count
+            let llvmParams = (index..<index + count).map { module.param(fn, $0) }
+            module.setName(llvmParams[0], p.name)
+            bind(p, llvmParams)
+            index += count
+        }
+        for slot in f.slots.ids where slots[slot.index] == nil {
+            let info = f.slots[slot]
+            slots[slot.index] = b.alloca(slotType(info.type), info.name)
+        }
+        let body = module.appendBlock(fn, "body")
+        b.br(body)
+        b.position(at: body)
+        emitBlock(f.body)
+        if !b.isTerminated { emitReturn(nil) }
+    }
+
+    /// Binds an IR parameter to its LLVM parameters (a view for arrays).
+    private func bind(_ p: Param, _ llvmParams: [LLVMValue]) {
+        switch p.binding {
+        case .slot(let s): slots[s.index] = llvmParams[0]
+        case .value(let v):
+            if case .array(let element, let rank) = p.type {
+                views[v.index] = ArrayView(
+                    data: llvmParams[0], shape: Array(llvmParams[1...rank]),
+                    strides: Array(llvmParams[(rank + 1)...(2 * rank)]), element: element)
+            } else {
+                values[v.index] = llvmParams[0]
+            }
+        }
+    }
+
+    /// The memory type of a slot: scalars as in memory (Bool i8), tuples as structs.
+    func slotType(_ t: IRType) -> LLVMType {
+        if case .scalar(let s) = t { return memoryType(s) }
+        return llvmType(t)
+    }
+
+    /// A value of the function's return type to return on error paths.
+    var errorReturnValue: LLVMValue? {
+        if case .void = function.returnType { return nil }
+        return ctx.null(llvmType(function.returnType))
+    }
+
+    func value(_ id: ValueID) -> LLVMValue {
+        guard let v = values[id.index] else {
+            preconditionFailure("KernLLVM: \(id) used before definition in \(function.name)")
+        }
+        return v
+    }
+
+    func view(_ id: ValueID) -> ArrayView {
+        guard let v = views[id.index] else {
+            preconditionFailure("KernLLVM: array \(id) used before definition in \(function.name)")
+        }
+        return v
+    }
+
+    func scalarKind(_ id: ValueID) -> ScalarKind {
+        switch function.values[id] {
+        case .scalar(let s): return s
+        case .array(let s, _): return s
+        case .tuple, .void: return .i64
+        }
+    }
+
+    /// Floating-point flags for an operation that `touchesReduction`.
+    func floatFlags(reduction: Bool) -> FloatFlags {
+        if options.fastMath { return .fast }
+        return reduction ? .reassociate : .strict
+    }
+
+    // MARK: Entry wrappers
+
+    /// `i32 kern_entry_<name>(ptr ctx, params..., ptr result)`: converts Bool parameters
+    /// from bytes, calls the body, and stores results into 8-byte slots on success.
+    private func emitEntry(_ id: FunctionID) {
+        let f = ir.functions[id]
+        let abi = [ctx.ptr] + f.params.flatMap { parameterTypes($0, entry: true) } + [ctx.ptr]
+        let fn = module.addFunction(
+            CompiledModule.entrySymbol(f.name), ctx.functionType(ctx.i32, abi))
+        addCommonAttributes(fn)
+        module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
+        module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
+        b.position(at: module.appendBlock(fn, "entry"))
+        var args = [module.param(fn, 0)]
+        var index = 1
+        for p in f.params {
+            let count = parameterTypes(p, entry: true).count
+            let first = module.param(fn, index)
+            switch p.type {
+            case .scalar(let s):
+                if p.isInout {
+                    module.addAttribute(fn, param: index, ctx.enumAttribute("noalias"))
+                    module.addAttribute(fn, param: index, ctx.noCaptureAttribute)
+                }
+                args.append(
+                    s == .bool && !p.isInout ? b.icmp(.ne, first, ctx.constInt(ctx.i8, 0)) : first)
+            case .array:
+                // The host guarantees that arrays do not overlap inout arrays.
+                module.addAttribute(fn, param: index, ctx.enumAttribute("noalias"))
+                module.addAttribute(fn, param: index, ctx.noCaptureAttribute)
+                if !p.isInout {
+                    module.addAttribute(fn, param: index, ctx.enumAttribute("readonly"))
+                }
+                args += (index..<index + count).map { module.param(fn, $0) }
+            case .tuple, .void:
+                break
+            }
+            index += count
+        }
+        let resultPtr = module.param(fn, index)
+        module.addAttribute(fn, param: index, ctx.noCaptureAttribute)
+        let (callee, calleeType) = functions[id.index]
+        let result = b.call(calleeType, callee, args)
+        if mayFail[id.index] {
+            let status = b.load(ctx.i32, module.param(fn, 0))
+            let failed = module.appendBlock(fn, "failed")
+            let ok = module.appendBlock(fn, "ok")
+            b.condBr(
+                b.icmp(.ne, status, ctx.constInt(ctx.i32, 0)), failed, ok, weights: (1, 1 << 20))
+            b.position(at: failed)
+            b.ret(status)
+            b.position(at: ok)
+        }
+        switch f.returnType {
+        case .scalar(let s):
+            storeResult(result, kind: s, to: resultPtr, slot: 0)
+        case .tuple(let kinds):
+            for (k, kind) in kinds.enumerated() {
+                storeResult(b.extractValue(result, k), kind: kind, to: resultPtr, slot: k)
+            }
+        case .void, .array:
+            break
+        }
+        b.ret(ctx.constInt(ctx.i32, 0))
+    }
+
+    private func storeResult(_ v: LLVMValue, kind: ScalarKind, to base: LLVMValue, slot: Int) {
+        let p = slot == 0 ? base : b.gep(ctx.i8, base, ctx.constInt(ctx.i64, UInt64(8 * slot)))
+        b.store(kind == .bool ? b.zext(v, ctx.i8) : v, p)
+    }
+
+    // MARK: May-fail analysis
+
+    private func computeMayFail() -> [Bool] {
+        var result = Array(repeating: false, count: ir.functions.count)
+        var changed = true
+        while changed {
+            changed = false
+            for id in ir.functions.ids where !result[id.index] {
+                if blockMayFail(ir.functions[id].body, result) {
+                    result[id.index] = true
+                    changed = true
+                }
+            }
+        }
+        return result
+    }
+
+    private func blockMayFail(_ block: Block, _ known: [Bool]) -> Bool {
+        block.instrs.contains { instr in
+            switch instr.op {
+            case .checkBounds, .checkDivisor, .precondition, .checkStride, .allocArray:
+                return true
+            case .call(let callee, _):
+                return known[callee.index]
+            case .ifElse(_, let then, let else_):
+                return blockMayFail(then, known) || blockMayFail(else_, known)
+            case .forLoop(let loop):
+                return blockMayFail(loop.body, known)
+            case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
+                return blockMayFail(cond, known) || blockMayFail(body, known)
+            case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+                .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
+                .breakLoop, .continueLoop, .returnValue:
+                return false
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// KernLLVM: placeholder until the module's first real file lands.
