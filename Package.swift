@@ -112,7 +112,7 @@ let package = Package(
             swiftSettings: swift6 + llvmSwiftFlags),
         // Host API and tools
         .target(
-            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "CFFI", "KernRuntime"],
+            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "KernLLVM", "CFFI", "KernRuntime"],
             exclude: ["gen-call-overloads.py"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(

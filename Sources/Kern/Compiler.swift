@@ -12,6 +12,8 @@ import Foundation
 import KernBasics
 import KernIR
 import KernIRGen
+import KernJIT
+import KernLLVM
 import KernSema
 import KernSyntax
 
@@ -24,11 +26,12 @@ protocol EntryPointProvider: Sendable {
 protocol CompiledCode: EntryPointProvider {
     var llvmIR: String { get }
     func assembly() throws -> String
+    func objectCode() throws -> [UInt8]
 }
 
 /// Kern IR module → compiled code.
 protocol KernBackend: Sendable {
-    func compile(_ module: Module, options: CompileOptions) throws -> any CompiledCode
+    func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode
 }
 
 enum Compiler {
@@ -38,6 +41,20 @@ enum Compiler {
     static func compile(
         _ file: SourceFile, options: CompileOptions, backend: any KernBackend = Compiler.backend
     ) throws -> KernModule {
+        let (program, diagnostics) = try check(file)
+        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
+        try runKernIRPipeline(&module, options: options)
+        let kirText = printModule(module)
+        let code = try backend.compile(module, options: options)
+        let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
+        return KernModule(
+            file: file, options: options, functions: functions,
+            warnings: diagnostics, kirText: kirText, code: code)
+    }
+
+    /// The front end: parse and type-check. Sema runs only on a syntactically clean tree.
+    /// - Throws: `KernError.compile` with every diagnostic when there is an error.
+    static func check(_ file: SourceFile) throws -> (CheckedProgram, [Diagnostic]) {
         let (ast, syntaxDiagnostics) = Parser.parse(file)
         if syntaxDiagnostics.contains(where: { $0.severity == .error }) {
             throw KernError.compile(diagnostics: syntaxDiagnostics, file: file)
@@ -46,38 +63,25 @@ enum Compiler {
         let diagnostics = syntaxDiagnostics + semaDiagnostics
         guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
             if !diagnostics.contains(where: { $0.severity == .error }) {
-                throw KernError.backend(
-                    message: "internal error: type checking produced neither a program nor an error"
-                )
+                throw KernError.backend(message: "internal error: type checking produced neither a program nor an error")
             }
             throw KernError.compile(diagnostics: diagnostics, file: file)
         }
-        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
-        try runKernIRPipeline(&module, options: options)
-        let kirText = printKernIR(module)
-        let code = try backend.compile(module, options: options)
-        let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
-        return KernModule(
-            file: file, options: options, functions: functions,
-            warnings: diagnostics, kirText: kirText, code: code)
+        return (program, diagnostics)
     }
 
     /// The KernIR pass pipeline (verify, check elimination, parallel outlining, …).
-    static func runKernIRPipeline(_ module: inout Module, options: CompileOptions) throws {
-        // TODO(integration): `try runPipeline(&module, options: PipelineOptions(...))` from
-        // KernIR once the pass pipeline lands on main (not in this branch's tree).
-    }
-
-    /// Kern IR as text for `kirText` / `--emit kir`.
-    static func printKernIR(_ module: Module) -> String {
-        // TODO(integration): use KernIR's Printer (on the wt-ir branch) instead of the
-        // structural dump.
-        String(describing: module)
+    static func runKernIRPipeline(_ module: inout KernIR.Module, options: CompileOptions) throws {
+        do {
+            try runPipeline(&module, options: PipelineOptions(boundsChecks: options.checked))
+        } catch {
+            throw KernError.backend(message: "Kern IR pipeline: \(error)")
+        }
     }
 
     /// A `KernFunction` per exported IR function, bound to its compiled entry point.
     static func exportedFunctions(
-        of module: Module, code: any CompiledCode, file: SourceFile, options: CompileOptions
+        of module: KernIR.Module, code: any CompiledCode, file: SourceFile, options: CompileOptions
     ) throws -> [KernFunction] {
         try module.functions.filter(\.isExported).map { function in
             let signature = try KernSignature(function)
@@ -94,17 +98,48 @@ enum Compiler {
 
 /// The LLVM back end and ORC JIT.
 struct LLVMJITBackend: KernBackend {
-    func compile(_ module: Module, options: CompileOptions) throws -> any CompiledCode {
-        // TODO(integration): the KernLLVM and KernJIT APIs are not in this branch's tree.
-        // Wire them here, wrapping JITModule in a `CompiledCode`:
-        //   let compiled = try LLVMBackend.compile(module, options: CodegenOptions(
-        //       optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
-        //       targetCPU: options.targetCPU, targetFeatures: options.targetFeatures))
-        //   let jit = try JITEngine.shared().load(compiled)
-        //   return JITCompiledCode(jit: jit, compiled: compiled)
-        // where JITCompiledCode.address(ofEntry:) is jit.address(ofEntry:), llvmIR is the
-        // compiled module's IR text and assembly() asks the target machine for it.
-        throw KernError.backend(message: "the LLVM back end is not linked into this build")
+    func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode {
+        do {
+            let compiled = try LLVMBackend.compile(module, options: CodegenOptions(
+                optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
+                targetCPU: options.targetCPU, targetFeatures: options.targetFeatures))
+            let jit = try JITEngine.shared().load(compiled)
+            return JITCompiledCode(jit: jit, compiled: compiled, llvmIR: compiled.llvmIR())
+        } catch let error as KernError {
+            throw error
+        } catch {
+            throw KernError.backend(message: String(describing: error))
+        }
+    }
+}
+
+/// A module loaded into the JIT, plus the optimized LLVM module for tools.
+/// The JIT module owns the code: it lives as long as any `KernFunction` of the module.
+final class JITCompiledCode: CompiledCode, @unchecked Sendable {
+    let jit: JITModule
+    /// Only read under `lock` (LLVM objects are not thread-safe).
+    private let compiled: CompiledModule
+    private let lock = NSLock()
+    let llvmIR: String
+
+    init(jit: JITModule, compiled: CompiledModule, llvmIR: String) {
+        self.jit = jit
+        self.compiled = compiled
+        self.llvmIR = llvmIR
+    }
+
+    func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
+
+    func assembly() throws -> String {
+        try lock.withLock {
+            do { return try compiled.assembly() } catch { throw KernError.backend(message: String(describing: error)) }
+        }
+    }
+
+    func objectCode() throws -> [UInt8] {
+        try lock.withLock {
+            do { return try compiled.objectCode() } catch { throw KernError.backend(message: String(describing: error)) }
+        }
     }
 }
 

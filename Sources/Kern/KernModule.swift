@@ -36,6 +36,17 @@ public final class KernModule: Sendable {
     /// The module's machine code as assembly for the target.
     public func assembly() throws -> String { try code.assembly() }
 
+    /// The module as an ELF object file (links against KernRuntime and libm).
+    public func objectCode() throws -> [UInt8] { try code.objectCode() }
+
+    /// Parses and type-checks source without compiling it (`kernelc check`).
+    /// - Throws: `KernError.compile` with every diagnostic when there is an error.
+    /// - Returns: warnings.
+    @discardableResult
+    public static func check(source: String, fileName: String = "<source>") throws -> [Diagnostic] {
+        try Compiler.check(SourceFile(name: fileName, text: source)).1
+    }
+
     /// The function with that name.
     /// - Throws: `KernError.functionNotFound` listing the available names.
     public func function(named name: String) throws -> KernFunction {

@@ -47,7 +47,7 @@ void kern_parallel_block_bounds(int64_t begin, int64_t end, int64_t blockSize, i
  * nonzero return without a recorded error still yields a coherent error kind. */
 static int32_t kern_run_block(KernBlockBody body, void *context, const KernCallContext *base,
                               int64_t begin, int64_t end, int64_t blockSize, int64_t block,
-                              KernError *errorOut) {
+                              KernErrorRecord *errorOut) {
     KernCallContext blockCtx = *base;
     int64_t lo, hi;
     kern_parallel_block_bounds(begin, end, blockSize, block, &lo, &hi);
@@ -61,7 +61,7 @@ static int32_t kern_run_block(KernBlockBody body, void *context, const KernCallC
 }
 
 static void kern_job_record_failure(KernJob *job, int64_t block, int32_t status,
-                                    const KernError *error) {
+                                    const KernErrorRecord *error) {
     pthread_mutex_lock(&job->failLock);
     if (block < atomic_load_explicit(&job->failBlock, memory_order_relaxed)) {
         atomic_store_explicit(&job->failBlock, block, memory_order_relaxed);
@@ -79,7 +79,7 @@ void kern_job_run_blocks(KernJob *job) {
         int64_t block = (int64_t)claimed;
         /* Claims only increase, so once one passes a failure every later one does too. */
         if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
-        KernError error;
+        KernErrorRecord error;
         int32_t status = kern_run_block(job->body, job->context, &job->base, job->begin,
                                         job->end, job->blockSize, block, &error);
         if (status != KERN_OK) kern_job_record_failure(job, block, status, &error);
@@ -97,7 +97,7 @@ static int32_t kern_run_sequential(KernCallContext *ctx, KernBlockBody body, voi
     kern_parallel_tls_in_region = 1; /* a prange nested in these blocks runs inline too */
     int32_t status = KERN_OK;
     for (int64_t block = 0; block < blockCount; block++) {
-        KernError error;
+        KernErrorRecord error;
         status = kern_run_block(body, context, &base, begin, end, blockSize, block, &error);
         if (status != KERN_OK) {
             ctx->error = error;

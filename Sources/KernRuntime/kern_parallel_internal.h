@@ -37,7 +37,7 @@ typedef struct KernJob {
     _Atomic int64_t failBlock;   /* lowest failed block so far; blockCount if none */
     pthread_mutex_t failLock;    /* guards failStatus/failError and writes of failBlock */
     int32_t failStatus;
-    KernError failError;
+    KernErrorRecord failError;
 
     _Atomic uint64_t gate;           /* epoch << 32 | worker slots still open (0 = closed) */
     _Atomic uint32_t done;           /* joined workers that have finished */

@@ -123,7 +123,7 @@ enum InterpreterRun {
         interpreter.output = { lines.append($0) }
         do {
             if let result = try interpreter.call("main", []) {
-                lines.append(result.description)
+                lines.append(result.formatted)
             }
             return Outcome(output: lines.lines, error: nil)
         } catch {

@@ -58,7 +58,7 @@ final class Call {
         ctx.initialize(to: KernCallContext())
         result.initializeMemory(as: UInt8.self, repeating: 0, count: 64)
     }
-    var error: KernError { ctx.pointee.error }
+    var error: KernErrorRecord { ctx.pointee.error }
     func slot<T>(_ k: Int, _: T.Type) -> T { result.load(fromByteOffset: 8 * k, as: T.self) }
 }
 

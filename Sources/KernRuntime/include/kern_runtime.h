@@ -40,7 +40,7 @@ typedef enum KernStatus {
 } KernStatus;
 
 /* The failure record of a call (named *Record so it does not clash with the Swift
- * host API's `KernError`; the layout is the ABI). */
+ * host API's `KernErrorRecord`; the layout is the ABI). */
 typedef struct KernErrorRecord {
     int32_t kind;        /* KernStatus */
     int32_t line;        /* 1-based source position of the failing check */
