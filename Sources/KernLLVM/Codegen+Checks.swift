@@ -40,7 +40,8 @@ extension Codegen {
     }
 
     func checkStride(_ s: LLVMValue, pos: SourcePos) {
-        let bad = b.icmp(.eq, s, ctx.null(ctx.typeOf(s)))
+        let t = ctx.typeOf(s)
+        let bad = ctx.isFloatingPoint(t) ? b.fcmp(.oeq, s, ctx.null(t)) : b.icmp(.eq, s, ctx.null(t))
         fail(if: bad, .stride, pos: pos)
     }
 

@@ -33,8 +33,9 @@ extension Codegen {
     /// `i != upper` when inclusive); otherwise it continues while the remaining distance
     /// (unsigned) exceeds the step's magnitude.
     func emitFor(_ loop: ForLoop) {
-        let lower = value(loop.lower)
         let kind = scalarKind(loop.lower)
+        if kind.isFloating { return emitFloatFor(loop) }
+        let lower = value(loop.lower)
         let t = ctx.typeOf(lower)
         let signed = kind.isSigned
         let upper = intCast(value(loop.upper), to: t, signed: scalarKind(loop.upper).isSigned)

@@ -81,6 +81,11 @@ package final class Context {
     }
     func constReal(_ type: LLVMType, _ value: Double) -> LLVMValue { LLVMConstReal(type, value) }
     func null(_ type: LLVMType) -> LLVMValue { LLVMConstNull(type) }
+    /// `float` or `double`.
+    func isFloatingPoint(_ type: LLVMType) -> Bool {
+        let kind = LLVMGetTypeKind(type)
+        return kind == LLVMFloatTypeKind || kind == LLVMDoubleTypeKind
+    }
     func poison(_ type: LLVMType) -> LLVMValue { LLVMGetPoison(type) }
     func allOnes(_ type: LLVMType) -> LLVMValue { LLVMConstAllOnes(type) }
     var trueValue: LLVMValue { constInt(i1, 1) }
