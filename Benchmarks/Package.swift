@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+// kern-bench: Kern's benchmark harness, a nested package so the main package does not
+// depend on it. Peers: C (gcc/clang, serial/OpenMP; built by CPeers/Makefile and dlopened),
+// idiomatic Swift (-O), unsafe-pointer Swift (-Ounchecked), Numba/NumPy (python/), and
+// Kern itself behind the `KernelSuite` seam in Sources/KernPeer/KernSuite.swift.
+import PackageDescription
+
+let package = Package(
+    name: "KernBenchmarks",
+    platforms: [.macOS(.v13)],
+    products: [.executable(name: "kern-bench", targets: ["kern-bench"])],
+    dependencies: [
+        // KERN-SEAM: when Kern is ready, add `.package(path: "..")` here and the
+        // `Kern` product to the KernPeer target below.
+    ],
+    targets: [
+        // Inputs, timing, verification, C loader, Python bridge, reports. Built with -O.
+        .target(name: "BenchCore"),
+        // Idiomatic Swift on [T], release (-O), default target CPU.
+        .target(name: "SwiftPeers", dependencies: ["BenchCore"]),
+        // Unsafe-pointer Swift, -Ounchecked (no overflow/bounds preconditions).
+        .target(
+            name: "SwiftUnsafePeers", dependencies: ["BenchCore"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        // The same source (symlinked) with -target-cpu native, as Kern targets the host CPU.
+        .target(
+            name: "SwiftUnsafeNativePeers", dependencies: ["BenchCore"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "native"])]),
+        // Kern (JIT), checked and unchecked. Placeholder until the lead wires it.
+        .target(name: "KernPeer", dependencies: ["BenchCore"]),
+        .executableTarget(
+            name: "kern-bench",
+            dependencies: [
+                "BenchCore", "SwiftPeers", "SwiftUnsafePeers", "SwiftUnsafeNativePeers", "KernPeer",
+            ]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+../SwiftUnsafePeers/SwiftUnsafeSuite.swift

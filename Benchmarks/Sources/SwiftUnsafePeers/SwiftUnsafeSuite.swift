@@ -1,0 +1,162 @@
+import BenchCore
+import Foundation
+
+/// Unsafe-pointer Swift built with `-Ounchecked`: the fastest Swift a careful user writes
+/// by hand. Arrays are reached through `withUnsafe(Mutable)BufferPointer`; serial.
+/// This file is shared (symlinked) by SwiftUnsafeNativePeers, built with
+/// `-target-cpu native`; `suiteLabel` (Label.swift) tells the two apart.
+public final class SwiftUnsafeSuite: KernelSuite {
+    public let name = suiteLabel
+    public let threads = 1
+    public init() {}
+
+    public func saxpy(a: Float, x: [Float], y: inout [Float]) {
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeMutableBufferPointer { yb in
+                let xp = xb.baseAddress!, yp = yb.baseAddress!
+                for i in 0..<xb.count { yp[i] = a * xp[i] + yp[i] }
+            }
+        }
+    }
+
+    public func dot(x: [Double], y: [Double]) -> Double {
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                let xp = xb.baseAddress!, yp = yb.baseAddress!
+                var s = 0.0
+                for i in 0..<xb.count { s += xp[i] * yp[i] }
+                return s
+            }
+        }
+    }
+
+    public func mandelbrot(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
+        counts.withUnsafeMutableBufferPointer { cb in
+            let out = cb.baseAddress!
+            for row in 0..<height {
+                let ci = -1.5 + 3.0 * Double(row) / Double(height)
+                for col in 0..<width {
+                    let cr = -2.0 + 3.0 * Double(col) / Double(width)
+                    var zr = 0.0, zi = 0.0
+                    var k: Int32 = 0
+                    while k < maxIterations && zr * zr + zi * zi <= 4.0 {
+                        let t = zr * zr - zi * zi + cr
+                        zi = 2.0 * zr * zi + ci
+                        zr = t
+                        k &+= 1
+                    }
+                    out[row &* width &+ col] = k
+                }
+            }
+        }
+    }
+
+    public func nbody(positions: [Double], masses: [Double], accelerations: inout [Double]) {
+        let n = masses.count
+        positions.withUnsafeBufferPointer { pb in
+            masses.withUnsafeBufferPointer { mb in
+                accelerations.withUnsafeMutableBufferPointer { ab in
+                    let p = pb.baseAddress!, m = mb.baseAddress!, acc = ab.baseAddress!
+                    for i in 0..<n {
+                        let xi = p[3 * i], yi = p[3 * i + 1], zi = p[3 * i + 2]
+                        var ax = 0.0, ay = 0.0, az = 0.0
+                        for j in 0..<n {
+                            let dx = p[3 * j] - xi, dy = p[3 * j + 1] - yi, dz = p[3 * j + 2] - zi
+                            let r2 = dx * dx + dy * dy + dz * dz + Parameters.softening
+                            let f = m[j] * (1.0 / (r2 * r2.squareRoot()))
+                            ax += f * dx
+                            ay += f * dy
+                            az += f * dz
+                        }
+                        acc[3 * i] = ax
+                        acc[3 * i + 1] = ay
+                        acc[3 * i + 2] = az
+                    }
+                }
+            }
+        }
+    }
+
+    public func jacobi2d(n: Int, sweeps: Int, a: inout [Double], b: inout [Double]) {
+        a.withUnsafeMutableBufferPointer { ab in
+            b.withUnsafeMutableBufferPointer { bb in
+                for s in 0..<sweeps {
+                    let src = UnsafePointer(s % 2 == 0 ? ab.baseAddress! : bb.baseAddress!)
+                    let dst = s % 2 == 0 ? bb.baseAddress! : ab.baseAddress!
+                    for i in 1..<n - 1 {
+                        for j in 1..<n - 1 {
+                            dst[i * n + j] = 0.25 * (src[(i - 1) * n + j] + src[(i + 1) * n + j]
+                                + src[i * n + j - 1] + src[i * n + j + 1])
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func matmul(n: Int, a: [Float], b: [Float], c: inout [Float]) {
+        a.withUnsafeBufferPointer { ab in
+            b.withUnsafeBufferPointer { bb in
+                c.withUnsafeMutableBufferPointer { cb in
+                    let pa = ab.baseAddress!, pb = bb.baseAddress!, pc = cb.baseAddress!
+                    for i in 0..<n {
+                        let row = pc + i * n
+                        row.update(repeating: 0, count: n)
+                        for k in 0..<n {
+                            let aik = pa[i * n + k]
+                            let brow = pb + k * n
+                            for j in 0..<n { row[j] += aik * brow[j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func blackScholes(
+        spot: [Double], strike: [Double], expiry: [Double], rate r: Double, volatility v: Double,
+        call: inout [Double], put: inout [Double]
+    ) {
+        let n = spot.count
+        let sqrt2 = 2.0.squareRoot()
+        spot.withUnsafeBufferPointer { sb in
+            strike.withUnsafeBufferPointer { kb in
+                expiry.withUnsafeBufferPointer { tb in
+                    call.withUnsafeMutableBufferPointer { cb in
+                        put.withUnsafeMutableBufferPointer { pb in
+                            let s = sb.baseAddress!, k = kb.baseAddress!, t = tb.baseAddress!
+                            let c = cb.baseAddress!, p = pb.baseAddress!
+                            for i in 0..<n {
+                                let sqrtT = t[i].squareRoot()
+                                let d1 = (log(s[i] / k[i]) + (r + 0.5 * v * v) * t[i]) / (v * sqrtT)
+                                let d2 = d1 - v * sqrtT
+                                let disc = k[i] * exp(-r * t[i])
+                                c[i] = s[i] * (0.5 * (1.0 + erf(d1 / sqrt2)))
+                                    - disc * (0.5 * (1.0 + erf(d2 / sqrt2)))
+                                p[i] = disc * (0.5 * (1.0 + erf(-d2 / sqrt2)))
+                                    - s[i] * (0.5 * (1.0 + erf(-d1 / sqrt2)))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func histogram(samples: [Double], counts: inout [Int]) {
+        let bins = counts.count
+        samples.withUnsafeBufferPointer { xb in
+            counts.withUnsafeMutableBufferPointer { cb in
+                let x = xb.baseAddress!, h = cb.baseAddress!
+                h.update(repeating: 0, count: bins)
+                let scale = Double(bins)
+                for i in 0..<xb.count {
+                    let bin = Int(x[i] * scale)
+                    if bin >= 0 && bin < bins { h[bin] &+= 1 }
+                }
+            }
+        }
+    }
+
+    public func trivial(_ x: Int) -> Int { x &+ 1 }
+}

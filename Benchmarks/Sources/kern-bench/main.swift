@@ -1,0 +1,43 @@
+// kern-bench: times Kern against C, Swift, Numba and NumPy on the same inputs and writes
+// results/latest.{md,csv,svg}. Run from Benchmarks/ (see README.md): `make bench`.
+import BenchCore
+import Foundation
+import KernPeer
+import SwiftPeers
+import SwiftUnsafePeers
+import SwiftUnsafeNativePeers
+
+var options = Options()
+var args = CommandLine.arguments.dropFirst()
+while let arg = args.popFirst() {
+    switch arg {
+    case "--quick": options.quick = true
+    case "--reps": options.plan.repetitions = Int(args.popFirst() ?? "") ?? options.plan.repetitions
+    case "--warmups": options.plan.warmups = Int(args.popFirst() ?? "") ?? options.plan.warmups
+    case "--results": options.resultsDirectory = args.popFirst() ?? options.resultsDirectory
+    case "--no-python": options.runPython = false
+    case "--wait-idle": options.waitForQuietSeconds = Double(args.popFirst() ?? "") ?? 0
+    default:
+        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS]")
+        exit(2)
+    }
+}
+if options.quick { options.plan = TimingPlan(warmups: 1, repetitions: 2) }
+
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let lib = options.cLibraryDirectory
+let gccOMP = CLibrarySuite(name: "C gcc OpenMP", path: "\(lib)/libpeers-gcc-omp.so", threads: cores, serialCounterpart: "C gcc")
+let suites: [KernelSuite] = [
+    CLibrarySuite(name: "C gcc", path: "\(lib)/libpeers-gcc.so", threads: 1),  // the reference
+    CLibrarySuite(name: "C clang", path: "\(lib)/libpeers-clang.so", threads: 1),
+    gccOMP,
+    CLibrarySuite(name: "C clang OpenMP", path: "\(lib)/libpeers-clang-omp.so", threads: cores, serialCounterpart: "C clang"),
+    SwiftArraySuite(),
+    SwiftUnsafePeers.SwiftUnsafeSuite(),
+    SwiftUnsafeNativePeers.SwiftUnsafeSuite(),
+    KernSuite(mode: .checked, threads: cores),
+    KernSuite(mode: .unchecked, threads: cores, serialCounterpart: "Kern unchecked 1 thread"),
+    KernSuite(mode: .unchecked, threads: 1),
+]
+let ok = try Driver(options: options, suites: suites, streamLibrary: gccOMP).run()
+exit(ok ? 0 : 1)
