@@ -151,9 +151,13 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     case raggedRows(row: Int, expected: Int, actual: Int)
     /// An array passed to an `inout` parameter shares memory with another array argument.
     case overlappingArrays(inoutParameter: String, other: String)
+    /// A `KernArrayView`'s shape does not cover its buffer exactly, or has a bad rank.
+    case badShape(shape: [Int], elementCount: Int)
 
     public var description: String {
         switch self {
+        case .badShape(let shape, let count):
+            return "a view of shape \(shape) needs \(shape.reduce(1, *)) elements and rank 1...3; the buffer has \(count)"
         case .wrongCount(let expected, let actual):
             return "expected \(expected) argument\(expected == 1 ? "" : "s"), got \(actual)"
         case .typeMismatch(let parameter, let expected, let actual):

@@ -120,3 +120,38 @@ struct EndToEndTests {
         }
     }
 }
+
+struct ArrayViewTests {
+    @Test func flatArraysAsRank2WithoutCopies() throws {
+        let module = try KernModule.compile(source: """
+            func scale(m: inout [[Double]], by f: Double) {
+                for i in 0..<m.count { for j in 0..<m.shape(1) { m[i, j] = m[i, j] * f + Double(j) } }
+            }
+            """)
+        let scale = try module.function(named: "scale")
+        var flat = [Double](repeating: 1, count: 6)
+        try flat.withUnsafeMutableBufferPointer { buffer in
+            var view = try KernArrayView(buffer, shape: [2, 3])
+            try scale(&view, 2.0)
+        }
+        #expect(flat == [2, 3, 4, 2, 3, 4])
+    }
+
+    @Test func shapeMustCoverTheBuffer() {
+        var flat = [Float](repeating: 0, count: 5)
+        flat.withUnsafeMutableBufferPointer { buffer in
+            #expect(throws: KernError.self) { try KernArrayView(buffer, shape: [2, 3]) }
+            #expect(throws: KernError.self) { try KernArrayView(buffer, shape: [1, 1, 1, 5]) }
+        }
+    }
+
+    @Test func readOnlyViewsCannotBeInout() throws {
+        let module = try KernModule.compile(source: "func zero(m: inout [[Int]]) { m[0, 0] = 0 }")
+        let zero = try module.function(named: "zero")
+        let flat = [Int](repeating: 7, count: 4)
+        try flat.withUnsafeBufferPointer { buffer in
+            let view = try KernArrayView(buffer, shape: [2, 2])
+            #expect(throws: KernError.self) { try zero(view) }
+        }
+    }
+}
