@@ -3,15 +3,19 @@
 // depend on it. Peers: C (gcc/clang, serial/OpenMP; built by CPeers/Makefile and dlopened),
 // idiomatic Swift (-O), unsafe-pointer Swift (-Ounchecked), Numba/NumPy (python/), and
 // Kern itself behind the `KernelSuite` seam in Sources/KernPeer/KernSuite.swift.
+import Foundation
 import PackageDescription
+
+/// The main package's identity is its directory's name (whatever the clone is called).
+let kernPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "KernBenchmarks",
     platforms: [.macOS(.v13)],
     products: [.executable(name: "kern-bench", targets: ["kern-bench"])],
     dependencies: [
-        // KERN-SEAM: when Kern is ready, add `.package(path: "..")` here and the
-        // `Kern` product to the KernPeer target below.
+        .package(path: ".."),
     ],
     targets: [
         // Inputs, timing, verification, C loader, Python bridge, reports. Built with -O.
@@ -26,8 +30,10 @@ let package = Package(
         .target(
             name: "SwiftUnsafeNativePeers", dependencies: ["BenchCore"],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "native"])]),
-        // Kern (JIT), checked and unchecked. Placeholder until the lead wires it.
-        .target(name: "KernPeer", dependencies: ["BenchCore"]),
+        // Kern (JIT), checked and unchecked.
+        .target(
+            name: "KernPeer",
+            dependencies: ["BenchCore", .product(name: "Kern", package: kernPackage)]),
         .executableTarget(
             name: "kern-bench",
             dependencies: [

@@ -1,25 +1,11 @@
 import BenchCore
+import Foundation
+import Kern
 
-// ╔══════════════════════════════════════════════════════════════════════════════════╗
-// ║ KERN-SEAM — the one place Kern plugs into the benchmark.                          ║
-// ║                                                                                   ║
-// ║ To wire Kern in:                                                                  ║
-// ║  1. Package.swift: add `.package(path: "..")` and `.product(name: "Kern",         ║
-// ║     package: "main")` (the main package's name) to the KernPeer target.           ║
-// ║  2. Here: `import Kern`; in `prepare(sizes:)` compile the corpus                  ║
-// ║     (`KernSuite.kernelsDirectory`, i.e. ../Kernels/*.kern) with                   ║
-// ║     checked/unchecked options and keep the compiled functions; the driver         ║
-// ║     times `prepare` and reports it as Kern's compile latency.                     ║
-// ║  3. Implement each `KernelSuite` method by calling the compiled function on the   ║
-// ║     arrays given (flat, row-major; wrap rank-2 data as Tensor views, no copies    ║
-// ║     inside the timed call if the API allows). Throw on a Kern runtime error.      ║
-// ║     `trivial` (x + 1) and `emptyParallel` (prange over out.count writing          ║
-// ║     out[i] = i) measure call and prange-launch overhead.                          ║
-// ║  4. Delete `unavailableReason` below (or return nil).                             ║
-// ║ The driver verifies every output against C; a mismatch fails the run.             ║
-// ╚══════════════════════════════════════════════════════════════════════════════════╝
-
-/// Kern (JIT) behind the `KernelSuite` seam: one instance per compile mode.
+/// Kern (JIT) behind the `KernelSuite` seam: one instance per compile mode and thread
+/// count. `prepare` compiles ../Kernels/*.kern (the driver times it as Kern's compile
+/// latency); each kernel method calls the compiled function on the driver's arrays —
+/// rank-2 data as `KernArrayView`s over the same storage, so nothing is copied.
 public final class KernSuite: KernelSuite {
     public enum Mode: String, Sendable { case checked, unchecked }
 
@@ -28,11 +14,18 @@ public final class KernSuite: KernelSuite {
     public let name: String
     public let serialCounterpart: String?
 
-    /// Where the Kern versions of the kernels live (the lead's corpus).
-    public static let kernelsDirectory = "../Kernels"
+    /// Where the Kern versions of the kernels live.
+    public static let kernelsDirectory: String = {
+        // Benchmarks/Sources/KernPeer/KernSuite.swift → Kernels/
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Kernels").path
+    }()
 
-    /// `threads` is Kern's worker count (all cores by default; 1 gives the serial
-    /// baseline the speedup column divides by).
+    private var functions: [String: KernFunction] = [:]
+
+    /// `threads` is Kern's worker count (1 gives the serial baseline the speedup
+    /// column divides by).
     public init(mode: Mode, threads: Int, serialCounterpart: String? = nil) {
         self.mode = mode
         self.threads = threads
@@ -40,26 +33,98 @@ public final class KernSuite: KernelSuite {
         self.name = "Kern \(mode.rawValue)" + (threads == 1 ? " 1 thread" : "")
     }
 
-    /// Placeholder: Kern is not wired yet, so the driver skips this suite and prints
-    /// "n/a (Kern not wired yet)". Never report numbers from here until it is real.
-    public var unavailableReason: String? { "Kern not wired yet" }
-
     public func prepare(sizes: Sizes) throws {
-        // KERN-SEAM: compile KernSuite.kernelsDirectory's files here (mode, threads).
+        var options = CompileOptions()
+        options.checked = mode == .checked
+        options.threads = threads
+        let files = [
+            "saxpy", "dot", "mandelbrot", "nbody", "jacobi2d", "matmul", "black_scholes",
+            "histogram", "overhead",
+        ]
+        for file in files {
+            let module = try KernModule.compile(
+                path: Self.kernelsDirectory + "/\(file).kern", options: options)
+            for f in module.functions { functions[f.name] = f.with(seed: 0, threads: threads) }
+        }
     }
-    // KERN-SEAM: implement saxpy, dot, mandelbrot, nbody, jacobi2d, matmul, blackScholes,
-    // histogram, trivial and emptyParallel (signatures and maths in
-    // Sources/BenchCore/KernelSuite.swift); unimplemented ones are shown as n/a.
-    // The corpus functions they call (../Kernels, as of 05:15 UTC; same maths as the peers):
-    //   saxpy.kern          saxpy(a:x:y:)                     [Float]
-    //   dot.kern            dot(x:y:) -> Double
-    //   mandelbrot.kern     mandelbrot(out:maxIter:)          out: [[Int32]] height×width
-    //   nbody.kern          accelerations(pos:mass:acc:)      pos/acc: [[Double]] n×3
-    //   jacobi2d.kern       jacobi2d(a:b:sweeps:)             [[Double]] n×n
-    //   matmul.kern         matmul(a:b:c:)                    [[Float]] n×n
-    //   black_scholes.kern  blackScholes(s:k:t:r:v:call:put:)
-    //   histogram.kern      histogram(x:lo:hi:bins:)          pass lo: 0, hi: 1
-    //   overhead.kern       trivial(x:), emptyParallel(out:)
-    // The harness's arrays are flat and row-major, so rank-2 parameters need Tensor views
-    // of the same storage (shape [rows, cols]).
+
+    private func function(_ name: String) throws -> KernFunction {
+        guard let f = functions[name] else { throw SuiteError.failed("Kern: no function \(name)") }
+        return f
+    }
+
+    public func saxpy(a: Float, x: [Float], y: inout [Float]) throws {
+        try function("saxpy")(a, x, &y)
+    }
+
+    public func dot(x: [Double], y: [Double]) throws -> Double {
+        try function("dot")(x, y).as(Double.self)
+    }
+
+    public func mandelbrot(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) throws {
+        let f = try function("mandelbrot")
+        try counts.withUnsafeMutableBufferPointer { buffer in
+            var view = try KernArrayView(buffer, shape: [height, width])
+            try f(&view, Int(maxIterations))
+        }
+    }
+
+    public func nbody(positions: [Double], masses: [Double], accelerations: inout [Double]) throws {
+        let f = try function("accelerations")
+        let n = masses.count
+        try positions.withUnsafeBufferPointer { pos in
+            try accelerations.withUnsafeMutableBufferPointer { acc in
+                var out = try KernArrayView(acc, shape: [n, 3])
+                try f(try KernArrayView(pos, shape: [n, 3]), masses, &out)
+            }
+        }
+    }
+
+    public func jacobi2d(n: Int, sweeps: Int, a: inout [Double], b: inout [Double]) throws {
+        let f = try function("jacobi2d")
+        try a.withUnsafeMutableBufferPointer { pa in
+            try b.withUnsafeMutableBufferPointer { pb in
+                var va = try KernArrayView(pa, shape: [n, n])
+                var vb = try KernArrayView(pb, shape: [n, n])
+                try f(&va, &vb, sweeps)
+            }
+        }
+    }
+
+    public func matmul(n: Int, a: [Float], b: [Float], c: inout [Float]) throws {
+        let f = try function("matmul")
+        try a.withUnsafeBufferPointer { pa in
+            try b.withUnsafeBufferPointer { pb in
+                try c.withUnsafeMutableBufferPointer { pc in
+                    var vc = try KernArrayView(pc, shape: [n, n])
+                    try f(try KernArrayView(pa, shape: [n, n]), try KernArrayView(pb, shape: [n, n]), &vc)
+                }
+            }
+        }
+    }
+
+    public func blackScholes(
+        spot: [Double], strike: [Double], expiry: [Double], rate: Double, volatility: Double,
+        call: inout [Double], put: inout [Double]
+    ) throws {
+        // Seven arguments: past the `&` overloads, so the outputs go as mutable buffers.
+        let f = try function("blackScholes")
+        try call.withUnsafeMutableBufferPointer { c in
+            try put.withUnsafeMutableBufferPointer { p in
+                _ = try f.call([spot, strike, expiry, rate, volatility, c, p])
+            }
+        }
+    }
+
+    public func histogram(samples: [Double], counts: inout [Int]) throws {
+        try function("histogram")(samples, 0.0, 1.0, &counts)
+    }
+
+    public func trivial(_ x: Int) throws -> Int {
+        try function("trivial")(x).as(Int.self)
+    }
+
+    public func emptyParallel(out: inout [Int]) throws {
+        try function("emptyParallel")(&out)
+    }
 }
