@@ -252,6 +252,10 @@ public struct Reduction: Sendable, Hashable {
 
 public enum LoopKind: Sendable, Hashable {
     case serial
+    /// One block of an outlined parallel loop (or a parallel loop nested in one), run
+    /// serially in its worker: `reductions` accumulate into the block's private slots and
+    /// may be reassociated (vectorized) in an order fixed by the compiled code.
+    case blocked(reductions: [Reduction])
     /// Iterations may run concurrently. `arrayReductions` are local arrays (defined
     /// outside the loop) that iterations update with `+` at arbitrary indices.
     case parallel(reductions: [Reduction], arrayReductions: [ValueID])
@@ -346,6 +350,13 @@ public indirect enum Op: Sendable {
 
     // Calls and effects
     case call(FunctionID, [CallArgument])
+    /// Runs the outlined loop body `body` over `[lower, upper)` cut into blocks of
+    /// `blockSize` iterations (boundaries depend only on these, never on the thread
+    /// count), possibly concurrently. `body` takes `(lo: i64, hi: i64, block: i64)` and
+    /// then one parameter per capture, and returns nothing. The failing block with the
+    /// lowest index stops the call with its error. Produced only by
+    /// `outlineParallelLoops`; LLVM lowering sees this instead of parallel loops.
+    case parallelFor(body: FunctionID, captures: [ValueID], lower: ValueID, upper: ValueID, blockSize: ValueID)
     /// Writes the pieces, concatenated, then a newline, as one whole line. Nothing is
     /// inserted between pieces: IRGen emits `print(a, b)`'s separating space as a
     /// `.text(" ")` piece.

@@ -357,7 +357,7 @@ struct IRParser {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
     }
@@ -457,6 +457,7 @@ struct IRParser {
             return .precondition(c, message: msg)
         case "check.stride": return .checkStride(try value())
         case "call": return try call()
+        case "parallel_for": return try parallelFor()
         case "print": return .print(try printPieces())
         case "if": return .ifElse(try value(), then: Block(), else: Block())
         case "for": return try forHeader()
@@ -517,6 +518,22 @@ struct IRParser {
         return .call(callee, args)
     }
 
+    /// `parallel_for @body(%c, ...) %lo ..< %hi block %bs`
+    mutating func parallelFor() throws(IRParseError) -> Op {
+        guard case .call(let body, let args) = try call() else { throw expected("a body '@name(...)'") }
+        var captures: [ValueID] = []
+        for a in args {
+            guard case .value(let v) = a else { throw expected("captured values '%N'") }
+            captures.append(v)
+        }
+        let lower = try value()
+        try expect("..<")
+        let upper = try value()
+        try expectKeyword("block")
+        let blockSize = try value()
+        return .parallelFor(body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
+    }
+
     mutating func printPieces() throws(IRParseError) -> [PrintPiece] {
         var pieces: [PrintPiece] = []
         if atLineEnd() { return pieces }
@@ -552,7 +569,23 @@ struct IRParser {
         try expectKeyword("step")
         let step = try value()
         var kind = LoopKind.serial
-        if isIdent("parallel") {
+        if isIdent("blocked") {
+            advance()
+            var reductions: [Reduction] = []
+            if eat("(") {
+                repeat {
+                    try expectKeyword("reduce")
+                    let s = try slot()
+                    let w = try name()
+                    guard let op = ReduceOp(rawValue: w) else {
+                        throw fail("unknown reduction '\(w)'", tokens[at - 1])
+                    }
+                    reductions.append(Reduction(slot: s, op: op))
+                } while eat(",")
+                try expect(")")
+            }
+            kind = .blocked(reductions: reductions)
+        } else if isIdent("parallel") {
             advance()
             var reductions: [Reduction] = []
             var arrays: [ValueID] = []

@@ -135,7 +135,7 @@ extension Interpreter {
             output(line)
             return nil
         case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue:
+            .returnValue, .parallelFor:
             return nil  // handled by `execute`
         }
     }

@@ -198,6 +198,23 @@ public struct Interpreter: Sendable {
             let r = try invoke(callee, passed, depth: &depth)
             if let res = instr.result { frame.values[res.index] = r ?? .tuple([]) }
             return .normal
+        case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
+            // Blocks in index order: the first failing block is the lowest-index one, as
+            // the runtime reports it.
+            let lo = scalar(lower, frame).int64
+            let hi = scalar(upper, frame).int64
+            let size = max(scalar(blockSize, frame).int64, 1)
+            let captured = captures.map { value($0, frame) }
+            var start = lo
+            var block: Int64 = 0
+            while start < hi {
+                let end = hi - start > size ? start + size : hi
+                let bounds: [InterpreterValue] = [.int(start), .int(end), .int(block)]
+                _ = try invoke(body, bounds + captured, depth: &depth)
+                start = end
+                block += 1
+            }
+            return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print:

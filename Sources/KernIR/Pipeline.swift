@@ -28,7 +28,9 @@ public struct PipelineOptions: Sendable {
 }
 
 /// The names `dumpAfter` accepts, in pipeline order.
-public let pipelinePassNames = ["input", "eliminate-bounds-checks", "remove-bounds-checks"]
+public let pipelinePassNames = [
+    "input", "eliminate-bounds-checks", "remove-bounds-checks", "outline-parallel-loops",
+]
 
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `dumpAfter` names no pass of the pipeline.
@@ -62,6 +64,7 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
     if !options.boundsChecks {
         try run.pass("remove-bounds-checks", &m) { removeBoundsChecks(&$0) }
     }
+    try run.pass("outline-parallel-loops", &m) { outlineParallelLoops(&$0) }
     return run.report
 }
 

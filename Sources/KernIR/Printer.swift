@@ -188,7 +188,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
     }
@@ -206,7 +206,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
         return s
@@ -255,6 +255,8 @@ private struct IRPrinter {
                 }
             }
             return "call \(calleeName(callee))(\(a.joined(separator: ", ")))"
+        case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
+            return "parallel_for \(calleeName(body))(\(list(captures))) \(lower) ..< \(upper) block \(blockSize)"
         case .print(let pieces):
             let ps = pieces.map { piece -> String in
                 switch piece {
@@ -270,6 +272,9 @@ private struct IRPrinter {
             s += " \(loop.upper) step \(loop.step)"
             switch loop.kind {
             case .serial: break
+            case .blocked(let reductions):
+                let items = reductions.map { "reduce \($0.slot) \($0.op.rawValue)" }
+                s += items.isEmpty ? " blocked" : " blocked(\(items.joined(separator: ", ")))"
             case .parallel(let reductions, let arrays):
                 let items =
                     reductions.map { "reduce \($0.slot) \($0.op.rawValue)" }

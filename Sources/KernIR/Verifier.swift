@@ -312,6 +312,9 @@ struct FunctionVerifier {
             if let k = scalarUse(v), k == .bool { error("check.stride needs a number") }
             return nil
         case .call(let callee, let args): return callType(callee, args)
+        case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
+            parallelFor(body, captures, [lower, upper, blockSize])
+            return nil
         case .print(let pieces):
             for case .value(let v) in pieces {
                 if let t = use(v), case .array = t { error("print of an array value \(v)") }
@@ -455,6 +458,34 @@ struct FunctionVerifier {
         return g.returnType == .void ? nil : g.returnType
     }
 
+    /// `parallel_for`: the body takes (lo, hi, block: i64) then the captures, returns
+    /// nothing, and is not exported; bounds and block size are i64.
+    mutating func parallelFor(_ body: FunctionID, _ captures: [ValueID], _ bounds: [ValueID]) {
+        for v in bounds { expect(v, .i64, "parallel_for bound") }
+        guard body.index < module.functions.count else {
+            error("parallel_for of unknown function \(body)")
+            return
+        }
+        let g = module.functions[body]
+        if g.isExported || g.returnType != .void {
+            error("parallel_for body @\(g.name) must be internal and return void")
+        }
+        guard g.params.count == captures.count + 3 else {
+            error("parallel_for body @\(g.name) takes \(g.params.count) parameters, given \(captures.count) captures")
+            return
+        }
+        for p in g.params.prefix(3) where p.type != .scalar(.i64) || p.isInout && p.type.scalar != nil {
+            error("parallel_for body @\(g.name): block parameter \(p.name) must be an i64 value")
+        }
+        for (p, v) in zip(g.params.dropFirst(3), captures) {
+            guard let t = use(v) else { continue }
+            if t != p.type { error("capture \(v) is \(t), parameter \(p.name) is \(p.type)") }
+            if case .array = p.type, p.isInout, !writable.contains(v) {
+                error("capture \(v) for writable parameter \(p.name) is not writable")
+            }
+        }
+    }
+
     mutating func conditionBlock(_ cond: Block, _ condition: ValueID) {
         scopes.append([])
         for i in cond.instrs { instr(i) }
@@ -475,8 +506,19 @@ struct FunctionVerifier {
             }
         }
         var isParallel = false
-        if case .parallel(let reductions, let arrays) = loop.kind {
+        var reductions: [Reduction] = []
+        switch loop.kind {
+        case .serial: break
+        case .blocked(let rs): reductions = rs
+        case .parallel(let rs, let arrays):
             isParallel = true
+            reductions = rs
+            for a in arrays {
+                _ = use(a)
+                if !allocated.contains(a) { error("array reduction \(a) is not a local array") }
+            }
+        }
+        do {
             for r in reductions {
                 guard let info = slotInfo(r.slot) else { continue }
                 guard let k = info.type.scalar else {
@@ -491,10 +533,6 @@ struct FunctionVerifier {
                 case .add, .mul, .min, .max:
                     if k == .bool { error("reduce \(r.op.rawValue) on bool slot \(r.slot)") }
                 }
-            }
-            for a in arrays {
-                _ = use(a)
-                if !allocated.contains(a) { error("array reduction \(a) is not a local array") }
             }
         }
         loops.append(isParallel)

@@ -24,6 +24,15 @@ enum RuntimeSymbols {
                     ) -> Void)
         ),
         (
+            "kern_parallel_for",
+            address(
+                kern_parallel_for
+                    as @convention(c) (
+                        UnsafeMutablePointer<KernCallContext>?, KernBlockBody?, UnsafeMutableRawPointer?,
+                        Int64, Int64, Int64
+                    ) -> Int32)
+        ),
+        (
             "kern_rt_alloc",
             address(kern_rt_alloc as @convention(c) (Int64) -> UnsafeMutableRawPointer?)
         ),

@@ -137,7 +137,7 @@ extension Codegen {
     // MARK: Runtime declarations
 
     enum RuntimeFunction {
-        case fail, alloc, free
+        case fail, alloc, free, parallelFor
         case printText, printI64, printU64, printF64, printF32, printBool, printEnd
     }
 
@@ -153,6 +153,11 @@ extension Codegen {
                         [ctx.ptr, ctx.i32, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.ptr])
                 )
             case .alloc: ("kern_rt_alloc", ctx.functionType(ctx.ptr, [ctx.i64]))
+            case .parallelFor:
+                (
+                    "kern_parallel_for",
+                    ctx.functionType(ctx.i32, [ctx.ptr, ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
+                )
             case .free: ("kern_rt_free", ctx.functionType(ctx.void, [ctx.ptr]))
             case .printText: ("kern_rt_print_text", ctx.functionType(ctx.void, [ctx.ptr]))
             case .printI64: ("kern_rt_print_i64", ctx.functionType(ctx.void, [ctx.i64]))
@@ -174,7 +179,7 @@ extension Codegen {
             // kern_rt_alloc returns fresh 64-byte-aligned storage (kern_runtime.h).
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
             module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
-        case .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool, .printEnd:
+        case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32, .printBool, .printEnd:
             break
         }
         return (fn, type)

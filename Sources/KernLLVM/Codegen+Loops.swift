@@ -73,9 +73,14 @@ extension Codegen {
         values[loop.induction.index] = induction
 
         let savedReductions = reductionSlots
-        if case .parallel(let reductions, _) = loop.kind {
-            // Run sequentially for now; reductions may be reassociated (LANGUAGE.md §7).
+        switch loop.kind {
+        case .serial: break
+        case .blocked(let reductions):
+            // One block of a parallel loop: its reductions may be reassociated
+            // (LANGUAGE.md §7), in an order fixed by this code.
             for r in reductions { reductionSlots.insert(r.slot) }
+        case .parallel:
+            preconditionFailure("KernLLVM: parallel loops are outlined before LLVM lowering")
         }
         loops.append(LoopTargets(continueBlock: latch, breakBlock: exit, scopeDepth: scopes.count))
         emitBlock(loop.body)

@@ -80,6 +80,8 @@ extension Codegen {
             checkStride(value(s), pos: instr.pos)
         case .call(let callee, let args):
             result = call(callee, args)
+        case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
+            emitParallelFor(body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
         case .print(let pieces):
             print(pieces)
         case .ifElse(let c, let then, let else_):

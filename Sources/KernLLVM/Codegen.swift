@@ -332,7 +332,7 @@ final class Codegen {
             switch instr.op {
             case .checkBounds, .checkDivisor, .precondition, .checkStride, .allocArray:
                 return true
-            case .call(let callee, _):
+            case .call(let callee, _), .parallelFor(let callee, _, _, _, _):
                 return known[callee.index]
             case .ifElse(_, let then, let else_):
                 return blockMayFail(then, known) || blockMayFail(else_, known)

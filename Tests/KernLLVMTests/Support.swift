@@ -23,9 +23,12 @@ func makeFunction(
     return b.finish()
 }
 
+/// A module of the functions, with parallel loops outlined as the pipeline does before
+/// LLVM lowering.
 func makeModule(_ functions: [KernIR.Function]) -> KernIR.Module {
     var m = KernIR.Module(sourceName: "test.kern")
     for f in functions { m.functions.append(f) }
+    outlineParallelLoops(&m)
     return m
 }
 

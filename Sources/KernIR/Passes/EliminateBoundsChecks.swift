@@ -60,7 +60,7 @@ struct Facts {
             case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement, .subview, .allocArray,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-                .breakLoop, .continueLoop, .returnValue:
+                .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
         }
@@ -163,7 +163,7 @@ private func eliminate(
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkDivisor, .checkStride, .call, .print, .breakLoop, .continueLoop,
-            .returnValue:
+            .returnValue, .parallelFor:
             break
         }
         out.append(instr)

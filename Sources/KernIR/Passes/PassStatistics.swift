@@ -57,7 +57,7 @@ func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
         if keep(instr) {
@@ -84,7 +84,7 @@ func countInstructions(_ block: Block, _ test: (Instr) -> Bool) -> Int {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue:
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
     }

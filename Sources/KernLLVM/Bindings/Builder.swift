@@ -193,6 +193,11 @@ final class Builder {
 
     /// Moves the builder to the end of the entry block's allocas (before its terminator
     /// or first non-alloca) for the duration of `body`.
+    /// Address of field `index` of a struct of type `t` at `p`.
+    func structGEP(_ t: LLVMType, _ p: LLVMValue, _ index: Int) -> LLVMValue {
+        LLVMBuildStructGEP2(ref, t, p, UInt32(index), "")
+    }
+
     func atEntry<T>(of fn: LLVMValue, _ body: () -> T) -> T {
         let saved = block
         let entry = LLVMGetEntryBasicBlock(fn)

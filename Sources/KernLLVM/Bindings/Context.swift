@@ -81,6 +81,10 @@ package final class Context {
     }
     func constReal(_ type: LLVMType, _ value: Double) -> LLVMValue { LLVMConstReal(type, value) }
     func null(_ type: LLVMType) -> LLVMValue { LLVMConstNull(type) }
+    /// The type of field `index` of a struct type.
+    func fieldType(_ structType: LLVMType, _ index: Int) -> LLVMType {
+        LLVMStructGetTypeAtIndex(structType, UInt32(index))
+    }
     /// `float` or `double`.
     func isFloatingPoint(_ type: LLVMType) -> Bool {
         let kind = LLVMGetTypeKind(type)

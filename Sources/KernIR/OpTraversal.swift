@@ -1,0 +1,125 @@
+import KernBasics
+
+/// Generic traversal of instructions: the values and slots an operation uses, and a
+/// rewrite of every ID it mentions (used by passes that move code between functions).
+extension Op {
+    /// SSA values read by this operation itself (not by nested blocks).
+    public var operands: [ValueID] {
+        switch self {
+        case .constant, .load, .breakLoop, .continueLoop: return []
+        case .unary(_, let a), .convert(let a), .extract(let a, _), .dim(let a, _),
+            .checkDivisor(let a), .precondition(let a, _), .checkStride(let a):
+            return [a]
+        case .binary(_, let a, let b), .compare(_, let a, let b): return [a, b]
+        case .math(_, let xs), .makeTuple(let xs): return xs
+        case .select(let c, let a, let b): return [c, a, b]
+        case .store(_, let v): return [v]
+        case .loadElement(let a, let idx): return [a] + idx
+        case .storeElement(let a, let idx, let v): return [a] + idx + [v]
+        case .subview(let a, let i): return [a, i]
+        case .allocArray(_, let dims, let fill): return dims + [fill]
+        case .checkBounds(let i, let b, _): return [i, b]
+        case .call(_, let args):
+            return args.compactMap { if case .value(let v) = $0 { v } else { nil } }
+        case .print(let pieces):
+            return pieces.compactMap { if case .value(let v) = $0 { v } else { nil } }
+        case .ifElse(let c, _, _): return [c]
+        case .forLoop(let l):
+            var xs = [l.lower, l.upper, l.step]
+            if case .parallel(_, let arrays) = l.kind { xs += arrays }  // .blocked uses none
+            return xs
+        case .whileLoop(_, let c, _), .repeatLoop(_, _, let c): return [c]
+        case .returnValue(let v): return v.map { [$0] } ?? []
+        case .parallelFor(_, let captures, let lo, let hi, let bs): return captures + [lo, hi, bs]
+        }
+    }
+}
+
+extension Op {
+    /// Blocks nested in this operation, in execution order of first entry.
+    public var nestedBlocks: [Block] {
+        switch self {
+        case .ifElse(_, let t, let e): return [t, e]
+        case .forLoop(let l): return [l.body]
+        case .whileLoop(let c, _, let b): return [c, b]
+        case .repeatLoop(let b, let c, _): return [b, c]
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
+            return []
+        }
+    }
+}
+
+/// Rewrites the IDs of instructions moved into another function.
+struct IDRemapper {
+    var values: [ValueID: ValueID] = [:]
+    var slots: [SlotID: SlotID] = [:]
+
+    func v(_ x: ValueID) -> ValueID { values[x] ?? x }
+    func s(_ x: SlotID) -> SlotID { slots[x] ?? x }
+
+    func block(_ b: Block) -> Block { Block(b.instrs.map(instr)) }
+
+    func instr(_ i: Instr) -> Instr {
+        Instr(result: i.result.map(v), op: op(i.op), pos: i.pos)
+    }
+
+    func op(_ o: Op) -> Op {
+        switch o {
+        case .constant, .breakLoop, .continueLoop: return o
+        case .unary(let c, let a): return .unary(c, v(a))
+        case .binary(let c, let a, let b): return .binary(c, v(a), v(b))
+        case .compare(let p, let a, let b): return .compare(p, v(a), v(b))
+        case .convert(let a): return .convert(v(a))
+        case .math(let m, let xs): return .math(m, xs.map(v))
+        case .select(let c, let a, let b): return .select(v(c), v(a), v(b))
+        case .load(let sl): return .load(s(sl))
+        case .store(let sl, let x): return .store(s(sl), v(x))
+        case .makeTuple(let xs): return .makeTuple(xs.map(v))
+        case .extract(let a, let i): return .extract(v(a), index: i)
+        case .dim(let a, let axis): return .dim(v(a), axis: axis)
+        case .loadElement(let a, let idx): return .loadElement(v(a), indices: idx.map(v))
+        case .storeElement(let a, let idx, let x):
+            return .storeElement(v(a), indices: idx.map(v), value: v(x))
+        case .subview(let a, let i): return .subview(v(a), index: v(i))
+        case .allocArray(let k, let dims, let fill): return .allocArray(k, dims: dims.map(v), fill: v(fill))
+        case .checkBounds(let i, let b, let axis): return .checkBounds(index: v(i), bound: v(b), axis: axis)
+        case .checkDivisor(let a): return .checkDivisor(v(a))
+        case .precondition(let a, let m): return .precondition(v(a), message: m)
+        case .checkStride(let a): return .checkStride(v(a))
+        case .call(let f, let args): return .call(f, args.map(arg))
+        case .print(let pieces):
+            return .print(pieces.map { if case .value(let x) = $0 { .value(v(x)) } else { $0 } })
+        case .ifElse(let c, let t, let e): return .ifElse(v(c), then: block(t), else: block(e))
+        case .forLoop(var l):
+            l.induction = v(l.induction)
+            l.lower = v(l.lower)
+            l.upper = v(l.upper)
+            l.step = v(l.step)
+            switch l.kind {
+            case .serial: break
+            case .parallel(let rs, let arrays):
+                l.kind = .parallel(
+                    reductions: rs.map { Reduction(slot: s($0.slot), op: $0.op) }, arrayReductions: arrays.map(v))
+            case .blocked(let rs):
+                l.kind = .blocked(reductions: rs.map { Reduction(slot: s($0.slot), op: $0.op) })
+            }
+            l.body = block(l.body)
+            return .forLoop(l)
+        case .whileLoop(let cb, let c, let body): return .whileLoop(cond: block(cb), condition: v(c), body: block(body))
+        case .repeatLoop(let body, let cb, let c): return .repeatLoop(body: block(body), cond: block(cb), condition: v(c))
+        case .returnValue(let x): return .returnValue(x.map(v))
+        case .parallelFor(let f, let caps, let lo, let hi, let bs):
+            return .parallelFor(body: f, captures: caps.map(v), lower: v(lo), upper: v(hi), blockSize: v(bs))
+        }
+    }
+
+    func arg(_ a: CallArgument) -> CallArgument {
+        switch a {
+        case .value(let x): .value(v(x))
+        case .slot(let x): .slot(s(x))
+        }
+    }
+}

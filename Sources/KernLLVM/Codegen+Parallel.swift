@@ -1,0 +1,70 @@
+/// Codegen of `parallel_for`: the launch of an outlined `prange` body on the runtime's
+/// thread pool (kern_parallel.h). The captured values are packed into a context struct
+/// on the caller's stack; a per-site trampoline `i32 (ptr context, ptr blockCtx, i64 lo,
+/// i64 hi, i64 block)` unpacks them and calls the outlined function, returning the
+/// block's status. A failing block's error (the lowest-index one) is copied into the
+/// caller's ctx by the runtime, and the caller leaves through its error exit.
+/// In: `parallelFor` instructions (parallel loops never reach LLVM lowering: the
+/// outlining pass turned them into these). Out: a call to `kern_parallel_for`.
+import KernIR
+
+extension Codegen {
+    func emitParallelFor(
+        body: FunctionID, captures: [ValueID], lower: ValueID, upper: ValueID, blockSize: ValueID
+    ) {
+        // Flatten the captures as the internal calling convention passes them.
+        var fieldTypes: [LLVMType] = []
+        var fieldValues: [LLVMValue] = []
+        for c in captures {
+            switch function.values[c] {
+            case .array(_, let rank):
+                let a = view(c)
+                fieldTypes += [ctx.ptr] + Array(repeating: ctx.i64, count: 2 * rank)
+                fieldValues += [a.data] + a.shape + a.strides
+            case .scalar, .tuple:
+                fieldTypes.append(llvmType(function.values[c]))
+                fieldValues.append(value(c))
+            case .void:
+                break
+            }
+        }
+        let contextType = ctx.structType(fieldTypes)
+        guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
+        let context = b.atEntry(of: fn) { b.alloca(contextType, "prange.context") }
+        for (i, v) in fieldValues.enumerated() {
+            b.store(v, b.structGEP(contextType, context, i))
+        }
+        let trampoline = emitTrampoline(for: body, contextType: contextType, fieldCount: fieldTypes.count)
+        let (launch, launchType) = runtimeFunction(.parallelFor)
+        let status = b.call(
+            launchType, launch,
+            [ctxArgument, trampoline, context, value(lower), value(upper), value(blockSize)])
+        let ok = newBlock("prange.ok")
+        b.condBr(b.icmp(.ne, status, ctx.null(ctx.i32)), errorExit(), ok, weights: Self.unlikely)
+        b.position(at: ok)
+    }
+
+    /// `i32 kern_tramp_<body>(ptr context, ptr blockCtx, i64 lo, i64 hi, i64 block)`.
+    private func emitTrampoline(for body: FunctionID, contextType: LLVMType, fieldCount: Int) -> LLVMValue {
+        let type = ctx.functionType(ctx.i32, [ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
+        let name = "kern_tramp_" + ir.functions[body].name
+        if let existing = module.function(named: name) { return existing }
+        let fn = module.addFunction(name, type)
+        module.setLinkage(fn, .internal)
+        addCommonAttributes(fn)
+        let saved = b.block
+        b.position(at: module.appendBlock(fn, "entry"))
+        let context = module.param(fn, 0)
+        let blockCtx = module.param(fn, 1)
+        var args = [blockCtx, module.param(fn, 2), module.param(fn, 3), module.param(fn, 4)]
+        for i in 0..<fieldCount {
+            let fieldType = ctx.fieldType(contextType, i)
+            args.append(b.load(fieldType, b.structGEP(contextType, context, i)))
+        }
+        let (callee, calleeType) = functions[body.index]
+        _ = b.call(calleeType, callee, args)
+        b.ret(b.load(ctx.i32, blockCtx))
+        b.position(at: saved)
+        return fn
+    }
+}
