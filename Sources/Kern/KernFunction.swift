@@ -38,6 +38,12 @@ public struct KernFunction: Sendable {
     public var name: String { signature.name }
 
     let entry: EntryAddress
+
+    /// The compiled entry point, `int32_t kern_entry_<name>(KernCallContext *ctx,
+    /// params..., void *result)` (kern_runtime.h), for callers that want to skip libffi
+    /// with a typed `@convention(c)` call. Valid while the module is alive; no argument
+    /// checks happen on that path.
+    public var entryPoint: UnsafeRawPointer { entry.raw }
     let interface: CallInterface
     /// Keeps the code behind `entry` alive (the JIT module or test library).
     let owner: (any Sendable)?

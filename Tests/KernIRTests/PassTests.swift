@@ -106,7 +106,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         dumped.lines.append($0)
     }
     let report = try runPipeline(&m, options: options)
-    #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks"])
+    #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks", "outline-parallel-loops"])
     #expect(report.statistics.first?.removed == 1)
     #expect(dumped.lines.count == 1)
     #expect(dumped.lines.first?.hasPrefix("// after eliminate-bounds-checks\nmodule \"p\"") == true)
@@ -117,8 +117,10 @@ func boundsChecksLeft(_ text: String) throws -> Int {
     var m = try parseVerified(checkedLoop(index: "%11"))
     let report = try runPipeline(
         &m, options: PipelineOptions(verifyEach: true, boundsChecks: false))
-    #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks", "remove-bounds-checks"])
-    #expect(report.statistics.map(\.removed) == [0, 1])
+    #expect(
+        report.statistics.map(\.pass)
+            == ["eliminate-bounds-checks", "remove-bounds-checks", "outline-parallel-loops"])
+    #expect(report.statistics.map(\.removed) == [0, 1, 0])
     #expect(!printModule(m).contains("check.bounds"))
 }
 

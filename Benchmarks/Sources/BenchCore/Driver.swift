@@ -58,6 +58,7 @@ public struct Driver {
             try suite.prepare(sizes: sizes)
             let setup = (now() - start) * 1e3
             if setup > 1 { results.metrics.append(Metric(group: "setup / compile", name: suite.name, value: setup, unit: "ms")) }
+            results.metrics += suite.extraMetrics(quick: options.quick)
         }
 
         let runner = InProcessRunner(inputs: inputs, plan: options.plan)

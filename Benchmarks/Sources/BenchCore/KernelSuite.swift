@@ -15,6 +15,8 @@ public protocol KernelSuite: AnyObject {
     var unavailableReason: String? { get }
     /// One-time setup before any kernel runs (e.g. JIT compilation); timed and reported.
     func prepare(sizes: Sizes) throws
+    /// Measurements of the suite's own (compile latency, call paths), reported as metrics.
+    func extraMetrics(quick: Bool) -> [Metric]
 
     /// y[i] = a * x[i] + y[i]
     func saxpy(a: Float, x: [Float], y: inout [Float]) throws
@@ -58,6 +60,7 @@ extension KernelSuite {
     public var serialCounterpart: String? { nil }
     public var unavailableReason: String? { nil }
     public func prepare(sizes: Sizes) throws {}
+    public func extraMetrics(quick: Bool) -> [Metric] { [] }
     public func saxpy(a: Float, x: [Float], y: inout [Float]) throws {
         throw SuiteError.notImplemented
     }

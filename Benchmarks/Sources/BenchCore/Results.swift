@@ -28,6 +28,12 @@ public struct Metric: Sendable {
     public var name: String
     public var value: Double
     public var unit: String
+    public init(group: String, name: String, value: Double, unit: String) {
+        self.group = group
+        self.name = name
+        self.value = value
+        self.unit = unit
+    }
 }
 
 public final class Results {

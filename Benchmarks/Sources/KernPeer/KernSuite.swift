@@ -48,6 +48,58 @@ public final class KernSuite: KernelSuite {
         }
     }
 
+    /// Kern's own figures, measured once (by the checked suite): compile latency per kernel
+    /// file (source → callable at O3, in process, LLVM already initialised) and the cost
+    /// of a call through libffi vs a typed `@convention(c)` call of the same entry point.
+    public func extraMetrics(quick: Bool) -> [Metric] {
+        guard mode == .checked else { return [] }
+        var metrics: [Metric] = []
+        let reps = quick ? 3 : 15
+        for file in ["saxpy", "dot", "mandelbrot", "black_scholes", "nbody"] {
+            let path = Self.kernelsDirectory + "/\(file).kern"
+            guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            var times: [Double] = []
+            for _ in 0..<reps {
+                let start = DispatchTime.now().uptimeNanoseconds
+                guard (try? KernModule.compile(source: source, fileName: path)) != nil else { break }
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            guard !times.isEmpty else { continue }
+            let lines = source.split(separator: "\n").count
+            metrics.append(Metric(
+                group: "Kern compile (source → callable, O3)",
+                name: "\(file).kern (\(lines) lines), median of \(times.count)",
+                value: times.sorted()[times.count / 2], unit: "ms"))
+        }
+        if let trivial = functions["trivial"] {
+            let calls = quick ? 10_000 : 1_000_000
+            metrics.append(Metric(
+                group: "call overhead", name: "Kern: trivial(x) via libffi, argument checks included (best of 5 runs)",
+                value: Self.nanosecondsPerCall(calls) { _ = try? trivial(Int.random(in: 0...1)) }, unit: "ns/call"))
+            typealias Entry = @convention(c) (UnsafeMutableRawPointer?, Int64, UnsafeMutableRawPointer?) -> Int32
+            let entry = unsafeBitCast(trivial.entryPoint, to: Entry.self)
+            let context = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 64)
+            context.initializeMemory(as: UInt8.self, repeating: 0, count: 256)
+            var result: Int64 = 0
+            metrics.append(Metric(
+                group: "call overhead", name: "Kern: trivial(x) via a typed @convention(c) call (best of 5 runs)",
+                value: Self.nanosecondsPerCall(calls) { _ = entry(context, Int64.random(in: 0...1), &result) },
+                unit: "ns/call"))
+            context.deallocate()
+        }
+        return metrics
+    }
+
+    private static func nanosecondsPerCall(_ calls: Int, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<calls { body() }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls))
+        }
+        return best
+    }
+
     private func function(_ name: String) throws -> KernFunction {
         guard let f = functions[name] else { throw SuiteError.failed("Kern: no function \(name)") }
         return f
