@@ -41,15 +41,26 @@ enum Compiler {
     static func compile(
         _ file: SourceFile, options: CompileOptions, backend: any KernBackend = Compiler.backend
     ) throws -> KernModule {
+        let clock = ContinuousClock()
+        var timings = CompileTimings()
+        var start = clock.now
+        func lap() -> Duration {
+            let now = clock.now
+            defer { start = now }
+            return now - start
+        }
         let (program, diagnostics) = try check(file)
+        timings.frontEnd = lap()
         var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
         try runKernIRPipeline(&module, options: options)
-        let kirText = printModule(module)
+        timings.kernIR = lap()
         let code = try backend.compile(module, options: options)
+        timings.llvm = lap()
         let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
+        timings.jit = lap()
         return KernModule(
             file: file, options: options, functions: functions,
-            warnings: diagnostics, kirText: kirText, code: code)
+            warnings: diagnostics, kernIR: module, code: code, timings: timings)
     }
 
     /// The front end: parse and type-check. Sema runs only on a syntactically clean tree.
@@ -104,7 +115,7 @@ struct LLVMJITBackend: KernBackend {
                 optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
                 targetCPU: options.targetCPU, targetFeatures: options.targetFeatures))
             let jit = try JITEngine.shared().load(compiled)
-            return JITCompiledCode(jit: jit, compiled: compiled, llvmIR: compiled.llvmIR())
+            return JITCompiledCode(jit: jit, compiled: compiled)
         } catch let error as KernError {
             throw error
         } catch {
@@ -120,13 +131,14 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     /// Only read under `lock` (LLVM objects are not thread-safe).
     private let compiled: CompiledModule
     private let lock = NSLock()
-    let llvmIR: String
 
-    init(jit: JITModule, compiled: CompiledModule, llvmIR: String) {
+    init(jit: JITModule, compiled: CompiledModule) {
         self.jit = jit
         self.compiled = compiled
-        self.llvmIR = llvmIR
     }
+
+    /// Printed on demand: most modules are never shown.
+    var llvmIR: String { lock.withLock { compiled.llvmIR() } }
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
 

@@ -5,6 +5,30 @@
 /// LLVM IR, assembly). Compile errors are thrown as `KernError.compile` with every
 /// diagnostic. The pipeline itself lives in Compiler.swift.
 import Foundation
+import KernIR
+
+/// Wall-clock time of each compile phase.
+public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
+    /// Parsing and type checking.
+    public var frontEnd: Duration = .zero
+    /// Lowering to Kern IR and its passes.
+    public var kernIR: Duration = .zero
+    /// LLVM IR generation, verification and optimization.
+    public var llvm: Duration = .zero
+    /// Machine-code generation and linking in the JIT, up to callable entry points.
+    public var jit: Duration = .zero
+    public init() {}
+
+    public var total: Duration { frontEnd + kernIR + llvm + jit }
+
+    public var description: String {
+        func ms(_ d: Duration) -> String {
+            let (s, atto) = d.components
+            return String(format: "%.2f ms", Double(s) * 1e3 + Double(atto) / 1e15)
+        }
+        return "front end \(ms(frontEnd)), Kern IR \(ms(kernIR)), LLVM \(ms(llvm)), JIT \(ms(jit)); total \(ms(total))"
+    }
+}
 
 public final class KernModule: Sendable {
     /// The source the module was compiled from.
@@ -14,21 +38,27 @@ public final class KernModule: Sendable {
     public let functions: [KernFunction]
     /// Warnings from the front end (errors are thrown instead).
     public let warnings: [Diagnostic]
-    /// The optimized Kern IR, as the IR printer writes it.
-    public let kirText: String
+    /// Where the compile time went.
+    public let timings: CompileTimings
+    private let kernIR: KernIR.Module
     private let code: any CompiledCode
 
     init(
         file: SourceFile, options: CompileOptions, functions: [KernFunction],
-        warnings: [Diagnostic], kirText: String, code: any CompiledCode
+        warnings: [Diagnostic], kernIR: KernIR.Module, code: any CompiledCode,
+        timings: CompileTimings = CompileTimings()
     ) {
         self.file = file
         self.options = options
         self.functions = functions
         self.warnings = warnings
-        self.kirText = kirText
+        self.kernIR = kernIR
         self.code = code
+        self.timings = timings
     }
+
+    /// The optimized Kern IR, as the IR printer writes it (printed on demand).
+    public var kirText: String { printModule(kernIR) }
 
     /// The optimized LLVM IR of the module.
     public var llvmIR: String { code.llvmIR }

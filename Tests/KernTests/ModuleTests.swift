@@ -59,7 +59,7 @@ struct TestEntries: CompiledCode {
                 == "func saxpy(a: Float, x: [Float], y: inout [Float])")
         #expect(functions[1].signature.description == "func divmod(a: Int, b: Int) -> (Int, Int)")
         let module = KernModule(
-            file: file, options: .init(), functions: functions, warnings: [], kirText: "",
+            file: file, options: .init(), functions: functions, warnings: [], kernIR: irModule(),
             code: TestEntries())
         var y: [Float] = [1, 1]
         try module.function(named: "saxpy")(3 as Float, [Float(2), 3], &y)
