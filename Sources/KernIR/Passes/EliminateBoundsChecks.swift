@@ -58,7 +58,7 @@ struct Facts {
                 collect(cond)
                 collect(body)
             case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-                .makeTuple, .extract, .loadElement, .storeElement, .subview, .allocArray,
+                .makeTuple, .extract, .loadElement, .storeElement, .allocArray,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
