@@ -6,7 +6,9 @@ import KernSyntax
 /// Calls: Kern functions, conversions, math built-ins, local array allocation,
 /// `x.shape(d)`, `print` and `precondition`, as resolved by Sema in `calls`.
 extension FunctionLowerer {
-    mutating func lowerCall(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> ValueID {
+    /// The call's value; nil for calls without one (void functions, `print`,
+    /// `precondition`), which Sema allows only as statements.
+    mutating func lowerCall(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> ValueID? {
         let resultType = irType(type(of: e))
         guard let kind = program.calls[e] else { return zeroValue(resultType) }
         let range = ast.exprs[e].range
@@ -21,7 +23,7 @@ extension FunctionLowerer {
             at(range)
             if resultType == .void {
                 b.emit(.call(FunctionID(index), args))
-                return zeroValue(.scalar(.bool))  // never used: void calls are statements
+                return nil
             }
             return b.emit(.call(FunctionID(index), args), resultType)
         case .conversion:
@@ -58,7 +60,7 @@ extension FunctionLowerer {
             }
             at(range)
             b.emit(.print(pieces))
-            return zeroValue(.scalar(.bool))
+            return nil
         case .precondition:
             let c = lowerExpr(arguments[0].value)
             var message = ""
@@ -67,7 +69,7 @@ extension FunctionLowerer {
             }
             at(ast.exprs[callee].range)
             b.emit(.precondition(c, message: message))
-            return zeroValue(.scalar(.bool))
+            return nil
         }
     }
 

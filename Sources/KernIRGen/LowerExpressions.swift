@@ -53,7 +53,8 @@ extension FunctionLowerer {
             b.emit(.ifElse(c, then: thenBlock, else: elseBlock))
             return b.emit(.load(slot), t)
         case .call(let callee, let arguments):
-            return lowerCall(e, callee: callee, arguments: arguments)
+            // A void call used as a value cannot pass Sema; the zero keeps IR well formed.
+            return lowerCall(e, callee: callee, arguments: arguments) ?? zeroValue(.scalar(.bool))
         case .subscriptAccess(let base, let indices):
             return lowerSubscript(e, base: base, indices: indices)
         case .member(let base, _, _):

@@ -29,7 +29,11 @@ extension FunctionLowerer {
         case .assign(let target, let op, let value, let opRange):
             lowerAssignment(target: target, op: op, value: value, opRange: opRange)
         case .expr(let e):
-            _ = lowerExpr(e)
+            if case .call(let callee, let arguments) = ast.exprs[e].kind {
+                _ = lowerCall(e, callee: callee, arguments: arguments)
+            } else {
+                _ = lowerExpr(e)
+            }
         case .ifStmt(let condition, let then, let elseBranch):
             let c = lowerExpr(condition)
             let thenBlock = lowerBlock(then)
