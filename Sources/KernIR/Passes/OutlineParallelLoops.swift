@@ -41,7 +41,7 @@ enum BlockPolicy {
     static func limits(reductions: Bool, arrayReductions: Bool) -> (Int64, Int64) {
         if arrayReductions { return (1024, 32) }  // each block owns a private copy of the array
         if reductions { return (4096, 1024) }
-        return (1, 1024)
+        return (8, 256)
     }
 }
 
