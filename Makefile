@@ -19,13 +19,15 @@ build: deps
 run: build
 	LLVM_CONFIG=$(LLVM_CONFIG) $$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kernelc run Kernels/showcase.kern
 
+# Tests run one at a time: some observe process-wide state (the runtime's print sink,
+# the thread pool's idle CPU use) that tests running alongside would disturb.
 test: deps
-	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) test
+	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) test --no-parallel
 
 # The same tests against LLVM 19, in a separate build folder.
 test-llvm19:
 	@KERN_LLVM_VERSION=19 ./scripts/install-deps.sh
-	LLVM_CONFIG=llvm-config-19 $(SWIFT) test --scratch-path .build-llvm19
+	LLVM_CONFIG=llvm-config-19 $(SWIFT) test --no-parallel --scratch-path .build-llvm19
 
 fuzz:
 	./Fuzz/build.sh && ./Fuzz/run.sh $${SECONDS_TO_RUN:-60}
