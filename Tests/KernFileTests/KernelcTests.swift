@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import KernCLI
+
+/// `kernelc` as a user drives it: argument parsing, exit statuses, emitted files.
+@Suite(.serialized)
+struct KernelcTests {
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kernelc-tests-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs `kernelc ARGS`; returns the exit code the process would end with.
+    func kernelc(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try Kernelc.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return Kernelc.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test func checkReportsErrorsWithStatus1() throws {
+        let bad = try temporaryFile("bad.kern", "func f() -> Int {\n    return 1.5\n}\n")
+        let good = try temporaryFile("good.kern", "func f() -> Int { 1 }\n")
+        #expect(kernelc(["check", bad]) == 1)
+        #expect(kernelc(["check", good]) == 0)
+        #expect(kernelc(["check", "/nonexistent/file.kern"]) == 1)
+    }
+
+    @Test func runCallsMainAndFailsCleanlyOnRuntimeErrors() throws {
+        let ok = try temporaryFile("ok.kern", "func main() -> Int { 6 * 7 }\n")
+        let oob = try temporaryFile(
+            "oob.kern",
+            "func main() {\n    var x = [Int](repeating: 0, count: 3)\n    x[3] = 1\n}\n")
+        let noMain = try temporaryFile("nomain.kern", "func f() {}\n")
+        #expect(kernelc(["run", ok]) == 0)
+        #expect(kernelc(["run", ok, "--threads", "2", "--seed", "7", "--unchecked", "--fast-math"]) == 0)
+        #expect(kernelc(["run", oob]) == 1)
+        #expect(kernelc(["run", noMain]) == 1)
+        #expect(kernelc(["run", ok, "--threads", "0"]) != 0)  // validation error
+    }
+
+    @Test func buildEmitsEveryFormat() throws {
+        let source = try temporaryFile(
+            "saxpy.kern",
+            """
+            func saxpy(a: Float, x: [Float], y: inout [Float]) {
+                for i in 0..<x.count { y[i] = a * x[i] + y[i] }
+            }
+            """)
+        for (emit, marker) in [("kir", "export func @saxpy"), ("llvm", "x float>"), ("asm", "saxpy")] {
+            let out = source + "." + emit
+            #expect(kernelc(["build", source, "--emit", emit, "-o", out]) == 0)
+            let text = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(text.contains(marker), "--emit \(emit) lacks \(marker)")
+        }
+        let object = source + ".o"
+        #expect(kernelc(["build", source, "--emit", "obj", "-o", object]) == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: object))
+        #expect(bytes.prefix(4) == Data([0x7F, 0x45, 0x4C, 0x46]))  // ELF
+        #expect(kernelc(["build", source, "--emit", "obj"]) != 0)  // obj needs -o
+    }
+
+    /// The simple [Float] loop above compiles to vector code through the whole pipeline.
+    @Test func floatLoopIsVectorized() throws {
+        let source = try temporaryFile(
+            "vec.kern",
+            "func scale(a: Float, x: inout [Float]) {\n    for i in x.indices { x[i] = a * x[i] }\n}\n")
+        let out = source + ".ll"
+        #expect(kernelc(["build", source, "--emit", "llvm", "-o", out]) == 0)
+        let ir = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(ir.contains("x float>"))
+    }
+}
