@@ -111,7 +111,8 @@ func saxpyKernel() -> KernIR.Function {
         let ir = m.compiled.llvmIR()
         #expect(ir.contains("x double>"), "the prange reduction was not vectorized")
         #expect(ir.contains("fadd reassoc"))
-        if HostInfo.hasAVX512 { #expect(ir.contains("<8 x double>")) }
+        // The width follows the host's preference (512-bit on znver4, 256-bit on znver3 and
+        // on Intel parts that prefer 256-bit vectors), so only vectorization is asserted.
         typealias F =
             @convention(c) (
                 Ctx, UnsafePointer<Double>, Int64, Int64, UnsafePointer<Double>, Int64, Int64,
@@ -135,7 +136,6 @@ func saxpyKernel() -> KernIR.Function {
         let m = try Loaded([saxpyKernel()])
         let ir = m.compiled.llvmIR()
         #expect(ir.contains("x float>"), "saxpy was not vectorized")
-        if HostInfo.hasAVX512 { #expect(ir.contains("<16 x float>")) }
         #expect(!ir.contains("fmuladd") && !ir.contains("llvm.fma"), "a*x+y must not be contracted")
         typealias F =
             @convention(c) (
@@ -238,11 +238,3 @@ func saxpyKernel() -> KernIR.Function {
     }
 }
 
-enum HostInfo {
-    static let hasAVX512: Bool = {
-        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else {
-            return false
-        }
-        return cpuinfo.contains("avx512f")
-    }()
-}
