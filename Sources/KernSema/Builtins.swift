@@ -80,35 +80,28 @@ extension Checker {
         }
     }
 
+    /// The floating-point constants Kern offers, computed in `F` itself (so a Float
+    /// constant is the Float value, not a rounded Double).
+    func floatingConstant<F: BinaryFloatingPoint>(_ name: String, _: F.Type) -> F? {
+        switch name {
+        case "pi": .pi
+        case "infinity": .infinity
+        case "nan": .nan
+        case "greatestFiniteMagnitude": .greatestFiniteMagnitude
+        case "leastNormalMagnitude": .leastNormalMagnitude
+        case "leastNonzeroMagnitude": .leastNonzeroMagnitude
+        case "ulpOfOne": .ulpOfOne
+        default: nil
+        }
+    }
+
     /// `T.pi`, `T.max`, …: the value, already in `T`.
     func typeConstant(_ s: ScalarType, _ name: String) -> ConstantValue? {
         switch s {
         case .float:
-            let v: Float
-            switch name {
-            case "pi": v = .pi
-            case "infinity": v = .infinity
-            case "nan": v = .nan
-            case "greatestFiniteMagnitude": v = .greatestFiniteMagnitude
-            case "leastNormalMagnitude": v = .leastNormalMagnitude
-            case "leastNonzeroMagnitude": v = .leastNonzeroMagnitude
-            case "ulpOfOne": v = .ulpOfOne
-            default: return nil
-            }
-            return .floating(.float, Double(v))
+            return floatingConstant(name, Float.self).map { .floating(.float, Double($0)) }
         case .double:
-            let v: Double
-            switch name {
-            case "pi": v = .pi
-            case "infinity": v = .infinity
-            case "nan": v = .nan
-            case "greatestFiniteMagnitude": v = .greatestFiniteMagnitude
-            case "leastNormalMagnitude": v = .leastNormalMagnitude
-            case "leastNonzeroMagnitude": v = .leastNonzeroMagnitude
-            case "ulpOfOne": v = .ulpOfOne
-            default: return nil
-            }
-            return .floating(.double, v)
+            return floatingConstant(name, Double.self).map { .floating(.double, $0) }
         case .bool:
             return nil
         case .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:

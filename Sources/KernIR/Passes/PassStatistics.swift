@@ -72,23 +72,9 @@ func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
 
 /// Counts the instructions of a block (nested ones included) that satisfy `test`.
 func countInstructions(_ block: Block, _ test: (Instr) -> Bool) -> Int {
-    var n = 0
-    for instr in block.instrs {
-        if test(instr) { n += 1 }
-        switch instr.op {
-        case .ifElse(_, let then, let els):
-            n += countInstructions(then, test) + countInstructions(els, test)
-        case .forLoop(let loop): n += countInstructions(loop.body, test)
-        case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
-            n += countInstructions(cond, test) + countInstructions(body, test)
-        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
-            .breakLoop, .continueLoop, .returnValue, .parallelFor:
-            break
-        }
+    block.instrs.reduce(0) { n, instr in
+        n + (test(instr) ? 1 : 0) + instr.op.nestedBlocks.reduce(0) { $0 + countInstructions($1, test) }
     }
-    return n
 }
 
 func isBoundsCheck(_ instr: Instr) -> Bool {
