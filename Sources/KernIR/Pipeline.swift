@@ -47,6 +47,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
 /// What the passes did, in pipeline order.
 public struct PipelineReport: Sendable {
     public var statistics: [PassStatistics] = []
+    /// Bounds checks per `for` loop after the bounds-check passes, in source order.
+    public var loopChecks: [LoopCheckSummary] = []
     public init() {}
 }
 
@@ -60,10 +62,12 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
     var run = PipelineRun(options: options)
     try run.after("input", &m)
 
+    let checksBefore = boundsChecksPerLoop(m)
     try run.pass("eliminate-bounds-checks", &m) { eliminateBoundsChecks(&$0) }
     if !options.boundsChecks {
         try run.pass("remove-bounds-checks", &m) { removeBoundsChecks(&$0) }
     }
+    run.report.loopChecks = summarizeLoopChecks(before: checksBefore, after: boundsChecksPerLoop(m))
     try run.pass("outline-parallel-loops", &m) { outlineParallelLoops(&$0) }
     return run.report
 }

@@ -108,6 +108,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
     let report = try runPipeline(&m, options: options)
     #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks", "outline-parallel-loops"])
     #expect(report.statistics.first?.removed == 1)
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[1, 0, 0]])
     #expect(dumped.lines.count == 1)
     #expect(dumped.lines.first?.hasPrefix("// after eliminate-bounds-checks\nmodule \"p\"") == true)
     #expect(dumped.lines.first?.contains("check.bounds") == false)
@@ -121,6 +122,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         report.statistics.map(\.pass)
             == ["eliminate-bounds-checks", "remove-bounds-checks", "outline-parallel-loops"])
     #expect(report.statistics.map(\.removed) == [0, 1, 0])
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[1, 0, 0]])
     #expect(!printModule(m).contains("check.bounds"))
 }
 
