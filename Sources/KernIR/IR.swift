@@ -40,6 +40,16 @@ import KernBasics
 ///   multiply-add in the loop's type), so errors do not accumulate.
 /// - `div`/`rem` by zero without a `check.divisor` is undefined in compiled code; the
 ///   interpreter reports it as a division-by-zero error at the `div`/`rem`.
+///
+/// Random numbers. A call carries a seed and a random *stream*: a region number (0 for
+/// code outside any `prange`; the k-th outermost `prange` started by the call has
+/// region k), an iteration index (that `prange`'s iteration; 0 outside one) and a draw
+/// ordinal (restarted at 0 in each outermost iteration). Each `random` draws one
+/// Philox-4x32-10 block keyed by the seed at counter (ordinal + region·2^40, iteration)
+/// and advances the ordinal, so every value is a pure function of the seed, the region,
+/// the iteration and the ordinal — never of the thread count or the schedule. A
+/// `prange` nested in another one (directly or through a call) keeps the enclosing
+/// iteration's stream.
 
 // MARK: - IDs
 
@@ -299,6 +309,16 @@ public enum CallArgument: Sendable, Hashable {
     case slot(SlotID)
 }
 
+/// What a `random` instruction draws (LANGUAGE.md §8).
+public enum RandomDistribution: String, Sendable, Hashable {
+    /// `T.random(in: lo..<hi)`: operands `lo, hi` of the result type (floating or
+    /// integer); uniform on `[lo, hi)`. IRGen guards `lo < hi` (and a finite width for
+    /// floating types) with a precondition before it.
+    case uniform
+    /// `randomNormal()`: no operands, an f64 from the standard normal distribution.
+    case normal
+}
+
 public enum CheckKind: String, Sendable, Hashable {
     case bounds, divisor, precondition, stride
 }
@@ -357,6 +377,17 @@ public indirect enum Op: Sendable {
     /// lowest index stops the call with its error. Produced only by
     /// `outlineParallelLoops`; LLVM lowering sees this instead of parallel loops.
     case parallelFor(body: FunctionID, captures: [ValueID], lower: ValueID, upper: ValueID, blockSize: ValueID)
+    /// The next random value of the call's stream (see "Random numbers" above): a pure
+    /// function of the call's seed, the stream and the draw ordinal, which it advances.
+    case random(RandomDistribution, [ValueID])
+    /// First instruction of the body of a function's outermost `prange`, whose body
+    /// draws random numbers: when the loop runs as the outermost parallel level of the
+    /// call (not nested in another `prange` through a call), the stream becomes this
+    /// iteration's (the operand is the induction variable) and its ordinal restarts.
+    case rngIteration(ValueID)
+    /// `a[indices] += value` as one atomic read-modify-write (integer or floating
+    /// element). No bounds check: IRGen emits `check.bounds` before it.
+    case atomicAdd(ValueID, indices: [ValueID], value: ValueID)
     /// Writes the pieces, concatenated, then a newline, as one whole line. Nothing is
     /// inserted between pieces: IRGen emits `print(a, b)`'s separating space as a
     /// `.text(" ")` piece.

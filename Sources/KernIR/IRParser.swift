@@ -356,7 +356,7 @@ struct IRParser {
             op = .repeatLoop(body: body, cond: cond, condition: c)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
@@ -378,6 +378,12 @@ struct IRParser {
             let a = try value()
             try expect(",")
             return .binary(b, a, try value())
+        }
+        if word.hasPrefix("random.") {
+            guard let d = RandomDistribution(rawValue: String(word.dropFirst(7))) else {
+                throw fail("unknown distribution '\(word)'", opTok)
+            }
+            return .random(d, atLineEnd() ? [] : try valueList(until: ":"))
         }
         if word.hasPrefix("math.") {
             guard let m = MathOpcode(rawValue: String(word.dropFirst(5))) else {
@@ -456,6 +462,14 @@ struct IRParser {
             advance()
             return .precondition(c, message: msg)
         case "check.stride": return .checkStride(try value())
+        case "rng.iteration": return .rngIteration(try value())
+        case "atomic.add":
+            let a = try value()
+            try expect("[")
+            let idx = try valueList(until: "]")
+            try expect("]")
+            try expect(",")
+            return .atomicAdd(a, indices: idx, value: try value())
         case "call": return try call()
         case "parallel_for": return try parallelFor()
         case "print": return .print(try printPieces())

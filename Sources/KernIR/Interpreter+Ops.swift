@@ -135,7 +135,7 @@ extension Interpreter {
             output(line)
             return nil
         case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .parallelFor:
+            .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd:
             return nil  // handled by `execute`
         }
     }

@@ -20,6 +20,8 @@ public struct Interpreter: Sendable {
     public var maxCallDepth = 10_000
     /// Stack size of the thread each `call` runs on (bytes).
     public var stackSize = 1 << 30
+    /// The random-number seed of calls (LANGUAGE.md §8).
+    public var seed: UInt64 = 0
 
     public init(module: Module) { self.module = module }
 
@@ -33,9 +35,9 @@ public struct Interpreter: Sendable {
         // caller's stack. Only the pages actually used are committed.
         let box = CallResult()
         let thread = Thread { [self] in
-            var depth = 0
+            var state = ExecState(random: RandomStream(seed: seed))
             do throws(IRRuntimeError) {
-                box.result = .success(try invoke(f, args, depth: &depth))
+                box.result = .success(try invoke(f, args, state: &state))
             } catch {
                 box.result = .failure(error)
             }
@@ -58,7 +60,7 @@ public struct Interpreter: Sendable {
         return try call(f, args)
     }
 
-    func invoke(_ id: FunctionID, _ args: [InterpreterValue], depth: inout Int)
+    func invoke(_ id: FunctionID, _ args: [InterpreterValue], state: inout ExecState)
         throws(IRRuntimeError) -> InterpreterValue?
     {
         let f = module.functions[id]
@@ -67,9 +69,9 @@ public struct Interpreter: Sendable {
                 kind: .badArgument, pos: f.pos,
                 message: "\(f.name) takes \(f.params.count) arguments, got \(args.count)")
         }
-        depth += 1
-        defer { depth -= 1 }
-        if depth > maxCallDepth {
+        state.depth += 1
+        defer { state.depth -= 1 }
+        if state.depth > maxCallDepth {
             throw IRRuntimeError(
                 kind: .callDepth, pos: f.pos,
                 message: "call depth limit of \(maxCallDepth) exceeded in \(f.name)")
@@ -93,7 +95,7 @@ public struct Interpreter: Sendable {
                     message: "argument \(k) of \(f.name) must be an inout scalar")
             }
         }
-        switch try run(f.body, &frame, depth: &depth) {
+        switch try run(f.body, &frame, state: &state) {
         case .returned(let v): return v
         case .normal, .breakLoop, .continueLoop: return nil
         }
@@ -141,10 +143,10 @@ public struct Interpreter: Sendable {
         case returned(InterpreterValue?)
     }
 
-    func run(_ block: Block, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError) -> Flow
+    func run(_ block: Block, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError) -> Flow
     {
         for instr in block.instrs {
-            let flow = try execute(instr, &frame, depth: &depth)
+            let flow = try execute(instr, &frame, state: &state)
             switch flow {
             case .normal: continue
             case .breakLoop, .continueLoop, .returned: return flow
@@ -153,21 +155,21 @@ public struct Interpreter: Sendable {
         return .normal
     }
 
-    func execute(_ instr: Instr, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+    func execute(_ instr: Instr, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError)
         -> Flow
     {
         switch instr.op {
         case .ifElse(let c, let then, let els):
-            return try run(scalar(c, frame).bool ? then : els, &frame, depth: &depth)
+            return try run(scalar(c, frame).bool ? then : els, &frame, state: &state)
         case .forLoop(let loop):
-            return try runFor(loop, &frame, depth: &depth)
+            return try runFor(loop, &frame, state: &state)
         case .whileLoop(let cond, let condition, let body):
             while true {
-                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                if case .returned(let v) = try run(cond, &frame, state: &state) {
                     return .returned(v)
                 }
                 if !scalar(condition, frame).bool { return .normal }
-                switch try run(body, &frame, depth: &depth) {
+                switch try run(body, &frame, state: &state) {
                 case .normal, .continueLoop: continue
                 case .breakLoop: return .normal
                 case .returned(let v): return .returned(v)
@@ -175,12 +177,12 @@ public struct Interpreter: Sendable {
             }
         case .repeatLoop(let body, let cond, let condition):
             while true {
-                switch try run(body, &frame, depth: &depth) {
+                switch try run(body, &frame, state: &state) {
                 case .normal, .continueLoop: break
                 case .breakLoop: return .normal
                 case .returned(let v): return .returned(v)
                 }
-                if case .returned(let v) = try run(cond, &frame, depth: &depth) {
+                if case .returned(let v) = try run(cond, &frame, state: &state) {
                     return .returned(v)
                 }
                 if !scalar(condition, frame).bool { return .normal }
@@ -195,7 +197,7 @@ public struct Interpreter: Sendable {
                 case .slot(let s): return .cell(cell(s, frame))
                 }
             }
-            let r = try invoke(callee, passed, depth: &depth)
+            let r = try invoke(callee, passed, state: &state)
             if let res = instr.result { frame.values[res.index] = r ?? .tuple([]) }
             return .normal
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
@@ -207,13 +209,25 @@ public struct Interpreter: Sendable {
             let captured = captures.map { value($0, frame) }
             var start = lo
             var block: Int64 = 0
+            let saved = state.enterParallel()
+            defer { state.leaveParallel(saved) }
             while start < hi {
                 let end = hi - start > size ? start + size : hi
                 let bounds: [InterpreterValue] = [.int(start), .int(end), .int(block)]
-                _ = try invoke(body, bounds + captured, depth: &depth)
+                _ = try invoke(body, bounds + captured, state: &state)
                 start = end
                 block += 1
             }
+            return .normal
+        case .random(let distribution, let args):
+            let r = try draw(distribution, args, instr, frame, &state.random)
+            if let res = instr.result { frame.values[res.index] = .scalar(r) }
+            return .normal
+        case .rngIteration(let i):
+            state.random.startIteration(scalar(i, frame))
+            return .normal
+        case .atomicAdd(let a, let indices, let v):
+            try atomicAdd(a, indices, v, instr, frame)
             return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
@@ -224,17 +238,29 @@ public struct Interpreter: Sendable {
         }
     }
 
-    func runFor(_ loop: ForLoop, _ frame: inout Frame, depth: inout Int) throws(IRRuntimeError)
+    func runFor(_ loop: ForLoop, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError)
         -> Flow
     {
         let lo = scalar(loop.lower, frame)
         let hi = scalar(loop.upper, frame)
         let step = scalar(loop.step, frame)
+        if case .parallel = loop.kind {
+            let saved = state.enterParallel()
+            defer { state.leaveParallel(saved) }
+            return try runLoop(loop, lo, hi, step, &frame, state: &state)
+        }
+        return try runLoop(loop, lo, hi, step, &frame, state: &state)
+    }
+
+    func runLoop(
+        _ loop: ForLoop, _ lo: Scalar, _ hi: Scalar, _ step: Scalar, _ frame: inout Frame,
+        state: inout ExecState
+    ) throws(IRRuntimeError) -> Flow {
         let kind = lo.kind
         var result = Flow.normal
         func body(_ i: Scalar, _ frame: inout Frame) throws(IRRuntimeError) -> Bool {
             frame.values[loop.induction.index] = .scalar(i)
-            switch try run(loop.body, &frame, depth: &depth) {
+            switch try run(loop.body, &frame, state: &state) {
             case .normal, .continueLoop: return true
             case .breakLoop: return false
             case .returned(let v):

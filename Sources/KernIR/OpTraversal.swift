@@ -8,8 +8,10 @@ extension Op {
         switch self {
         case .constant, .load, .breakLoop, .continueLoop: return []
         case .unary(_, let a), .convert(let a), .extract(let a, _), .dim(let a, _),
-            .checkDivisor(let a), .precondition(let a, _), .checkStride(let a):
+            .checkDivisor(let a), .precondition(let a, _), .checkStride(let a), .rngIteration(let a):
             return [a]
+        case .random(_, let xs): return xs
+        case .atomicAdd(let a, let idx, let v): return [a] + idx + [v]
         case .binary(_, let a, let b), .compare(_, let a, let b): return [a, b]
         case .math(_, let xs), .makeTuple(let xs): return xs
         case .select(let c, let a, let b): return [c, a, b]
@@ -45,7 +47,7 @@ extension Op {
         case .repeatLoop(let b, let c, _): return [b, c]
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return []
         }
@@ -89,6 +91,9 @@ struct IDRemapper {
         case .checkDivisor(let a): return .checkDivisor(v(a))
         case .precondition(let a, let m): return .precondition(v(a), message: m)
         case .checkStride(let a): return .checkStride(v(a))
+        case .random(let d, let xs): return .random(d, xs.map(v))
+        case .rngIteration(let a): return .rngIteration(v(a))
+        case .atomicAdd(let a, let idx, let x): return .atomicAdd(v(a), indices: idx.map(v), value: v(x))
         case .call(let f, let args): return .call(f, args.map(arg))
         case .print(let pieces):
             return .print(pieces.map { if case .value(let x) = $0 { .value(v(x)) } else { $0 } })

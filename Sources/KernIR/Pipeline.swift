@@ -29,7 +29,8 @@ public struct PipelineOptions: Sendable {
 
 /// The names `dumpAfter` accepts, in pipeline order.
 public let pipelinePassNames = [
-    "input", "eliminate-bounds-checks", "remove-bounds-checks", "outline-parallel-loops",
+    "input", "eliminate-bounds-checks", "remove-bounds-checks", "prune-rng-iterations",
+    "outline-parallel-loops",
 ]
 
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -68,6 +69,7 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
         try run.pass("remove-bounds-checks", &m) { removeBoundsChecks(&$0) }
     }
     run.report.loopChecks = summarizeLoopChecks(before: checksBefore, after: boundsChecksPerLoop(m))
+    try run.pass("prune-rng-iterations", &m) { pruneRandomIterations(&$0) }
     try run.pass("outline-parallel-loops", &m) { outlineParallelLoops(&$0) }
     return run.report
 }

@@ -187,7 +187,7 @@ private struct IRPrinter {
             line("} cond \(condition)")
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
@@ -205,7 +205,7 @@ private struct IRPrinter {
         case .ifElse, .forLoop, .whileLoop, .repeatLoop: s += " {"
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
@@ -247,6 +247,10 @@ private struct IRPrinter {
         case .precondition(let v, let message):
             return "check.precondition \(v), \(quoteString(message))"
         case .checkStride(let v): return "check.stride \(v)"
+        case .random(let d, let args):
+            return args.isEmpty ? "random.\(d.rawValue)" : "random.\(d.rawValue) \(list(args))"
+        case .rngIteration(let v): return "rng.iteration \(v)"
+        case .atomicAdd(let a, let indices, let v): return "atomic.add \(a)[\(list(indices))], \(v)"
         case .call(let callee, let args):
             let a = args.map { arg -> String in
                 switch arg {

@@ -311,6 +311,34 @@ struct FunctionVerifier {
         case .checkStride(let v):
             if let k = scalarUse(v), k == .bool { error("check.stride needs a number") }
             return nil
+        case .random(let d, let args):
+            switch d {
+            case .normal:
+                if !args.isEmpty { error("random.normal takes no operands") }
+                return .scalar(.f64)
+            case .uniform:
+                guard args.count == 2 else {
+                    error("random.uniform takes 2 operands, not \(args.count)")
+                    return .void
+                }
+                guard let x = scalarUse(args[0]), let y = scalarUse(args[1]) else { return .void }
+                if x != y { error("random.uniform bounds have different types \(x.rawValue) and \(y.rawValue)") }
+                if x == .bool { error("random.uniform needs numbers") }
+                return .scalar(x)
+            }
+        case .rngIteration(let v):
+            if let k = scalarUse(v), !k.isInteger { error("rng.iteration needs an integer induction variable") }
+            return nil
+        case .atomicAdd(let a, let indices, let v):
+            indices.forEach { expect($0, .i64, "index") }
+            guard let (k, rank) = arrayUse(a) else { return nil }
+            if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
+            if !k.isInteger && !k.isFloating { error("atomic.add needs an integer or floating array") }
+            expect(v, k, "added value")
+            if !writable.contains(a) {
+                error("\(a) is not writable (not an inout parameter or a local array)")
+            }
+            return nil
         case .call(let callee, let args): return callType(callee, args)
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
             parallelFor(body, captures, [lower, upper, blockSize])

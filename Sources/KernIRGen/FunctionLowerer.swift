@@ -17,6 +17,8 @@ struct FunctionLowerer {
     let options: IRGenOptions
     var b: FunctionBuilder
     var bindings: [LocalID: Binding] = [:]
+    /// `prange` loops enclosing the statement being lowered (in this function).
+    var prangeDepth = 0
 
     init(program: CheckedProgram, functionIndex: Int, options: IRGenOptions) {
         self.program = program

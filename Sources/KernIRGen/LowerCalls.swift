@@ -61,6 +61,23 @@ extension FunctionLowerer {
             at(range)
             b.emit(.print(pieces))
             return nil
+        case .random(let s):
+            guard case .binary(_, let lo, let hi, _) = ast.exprs[stripParens(arguments[0].value)].kind
+            else { return zeroValue(resultType) }
+            return lowerUniformRandom(scalarKind(s), lo: lo, hi: hi, callee: callee, at: range)
+        case .randomNormal:
+            at(range)
+            return b.emit(.random(.normal, []), .scalar(.f64))
+        case .atomicAdd:
+            guard case .inoutRef(let inner) = ast.exprs[arguments[0].value].kind,
+                case .subscriptAccess(let base, let indices) = ast.exprs[stripParens(inner)].kind
+            else { return nil }
+            let ref = lowerElementAddress(base: base, indices: indices)
+            let (array, idx) = ref.checked(&self)
+            let v = lowerExpr(arguments[1].value)
+            at(range)
+            b.emit(.atomicAdd(array, indices: idx, value: v))
+            return nil
         case .precondition:
             let c = lowerExpr(arguments[0].value)
             var message = ""

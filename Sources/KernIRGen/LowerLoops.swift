@@ -34,7 +34,17 @@ extension FunctionLowerer {
         }
         let induction = b.newValue(b.type(of: lower))
         bindings[info.variable] = .value(induction)
-        let bodyBlock = lowerBlock(body)
+        if info.isParallel { prangeDepth += 1 }
+        var bodyBlock = lowerBlock(body)
+        if info.isParallel {
+            prangeDepth -= 1
+            if prangeDepth == 0 {
+                // The function's outermost prange: each iteration owns a random stream.
+                // `prune-rng-iterations` deletes this when the body draws nothing.
+                bodyBlock.instrs.insert(
+                    Instr(result: nil, op: .rngIteration(induction), pos: program.file.position(of: ast.stmts[id].range.start)), at: 0)
+            }
+        }
 
         let kind: LoopKind
         if info.isParallel {

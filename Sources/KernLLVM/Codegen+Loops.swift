@@ -168,6 +168,7 @@ extension Codegen {
     /// Frees every live local array of the function and returns `v`.
     func emitReturn(_ v: LLVMValue?) {
         freeScopes(from: 0)
+        spillRandomState(callee: nil)
         if let v {
             b.ret(v)
         } else if let zero = errorReturnValue {

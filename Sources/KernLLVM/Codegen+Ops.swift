@@ -79,9 +79,19 @@ extension Codegen {
         case .checkStride(let s):
             checkStride(value(s), pos: instr.pos)
         case .call(let callee, let args):
+            spillRandomState(callee: callee)
             result = call(callee, args)
+            reloadRandomState(callee: callee)
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
+            spillRandomState(callee: body)
             emitParallelFor(body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
+            reloadRandomState(callee: body)
+        case .random(let d, let args):
+            result = emitRandom(d, args, resultKind: type.scalar ?? .f64)
+        case .rngIteration(let i):
+            emitRandomIteration(i)
+        case .atomicAdd(let a, let indices, let v):
+            emitAtomicAdd(a, indices, v)
         case .print(let pieces):
             print(pieces)
         case .ifElse(let c, let then, let else_):

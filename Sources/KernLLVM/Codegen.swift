@@ -58,6 +58,13 @@ final class Codegen {
     var reductionSlots: Set<SlotID> = []
     /// Values on a parallel reduction's accumulation chain (get `reassoc`).
     var reductionValues: Set<ValueID> = []
+    /// Functions that draw random numbers (directly or through calls).
+    var drawing: Set<FunctionID> = []
+    /// The random stream of the current function, if it draws.
+    var rng: RandomRegisters?
+    /// Whether `rng.iteration` starts a stream in the code being emitted (see
+    /// `emitVersionedByDepth`).
+    var rngStartsStreams = false
 
     init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -70,6 +77,7 @@ final class Codegen {
 
     func emitModule() {
         mayFail = computeMayFail()
+        drawing = functionsDrawingRandomNumbers(ir)
         for f in ir.functions { functions.append(declare(f)) }
         for id in ir.functions.ids {
             emitFunction(id)
@@ -132,6 +140,8 @@ final class Codegen {
         case nil: break
         }
         module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
+        // Only Kern code touches the call context, never through an array pointer.
+        module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
         return (fn, type)
     }
 
@@ -177,11 +187,16 @@ final class Codegen {
             let info = f.slots[slot]
             slots[slot.index] = b.alloca(slotType(info.type), info.name)
         }
+        rng = emitRandomEntry(id)
         let body = module.appendBlock(fn, "body")
         b.br(body)
         b.position(at: body)
-        emitBlock(f.body)
-        if !b.isTerminated { emitReturn(nil) }
+        if let rng, startsRandomStreams(f.body) {
+            emitVersionedByDepth(f.body, rng)
+        } else {
+            emitBlock(f.body)
+            if !b.isTerminated { emitReturn(nil) }
+        }
     }
 
     /// Binds an IR parameter to its LLVM parameters (a view for arrays).
@@ -342,7 +357,7 @@ final class Codegen {
                 return blockMayFail(cond, known) || blockMayFail(body, known)
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
-                .breakLoop, .continueLoop, .returnValue:
+                .random, .rngIteration, .atomicAdd, .breakLoop, .continueLoop, .returnValue:
                 return false
             }
         }

@@ -44,14 +44,16 @@ void kern_parallel_block_bounds(int64_t begin, int64_t end, int64_t blockSize, i
 
 /* Runs one block on a fresh copy of `base`; returns its status (0 = success). A body that
  * returns 0 but left an error in its ctx (a forwarded callee failure) has failed too; a
- * nonzero return without a recorded error still yields a coherent error kind. */
+ * nonzero return without a recorded error still yields a coherent error kind. The block's
+ * final random ordinal goes to *ordinalOut (nested loops continue the enclosing stream). */
 static int32_t kern_run_block(KernBlockBody body, void *context, const KernCallContext *base,
                               int64_t begin, int64_t end, int64_t blockSize, int64_t block,
-                              KernErrorRecord *errorOut) {
+                              KernErrorRecord *errorOut, uint64_t *ordinalOut) {
     KernCallContext blockCtx = *base;
     int64_t lo, hi;
     kern_parallel_block_bounds(begin, end, blockSize, block, &lo, &hi);
     int32_t status = body(context, &blockCtx, lo, hi, block);
+    *ordinalOut = blockCtx.rng_ordinal;
     if (status == KERN_OK) status = blockCtx.error.kind;
     if (status != KERN_OK) {
         if (blockCtx.error.kind == KERN_OK) blockCtx.error.kind = status;
@@ -80,30 +82,36 @@ void kern_job_run_blocks(KernJob *job) {
         /* Claims only increase, so once one passes a failure every later one does too. */
         if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
         KernErrorRecord error;
+        uint64_t ordinal; /* unused: an outermost loop's iterations own their streams */
         int32_t status = kern_run_block(job->body, job->context, &job->base, job->begin,
-                                        job->end, job->blockSize, block, &error);
+                                        job->end, job->blockSize, block, &error, &ordinal);
         if (status != KERN_OK) kern_job_record_failure(job, block, status, &error);
     }
 }
 
 /* All blocks in order on the calling thread, stopping at the first failure — which is
- * then the lowest failing block, as in the parallel case. */
-static int32_t kern_run_sequential(KernCallContext *ctx, KernBlockBody body, void *context,
-                                   int64_t begin, int64_t end, int64_t blockSize,
-                                   int64_t blockCount) {
-    KernCallContext base = *ctx;
-    memset(&base.error, 0, sizeof base.error);
+ * then the lowest failing block, as in the parallel case. A nested loop's blocks draw
+ * from the enclosing iteration's random stream, one after the other. */
+static int32_t kern_run_sequential(KernCallContext *ctx, const KernCallContext *base,
+                                   KernBlockBody body, void *context, int64_t begin,
+                                   int64_t end, int64_t blockSize, int64_t blockCount) {
+    KernCallContext running = *base;
+    const int nested = ctx->parallel_depth > 0;
     int previous = kern_parallel_tls_in_region;
     kern_parallel_tls_in_region = 1; /* a prange nested in these blocks runs inline too */
     int32_t status = KERN_OK;
     for (int64_t block = 0; block < blockCount; block++) {
         KernErrorRecord error;
-        status = kern_run_block(body, context, &base, begin, end, blockSize, block, &error);
+        uint64_t ordinal;
+        status = kern_run_block(body, context, &running, begin, end, blockSize, block, &error,
+                                &ordinal);
+        if (nested) running.rng_ordinal = ordinal;
         if (status != KERN_OK) {
             ctx->error = error;
             break;
         }
     }
+    if (nested) ctx->rng_ordinal = running.rng_ordinal;
     kern_parallel_tls_in_region = previous;
     return status;
 }
@@ -118,19 +126,27 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     int64_t blockCount = kern_parallel_block_count(begin, end, blockSize);
     if (blockCount == 0) return KERN_OK;
 
+    /* The blocks' context: an outermost loop starts a new random region (its iterations
+     * then start their own streams); a nested one runs inside the enclosing iteration. */
+    const int nested = ctx->parallel_depth > 0;
+    if (!nested) ctx->rng_regions += 1;
+    KernCallContext base = *ctx;
+    memset(&base.error, 0, sizeof base.error);
+    base.parallel_depth = ctx->parallel_depth + 1;
+
     int64_t threads = ctx->threads > 0 ? ctx->threads : kern_parallel_default_threads();
     if (threads > KERN_PARALLEL_MAX_THREADS) threads = KERN_PARALLEL_MAX_THREADS;
     if (threads > blockCount) threads = blockCount;
-    if (threads <= 1 || kern_parallel_tls_in_region)
-        return kern_run_sequential(ctx, body, context, begin, end, blockSize, blockCount);
+    if (threads <= 1 || nested || kern_parallel_tls_in_region)
+        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
 
     kern_pool_init_once();
     if (!kern_pool_try_acquire())
-        return kern_run_sequential(ctx, body, context, begin, end, blockSize, blockCount);
+        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
     int32_t workers = kern_pool_reserve_workers((int32_t)threads - 1);
     if (workers == 0) { /* no thread could be created: still correct, just serial */
         kern_pool_release();
-        return kern_run_sequential(ctx, body, context, begin, end, blockSize, blockCount);
+        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
     }
 
     KernJob *job = &kern_job;
@@ -140,8 +156,7 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     job->end = end;
     job->blockSize = blockSize;
     job->blockCount = blockCount;
-    job->base = *ctx;
-    memset(&job->base.error, 0, sizeof job->base.error);
+    job->base = base;
     atomic_store_explicit(&job->next, 0, memory_order_relaxed);
     atomic_store_explicit(&job->failBlock, blockCount, memory_order_relaxed);
     job->failStatus = KERN_OK;

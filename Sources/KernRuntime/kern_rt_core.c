@@ -48,3 +48,12 @@ void *kern_rt_alloc(int64_t bytes) {
 }
 
 void kern_rt_free(void *p) { free(p); }
+
+/* Generated code addresses these fields by offset (KernLLVM/Codegen+Random.swift). */
+#include <stddef.h>
+_Static_assert(offsetof(KernCallContext, seed) == 48, "KernCallContext layout");
+_Static_assert(offsetof(KernCallContext, rng_iteration) == 64, "KernCallContext layout");
+_Static_assert(offsetof(KernCallContext, rng_ordinal) == 72, "KernCallContext layout");
+_Static_assert(offsetof(KernCallContext, rng_regions) == 80, "KernCallContext layout");
+_Static_assert(offsetof(KernCallContext, parallel_depth) == 88, "KernCallContext layout");
+_Static_assert(sizeof(KernCallContext) == 96, "KernCallContext layout");

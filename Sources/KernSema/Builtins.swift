@@ -28,7 +28,9 @@ extension Checker {
                 return .scalar(s)
             }
             if name == "random" {
-                error("random numbers are not supported by this version of Kern", at: nameRange)
+                error(
+                    "'\(s.rawValue).random' must be called", at: nameRange,
+                    help: "write \(s.rawValue).random(in: lo..<hi)")
                 return .error
             }
             let known =

@@ -36,6 +36,10 @@ extension Checker {
                 return checkPrint(e, callee: callee, arguments: arguments)
             case "precondition":
                 return checkPrecondition(e, callee: callee, arguments: arguments)
+            case "randomNormal":
+                return checkRandomNormal(e, callee: callee, arguments: arguments)
+            case "atomicAdd":
+                return checkAtomicAdd(e, callee: callee, arguments: arguments)
             case "prange", "stride":
                 error(
                     "'\(name)' can only be used as the sequence of a for loop", at: range(callee),
@@ -50,6 +54,8 @@ extension Checker {
         case .member(let base, "shape", let nameRange):
             return checkShape(
                 e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
+        case .member(let base, "random", let nameRange):
+            return checkRandom(e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .unary, .binary,
             .ternary,
             .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error:

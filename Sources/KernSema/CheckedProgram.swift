@@ -115,6 +115,12 @@ public enum CallKind: Sendable, Hashable {
     case shape
     case print
     case precondition
+    /// `T.random(in: lo..<hi)` (`T` a number type): the bounds are the range's operands.
+    case random(ScalarType)
+    /// `randomNormal()`: a standard normal `Double`.
+    case randomNormal
+    /// `atomicAdd(&a[i...], v)`: the element of an integer or floating array.
+    case atomicAdd
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

@@ -190,13 +190,11 @@ extension Checker {
         return .error
     }
 
-    var builtinStatementNames: Set<String> { ["print", "precondition", "stride", "prange"] }
+    var builtinStatementNames: Set<String> {
+        ["print", "precondition", "stride", "prange", "randomNormal", "atomicAdd"]
+    }
 
     func reportUnknownName(_ name: String, at r: SourceRange) {
-        if ["atomicAdd", "randomNormal"].contains(name) {
-            error("'\(name)' is not supported by this version of Kern", at: r)
-            return
-        }
         error(
             "cannot find '\(name)' in scope", at: r,
             help: "declare it with 'let' or 'var' before this use")

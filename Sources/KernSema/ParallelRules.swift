@@ -73,7 +73,7 @@ extension Checker {
                 "compound assignment to '\(info.name)' in a prange loop is a data race: the index is not the loop variable plus a loop-invariant offset",
                 at: range(write.target),
                 help:
-                    "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, or use a serial for loop"
+                    "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, use atomicAdd(&\(info.name)[...], v), or use a serial for loop"
             )
         }
         for id in arrayReductions {

@@ -119,6 +119,7 @@ enum InterpreterRun {
         var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: !file.unchecked))
         try runPipeline(&module, options: PipelineOptions(verifyEach: true, boundsChecks: !file.unchecked))
         var interpreter = Interpreter(module: module)
+        interpreter.seed = file.seed ?? 0
         let lines = LineCollector()
         interpreter.output = { lines.append($0) }
         do {

@@ -59,7 +59,7 @@ struct Facts {
                 collect(body)
             case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement, .allocArray,
-                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print,
+                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -162,7 +162,7 @@ private func eliminate(
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .checkStride, .call, .print, .breakLoop, .continueLoop,
+            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .breakLoop, .continueLoop,
             .returnValue, .parallelFor:
             break
         }

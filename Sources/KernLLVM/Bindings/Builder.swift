@@ -143,6 +143,15 @@ final class Builder {
     func fptrunc(_ v: LLVMValue, _ t: LLVMType) -> LLVMValue { LLVMBuildFPTrunc(ref, v, t, "") }
 
     // Memory
+    /// `atomicrmw add|fadd p, v monotonic`: one indivisible read-modify-write; no ordering
+    /// with other memory is needed (threads only meet again at the end of the prange).
+    @discardableResult
+    func atomicAdd(_ p: LLVMValue, _ v: LLVMValue, floating: Bool) -> LLVMValue {
+        LLVMBuildAtomicRMW(
+            ref, floating ? LLVMAtomicRMWBinOpFAdd : LLVMAtomicRMWBinOpAdd, p, v,
+            LLVMAtomicOrderingMonotonic, 0)
+    }
+
     func alloca(_ t: LLVMType, _ name: String = "") -> LLVMValue { LLVMBuildAlloca(ref, t, name) }
     func load(_ t: LLVMType, _ p: LLVMValue) -> LLVMValue { LLVMBuildLoad2(ref, t, p, "") }
     @discardableResult

@@ -57,7 +57,16 @@ typedef struct KernCallContext {
     uint64_t seed;       /* random-number seed of the call */
     int32_t threads;     /* worker threads allowed for this call (0 = runtime default) */
     int32_t flags;
+    /* Random stream (LANGUAGE.md §8; the "Random numbers" paragraph of KernIR's IR.swift).
+     * Generated code reads and advances it; kern_parallel_for maintains the rest. */
+    uint64_t rng_iteration;  /* outermost prange iteration (0 in serial code) */
+    uint64_t rng_ordinal;    /* draw ordinal | region << KERN_RNG_REGION_SHIFT */
+    uint64_t rng_regions;    /* outermost pranges started by the call so far */
+    int32_t parallel_depth;  /* 0 serial, 1 in an outermost prange's blocks, >1 nested */
+    int32_t reserved;
 } KernCallContext;
+
+#define KERN_RNG_REGION_SHIFT 40
 
 /* Records an error in ctx unless one is recorded already (the first failure wins). */
 void kern_rt_fail(KernCallContext *ctx, int32_t kind, int32_t line, int32_t column,
