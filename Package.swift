@@ -133,7 +133,7 @@ let package = Package(
         // Hand-written C functions following the entry ABI, for testing calls without LLVM.
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
-            name: "KernTests", dependencies: ["Kern", "KernTestSupport", "KernRuntime"],
+            name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernFileTests",

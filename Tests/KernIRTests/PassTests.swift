@@ -106,7 +106,9 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         dumped.lines.append($0)
     }
     let report = try runPipeline(&m, options: options)
-    #expect(report.statistics.map(\.pass) == ["eliminate-bounds-checks", "outline-parallel-loops"])
+    #expect(
+        report.statistics.map(\.pass)
+            == ["eliminate-bounds-checks", "prune-rng-iterations", "outline-parallel-loops"])
     #expect(report.statistics.first?.removed == 1)
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[1, 0, 0]])
     #expect(dumped.lines.count == 1)
@@ -120,8 +122,11 @@ func boundsChecksLeft(_ text: String) throws -> Int {
         &m, options: PipelineOptions(verifyEach: true, boundsChecks: false))
     #expect(
         report.statistics.map(\.pass)
-            == ["eliminate-bounds-checks", "remove-bounds-checks", "outline-parallel-loops"])
-    #expect(report.statistics.map(\.removed) == [0, 1, 0])
+            == [
+                "eliminate-bounds-checks", "remove-bounds-checks", "prune-rng-iterations",
+                "outline-parallel-loops",
+            ])
+    #expect(report.statistics.map(\.removed) == [0, 1, 0, 0])
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[1, 0, 0]])
     #expect(!printModule(m).contains("check.bounds"))
 }
