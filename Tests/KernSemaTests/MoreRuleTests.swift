@@ -55,13 +55,30 @@ import Testing
             column: 18)
     }
 
-    @Test func unsupportedBuiltinsNamed() {
+    @Test func randomAndAtomicBuiltinsAreTyped() {
+        let run = expectAccepted(
+            body(
+                "let r = Double.random(in: 0..<1)\nlet f: Float = Float.random(in: -1..<1)\n"
+                    + "let k = UInt8.random(in: 1..<7)\nlet z = randomNormal()\n"
+                    + "var a = [Int](repeating: 0, count: 2)\natomicAdd(&a[k % 2], 1)\nprint(r, f, z)"))
+        let kinds = Set((run.program?.calls.values).map(Array.init) ?? [])
+        #expect(kinds.contains(.random(.double)))
+        #expect(kinds.contains(.random(.float)))
+        #expect(kinds.contains(.random(.uint8)))
+        #expect(kinds.contains(.randomNormal))
+        #expect(kinds.contains(.atomicAdd))
+    }
+
+    @Test func randomNeedsAHalfOpenRangeOfItsType() {
+        expectError(body("let r = Double.random(in: 0...1)"), "needs a half-open range", at: "0...1")
+        expectError(body("let k = Int.random(in: 0.5..<1)"), "cannot convert", at: "0.5")
+        expectError(body("let b = Bool.random(in: 0..<1)"), "'Bool.random' is not supported", at: "random")
+    }
+
+    @Test func atomicAddNeedsAWritableNumericElement() {
         expectError(
-            body("let r = Double.random(in: 0..<1)"), "random numbers are not supported",
-            at: "random")
-        expectError(
-            body("var a = [Int](repeating: 0, count: 2)\natomicAdd(&a[0], 1)"),
-            "'atomicAdd' is not supported", at: "atomicAdd")
+            "func f(a: [Double]) { atomicAdd(&a[0], 1) }", "read-only array parameter", at: "a[0]")
+        expectError(body("var s = 0\natomicAdd(&s, 1)"), "must be an array element", at: "&s")
     }
 
     @Test func prangeDoesNotTakeStride() {
