@@ -147,6 +147,28 @@ class Bench:
         launches = 1_000 if self.m["quick"] else 20_000
         self.metric("parallel launch", f"Numba parallel: empty prange, {threads} threads",
                     self.per_call_ns(empty, out, launches) / 1e3, "µs/launch")
+        n = 1 << 16 if self.m["quick"] else 1 << 24
+        values = np.zeros(n)
+        group = f"random numbers (fill 2^{n.bit_length() - 1} Doubles in a prange)"
+        for name, label in (("random_uniform", "np.random.random()"), ("random_normal", "np.random.standard_normal()")):
+            for parallel, count in ((False, 1), (True, threads)):
+                fill = numba.njit(parallel=parallel)(getattr(pn, name))
+                fill(values)
+                times = []
+                for _ in range(3 if self.m["quick"] else 11):
+                    t0 = time.perf_counter()
+                    fill(values)
+                    times.append((time.perf_counter() - t0) * 1e9 / n)
+                self.metric(group, f"Numba: {label}, {count} thread{'s' if count > 1 else ''}, median of {len(times)}",
+                            float(np.median(times)), "ns/value")
+        generator = np.random.default_rng(1)
+        times = []
+        for _ in range(3 if self.m["quick"] else 11):
+            t0 = time.perf_counter()
+            generator.random(out=values)
+            times.append((time.perf_counter() - t0) * 1e9 / n)
+        self.metric(group, f"NumPy: Generator(PCG64).random(out=), 1 thread, median of {len(times)}",
+                    float(np.median(times)), "ns/value")
         return {"Numba": f"Numba {numba.__version__} (LLVM via llvmlite), NumPy {np.__version__}",
                 "Numba parallel": f"Numba {numba.__version__}, parallel=True, {threads} threads, "
                                   f"threading layer {numba.threading_layer()}"}

@@ -126,6 +126,16 @@ def first(a):
     return a[0]
 
 
+def random_uniform(out):
+    for i in prange(out.shape[0]):
+        out[i] = np.random.random()
+
+
+def random_normal(out):
+    for i in prange(out.shape[0]):
+        out[i] = np.random.standard_normal()
+
+
 def empty_parallel(out):
     for i in prange(out.shape[0]):
         out[i] = i

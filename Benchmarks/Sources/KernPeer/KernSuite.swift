@@ -39,7 +39,7 @@ public final class KernSuite: KernelSuite {
         options.threads = threads
         let files = [
             "saxpy", "dot", "mandelbrot", "nbody", "jacobi2d", "matmul", "black_scholes",
-            "histogram", "overhead",
+            "histogram", "overhead", "random",
         ]
         for file in files {
             let module = try KernModule.compile(
@@ -73,6 +73,24 @@ public final class KernSuite: KernelSuite {
                     group: "Kern compile (source → callable, O3)",
                     name: "\(file).kern, \(label) (\(lines) lines), median of \(times.count)",
                     value: times.sorted()[times.count / 2], unit: "ms"))
+            }
+        }
+        for (name, label) in [("fillUniform", "Double.random(in: 0..<1)"), ("fillNormal", "randomNormal()")] {
+            guard let fill = functions[name] else { continue }
+            var out = [Double](repeating: 0, count: quick ? 1 << 16 : 1 << 24)
+            for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
+                let f = fill.with(seed: 1, threads: threads)
+                var times: [Double] = []
+                for _ in 0..<(quick ? 3 : 11) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    guard (try? f(&out)) != nil else { break }
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / Double(out.count))
+                }
+                guard !times.isEmpty else { continue }
+                metrics.append(Metric(
+                    group: "random numbers (fill 2^\(out.count.trailingZeroBitCount) Doubles in a prange)",
+                    name: "Kern: \(label), \(threads) thread\(threads == 1 ? "" : "s"), median of \(times.count)",
+                    value: times.sorted()[times.count / 2], unit: "ns/value"))
             }
         }
         if let trivial = functions["trivial"] {
