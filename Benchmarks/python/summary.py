@@ -10,7 +10,8 @@ import sys
 COLUMNS = [
     ("Kern (all cores)", ["Kern checked"]),
     ("Kern, 1 thread, unchecked", ["Kern unchecked 1 thread"]),
-    ("best serial C", ["C gcc", "C clang"]),
+    ("best serial C", ["C gcc", "C clang", "C clang no FMA"]),
+    ("C clang, no FMA (Kern's FP rules)", ["C clang no FMA"]),
     ("best C OpenMP", ["C gcc OpenMP", "C clang OpenMP"]),
     ("Numba parallel", ["Numba parallel"]),
     ("Numba", ["Numba"]),

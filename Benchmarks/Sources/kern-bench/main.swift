@@ -30,6 +30,7 @@ let gccOMP = CLibrarySuite(name: "C gcc OpenMP", path: "\(lib)/libpeers-gcc-omp.
 let suites: [KernelSuite] = [
     CLibrarySuite(name: "C gcc", path: "\(lib)/libpeers-gcc.so", threads: 1),  // the reference
     CLibrarySuite(name: "C clang", path: "\(lib)/libpeers-clang.so", threads: 1),
+    CLibrarySuite(name: "C clang no FMA", path: "\(lib)/libpeers-clang-nofma.so", threads: 1),
     gccOMP,
     CLibrarySuite(name: "C clang OpenMP", path: "\(lib)/libpeers-clang-omp.so", threads: cores, serialCounterpart: "C clang"),
     SwiftArraySuite(),
