@@ -93,6 +93,7 @@ public final class KernSuite: KernelSuite {
                     value: times.sorted()[times.count / 2], unit: "ns/value"))
             }
         }
+        metrics += DeterminismCost.metrics(quick: quick)
         if let trivial = functions["trivial"] {
             let calls = quick ? 10_000 : 1_000_000
             metrics.append(Metric(
