@@ -44,7 +44,7 @@ extension Codegen {
         let next = b.call(fmaType, fma, [b.sitofp(nextCount, t), step, lower])
         b.addIncoming(count, nextCount, b.block)
         b.addIncoming(current, next, b.block)
-        b.condBr(inside(next), header, exit)
+        debug?.markLoop(b.condBr(inside(next), header, exit))
         b.position(at: exit)
     }
 }

@@ -114,7 +114,7 @@ extension Codegen {
             next = b.add(induction, step)
         }
         b.addIncoming(induction, next, b.block)
-        b.condBr(again, header, exit)
+        debug?.markLoop(b.condBr(again, header, exit))
         b.position(at: exit)
     }
 
@@ -130,7 +130,7 @@ extension Codegen {
         loops.append(LoopTargets(continueBlock: header, breakBlock: exit, scopeDepth: scopes.count))
         emitBlock(body)
         loops.removeLast()
-        if !b.isTerminated { b.br(header) }
+        if !b.isTerminated { debug?.markLoop(b.br(header)) }
         b.position(at: exit)
     }
 
@@ -147,7 +147,7 @@ extension Codegen {
         if !b.isTerminated { b.br(condBlock) }
         b.position(at: condBlock)
         emitBlock(cond)
-        b.condBr(value(condition), bodyBlock, exit)
+        debug?.markLoop(b.condBr(value(condition), bodyBlock, exit))
         b.position(at: exit)
     }
 
