@@ -148,6 +148,10 @@ let package = Package(
             name: "KernFileTests",
             dependencies: ["Kern", "KernCLI", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernReportTests",
+            dependencies: ["Kern", "KernCLI", "KernLLVM", "KernIR", "KernIRGen", "KernSema", "KernSyntax"],
+            swiftSettings: swift6 + llvmSwiftFlags),
     ],
     cxxLanguageStandard: .cxx17
 )

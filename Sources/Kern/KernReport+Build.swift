@@ -59,7 +59,7 @@ enum ReportBuilder {
             throw KernError.backend(message: String(describing: error))
         }
         let optimized = options.optimizationLevel >= 2
-        let remarks = RemarkIndex(compiled.remarks)
+        let remarks = RemarkIndex(compiled.remarks, loops: Set(inventory.flatMap { $0.loops.map(\.pos) }))
         let checks = Dictionary(
             pipeline.loopChecks.map { (LoopKey(function: $0.function, pos: $0.loop), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -85,7 +85,7 @@ enum ReportBuilder {
                         remarks: loopRemarks.map {
                             LoopRemark(
                                 kind: $0.kind.rawValue, pass: $0.pass, message: $0.message,
-                                llvmFunction: $0.function)
+                                llvmFunction: $0.function, line: $0.line, column: $0.column)
                         })
                 })
         }
@@ -100,13 +100,29 @@ enum ReportBuilder {
     }
 }
 
-/// LLVM's remarks by source position, and which of them belong to a given loop.
+/// LLVM's remarks by loop position, and which of them belong to a given loop.
 struct RemarkIndex {
     private var byPosition: [SourcePos: [OptimizationRemark]] = [:]
 
-    init(_ remarks: [OptimizationRemark]) {
-        for r in remarks where r.line > 0 {
-            byPosition[SourcePos(line: UInt32(r.line), column: UInt32(r.column)), default: []].append(r)
+    /// LLVM reports a loop's verdict at the loop's position, but the reason often at the
+    /// instruction that caused it (a load in the body) or nowhere: such a remark belongs
+    /// to the next loop the same LLVM function reports on (LLVM analyses a loop, then
+    /// gives its verdict), or to the last one when none follows.
+    init(_ remarks: [OptimizationRemark], loops: Set<SourcePos>) {
+        var pending: [String: [OptimizationRemark]] = [:]
+        var last: [String: SourcePos] = [:]
+        for r in remarks {
+            let pos = SourcePos(line: UInt32(max(r.line, 0)), column: UInt32(max(r.column, 0)))
+            if loops.contains(pos) {
+                byPosition[pos, default: []] += pending.removeValue(forKey: r.function) ?? []
+                byPosition[pos, default: []].append(r)
+                last[r.function] = pos
+            } else {
+                pending[r.function, default: []].append(r)
+            }
+        }
+        for (function, rest) in pending {
+            if let pos = last[function] { byPosition[pos, default: []] += rest }
         }
     }
 
@@ -176,11 +192,19 @@ enum Verdict {
         return VectorizationReport(status: .noRemark, reasons: [reason])
     }
 
-    private static func stripPrefix(_ message: String) -> String {
-        for prefix in ["loop not vectorized: ", "loop not vectorized"] where message.hasPrefix(prefix) {
-            return String(message.dropFirst(prefix.count))
+    /// LLVM's reason without its "loop not vectorized: " prefix and without advice
+    /// about C pragmas, which Kern has not.
+    static func stripPrefix(_ message: String) -> String {
+        var text = Substring(message)
+        for prefix in ["loop not vectorized: ", "loop not vectorized"] where text.hasPrefix(prefix) {
+            text = text.dropFirst(prefix.count)
+            break
         }
-        return message
+        if let pragma = text.range(of: ". Use #pragma") {
+            let end = text[pragma.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+            text = text[..<pragma.lowerBound] + text[end...]
+        }
+        return String(text)
     }
 
     /// The decimal number right after `label` in `text`.

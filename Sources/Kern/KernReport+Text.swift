@@ -1,6 +1,8 @@
 /// The human-readable rendering of a `KernReport`: one table per function, one row per
 /// loop (nested loops indented under their parent), and under a row the reasons a loop
 /// was not vectorized. `remarks: true` adds LLVM's remarks verbatim.
+import Foundation
+
 extension KernReport {
     public func text(remarks: Bool = false) -> String {
         var out = "\(file): loop report (-O\(optimizationLevel)"
@@ -36,7 +38,9 @@ extension FunctionReport {
             ])
             var lines = loop.vectorization.status == .vectorized ? [] : loop.vectorization.reasons
             if remarks {
-                lines += loop.remarks.map { "[\($0.pass) \($0.kind) in \($0.llvmFunction)] \($0.message)" }
+                lines += loop.remarks.map {
+                    "[\($0.pass) \($0.kind) at \($0.line):\($0.column) in \($0.llvmFunction)] \($0.message)"
+                }
             }
             notes.append(lines)
         }
@@ -53,7 +57,10 @@ extension FunctionReport {
         for (row, lines) in zip(rows, notes) {
             out += tableRow(row)
             let indent = String(repeating: " ", count: 4 + (row[0].prefix { $0 == " " }.count))
-            for note in lines { out += indent + "- " + note + "\n" }
+            for note in lines {
+                // LLVM's messages can span lines: keep them under their bullet.
+                out += indent + "- " + note.replacingOccurrences(of: "\n", with: "\n" + indent + "  ") + "\n"
+            }
         }
         return out
     }

@@ -172,8 +172,16 @@ public struct LoopRemark: Sendable, Hashable, Codable {
     /// The LLVM function the remark was about (loops of inlined functions appear in
     /// their callers, outlined `prange` bodies in `kern_fn_<f>.prangeN`).
     public var llvmFunction: String
+    /// Where LLVM placed the remark: the loop's keyword, or the instruction that
+    /// caused it (0:0 when LLVM knew no position).
+    public var line: Int
+    public var column: Int
 
-    public init(kind: String, pass: String, message: String, llvmFunction: String) {
+    public init(
+        kind: String, pass: String, message: String, llvmFunction: String, line: Int, column: Int
+    ) {
+        self.line = line
+        self.column = column
         self.kind = kind
         self.pass = pass
         self.message = message
