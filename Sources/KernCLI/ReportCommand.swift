@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             let text: String
             if json {
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
             } else {
                 text = report.text(remarks: remarks)
