@@ -180,6 +180,25 @@ struct ReportTests {
         #expect(r.function(named: "twice")?.loops.isEmpty == true)
     }
 
+    /// A serial Double sum is not reassociable under IEEE rules; fast-math allows it.
+    @Test func serialFloatingSumNeedsFastMath() throws {
+        let source = """
+            func total(x: [Double]) -> Double {
+                var s = 0.0
+                for i in x.indices {
+                    s += x[i]
+                }
+                return s
+            }
+            """
+        let strict = try KernModule.report(source: source).loops[0].vectorization
+        #expect(strict.status == .notVectorized)
+        #expect(strict.reasons.contains { $0.contains("reorder floating-point") }, "\(strict.reasons)")
+        let fast = try KernModule.report(source: source, options: CompileOptions(fastMath: true))
+        #expect(fast.loops[0].vectorization.status == .vectorized)
+        #expect(fast.fastMath)
+    }
+
     @Test func errorsAreThrownNotCrashed() {
         #expect(throws: KernError.self) {
             try KernModule.report(source: "func f() -> Int {\n    return 1.5\n}\n")
