@@ -187,7 +187,7 @@ enum Verdict {
         }
         let reason =
             site.hasInnerLoop
-            ? "outer loop: LLVM vectorizes innermost loops only"
+            ? "outer loop (it contains a loop, or calls a function that does): LLVM vectorizes innermost loops only"
             : "LLVM said nothing about this loop (optimized away, or not a countable loop)"
         return VectorizationReport(status: .noRemark, reasons: [reason])
     }

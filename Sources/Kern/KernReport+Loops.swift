@@ -12,23 +12,54 @@ struct LoopSite {
     /// Outlined to the thread pool: an outermost `prange` of its function.
     var parallel: Bool
     var reductions: [ReductionReport]
-    /// Contains another loop (LLVM vectorizes innermost loops only).
+    /// Contains another loop, directly or in a function it calls (LLVM vectorizes
+    /// innermost loops only, after inlining).
     var hasInnerLoop: Bool
 }
 
 enum LoopInventory {
     /// Every loop with a known position, per function in source order.
     static func sites(of module: KernIR.Module) -> [(function: KernIR.Function, loops: [LoopSite])] {
-        module.functions.elements.map { f in
+        let looping = functionsWithLoops(module)
+        return module.functions.elements.map { f in
             var sites: [LoopSite] = []
-            collect(f.body, in: f, depth: 0, insideParallel: false, into: &sites)
+            collect(f.body, in: f, depth: 0, insideParallel: false, looping: looping, into: &sites)
             return (f, sites)
+        }
+    }
+
+    /// Functions that run a loop, themselves or through a call.
+    private static func functionsWithLoops(_ module: KernIR.Module) -> Set<FunctionID> {
+        var result = Set<FunctionID>()
+        var changed = true
+        while changed {
+            changed = false
+            for id in module.functions.ids where !result.contains(id) {
+                if runsLoop(module.functions[id].body, calling: result) {
+                    result.insert(id)
+                    changed = true
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether `block` has a loop or calls one of `looping`.
+    private static func runsLoop(_ block: Block, calling looping: Set<FunctionID>) -> Bool {
+        block.instrs.contains { instr in
+            switch instr.op {
+            case .forLoop, .whileLoop, .repeatLoop: return true
+            case .call(let callee, _), .parallelFor(let callee, _, _, _, _):
+                if looping.contains(callee) { return true }
+            default: break
+            }
+            return instr.op.nestedBlocks.contains { runsLoop($0, calling: looping) }
         }
     }
 
     private static func collect(
         _ block: Block, in f: KernIR.Function, depth: Int, insideParallel: Bool,
-        into sites: inout [LoopSite]
+        looping: Set<FunctionID>, into sites: inout [LoopSite]
     ) {
         for instr in block.instrs {
             var site: LoopSite?
@@ -66,16 +97,22 @@ enum LoopInventory {
             }
             guard var found = site, found.pos != .unknown else {
                 for nested in instr.op.nestedBlocks {
-                    collect(nested, in: f, depth: depth, insideParallel: insideParallel, into: &sites)
+                    collect(
+                        nested, in: f, depth: depth, insideParallel: insideParallel, looping: looping,
+                        into: &sites)
                 }
                 continue
             }
             let index = sites.count
             sites.append(found)
             for nested in instr.op.nestedBlocks {
-                collect(nested, in: f, depth: depth + 1, insideParallel: nestedParallel, into: &sites)
+                collect(
+                    nested, in: f, depth: depth + 1, insideParallel: nestedParallel, looping: looping,
+                    into: &sites)
             }
-            found.hasInnerLoop = sites.count > index + 1
+            found.hasInnerLoop =
+                sites.count > index + 1
+                || instr.op.nestedBlocks.contains { runsLoop($0, calling: looping) }
             sites[index] = found
         }
     }

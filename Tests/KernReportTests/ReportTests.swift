@@ -180,6 +180,38 @@ struct ReportTests {
         #expect(r.function(named: "twice")?.loops.isEmpty == true)
     }
 
+    @Test func outerLoopsSayOnlyInnermostLoopsAreVectorized() throws {
+        let r = try report()
+        let outer = try loop(r, "rows", line: 38).vectorization
+        #expect(outer.status == .noRemark)
+        #expect(outer.reasons.contains { $0.contains("outer loop") })
+        #expect(try loop(r, "rows", line: 39).vectorization.status == .vectorized)
+    }
+
+    @Test func whileRepeatAndFloatingStrideLoopsAreReported() throws {
+        let source = """
+            func f(n: Int) -> Double {
+                var i = 0
+                var s = 0.0
+                while i < n {
+                    i += 1
+                }
+                repeat {
+                    i -= 1
+                } while i > 0
+                for x in stride(from: 0.0, to: 1.0, by: 0.25) {
+                    s += x
+                }
+                return s + Double(i)
+            }
+            """
+        let loops = try KernModule.report(source: source).loops
+        #expect(loops.map(\.kind) == [.while, .repeat, .for])
+        #expect(loops.map(\.position) == ["4:5", "7:5", "10:5"])
+        #expect(loops[0].boundsChecks == nil)
+        #expect(loops[2].boundsChecks == BoundsCheckReport(removed: 0, hoisted: 0, kept: 0))
+    }
+
     /// A serial Double sum is not reassociable under IEEE rules; fast-math allows it.
     @Test func serialFloatingSumNeedsFastMath() throws {
         let source = """
