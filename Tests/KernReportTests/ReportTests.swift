@@ -212,6 +212,19 @@ struct ReportTests {
         #expect(loops[2].boundsChecks == BoundsCheckReport(removed: 0, hoisted: 0, kept: 0))
     }
 
+    @Test func shortConstantLoopsAreReportedFullyUnrolled() throws {
+        let source = """
+            func first4(x: inout [Double]) {
+                for i in 0..<4 {
+                    x[i] = Double(i) * 2.0
+                }
+            }
+            """
+        let v = try KernModule.report(source: source).loops[0].vectorization
+        #expect(v.status == .fullyUnrolled)
+        #expect(v.reasons == ["completely unrolled loop with 4 iterations"])
+    }
+
     /// A serial Double sum is not reassociable under IEEE rules; fast-math allows it.
     @Test func serialFloatingSumNeedsFastMath() throws {
         let source = """
