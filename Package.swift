@@ -107,7 +107,10 @@ let package = Package(
         // Back end
         .target(
             name: "CLLVM", cSettings: llvmCFlags, cxxSettings: llvmCXXFlags,
-            linkerSettings: llvmLinkFlags + [.linkedLibrary("stdc++")]),
+            linkerSettings: llvmLinkFlags + [
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
         .target(
             name: "KernRuntime",
