@@ -72,6 +72,13 @@ let llvmCFlags: [CSetting] = [
     .unsafeFlags(["-I", llvm.includeDir]),
     .define("KERN_LLVM_MAJOR", to: String(llvm.majorVersion)),
 ]
+// remarks.cpp includes LLVM's C++ headers: the flags `llvm-config --cxxflags` would give,
+// without RTTI so it links whether or not libLLVM was built with it.
+let llvmCXXFlags: [CXXSetting] = [
+    .unsafeFlags(["-I", llvm.includeDir, "-fno-rtti", "-fno-exceptions"]),
+    .define("KERN_LLVM_MAJOR", to: String(llvm.majorVersion)),
+    .define("__STDC_CONSTANT_MACROS"), .define("__STDC_FORMAT_MACROS"), .define("__STDC_LIMIT_MACROS"),
+]
 let llvmSwiftFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I", "-Xcc", llvm.includeDir])]
 let llvmLinkFlags: [LinkerSetting] = [
     .unsafeFlags(["-L", llvm.libDir, "-Xlinker", "-rpath", "-Xlinker", llvm.libDir]),
@@ -98,7 +105,12 @@ let package = Package(
         .target(name: "KernIR", dependencies: ["KernBasics"], swiftSettings: swift6),
         .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
         // Back end
-        .target(name: "CLLVM", cSettings: llvmCFlags, linkerSettings: llvmLinkFlags),
+        .target(
+            name: "CLLVM", cSettings: llvmCFlags, cxxSettings: llvmCXXFlags,
+            linkerSettings: llvmLinkFlags + [
+                .linkedLibrary("stdc++", .when(platforms: [.linux])),
+                .linkedLibrary("c++", .when(platforms: [.macOS])),
+            ]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
         .target(
             name: "KernRuntime",
@@ -139,5 +151,10 @@ let package = Package(
             name: "KernFileTests",
             dependencies: ["Kern", "KernCLI", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
-    ]
+        .testTarget(
+            name: "KernReportTests",
+            dependencies: ["Kern", "KernCLI", "KernLLVM", "KernIR", "KernIRGen", "KernSema", "KernSyntax"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+    ],
+    cxxLanguageStandard: .cxx17
 )

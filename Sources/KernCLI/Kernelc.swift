@@ -5,8 +5,8 @@ import ArgumentParser
 public struct Kernelc: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kernelc",
-        abstract: "The Kern kernel compiler: run, build and check .kern files.",
-        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self])
+        abstract: "The Kern kernel compiler: run, build, check and report on .kern files.",
+        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self, ReportCommand.self])
 
     public init() {}
 }

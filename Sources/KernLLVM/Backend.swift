@@ -14,11 +14,15 @@ public struct CodegenOptions: Sendable, Hashable {
     public var targetCPU: String? = nil
     /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
     public var targetFeatures: String? = nil
+    /// Emit source locations and collect LLVM's loop optimization remarks into
+    /// `CompiledModule.remarks` (for reports; off for normal compiles).
+    public var optimizationRemarks = false
 
     public init(
         optimizationLevel: Int = 3, fastMath: Bool = false, targetCPU: String? = nil,
-        targetFeatures: String? = nil
+        targetFeatures: String? = nil, optimizationRemarks: Bool = false
     ) {
+        self.optimizationRemarks = optimizationRemarks
         self.optimizationLevel = optimizationLevel
         self.fastMath = fastMath
         self.targetCPU = targetCPU
@@ -34,12 +38,15 @@ public final class CompiledModule: @unchecked Sendable {
     /// Names of the exported IR functions; each has an entry `kern_entry_<name>`.
     public let exportedFunctions: [String]
     public let options: CodegenOptions
+    /// LLVM's loop remarks, in emission order (only with `options.optimizationRemarks`).
+    public let remarks: [OptimizationRemark]
     let target: TargetSelection
 
     init(
         context: Context, module: Module, exportedFunctions: [String], options: CodegenOptions,
-        target: TargetSelection
+        target: TargetSelection, remarks: [OptimizationRemark] = []
     ) {
+        self.remarks = remarks
         self.context = context
         self.module = module
         self.exportedFunctions = exportedFunctions
@@ -79,10 +86,11 @@ public enum LLVMBackend {
         llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
         let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
         codegen.emitModule()
+        let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
         try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
         let exported = module.functions.filter(\.isExported).map(\.name)
         return CompiledModule(
             context: context, module: llvmModule, exportedFunctions: exported, options: options,
-            target: target)
+            target: target, remarks: collector?.remarks ?? [])
     }
 }

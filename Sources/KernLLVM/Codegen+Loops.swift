@@ -114,7 +114,8 @@ extension Codegen {
             next = b.add(induction, step)
         }
         b.addIncoming(induction, next, b.block)
-        b.condBr(again, header, exit)
+        let backEdge = b.condBr(again, header, exit)
+        debug?.markLoop(backEdge)  // not inside `debug?.`: the branch is always built
         b.position(at: exit)
     }
 
@@ -130,7 +131,10 @@ extension Codegen {
         loops.append(LoopTargets(continueBlock: header, breakBlock: exit, scopeDepth: scopes.count))
         emitBlock(body)
         loops.removeLast()
-        if !b.isTerminated { b.br(header) }
+        if !b.isTerminated {
+            let backEdge = b.br(header)
+            debug?.markLoop(backEdge)
+        }
         b.position(at: exit)
     }
 
@@ -147,7 +151,8 @@ extension Codegen {
         if !b.isTerminated { b.br(condBlock) }
         b.position(at: condBlock)
         emitBlock(cond)
-        b.condBr(value(condition), bodyBlock, exit)
+        let backEdge = b.condBr(value(condition), bodyBlock, exit)
+        debug?.markLoop(backEdge)
         b.position(at: exit)
     }
 

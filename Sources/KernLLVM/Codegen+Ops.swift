@@ -11,7 +11,9 @@ extension Codegen {
     func emitBlock(_ block: Block) {
         scopes.append(Scope())
         for instr in block.instrs {
+            let location = debug?.enter(instr.pos)
             emit(instr)
+            if let location { debug?.restore(location) }
             // After break/continue/return the rest of the block is dead.
             if b.isTerminated { break }
         }

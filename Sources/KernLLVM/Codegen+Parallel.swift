@@ -53,6 +53,9 @@ extension Codegen {
         module.setLinkage(fn, .internal)
         addCommonAttributes(fn)
         let saved = b.block
+        let savedLocation = debug?.state
+        debug?.beginFunction(fn, name: ir.functions[body].name, pos: ir.functions[body].pos)
+        defer { if let savedLocation { debug?.restore(savedLocation) } }
         b.position(at: module.appendBlock(fn, "entry"))
         let context = module.param(fn, 0)
         let blockCtx = module.param(fn, 1)

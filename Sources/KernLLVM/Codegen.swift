@@ -65,6 +65,8 @@ final class Codegen {
     /// Whether `rng.iteration` starts a stream in the code being emitted (see
     /// `emitVersionedByDepth`).
     var rngStartsStreams = false
+    /// Source locations for optimization remarks (nil unless `options.optimizationRemarks`).
+    var debug: DebugLocations?
 
     init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -78,11 +80,15 @@ final class Codegen {
     func emitModule() {
         mayFail = computeMayFail()
         drawing = functionsDrawingRandomNumbers(ir)
+        if options.optimizationRemarks {
+            debug = DebugLocations(module: module, builder: b, sourceName: ir.sourceName)
+        }
         for f in ir.functions { functions.append(declare(f)) }
         for id in ir.functions.ids {
             emitFunction(id)
             if ir.functions[id].isExported { emitEntry(id) }
         }
+        debug?.finalize()
     }
 
     // MARK: Types
@@ -163,6 +169,7 @@ final class Codegen {
         function = f
         let (fn, _) = functions[id.index]
         llvmFunction = fn
+        debug?.beginFunction(fn, name: f.name, pos: f.pos)
         values = Array(repeating: nil, count: f.values.count)
         views = Array(repeating: nil, count: f.values.count)
         slots = Array(repeating: nil, count: f.slots.count)
@@ -263,6 +270,7 @@ final class Codegen {
         let abi = [ctx.ptr] + f.params.flatMap { parameterTypes($0, entry: true) } + [ctx.ptr]
         let fn = module.addFunction(
             CompiledModule.entrySymbol(f.name), ctx.functionType(ctx.i32, abi))
+        debug?.beginFunction(fn, name: f.name, pos: f.pos)
         addCommonAttributes(fn)
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
         module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <llvm-c/Analysis.h>
+#include <llvm-c/DebugInfo.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Error.h>
 #include <llvm-c/LLJIT.h>
@@ -14,6 +15,10 @@
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
+
+#ifdef __cplusplus
+extern "C" {  /* remarks.cpp is C++ */
+#endif
 
 /* LLVM's major version the shim was compiled against. */
 int kern_llvm_major_version(void);
@@ -49,4 +54,38 @@ size_t kern_llvm_libc_symbols(const char *const **names, const void *const **add
  * `nocapture` before LLVM 21, `captures(none)` after. */
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx);
 
+/* Optimization remarks (remarks.cpp, C++): the vectorizer's and unroller's verdicts
+ * per loop, which the C API's diagnostic handler cannot ask for (remarks are filtered
+ * by pass name before they reach a handler). */
+typedef enum {
+    KERN_REMARK_PASSED = 0,   /* the transformation happened */
+    KERN_REMARK_MISSED = 1,   /* it did not */
+    KERN_REMARK_ANALYSIS = 2, /* why (or a detail) */
+} KernRemarkKind;
+
+typedef struct {
+    KernRemarkKind kind;
+    const char *pass;     /* e.g. "loop-vectorize" */
+    const char *name;     /* e.g. "Vectorized", "MissedDetails" */
+    const char *function; /* the LLVM function the remark is about */
+    const char *message;
+    unsigned line, column; /* 0 when the remark has no debug location */
+} KernRemark;
+
+/* Called once per remark; the strings live only during the call. */
+typedef void (*KernRemarkCallback)(void *user, const KernRemark *remark);
+
+/* From now on, remarks of the loop vectorizer and unroller in ctx go to callback
+ * (other diagnostics keep their default handling). */
+void kern_llvm_collect_remarks(LLVMContextRef ctx, KernRemarkCallback callback, void *user);
+/* Restores LLVM's default diagnostic handler (no more callbacks). */
+void kern_llvm_stop_remarks(LLVMContextRef ctx);
+
+/* Gives the loop whose latch branch is `latch` a distinct loop ID carrying `location`
+ * (a DILocation), so LLVM's loop passes report the loop at that source position. */
+void kern_llvm_set_loop_location(LLVMValueRef latch, LLVMMetadataRef location);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -178,16 +178,19 @@ final class Builder {
     }
 
     // Control flow
-    func br(_ dest: LLVMBlock) { LLVMBuildBr(ref, dest) }
+    @discardableResult
+    func br(_ dest: LLVMBlock) -> LLVMValue { LLVMBuildBr(ref, dest)! }
     /// A conditional branch; `weights` (then, else) marks one side as unlikely.
+    @discardableResult
     func condBr(
         _ c: LLVMValue, _ then: LLVMBlock, _ else_: LLVMBlock, weights: (UInt32, UInt32)? = nil
-    ) {
+    ) -> LLVMValue {
         let br = LLVMBuildCondBr(ref, c, then, else_)
         if let (t, e) = weights {
             let (kind, node) = context.branchWeights(t, e)
             LLVMSetMetadata(br, kind, node)
         }
+        return br!
     }
     func ret(_ v: LLVMValue) { LLVMBuildRet(ref, v) }
     func retVoid() { LLVMBuildRetVoid(ref) }

@@ -1,0 +1,190 @@
+/// `KernReport`: what the compiler did with every loop of a module (`kernelc report`).
+///
+/// Per function, per loop (at the position of its `for`/`while`/`repeat` keyword): its
+/// kind, whether it runs on the thread pool, the reductions Kern found, whether LLVM
+/// vectorized it (width and interleave) or why not (LLVM's own remarks), and how many
+/// bounds checks were removed, hoisted or kept. Codable, so `--json` is this type as is.
+/// Built by KernReport+Build.swift; rendered as text by KernReport+Text.swift.
+import Foundation
+
+public struct KernReport: Sendable, Hashable, Codable {
+    /// The source file's name as given.
+    public var file: String
+    public var optimizationLevel: Int
+    /// Whether bounds checks were on (`--unchecked` turns them off).
+    public var checked: Bool
+    public var fastMath: Bool
+    /// False below -O2: LLVM's vectorizers did not run, so there is nothing to report
+    /// about vectorization.
+    public var optimized: Bool
+    /// Every function of the source, in source order.
+    public var functions: [FunctionReport]
+
+    public init(
+        file: String, optimizationLevel: Int, checked: Bool, fastMath: Bool, optimized: Bool,
+        functions: [FunctionReport]
+    ) {
+        self.file = file
+        self.optimizationLevel = optimizationLevel
+        self.checked = checked
+        self.fastMath = fastMath
+        self.optimized = optimized
+        self.functions = functions
+    }
+
+    /// The function with that name, or nil.
+    public func function(named name: String) -> FunctionReport? {
+        functions.first { $0.name == name }
+    }
+
+    /// Every loop of every function, in source order.
+    public var loops: [LoopReport] { functions.flatMap(\.loops) }
+}
+
+public struct FunctionReport: Sendable, Hashable, Codable {
+    public var name: String
+    /// Position of the `func` keyword.
+    public var line: Int
+    public var column: Int
+    /// Loops in source order (outer before inner); `depth` gives the nesting.
+    public var loops: [LoopReport]
+
+    public init(name: String, line: Int, column: Int, loops: [LoopReport]) {
+        self.name = name
+        self.line = line
+        self.column = column
+        self.loops = loops
+    }
+}
+
+public struct LoopReport: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case `for`, prange, `while`, `repeat`
+    }
+
+    /// Position of the loop's keyword (`for`, `while`, `repeat`).
+    public var line: Int
+    public var column: Int
+    public var kind: Kind
+    /// 0 for a loop at the top of its function, 1 inside one loop, …
+    public var depth: Int
+    /// Runs its iterations on the thread pool (an outermost `prange` of its function;
+    /// a `prange` nested in another runs serially inside the outer one's worker).
+    public var parallel: Bool
+    /// The reductions of a `prange` loop.
+    public var reductions: [ReductionReport]
+    public var vectorization: VectorizationReport
+    /// Bounds checks of this loop's own body (nested loops count separately); nil for
+    /// `while`/`repeat` loops, which the bounds-check passes do not summarize.
+    public var boundsChecks: BoundsCheckReport?
+    /// LLVM's remarks about this loop, as LLVM wrote them.
+    public var remarks: [LoopRemark]
+
+    public init(
+        line: Int, column: Int, kind: Kind, depth: Int, parallel: Bool,
+        reductions: [ReductionReport], vectorization: VectorizationReport,
+        boundsChecks: BoundsCheckReport?, remarks: [LoopRemark]
+    ) {
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.depth = depth
+        self.parallel = parallel
+        self.reductions = reductions
+        self.vectorization = vectorization
+        self.boundsChecks = boundsChecks
+        self.remarks = remarks
+    }
+
+    /// "line:column".
+    public var position: String { "\(line):\(column)" }
+}
+
+public struct ReductionReport: Sendable, Hashable, Codable {
+    /// The variable reduced into (for array reductions, "array").
+    public var variable: String
+    /// Kern's operator: `+`, `*`, `&`, `|`, `^`, `min`, `max`.
+    public var op: String
+    /// An array updated with `+=` at computed indices (a histogram).
+    public var isArray: Bool
+
+    public init(variable: String, op: String, isArray: Bool = false) {
+        self.variable = variable
+        self.op = op
+        self.isArray = isArray
+    }
+}
+
+public struct VectorizationReport: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Hashable, Codable {
+        /// LLVM vectorized the loop (`width`, `interleave`).
+        case vectorized
+        /// LLVM tried and did not (`reasons`).
+        case notVectorized
+        /// LLVM unrolled the loop completely; no loop is left to vectorize.
+        case fullyUnrolled
+        /// Compiled below -O2: the vectorizers did not run.
+        case notOptimized
+        /// LLVM said nothing about the loop: an outer loop (only innermost loops are
+        /// vectorized), or a loop optimized away (`reasons` says which).
+        case noRemark
+    }
+    public var status: Status
+    /// Elements per vector operation (vectorized loops).
+    public var width: Int?
+    /// Vector operations in flight per iteration (vectorized loops).
+    public var interleave: Int?
+    /// Why not, in LLVM's words (without its "loop not vectorized: " prefix).
+    public var reasons: [String]
+
+    public init(status: Status, width: Int? = nil, interleave: Int? = nil, reasons: [String] = []) {
+        self.status = status
+        self.width = width
+        self.interleave = interleave
+        self.reasons = reasons
+    }
+
+    public var isVectorized: Bool { status == .vectorized }
+}
+
+public struct BoundsCheckReport: Sendable, Hashable, Codable {
+    /// Proved safe and deleted.
+    public var removed: Int
+    /// Replaced by one range check before the loop.
+    public var hoisted: Int
+    /// Still checked on every iteration.
+    public var kept: Int
+
+    public init(removed: Int, hoisted: Int, kept: Int) {
+        self.removed = removed
+        self.hoisted = hoisted
+        self.kept = kept
+    }
+}
+
+/// One LLVM remark attached to a loop.
+public struct LoopRemark: Sendable, Hashable, Codable {
+    /// `passed`, `missed` or `analysis`.
+    public var kind: String
+    /// The LLVM pass (`loop-vectorize`, `loop-unroll`).
+    public var pass: String
+    public var message: String
+    /// The LLVM function the remark was about (loops of inlined functions appear in
+    /// their callers, outlined `prange` bodies in `kern_fn_<f>.prangeN`).
+    public var llvmFunction: String
+    /// Where LLVM placed the remark: the loop's keyword, or the instruction that
+    /// caused it (0:0 when LLVM knew no position).
+    public var line: Int
+    public var column: Int
+
+    public init(
+        kind: String, pass: String, message: String, llvmFunction: String, line: Int, column: Int
+    ) {
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.pass = pass
+        self.message = message
+        self.llvmFunction = llvmFunction
+    }
+}
