@@ -65,6 +65,8 @@ final class Codegen {
     /// Whether `rng.iteration` starts a stream in the code being emitted (see
     /// `emitVersionedByDepth`).
     var rngStartsStreams = false
+    /// libmvec variants declared so far (Codegen+VectorMath).
+    var vectorVariants: [LLVMValue] = []
 
     init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -83,6 +85,7 @@ final class Codegen {
             emitFunction(id)
             if ir.functions[id].isExported { emitEntry(id) }
         }
+        emitCompilerUsed()
     }
 
     // MARK: Types
@@ -154,6 +157,9 @@ final class Codegen {
             module.addAttribute(
                 fn, param: nil, ctx.stringAttribute("target-features", target.features))
         }
+        module.addAttribute(
+            fn, param: nil,
+            ctx.stringAttribute("prefer-vector-width", String(target.preferredVectorWidth)))
     }
 
     // MARK: Function bodies
@@ -250,7 +256,7 @@ final class Codegen {
 
     /// Floating-point flags for an operation that `touchesReduction`.
     func floatFlags(reduction: Bool) -> FloatFlags {
-        if options.fastMath { return .fast }
+        if options.fastMathLevel != .strict { return FloatFlags(options.fastMathLevel) }
         return reduction ? .reassociate : .strict
     }
 
