@@ -26,9 +26,14 @@ enum FastMathWarnings {
             warnings.append(
                 Diagnostic(
                     .warning, at: range,
-                    "'\(name)' may always be \(name == "isFinite" ? "true" : "false") under --fast-math=aggressive, which assumes no NaN or infinity",
+                    "'\(name)' may always be \(name == "isFinite" ? "true" : "false") under --fast-math-level aggressive, which assumes no NaN or infinity",
                     help: "use --fast-math (balanced), which keeps NaN and infinity, or drop this check"))
         }
         return warnings.sorted { $0.range.start < $1.range.start }
     }
+}
+
+extension KernModule {
+    /// The compile warnings as the CLI prints them (position, caret, help); "" if none.
+    public var renderedWarnings: String { DiagnosticRenderer().render(warnings, in: file) }
 }

@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
         let source = try Console.readSource(file)
         do {
             let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let bytes: [UInt8]
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)

@@ -5,7 +5,7 @@
 /// - `balanced` (`--fast-math`): reassociation, contraction (FMA), no signed zeros,
 ///   reciprocals and approximate functions; NaN and infinity keep their meaning, so
 ///   `isNaN`/`isInfinite` keep working (like ISPC's default).
-/// - `aggressive` (`--fast-math=aggressive`): also assumes no NaN and no infinity
+/// - `aggressive` (`--fast-math-level aggressive`): also assumes no NaN and no infinity
 ///   (`nnan ninf`), which lets LLVM fold `isNaN`/`isInfinite` checks away; the compiler
 ///   warns at every such check.
 public enum FastMathLevel: String, Sendable, Hashable, CaseIterable {
