@@ -1,4 +1,4 @@
-/// The warning `--fast-math=aggressive` owes its users: that level lets LLVM assume no
+/// The warning `--fast-math-level aggressive` owes its users: that level lets LLVM assume no
 /// value is NaN or infinite (`nnan ninf`), so `x.isNaN` / `x.isInfinite` may be folded
 /// to `false` and `x.isFinite` to `true`. Each such check gets a warning at its position.
 /// The default balanced level never assumes this, so it never warns.
