@@ -41,6 +41,10 @@ struct BuildCommand: ParsableCommand {
             case .asm: bytes = Array(try module.assembly().utf8)
             case .obj: bytes = try module.objectCode()
             }
+            if emit == .obj || emit == .asm, module.llvmIR.contains("@_ZGV") {
+                // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
+                Console.printError("note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)")
+            }
             if let output, output != "-" {
                 guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
                     Console.printError("error: cannot write '\(output)'")

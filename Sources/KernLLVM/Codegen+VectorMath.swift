@@ -10,12 +10,31 @@ import KernIR
 extension Codegen {
     /// The annotated libm call for `op`, or nil when vector math is off or no variant
     /// is accurate enough for the fast-math level (the caller then emits its usual code).
+    /// Strict Float functions without an accurate Float variant are computed through an
+    /// accurate Double variant and rounded (e.g. `logf`: the Float variants are 4 ulp
+    /// from libm, Double `log` rounded to Float is within 1).
     func vectorizableMath(
         _ op: MathOpcode, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags
     ) -> LLVMValue? {
-        guard options.vectorMath, kind.isFloating, VectorMathLibrary.isAvailable, VectorMathLibrary.hasVariants(op) else {
-            return nil
+        guard options.vectorMath, kind.isFloating, VectorMathLibrary.isAvailable,
+            VectorMathLibrary.hasVariants(op)
+        else { return nil }
+        if let call = annotatedCall(op, kind, xs, flags) { return call }
+        guard options.fastMathLevel == .strict, !target.vectorISAs.isEmpty else { return nil }
+        if op == .exp {
+            // Kern's own straight-line exp (Codegen+StrictExp): within 1 ulp of libm.
+            if kind == .f64 { return strictExp(xs[0]) }
+            return b.fptrunc(strictExp(b.fpext(xs[0], ctx.f64)), ctx.f32)
         }
+        guard kind == .f32 else { return nil }
+        let wide = xs.map { b.fpext($0, ctx.f64) }
+        guard let call = annotatedCall(op, .f64, wide, flags) else { return nil }
+        return b.fptrunc(call, ctx.f32)
+    }
+
+    private func annotatedCall(
+        _ op: MathOpcode, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags
+    ) -> LLVMValue? {
         let bound =
             options.fastMathLevel == .strict ? VectorMathLibrary.strictMaxULP : Int.max
         let variants = VectorMathLibrary.variants(op, kind, isas: target.vectorISAs, maxULP: bound)

@@ -69,7 +69,12 @@ for (label, base) in [
     for threads in [1, cores] {
         let f = try KernModule.compile(path: path, options: base).function(named: "blackScholes")
             .with(threads: threads)
-        let ms = try median { try f(s, k, t, 0.02, 0.30, &call, &put) }
+        // Seven arguments: past the `&` overloads, so the outputs go as mutable buffers.
+        let ms = try call.withUnsafeMutableBufferPointer { c in
+            try put.withUnsafeMutableBufferPointer { p in
+                try median { _ = try f.call([s, k, t, 0.02, 0.30, c, p]) }
+            }
+        }
         row("Kern \(label), \(threads) thread\(threads == 1 ? "" : "s")", ms)
     }
 }
