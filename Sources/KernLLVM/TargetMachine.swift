@@ -19,7 +19,8 @@ struct TargetSelection {
     }
 
     /// The default `prefer-vector-width`: 512-bit vectors measured faster than 256-bit
-    /// ones on this project's reference machine (znver4) for the math loops
+    /// ones on this project's reference machine (2-core AVX-512 VM, LLVM host CPU
+    /// emeraldrapids) for every math loop and Black-Scholes
     /// (docs/vector-math.md, "Vector width"); on CPUs without AVX-512 it changes nothing.
     static let measuredVectorWidth = 512
 

@@ -85,6 +85,7 @@ print(String(format: "checksum (last run) %.6f", checksum))
 let python = benchmarks.appendingPathComponent(".venv/bin/python").path
 if FileManager.default.isExecutableFile(atPath: python) {
     print("\n## Numba (python/bench_vecmath_numba.py)\n")
+    fflush(stdout)  // our rows first when piped (the child writes to the same stream)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [benchmarks.appendingPathComponent("python/bench_vecmath_numba.py").path, String(reps)]
