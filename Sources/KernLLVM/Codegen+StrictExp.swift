@@ -1,9 +1,10 @@
-/// Kern's own `exp` for strict mode (docs/vector-math.md): libmvec's exp is 3 ulp from
-/// libm, over the strict bound of 2, so strict loops would call scalar libm. This
-/// version is straight-line code (no calls, no branches), so the loop vectorizer
-/// widens it like any arithmetic; measured ≤ 1 ulp from libm, exact on ±0, ±inf, NaN,
-/// subnormals and at the overflow/underflow edges (VectorMathTests). Float `exp` in
-/// strict mode runs it in Double and rounds once.
+/// Kern's own SIMD `exp` for strict mode (docs/vector-math.md): libmvec's exp is 3 ulp
+/// from libm, over the strict bound of 2. `kern_vexp_f64_<lanes>` is straight-line
+/// vector code (no calls, no branches), measured ≤ 1 ulp from libm and exact on ±0,
+/// ±inf, NaN, subnormals and at the overflow/underflow edges (VectorMathTests). Like a
+/// libmvec function it is offered to the loop vectorizer as a variant of the scalar
+/// `exp` call, so scalar code keeps calling libm (and agrees with the interpreter).
+/// Float `exp` in strict mode runs it in Double and rounds once.
 ///
 /// exp(x) = 2^k · e^r with k = rint(x / ln 2), r = x − k·ln 2 (two FMAs, ln 2 split in
 /// a high and a low part), |r| ≤ ln2/2; e^r by its Taylor polynomial to degree 13
@@ -13,35 +14,55 @@ import CLLVM
 import KernIR
 
 extension Codegen {
-    /// A call of the module's `kern_exp_f64` (always inlined), declared on first use.
-    func strictExp(_ x: LLVMValue) -> LLVMValue {
-        let type = ctx.functionType(ctx.f64, [ctx.f64])
-        let fn = module.function(named: "kern_exp_f64") ?? defineStrictExp(type)
-        return b.call(type, fn, [x])
+    /// The scalar libm `exp` call annotated with Kern's vector versions for the target's
+    /// vector ISAs, or nil on targets without AVX2/AVX-512.
+    func strictExp(_ x: LLVMValue, _ flags: FloatFlags) -> LLVMValue? {
+        let widths = target.vectorISAs.map { $0.bits / 64 }
+        if widths.isEmpty { return nil }
+        let mapping = widths.map { lanes in
+            "_ZGV_LLVM_N\(lanes)v_exp(\(strictVectorExp(lanes: lanes)))"
+        }
+        let call = libm("exp", .f64, [x], flags)
+        LLVMAddCallSiteAttribute(
+            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
+            ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
+        return call
     }
 
-    private func defineStrictExp(_ type: LLVMType) -> LLVMValue {
-        let fn = module.addFunction("kern_exp_f64", type)
+    /// Defines (once) `<lanes x double> kern_vexp_f64_<lanes>(<lanes x double>)`; returns
+    /// its name.
+    private func strictVectorExp(lanes: Int) -> String {
+        let name = "kern_vexp_f64_\(lanes)"
+        if module.function(named: name) != nil { return name }
+        guard let vf64 = LLVMVectorType(ctx.f64, UInt32(lanes)),
+            let vi64 = LLVMVectorType(ctx.i64, UInt32(lanes))
+        else { preconditionFailure("no vector type") }
+        let fn = module.addFunction(name, ctx.functionType(vf64, [vf64]))
         module.setLinkage(fn, .internal)
         addCommonAttributes(fn)
-        for attribute in ["alwaysinline", "willreturn", "nosync", "nofree"] {
+        for attribute in ["willreturn", "nosync", "nofree"] {
             module.addAttribute(fn, param: nil, ctx.enumAttribute(attribute))
         }
         module.addAttribute(fn, param: nil, ctx.enumAttribute("memory", 0))
+        vectorVariants.append(fn)  // kept alive until the vectorizer has run
+
         let saved = b.block
         defer { b.position(at: saved) }
         b.position(at: module.appendBlock(fn, "entry"))
-
-        let f64 = ctx.f64
-        let i64 = ctx.i64
-        func c(_ v: Double) -> LLVMValue { ctx.constReal(f64, v) }
-        func call(_ name: String, _ args: [LLVMValue]) -> LLVMValue {
-            let (f, t) = module.intrinsic(name, [f64])
+        func splat(_ v: LLVMValue) -> LLVMValue {
+            var elements: [LLVMValue?] = Array(repeating: v, count: lanes)
+            return LLVMConstVector(&elements, UInt32(lanes))
+        }
+        func c(_ v: Double) -> LLVMValue { splat(ctx.constReal(ctx.f64, v)) }
+        func ci(_ v: Int64) -> LLVMValue { splat(ctx.constInt(ctx.i64, signed: v)) }
+        func call(_ intrinsic: String, _ args: [LLVMValue]) -> LLVMValue {
+            let (f, t) = module.intrinsic(intrinsic, [vf64])
             return b.call(t, f, args)
         }
         let x = module.param(fn, 0)
         let isNaN = b.fcmp(.uno, x, x)
-        // Clamp: beyond ±746 the result is already inf / 0, and k must fit the exponent.
+        // Clamp: beyond 710 / -746 the result is already inf / 0, and k must fit the
+        // exponent field.
         var xc = b.select(b.fcmp(.ogt, x, c(710)), c(710), x)
         xc = b.select(b.fcmp(.olt, xc, c(-746)), c(-746), xc)
         xc = b.select(isNaN, c(0), xc)
@@ -51,7 +72,7 @@ extension Codegen {
         var r = call("llvm.fma", [minusK, c(0x1.62e42fefa39efp-1), xc])
         r = call("llvm.fma", [minusK, c(0x1.abc9e3b39803fp-56), r])
 
-        // Taylor coefficients 1/n!, n = 13 down to 1.
+        // 1/n!, n = 1...13, evaluated from the top in Horner form.
         var coefficients: [Double] = []
         var factorial = 1.0
         for n in 1...13 {
@@ -64,16 +85,15 @@ extension Codegen {
         }
         p = call("llvm.fma", [p, r, c(1)])
 
-        // 2^k = 2^k1 · 2^k2, k1 = k >> 1: both factors are normal numbers.
-        let ki = LLVMBuildFPToSI(b.ref, k, i64, "")!
-        let k1 = b.ashr(ki, ctx.constInt(i64, 1))
+        // 2^k = 2^k1 · 2^k2 with k1 = k >> 1: both factors are normal numbers.
+        let ki = LLVMBuildFPToSI(b.ref, k, vi64, "")!
+        let k1 = b.ashr(ki, ci(1))
         let k2 = b.sub(ki, k1)
         func power(_ e: LLVMValue) -> LLVMValue {
-            let bits = b.shl(b.add(e, ctx.constInt(i64, 1023)), ctx.constInt(i64, 52))
-            return LLVMBuildBitCast(b.ref, bits, f64, "")!
+            LLVMBuildBitCast(b.ref, b.shl(b.add(e, ci(1023)), ci(52)), vf64, "")!
         }
         let result = b.fmul(b.fmul(p, power(k1), .strict), power(k2), .strict)
         b.ret(b.select(isNaN, b.fadd(x, x, .strict), result))
-        return fn
+        return name
     }
 }

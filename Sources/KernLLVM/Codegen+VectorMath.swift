@@ -22,9 +22,9 @@ extension Codegen {
         if let call = annotatedCall(op, kind, xs, flags) { return call }
         guard options.fastMathLevel == .strict, !target.vectorISAs.isEmpty else { return nil }
         if op == .exp {
-            // Kern's own straight-line exp (Codegen+StrictExp): within 1 ulp of libm.
-            if kind == .f64 { return strictExp(xs[0]) }
-            return b.fptrunc(strictExp(b.fpext(xs[0], ctx.f64)), ctx.f32)
+            // Kern's own SIMD exp (Codegen+StrictExp): within 1 ulp of libm.
+            if kind == .f64 { return strictExp(xs[0], flags) }
+            return strictExp(b.fpext(xs[0], ctx.f64), flags).map { b.fptrunc($0, ctx.f32) }
         }
         guard kind == .f32 else { return nil }
         let wide = xs.map { b.fpext($0, ctx.f64) }
