@@ -82,6 +82,58 @@ var checksum = 0.0
 for i in 0..<n { checksum += call[i] + put[i] }
 print(String(format: "checksum (last run) %.6f", checksum))
 
+// The width also applies to loops without math: a memory-bound and two compute-bound
+// kernels (row-major 1-D versions of Kernels/saxpy, matmul, mandelbrot), strict, 1 thread.
+print("\n## Other loops, 256- vs 512-bit (strict, one thread)\n")
+let others = """
+    func saxpy(a: Float, x: [Float], y: inout [Float]) {
+        for i in 0..<x.count { y[i] = a * x[i] + y[i] }
+    }
+    func matmul(a: [Float], b: [Float], c: inout [Float], n: Int) {
+        for i in 0..<n {
+            for j in 0..<n { c[i * n + j] = 0 }
+            for k in 0..<n {
+                let aik = a[i * n + k]
+                for j in 0..<n { c[i * n + j] += aik * b[k * n + j] }
+            }
+        }
+    }
+    func mandelbrot(out: inout [Int32], w: Int, h: Int, maxIter: Int) {
+        for row in 0..<h {
+            for col in 0..<w {
+                let cr = -2.0 + 3.0 * Double(col) / Double(w)
+                let ci = -1.5 + 3.0 * Double(row) / Double(h)
+                var zr = 0.0
+                var zi = 0.0
+                var k: Int32 = 0
+                while zr * zr + zi * zi <= 4.0 && Int(k) < maxIter {
+                    let t = zr * zr - zi * zi + cr
+                    zi = 2.0 * zr * zi + ci
+                    zr = t
+                    k += 1
+                }
+                out[row * w + col] = k
+            }
+        }
+    }
+    """
+let xs = (0..<(1 << 24)).map { Float($0 % 1000) * 0.001 }
+var ys = xs
+let mn = 512
+let ma = (0..<(mn * mn)).map { Float($0 % 17) * 0.25 }
+var mc = [Float](repeating: 0, count: mn * mn)
+var pixels = [Int32](repeating: 0, count: 512 * 512)
+for width in [512, 256, 512, 256] {
+    let m = try KernModule.compile(
+        source: others, options: CompileOptions(checked: false, threads: 1, preferredVectorWidth: width))
+    let saxpy = try m.function(named: "saxpy")
+    let matmul = try m.function(named: "matmul")
+    let mandelbrot = try m.function(named: "mandelbrot")
+    row("saxpy Float 2^24, \(width)-bit", try median { try saxpy(Float(2.5), xs, &ys) })
+    row("matmul Float 512², \(width)-bit", try median { try matmul(ma, ma, &mc, mn) })
+    row("mandelbrot 512², 256 iterations, \(width)-bit", try median { try mandelbrot(&pixels, 512, 512, 256) })
+}
+
 let python = benchmarks.appendingPathComponent(".venv/bin/python").path
 if FileManager.default.isExecutableFile(atPath: python) {
     print("\n## Numba (python/bench_vecmath_numba.py)\n")
