@@ -46,7 +46,10 @@ let kernPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let package = Package(
     name: "KernBenchmarks",
     platforms: [.macOS(.v13)],
-    products: [.executable(name: "kern-bench", targets: ["kern-bench"])],
+    products: [
+        .executable(name: "kern-bench", targets: ["kern-bench"]),
+        .executable(name: "vecmath-bench", targets: ["vecmath-bench"]),
+    ],
     dependencies: [
         .package(path: ".."),
     ],
@@ -73,6 +76,11 @@ let package = Package(
             dependencies: [
                 "BenchCore", "SwiftPeers", "SwiftUnsafePeers", "SwiftUnsafeNativePeers", "KernPeer",
             ],
+            swiftSettings: kernSwiftFlags),
+        // Vectorized transcendentals and Black-Scholes vs Numba fastmath (docs/vector-math.md).
+        .executableTarget(
+            name: "vecmath-bench",
+            dependencies: [.product(name: "Kern", package: kernPackage)],
             swiftSettings: kernSwiftFlags),
     ],
     swiftLanguageModes: [.v5]

@@ -49,7 +49,9 @@ enum Compiler {
             defer { start = now }
             return now - start
         }
-        let (program, diagnostics) = try check(file)
+        let (program, frontEndDiagnostics) = try check(file)
+        let diagnostics =
+            frontEndDiagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)
         timings.frontEnd = lap()
         var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
         try runKernIRPipeline(&module, options: options)
@@ -112,8 +114,10 @@ struct LLVMJITBackend: KernBackend {
     func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode {
         do {
             let compiled = try LLVMBackend.compile(module, options: CodegenOptions(
-                optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
-                targetCPU: options.targetCPU, targetFeatures: options.targetFeatures))
+                optimizationLevel: options.optimizationLevel, targetCPU: options.targetCPU,
+                targetFeatures: options.targetFeatures, fastMathLevel: options.fastMathLevel,
+                vectorMath: options.vectorMath,
+                preferredVectorWidth: options.preferredVectorWidth))
             let jit = try JITEngine.shared().load(compiled)
             return JITCompiledCode(jit: jit, compiled: compiled)
         } catch let error as KernError {

@@ -33,12 +33,17 @@ struct BuildCommand: ParsableCommand {
         let source = try Console.readSource(file)
         do {
             let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let bytes: [UInt8]
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
             case .llvm: bytes = Array(module.llvmIR.utf8)
             case .asm: bytes = Array(try module.assembly().utf8)
             case .obj: bytes = try module.objectCode()
+            }
+            if emit == .obj || emit == .asm, module.llvmIR.contains("@_ZGV") {
+                // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
+                Console.printError("note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)")
             }
             if let output, output != "-" {
                 guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {

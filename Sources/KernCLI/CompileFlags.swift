@@ -7,8 +7,17 @@ struct CompileFlags: ParsableArguments {
     @Flag(help: "Remove array bounds checks (out-of-bounds access is then undefined).")
     var unchecked = false
 
-    @Flag(name: .customLong("fast-math"), help: "Allow reassociation and contraction of floating-point arithmetic.")
+    @Flag(name: .customLong("fast-math"), help: "Allow reassociation and contraction of floating-point arithmetic (NaN and infinity keep working; same as --fast-math-level balanced).")
     var fastMath = false
+
+    @Option(name: .customLong("fast-math-level"), help: "strict (default), balanced (= --fast-math) or aggressive (also assumes no NaN/infinity; warns at isNaN/isInfinite/isFinite).")
+    var fastMathLevel: FastMathLevel?
+
+    @Flag(name: .customLong("no-vector-math"), help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
+    var noVectorMath = false
+
+    @Option(name: .customLong("prefer-vector-width"), help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
+    var preferVectorWidth: Int?
 
     @Option(name: .customShort("O"), help: "Optimization level, 0–3.")
     var optimizationLevel: Int = 3
@@ -23,13 +32,21 @@ struct CompileFlags: ParsableArguments {
         guard (0...3).contains(optimizationLevel) else {
             throw ValidationError("-O takes 0, 1, 2 or 3")
         }
+        if let width = preferVectorWidth, ![128, 256, 512].contains(width) {
+            throw ValidationError("--prefer-vector-width takes 128, 256 or 512 (bits)")
+        }
+        if fastMath, let level = fastMathLevel, level != .balanced {
+            throw ValidationError("--fast-math means --fast-math-level balanced; give only one of them")
+        }
     }
 
     var options: CompileOptions {
         var o = CompileOptions()
         o.optimizationLevel = optimizationLevel
         o.checked = !unchecked
-        o.fastMath = fastMath
+        o.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
+        o.vectorMath = !noVectorMath
+        o.preferredVectorWidth = preferVectorWidth
         o.targetCPU = targetCPU
         o.targetFeatures = targetFeatures
         return o
@@ -58,3 +75,5 @@ enum Console {
         return ExitCode(1)
     }
 }
+
+extension FastMathLevel: ExpressibleByArgument {}

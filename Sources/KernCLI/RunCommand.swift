@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
         let source = try Console.readSource(file)
         do {
             let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
                 Console.printError("error: \(file): main() must take no parameters to be run by kernelc")

@@ -89,7 +89,9 @@ public final class JITEngine: @unchecked Sendable {
                 kern_jit_define_absolute(jit, dylib, cNames, &addrs, symbols.count),
                 "cannot define runtime symbols")
         }
-        // Anything else (e.g. a libm function LLVM introduced) from the process.
+        // Anything else (e.g. a libm function LLVM introduced, or a libmvec variant:
+        // VectorMathLibrary loads libmvec globally) from the process.
+        _ = VectorMathLibrary.isAvailable
         var generator: LLVMOrcDefinitionGeneratorRef?
         let prefix = LLVMOrcLLJITGetGlobalPrefix(jit)
         if LLVMError.take(

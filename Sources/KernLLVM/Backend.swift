@@ -7,9 +7,8 @@ import KernIR
 public struct CodegenOptions: Sendable, Hashable {
     /// 0...3: the `default<On>` pipeline (vectorizers from O2).
     public var optimizationLevel: Int = 3
-    /// Reassociation, contraction, no signed zeros, reciprocals, approximate functions
-    /// on every floating operation (never nnan/ninf).
-    public var fastMath = false
+    /// Floating-point freedom: strict IEEE (default), balanced or aggressive fast-math.
+    public var fastMathLevel: FastMathLevel = .strict
     /// nil: the host CPU.
     public var targetCPU: String? = nil
     /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
@@ -17,16 +16,30 @@ public struct CodegenOptions: Sendable, Hashable {
     /// Emit source locations and collect LLVM's loop optimization remarks into
     /// `CompiledModule.remarks` (for reports; off for normal compiles).
     public var optimizationRemarks = false
+    /// Loops calling exp, log, sin, … use libmvec's SIMD variants (VectorMathLibrary).
+    public var vectorMath = true
+    /// `prefer-vector-width` in bits (256 or 512); nil: the measured default.
+    public var preferredVectorWidth: Int? = nil
+
+    /// Balanced fast-math on/off (the `--fast-math` switch).
+    public var fastMath: Bool {
+        get { fastMathLevel != .strict }
+        set { fastMathLevel = newValue ? .balanced : .strict }
+    }
 
     public init(
         optimizationLevel: Int = 3, fastMath: Bool = false, targetCPU: String? = nil,
-        targetFeatures: String? = nil, optimizationRemarks: Bool = false
+        targetFeatures: String? = nil, fastMathLevel: FastMathLevel? = nil,
+        vectorMath: Bool = true, preferredVectorWidth: Int? = nil,
+        optimizationRemarks: Bool = false
     ) {
         self.optimizationRemarks = optimizationRemarks
         self.optimizationLevel = optimizationLevel
-        self.fastMath = fastMath
+        self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
         self.targetCPU = targetCPU
         self.targetFeatures = targetFeatures
+        self.vectorMath = vectorMath
+        self.preferredVectorWidth = preferredVectorWidth
     }
 }
 

@@ -10,6 +10,7 @@ extension Codegen {
         let xs = args.map(value)
         let kind = scalarKind(args[0])
         let t = llvmType(kind)
+        if let call = vectorizableMath(op, kind, xs, flags) { return call }
         switch op {
         case .sqrt, .exp, .exp2, .log, .log2, .log10, .sin, .cos, .floor, .ceil, .round, .trunc:
             // `llvm.round` rounds half away from zero, as Swift's `rounded()`.
@@ -57,7 +58,7 @@ extension Codegen {
 
     /// A libm function, declared without memory effects: Kern never observes errno, so
     /// LLVM may hoist, combine and drop these calls like the intrinsics.
-    private func libm(_ name: String, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags)
+    func libm(_ name: String, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags)
         -> LLVMValue
     {
         let t = llvmType(kind)

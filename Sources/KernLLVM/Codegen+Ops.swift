@@ -235,7 +235,7 @@ extension Codegen {
         -> LLVMValue
     {
         if kind.isFloating {
-            let flags = options.fastMath ? FloatFlags.fast : .strict
+            let flags = FloatFlags(options.fastMathLevel)
             switch p {
             case .eq: return b.fcmp(.oeq, a, c, flags)
             case .ne: return b.fcmp(.une, a, c, flags)

@@ -140,12 +140,23 @@ extension Codegen {
         let scale = ctx.constReal(f64, 0x1p-53)
         let u1 = b.fmul(b.fadd(b.uitofp(b.lshr(w0, shift), f64), ctx.constReal(f64, 1), .strict), scale, .strict)
         let u2 = b.fmul(b.uitofp(b.lshr(w1, shift), f64), scale, .strict)
-        let (log, logType) = module.intrinsic("llvm.log", [f64])
         let (sqrt, sqrtType) = module.intrinsic("llvm.sqrt", [f64])
-        let (cos, cosType) = module.intrinsic("llvm.cos", [f64])
-        let radius = b.call(sqrtType, sqrt, [b.fmul(ctx.constReal(f64, -2), b.call(logType, log, [u1]), .strict)])
-        let angle = b.call(cosType, cos, [b.fmul(ctx.constReal(f64, 2 * Double.pi), u2, .strict)])
+        let radius = b.call(sqrtType, sqrt, [b.fmul(ctx.constReal(f64, -2), normalMath(.log, u1), .strict)])
+        let angle = normalMath(.cos, b.fmul(ctx.constReal(f64, 2 * Double.pi), u2, .strict))
         return b.fmul(radius, angle, .strict)
+    }
+
+    /// log/cos of Box–Muller. With fast-math they go through libmvec so normal draws
+    /// vectorize; strict mode keeps libm, so each draw stays a pure function of its
+    /// counter, bit for bit, whatever the thread count (decisions.md, random numbers).
+    private func normalMath(_ op: MathOpcode, _ x: LLVMValue) -> LLVMValue {
+        if options.fastMathLevel != .strict,
+            let call = vectorizableMath(op, .f64, [x], FloatFlags(options.fastMathLevel))
+        {
+            return call
+        }
+        let (fn, type) = module.intrinsic("llvm." + op.rawValue, [ctx.f64])
+        return b.call(type, fn, [x])
     }
 
     /// Philox-4x32-10 of counter (ordinal, iteration) and key seed; the block as two i64

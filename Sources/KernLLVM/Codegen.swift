@@ -67,6 +67,8 @@ final class Codegen {
     var rngStartsStreams = false
     /// Source locations for optimization remarks (nil unless `options.optimizationRemarks`).
     var debug: DebugLocations?
+    /// libmvec variants declared so far (Codegen+VectorMath).
+    var vectorVariants: [LLVMValue] = []
 
     init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -88,6 +90,7 @@ final class Codegen {
             emitFunction(id)
             if ir.functions[id].isExported { emitEntry(id) }
         }
+        emitCompilerUsed()
         debug?.finalize()
     }
 
@@ -160,6 +163,9 @@ final class Codegen {
             module.addAttribute(
                 fn, param: nil, ctx.stringAttribute("target-features", target.features))
         }
+        module.addAttribute(
+            fn, param: nil,
+            ctx.stringAttribute("prefer-vector-width", String(target.preferredVectorWidth)))
     }
 
     // MARK: Function bodies
@@ -257,7 +263,7 @@ final class Codegen {
 
     /// Floating-point flags for an operation that `touchesReduction`.
     func floatFlags(reduction: Bool) -> FloatFlags {
-        if options.fastMath { return .fast }
+        if options.fastMathLevel != .strict { return FloatFlags(options.fastMathLevel) }
         return reduction ? .reassociate : .strict
     }
 

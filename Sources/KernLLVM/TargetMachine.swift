@@ -7,15 +7,56 @@ struct TargetSelection {
     var triple: String
     var cpu: String
     var features: String
+    /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
+    var preferredVectorWidth: Int
 
     init(_ options: CodegenOptions) {
         triple = HostCPU.triple
         cpu = options.targetCPU ?? HostCPU.name
         // A CPU override without features means "that CPU's own features".
         features = options.targetFeatures ?? (options.targetCPU == nil ? HostCPU.features : "")
+        preferredVectorWidth = options.preferredVectorWidth ?? Self.measuredVectorWidth
     }
+
+    /// The default `prefer-vector-width`: 512-bit vectors measured faster than 256-bit
+    /// ones on this project's reference machine (2-core AVX-512 VM, LLVM host CPU
+    /// emeraldrapids) for every math loop and Black-Scholes
+    /// (docs/vector-math.md, "Vector width"); on CPUs without AVX-512 it changes nothing.
+    static let measuredVectorWidth = 512
 
     func makeMachine(optLevel: Int) throws -> TargetMachineRef {
         try TargetMachineRef(triple: triple, cpu: cpu, features: features, optLevel: optLevel)
     }
+
+    /// The libmvec ISAs the generated code may call: from the feature string when it
+    /// names them, else from the CPU name (LLVM's C API cannot list a CPU's features).
+    var vectorISAs: [VectorISA] {
+        guard triple.hasPrefix("x86_64") else { return [] }
+        var isas: [VectorISA] = []
+        if has("avx2", cpuFamilies: Self.avx2CPUs) { isas.append(.avx2) }
+        if preferredVectorWidth >= 512, has("avx512f", cpuFamilies: Self.avx512CPUs) {
+            isas.append(.avx512)
+        }
+        return isas
+    }
+
+    private func has(_ feature: String, cpuFamilies: [String]) -> Bool {
+        let flags = features.split(separator: ",")
+        if flags.contains(Substring("-" + feature)) { return false }
+        if flags.contains(Substring("+" + feature)) { return true }
+        return cpuFamilies.contains { cpu.hasPrefix($0) }
+    }
+
+    /// CPU name prefixes with AVX-512F / AVX2 (used only when the features do not say).
+    private static let avx512CPUs = [
+        "x86-64-v4", "skylake-avx512", "cascadelake", "cooperlake", "cannonlake", "icelake",
+        "tigerlake", "rocketlake", "sapphirerapids", "emeraldrapids", "graniterapids",
+        "znver4", "znver5", "knl", "knm",
+    ]
+    private static let avx2CPUs =
+        avx512CPUs + [
+            "x86-64-v3", "haswell", "broadwell", "skylake", "alderlake", "raptorlake",
+            "meteorlake", "arrowlake", "lunarlake", "gracemont", "sierraforest", "znver",
+            "bdver4",
+        ]
 }

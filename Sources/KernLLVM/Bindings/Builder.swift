@@ -38,18 +38,29 @@ enum RealPredicate {
 }
 
 /// Fast-math flags Kern uses: none (strict IEEE), `reassoc` alone (parallel reductions),
-/// or the fast-math option's set (everything except nnan/ninf, which would make
-/// NaN/inf inputs undefined).
+/// the balanced `--fast-math` set (everything except nnan/ninf, so NaN/inf inputs keep
+/// their meaning), or the aggressive set (all flags; `isNaN` may fold to false).
 enum FloatFlags {
-    case strict, reassociate, fast
+    case strict, reassociate, balanced, aggressive
+
+    init(_ level: FastMathLevel) {
+        switch level {
+        case .strict: self = .strict
+        case .balanced: self = .balanced
+        case .aggressive: self = .aggressive
+        }
+    }
+
     var llvm: LLVMFastMathFlags {
+        let balanced =
+            LLVMFastMathAllowReassoc | LLVMFastMathAllowContract | LLVMFastMathNoSignedZeros
+            | LLVMFastMathAllowReciprocal | LLVMFastMathApproxFunc
         switch self {
-        case .strict: LLVMFastMathFlags(LLVMFastMathNone)
-        case .reassociate: LLVMFastMathFlags(LLVMFastMathAllowReassoc)
-        case .fast:
-            LLVMFastMathFlags(
-                LLVMFastMathAllowReassoc | LLVMFastMathAllowContract | LLVMFastMathNoSignedZeros
-                    | LLVMFastMathAllowReciprocal | LLVMFastMathApproxFunc)
+        case .strict: return LLVMFastMathFlags(LLVMFastMathNone)
+        case .reassociate: return LLVMFastMathFlags(LLVMFastMathAllowReassoc)
+        case .balanced: return LLVMFastMathFlags(balanced)
+        case .aggressive:
+            return LLVMFastMathFlags(balanced | LLVMFastMathNoNaNs | LLVMFastMathNoInfs)
         }
     }
 }

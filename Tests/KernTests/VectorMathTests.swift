@@ -1,0 +1,408 @@
+import Foundation
+import Kern
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Vectorized transcendentals (docs/vector-math.md): loops calling exp, log, sin, … use
+/// libmvec's SIMD variants; strict mode only those within 2 ulp of libm, fast-math all
+/// of them (≤ 4 ulp); special values (±0, ±inf, NaN, subnormals, huge arguments) come
+/// out exactly as libm's; `--no-vector-math` and the vector width are honoured.
+/// KERN_MEASURE=1 runs ten times more inputs and the speed comparison.
+@Suite(.serialized)
+struct VectorMathTests {
+    static let measuring = ProcessInfo.processInfo.environment["KERN_MEASURE"] == "1"
+
+    /// A math function under test: Kern name, libm reference for Double and Float,
+    /// and the range its ordinary inputs come from.
+    struct MathFunction: Sendable, CustomStringConvertible {
+        var name: String
+        var double: @Sendable (Double, Double) -> Double
+        var float: @Sendable (Float, Float) -> Float
+        var range: ClosedRange<Double>
+        var arity = 1
+        var description: String { name }
+    }
+
+    static func unary(
+        _ name: String, _ d: @escaping @Sendable (Double) -> Double,
+        _ f: @escaping @Sendable (Float) -> Float, _ range: ClosedRange<Double>
+    ) -> MathFunction {
+        MathFunction(name: name, double: { x, _ in d(x) }, float: { x, _ in f(x) }, range: range)
+    }
+
+    static let functions: [MathFunction] = [
+        unary("exp", { exp($0) }, { expf($0) }, -750...720),
+        unary("exp2", { exp2($0) }, { exp2f($0) }, -1100...1030),
+        unary("expm1", { expm1($0) }, { expm1f($0) }, -50...720),
+        unary("log", { log($0) }, { logf($0) }, 0...1e6),
+        unary("log2", { log2($0) }, { log2f($0) }, 0...1e6),
+        unary("log10", { log10($0) }, { log10f($0) }, 0...1e6),
+        unary("log1p", { log1p($0) }, { log1pf($0) }, -1...1e6),
+        unary("sin", { sin($0) }, { sinf($0) }, -1e4...1e4),
+        unary("cos", { cos($0) }, { cosf($0) }, -1e4...1e4),
+        unary("tan", { tan($0) }, { tanf($0) }, -1e4...1e4),
+        unary("asin", { asin($0) }, { asinf($0) }, -1...1),
+        unary("acos", { acos($0) }, { acosf($0) }, -1...1),
+        unary("atan", { atan($0) }, { atanf($0) }, -1e3...1e3),
+        unary("sinh", { sinh($0) }, { sinhf($0) }, -720...720),
+        unary("cosh", { cosh($0) }, { coshf($0) }, -720...720),
+        unary("tanh", { tanh($0) }, { tanhf($0) }, -30...30),
+        unary("cbrt", { cbrt($0) }, { cbrtf($0) }, -1e6...1e6),
+        unary("erf", { erf($0) }, { erff($0) }, -6...6),
+        unary("erfc", { erfc($0) }, { erfcf($0) }, -6...30),
+        MathFunction(
+            name: "pow", double: { pow($0, $1) }, float: { powf($0, $1) }, range: 0...100, arity: 2),
+        MathFunction(
+            name: "atan2", double: { atan2($0, $1) }, float: { atan2f($0, $1) }, range: -100...100,
+            arity: 2),
+        MathFunction(
+            name: "hypot", double: { hypot($0, $1) }, float: { hypotf($0, $1) }, range: -1e3...1e3,
+            arity: 2),
+    ]
+
+    /// One kernel per function and element type: `y[i] = f(x[i])` / `f(x[i], z[i])`.
+    static var source: String {
+        functions.flatMap { f in
+            ["Double", "Float"].map { t in
+                let call = f.arity == 2 ? "\(f.name)(x[i], z[i])" : "\(f.name)(x[i])"
+                return """
+                    func \(f.name)_\(t)(x: [\(t)], z: [\(t)], y: inout [\(t)]) {
+                        for i in 0..<x.count { y[i] = \(call) }
+                    }
+
+                    """
+            }
+        }.joined()
+    }
+
+    static let strict = Result { try KernModule.compile(source: source, fileName: "vecmath.kern") }
+    static let fast = Result {
+        try KernModule.compile(
+            source: source, fileName: "vecmath.kern", options: CompileOptions(fastMath: true))
+    }
+
+    // MARK: Inputs
+
+    /// Values every function must treat exactly as libm does.
+    static let specialDoubles: [Double] = [
+        0, -0.0, .infinity, -.infinity, .nan, -.nan, .leastNonzeroMagnitude,
+        -.leastNonzeroMagnitude, .leastNormalMagnitude, 0x1p-1030, -0x1p-1040,
+        .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1e300, -1e300, 1e22, 1, -1, 0.5,
+        2, 709.78, 709.79, -745.1, -745.2, 1e-300, .pi, -.pi / 2, 1e15, 0x1p52,
+    ]
+
+    /// SplitMix64: a reproducible stream of test inputs.
+    struct Inputs: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        /// A quarter random bit patterns (every magnitude, subnormals, NaN payloads),
+        /// the rest uniform in the function's range.
+        mutating func double(in range: ClosedRange<Double>) -> Double {
+            let r = next()
+            if r % 4 == 0 { return Double(bitPattern: next()) }
+            return Double.random(in: range, using: &self)
+        }
+
+        mutating func float(in range: ClosedRange<Double>) -> Float {
+            let r = next()
+            if r % 4 == 0 { return Float(bitPattern: UInt32(truncatingIfNeeded: next())) }
+            return Float(Double.random(in: range, using: &self))
+        }
+    }
+
+    static var count: Int { measuring ? 2_000_000 : 200_000 }
+
+    // MARK: ULP distance
+
+    /// Error of `got` in units in the last place of `ref`; .infinity when they disagree
+    /// on NaN, infinity or the sign of zero.
+    static func ulps(_ ref: Double, _ got: Double) -> Double {
+        if ref.isNaN || got.isNaN { return ref.isNaN && got.isNaN ? 0 : .infinity }
+        if ref.isInfinite || got.isInfinite { return ref == got ? 0 : .infinity }
+        if ref == got { return ref.sign == got.sign ? 0 : .infinity }
+        let ulp = max(ref.ulp, Double.leastNonzeroMagnitude)
+        return abs(ref - got) / ulp
+    }
+
+    static func ulps(_ ref: Float, _ got: Float) -> Double {
+        if ref.isNaN || got.isNaN { return ref.isNaN && got.isNaN ? 0 : .infinity }
+        if ref.isInfinite || got.isInfinite { return ref == got ? 0 : .infinity }
+        if ref == got { return ref.sign == got.sign ? 0 : .infinity }
+        return abs(Double(ref) - Double(got)) / Double(max(ref.ulp, Float.leastNonzeroMagnitude))
+    }
+
+    /// Largest error of the compiled Double kernel against libm, and the worst input.
+    static func worstDouble(_ module: KernModule, _ f: MathFunction) throws -> (Double, Double) {
+        var rng = Inputs(state: 42)
+        var x = specialDoubles + (0..<count).map { _ in rng.double(in: f.range) }
+        var z = (0..<x.count).map { _ in rng.double(in: -30...30) }
+        if f.arity == 2 {
+            // Pairs of special values too: pow(±0, -1), pow(-8, 1/3), atan2(±0, ±0), …
+            for a in specialDoubles.prefix(8) {
+                for b in specialDoubles.prefix(8) + [-1, 0.5, 3] {
+                    x.append(a)
+                    z.append(b)
+                }
+            }
+        }
+        var y = [Double](repeating: 0, count: x.count)
+        try module.function(named: "\(f.name)_Double")(x, z, &y)
+        var worst = (0.0, 0.0)
+        for i in x.indices {
+            let e = ulps(f.double(x[i], z[i]), y[i])
+            if e > worst.0 { worst = (e, x[i]) }
+        }
+        return worst
+    }
+
+    static func worstFloat(_ module: KernModule, _ f: MathFunction) throws -> (Double, Float) {
+        var rng = Inputs(state: 7)
+        let specials = specialDoubles.map(Float.init)
+        var x = specials + (0..<count).map { _ in rng.float(in: f.range) }
+        var z = (0..<x.count).map { _ in rng.float(in: -30...30) }
+        if f.arity == 2 {
+            for a in specials.prefix(8) {
+                for b in specials.prefix(8) + [-1, 0.5, 3] {
+                    x.append(a)
+                    z.append(b)
+                }
+            }
+        }
+        var y = [Float](repeating: 0, count: x.count)
+        try module.function(named: "\(f.name)_Float")(x, z, &y)
+        var worst = (0.0, Float(0))
+        for i in x.indices {
+            let e = ulps(f.float(x[i], z[i]), y[i])
+            if e > worst.0 { worst = (e, x[i]) }
+        }
+        return worst
+    }
+
+    // MARK: Accuracy
+
+    @Test(arguments: functions)
+    func strictModeStaysWithinTwoULPOfLibm(_ f: MathFunction) throws {
+        let module = try Self.strict.get()
+        let (d, dx) = try Self.worstDouble(module, f)
+        let (s, sx) = try Self.worstFloat(module, f)
+        if Self.measuring { print("strict \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))") }
+        #expect(d <= 2, "\(f.name)(Double): \(d) ulp at \(dx)")
+        #expect(s <= 2, "\(f.name)(Float): \(s) ulp at \(sx)")
+    }
+
+    @Test(arguments: functions)
+    func fastMathStaysWithinFourULPOfLibm(_ f: MathFunction) throws {
+        let module = try Self.fast.get()
+        let (d, dx) = try Self.worstDouble(module, f)
+        let (s, sx) = try Self.worstFloat(module, f)
+        if Self.measuring { print("fast \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))") }
+        #expect(d <= 4, "\(f.name)(Double): \(d) ulp at \(dx)")
+        #expect(s <= 4, "\(f.name)(Float): \(s) ulp at \(sx)")
+    }
+
+    // MARK: Which loops vectorize
+
+    /// The SIMD calls in the entry function of `kernel` in a module's optimized IR (the
+    /// kernel body is inlined there).
+    static func vectorCalls(_ module: KernModule, _ kernel: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = entryBody(module, kernel)[...]
+        while let r = rest.range(of: "@_ZGV") {
+            let name = rest[r.lowerBound...].dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            names.insert(String(name))
+            rest = rest[r.upperBound...]
+        }
+        return names
+    }
+
+    /// The optimized IR of the entry function of `kernel`.
+    static func entryBody(_ module: KernModule, _ kernel: String) -> String {
+        let ir = module.llvmIR
+        guard let start = ir.range(of: "@kern_entry_\(kernel)(") else { return "" }
+        let body = ir[start.upperBound...]
+        return String(body.range(of: "\n}\n").map { body[..<$0.lowerBound] } ?? body)
+    }
+
+    @Test func fastMathVectorizesEveryLibmvecFunction() throws {
+        let module = try Self.fast.get()
+        for f in Self.functions {
+            let v = String(repeating: "v", count: f.arity)
+            #expect(Self.vectorCalls(module, "\(f.name)_Double") == ["_ZGVeN8\(v)_\(f.name)"])
+            #expect(Self.vectorCalls(module, "\(f.name)_Float") == ["_ZGVeN16\(v)_\(f.name)f"])
+        }
+    }
+
+    /// Strict mode: the decisions of docs/vector-math.md (measured ulp per variant).
+    @Test func strictModeVectorizesOnlyAccurateVariants() throws {
+        let module = try Self.strict.get()
+        #expect(Self.vectorCalls(module, "log_Double") == ["_ZGVeN8v_log"])
+        #expect(Self.vectorCalls(module, "pow_Double") == ["_ZGVeN8vv_pow"])
+        #expect(Self.vectorCalls(module, "erf_Double") == ["_ZGVeN8v_erf"])
+        #expect(Self.vectorCalls(module, "sin_Float") == ["_ZGVeN16v_sinf"])
+        #expect(Self.vectorCalls(module, "cos_Float") == ["_ZGVeN16v_cosf"])
+        #expect(Self.vectorCalls(module, "pow_Float") == ["_ZGVeN16vv_powf"])
+        // Float through the accurate Double variant, rounded once.
+        #expect(Self.vectorCalls(module, "log_Float") == ["_ZGVeN8v_log"])
+        #expect(Self.vectorCalls(module, "atan2_Float") == ["_ZGVeN8vv_atan2"])
+        // 3–4 ulp from libm in both types: scalar libm in strict mode.
+        for kernel in ["sin_Double", "cos_Double", "tan_Double", "tan_Float", "erfc_Double"] {
+            #expect(Self.vectorCalls(module, kernel).isEmpty, "\(kernel) should stay scalar")
+        }
+        // exp: Kern's own SIMD version; the scalar remainder calls libm.
+        for kernel in ["exp_Double", "exp_Float"] {
+            let body = Self.entryBody(module, kernel)
+            #expect(Self.vectorCalls(module, kernel).isEmpty)
+            #expect(body.contains("call <8 x double> @kern_vexp_f64_8("), "\(kernel) should vectorize")
+            #expect(body.contains("call double @exp("))
+        }
+    }
+
+    static let small = """
+        func expAll(x: [Double], y: inout [Double]) {
+            for i in 0..<x.count { y[i] = exp(x[i]) }
+        }
+        func logAll(x: [Float], y: inout [Float]) {
+            for i in 0..<x.count { y[i] = log(x[i]) }
+        }
+        """
+
+    @Test func noVectorMathKeepsScalarCalls() throws {
+        let module = try KernModule.compile(
+            source: Self.small, options: CompileOptions(fastMath: true, vectorMath: false))
+        #expect(!module.llvmIR.contains("_ZGV"))
+        var y = [Double](repeating: 0, count: 3)
+        try module.function(named: "expAll")([0.0, 1, -.infinity], &y)
+        #expect(y == [1, exp(1.0), 0])
+    }
+
+    @Test func preferredWidth256UsesAVX2Variants() throws {
+        let module = try KernModule.compile(
+            source: Self.small, options: CompileOptions(fastMath: true, preferredVectorWidth: 256))
+        #expect(Self.vectorCalls(module, "expAll") == ["_ZGVdN4v_exp"])
+        #expect(Self.vectorCalls(module, "logAll") == ["_ZGVdN8v_logf"])
+        #expect(module.llvmIR.contains("\"prefer-vector-width\"=\"256\""))
+    }
+
+    @Test func targetWithoutAVX2GetsNoVariants() throws {
+        let module = try KernModule.compile(
+            source: Self.small, options: CompileOptions(fastMath: true, targetCPU: "x86-64"))
+        #expect(!module.llvmIR.contains("_ZGV"))
+        let avx2 = try KernModule.compile(
+            source: Self.small,
+            options: CompileOptions(fastMath: true, targetCPU: "x86-64-v3"))
+        #expect(Self.vectorCalls(avx2, "expAll") == ["_ZGVdN4v_exp"])
+    }
+
+    /// Box–Muller draws vectorize with fast-math; strict mode keeps libm so that draws
+    /// stay bitwise independent of the thread count.
+    @Test func normalDrawsUseVectorMathOnlyWithFastMath() throws {
+        let source = """
+            func fill(z: inout [Double]) {
+                for i in 0..<z.count { z[i] = randomNormal() }
+            }
+            """
+        let fast = try KernModule.compile(source: source, options: CompileOptions(fastMath: true))
+        let calls = Self.vectorCalls(fast, "fill")
+        #expect(calls.contains("_ZGVeN8v_log") && calls.contains("_ZGVeN8v_cos"))
+        let strict = try KernModule.compile(source: source)
+        #expect(Self.vectorCalls(strict, "fill").isEmpty)
+        var z = [Double](repeating: 0, count: 100_000)
+        try fast.function(named: "fill").with(seed: 3)(&z)
+        let mean = z.reduce(0, +) / Double(z.count)
+        let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
+        #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+    }
+
+    /// A `prange` body runs block by block, and block bounds depend only on the trip
+    /// count, so which elements take the SIMD path and which the scalar remainder is the
+    /// same for every thread count: vectorized math keeps results bitwise reproducible.
+    @Test(arguments: [false, true])
+    func vectorMathInPrangeGivesTheSameBitsForAnyThreadCount(fastMath: Bool) throws {
+        let module = try KernModule.compile(
+            source: """
+                func run(x: [Double], y: inout [Double]) {
+                    for i in prange(x.count) { y[i] = exp(x[i]) + log(x[i] + 2.0) + randomNormal() }
+                }
+                """,
+            options: CompileOptions(fastMath: fastMath))
+        #expect(module.llvmIR.contains("call <8 x double> @_ZGVeN8v_log"))  // in the outlined body
+        let x = (0..<100_003).map { Double($0 % 1000) / 100.0 - 5.0 }
+        var reference = [Double](repeating: 0, count: x.count)
+        try module.function(named: "run").with(seed: 5, threads: 1)(x, &reference)
+        for threads in [2, 3, 8] {
+            var y = [Double](repeating: 0, count: x.count)
+            try module.function(named: "run").with(seed: 5, threads: threads)(x, &y)
+            #expect(y.map(\.bitPattern) == reference.map(\.bitPattern), "threads: \(threads)")
+        }
+    }
+
+    // MARK: Fast-math levels
+
+    static let nanSource = """
+        func countNaN(x: [Double]) -> Int {
+            var n = 0
+            for i in 0..<x.count {
+                let y = x[i] * 2.0 + 1.0
+                if y.isNaN || y.isInfinite { n += 1 }
+            }
+            return n
+        }
+        """
+
+    @Test func balancedFastMathKeepsNaNChecks() throws {
+        let module = try KernModule.compile(
+            source: Self.nanSource, options: CompileOptions(fastMathLevel: .balanced))
+        #expect(module.warnings.isEmpty)
+        let n = try module.function(named: "countNaN")([1.0, .nan, 3, .infinity, -.nan, 2])
+        #expect(try n.as(Int.self) == 3)
+    }
+
+    @Test func aggressiveFastMathWarnsAtEachCheck() throws {
+        let module = try KernModule.compile(
+            source: Self.nanSource, options: CompileOptions(fastMathLevel: .aggressive))
+        let warnings = module.warnings.map { module.file.position(of: $0.range.start) }
+        #expect(warnings.map(\.line) == [5, 5])
+        #expect(warnings.map(\.column) == [14, 25])
+        #expect(module.warnings.allSatisfy { $0.severity == .warning && $0.help != nil })
+        #expect(module.warnings.first?.message.contains("isNaN") == true)
+    }
+
+    // MARK: Speed (KERN_MEASURE=1)
+
+    @Test(.enabled(if: measuring), arguments: ["exp", "log", "sin"])
+    func vectorLoopIsFourTimesFasterThanScalarLibm(_ name: String) throws {
+        let source = """
+            func run(x: [Double], y: inout [Double]) {
+                for i in 0..<x.count { y[i] = \(name)(x[i]) }
+            }
+            """
+        let n = 1 << 20
+        let x = (0..<n).map { 0.001 + Double($0 % 10_000) * 0.01 }
+        var y = [Double](repeating: 0, count: n)
+        func best(_ options: CompileOptions) throws -> Duration {
+            let f = try KernModule.compile(source: source, options: options).function(named: "run")
+            let clock = ContinuousClock()
+            var best = Duration.seconds(1000)
+            for _ in 0..<15 {
+                let t = try clock.measure { try f(x, &y) }
+                best = min(best, t)
+            }
+            return best
+        }
+        let vector = try best(CompileOptions(fastMath: true))
+        let scalar = try best(CompileOptions(fastMath: true, vectorMath: false))
+        let speedup = scalar / vector
+        print("vector math \(name) over 2^20 doubles: scalar libm \(scalar), libmvec \(vector), \(speedup)x")
+        #expect(speedup >= 4)
+    }
+}
