@@ -51,3 +51,14 @@ public struct CompileOptions: Sendable, Hashable {
         self.preferredVectorWidth = preferredVectorWidth
     }
 }
+
+extension CompileOptions {
+    /// What the LLVM back end reads; `optimizationRemarks` for reports only.
+    func codegenOptions(optimizationRemarks: Bool = false) -> CodegenOptions {
+        CodegenOptions(
+            optimizationLevel: optimizationLevel, targetCPU: targetCPU,
+            targetFeatures: targetFeatures, fastMathLevel: fastMathLevel,
+            vectorMath: vectorMath, preferredVectorWidth: preferredVectorWidth,
+            optimizationRemarks: optimizationRemarks)
+    }
+}

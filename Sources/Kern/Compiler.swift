@@ -113,11 +113,7 @@ enum Compiler {
 struct LLVMJITBackend: KernBackend {
     func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode {
         do {
-            let compiled = try LLVMBackend.compile(module, options: CodegenOptions(
-                optimizationLevel: options.optimizationLevel, targetCPU: options.targetCPU,
-                targetFeatures: options.targetFeatures, fastMathLevel: options.fastMathLevel,
-                vectorMath: options.vectorMath,
-                preferredVectorWidth: options.preferredVectorWidth))
+            let compiled = try LLVMBackend.compile(module, options: options.codegenOptions())
             let jit = try JITEngine.shared().load(compiled)
             return JITCompiledCode(jit: jit, compiled: compiled)
         } catch let error as KernError {

@@ -51,10 +51,8 @@ enum ReportBuilder {
         }
         let compiled: CompiledModule
         do {
-            compiled = try LLVMBackend.compile(module, options: CodegenOptions(
-                optimizationLevel: options.optimizationLevel, fastMath: options.fastMath,
-                targetCPU: options.targetCPU, targetFeatures: options.targetFeatures,
-                optimizationRemarks: true))
+            compiled = try LLVMBackend.compile(
+                module, options: options.codegenOptions(optimizationRemarks: true))
         } catch {
             throw KernError.backend(message: String(describing: error))
         }
