@@ -39,6 +39,8 @@ final class Codegen {
     let ctx: Context
     let b: Builder
 
+    /// Per IR function and parameter: an array that may be `noalias` (ArrayAliasing.swift).
+    lazy var noaliasArrays: [[Bool]] = noaliasArrayParameters(ir)
     /// Declared `kern_fn_<name>` per IR function, with its LLVM function type.
     var functions: [(fn: LLVMValue, type: LLVMType)] = []
     /// Whether a call to the function may leave an error in ctx (checks, allocations,
@@ -142,6 +144,16 @@ final class Codegen {
         module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
         // Only Kern code touches the call context, never through an array pointer.
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
+        // Arrays no other argument overlaps let LLVM vectorize without runtime alias checks.
+        // Functions are declared in module order, so `functions.count` is f's index.
+        let noalias = noaliasArrays[functions.count]
+        var index = 1
+        for (k, p) in f.params.enumerated() {
+            if noalias[k] {
+                module.addAttribute(fn, param: index, ctx.enumAttribute("noalias"))
+            }
+            index += parameterTypes(p, entry: false).count
+        }
         return (fn, type)
     }
 
