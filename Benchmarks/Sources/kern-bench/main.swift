@@ -19,9 +19,10 @@ while let arg = args.popFirst() {
     case "--no-python": options.runPython = false
     case "--wait-idle": options.waitForQuietSeconds = Double(args.popFirst() ?? "") ?? 0
     // Only the named in-process implementations (comma-separated, e.g. "C clang no FMA,Kern checked").
+    case "--kernels": options.kernels = (args.popFirst() ?? "").split(separator: ",").compactMap { Kernel(rawValue: String($0)) }
     case "--only": only = (args.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
-        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME]")
+        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K]")
         exit(2)
     }
 }
@@ -43,7 +44,11 @@ let allSuites: [KernelSuite] = [
     KernSuite(mode: .unchecked, threads: cores, serialCounterpart: "Kern unchecked 1 thread"),
     KernSuite(mode: .unchecked, threads: 1),
 ]
+// Only on request (`--only "Kern checked 1 thread"`): the checked/unchecked comparison
+// without thread-scheduling noise.
+let onRequest: [KernelSuite] = [KernSuite(mode: .checked, threads: 1)]
 // The reference (C gcc) always runs: every output is verified against it.
-let suites = only.isEmpty ? allSuites : allSuites.filter { $0.name == "C gcc" || only.contains($0.name) }
+let suites = only.isEmpty
+    ? allSuites : (allSuites + onRequest).filter { $0.name == "C gcc" || only.contains($0.name) }
 let ok = try Driver(options: options, suites: suites, streamLibrary: gccOMP).run()
 exit(ok ? 0 : 1)

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import Kern
+
+/// The bounds checks of the benchmark kernels must not stop LLVM from vectorizing their
+/// inner loops: `hoist-bounds-checks` versions them behind one range test, and
+/// ArrayAliasing's `noalias` removes the runtime alias checks.
+@Suite struct BoundsCheckCodegenTests {
+    static let kernels = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Kernels")
+
+    /// The LLVM IR of one function of a kernel file compiled with bounds checks.
+    func definition(_ function: String, in file: String) throws -> String {
+        let m = try KernModule.compile(file: Self.kernels.appendingPathComponent(file))
+        let ir = m.llvmIR
+        let start = try #require(ir.range(of: "@\(function)("), "no \(function) in \(file)")
+        let rest = ir[start.upperBound...]
+        let end = rest.range(of: "\ndefine ")?.lowerBound ?? rest.endIndex
+        return String(rest[..<end])
+    }
+
+    @Test func checkedMatmulInnerLoopVectorizes() throws {
+        let body = try definition("kern_tramp_matmul.prange0", in: "matmul.kern")
+        #expect(body.contains("x float>"), "the checked j loop was not vectorized")
+        #expect(!body.contains("found.conflict"), "runtime alias checks remain")
+        #expect(body.contains("kern_rt_fail"), "the checked fallback loop must still report errors")
+    }
+
+    @Test func checkedJacobiInnerLoopVectorizes() throws {
+        let body = try definition("kern_tramp_jacobiSweep.prange0", in: "jacobi2d.kern")
+        #expect(body.contains("x double>"), "the checked stencil loop was not vectorized")
+        #expect(!body.contains("found.conflict"), "runtime alias checks remain")
+    }
+
+    @Test func checkedHeatStepVectorizes() throws {
+        let body = try definition("kern_tramp_heatStep.prange0", in: "heat1d.kern")
+        #expect(body.contains("x double>"), "the checked heat1d loop was not vectorized")
+    }
+}
