@@ -41,6 +41,8 @@ final class Codegen {
 
     /// Per IR function and parameter: an array that may be `noalias` (ArrayAliasing.swift).
     lazy var noaliasArrays: [[Bool]] = noaliasArrayParameters(ir)
+    /// Per function name: values that index a store (Codegen+IndexConversion.swift).
+    lazy var scatterIndices: [String: Set<ValueID>] = scatterIndexValues(ir)
     /// Declared `kern_fn_<name>` per IR function, with its LLVM function type.
     var functions: [(fn: LLVMValue, type: LLVMType)] = []
     /// Whether a call to the function may leave an error in ctx (checks, allocations,

@@ -9,7 +9,10 @@
 ///   the same or an enclosing block proved equal (the saxpy idiom).
 /// Then `0 <= lower <= %i < upper == %n` on every iteration. Arrays cannot be
 /// reassigned and their shapes never change, so an equal `dim` is the same extent.
-/// Deliberately conservative: no offsets (`x[i + 1]`), no ranges proven by `if`s.
+/// Constant offsets are proven too: an index `%i + k` in a loop `L..<%n - u` (L, k, u
+/// constants, u >= 0) is in `0..<%n` when `L + k >= 0` and `k <= u` — the stencil idiom
+/// `for i in 1..<n - 1 { x[i - 1] … x[i + 1] }`. Checks it cannot prove are left to
+/// `hoist-bounds-checks`. No ranges proven by `if`s.
 @discardableResult
 public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
     var stats = PassStatistics(pass: "eliminate-bounds-checks")
@@ -34,6 +37,11 @@ struct Facts {
     var subviews: [ValueID: ValueID] = [:]
     /// `cmp eq %a, %b` results and their operands.
     var equalities: [ValueID: (ValueID, ValueID)] = [:]
+    /// `add %a, const` / `sub %a, const` results: `%a` and the signed constant added.
+    var offsets: [ValueID: (base: ValueID, offset: Int64)] = [:]
+
+    /// Offsets beyond this are not tracked, so `base + offset` never wraps around.
+    static let maxOffset: Int64 = 1 << 32
 
     struct DimOf: Hashable {
         var array: ValueID
@@ -50,6 +58,10 @@ struct Facts {
                 if let r = instr.result { subviews[r] = a }
             case .compare(.eq, let a, let b):
                 if let r = instr.result { equalities[r] = (a, b) }
+            case .binary(let op, let a, let b) where op == .add || op == .sub:
+                if let r = instr.result, let k = integer(b), abs(k) <= Self.maxOffset {
+                    offsets[r] = (a, op == .add ? k : -k)
+                }
             case .ifElse(_, let then, let els):
                 collect(then)
                 collect(els)
@@ -65,6 +77,9 @@ struct Facts {
             }
         }
     }
+
+    /// `v` as `base + offset` (offset 0 when `v` is no such `add`/`sub`).
+    func split(_ v: ValueID) -> (base: ValueID, offset: Int64) { offsets[v] ?? (v, 0) }
 
     func integer(_ v: ValueID) -> Int64? {
         if case .integer(let bits)? = constants[v] { return Int64(bitPattern: bits) }
@@ -108,18 +123,34 @@ struct ExtentPair: Hashable {
     }
 }
 
-/// A loop whose induction variable ranges over `lower..<upper` with `lower >= 0`.
+/// A loop whose induction variable ranges over `lower..<upper + upperOffset`, with
+/// `lower` a constant and `upperOffset <= 0`.
 private struct ProvenRange {
     var induction: ValueID
+    var lower: Int64
     var upper: ValueID
+    var upperOffset: Int64
+
+    /// Whether `0 <= index < bound` holds on every iteration: index is `induction + k`
+    /// and bound is `B + b` (b <= 0, so it cannot wrap) with B the same extent as
+    /// `upper`, `lower + k >= 0` and `upper + upperOffset - 1 + k < B + b`.
+    func proves(index: ValueID, bound: ValueID, _ facts: Facts, _ known: [ExtentPair]) -> Bool {
+        let (base, k) = facts.split(index)
+        var (boundBase, b) = facts.split(bound)
+        if b > 0 { (boundBase, b) = (bound, 0) }
+        guard base == induction, lower + k >= 0, upperOffset + k <= b else { return false }
+        return facts.sameExtent(boundBase, upper, known)
+    }
 }
 
 private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
     guard !loop.inclusive,
         facts.integer(loop.step) == 1,
-        let lower = facts.integer(loop.lower), lower >= 0
+        let lower = facts.integer(loop.lower), abs(lower) <= Facts.maxOffset
     else { return nil }
-    return ProvenRange(induction: loop.induction, upper: loop.upper)
+    var (upper, offset) = facts.split(loop.upper)
+    if offset > 0 { (upper, offset) = (loop.upper, 0) }
+    return ProvenRange(induction: loop.induction, lower: lower, upper: upper, upperOffset: offset)
 }
 
 private func eliminate(
@@ -136,9 +167,7 @@ private func eliminate(
     for var instr in block.instrs {
         switch instr.op {
         case .checkBounds(let index, let bound, _):
-            let proven = loops.contains {
-                $0.induction == index && facts.sameExtent(bound, $0.upper, known)
-            }
+            let proven = loops.contains { $0.proves(index: index, bound: bound, facts, known) }
             if proven {
                 removed += 1
                 continue
