@@ -37,6 +37,8 @@ struct Facts {
     var subviews: [ValueID: ValueID] = [:]
     /// `cmp eq %a, %b` results and their operands.
     var equalities: [ValueID: (ValueID, ValueID)] = [:]
+    /// Local arrays and their extents (`alloc … [%n, %m]`).
+    var allocDims: [ValueID: [ValueID]] = [:]
     /// `add %a, const` / `sub %a, const` results: `%a` and the signed constant added.
     var offsets: [ValueID: (base: ValueID, offset: Int64)] = [:]
 
@@ -56,6 +58,8 @@ struct Facts {
                 if let r = instr.result { dims[r] = DimOf(array: a, axis: axis) }
             case .subview(let a, _):
                 if let r = instr.result { subviews[r] = a }
+            case .allocArray(_, let dims, _):
+                if let r = instr.result { allocDims[r] = dims }
             case .compare(.eq, let a, let b):
                 if let r = instr.result { equalities[r] = (a, b) }
             case .binary(let op, let a, let b) where op == .add || op == .sub:
@@ -70,12 +74,20 @@ struct Facts {
                 collect(cond)
                 collect(body)
             case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-                .makeTuple, .extract, .loadElement, .storeElement, .allocArray,
+                .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
         }
+    }
+
+    /// An extent of a local array is the very value it was allocated with, so
+    /// `for j in 0..<n { local[j] }` after `alloc [n]` is proven.
+    func allocatedExtent(_ v: ValueID) -> ValueID {
+        guard let d = dims[v].map(root), let extents = allocDims[d.array], d.axis < extents.count
+        else { return v }
+        return extents[d.axis]
     }
 
     /// `v` as `base + offset` (offset 0 when `v` is no such `add`/`sub`).
@@ -89,7 +101,7 @@ struct Facts {
     /// `bound` is `upper`, or both are `dim` of the same array and axis, or of two
     /// extents a precondition proved equal.
     func sameExtent(_ bound: ValueID, _ upper: ValueID, _ known: [ExtentPair]) -> Bool {
-        if bound == upper { return true }
+        if bound == upper || allocatedExtent(bound) == allocatedExtent(upper) { return true }
         guard let a = dims[bound].map(root), let b = dims[upper].map(root) else { return false }
         return a == b || known.contains(ExtentPair(a, b)) || known.contains(ExtentPair(b, a))
     }

@@ -112,11 +112,7 @@ private struct LoopVersioner {
 
         var test = RangeTest(InstrEmitter(function: function, pos: pos))
         test.guardLoopBounds(lower: loop.lower, upper: loop.upper)
-        var last = loop.upper
-        if !loop.inclusive {
-            let one = test.e.i64(1)
-            last = test.e.binary(.sub, loop.upper, one)
-        }
+        let last = loop.inclusive ? loop.upper : test.lastBeforeExclusive(loop.upper)
         var seen = Set<[AffineForm]>()
         for key in hoistable.keys.sorted() {
             let (i, b) = hoistable[key]!

@@ -12,6 +12,8 @@ struct RangeTest {
     var e: InstrEmitter
     private var atoms: [AffineAtom: ValueID] = [:]
     private var conditions: [ValueID] = []
+    /// One instruction per distinct constant (the test stays short and readable).
+    private var constants: [Int64: ValueID] = [:]
 
     init(_ e: InstrEmitter) { self.e = e }
 
@@ -23,24 +25,27 @@ struct RangeTest {
 
     /// Requires `0 <= index < bound` for every induction value in `[first, last]`.
     mutating func require(index: AffineForm, bound: AffineForm, first: ValueID, last: ValueID) {
-        let k = materialize(index.offset)
         let b = materialize(bound)
         let lowIndex: ValueID
         let highIndex: ValueID
         switch index.coefficient {
         case 0:
+            let k = materialize(index.offset)
             (lowIndex, highIndex) = (k, k)
         default:
-            let c = e.i64(index.coefficient)
-            let scaledFirst = e.binary(.mul, c, first)
-            let atFirst = e.binary(.add, scaledFirst, k)
-            let scaledLast = e.binary(.mul, c, last)
-            let atLast = e.binary(.add, scaledLast, k)
+            let atFirst = materialize(index.offset, plus: scaled(first, by: index.coefficient))
+            let atLast = materialize(index.offset, plus: scaled(last, by: index.coefficient))
             (lowIndex, highIndex) = index.coefficient > 0 ? (atFirst, atLast) : (atLast, atFirst)
         }
-        let zero = e.i64(0)
+        let zero = constant(0)
         conditions.append(e.emit(.compare(.ge, lowIndex, zero), .scalar(.bool)))
         conditions.append(e.emit(.compare(.lt, highIndex, b), .scalar(.bool)))
+    }
+
+    /// `upper - 1`: the last induction value of an exclusive loop.
+    mutating func lastBeforeExclusive(_ upper: ValueID) -> ValueID {
+        let one = constant(1)
+        return e.binary(.sub, upper, one)
     }
 
     /// The conjunction of everything required so far.
@@ -52,18 +57,30 @@ struct RangeTest {
         return all
     }
 
-    private mutating func materialize(_ f: AffineForm) -> ValueID {
-        var sum = e.i64(f.constant)
+    /// The value of `f` (plus `extra`), without multiplications by 1 or additions of 0.
+    private mutating func materialize(_ f: AffineForm, plus extra: ValueID? = nil) -> ValueID {
+        var sum = extra
         for (atom, c) in f.terms.sorted(by: { $0.key < $1.key }) {
-            let v = atomValue(atom)
-            var term = v
-            if c != 1 {
-                let factor = e.i64(c)
-                term = e.binary(.mul, factor, v)
-            }
-            sum = e.binary(.add, sum, term)
+            let term = scaled(atomValue(atom), by: c)
+            sum = sum.map { e.binary(.add, $0, term) } ?? term
         }
-        return sum
+        guard let sum else { return constant(f.constant) }
+        if f.constant == 0 { return sum }
+        let k = constant(f.constant)
+        return e.binary(.add, sum, k)
+    }
+
+    private mutating func scaled(_ v: ValueID, by c: Int64) -> ValueID {
+        if c == 1 { return v }
+        let factor = constant(c)
+        return e.binary(.mul, factor, v)
+    }
+
+    private mutating func constant(_ k: Int64) -> ValueID {
+        if let v = constants[k] { return v }
+        let v = e.i64(k)
+        constants[k] = v
+        return v
     }
 
     private mutating func atomValue(_ atom: AffineAtom) -> ValueID {
@@ -80,8 +97,8 @@ struct RangeTest {
 
     private mutating func guardMagnitude(_ v: ValueID) {
         let limit = AffineForm.maxMagnitude
-        let low = e.i64(-limit)
-        let high = e.i64(limit)
+        let low = constant(-limit)
+        let high = constant(limit)
         conditions.append(e.emit(.compare(.ge, v, low), .scalar(.bool)))
         conditions.append(e.emit(.compare(.le, v, high), .scalar(.bool)))
     }
