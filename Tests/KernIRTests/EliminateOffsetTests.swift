@@ -65,3 +65,53 @@ private func left(_ text: String) throws -> Int {
         """
     #expect(try left(text) == 0)
 }
+
+/// `if b >= 0 && b < BOUND { x[b] }` as IRGen lowers `&&` (through slot $0), with `b`
+/// loaded from the array.
+private func guardedAccess(
+    lowerTest: String = "cmp ge %5, %1", upper: String = "%3", overwrite: Bool = false,
+    inElse: Bool = false
+) -> String {
+    let access = """
+        check.bounds %5 < %3 axis 0 !4:5
+            store.elem %0[%5], %1
+        """
+    return """
+        module "p"
+        func @f(inout %0 x: [i64; 1], %9 m: i64) -> void {
+          slot $0 and: bool
+          %1 = const 0 : i64
+          %2 = const 1 : i64
+          %3 = dim %0, 0 : i64
+          %4 = const -1 : i64
+          %5 = load.elem %0[%2] : i64
+          %6 = \(lowerTest) : bool
+          store $0, %6
+          if %6 {
+            %7 = cmp lt %5, \(upper) : bool
+            store $0, %7
+          }
+          \(overwrite ? "store $0, %6" : "")
+          %8 = load $0 : bool
+          if %8 {
+            \(inElse ? "" : access)
+          } else {
+            \(inElse ? access : "")
+          }
+          return
+        }
+        """
+}
+
+@Test func branchConditionProvesGuardedIndex() throws {
+    #expect(try left(guardedAccess()) == 0)
+    #expect(try left(guardedAccess(lowerTest: "cmp le %1, %5")) == 0)  // 0 <= b
+    #expect(try left(guardedAccess(lowerTest: "cmp gt %5, %4")) == 0)  // b > -1
+}
+
+@Test func branchFactsStayConservative() throws {
+    #expect(try left(guardedAccess(lowerTest: "cmp ne %5, %1")) == 1)  // no lower bound
+    #expect(try left(guardedAccess(upper: "%9")) == 1)  // b < m, another extent
+    #expect(try left(guardedAccess(overwrite: true)) == 1)  // the slot no longer holds A && B
+    #expect(try left(guardedAccess(inElse: true)) == 1)  // the else branch knows nothing
+}

@@ -155,3 +155,25 @@ private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws ->
     let e2 = try #require(try sameBehaviour(text, [x, short, .scalar(Int64(4))]))
     #expect(e2.pos == SourcePos(line: 3, column: 20) && e2.index == 2)
 }
+
+@Test func pipelineReportsHoistedChecksPerLoop() throws {
+    var m = try parseVerified(shiftedSum(extraCheck: true))
+    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    #expect(report.statistics.last?.pass == "hoist-bounds-checks")
+    // Two affine checks hoisted, the loaded index still checked on every iteration.
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 1]])
+    var unchecked = try parseVerified(shiftedSum(extraCheck: true))
+    let plain = try runPipeline(&unchecked, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+    #expect(plain.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[3, 0, 0]])
+}
+
+@Test func prangeBlocksAreVersionedAfterOutlining() throws {
+    let text = shiftedSum().replacingOccurrences(
+        of: "step %4 !2:5", with: "step %4 parallel(reduce $0 add) !2:5")
+    var m = try parseVerified(text)
+    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 0]])
+    let outlined = try #require(m.functions.elements.first { $0.name != "f" })
+    #expect(printModule(m).contains("blocked"))
+    #expect(countInstructions(outlined.body, isBoundsCheck) == 2)  // only in the checked copy
+}

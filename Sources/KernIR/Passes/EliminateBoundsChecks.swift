@@ -12,7 +12,8 @@
 /// Constant offsets are proven too: an index `%i + k` in a loop `L..<%n - u` (L, k, u
 /// constants, u >= 0) is in `0..<%n` when `L + k >= 0` and `k <= u` — the stencil idiom
 /// `for i in 1..<n - 1 { x[i - 1] … x[i + 1] }`. Checks it cannot prove are left to
-/// `hoist-bounds-checks`. No ranges proven by `if`s.
+/// `hoist-bounds-checks`. Inside `if x >= 0 && x < n { … }` a check `x < n` (the same
+/// extent) is proven too (BranchFacts.swift).
 @discardableResult
 public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
     var stats = PassStatistics(pass: "eliminate-bounds-checks")
@@ -21,7 +22,7 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
         facts.collect(m.functions[id].body)
         var removed = 0
         var body = m.functions[id].body
-        eliminate(&body, facts, loops: [], known: [], removed: &removed)
+        eliminate(&body, facts, loops: [], known: [], guards: [], removed: &removed)
         m.functions[id].body = body
         let kept = countInstructions(body, isBoundsCheck)
         stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
@@ -37,6 +38,8 @@ struct Facts {
     var subviews: [ValueID: ValueID] = [:]
     /// `cmp eq %a, %b` results and their operands.
     var equalities: [ValueID: (ValueID, ValueID)] = [:]
+    /// Every comparison result and its predicate and operands (for BranchFacts).
+    var compares: [ValueID: (ComparePredicate, ValueID, ValueID)] = [:]
     /// Local arrays and their extents (`alloc … [%n, %m]`).
     var allocDims: [ValueID: [ValueID]] = [:]
     /// `add %a, const` / `sub %a, const` results: `%a` and the signed constant added.
@@ -60,8 +63,11 @@ struct Facts {
                 if let r = instr.result { subviews[r] = a }
             case .allocArray(_, let dims, _):
                 if let r = instr.result { allocDims[r] = dims }
-            case .compare(.eq, let a, let b):
-                if let r = instr.result { equalities[r] = (a, b) }
+            case .compare(let p, let a, let b):
+                if let r = instr.result {
+                    compares[r] = (p, a, b)
+                    if p == .eq { equalities[r] = (a, b) }
+                }
             case .binary(let op, let a, let b) where op == .add || op == .sub:
                 if let r = instr.result, let k = integer(b), abs(k) <= Self.maxOffset {
                     offsets[r] = (a, op == .add ? k : -k)
@@ -73,7 +79,7 @@ struct Facts {
             case .whileLoop(let cond, _, let body), .repeatLoop(let body, let cond, _):
                 collect(cond)
                 collect(body)
-            case .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
@@ -167,19 +173,22 @@ private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
 
 private func eliminate(
     _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
-    removed: inout Int
+    guards: [IndexGuard], removed: inout Int
 ) {
     // Extents proven equal by preconditions earlier in this block (or an enclosing one).
     var known = known
+    var conditions = ConditionTracker()
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
-    func walk(_ b: inout Block, _ loops: [ProvenRange]) {
-        eliminate(&b, facts, loops: loops, known: known, removed: &removed)
+    func walk(_ b: inout Block, _ loops: [ProvenRange], _ extra: [IndexGuard] = []) {
+        eliminate(&b, facts, loops: loops, known: known, guards: guards + extra, removed: &removed)
     }
     for var instr in block.instrs {
+        defer { conditions.observe(instr) }
         switch instr.op {
         case .checkBounds(let index, let bound, _):
             let proven = loops.contains { $0.proves(index: index, bound: bound, facts, known) }
+                || guards.contains { $0.index == index && facts.sameExtent(bound, $0.upper, known) }
             if proven {
                 removed += 1
                 continue
@@ -187,7 +196,7 @@ private func eliminate(
         case .precondition(let c, _):
             if let pair = facts.provenEqual(c) { known.append(pair) }
         case .ifElse(let c, var then, var els):
-            walk(&then, loops)
+            walk(&then, loops, facts.guards(conditions.conjuncts(c)))
             walk(&els, loops)
             instr.op = .ifElse(c, then: then, else: els)
         case .forLoop(var loop):
