@@ -134,3 +134,40 @@ private struct ArrayRoots {
         }
     }
 }
+
+/// Array parameters whose innermost stride is 1 at every call: every call site passes a
+/// local array (dense, row-major), a row of one, or such a parameter of its caller.
+/// Exported functions are excluded (the host may pass strided views). Codegen then uses
+/// a constant unit stride, so `private[b] += 1` in an outlined `prange` body addresses
+/// without a multiply. Greatest fixed point, as for `noaliasArrayParameters`.
+public func unitStrideArrayParameters(_ m: Module) -> [[Bool]] {
+    var dense: [FunctionID: Set<Int>] = [:]
+    for id in m.functions.ids where !m.functions[id].isExported {
+        let f = m.functions[id]
+        dense[id] = Set(f.params.indices.filter { if case .array = f.params[$0].type { true } else { false } })
+    }
+    var changed = true
+    while changed {
+        changed = false
+        for caller in m.functions.ids {
+            let roots = ArrayRoots(m.functions[caller])
+            forEachCall(m.functions[caller].body) { callee, arrayArgs in
+                for k in dense[callee] ?? [] {
+                    let ok: Bool
+                    switch arrayArgs[k].map(roots.root) {
+                    case .local?: ok = true
+                    case .param(let p)?: ok = dense[caller]?.contains(p) == true
+                    default: ok = false
+                    }
+                    if !ok {
+                        dense[callee]?.remove(k)
+                        changed = true
+                    }
+                }
+            }
+        }
+    }
+    return m.functions.ids.map { id in
+        m.functions[id].params.indices.map { dense[id]?.contains($0) == true }
+    }
+}

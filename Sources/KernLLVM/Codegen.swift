@@ -41,6 +41,8 @@ final class Codegen {
 
     /// Per IR function and parameter: an array that may be `noalias` (ArrayAliasing.swift).
     lazy var noaliasArrays: [[Bool]] = noaliasArrayParameters(ir)
+    /// Per IR function and parameter: an array always passed with innermost stride 1.
+    lazy var unitStrideArrays: [[Bool]] = unitStrideArrayParameters(ir)
     /// Per function name: values that index a store (Codegen+IndexConversion.swift).
     lazy var scatterIndices: [String: Set<ValueID>] = scatterIndexValues(ir)
     /// Declared `kern_fn_<name>` per IR function, with its LLVM function type.
@@ -190,10 +192,12 @@ final class Codegen {
         ctxParam = module.param(fn, 0)
         module.setName(module.param(fn, 0), "ctx")
         var index = 1
-        for p in f.params {
+        for (k, p) in f.params.enumerated() {
             let count = parameterTypes(p, entry: false).count
-            let llvmParams = (index..<index + count).map { module.param(fn, $0) }
+            var llvmParams = (index..<index + count).map { module.param(fn, $0) }
             module.setName(llvmParams[0], p.name)
+            // A local array's rows are dense: a constant stride saves a multiply per access.
+            if unitStrideArrays[id.index][k] { llvmParams[count - 1] = ctx.constInt(ctx.i64, 1) }
             bind(p, llvmParams)
             index += count
         }

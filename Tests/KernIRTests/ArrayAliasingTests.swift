@@ -49,3 +49,28 @@ private func noalias(_ args: String) throws -> [Bool] {
     #expect(noaliasArrayParameters(m)[0] == [true, true])
     #expect(noaliasArrayParameters(m)[1] == [true])
 }
+
+@Test func unitStrideOnlyForLocalArraysAndTheirRows() throws {
+    let m = try parseVerified("""
+        module "p"
+        func @inner(inout %0 a: [f64; 1], %1 b: [f64; 1]) -> void {
+          return
+        }
+        func @middle(inout %0 a: [f64; 1], %1 b: [f64; 1]) -> void {
+          call @inner(%0, %1)
+          return
+        }
+        export func @caller(%0 x: [f64; 1], %1 n: i64) -> void {
+          %2 = const 0.0 : f64
+          %3 = alloc f64 [%1, %1] fill %2 : [f64; 2]
+          %4 = const 0 : i64
+          %5 = subview %3[%4] : [f64; 1]
+          call @middle(%5, %0)
+          return
+        }
+        """)
+    let dense = unitStrideArrayParameters(m)
+    #expect(dense[0] == [true, false])  // a: a row of a local array, through @middle
+    #expect(dense[1] == [true, false])  // b: the host's x may be a strided view
+    #expect(dense[2] == [false, false])  // exported: the host passes any view
+}
