@@ -115,3 +115,43 @@ private func guardedAccess(
     #expect(try left(guardedAccess(overwrite: true)) == 1)  // the slot no longer holds A && B
     #expect(try left(guardedAccess(inElse: true)) == 1)  // the else branch knows nothing
 }
+
+/// `precondition(y.count == x.count && x.shape… == 3)` lowered through slot $0, then a
+/// loop over x reading y[i] and x[CONST].
+private func compoundPrecondition(constIndex: Int, size: Int = 3) -> String {
+    """
+    module "p"
+    func @f(%0 x: [f64; 1], %1 y: [f64; 1]) -> void {
+      slot $0 and: bool
+      %2 = const 0 : i64
+      %3 = const 1 : i64
+      %4 = dim %0, 0 : i64
+      %5 = dim %1, 0 : i64
+      %6 = cmp eq %5, %4 : bool
+      store $0, %6
+      if %6 {
+        %7 = const \(size) : i64
+        %8 = dim %0, 0 : i64
+        %9 = cmp eq %8, %7 : bool
+        store $0, %9
+      }
+      %10 = load $0 : bool
+      check.precondition %10, "shapes"
+      for %11: i64 = %2 ..< %4 step %3 {
+        %12 = dim %1, 0 : i64
+        check.bounds %11 < %12 axis 0 !3:5
+        %13 = load.elem %1[%11] : f64
+        %14 = const \(constIndex) : i64
+        check.bounds %14 < %4 axis 0 !4:5
+        %15 = load.elem %0[%14] : f64
+      }
+      return
+    }
+    """
+}
+
+@Test func compoundPreconditionProvesEveryConjunct() throws {
+    #expect(try left(compoundPrecondition(constIndex: 2)) == 0)  // y.count == x.count, x.count == 3
+    #expect(try left(compoundPrecondition(constIndex: 3)) == 1)  // x[3] with x.count == 3
+    #expect(try left(compoundPrecondition(constIndex: 2, size: 2)) == 1)
+}

@@ -22,7 +22,7 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
         facts.collect(m.functions[id].body)
         var removed = 0
         var body = m.functions[id].body
-        eliminate(&body, facts, loops: [], known: [], guards: [], removed: &removed)
+        eliminate(&body, facts, loops: [], known: [], sizes: [:], guards: [], removed: &removed)
         m.functions[id].body = body
         let kept = countInstructions(body, isBoundsCheck)
         stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
@@ -121,6 +121,23 @@ struct Facts {
         return ExtentPair(root(a), root(b))
     }
 
+    /// The extent and constant a passing `precondition %c` proves equal, if `%c` is
+    /// `cmp eq (dim …), const` (either way round).
+    func provenSize(_ condition: ValueID) -> (DimOf, Int64)? {
+        guard let (x, y) = equalities[condition] else { return nil }
+        if let d = dims[x], let n = integer(y) { return (root(d), n) }
+        if let d = dims[y], let n = integer(x) { return (root(d), n) }
+        return nil
+    }
+
+    /// A constant index below an extent a precondition fixed (`pos[i, 2]` after
+    /// `precondition(pos.shape(1) == 3)`).
+    func constantIndex(_ index: ValueID, below bound: ValueID, _ sizes: [DimOf: Int64]) -> Bool {
+        guard let k = integer(index), k >= 0, let d = dims[bound].map(root), let n = sizes[d]
+        else { return false }
+        return k < n
+    }
+
     /// The same extent on the array that subviews were taken from: axis k of a row
     /// `%a[i]` is axis k + 1 of `%a` (so `m[i][j]` is proven by a loop over `m.shape(1)`).
     func root(_ d: DimOf) -> DimOf {
@@ -173,15 +190,19 @@ private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
 
 private func eliminate(
     _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
-    guards: [IndexGuard], removed: inout Int
+    sizes: [Facts.DimOf: Int64], guards: [IndexGuard], removed: inout Int
 ) {
-    // Extents proven equal by preconditions earlier in this block (or an enclosing one).
+    // Extents proven equal by preconditions earlier in this block (or an enclosing one),
+    // and extents they proved to be constants (`pos.shape(1) == 3`).
     var known = known
+    var sizes = sizes
     var conditions = ConditionTracker()
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
     func walk(_ b: inout Block, _ loops: [ProvenRange], _ extra: [IndexGuard] = []) {
-        eliminate(&b, facts, loops: loops, known: known, guards: guards + extra, removed: &removed)
+        eliminate(
+            &b, facts, loops: loops, known: known, sizes: sizes, guards: guards + extra,
+            removed: &removed)
     }
     for var instr in block.instrs {
         defer { conditions.observe(instr) }
@@ -189,12 +210,15 @@ private func eliminate(
         case .checkBounds(let index, let bound, _):
             let proven = loops.contains { $0.proves(index: index, bound: bound, facts, known) }
                 || guards.contains { $0.index == index && facts.sameExtent(bound, $0.upper, known) }
+                || facts.constantIndex(index, below: bound, sizes)
             if proven {
                 removed += 1
                 continue
             }
         case .precondition(let c, _):
-            if let pair = facts.provenEqual(c) { known.append(pair) }
+            // `precondition(a.count == n && b.count == n)` proves every equality in it.
+            known += conditions.conjuncts(c).compactMap(facts.provenEqual)
+            for (d, n) in conditions.conjuncts(c).compactMap(facts.provenSize) { sizes[d] = n }
         case .ifElse(let c, var then, var els):
             walk(&then, loops, facts.guards(conditions.conjuncts(c)))
             walk(&els, loops)
