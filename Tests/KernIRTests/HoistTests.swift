@@ -177,3 +177,31 @@ private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws ->
     #expect(printModule(m).contains("blocked"))
     #expect(countInstructions(outlined.body, isBoundsCheck) == 2)  // only in the checked copy
 }
+
+@Test func extremeConstantsNeitherCrashNorHoist() throws {
+    // Int.min and a product that is exactly -2^63 must not trap the analysis (abs).
+    for (a, b) in [("-9223372036854775808", "1"), ("-8388608", "1099511627776")] {
+        let text = """
+            module "p"
+            func @f(%0 x: [f64; 1], %1 n: i64) -> void {
+              %2 = const 0 : i64
+              %3 = const 1 : i64
+              for %10: i64 = %2 ..< %1 step %3 {
+                %11 = const \(a) : i64
+                %12 = const \(b) : i64
+                %13 = mul %11, %12 : i64
+                %14 = add %10, %13 : i64
+                %15 = dim %0, 0 : i64
+                check.bounds %14 < %15 axis 0 !3:5
+                %16 = load.elem %0[%14] : f64
+              }
+              return
+            }
+            """
+        let (m, stats, _) = try hoisted(text)
+        #expect(stats.removed == 0)
+        #expect(versions(m) == nil)
+        var e = try parseVerified(text)
+        #expect(eliminateBoundsChecks(&e).removed == 0)
+    }
+}

@@ -7,7 +7,7 @@
 ///
 /// Sizes are capped so the mathematical value of the form equals the wrapping i64
 /// arithmetic the IR performs: coefficients ≤ 2^10, constants ≤ 2^40 in magnitude, at
-/// most 4 atoms. `RangeTest` adds runtime guards that every atom and loop bound is
+/// most 4 atoms. (Comparisons use `magnitude`: `abs(Int64.min)` would trap.) `RangeTest` adds runtime guards that every atom and loop bound is
 /// within ±2^40, which keeps every intermediate sum below 2^53.
 struct AffineForm: Hashable {
     var coefficient: Int64 = 0
@@ -30,7 +30,7 @@ struct AffineForm: Hashable {
     }
 
     func scaled(by k: Int64) -> AffineForm? {
-        guard abs(k) <= Self.maxMagnitude else { return nil }
+        guard k.magnitude <= Self.maxMagnitude.magnitude else { return nil }
         let (c, o1) = coefficient.multipliedReportingOverflow(by: k)
         let (k0, o2) = constant.multipliedReportingOverflow(by: k)
         guard !o1, !o2 else { return nil }
@@ -44,9 +44,9 @@ struct AffineForm: Hashable {
     }
 
     var withinLimits: Bool {
-        abs(coefficient) <= Self.maxCoefficient && abs(constant) <= Self.maxMagnitude
+        coefficient.magnitude <= Self.maxCoefficient.magnitude && constant.magnitude <= Self.maxMagnitude.magnitude
             && terms.count <= Self.maxTerms
-            && terms.values.allSatisfy { abs($0) <= Self.maxCoefficient }
+            && terms.values.allSatisfy { $0.magnitude <= Self.maxCoefficient.magnitude }
     }
 
     /// The form without its induction part (the value at induction 0).
@@ -106,7 +106,7 @@ struct AffineAnalysis {
         switch op {
         case .constant(.integer(let bits)):
             let k = Int64(bitPattern: bits)
-            return abs(k) <= AffineForm.maxMagnitude ? AffineForm(constant: k) : nil
+            return k.magnitude <= AffineForm.maxMagnitude.magnitude ? AffineForm(constant: k) : nil
         case .binary(.add, let a, let b):
             guard let x = form(a), let y = form(b) else { return nil }
             return x + y

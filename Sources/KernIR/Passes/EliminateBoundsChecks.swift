@@ -69,7 +69,7 @@ struct Facts {
                     if p == .eq { equalities[r] = (a, b) }
                 }
             case .binary(let op, let a, let b) where op == .add || op == .sub:
-                if let r = instr.result, let k = integer(b), abs(k) <= Self.maxOffset {
+                if let r = instr.result, let k = integer(b), k.magnitude <= Self.maxOffset.magnitude {
                     offsets[r] = (a, op == .add ? k : -k)
                 }
             case .ifElse(_, let then, let els):
@@ -181,7 +181,7 @@ private struct ProvenRange {
 private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
     guard !loop.inclusive,
         facts.integer(loop.step) == 1,
-        let lower = facts.integer(loop.lower), abs(lower) <= Facts.maxOffset
+        let lower = facts.integer(loop.lower), lower.magnitude <= Facts.maxOffset.magnitude
     else { return nil }
     var (upper, offset) = facts.split(loop.upper)
     if offset > 0 { (upper, offset) = (loop.upper, 0) }
