@@ -1,3 +1,5 @@
+import KernBasics
+
 /// The pass pipeline, as one readable function: one pass per line, in order.
 ///
 /// In: a module from IRGen and the options. Out: the module rewritten in place, ready
@@ -30,7 +32,7 @@ public struct PipelineOptions: Sendable {
 /// The names `dumpAfter` accepts, in pipeline order.
 public let pipelinePassNames = [
     "input", "eliminate-bounds-checks", "remove-bounds-checks", "prune-rng-iterations",
-    "outline-parallel-loops",
+    "outline-parallel-loops", "hoist-bounds-checks",
 ]
 
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -68,9 +70,15 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
     if !options.boundsChecks {
         try run.pass("remove-bounds-checks", &m) { removeBoundsChecks(&$0) }
     }
-    run.report.loopChecks = summarizeLoopChecks(before: checksBefore, after: boundsChecksPerLoop(m))
     try run.pass("prune-rng-iterations", &m) { pruneRandomIterations(&$0) }
     try run.pass("outline-parallel-loops", &m) { outlineParallelLoops(&$0) }
+    // After outlining, so each block of a prange is versioned as an ordinary loop.
+    let checksAfter = boundsChecksPerLoop(m)
+    var hoisted: [SourcePos: Int] = [:]
+    if options.boundsChecks {
+        try run.pass("hoist-bounds-checks", &m) { hoistBoundsChecks(&$0, hoistedPerLoop: &hoisted) }
+    }
+    run.report.loopChecks = summarizeLoopChecks(before: checksBefore, after: checksAfter, hoisted: hoisted)
     return run.report
 }
 

@@ -36,7 +36,8 @@ extension Codegen {
         case .compare(let p, let x, let y):
             result = compare(p, value(x), value(y), kind: scalarKind(x))
         case .convert(let x):
-            result = convert(value(x), from: scalarKind(x), to: type.scalar ?? .i64)
+            result = indexConversion(instr.result, value(x), from: scalarKind(x), to: type.scalar ?? .i64)
+                ?? convert(value(x), from: scalarKind(x), to: type.scalar ?? .i64)
         case .math(let op, let args):
             let reduction = args.contains { reductionValues.contains($0) }
             if reduction, let r = instr.result { reductionValues.insert(r) }

@@ -39,6 +39,12 @@ final class Codegen {
     let ctx: Context
     let b: Builder
 
+    /// Per IR function and parameter: an array that may be `noalias` (ArrayAliasing.swift).
+    lazy var noaliasArrays: [[Bool]] = noaliasArrayParameters(ir)
+    /// Per IR function and parameter: an array always passed with innermost stride 1.
+    lazy var unitStrideArrays: [[Bool]] = unitStrideArrayParameters(ir)
+    /// Per function name: values that index a store (Codegen+IndexConversion.swift).
+    lazy var scatterIndices: [String: Set<ValueID>] = scatterIndexValues(ir)
     /// Declared `kern_fn_<name>` per IR function, with its LLVM function type.
     var functions: [(fn: LLVMValue, type: LLVMType)] = []
     /// Whether a call to the function may leave an error in ctx (checks, allocations,
@@ -151,6 +157,16 @@ final class Codegen {
         module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
         // Only Kern code touches the call context, never through an array pointer.
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
+        // Arrays no other argument overlaps let LLVM vectorize without runtime alias checks.
+        // Functions are declared in module order, so `functions.count` is f's index.
+        let noalias = noaliasArrays[functions.count]
+        var index = 1
+        for (k, p) in f.params.enumerated() {
+            if noalias[k] {
+                module.addAttribute(fn, param: index, ctx.enumAttribute("noalias"))
+            }
+            index += parameterTypes(p, entry: false).count
+        }
         return (fn, type)
     }
 
@@ -189,10 +205,12 @@ final class Codegen {
         ctxParam = module.param(fn, 0)
         module.setName(module.param(fn, 0), "ctx")
         var index = 1
-        for p in f.params {
+        for (k, p) in f.params.enumerated() {
             let count = parameterTypes(p, entry: false).count
-            let llvmParams = (index..<index + count).map { module.param(fn, $0) }
+            var llvmParams = (index..<index + count).map { module.param(fn, $0) }
             module.setName(llvmParams[0], p.name)
+            // A local array's rows are dense: a constant stride saves a multiply per access.
+            if unitStrideArrays[id.index][k] { llvmParams[count - 1] = ctx.constInt(ctx.i64, 1) }
             bind(p, llvmParams)
             index += count
         }

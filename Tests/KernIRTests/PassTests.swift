@@ -108,7 +108,10 @@ func boundsChecksLeft(_ text: String) throws -> Int {
     let report = try runPipeline(&m, options: options)
     #expect(
         report.statistics.map(\.pass)
-            == ["eliminate-bounds-checks", "prune-rng-iterations", "outline-parallel-loops"])
+            == [
+                "eliminate-bounds-checks", "prune-rng-iterations", "outline-parallel-loops",
+                "hoist-bounds-checks",
+            ])
     #expect(report.statistics.first?.removed == 1)
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[1, 0, 0]])
     #expect(dumped.lines.count == 1)

@@ -11,6 +11,8 @@ public struct Options {
     public var plotScript = "python/plot.py"
     public var runPython = true
     public var waitForQuietSeconds = 0.0
+    /// The kernels timed in process (`--kernels`); all by default.
+    public var kernels: [Kernel] = Kernel.allCases
     public init() {}
 }
 
@@ -62,7 +64,7 @@ public struct Driver {
         }
 
         let runner = InProcessRunner(inputs: inputs, plan: options.plan)
-        for k in Kernel.allCases {
+        for k in options.kernels {
             for suite in suites {
                 let m = runner.run(k, on: suite)
                 results.add(m)

@@ -8,6 +8,7 @@ import SwiftUnsafePeers
 import SwiftUnsafeNativePeers
 
 var options = Options()
+var only: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     switch arg {
@@ -17,8 +18,11 @@ while let arg = args.popFirst() {
     case "--results": options.resultsDirectory = args.popFirst() ?? options.resultsDirectory
     case "--no-python": options.runPython = false
     case "--wait-idle": options.waitForQuietSeconds = Double(args.popFirst() ?? "") ?? 0
+    // Only the named in-process implementations (comma-separated, e.g. "C clang no FMA,Kern checked").
+    case "--kernels": options.kernels = (args.popFirst() ?? "").split(separator: ",").compactMap { Kernel(rawValue: String($0)) }
+    case "--only": only = (args.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
-        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS]")
+        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K]")
         exit(2)
     }
 }
@@ -27,7 +31,7 @@ if options.quick { options.plan = TimingPlan(warmups: 1, repetitions: 2) }
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let lib = options.cLibraryDirectory
 let gccOMP = CLibrarySuite(name: "C gcc OpenMP", path: "\(lib)/libpeers-gcc-omp.so", threads: cores, serialCounterpart: "C gcc")
-let suites: [KernelSuite] = [
+let allSuites: [KernelSuite] = [
     CLibrarySuite(name: "C gcc", path: "\(lib)/libpeers-gcc.so", threads: 1),  // the reference
     CLibrarySuite(name: "C clang", path: "\(lib)/libpeers-clang.so", threads: 1),
     CLibrarySuite(name: "C clang no FMA", path: "\(lib)/libpeers-clang-nofma.so", threads: 1),
@@ -40,5 +44,11 @@ let suites: [KernelSuite] = [
     KernSuite(mode: .unchecked, threads: cores, serialCounterpart: "Kern unchecked 1 thread"),
     KernSuite(mode: .unchecked, threads: 1),
 ]
+// Only on request (`--only "Kern checked 1 thread"`): the checked/unchecked comparison
+// without thread-scheduling noise.
+let onRequest: [KernelSuite] = [KernSuite(mode: .checked, threads: 1)]
+// The reference (C gcc) always runs: every output is verified against it.
+let suites = only.isEmpty
+    ? allSuites : (allSuites + onRequest).filter { $0.name == "C gcc" || only.contains($0.name) }
 let ok = try Driver(options: options, suites: suites, streamLibrary: gccOMP).run()
 exit(ok ? 0 : 1)

@@ -56,15 +56,21 @@ private func countChecks(_ block: Block, function: String, loop: LoopKey?, into 
 }
 
 /// Summaries from the counts before and after the bounds-check passes, in source order.
-func summarizeLoopChecks(before: [LoopKey: Int], after: [LoopKey: Int], hoisted: [LoopKey: Int] = [:])
+/// `after` is counted before hoisting (hoisting only moves checks) and may come from a
+/// module whose prange bodies were outlined into other functions, so counts after the
+/// first pass are matched by loop position, which is unique within a source file.
+func summarizeLoopChecks(before: [LoopKey: Int], after: [LoopKey: Int], hoisted: [SourcePos: Int] = [:])
     -> [LoopCheckSummary]
 {
-    before.keys.sorted { ($0.loop.line, $0.loop.column, $0.function) < ($1.loop.line, $1.loop.column, $1.function) }
+    var afterByLoop: [SourcePos: Int] = [:]
+    for (key, n) in after { afterByLoop[key.loop, default: 0] += n }
+    return before.keys.sorted { ($0.loop.line, $0.loop.column, $0.function) < ($1.loop.line, $1.loop.column, $1.function) }
         .map { key in
-            let kept = after[key] ?? 0
-            let moved = hoisted[key] ?? 0
+            let remaining = afterByLoop[key.loop] ?? 0
+            let moved = min(hoisted[key.loop] ?? 0, remaining)
+            let kept = remaining - moved
             return LoopCheckSummary(
                 function: key.function, loop: key.loop,
-                removed: max(0, (before[key] ?? 0) - kept - moved), hoisted: moved, kept: kept)
+                removed: max(0, (before[key] ?? 0) - remaining), hoisted: moved, kept: kept)
         }
 }

@@ -1,0 +1,187 @@
+import KernBasics
+
+/// Loop versioning for bounds checks. In: a verified module after
+/// `eliminate-bounds-checks` (and after outlining, so it also sees each block of a
+/// `prange` as an ordinary loop). Out: every innermost `for` loop (no loop nested in
+/// it; step 1; i64 induction) that has checks whose index is affine in the induction
+/// variable (`c*i + k`, `k` and the bound computed before the loop) becomes
+///
+///     <range test>            // one test for all such checks, see RangeTest
+///     if test { loop without those checks } else { the original loop }
+///
+/// so a passing test runs the check-free loop (which LLVM can vectorize) and a failing
+/// one runs the original, which stops at the first failing access with its exact
+/// source position, after exactly the iterations the original would have run. In a
+/// `prange`, each block is tested separately; the lowest failing block still wins, so
+/// the reported iteration is unchanged too. Checks whose index is not affine (a loaded
+/// value) stay in both versions.
+@discardableResult
+public func hoistBoundsChecks(_ m: inout Module) -> PassStatistics {
+    var hoisted: [SourcePos: Int] = [:]
+    return hoistBoundsChecks(&m, hoistedPerLoop: &hoisted)
+}
+
+/// The same, also returning how many checks each versioned loop (by the position of its
+/// `for` keyword) no longer runs on its fast path, for `PipelineReport.loopChecks`.
+func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]) -> PassStatistics {
+    var stats = PassStatistics(pass: "hoist-bounds-checks")
+    for id in m.functions.ids {
+        let checksBefore = countInstructions(m.functions[id].body, isBoundsCheck)
+        var h = LoopVersioner(function: m.functions[id])
+        let body = h.rewrite(h.function.body)
+        h.function.body = body
+        m.functions[id] = h.function
+        let moved = h.hoisted.values.reduce(0, +)
+        for (pos, n) in h.hoisted { hoistedPerLoop[pos, default: 0] += n }
+        stats.functions.append(
+            .init(function: m.functions[id].name, removed: moved, kept: checksBefore - moved))
+    }
+    return stats
+}
+
+private struct LoopVersioner {
+    var function: Function
+    var hoisted: [SourcePos: Int] = [:]
+    private let constants: [ValueID: Int64]
+
+    init(function: Function) {
+        self.function = function
+        var constants: [ValueID: Int64] = [:]
+        func collect(_ b: Block) {
+            for i in b.instrs {
+                if case .constant(.integer(let bits)) = i.op, let r = i.result {
+                    constants[r] = Int64(bitPattern: bits)
+                }
+                i.op.nestedBlocks.forEach(collect)
+            }
+        }
+        collect(function.body)
+        self.constants = constants
+    }
+
+    mutating func rewrite(_ block: Block) -> Block {
+        var out: [Instr] = []
+        out.reserveCapacity(block.instrs.count)
+        for var instr in block.instrs {
+            switch instr.op {
+            case .forLoop(var loop):
+                if containsLoop(loop.body) {
+                    loop.body = rewrite(loop.body)
+                    instr.op = .forLoop(loop)
+                } else if let versioned = version(loop, pos: instr.pos) {
+                    out += versioned
+                    continue
+                }
+            case .ifElse(let c, let then, let els):
+                instr.op = .ifElse(c, then: rewrite(then), else: rewrite(els))
+            case .whileLoop(let cond, let c, let body):
+                instr.op = .whileLoop(cond: rewrite(cond), condition: c, body: rewrite(body))
+            case .repeatLoop(let body, let cond, let c):
+                instr.op = .repeatLoop(body: rewrite(body), cond: rewrite(cond), condition: c)
+            case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+                .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+                .rngIteration, .atomicAdd, .breakLoop, .continueLoop, .returnValue, .parallelFor:
+                break
+            }
+            out.append(instr)
+        }
+        return Block(out)
+    }
+
+    /// The range test and both versions of `loop`, or nil when no check can be hoisted.
+    private mutating func version(_ loop: ForLoop, pos: SourcePos) -> [Instr]? {
+        if case .parallel = loop.kind { return nil }  // outlined first; never here
+        guard function.values[loop.induction] == .scalar(.i64), constants[loop.step] == 1
+        else { return nil }
+        var analysis = AffineAnalysis(function: function, loop: loop)
+        var hoistable: [CheckKey: (AffineForm, AffineForm)] = [:]
+        var count = 0
+        forEachBoundsCheck(loop.body) { index, bound, axis in
+            let key = CheckKey(index: index, bound: bound)
+            if hoistable[key] != nil {
+                count += 1
+                return
+            }
+            guard let i = analysis.form(index), let b = analysis.form(bound), b.isInvariant
+            else { return }
+            hoistable[key] = (i, b)
+            count += 1
+        }
+        guard !hoistable.isEmpty else { return nil }
+
+        var test = RangeTest(InstrEmitter(function: function, pos: pos))
+        test.guardLoopBounds(lower: loop.lower, upper: loop.upper)
+        let last = loop.inclusive ? loop.upper : test.lastBeforeExclusive(loop.upper)
+        var seen = Set<[AffineForm]>()
+        for key in hoistable.keys.sorted() {
+            let (i, b) = hoistable[key]!
+            guard seen.insert([i, b]).inserted else { continue }
+            test.require(index: i, bound: b, first: loop.lower, last: last)
+        }
+        let ok = test.result()
+        function = test.e.function
+        var out = test.e.instrs
+
+        var fast = loop
+        fast.body = withoutChecks(loop.body, Set(hoistable.keys))
+        fast = freshCopy(fast)
+        out.append(Instr(
+            result: nil,
+            op: .ifElse(ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos)]),
+                        else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos)])),
+            pos: pos))
+        hoisted[pos, default: 0] += count
+        return out
+    }
+
+    /// The loop with new SSA values for everything it defines (both versions coexist).
+    private mutating func freshCopy(_ loop: ForLoop) -> ForLoop {
+        var map = IDRemapper()
+        func define(_ v: ValueID) { map.values[v] = function.values.append(function.values[v]) }
+        define(loop.induction)
+        func collect(_ b: Block) {
+            for i in b.instrs {
+                if let r = i.result { define(r) }
+                i.op.nestedBlocks.forEach(collect)
+            }
+        }
+        collect(loop.body)
+        guard case .forLoop(let copy) = map.op(.forLoop(loop)) else { return loop }
+        return copy
+    }
+}
+
+/// A bounds check by its operands: checks with the same operands pass or fail together.
+private struct CheckKey: Hashable, Comparable {
+    var index: ValueID
+    var bound: ValueID
+    static func < (a: CheckKey, b: CheckKey) -> Bool { (a.index, a.bound) < (b.index, b.bound) }
+}
+
+private func forEachBoundsCheck(_ block: Block, _ body: (ValueID, ValueID, Int) -> Void) {
+    for i in block.instrs {
+        if case .checkBounds(let index, let bound, let axis) = i.op { body(index, bound, axis) }
+        for nested in i.op.nestedBlocks { forEachBoundsCheck(nested, body) }
+    }
+}
+
+private func withoutChecks(_ block: Block, _ keys: Set<CheckKey>) -> Block {
+    var b = block
+    _ = filterInstructions(&b) { instr in
+        if case .checkBounds(let index, let bound, _) = instr.op {
+            return !keys.contains(CheckKey(index: index, bound: bound))
+        }
+        return true
+    }
+    return b
+}
+
+private func containsLoop(_ block: Block) -> Bool {
+    block.instrs.contains { i in
+        switch i.op {
+        case .forLoop, .whileLoop, .repeatLoop: return true
+        default: return i.op.nestedBlocks.contains(where: containsLoop)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// The one range test before a versioned loop. In: the loop's bounds and the affine
+/// forms of the hoisted checks' indices and bounds. Out: instructions (appended to an
+/// `InstrEmitter`) computing a bool that is true only if every hoisted check passes on
+/// every iteration of the loop, so the loop may run without them.
+///
+/// For a check `c*i + k < B` over `i` in `lo ... last` the test is
+/// `min(c*lo, c*last) + k >= 0 && max(c*lo, c*last) + k < B`; with guards that every
+/// atom and loop bound lies within ±2^40, so the i64 arithmetic of the test and of the
+/// loop's own index computations cannot wrap (see `AffineForm`). A false test only
+/// means "run the checked loop": it never changes what the program does.
+struct RangeTest {
+    var e: InstrEmitter
+    private var atoms: [AffineAtom: ValueID] = [:]
+    private var conditions: [ValueID] = []
+    /// One instruction per distinct constant (the test stays short and readable).
+    private var constants: [Int64: ValueID] = [:]
+
+    init(_ e: InstrEmitter) { self.e = e }
+
+    /// Adds `lower <= x` / `x <= upper` guards for the loop bounds.
+    mutating func guardLoopBounds(lower: ValueID, upper: ValueID) {
+        guardMagnitude(lower)
+        guardMagnitude(upper)
+    }
+
+    /// Requires `0 <= index < bound` for every induction value in `[first, last]`.
+    mutating func require(index: AffineForm, bound: AffineForm, first: ValueID, last: ValueID) {
+        let b = materialize(bound)
+        let lowIndex: ValueID
+        let highIndex: ValueID
+        switch index.coefficient {
+        case 0:
+            let k = materialize(index.offset)
+            (lowIndex, highIndex) = (k, k)
+        default:
+            let atFirst = materialize(index.offset, plus: scaled(first, by: index.coefficient))
+            let atLast = materialize(index.offset, plus: scaled(last, by: index.coefficient))
+            (lowIndex, highIndex) = index.coefficient > 0 ? (atFirst, atLast) : (atLast, atFirst)
+        }
+        let zero = constant(0)
+        conditions.append(e.emit(.compare(.ge, lowIndex, zero), .scalar(.bool)))
+        conditions.append(e.emit(.compare(.lt, highIndex, b), .scalar(.bool)))
+    }
+
+    /// `upper - 1`: the last induction value of an exclusive loop.
+    mutating func lastBeforeExclusive(_ upper: ValueID) -> ValueID {
+        let one = constant(1)
+        return e.binary(.sub, upper, one)
+    }
+
+    /// The conjunction of everything required so far.
+    mutating func result() -> ValueID {
+        guard var all = conditions.first else { return e.constant(.bool(true), .bool) }
+        for c in conditions.dropFirst() {
+            all = e.emit(.binary(.and, all, c), .scalar(.bool))
+        }
+        return all
+    }
+
+    /// The value of `f` (plus `extra`), without multiplications by 1 or additions of 0.
+    private mutating func materialize(_ f: AffineForm, plus extra: ValueID? = nil) -> ValueID {
+        var sum = extra
+        for (atom, c) in f.terms.sorted(by: { $0.key < $1.key }) {
+            let term = scaled(atomValue(atom), by: c)
+            sum = sum.map { e.binary(.add, $0, term) } ?? term
+        }
+        guard let sum else { return constant(f.constant) }
+        if f.constant == 0 { return sum }
+        let k = constant(f.constant)
+        return e.binary(.add, sum, k)
+    }
+
+    private mutating func scaled(_ v: ValueID, by c: Int64) -> ValueID {
+        if c == 1 { return v }
+        let factor = constant(c)
+        return e.binary(.mul, factor, v)
+    }
+
+    private mutating func constant(_ k: Int64) -> ValueID {
+        if let v = constants[k] { return v }
+        let v = e.i64(k)
+        constants[k] = v
+        return v
+    }
+
+    private mutating func atomValue(_ atom: AffineAtom) -> ValueID {
+        if let v = atoms[atom] { return v }
+        let v: ValueID
+        switch atom {
+        case .value(let x): v = x
+        case .dim(let a, let axis): v = e.emit(.dim(a, axis: axis), .scalar(.i64))
+        }
+        atoms[atom] = v
+        guardMagnitude(v)
+        return v
+    }
+
+    private mutating func guardMagnitude(_ v: ValueID) {
+        let limit = AffineForm.maxMagnitude
+        let low = constant(-limit)
+        let high = constant(limit)
+        conditions.append(e.emit(.compare(.ge, v, low), .scalar(.bool)))
+        conditions.append(e.emit(.compare(.le, v, high), .scalar(.bool)))
+    }
+}

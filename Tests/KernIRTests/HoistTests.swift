@@ -1,0 +1,207 @@
+import KernBasics
+import Testing
+
+@testable import KernIR
+
+/// `f(x, y, n)`: for i in 0..<n { s += x[i + 1] * y[i] } — two affine checks the
+/// loop bound (a parameter) does not prove, plus (optionally) `x[load]`, whose index is
+/// not affine.
+func shiftedSum(extraCheck: Bool = false) -> String {
+    """
+    module "p"
+    func @f(%0 x: [f64; 1], %1 y: [f64; 1], %2 n: i64) -> f64 {
+      slot $0 s: f64
+      %3 = const 0 : i64
+      %4 = const 1 : i64
+      %5 = const 0.0 : f64
+      store $0, %5
+      for %10: i64 = %3 ..< %2 step %4 !2:5 {
+        %11 = add %10, %4 : i64
+        %12 = dim %0, 0 : i64
+        check.bounds %11 < %12 axis 0 !3:9
+        %13 = load.elem %0[%11] : f64
+        %14 = dim %1, 0 : i64
+        check.bounds %10 < %14 axis 0 !3:20
+        %15 = load.elem %1[%10] : f64
+        %16 = mul %13, %15 : f64
+        \(extraCheck ? "%17 = convert %13 : i64\n    check.bounds %17 < %12 axis 0 !4:9" : "")
+        %18 = load $0 : f64
+        %19 = add %18, %16 : f64
+        store $0, %19
+      }
+      %20 = load $0 : f64
+      return %20
+    }
+    """
+}
+
+private func hoisted(_ text: String) throws -> (Module, PassStatistics, [SourcePos: Int]) {
+    var m = try parseVerified(text)
+    var perLoop: [SourcePos: Int] = [:]
+    let stats = hoistBoundsChecks(&m, hoistedPerLoop: &perLoop)
+    for e in verify(m) { Issue.record("verifier after hoisting: \(e)") }
+    return (m, stats, perLoop)
+}
+
+/// The loops at the top of the `if` that versioning puts in place of the loop.
+private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
+    for i in m.functions[FunctionID(0)].body.instrs {
+        if case .ifElse(_, let t, let e) = i.op, case .forLoop(let fast)? = t.instrs.first?.op,
+            case .forLoop(let checked)? = e.instrs.first?.op
+        {
+            return (fast, checked)
+        }
+    }
+    return nil
+}
+
+@Test func versionsLoopWithAffineChecks() throws {
+    let (m, stats, perLoop) = try hoisted(shiftedSum())
+    #expect(stats.removed == 2)
+    #expect(perLoop == [SourcePos(line: 2, column: 5): 2])
+    let v = try #require(versions(m))
+    #expect(countInstructions(v.fast.body, isBoundsCheck) == 0)
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 2)
+    #expect(v.fast.induction != v.checked.induction)  // fresh SSA values in the copy
+}
+
+@Test func keepsNonAffineChecksInTheFastLoop() throws {
+    let (m, stats, _) = try hoisted(shiftedSum(extraCheck: true))
+    #expect(stats.removed == 2)
+    let v = try #require(versions(m))
+    #expect(countInstructions(v.fast.body, isBoundsCheck) == 1)
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 3)
+}
+
+@Test func leavesLoopsWithoutAffineChecksAlone() throws {
+    let text = """
+        module "p"
+        func @f(inout %0 x: [i64; 1]) -> void {
+          %2 = const 0 : i64
+          %3 = const 1 : i64
+          %4 = dim %0, 0 : i64
+          for %10: i64 = %2 ..< %4 step %3 !1:1 {
+            %11 = load.elem %0[%10] : i64
+            check.bounds %11 < %4 axis 0 !2:1
+            store.elem %0[%11], %2
+          }
+          return
+        }
+        """
+    let (m, stats, perLoop) = try hoisted(text)
+    #expect(stats.removed == 0)
+    #expect(perLoop.isEmpty)
+    #expect(versions(m) == nil)
+}
+
+@Test func versionsOnlyInnermostLoops() throws {
+    let text = """
+        module "p"
+        func @f(inout %0 a: [f64; 2], %1 n: i64, %2 m: i64) -> void {
+          %3 = const 0 : i64
+          %4 = const 1 : i64
+          %5 = const 2.0 : f64
+          for %10: i64 = %3 ..< %1 step %4 !1:1 {
+            for %11: i64 = %3 ..< %2 step %4 !2:1 {
+              %12 = dim %0, 0 : i64
+              check.bounds %10 < %12 axis 0 !3:1
+              %13 = dim %0, 1 : i64
+              check.bounds %11 < %13 axis 1 !3:1
+              store.elem %0[%10, %11], %5
+            }
+          }
+          return
+        }
+        """
+    let (_, stats, perLoop) = try hoisted(text)
+    #expect(stats.removed == 2)
+    #expect(perLoop == [SourcePos(line: 2, column: 1): 2])
+}
+
+/// Runs `f` before and after hoisting; results and errors (kind, position, index) must match.
+private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws -> IRRuntimeError? {
+    let original = try parseVerified(text)
+    let (versioned, _, _) = try hoisted(text)
+    func call(_ m: Module) -> Result<InterpreterValue?, IRRuntimeError> {
+        var interp = Interpreter(module: m)
+        interp.output = { _ in }
+        do throws(IRRuntimeError) { return .success(try interp.call("f", args)) } catch {
+            return .failure(error)
+        }
+    }
+    let before = call(original)
+    let after = call(versioned)
+    switch (before, after) {
+    case (.success(let a), .success(let b)): #expect(a?.scalar == b?.scalar)
+    case (.failure(let a), .failure(let b)):
+        #expect(a == b)
+        return a
+    default: Issue.record("hoisting changed the outcome: \(before) vs \(after)")
+    }
+    return nil
+}
+
+@Test func hoistedLoopBehavesLikeTheOriginal() throws {
+    let text = shiftedSum()
+    let x = InterpreterValue.array([1.0, 2, 3, 4, 5])
+    let y = InterpreterValue.array([1.0, 1, 1, 1, 1])
+    #expect(try sameBehaviour(text, [x, y, .scalar(Int64(4))]) == nil)  // in range: fast loop
+    #expect(try sameBehaviour(text, [x, y, .scalar(Int64(0))]) == nil)  // empty loop
+    // n = 5: x[5] fails at iteration 4 — the checked loop reports that very access.
+    let e = try #require(try sameBehaviour(text, [x, y, .scalar(Int64(5))]))
+    #expect(e.kind == .bounds && e.pos == SourcePos(line: 3, column: 9) && e.index == 5)
+    // y shorter: y[2] fails first (x[3] is still fine), at its own position.
+    let short = InterpreterValue.array([1.0, 1])
+    let e2 = try #require(try sameBehaviour(text, [x, short, .scalar(Int64(4))]))
+    #expect(e2.pos == SourcePos(line: 3, column: 20) && e2.index == 2)
+}
+
+@Test func pipelineReportsHoistedChecksPerLoop() throws {
+    var m = try parseVerified(shiftedSum(extraCheck: true))
+    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    #expect(report.statistics.last?.pass == "hoist-bounds-checks")
+    // Two affine checks hoisted, the loaded index still checked on every iteration.
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 1]])
+    var unchecked = try parseVerified(shiftedSum(extraCheck: true))
+    let plain = try runPipeline(&unchecked, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+    #expect(plain.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[3, 0, 0]])
+}
+
+@Test func prangeBlocksAreVersionedAfterOutlining() throws {
+    let text = shiftedSum().replacingOccurrences(
+        of: "step %4 !2:5", with: "step %4 parallel(reduce $0 add) !2:5")
+    var m = try parseVerified(text)
+    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 0]])
+    let outlined = try #require(m.functions.elements.first { $0.name != "f" })
+    #expect(printModule(m).contains("blocked"))
+    #expect(countInstructions(outlined.body, isBoundsCheck) == 2)  // only in the checked copy
+}
+
+@Test func extremeConstantsNeitherCrashNorHoist() throws {
+    // Int.min and a product that is exactly -2^63 must not trap the analysis (abs).
+    for (a, b) in [("-9223372036854775808", "1"), ("-8388608", "1099511627776")] {
+        let text = """
+            module "p"
+            func @f(%0 x: [f64; 1], %1 n: i64) -> void {
+              %2 = const 0 : i64
+              %3 = const 1 : i64
+              for %10: i64 = %2 ..< %1 step %3 {
+                %11 = const \(a) : i64
+                %12 = const \(b) : i64
+                %13 = mul %11, %12 : i64
+                %14 = add %10, %13 : i64
+                %15 = dim %0, 0 : i64
+                check.bounds %14 < %15 axis 0 !3:5
+                %16 = load.elem %0[%14] : f64
+              }
+              return
+            }
+            """
+        let (m, stats, _) = try hoisted(text)
+        #expect(stats.removed == 0)
+        #expect(versions(m) == nil)
+        var e = try parseVerified(text)
+        #expect(eliminateBoundsChecks(&e).removed == 0)
+    }
+}
