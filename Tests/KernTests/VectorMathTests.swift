@@ -225,6 +225,20 @@ struct VectorMathTests {
         return names
     }
 
+    /// The 512-bit SIMD calls of `kernel`: its main vector loop. LLVM may also vectorize
+    /// the loop's remainder at half width, with the matching AVX2 (`_ZGVd`) variant.
+    static func mainLoopCalls(_ module: KernModule, _ kernel: String) -> Set<String> {
+        let calls = vectorCalls(module, kernel)
+        let main = calls.filter { $0.hasPrefix("_ZGVe") }
+        let mainFunctions = Set(main.map { $0.drop { $0 != "_" }.dropFirst().drop { $0 != "_" } })
+        // Any AVX2 call is the same function's epilogue.
+        for call in calls where !call.hasPrefix("_ZGVe") {
+            #expect(mainFunctions.contains(call.drop { $0 != "_" }.dropFirst().drop { $0 != "_" }),
+                    "\(kernel): \(call) is not an epilogue of \(main)")
+        }
+        return main
+    }
+
     /// The optimized IR of the entry function of `kernel`.
     static func entryBody(_ module: KernModule, _ kernel: String) -> String {
         let ir = module.llvmIR
@@ -237,23 +251,23 @@ struct VectorMathTests {
         let module = try Self.fast.get()
         for f in Self.functions {
             let v = String(repeating: "v", count: f.arity)
-            #expect(Self.vectorCalls(module, "\(f.name)_Double") == ["_ZGVeN8\(v)_\(f.name)"])
-            #expect(Self.vectorCalls(module, "\(f.name)_Float") == ["_ZGVeN16\(v)_\(f.name)f"])
+            #expect(Self.mainLoopCalls(module, "\(f.name)_Double") == ["_ZGVeN8\(v)_\(f.name)"])
+            #expect(Self.mainLoopCalls(module, "\(f.name)_Float") == ["_ZGVeN16\(v)_\(f.name)f"])
         }
     }
 
     /// Strict mode: the decisions of docs/vector-math.md (measured ulp per variant).
     @Test func strictModeVectorizesOnlyAccurateVariants() throws {
         let module = try Self.strict.get()
-        #expect(Self.vectorCalls(module, "log_Double") == ["_ZGVeN8v_log"])
-        #expect(Self.vectorCalls(module, "pow_Double") == ["_ZGVeN8vv_pow"])
-        #expect(Self.vectorCalls(module, "erf_Double") == ["_ZGVeN8v_erf"])
-        #expect(Self.vectorCalls(module, "sin_Float") == ["_ZGVeN16v_sinf"])
-        #expect(Self.vectorCalls(module, "cos_Float") == ["_ZGVeN16v_cosf"])
-        #expect(Self.vectorCalls(module, "pow_Float") == ["_ZGVeN16vv_powf"])
+        #expect(Self.mainLoopCalls(module, "log_Double") == ["_ZGVeN8v_log"])
+        #expect(Self.mainLoopCalls(module, "pow_Double") == ["_ZGVeN8vv_pow"])
+        #expect(Self.mainLoopCalls(module, "erf_Double") == ["_ZGVeN8v_erf"])
+        #expect(Self.mainLoopCalls(module, "sin_Float") == ["_ZGVeN16v_sinf"])
+        #expect(Self.mainLoopCalls(module, "cos_Float") == ["_ZGVeN16v_cosf"])
+        #expect(Self.mainLoopCalls(module, "pow_Float") == ["_ZGVeN16vv_powf"])
         // Float through the accurate Double variant, rounded once.
-        #expect(Self.vectorCalls(module, "log_Float") == ["_ZGVeN8v_log"])
-        #expect(Self.vectorCalls(module, "atan2_Float") == ["_ZGVeN8vv_atan2"])
+        #expect(Self.mainLoopCalls(module, "log_Float") == ["_ZGVeN8v_log"])
+        #expect(Self.mainLoopCalls(module, "atan2_Float") == ["_ZGVeN8vv_atan2"])
         // 3–4 ulp from libm in both types: scalar libm in strict mode.
         for kernel in ["sin_Double", "cos_Double", "tan_Double", "tan_Float", "erfc_Double"] {
             #expect(Self.vectorCalls(module, kernel).isEmpty, "\(kernel) should stay scalar")
@@ -335,7 +349,7 @@ struct VectorMathTests {
                 }
                 """,
             options: CompileOptions(fastMath: fastMath))
-        #expect(module.llvmIR.contains("call <8 x double> @_ZGVeN8v_log"))  // in the outlined body
+        #expect(module.llvmIR.contains("<8 x double> @_ZGVeN8v_log("))  // in the outlined body
         let x = (0..<100_003).map { Double($0 % 1000) / 100.0 - 5.0 }
         var reference = [Double](repeating: 0, count: x.count)
         try module.function(named: "run").with(seed: 5, threads: 1)(x, &reference)
