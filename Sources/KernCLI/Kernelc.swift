@@ -6,7 +6,7 @@ public struct Kernelc: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kernelc",
         abstract: "The Kern kernel compiler: run, build and check .kern files.",
-        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, BuildCommand.self, CheckCommand.self, ReplCommand.self])
 
     public init() {}
 }
