@@ -139,7 +139,7 @@ let package = Package(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
-            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "KernCLI"],
+            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernFileTests",

@@ -73,7 +73,12 @@ enum InputScanner {
                 continue
             } else if c >= 48 && c <= 57 {
                 // A number (including `1_000` and `0xFF`): skip so its letters are not a name.
-                while i < bytes.count, isPart(bytes[i]) || bytes[i] == UInt8(ascii: ".") { i += 1 }
+                while i < bytes.count {
+                    let isFraction = bytes[i] == UInt8(ascii: ".") && i + 1 < bytes.count
+                        && bytes[i + 1] >= 48 && bytes[i + 1] <= 57
+                    guard isPart(bytes[i]) || isFraction else { break }
+                    i += 1
+                }
                 continue
             }
             i += 1

@@ -39,9 +39,33 @@ extension REPLSession {
             if case .void = value { return [] }
             return [REPLMessage(.result, ValueFormatter.format(value))]
         } catch {
-            return [render(error)]
+            return [mappedLibraryError(error)]
         }
     }
+
+    /// A runtime error in the library module, shown against the definition it is in.
+    func mappedLibraryError(_ error: Error) -> REPLMessage {
+        guard case .runtime(let kind, let message, let position, let function, _)? = error as? KernError,
+            let library, position != .unknown
+        else { return render(error) }
+        let text = library.file.text
+        var lineStart = 1
+        for name in libraryOrder {
+            guard let d = definitions[name], let r = text.range(of: d.text) else { continue }
+            lineStart = text[..<r.lowerBound].reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+            let lineCount = d.text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+            let line = Int(position.line)
+            if line >= lineStart, line < lineStart + lineCount {
+                return render(KernError.runtime(
+                    kind: kind, message: message,
+                    position: SourcePos(line: UInt32(line - lineStart + 1), column: position.column),
+                    function: function, file: SourceFile(name: "func \(d.name)", text: d.text)))
+            }
+        }
+        return render(error)
+    }
+
+    private var libraryOrder: [String] { definitionOrder }
 
     /// A literal's value as an argument of its checked type.
     static func argument(_ constant: ConstantValue) -> (any KernArgument)? {

@@ -247,13 +247,19 @@ extension REPLSession {
     /// Renders a thrown error; a runtime error inside the wrapper points into the input,
     /// one inside a definition into that definition's text.
     func mapped(_ error: Error, wrapper: WrapperSource?, segmentOffset: Int, _ input: SourceFile) -> REPLMessage {
-        guard case .runtime(let kind, let message, let position, let function, _)? = error as? KernError,
+        guard case .runtime(let kind, let message, let position, _, _)? = error as? KernError,
             let wrapper, position != .unknown
         else { return render(error) }
         let line = Int(position.line)
-        if function == WrapperSource.functionName,
-            let anchor = wrapper.anchors.last(where: { $0.line <= line })
-        {
+        // Inlined definitions report the wrapper as the function: go by line.
+        if let (lines, definition) = wrapper.definitionLines.first(where: { $0.lines.contains(line) }) {
+            let file = SourceFile(name: "func \(definition.name)", text: definition.text)
+            return render(KernError.runtime(
+                kind: kind, message: message,
+                position: SourcePos(line: UInt32(line - lines.lowerBound + 1), column: position.column),
+                function: definition.name, file: file))
+        }
+        if let anchor = wrapper.anchors.last(where: { $0.line <= line }) {
             let start = input.position(of: SourceLoc(anchor.inputOffset))
             let mappedLine = start.line + UInt32(line - anchor.line)
             let column = line == anchor.line
@@ -263,13 +269,6 @@ extension REPLSession {
                     kind: kind, message: message, position: SourcePos(line: mappedLine, column: column),
                     function: "input", file: input))
             }
-        }
-        if let (lines, definition) = wrapper.definitionLines.first(where: { $0.lines.contains(line) }) {
-            let file = SourceFile(name: "func \(definition.name)", text: definition.text)
-            return render(KernError.runtime(
-                kind: kind, message: message,
-                position: SourcePos(line: UInt32(line - lines.lowerBound + 1), column: position.column),
-                function: function, file: file))
         }
         return render(error)
     }
