@@ -36,10 +36,12 @@ struct KeyDecoderTests {
 
     @Test func aLoneEscapeWaitsThenFlushes() {
         var d = KeyDecoder()
-        #expect(d.feed(0x1B) == nil)
+        #expect(d.feed(0x1B) == [])
         #expect(d.isWaitingAfterEscape)
         #expect(d.flushEscape() == .escape)
         #expect(!d.isWaitingAfterEscape)
+        // Escape followed at once by a key that cannot continue a sequence: both count.
+        #expect(d.feed([0x1B, 0x05]) == [.escape, .control("e")])
     }
 }
 

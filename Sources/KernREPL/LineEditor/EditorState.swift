@@ -5,7 +5,7 @@
 /// submits, cancels (Ctrl-C), ends input (Ctrl-D on an empty line) or asks for
 /// completions. Keys follow Emacs/readline: Ctrl-A/E start/end of line, Ctrl-K/U kill to
 /// end/start of line, Ctrl-W kill the word before the cursor, Ctrl-Y yank, Ctrl-R
-/// reverse search through history, Up/Down move between lines of the input and then
+/// reverse search through history (Ctrl-G gives up, any other key accepts the match), Up/Down move between lines of the input and then
 /// through history.
 public struct EditorState {
     public enum Outcome: Equatable, Sendable {
@@ -141,13 +141,14 @@ public struct EditorState {
             search = s
             showMatch()
             return nil
-        case .control("g"), .control("c"), .escape:
+        case .control("g"), .control("c"):
             text = s.original
             cursor = s.originalCursor
             search = nil
             return nil
         default:
-            // Any other key accepts the match and then acts normally (Enter submits).
+            // Any other key (Escape, arrows, Enter…) accepts the match and then acts
+            // normally: Enter submits, Escape does nothing more.
             search = nil
             return nil
         }

@@ -18,17 +18,27 @@ public struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
     public init() {}
 
-    /// Feeds one byte; returns the key it completes, if any.
-    public mutating func feed(_ byte: UInt8) -> Key? {
+    /// Feeds one byte; returns the keys it completes (usually none or one; two when an
+    /// Escape is followed at once by a key that cannot continue an escape sequence).
+    public mutating func feed(_ byte: UInt8) -> [Key] {
+        if pending == [0x1B], !Self.continuesEscape(byte) {
+            pending.removeAll()
+            return [.escape] + feed(byte)
+        }
         pending.append(byte)
         let (key, consumed) = Self.decode(pending)
         if consumed { pending.removeAll() }
-        return key
+        return key.map { [$0] } ?? []
     }
 
     /// Decodes a whole chunk (tests, pasted text).
     public mutating func feed(_ bytes: [UInt8]) -> [Key] {
-        bytes.compactMap { feed($0) }
+        bytes.flatMap { feed($0) }
+    }
+
+    /// Bytes that may follow ESC in a sequence this decoder knows.
+    static func continuesEscape(_ byte: UInt8) -> Bool {
+        [UInt8(ascii: "["), UInt8(ascii: "O"), UInt8(ascii: "b"), UInt8(ascii: "f"), 0x7F, 0x1B].contains(byte)
     }
 
     /// Whether a lone ESC is waiting for the rest of a sequence. The editor treats it as

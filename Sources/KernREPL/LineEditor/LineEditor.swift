@@ -35,26 +35,27 @@ public final class LineEditor {
                     }
                     return nil
                 }
-                guard let key = decoder.feed(byte) else { continue }
-                switch state.handle(key) {
-                case .submit(let text)?:
-                    finish(prompt, continuation)
-                    return text
-                case .cancel?:
-                    finish(prompt, continuation, marker: "^C")
-                    state.reset()
-                    cursorRow = 0
-                case .endOfInput?:
-                    terminal.write("\r\n")
-                    return nil
-                case .clearScreen?:
-                    terminal.write("\u{1B}[H\u{1B}[2J")
-                    cursorRow = 0
-                case nil:
-                    if !state.candidatesToShow.isEmpty {
-                        finish(prompt, continuation, moveOnly: true)
-                        terminal.write(state.candidatesToShow.joined(separator: "  ") + "\r\n")
+                for key in decoder.feed(byte) {
+                    switch state.handle(key) {
+                    case .submit(let text)?:
+                        finish(prompt, continuation)
+                        return text
+                    case .cancel?:
+                        finish(prompt, continuation, marker: "^C")
+                        state.reset()
                         cursorRow = 0
+                    case .endOfInput?:
+                        terminal.write("\r\n")
+                        return nil
+                    case .clearScreen?:
+                        terminal.write("\u{1B}[H\u{1B}[2J")
+                        cursorRow = 0
+                    case nil:
+                        if !state.candidatesToShow.isEmpty {
+                            finish(prompt, continuation, moveOnly: true)
+                            terminal.write(state.candidatesToShow.joined(separator: "  ") + "\r\n")
+                            cursorRow = 0
+                        }
                     }
                 }
                 render(prompt, continuation)
