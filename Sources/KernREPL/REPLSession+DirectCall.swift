@@ -8,8 +8,18 @@ import KernSyntax
 
 extension REPLSession {
     func directCall(_ plan: InputPlan, _ program: CheckedProgram) -> [REPLMessage]? {
-        guard let call = plan.soleExpression, let library,
-            case .function(let index)? = program.calls[call],
+        guard let call = plan.soleExpression, let outcome = directValue(of: call, program) else { return nil }
+        switch outcome {
+        case .success(.void): return []
+        case .success(let value): return [REPLMessage(.result, ValueFormatter.format(value))]
+        case .failure(let error): return [mappedLibraryError(error)]
+        }
+    }
+
+    /// Calls `call` on the library when it is a call of a definition whose arguments are
+    /// variables and literals; nil when it is not such a call.
+    func directValue(of call: ExprID, _ program: CheckedProgram) -> Result<KernValue, Error>? {
+        guard let library, case .function(let index)? = program.calls[call],
             case .call(_, let arguments) = program.ast.exprs[call].kind
         else { return nil }
         let signature = program.functions[index]
@@ -34,13 +44,7 @@ extension REPLSession {
                 return nil
             }
         }
-        do {
-            let value = try function.with(seed: callOptions.seed, threads: callOptions.threads).call(values)
-            if case .void = value { return [] }
-            return [REPLMessage(.result, ValueFormatter.format(value))]
-        } catch {
-            return [mappedLibraryError(error)]
-        }
+        return Result { try function.with(seed: callOptions.seed, threads: callOptions.threads).call(values) }
     }
 
     /// A runtime error in the library module, shown against the definition it is in.

@@ -23,6 +23,7 @@ extension REPLSession {
         case .failure(let problem): return [problem.message]
         case .success(let probed):
             if let messages = directCall(probed.plan, probed.program) { return messages }
+            if let messages = hoistedEvaluation(probed, input: input) { return messages }
             return execute(probed.plan, input: input, inputFile: probed.inputFile)
         }
     }

@@ -263,6 +263,28 @@ struct TranscriptTests {
         #expect(session.shouldQuit)
     }
 
+    @Test func callsInsideExpressionsKeepTheirMeaning() {
+        let got = transcript([
+            "func at(a: [Int], i: Int) -> Int { a[i] }",
+            "func r() -> Double { Double.random(in: 0..<1) }",
+            "let v = [Int](repeating: 3, count: 2)",
+            "at(v, 1) * 2 + at(v, 0) + 1",
+            "false && at(v, 5) > 0",  // the right side never runs: no out-of-bounds error
+            "true ? 1 : at(v, 9)",
+            "r() == r()",  // two draws of one call differ; calls that draw are not hoisted
+        ])
+        #expect(got.hasSuffix("""
+            > at(v, 1) * 2 + at(v, 0) + 1
+            10
+            > false && at(v, 5) > 0
+            false
+            > true ? 1 : at(v, 9)
+            1
+            > r() == r()
+            false
+            """))
+    }
+
     @Test func loadDefinesTheFunctionsOfAFile() throws {
         let path = FileManagerTemp.file("load.kern", dotSource + "\nfunc twice(x: Int) -> Int { 2 * x }\n")
         let session = REPLSession()
