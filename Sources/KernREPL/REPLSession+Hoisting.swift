@@ -91,9 +91,10 @@ extension REPLSession {
             let value = try segment.function.call(segment.arguments)
             return [REPLMessage(.result, ValueFormatter.format(value))]
         } catch {
-            // The rest of the expression failed at run time: show it against the input
-            // as typed (its positions shifted by the rewriting are not worth mapping).
-            return [render(error)]
+            // The rest failed (say, an index out of bounds): run the input as typed, so
+            // the error points into it. The hoisted calls are pure, so running them again
+            // changes nothing.
+            return nil
         }
     }
 

@@ -272,6 +272,7 @@ struct TranscriptTests {
             "false && at(v, 5) > 0",  // the right side never runs: no out-of-bounds error
             "true ? 1 : at(v, 9)",
             "r() == r()",  // two draws of one call differ; calls that draw are not hoisted
+            "at(v, 0) + v[7]",  // the error is in the part left after hoisting at(v, 0)
         ])
         #expect(got.hasSuffix("""
             > at(v, 1) * 2 + at(v, 0) + 1
@@ -282,6 +283,10 @@ struct TranscriptTests {
             1
             > r() == r()
             false
+            > at(v, 0) + v[7]
+            ! <input>:1:12: error: runtime error in 'input': index 7 is out of bounds for dimension 0 of length 2
+                at(v, 0) + v[7]
+                           ^
             """))
     }
 
