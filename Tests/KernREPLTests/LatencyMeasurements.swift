@@ -35,11 +35,14 @@ struct LatencyMeasurements {
         median("dot(x, x)  (direct call, 1M elements)", session) { _ in "dot(x, x)" }
         median("x.count  (new wrapper each time)", session) { k in "x.count + \(k)" }
         median("s * 2 + k  (new wrapper)", session) { k in "s * 2 + \(k)" }
-        median("dot(x, x) + k  (new wrapper with dot)", session) { k in "dot(x, x) + \(k)" }
-        median("sq(s) + k  (new wrapper with sq)", session) { k in "sq(s) + \(k).0" }
+        median("dot(x, x) + k  (dot hoisted, new wrapper)", session) { k in "dot(x, x) + \(k)" }
+        median("sq(s) + k  (sq hoisted, new wrapper)", session) { k in "sq(s) + \(k).0" }
         median("same expression again (cached)", session) { _ in "dot(x, x) + 1" }
         median("3 statements calling sq (new wrapper)", session) { k in
             "var t = 0.0; for i in 0..<\(k + 10) { t += sq(Double(i)) }; t"
+        }
+        median("3 statements calling dot (compiles dot)", session, runs: 5) { k in
+            "var u = 0.0; for i in 0..<\(k + 1) { u += dot(x, x) }; u"
         }
         median("var y = [Double](repeating: k, count: 1000)", session) { k in
             "var y = [Double](repeating: \(k), count: 1000)"
