@@ -41,8 +41,6 @@ public final class REPLSession {
     var variableOrder: [String] = []
     /// Compiled wrappers by generated source: re-running an input compiles nothing.
     var wrapperCache = WrapperCache(capacity: 64)
-    /// Counts inputs, for naming them in diagnostics (`<input 3>`).
-    var inputNumber = 0
 
     public init(options: CompileOptions = CompileOptions()) {
         self.options = options
@@ -52,7 +50,6 @@ public final class REPLSession {
     public func evaluate(_ input: String) -> [REPLMessage] {
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return [] }
-        inputNumber += 1
         if trimmed.hasPrefix(":") { return runCommand(trimmed) }
         if startsWithDefinition(trimmed) { return define(source: input, fileName: "<input>") }
         return runStatements(input)

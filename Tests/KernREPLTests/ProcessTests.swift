@@ -119,6 +119,7 @@ struct TerminalTests {
             if done(text) { return text }
             Thread.sleep(forTimeInterval: 0.1)
         }
+        print("tmux: gave up waiting; the screen is:\n\(text)")
         return text
     }
 
@@ -132,12 +133,12 @@ struct TerminalTests {
         try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
                   "env KERN_HISTORY=\(history) \(binary) repl"])
         defer { _ = try? tmux(["kill-session", "-t", session]) }
-        var text = try screen(session) { $0.contains("kern> ") }
+        var text = try screen(session) { $0.contains("kern>") }  // capture-pane trims trailing spaces
         #expect(text.contains("Kern REPL"))
 
         // Multi-line input: the definition continues while the brace is open.
         try tmux(["send-keys", "-t", session, "func sq(x: Double) -> Double {", "Enter"])
-        text = try screen(session) { $0.contains("  ... ") }
+        text = try screen(session) { $0.contains("  ...") }
         try tmux(["send-keys", "-t", session, "x * x", "Enter", "}", "Enter"])
         text = try screen(session) { $0.contains("defined func sq") }
         #expect(text.contains("defined func sq(x: Double) -> Double"))

@@ -3,7 +3,8 @@
 /// In: a file descriptor that is a TTY. Out: `withRawMode { … }` runs its body with
 /// echo, line buffering, signals from Ctrl-C/Ctrl-Z and output processing off (so the
 /// editor sees every key), and always restores the previous settings — also when the
-/// body throws.
+/// body throws. Switching uses TCSADRAIN, not TCSAFLUSH: keys typed ahead while an
+/// input runs must reach the next prompt, not be thrown away.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,8 +34,8 @@ public struct Terminal: Sendable {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        tcsetattr(input, TCSAFLUSH, &raw)
-        defer { tcsetattr(input, TCSAFLUSH, &saved) }
+        tcsetattr(input, TCSADRAIN, &raw)
+        defer { tcsetattr(input, TCSADRAIN, &saved) }
         return try body()
     }
 
