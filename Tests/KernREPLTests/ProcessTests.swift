@@ -75,6 +75,8 @@ let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"
 
 @Suite(.serialized)
 struct TerminalTests {
+    /// A server of our own, its socket in the test's temporary directory.
+    static let socket = FileManagerTemp.file("tmux.sock", "")
 
     /// Runs tmux on a socket of its own, with `posix_spawn` rather than Foundation's
     /// `Process`: children of `Process` start with almost every signal blocked, and a
@@ -83,7 +85,7 @@ struct TerminalTests {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let outputPath = FileManagerTemp.file("tmux-output", "")
-        let argv = [tmuxPath!, "-L", "kern-repl-test-\(getpid())"] + arguments
+        let argv = [tmuxPath!, "-S", Self.socket] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -130,9 +132,13 @@ struct TerminalTests {
         let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let session = "kern-repl-test-\(getpid())"
         let history = FileManagerTemp.file("tmux-history", "")
+        try? FileManager.default.removeItem(atPath: Self.socket)
         try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
                   "env KERN_HISTORY=\(history) \(binary) repl"])
-        defer { _ = try? tmux(["kill-session", "-t", session]) }
+        defer {
+            _ = try? tmux(["kill-server"])
+            try? FileManager.default.removeItem(atPath: Self.socket)
+        }
         var text = try screen(session) { $0.contains("kern>") }  // capture-pane trims trailing spaces
         #expect(text.contains("Kern REPL"))
 
