@@ -74,6 +74,11 @@ struct InputPlan {
             let isLast = index == statements.count - 1
             switch stmt.kind {
             case .binding(let isVar, let pattern, _, let value):
+                guard value != nil else {
+                    throw PlanProblem(diagnostic: .error(
+                        at: stmt.range, "a top-level variable needs an initial value",
+                        help: "give it one, e.g. var z: Int = 0"))
+                }
                 let locals = program.declaredLocals[id] ?? []
                 let types = locals.map { program.locals[$0].type }
                 if types.contains(where: { if case .array = $0 { true } else { false } }) {

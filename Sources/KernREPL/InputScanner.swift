@@ -10,6 +10,17 @@ enum InputScanner {
     enum Status: Equatable { case complete, needsMore }
 
     static func status(of text: String) -> Status {
+        scan(text).status
+    }
+
+    /// The byte offset of the first `)`, `]` or `}` that closes nothing, if any. Such an
+    /// input would close the REPL's generated wrapper early, so the session reports it
+    /// itself.
+    static func unmatchedCloser(in text: String) -> Int? {
+        scan(text).unmatched
+    }
+
+    private static func scan(_ text: String) -> (status: Status, unmatched: Int?) {
         var depth = 0
         var commentDepth = 0
         var inString = false
@@ -35,13 +46,13 @@ enum InputScanner {
                 case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
                 case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
                     depth -= 1
-                    if depth < 0 { return .complete }
+                    if depth < 0 { return (.complete, i) }
                 default: break
                 }
             }
             i += 1
         }
-        return depth > 0 || commentDepth > 0 || inString ? .needsMore : .complete
+        return (depth > 0 || commentDepth > 0 || inString ? .needsMore : .complete, nil)
     }
 
     /// Every identifier-like word outside comments and strings (keywords included).

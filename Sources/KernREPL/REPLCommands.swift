@@ -101,6 +101,7 @@ extension REPLSession {
     }
 
     private func show(_ command: String, _ function: String) -> [REPLMessage] {
+        guard !function.isEmpty else { return [REPLMessage(.error, "error: \(command) needs a function name")] }
         guard definitions[function] != nil else {
             let known = definitionOrder.isEmpty ? "no functions are defined yet" : "defined: " + definitionOrder.joined(separator: ", ")
             return [REPLMessage(.error, "error: no function named '\(function)' (\(known))")]

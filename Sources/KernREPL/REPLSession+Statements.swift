@@ -41,6 +41,13 @@ extension REPLSession {
     func probe(_ input: String) -> Result<Probed, ProbeFailure> {
         let inputFile = SourceFile(name: "<input>", text: input)
         let mentioned = InputScanner.identifiers(in: input)
+        if let offset = InputScanner.unmatchedCloser(in: input) {
+            let closer = Character(UnicodeScalar(Array(input.utf8)[offset]))
+            let d = Diagnostic.error(
+                at: SourceRange(SourceLoc(offset), SourceLoc(offset + 1)),
+                "unexpected '\(closer)' that closes nothing", help: "remove it, or check the brackets before it")
+            return .failure(ProbeFailure(message: REPLMessage(.error, renderDiagnostics([d], inputFile))))
+        }
 
         // Top-level declarations first (a parse of the bare input): a redeclared variable
         // is not passed in, so the new declaration does not clash with the old one.
@@ -213,7 +220,12 @@ extension REPLSession {
             throw REPLError("cannot create an array with negative count \(negative)")
         }
         let elements = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
-        if elements > 1 << 34 { throw REPLError("an array of \(elements) elements is too large for the REPL") }
+        // Allocation failure would end the process: refuse what cannot fit in memory.
+        let limit = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        let (bytes, overflow) = elements.multipliedReportingOverflow(by: decl.elementType.byteSize)
+        if overflow || bytes > limit {
+            throw REPLError("an array of \(elements) elements does not fit in memory (the REPL allows up to half of it, \(limit >> 20) MB)")
+        }
         let storage = makeStorage(decl.elementType, shape: shape)
         storage.fill(with: parts[0])
         return Variable(name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)

@@ -190,6 +190,24 @@ struct TranscriptTests {
         #expect(messages[0].text.contains("func at:2:12: error: runtime error in 'at': index 7 is out of bounds"))
     }
 
+    @Test func inputsTheREPLCannotKeepAreExplained() {
+        let got = transcript(["}", "var z: Int", ":kir"])
+        #expect(got == """
+            > }
+            ! <input>:1:1: error: unexpected '}' that closes nothing
+                }
+                ^
+            help: remove it, or check the brackets before it
+            > var z: Int
+            ! <input>:1:1: error: a top-level variable needs an initial value
+                var z: Int
+                ^~~~~~~~~~
+            help: give it one, e.g. var z: Int = 0
+            > :kir
+            ! error: :kir needs a function name
+            """)
+    }
+
     @Test func inoutScalarsAndVoidCalls() {
         let got = transcript([
             "func bump(n: inout Int, by k: Int) { n += k }",
