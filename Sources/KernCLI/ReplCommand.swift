@@ -6,8 +6,11 @@ import KernREPL
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
-        abstract: "Start an interactive session: define functions, keep variables, time and inspect kernels.",
-        discussion: "Without a terminal (piped input) it prints no prompts, only results and diagnostics. History is kept in $KERN_HISTORY or ~/.kern_history.")
+        abstract:
+            "Start an interactive session: define functions, keep variables, time and inspect kernels.",
+        discussion:
+            "Without a terminal (piped input) it prints no prompts, only results and diagnostics. History is kept in $KERN_HISTORY or ~/.kern_history."
+    )
 
     @OptionGroup var flags: CompileFlags
 

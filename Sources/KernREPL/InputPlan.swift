@@ -61,7 +61,9 @@ struct InputPlan {
         var segment: Range<Int>?
         var scalars: [NewScalarDeclaration] = []
         func flush(result: ResultPlan? = nil) {
-            if let range = segment { steps.append(.statements(range: range, newScalars: scalars, result: result)) }
+            if let range = segment {
+                steps.append(.statements(range: range, newScalars: scalars, result: result))
+            }
             segment = nil
             scalars = []
         }
@@ -75,37 +77,51 @@ struct InputPlan {
             switch stmt.kind {
             case .binding(let isVar, let pattern, _, let value):
                 guard value != nil else {
-                    throw PlanProblem(diagnostic: .error(
-                        at: stmt.range, "a top-level variable needs an initial value",
-                        help: "give it one, e.g. var z: Int = 0"))
+                    throw PlanProblem(
+                        diagnostic: .error(
+                            at: stmt.range, "a top-level variable needs an initial value",
+                            help: "give it one, e.g. var z: Int = 0"))
                 }
                 let locals = program.declaredLocals[id] ?? []
                 let types = locals.map { program.locals[$0].type }
                 if types.contains(where: { if case .array = $0 { true } else { false } }) {
                     guard case .name(let name, _) = pattern, let value,
                         case .allocArray(let scalar, let rank)? = program.calls[value],
-                        case .call(_, let arguments) = ast.exprs[value].kind, arguments.count == rank + 1,
+                        case .call(_, let arguments) = ast.exprs[value].kind,
+                        arguments.count == rank + 1,
                         let element = KernScalarType(rawValue: scalar.rawValue)
                     else {
-                        throw PlanProblem(diagnostic: .error(
-                            at: stmt.range,
-                            "a top-level array must be created here with [T](repeating:count:), so the REPL can keep it",
-                            help: "allocate one, e.g. var y = [Double](repeating: 0, count: x.count), and fill it"))
+                        throw PlanProblem(
+                            diagnostic: .error(
+                                at: stmt.range,
+                                "a top-level array must be created here with [T](repeating:count:), so the REPL can keep it",
+                                help:
+                                    "allocate one, e.g. var y = [Double](repeating: 0, count: x.count), and fill it"
+                            ))
                     }
                     flush()
-                    steps.append(.array(ArrayDeclaration(
-                        name: name, isMutable: isVar, elementType: element,
-                        value: local(ast.exprs[arguments[0].value].range),
-                        sizes: arguments.dropFirst().map { local(ast.exprs[$0.value].range) })))
+                    steps.append(
+                        .array(
+                            ArrayDeclaration(
+                                name: name, isMutable: isVar, elementType: element,
+                                value: local(ast.exprs[arguments[0].value].range),
+                                sizes: arguments.dropFirst().map {
+                                    local(ast.exprs[$0.value].range)
+                                })))
                     continue
                 }
                 for (lid, type) in zip(locals, types) {
-                    guard case .scalar(let s) = type, let t = KernScalarType(rawValue: s.rawValue) else {
-                        throw PlanProblem(diagnostic: .error(
-                            at: stmt.range, "a top-level variable of type \(type) cannot be kept between inputs",
-                            help: "take a tuple apart: let (a, b) = f(...)"))
+                    guard case .scalar(let s) = type, let t = KernScalarType(rawValue: s.rawValue)
+                    else {
+                        throw PlanProblem(
+                            diagnostic: .error(
+                                at: stmt.range,
+                                "a top-level variable of type \(type) cannot be kept between inputs",
+                                help: "take a tuple apart: let (a, b) = f(...)"))
                     }
-                    scalars.append(NewScalarDeclaration(name: program.locals[lid].name, type: t, isMutable: isVar))
+                    scalars.append(
+                        NewScalarDeclaration(
+                            name: program.locals[lid].name, type: t, isMutable: isVar))
                 }
                 extend(range)
             case .expr(let e) where isLast:
@@ -119,9 +135,10 @@ struct InputPlan {
                     var inner = e
                     while case .paren(let x) = ast.exprs[inner].kind { inner = x }
                     guard case .name(let name) = ast.exprs[inner].kind else {
-                        throw PlanProblem(diagnostic: .error(
-                            at: stmt.range, "the REPL shows arrays only by variable name",
-                            help: "store the values in an array variable and show that"))
+                        throw PlanProblem(
+                            diagnostic: .error(
+                                at: stmt.range, "the REPL shows arrays only by variable name",
+                                help: "store the values in an array variable and show that"))
                     }
                     flush()
                     steps.append(.show(name))
@@ -129,9 +146,10 @@ struct InputPlan {
                     extend(range)
                 }
             case .returnStmt:
-                throw PlanProblem(diagnostic: .error(
-                    at: stmt.range, "'return' is only allowed inside a function",
-                    help: "to see a value, type the expression on its own"))
+                throw PlanProblem(
+                    diagnostic: .error(
+                        at: stmt.range, "'return' is only allowed inside a function",
+                        help: "to see a value, type the expression on its own"))
             default:
                 extend(range)
             }

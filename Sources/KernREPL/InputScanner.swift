@@ -30,11 +30,19 @@ enum InputScanner {
             let c = bytes[i]
             let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
             if commentDepth > 0 {
-                if c == UInt8(ascii: "*"), next == UInt8(ascii: "/") { commentDepth -= 1; i += 1 }
-                else if c == UInt8(ascii: "/"), next == UInt8(ascii: "*") { commentDepth += 1; i += 1 }
+                if c == UInt8(ascii: "*"), next == UInt8(ascii: "/") {
+                    commentDepth -= 1
+                    i += 1
+                } else if c == UInt8(ascii: "/"), next == UInt8(ascii: "*") {
+                    commentDepth += 1
+                    i += 1
+                }
             } else if inString {
-                if c == UInt8(ascii: "\\") { i += 1 }
-                else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") { inString = false }
+                if c == UInt8(ascii: "\\") {
+                    i += 1
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\n") {
+                    inString = false
+                }
             } else {
                 switch c {
                 case UInt8(ascii: "/") where next == UInt8(ascii: "/"):
@@ -71,12 +79,16 @@ enum InputScanner {
                 while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
             } else if c == UInt8(ascii: "/"), next == UInt8(ascii: "*") {
                 i += 2
-                while i + 1 < bytes.count, !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                while i + 1 < bytes.count,
+                    !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/"))
+                { i += 1 }
                 i += 2
                 continue
             } else if c == UInt8(ascii: "\"") {
                 i += 1
-                while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\n") { i += 1 }
+                while i < bytes.count, bytes[i] != UInt8(ascii: "\""),
+                    bytes[i] != UInt8(ascii: "\n")
+                { i += 1 }
             } else if isStart(c) {
                 let start = i
                 while i < bytes.count, isPart(bytes[i]) { i += 1 }
@@ -85,7 +97,8 @@ enum InputScanner {
             } else if c >= 48 && c <= 57 {
                 // A number (including `1_000` and `0xFF`): skip so its letters are not a name.
                 while i < bytes.count {
-                    let isFraction = bytes[i] == UInt8(ascii: ".") && i + 1 < bytes.count
+                    let isFraction =
+                        bytes[i] == UInt8(ascii: ".") && i + 1 < bytes.count
                         && bytes[i + 1] >= 48 && bytes[i + 1] <= 57
                     guard isPart(bytes[i]) || isFraction else { break }
                     i += 1

@@ -48,8 +48,12 @@ extension REPLSession {
             quit()
             return []
         default:
-            let hint = matches.count > 1 ? " (did you mean \(matches.joined(separator: " or "))?)" : ""
-            return [REPLMessage(.error, "error: unknown command '\(name)'\(hint); :help lists the commands")]
+            let hint =
+                matches.count > 1 ? " (did you mean \(matches.joined(separator: " or "))?)" : ""
+            return [
+                REPLMessage(
+                    .error, "error: unknown command '\(name)'\(hint); :help lists the commands")
+            ]
         }
     }
 
@@ -68,7 +72,9 @@ extension REPLSession {
     private func load(_ path: String) -> [REPLMessage] {
         guard !path.isEmpty else { return [REPLMessage(.error, "error: :load needs a file name")] }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return [REPLMessage(.error, "error: cannot read '\(path)': no such file or not readable")]
+            return [
+                REPLMessage(.error, "error: cannot read '\(path)': no such file or not readable")
+            ]
         }
         return define(source: String(decoding: data, as: UTF8.self), fileName: path)
     }
@@ -80,30 +86,41 @@ extension REPLSession {
         var lines = definitionOrder.compactMap { definitions[$0]?.signature }
         for name in variableOrder {
             guard let v = variables[name] else { continue }
-            let value = v.rank > 0
-                ? ValueFormatter.format(array: v.storage, rank: v.rank) : v.storage.element(0).description
+            let value =
+                v.rank > 0
+                ? ValueFormatter.format(array: v.storage, rank: v.rank)
+                : v.storage.element(0).description
             lines.append("\(v.isMutable ? "var" : "let") \(v.name): \(v.typeName) = \(value)")
         }
         return [REPLMessage(.info, lines.joined(separator: "\n"))]
     }
 
     private func typeOf(_ expression: String) -> [REPLMessage] {
-        guard !expression.isEmpty else { return [REPLMessage(.error, "error: :type needs an expression")] }
+        guard !expression.isEmpty else {
+            return [REPLMessage(.error, "error: :type needs an expression")]
+        }
         switch probe(expression) {
         case .failure(let f): return [f.message]
         case .success(let probed):
             let program = probed.program
             guard let last = program.ast.functions.first?.body.stmts.last,
                 case .expr(let e) = program.ast.stmts[last].kind
-            else { return [REPLMessage(.error, "error: :type needs an expression, not a statement")] }
+            else {
+                return [REPLMessage(.error, "error: :type needs an expression, not a statement")]
+            }
             return [REPLMessage(.result, program.type(of: e).description)]
         }
     }
 
     private func show(_ command: String, _ function: String) -> [REPLMessage] {
-        guard !function.isEmpty else { return [REPLMessage(.error, "error: \(command) needs a function name")] }
+        guard !function.isEmpty else {
+            return [REPLMessage(.error, "error: \(command) needs a function name")]
+        }
         guard definitions[function] != nil else {
-            let known = definitionOrder.isEmpty ? "no functions are defined yet" : "defined: " + definitionOrder.joined(separator: ", ")
+            let known =
+                definitionOrder.isEmpty
+                ? "no functions are defined yet"
+                : "defined: " + definitionOrder.joined(separator: ", ")
             return [REPLMessage(.error, "error: no function named '\(function)' (\(known))")]
         }
         let closure = definitionClosure(of: [function])
@@ -113,7 +130,8 @@ extension REPLSession {
             if let cached = wrapperCache[source] {
                 module = cached
             } else {
-                module = try KernModule.compile(source: source, fileName: "func \(function)", options: options)
+                module = try KernModule.compile(
+                    source: source, fileName: "func \(function)", options: options)
                 wrapperCache[source] = module
             }
             let text: String
@@ -133,7 +151,12 @@ extension REPLSession {
     /// another branch; once it is merged, replace this body with
     /// `compile the closure of F as in show(_:_:)`, then `module.report(function: name)`.
     private func report(_ function: String) -> [REPLMessage] {
-        [REPLMessage(.info, ":report is not available yet in this build (the optimization report is still being built)")]
+        [
+            REPLMessage(
+                .info,
+                ":report is not available yet in this build (the optimization report is still being built)"
+            )
+        ]
     }
 
     private func threads(_ argument: String) -> [REPLMessage] {

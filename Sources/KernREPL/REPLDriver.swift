@@ -8,8 +8,9 @@
 /// scripted and compared. Output from kernels (`print`) and results share C stdio, so
 /// their order is kept.
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 public struct REPLDriver {
@@ -68,7 +69,8 @@ public struct REPLDriver {
         let editor = LineEditor(state: state, terminal: terminal)
         terminal.write("Kern REPL — :help for commands, Ctrl-D to leave.\n")
         while !session.shouldQuit {
-            guard let input = editor.readInput(prompt: Self.prompt, continuation: Self.continuation) else { break }
+            guard let input = editor.readInput(prompt: Self.prompt, continuation: Self.continuation)
+            else { break }
             _ = emit(session.evaluate(input))
         }
         return 0

@@ -31,10 +31,11 @@ extension REPLSession {
             let text = String(decoding: utf8[range], as: UTF8.self)
             let bodyStart = Int(function.body.range.start.offset)
             let head = String(decoding: utf8[range.lowerBound..<bodyStart], as: UTF8.self)
-            new.append(Definition(
-                name: function.name, text: text,
-                signature: head.trimmingCharacters(in: .whitespacesAndNewlines),
-                mentions: InputScanner.identifiers(in: text)))
+            new.append(
+                Definition(
+                    name: function.name, text: text,
+                    signature: head.trimmingCharacters(in: .whitespacesAndNewlines),
+                    mentions: InputScanner.identifiers(in: text)))
         }
         if new.isEmpty { return [REPLMessage(.info, "no functions in \(fileName)")] }
         let newNames = Set(new.map(\.name))
@@ -52,7 +53,8 @@ extension REPLSession {
             let replaced = definitions[d.name] != nil
             if !replaced { definitionOrder.append(d.name) }
             definitions[d.name] = d
-            messages.append(REPLMessage(.info, "\(replaced ? "redefined" : "defined") \(d.signature)"))
+            messages.append(
+                REPLMessage(.info, "\(replaced ? "redefined" : "defined") \(d.signature)"))
         }
         let dependents = kept.filter { !$0.mentions.isDisjoint(with: newNames) }.map(\.name)
         let anyRedefined = messages.contains { $0.text.hasPrefix("redefined") }
@@ -69,7 +71,8 @@ extension REPLSession {
         while let name = stack.popLast() {
             guard !seen.contains(name), let d = definitions[name] else { continue }
             seen.insert(name)
-            stack.append(contentsOf: d.mentions.filter { definitions[$0] != nil && !seen.contains($0) })
+            stack.append(
+                contentsOf: d.mentions.filter { definitions[$0] != nil && !seen.contains($0) })
         }
         return definitionOrder.filter(seen.contains).compactMap { definitions[$0] }
     }

@@ -8,7 +8,9 @@ import KernSyntax
 
 extension REPLSession {
     func directCall(_ plan: InputPlan, _ program: CheckedProgram) -> [REPLMessage]? {
-        guard let call = plan.soleExpression, let outcome = directValue(of: call, program) else { return nil }
+        guard let call = plan.soleExpression, let outcome = directValue(of: call, program) else {
+            return nil
+        }
         switch outcome {
         case .success(.void): return []
         case .success(let value): return [REPLMessage(.result, ValueFormatter.format(value))]
@@ -44,12 +46,16 @@ extension REPLSession {
                 return nil
             }
         }
-        return Result { try function.with(seed: callOptions.seed, threads: callOptions.threads).call(values) }
+        return Result {
+            try function.with(seed: callOptions.seed, threads: callOptions.threads).call(values)
+        }
     }
 
     /// A runtime error in the library module, shown against the definition it is in.
     func mappedLibraryError(_ error: Error) -> REPLMessage {
-        guard case .runtime(let kind, let message, let position, let function, _)? = error as? KernError,
+        guard
+            case .runtime(let kind, let message, let position, let function, _)? = error
+                as? KernError,
             let library, position != .unknown
         else { return render(error) }
         let text = library.file.text
@@ -60,10 +66,12 @@ extension REPLSession {
             let lineCount = d.text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
             let line = Int(position.line)
             if line >= lineStart, line < lineStart + lineCount {
-                return render(KernError.runtime(
-                    kind: kind, message: message,
-                    position: SourcePos(line: UInt32(line - lineStart + 1), column: position.column),
-                    function: function, file: SourceFile(name: "func \(d.name)", text: d.text)))
+                return render(
+                    KernError.runtime(
+                        kind: kind, message: message,
+                        position: SourcePos(
+                            line: UInt32(line - lineStart + 1), column: position.column),
+                        function: function, file: SourceFile(name: "func \(d.name)", text: d.text)))
             }
         }
         return render(error)

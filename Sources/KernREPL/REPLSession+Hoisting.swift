@@ -20,7 +20,8 @@ import KernSyntax
 extension REPLSession {
     func hoistedEvaluation(_ probed: Probed, input: String) -> [REPLMessage]? {
         guard let root = probed.plan.soleExpression, library != nil, probed.plan.steps.count == 1,
-            case .statements(let range, let scalars, let result?) = probed.plan.steps[0], scalars.isEmpty
+            case .statements(let range, let scalars, let result?) = probed.plan.steps[0],
+            scalars.isEmpty
         else { return nil }
         let program = probed.program
         let bodyOffset = probed.wrapper.bodyOffset
@@ -67,7 +68,8 @@ extension REPLSession {
             guard let type = value.scalarType else { return nil }
             let storage = makeStorage(type, shape: [1])
             storage.fill(with: value)
-            temporaries.append(Variable(name: "__repl_c\(k)", isMutable: false, rank: 0, storage: storage))
+            temporaries.append(
+                Variable(name: "__repl_c\(k)", isMutable: false, rank: 0, storage: storage))
         }
         var text = Array(input.utf8)
         for (call, temporary) in zip(hoistable, temporaries).reversed() {
@@ -109,12 +111,18 @@ extension REPLSession {
             !signature.params.contains(where: \.isInout)
         else { return false }
         let impure: Set<String> = ["print", "random", "randomNormal", "atomicAdd"]
-        guard definitionClosure(of: [signature.name]).allSatisfy({ $0.mentions.isDisjoint(with: impure) }) else {
+        guard
+            definitionClosure(of: [signature.name]).allSatisfy({
+                $0.mentions.isDisjoint(with: impure)
+            })
+        else {
             return false
         }
         return arguments.allSatisfy { argument in
             if program.constants[argument.value] != nil { return true }
-            if case .name(let n) = program.ast.exprs[argument.value].kind { return variables[n] != nil }
+            if case .name(let n) = program.ast.exprs[argument.value].kind {
+                return variables[n] != nil
+            }
             return false
         }
     }

@@ -45,8 +45,10 @@ extension REPLSession {
             let closer = Character(UnicodeScalar(Array(input.utf8)[offset]))
             let d = Diagnostic.error(
                 at: SourceRange(SourceLoc(offset), SourceLoc(offset + 1)),
-                "unexpected '\(closer)' that closes nothing", help: "remove it, or check the brackets before it")
-            return .failure(ProbeFailure(message: REPLMessage(.error, renderDiagnostics([d], inputFile))))
+                "unexpected '\(closer)' that closes nothing",
+                help: "remove it, or check the brackets before it")
+            return .failure(
+                ProbeFailure(message: REPLMessage(.error, renderDiagnostics([d], inputFile))))
         }
 
         // Top-level declarations first (a parse of the bare input): a redeclared variable
@@ -54,7 +56,8 @@ extension REPLSession {
         let bare = WrapperSource(segment: input, parameters: [], definitions: [])
         let (bareAST, syntax) = Parser.parse(SourceFile(name: "<input>", text: bare.text))
         if syntax.contains(where: { $0.severity == .error }) {
-            return .failure(ProbeFailure(message: mapped(syntax, wrapper: bare, segmentOffset: 0, inputFile)))
+            return .failure(
+                ProbeFailure(message: mapped(syntax, wrapper: bare, segmentOffset: 0, inputFile)))
         }
         var declared: Set<String> = []
         for id in bareAST.functions.first?.body.stmts ?? [] {
@@ -73,18 +76,26 @@ extension REPLSession {
         let probeFile = SourceFile(name: "<input>", text: probe.text)
         let (ast, parseDiagnostics) = Parser.parse(probeFile)
         if parseDiagnostics.contains(where: { $0.severity == .error }) {
-            return .failure(ProbeFailure(message: mapped(parseDiagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
+            return .failure(
+                ProbeFailure(
+                    message: mapped(parseDiagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
         }
         let (checked, diagnostics) = Sema.check(ast, in: probeFile)
         guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return .failure(ProbeFailure(message: mapped(diagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
+            return .failure(
+                ProbeFailure(
+                    message: mapped(diagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
         }
         do {
             let plan = try InputPlan(
                 program: program, body: probe.bodyOffset..<(probe.bodyOffset + input.utf8.count))
-            return .success(Probed(program: program, plan: plan, wrapper: probe, inputFile: inputFile))
+            return .success(
+                Probed(program: program, plan: plan, wrapper: probe, inputFile: inputFile))
         } catch let problem as PlanProblem {
-            return .failure(ProbeFailure(message: mapped([problem.diagnostic], wrapper: probe, segmentOffset: 0, inputFile)))
+            return .failure(
+                ProbeFailure(
+                    message: mapped(
+                        [problem.diagnostic], wrapper: probe, segmentOffset: 0, inputFile)))
         } catch {
             return .failure(ProbeFailure(message: render(error)))
         }
@@ -101,34 +112,49 @@ extension REPLSession {
                 let outputs: [any StoredValue]
                 var prepared: PreparedSegment?
                 do {
-                    let segment = try prepare(range: range, newScalars: newScalars, result: result, input: utf8)
+                    let segment = try prepare(
+                        range: range, newScalars: newScalars, result: result, input: utf8)
                     prepared = segment
                     outputs = segment.outputs
                     value = try segment.function.call(segment.arguments)
                 } catch {
-                    messages.append(mapped(error, wrapper: prepared?.wrapper, segmentOffset: range.lowerBound, inputFile))
+                    messages.append(
+                        mapped(
+                            error, wrapper: prepared?.wrapper, segmentOffset: range.lowerBound,
+                            inputFile))
                     return messages
                 }
                 for (scalar, storage) in zip(newScalars, outputs) {
-                    let v = Variable(name: scalar.name, isMutable: scalar.isMutable, rank: 0, storage: storage)
+                    let v = Variable(
+                        name: scalar.name, isMutable: scalar.isMutable, rank: 0, storage: storage)
                     store(v)
-                    messages.append(REPLMessage(.result, "\(v.name): \(v.typeName) = \(storage.element(0))"))
+                    messages.append(
+                        REPLMessage(.result, "\(v.name): \(v.typeName) = \(storage.element(0))"))
                 }
-                if result != nil { messages.append(REPLMessage(.result, ValueFormatter.format(value))) }
+                if result != nil {
+                    messages.append(REPLMessage(.result, ValueFormatter.format(value)))
+                }
             case .array(let decl):
                 do {
                     let v = try allocate(decl, input: utf8)
                     store(v)
-                    messages.append(REPLMessage(.result, "\(v.name): \(v.typeName) = \(ValueFormatter.format(array: v.storage, rank: v.rank))"))
+                    messages.append(
+                        REPLMessage(
+                            .result,
+                            "\(v.name): \(v.typeName) = \(ValueFormatter.format(array: v.storage, rank: v.rank))"
+                        ))
                 } catch {
                     messages.append(mapped(error, wrapper: nil, segmentOffset: 0, inputFile))
                     return messages
                 }
             case .show(let name):
                 if let v = variables[name] {
-                    messages.append(REPLMessage(.result, v.rank > 0
-                        ? ValueFormatter.format(array: v.storage, rank: v.rank)
-                        : v.storage.element(0).description))
+                    messages.append(
+                        REPLMessage(
+                            .result,
+                            v.rank > 0
+                                ? ValueFormatter.format(array: v.storage, rank: v.rank)
+                                : v.storage.element(0).description))
                 }
             }
         }
@@ -146,13 +172,15 @@ extension REPLSession {
 
     /// Builds and compiles the wrapper of one statement segment, with its arguments.
     func prepare(
-        range: Range<Int>, newScalars: [NewScalarDeclaration], result: ResultPlan?, input utf8: [UInt8]
+        range: Range<Int>, newScalars: [NewScalarDeclaration], result: ResultPlan?,
+        input utf8: [UInt8]
     ) throws -> PreparedSegment {
         let text = String(decoding: utf8[range], as: UTF8.self)
         var resultText: String?
         var segmentText = text
         if let result {
-            segmentText = String(decoding: utf8[range.lowerBound..<result.statementRange.lowerBound], as: UTF8.self)
+            segmentText = String(
+                decoding: utf8[range.lowerBound..<result.statementRange.lowerBound], as: UTF8.self)
             resultText = String(decoding: utf8[result.statementRange], as: UTF8.self)
         }
         let mentioned = InputScanner.identifiers(in: text)
@@ -186,7 +214,8 @@ extension REPLSession {
         if let module = wrapperCache[wrapper.text] {
             return try module.function(named: WrapperSource.functionName)
         }
-        let module = try KernModule.compile(source: wrapper.text, fileName: "<input>", options: options)
+        let module = try KernModule.compile(
+            source: wrapper.text, fileName: "<input>", options: options)
         wrapperCache[wrapper.text] = module
         return try module.function(named: WrapperSource.functionName)
     }
@@ -197,8 +226,12 @@ extension REPLSession {
         func text(_ r: Range<Int>) -> String { String(decoding: input[r], as: UTF8.self) }
         let t = decl.elementType.description
         var body = "let __repl_value: \(t) = (\(text(decl.value)))\n"
-        for (k, size) in decl.sizes.enumerated() { body += "let __repl_size\(k) = Int(\(text(size)))\n" }
-        let result = "(__repl_value, " + decl.sizes.indices.map { "__repl_size\($0)" }.joined(separator: ", ") + ")"
+        for (k, size) in decl.sizes.enumerated() {
+            body += "let __repl_size\(k) = Int(\(text(size)))\n"
+        }
+        let result =
+            "(__repl_value, "
+            + decl.sizes.indices.map { "__repl_size\($0)" }.joined(separator: ", ") + ")"
         let mentioned = InputScanner.identifiers(in: body)
         let params = variableOrder.filter(mentioned.contains).compactMap { variables[$0] }
         let wrapper = WrapperSource(
@@ -213,33 +246,44 @@ extension REPLSession {
         }
         var shape: [Int] = []
         for part in parts.dropFirst() {
-            guard case .int64(let n) = part else { throw KernError.backend(message: "internal error: size \(part)") }
+            guard case .int64(let n) = part else {
+                throw KernError.backend(message: "internal error: size \(part)")
+            }
             shape.append(Int(n))
         }
         if let negative = shape.first(where: { $0 < 0 }) {
             throw REPLError("cannot create an array with negative count \(negative)")
         }
-        let elements = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1 }
+        let elements = shape.reduce(1) {
+            $0.multipliedReportingOverflow(by: $1).overflow ? Int.max : $0 * $1
+        }
         // Allocation failure would end the process: refuse what cannot fit in memory.
         let limit = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
         let (bytes, overflow) = elements.multipliedReportingOverflow(by: decl.elementType.byteSize)
         if overflow || bytes > limit {
-            throw REPLError("an array of \(elements) elements does not fit in memory (the REPL allows up to half of it, \(limit >> 20) MB)")
+            throw REPLError(
+                "an array of \(elements) elements does not fit in memory (the REPL allows up to half of it, \(limit >> 20) MB)"
+            )
         }
         let storage = makeStorage(decl.elementType, shape: shape)
         storage.fill(with: parts[0])
-        return Variable(name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)
+        return Variable(
+            name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)
     }
 
     // MARK: - Mapping errors back to the input
 
     /// Renders diagnostics, moved from the wrapper's text to the input's when they lie in
     /// the user's part (otherwise against the generated text, which names the wrapper).
-    func mapped(_ diagnostics: [Diagnostic], wrapper: WrapperSource, segmentOffset: Int, _ input: SourceFile) -> REPLMessage {
+    func mapped(
+        _ diagnostics: [Diagnostic], wrapper: WrapperSource, segmentOffset: Int, _ input: SourceFile
+    ) -> REPLMessage {
         let errors = diagnostics.filter { $0.severity == .error }
         let lower = wrapper.bodyOffset
         let upper = lower + input.utf8.count - segmentOffset
-        func inside(_ r: SourceRange) -> Bool { Int(r.start.offset) >= lower && Int(r.end.offset) <= upper + 1 }
+        func inside(_ r: SourceRange) -> Bool {
+            Int(r.start.offset) >= lower && Int(r.end.offset) <= upper + 1
+        }
         if errors.allSatisfy({ d in inside(d.range) && d.notes.allSatisfy { inside($0.range) } }) {
             func move(_ r: SourceRange) -> SourceRange {
                 let s = min(Int(r.start.offset) - lower + segmentOffset, input.utf8.count)
@@ -254,33 +298,43 @@ extension REPLSession {
             }
             return REPLMessage(.error, renderDiagnostics(moved, input))
         }
-        return REPLMessage(.error, renderDiagnostics(errors, SourceFile(name: "<generated>", text: wrapper.text)))
+        return REPLMessage(
+            .error, renderDiagnostics(errors, SourceFile(name: "<generated>", text: wrapper.text)))
     }
 
     /// Renders a thrown error; a runtime error inside the wrapper points into the input,
     /// one inside a definition into that definition's text.
-    func mapped(_ error: Error, wrapper: WrapperSource?, segmentOffset: Int, _ input: SourceFile) -> REPLMessage {
+    func mapped(_ error: Error, wrapper: WrapperSource?, segmentOffset: Int, _ input: SourceFile)
+        -> REPLMessage
+    {
         guard case .runtime(let kind, let message, let position, _, _)? = error as? KernError,
             let wrapper, position != .unknown
         else { return render(error) }
         let line = Int(position.line)
         // Inlined definitions report the wrapper as the function: go by line.
-        if let (lines, definition) = wrapper.definitionLines.first(where: { $0.lines.contains(line) }) {
+        if let (lines, definition) = wrapper.definitionLines.first(where: {
+            $0.lines.contains(line)
+        }) {
             let file = SourceFile(name: "func \(definition.name)", text: definition.text)
-            return render(KernError.runtime(
-                kind: kind, message: message,
-                position: SourcePos(line: UInt32(line - lines.lowerBound + 1), column: position.column),
-                function: definition.name, file: file))
+            return render(
+                KernError.runtime(
+                    kind: kind, message: message,
+                    position: SourcePos(
+                        line: UInt32(line - lines.lowerBound + 1), column: position.column),
+                    function: definition.name, file: file))
         }
         if let anchor = wrapper.anchors.last(where: { $0.line <= line }) {
             let start = input.position(of: SourceLoc(anchor.inputOffset))
             let mappedLine = start.line + UInt32(line - anchor.line)
-            let column = line == anchor.line
+            let column =
+                line == anchor.line
                 ? position.column - UInt32(anchor.column - 1) + start.column - 1 : position.column
             if Int(mappedLine) <= input.lineCount {
-                return render(KernError.runtime(
-                    kind: kind, message: message, position: SourcePos(line: mappedLine, column: column),
-                    function: "input", file: input))
+                return render(
+                    KernError.runtime(
+                        kind: kind, message: message,
+                        position: SourcePos(line: mappedLine, column: column),
+                        function: "input", file: input))
             }
         }
         return render(error)

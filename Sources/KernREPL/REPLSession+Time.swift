@@ -14,18 +14,27 @@ extension REPLSession {
     static let maxRuns = 10_000
 
     func time(_ input: String) -> [REPLMessage] {
-        guard !input.isEmpty else { return [REPLMessage(.error, "error: :time needs an expression")] }
+        guard !input.isEmpty else {
+            return [REPLMessage(.error, "error: :time needs an expression")]
+        }
         switch probe(input) {
         case .failure(let f): return [f.message]
         case .success(let probed):
             guard probed.plan.steps.count == 1,
-                case .statements(let range, let scalars, let result) = probed.plan.steps[0], scalars.isEmpty
+                case .statements(let range, let scalars, let result) = probed.plan.steps[0],
+                scalars.isEmpty
             else {
-                return [REPLMessage(.error, "error: :time takes an expression or statements without top-level declarations")]
+                return [
+                    REPLMessage(
+                        .error,
+                        "error: :time takes an expression or statements without top-level declarations"
+                    )
+                ]
             }
             let segment: PreparedSegment
             do {
-                segment = try prepare(range: range, newScalars: [], result: result, input: Array(input.utf8))
+                segment = try prepare(
+                    range: range, newScalars: [], result: result, input: Array(input.utf8))
                 _ = try segment.function.call(segment.arguments)
             } catch {
                 return [mapped(error, wrapper: nil, segmentOffset: 0, probed.inputFile)]
@@ -46,11 +55,14 @@ extension REPLSession {
             }
             samples.sort()
             let median = samples[samples.count / 2]
-            var text = "median \(Self.format(median)), min \(Self.format(samples[0])) over \(samples.count) runs"
+            var text =
+                "median \(Self.format(median)), min \(Self.format(samples[0])) over \(samples.count) runs"
             let seconds = Self.seconds(median)
             if segment.arrayBytes > 0, seconds > 0 {
-                text += String(format: ", %.2f GB/s over %@ of arrays", Double(segment.arrayBytes) / seconds / 1e9,
-                               Self.formatBytes(segment.arrayBytes))
+                text += String(
+                    format: ", %.2f GB/s over %@ of arrays",
+                    Double(segment.arrayBytes) / seconds / 1e9,
+                    Self.formatBytes(segment.arrayBytes))
             }
             return [REPLMessage(.info, text)]
         }

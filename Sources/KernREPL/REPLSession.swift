@@ -92,7 +92,9 @@ public final class REPLSession {
     }
 
     func render(_ error: Error) -> REPLMessage {
-        if let kern = error as? KernError { return REPLMessage(.error, kern.rendered(useColor: useColor)) }
+        if let kern = error as? KernError {
+            return REPLMessage(.error, kern.rendered(useColor: useColor))
+        }
         if let e = error as? REPLError { return REPLMessage(.error, e.description) }
         return REPLMessage(.error, "error: \(error)")
     }

@@ -16,14 +16,18 @@ enum ValueFormatter {
     static func format(array storage: any StoredValue, rank: Int) -> String {
         let shape = storage.shape
         let count = shape.reduce(1, *)
-        let type = String(repeating: "[", count: rank) + storage.elementType.description
+        let type =
+            String(repeating: "[", count: rank) + storage.elementType.description
             + String(repeating: "]", count: rank)
-        func items(_ range: Range<Int>) -> [String] { range.map { storage.element($0).description } }
+        func items(_ range: Range<Int>) -> [String] {
+            range.map { storage.element($0).description }
+        }
         let body: String
         if count <= fullLimit {
             body = "[" + items(0..<count).joined(separator: ", ") + "]"
         } else {
-            body = "[" + items(0..<edge).joined(separator: ", ") + ", ..., "
+            body =
+                "[" + items(0..<edge).joined(separator: ", ") + ", ..., "
                 + items((count - edge)..<count).joined(separator: ", ") + "]"
         }
         if rank == 1 {

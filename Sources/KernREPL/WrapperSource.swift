@@ -47,7 +47,10 @@ struct WrapperSource {
         var prologue = ""
         var epilogue = ""
         for v in parameters {
-            let array = { (t: String) in String(repeating: "[", count: max(v.rank, 1)) + t + String(repeating: "]", count: max(v.rank, 1)) }
+            let array = { (t: String) in
+                String(repeating: "[", count: max(v.rank, 1)) + t
+                    + String(repeating: "]", count: max(v.rank, 1))
+            }
             let type = array(v.elementType.description)
             if v.rank > 0 {
                 params.append("\(v.name): \(v.isMutable ? "inout " : "")\(type)")
@@ -62,7 +65,8 @@ struct WrapperSource {
             epilogue += "__o_\(s.name)[0] = \(s.name)\n"
         }
         let arrow = returnType.map { " -> \($0)" } ?? ""
-        var text = "func \(Self.functionName)(\(params.joined(separator: ", ")))\(arrow) {\n" + prologue
+        var text =
+            "func \(Self.functionName)(\(params.joined(separator: ", ")))\(arrow) {\n" + prologue
         bodyOffset = text.utf8.count
         bodyLine = text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
         anchors.append((bodyLine, 1, segmentOffset))

@@ -21,8 +21,10 @@ struct LatencyMeasurements {
             samples.append(Double(s) * 1e3 + Double(atto) / 1e15)
         }
         samples.sort()
-        print(String(format: "latency %-44@ median %6.2f ms  min %6.2f ms  max %6.2f ms",
-                     label as NSString, samples[runs / 2], samples[0], samples[runs - 1]))
+        print(
+            String(
+                format: "latency %-44@ median %6.2f ms  min %6.2f ms  max %6.2f ms",
+                label as NSString, samples[runs / 2], samples[0], samples[runs - 1]))
     }
 
     @Test func oneLineAndMultiStatementInputs() {

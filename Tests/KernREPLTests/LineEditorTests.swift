@@ -23,13 +23,22 @@ struct KeyDecoderTests {
     @Test func decodesCharactersControlsAndEscapeSequences() {
         var d = KeyDecoder()
         #expect(d.feed(Array("a é".utf8)) == [.character("a"), .character(" "), .character("é")])
-        #expect(d.feed([0x01, 0x05, 0x0B, 0x17, 0x12, 0x03, 0x04]) == [
-            .control("a"), .control("e"), .control("k"), .control("w"), .control("r"), .control("c"), .control("d"),
-        ])
+        #expect(
+            d.feed([0x01, 0x05, 0x0B, 0x17, 0x12, 0x03, 0x04]) == [
+                .control("a"), .control("e"), .control("k"), .control("w"), .control("r"),
+                .control("c"), .control("d"),
+            ])
         #expect(d.feed([0x0D, 0x09, 0x7F, 0x08]) == [.enter, .tab, .backspace, .backspace])
-        #expect(d.feed(Array("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D".utf8)) == [.up, .down, .right, .left])
-        #expect(d.feed(Array("\u{1B}OH\u{1B}OF\u{1B}[1~\u{1B}[4~\u{1B}[3~".utf8)) == [.home, .end, .home, .end, .delete])
-        #expect(d.feed(Array("\u{1B}[1;5C\u{1B}[1;5D\u{1B}b\u{1B}f".utf8)) == [.wordRight, .wordLeft, .wordLeft, .wordRight])
+        #expect(
+            d.feed(Array("\u{1B}[A\u{1B}[B\u{1B}[C\u{1B}[D".utf8)) == [.up, .down, .right, .left])
+        #expect(
+            d.feed(Array("\u{1B}OH\u{1B}OF\u{1B}[1~\u{1B}[4~\u{1B}[3~".utf8)) == [
+                .home, .end, .home, .end, .delete,
+            ])
+        #expect(
+            d.feed(Array("\u{1B}[1;5C\u{1B}[1;5D\u{1B}b\u{1B}f".utf8)) == [
+                .wordRight, .wordLeft, .wordLeft, .wordRight,
+            ])
         // An unknown sequence is swallowed, not typed.
         #expect(d.feed(Array("\u{1B}[15~x".utf8)) == [.character("x")])
     }
@@ -163,8 +172,9 @@ struct InputScannerTests {
     }
 
     @Test func identifiersSkipNumbersCommentsAndStrings() {
-        #expect(InputScanner.identifiers(in: "for i in 1...n { s += 0x1F + 1e3 } // x\nprint(\"y\")")
-            == ["for", "i", "in", "n", "s", "print"])
+        #expect(
+            InputScanner.identifiers(in: "for i in 1...n { s += 0x1F + 1e3 } // x\nprint(\"y\")")
+                == ["for", "i", "in", "n", "s", "print"])
     }
 }
 
@@ -193,9 +203,13 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.format(array: short, rank: 1) == "[0, 0, 0]")
         let long = makeStorage(.double, shape: [100])
         long.fill(with: .double(0.25))
-        #expect(ValueFormatter.format(array: long, rank: 1)
-            == "[0.25, 0.25, 0.25, 0.25, 0.25, ..., 0.25, 0.25, 0.25, 0.25, 0.25] (100 elements)")
+        #expect(
+            ValueFormatter.format(array: long, rank: 1)
+                == "[0.25, 0.25, 0.25, 0.25, 0.25, ..., 0.25, 0.25, 0.25, 0.25, 0.25] (100 elements)"
+        )
         let cube = makeStorage(.bool, shape: [1, 2, 1])
-        #expect(ValueFormatter.format(array: cube, rank: 3) == "[[[Bool]]] shape 1×2×1, row-major [false, false]")
+        #expect(
+            ValueFormatter.format(array: cube, rank: 3)
+                == "[[[Bool]]] shape 1×2×1, row-major [false, false]")
     }
 }

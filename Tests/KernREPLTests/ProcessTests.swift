@@ -5,15 +5,19 @@ import Testing
 @Suite(.serialized)
 struct ProcessTests {
     /// Runs kernelc with `stdin` piped in; returns (stdout, stderr, status).
-    func runPiped(_ stdin: String, arguments: [String] = ["repl"]) throws -> (String, String, Int32) {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+    func runPiped(_ stdin: String, arguments: [String] = ["repl"]) throws -> (String, String, Int32)
+    {
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["KERN_HISTORY"] = ""
         process.environment = env
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -23,7 +27,10 @@ struct ProcessTests {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+        return (
+            String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self),
+            process.terminationStatus
+        )
     }
 
     @Test func pipedSessionPrintsOnlyResultsAndDiagnostics() throws {
@@ -42,21 +49,23 @@ struct ProcessTests {
 
             """
         let (out, err, status) = try runPiped(script)
-        #expect(out == """
-            defined func sumsq(a: [Double]) -> Double
-            x: [Double] = [2.0, 2.0, 2.0, 2.0, 2.0, ..., 2.0, 2.0, 2.0, 2.0, 2.0] (100 elements)
-            400.0
-            defined func hello()
-            hi 2
-            100
+        #expect(
+            out == """
+                defined func sumsq(a: [Double]) -> Double
+                x: [Double] = [2.0, 2.0, 2.0, 2.0, 2.0, ..., 2.0, 2.0, 2.0, 2.0, 2.0] (100 elements)
+                400.0
+                defined func hello()
+                hi 2
+                100
 
-            """)
-        #expect(err == """
-            <input>:1:1: error: runtime error in 'input': index 500 is out of bounds for dimension 0 of length 100
-                x[500]
-                ^
+                """)
+        #expect(
+            err == """
+                <input>:1:1: error: runtime error in 'input': index 500 is out of bounds for dimension 0 of length 100
+                    x[500]
+                    ^
 
-            """)
+                """)
         #expect(status == 1)  // a scripted session with an error says so
         #expect(!out.contains("\u{1B}") && !err.contains("\u{1B}"))
         #expect(!out.contains("kern>"))
@@ -108,7 +117,8 @@ struct TerminalTests {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         if status != 0 { throw TmuxFailed() }
-        return String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        return String(
+            decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
     }
 
     struct TmuxFailed: Error {}
@@ -125,16 +135,21 @@ struct TerminalTests {
         return text
     }
 
-    func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+    func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
 
     @Test(.enabled(if: tmuxPath != nil, "tmux is not installed"))
     func historyMultiLineEditingAndErrorRecovery() throws {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let session = "kern-repl-test-\(getpid())"
         let history = FileManagerTemp.file("tmux-history", "")
         try? FileManager.default.removeItem(atPath: Self.socket)
-        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40",
-                  "env KERN_HISTORY=\(history) \(binary) repl"])
+        try tmux([
+            "new-session", "-d", "-s", session, "-x", "100", "-y", "40",
+            "env KERN_HISTORY=\(history) \(binary) repl",
+        ])
         defer {
             _ = try? tmux(["kill-server"])
             try? FileManager.default.removeItem(atPath: Self.socket)
@@ -162,13 +177,18 @@ struct TerminalTests {
         try tmux(["send-keys", "-t", session, "Up", "Enter"])
         text = try screen(session) { count("9.0", in: $0) == 2 }
         #expect(count("9.0", in: text) == 2)
-        try tmux(["send-keys", "-t", session, "Up", "Up", "C-e", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "2.0)", "Enter"])
+        try tmux([
+            "send-keys", "-t", session, "Up", "Up", "C-e", "BSpace", "BSpace", "BSpace", "BSpace",
+            "BSpace", "2.0)", "Enter",
+        ])
         text = try screen(session) { $0.contains("4.0") }
         #expect(text.contains("4.0"))
 
         // Ctrl-R finds the multi-line definition; editing it redefines the function.
         try tmux(["send-keys", "-t", session, "C-r", "x * x", "Escape"])
-        text = try screen(session) { $0.contains("reverse-i-search") || $0.components(separatedBy: "x * x").count > 2 }
+        text = try screen(session) {
+            $0.contains("reverse-i-search") || $0.components(separatedBy: "x * x").count > 2
+        }
         try tmux(["send-keys", "-t", session, "C-e", " * x", "Down", "C-e", "Enter"])
         text = try screen(session) { $0.contains("redefined func sq") }
         #expect(text.contains("redefined func sq"))
@@ -187,7 +207,8 @@ struct TerminalTests {
             if !ended { Thread.sleep(forTimeInterval: 0.1) }
         }
         #expect(ended, "Ctrl-D should end the session")
-        let saved = String(decoding: FileManager.default.contents(atPath: history) ?? Data(), as: UTF8.self)
+        let saved = String(
+            decoding: FileManager.default.contents(atPath: history) ?? Data(), as: UTF8.self)
         #expect(saved.contains("func sq(x: Double) -> Double {\\nx * x * x\\n}"))
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 enum FileManagerTemp {
     /// Writes a file into a per-process temporary directory and returns its path.
     static func file(_ name: String, _ text: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kern-repl-tests-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kern-repl-tests-\(getpid())")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
         try? text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -18,7 +19,9 @@ enum FileManagerTemp {
             candidates.append(dir.appendingPathComponent("kernelc"))
             dir = dir.deletingLastPathComponent()
         }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/debug/kernelc"))
+        candidates.append(
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/debug/kernelc")
+        )
         return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }

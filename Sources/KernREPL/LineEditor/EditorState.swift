@@ -159,7 +159,8 @@ public struct EditorState {
         if let m = s.match {
             text = Array(history.entries[m])
             if let r = history.entries[m].range(of: s.query) {
-                cursor = history.entries[m].distance(from: history.entries[m].startIndex, to: r.lowerBound)
+                cursor = history.entries[m].distance(
+                    from: history.entries[m].startIndex, to: r.lowerBound)
             }
         } else {
             text = s.original
@@ -232,7 +233,8 @@ public struct EditorState {
         while start > 0, isWord(text[start - 1]) || text[start - 1] == ":" { start -= 1 }
         let prefix = String(text[start..<cursor])
         let atStart = text[..<start].allSatisfy { $0 == " " }
-        let candidates = Array(Set(completions(prefix, atStart))).filter { $0.hasPrefix(prefix) }.sorted()
+        let candidates = Array(Set(completions(prefix, atStart))).filter { $0.hasPrefix(prefix) }
+            .sorted()
         guard !candidates.isEmpty else { return }
         if candidates.count == 1 {
             insert(Array(candidates[0].dropFirst(prefix.count)))

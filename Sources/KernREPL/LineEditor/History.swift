@@ -15,13 +15,16 @@ public struct History: Sendable {
         self.limit = limit
         self.path = path
         if let path, let data = FileManager.default.contents(atPath: path) {
-            entries = String(decoding: data, as: UTF8.self).split(separator: "\n").map { Self.decode(String($0)) }
+            entries = String(decoding: data, as: UTF8.self).split(separator: "\n").map {
+                Self.decode(String($0))
+            }
             if entries.count > limit { entries.removeFirst(entries.count - limit) }
         }
     }
 
     public mutating func add(_ entry: String) {
-        guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, entries.last != entry else { return }
+        guard !entry.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, entries.last != entry
+        else { return }
         entries.append(entry)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
         save()

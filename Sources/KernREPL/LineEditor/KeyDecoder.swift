@@ -38,7 +38,8 @@ public struct KeyDecoder: Sendable {
 
     /// Bytes that may follow ESC in a sequence this decoder knows.
     static func continuesEscape(_ byte: UInt8) -> Bool {
-        [UInt8(ascii: "["), UInt8(ascii: "O"), UInt8(ascii: "b"), UInt8(ascii: "f"), 0x7F, 0x1B].contains(byte)
+        [UInt8(ascii: "["), UInt8(ascii: "O"), UInt8(ascii: "b"), UInt8(ascii: "f"), 0x7F, 0x1B]
+            .contains(byte)
     }
 
     /// Whether a lone ESC is waiting for the rest of a sequence. The editor treats it as

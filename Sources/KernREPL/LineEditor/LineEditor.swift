@@ -64,10 +64,14 @@ public final class LineEditor {
     }
 
     /// The rows of the current display: prompt + text lines, or the search line.
-    private func displayLines(_ prompt: String, _ continuation: String) -> (lines: [String], cursorLine: Int, cursorColumn: Int) {
+    private func displayLines(_ prompt: String, _ continuation: String) -> (
+        lines: [String], cursorLine: Int, cursorColumn: Int
+    ) {
         let text = state.text
         if let search = state.search {
-            let label = search.match == nil && !search.query.isEmpty ? "failing reverse-i-search" : "reverse-i-search"
+            let label =
+                search.match == nil && !search.query.isEmpty
+                ? "failing reverse-i-search" : "reverse-i-search"
             let head = "(\(label))'\(search.query)': "
             let flat = String(text).replacingOccurrences(of: "\n", with: " ")
             return ([head + flat], 0, head.count + search.query.count)
@@ -77,7 +81,10 @@ public final class LineEditor {
         var cursorLine = 0
         var cursorColumn = prompt.count
         for (i, c) in text.enumerated() {
-            if i == state.cursor { cursorLine = lines.count; cursorColumn = current.count }
+            if i == state.cursor {
+                cursorLine = lines.count
+                cursorColumn = current.count
+            }
             if c == "\n" {
                 lines.append(current)
                 current = continuation
@@ -85,7 +92,10 @@ public final class LineEditor {
                 current.append(c)
             }
         }
-        if state.cursor == text.count { cursorLine = lines.count; cursorColumn = current.count }
+        if state.cursor == text.count {
+            cursorLine = lines.count
+            cursorColumn = current.count
+        }
         lines.append(current)
         return (lines, cursorLine, cursorColumn)
     }
@@ -113,7 +123,9 @@ public final class LineEditor {
     }
 
     /// Leaves the input on screen and moves below it.
-    private func finish(_ prompt: String, _ continuation: String, marker: String = "", moveOnly: Bool = false) {
+    private func finish(
+        _ prompt: String, _ continuation: String, marker: String = "", moveOnly: Bool = false
+    ) {
         if !moveOnly {
             // Draw without search decoration, cursor at the end.
             let (lines, _, _) = displayLines(prompt, continuation)

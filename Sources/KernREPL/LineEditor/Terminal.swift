@@ -6,9 +6,9 @@
 /// body throws. Switching uses TCSADRAIN, not TCSAFLUSH: keys typed ahead while an
 /// input runs must reach the next prompt, not be thrown away.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 public struct Terminal: Sendable {
@@ -66,7 +66,9 @@ public struct Terminal: Sendable {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(output, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeMutableBytes {
+                Glibc.write(output, $0.baseAddress! + offset, $0.count - offset)
+            }
             if n <= 0 { return }
             offset += n
         }
