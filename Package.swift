@@ -128,8 +128,11 @@ let package = Package(
             exclude: ["gen-call-overloads.py"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
+            name: "KernREPL", dependencies: ["Kern", "KernSyntax", "KernSema", "KernBasics"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .target(
             name: "KernCLI",
-            dependencies: ["Kern", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Kern", "KernREPL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6 + llvmSwiftFlags),
         .executableTarget(
             name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6 + llvmSwiftFlags),
@@ -146,6 +149,9 @@ let package = Package(
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernFileTests",

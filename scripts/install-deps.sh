@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Kern needs on Debian 12 / Ubuntu 24.04 when it is missing:
-# LLVM (22 by default; KERN_LLVM_VERSION=19 for the older supported one) and libffi.
+# LLVM (22 by default; KERN_LLVM_VERSION=19 for the older supported one), libffi, and
+# tmux (for the REPL's terminal test).
 set -euo pipefail
 version="${KERN_LLVM_VERSION:-22}"
 need=()
 command -v "llvm-config-$version" >/dev/null 2>&1 || need+=("llvm-$version-dev")
 [ -f /usr/include/x86_64-linux-gnu/ffi.h ] || [ -f /usr/include/ffi.h ] || need+=("libffi-dev")
+# tmux: the REPL's real-terminal test drives `kernelc repl` through it.
+command -v tmux >/dev/null 2>&1 || need+=("tmux")
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing: ${need[*]}"
 sudo=""

@@ -1,0 +1,85 @@
+/// Top-level `func` definitions.
+///
+/// In: source holding one or more functions (typed, or read by `:load`). Out: the
+/// definitions replace any of the same name and the whole library is recompiled, so
+/// dependents of a changed function pick up the new one (or report why they no longer
+/// compile; then nothing changes). The new source goes first in the compiled text, so
+/// diagnostics in it carry the input's own line numbers.
+import Kern
+import KernBasics
+import KernSyntax
+
+/// One function's source and the names it mentions (for dependency closures).
+struct Definition {
+    var name: String
+    var text: String
+    var signature: String
+    var mentions: Set<String>
+}
+
+extension REPLSession {
+    func define(source: String, fileName: String) -> [REPLMessage] {
+        let file = SourceFile(name: fileName, text: source)
+        let (ast, diagnostics) = Parser.parse(file)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            return [REPLMessage(.error, renderDiagnostics(diagnostics, file))]
+        }
+        let utf8 = Array(source.utf8)
+        var new: [Definition] = []
+        for function in ast.functions {
+            let range = Int(function.range.start.offset)..<Int(function.range.end.offset)
+            let text = String(decoding: utf8[range], as: UTF8.self)
+            let bodyStart = Int(function.body.range.start.offset)
+            let head = String(decoding: utf8[range.lowerBound..<bodyStart], as: UTF8.self)
+            new.append(
+                Definition(
+                    name: function.name, text: text,
+                    signature: head.trimmingCharacters(in: .whitespacesAndNewlines),
+                    mentions: InputScanner.identifiers(in: text)))
+        }
+        if new.isEmpty { return [REPLMessage(.info, "no functions in \(fileName)")] }
+        let newNames = Set(new.map(\.name))
+        let kept = definitionOrder.filter { !newNames.contains($0) }.compactMap { definitions[$0] }
+        let text = source + "\n" + kept.map(\.text).joined(separator: "\n")
+        let module: KernModule
+        do {
+            module = try KernModule.compile(source: text, fileName: fileName, options: options)
+        } catch {
+            return [render(error)]
+        }
+        library = module
+        var messages: [REPLMessage] = []
+        for d in new {
+            let replaced = definitions[d.name] != nil
+            if !replaced { definitionOrder.append(d.name) }
+            definitions[d.name] = d
+            messages.append(
+                REPLMessage(.info, "\(replaced ? "redefined" : "defined") \(d.signature)"))
+        }
+        let dependents = kept.filter { !$0.mentions.isDisjoint(with: newNames) }.map(\.name)
+        let anyRedefined = messages.contains { $0.text.hasPrefix("redefined") }
+        if anyRedefined, !dependents.isEmpty {
+            messages.append(REPLMessage(.info, "recompiled \(dependents.joined(separator: ", "))"))
+        }
+        return messages
+    }
+
+    /// The definitions `names` mention, directly or through other definitions.
+    func definitionClosure(of names: Set<String>) -> [Definition] {
+        var seen: Set<String> = []
+        var stack = Array(names.filter { definitions[$0] != nil })
+        while let name = stack.popLast() {
+            guard !seen.contains(name), let d = definitions[name] else { continue }
+            seen.insert(name)
+            stack.append(
+                contentsOf: d.mentions.filter { definitions[$0] != nil && !seen.contains($0) })
+        }
+        return definitionOrder.filter(seen.contains).compactMap { definitions[$0] }
+    }
+
+    func renderDiagnostics(_ diagnostics: [Diagnostic], _ file: SourceFile) -> String {
+        let text = DiagnosticRenderer(useColor: useColor).render(
+            diagnostics.filter { $0.severity == .error }, in: file)
+        return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    }
+}

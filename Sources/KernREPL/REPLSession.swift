@@ -1,0 +1,121 @@
+/// `REPLSession`: the REPL's logic, with no terminal in sight.
+///
+/// In: one complete input at a time (a definition, statements, an expression or a
+/// `:command`). Out: `REPLMessage`s — results, information and diagnostics — which the
+/// driver prints (tests compare them as transcripts). State persists between inputs:
+/// function definitions (compiled together into the *library* module, recompiled when
+/// one changes, which recompiles its dependents) and variables (stored host-side, see
+/// StoredValue.swift). Statements and expressions run in a small generated wrapper
+/// function compiled with just the definitions it uses; see REPLSession+Statements.swift.
+import Foundation
+import Kern
+
+/// One piece of REPL output.
+public struct REPLMessage: Equatable, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable { case result, info, error }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+    public var description: String { text }
+}
+
+public final class REPLSession {
+    /// Compile options of definitions and wrappers.
+    public private(set) var options: CompileOptions
+    /// Options of every call (`:seed`, `:threads`).
+    public private(set) var callOptions = CallOptions()
+    /// Set by `:quit`.
+    public private(set) var shouldQuit = false
+    /// ANSI colours in diagnostics (the terminal driver turns them on).
+    public var useColor = false
+
+    /// Function definitions by name, and their order of first definition.
+    var definitions: [String: Definition] = [:]
+    var definitionOrder: [String] = []
+    /// All definitions compiled together (for direct calls and `:kir`/`:llvm`/`:asm`).
+    var library: KernModule?
+    var variables: [String: Variable] = [:]
+    var variableOrder: [String] = []
+    /// Compiled wrappers by generated source: re-running an input compiles nothing.
+    var wrapperCache = WrapperCache(capacity: 64)
+
+    public init(options: CompileOptions = CompileOptions()) {
+        self.options = options
+    }
+
+    /// Evaluates one complete input.
+    public func evaluate(_ input: String) -> [REPLMessage] {
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return [] }
+        if trimmed.hasPrefix(":") { return runCommand(trimmed) }
+        if startsWithDefinition(trimmed) { return define(source: input, fileName: "<input>") }
+        return runStatements(input)
+    }
+
+    /// Names for tab completion: definitions, variables, built-ins and keywords.
+    public var completionNames: [String] {
+        definitionOrder + variableOrder + Self.builtinNames
+    }
+
+    static let builtinNames = [
+        "func", "let", "var", "if", "else", "while", "repeat", "for", "in", "prange", "return",
+        "break", "continue", "true", "false", "stride", "print", "precondition", "sqrt", "cbrt",
+        "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin",
+        "acos", "atan", "atan2", "sinh", "cosh", "tanh", "pow", "hypot", "erf", "erfc", "floor",
+        "ceil", "round", "trunc", "fma", "copysign", "abs", "min", "max", "randomNormal",
+        "atomicAdd", "Double", "Float", "Int", "Int8", "Int16", "Int32", "Int64", "UInt",
+        "UInt8", "UInt16", "UInt32", "UInt64", "Bool", "repeating", "count",
+    ]
+
+    /// Whether the input is `func …` or `@attribute func …`.
+    func startsWithDefinition(_ text: String) -> Bool {
+        text.hasPrefix("@") || text.hasPrefix("func ") || text.hasPrefix("func\t")
+    }
+
+    // MARK: - Settings used by commands
+
+    func setSeed(_ seed: UInt64) { callOptions.seed = seed }
+    func setThreads(_ threads: Int?) { callOptions.threads = threads }
+    func quit() { shouldQuit = true }
+
+    /// Forgets every definition and variable (`:reset`).
+    func reset() {
+        definitions = [:]
+        definitionOrder = []
+        library = nil
+        variables = [:]
+        variableOrder = []
+        wrapperCache = WrapperCache(capacity: 64)
+    }
+
+    func render(_ error: Error) -> REPLMessage {
+        if let kern = error as? KernError {
+            return REPLMessage(.error, kern.rendered(useColor: useColor))
+        }
+        if let e = error as? REPLError { return REPLMessage(.error, e.description) }
+        return REPLMessage(.error, "error: \(error)")
+    }
+}
+
+/// A small least-recently-inserted cache of compiled wrapper modules.
+struct WrapperCache {
+    let capacity: Int
+    private var modules: [String: KernModule] = [:]
+    private var order: [String] = []
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(source: String) -> KernModule? {
+        get { modules[source] }
+        set {
+            guard let newValue else { return }
+            if modules[source] == nil {
+                order.append(source)
+                if order.count > capacity { modules[order.removeFirst()] = nil }
+            }
+            modules[source] = newValue
+        }
+    }
+}
