@@ -153,13 +153,21 @@ let package = Package(
         .testTarget(
             name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6 + llvmSwiftFlags),
+        // `kernelc` run in process, for the CLI tests of several targets.
+        .target(
+            name: "KernCLITestSupport",
+            dependencies: ["KernCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/KernCLITestSupport", swiftSettings: swift6),
         .testTarget(
             name: "KernFileTests",
-            dependencies: ["Kern", "KernCLI", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
+            dependencies: ["Kern", "KernCLI", "KernCLITestSupport", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernReportTests",
-            dependencies: ["Kern", "KernCLI", "KernLLVM", "KernIR", "KernIRGen", "KernSema", "KernSyntax"],
+            dependencies: [
+                "Kern", "KernCLI", "KernCLITestSupport", "KernLLVM", "KernIR", "KernIRGen", "KernSema",
+                "KernSyntax",
+            ],
             swiftSettings: swift6 + llvmSwiftFlags),
     ],
     cxxLanguageStandard: .cxx17

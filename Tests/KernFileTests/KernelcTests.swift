@@ -3,28 +3,14 @@ import Foundation
 import Testing
 
 @testable import KernCLI
+import KernCLITestSupport
 
 /// `kernelc` as a user drives it: argument parsing, exit statuses, emitted files.
 @Suite(.serialized)
 struct KernelcTests {
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kernelc-tests-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    /// Runs `kernelc ARGS`; returns the exit code the process would end with.
-    func kernelc(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try Kernelc.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return Kernelc.exitCode(for: error).rawValue
-        }
-    }
+    let harness = KernelcHarness(label: "tests")
+    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func checkReportsErrorsWithStatus1() throws {
         let bad = try temporaryFile("bad.kern", "func f() -> Int {\n    return 1.5\n}\n")

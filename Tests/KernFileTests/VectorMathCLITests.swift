@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import KernCLI
+import KernCLITestSupport
 
 /// The vector-math and fast-math options of `kernelc` (docs/vector-math.md), and an
 /// object file with libmvec calls linked into a C program.
@@ -14,23 +15,9 @@ struct VectorMathCLITests {
         }
         """
 
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kernelc-vecmath-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    func kernelc(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try Kernelc.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return Kernelc.exitCode(for: error).rawValue
-        }
-    }
+    let harness = KernelcHarness(label: "vecmath")
+    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     func read(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

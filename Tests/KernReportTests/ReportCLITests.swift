@@ -4,28 +4,14 @@ import Kern
 import Testing
 
 @testable import KernCLI
+import KernCLITestSupport
 
 /// `kernelc report` as a user drives it: text and JSON output, filters, exit statuses.
 @Suite(.serialized)
 struct ReportCLITests {
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kernelc-report-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    /// Runs `kernelc ARGS`; returns the exit code the process would end with.
-    func kernelc(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try Kernelc.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch {
-            return Kernelc.exitCode(for: error).rawValue
-        }
-    }
+    let harness = KernelcHarness(label: "report")
+    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func textReportNamesEveryLoop() throws {
         let source = try temporaryFile("kernels.kern", ReportTests.kernels)
