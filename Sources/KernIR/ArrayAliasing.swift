@@ -106,15 +106,7 @@ private struct ArrayRoots {
         for (k, p) in f.params.enumerated() {
             if case .value(let v) = p.binding { params[v] = k }
         }
-        var defs: [ValueID: Op] = [:]
-        func collect(_ b: Block) {
-            for i in b.instrs {
-                if let r = i.result { defs[r] = i.op }
-                i.op.nestedBlocks.forEach(collect)
-            }
-        }
-        collect(f.body)
-        self.defs = defs
+        defs = f.body.definitions()
     }
 
     func root(_ v: ValueID) -> Root {

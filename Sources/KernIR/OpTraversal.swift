@@ -128,3 +128,18 @@ struct IDRemapper {
         }
     }
 }
+
+extension Block {
+    /// The op defining each value in this block and the blocks nested in it.
+    func definitions() -> [ValueID: Op] {
+        var defs: [ValueID: Op] = [:]
+        func collect(_ b: Block) {
+            for i in b.instrs {
+                if let r = i.result { defs[r] = i.op }
+                i.op.nestedBlocks.forEach(collect)
+            }
+        }
+        collect(self)
+        return defs
+    }
+}

@@ -94,16 +94,11 @@ struct VectorMathTests {
         2, 709.78, 709.79, -745.1, -745.2, 1e-300, .pi, -.pi / 2, 1e15, 0x1p52,
     ]
 
-    /// SplitMix64: a reproducible stream of test inputs.
+    /// A reproducible stream of test inputs (SplitMix64, RuntimeFormatTests.swift).
     struct Inputs: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(state: state) }
+        mutating func next() -> UInt64 { generator.next() }
 
         /// A quarter random bit patterns (every magnitude, subnormals, NaN payloads),
         /// the rest uniform in the function's range.

@@ -81,15 +81,7 @@ struct AffineAnalysis {
     init(function: Function, loop: ForLoop) {
         self.function = function
         self.induction = loop.induction
-        var defs: [ValueID: Op] = [:]
-        func collect(_ b: Block) {
-            for i in b.instrs {
-                if let r = i.result { defs[r] = i.op }
-                i.op.nestedBlocks.forEach(collect)
-            }
-        }
-        collect(loop.body)
-        inside = defs
+        inside = loop.body.definitions()
     }
 
     mutating func form(_ v: ValueID) -> AffineForm? {

@@ -46,17 +46,9 @@ private struct LoopVersioner {
 
     init(function: Function) {
         self.function = function
-        var constants: [ValueID: Int64] = [:]
-        func collect(_ b: Block) {
-            for i in b.instrs {
-                if case .constant(.integer(let bits)) = i.op, let r = i.result {
-                    constants[r] = Int64(bitPattern: bits)
-                }
-                i.op.nestedBlocks.forEach(collect)
-            }
+        constants = function.body.definitions().compactMapValues { op in
+            if case .constant(.integer(let bits)) = op { Int64(bitPattern: bits) } else { nil }
         }
-        collect(function.body)
-        self.constants = constants
     }
 
     mutating func rewrite(_ block: Block) -> Block {
