@@ -8,21 +8,12 @@ import sys
 import time
 
 import numpy as np
-from numba import njit, prange
+from numba import njit
+
+from peers_numba import black_scholes  # the benchmark suite's kernel, undecorated
 
 REPS = int(sys.argv[1]) if len(sys.argv) > 1 else 21
 N = 1 << 20
-
-
-def black_scholes(s, k, t, r, v, call, put):
-    sqrt2 = math.sqrt(2.0)
-    for i in prange(s.shape[0]):
-        sqrt_t = math.sqrt(t[i])
-        d1 = (math.log(s[i] / k[i]) + (r + 0.5 * v * v) * t[i]) / (v * sqrt_t)
-        d2 = d1 - v * sqrt_t
-        disc = k[i] * math.exp(-r * t[i])
-        call[i] = s[i] * (0.5 * (1.0 + math.erf(d1 / sqrt2))) - disc * (0.5 * (1.0 + math.erf(d2 / sqrt2)))
-        put[i] = disc * (0.5 * (1.0 + math.erf(-d2 / sqrt2))) - s[i] * (0.5 * (1.0 + math.erf(-d1 / sqrt2)))
 
 
 def exp_loop(x, y):
