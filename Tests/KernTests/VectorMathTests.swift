@@ -205,6 +205,61 @@ struct VectorMathTests {
         #expect(s <= 4, "\(f.name)(Float): \(s) ulp at \(sx)")
     }
 
+    /// Inputs for Kern's own sin/cos across magnitudes: subnormal, tiny, around the
+    /// 2^-26 cut-off, ordinary, the doubles nearest to k·π/2 (where the reduction
+    /// cancels most), up to 1e6, both sides of the libm fallback at 2^20·π/2, huge and
+    /// special values.
+    static func sinCosInputs() -> [Double] {
+        var rng = Inputs(state: 2026)
+        var x = specialDoubles
+        let bands: [(Double, Double)] = [
+            (0x1p-1074, 0x1p-1022), (0x1p-1022, 0x1p-27), (0x1p-28, 0x1p-25), (0x1p-25, 1),
+            (1, 10), (10, 1e3), (1e3, 1e5), (1e5, 1e6), (1.6e6, 1.7e6), (1e6, 1e300),
+        ]
+        let perBand = measuring ? 500_000 : 100_000
+        for (low, high) in bands {
+            // Log-uniform, so every exponent in the band is covered.
+            for _ in 0..<perBand {
+                let v = exp(Double.random(in: log(low)...log(high), using: &rng))
+                x.append(rng.next() % 2 == 0 ? v : -v)
+            }
+        }
+        for k in 1...(measuring ? 1_000_000 : 200_000) {
+            let m = Double(k) * (Double.pi / 2)
+            x += [m, m.nextUp, m.nextDown, -m]
+        }
+        for k in 0..<64 {  // the multiples of π/2 near the fallback threshold
+            let m = (0x1p20 - 32 + Double(k)) * (Double.pi / 2)
+            x += [m, m.nextUp, m.nextDown]
+        }
+        return x + [0x1p-26, -0x1p-26, (0x1p-26).nextDown, (0x1p-26).nextUp, 0x1p20 * (Double.pi / 2)]
+    }
+
+    /// Kern's strict Double sin/cos (Codegen+StrictSinCos) on millions of inputs: within
+    /// 1 ulp of libm, and bitwise libm on ±0, subnormals, ±inf, NaN and huge arguments.
+    @Test(arguments: ["sin", "cos"])
+    func strictSinCosStayWithinOneULPAcrossMagnitudes(_ name: String) throws {
+        let module = try Self.strict.get()
+        let f = Self.functions.first { $0.name == name }!
+        let x = Self.sinCosInputs()
+        var y = [Double](repeating: 0, count: x.count)
+        try module.function(named: "\(name)_Double")(x, x, &y)
+        var worst = (0.0, 0.0)
+        var mismatches: [Double] = []
+        for i in x.indices {
+            let ref = f.double(x[i], 0)
+            let e = Self.ulps(ref, y[i])
+            if e > worst.0 { worst = (e, x[i]) }
+            let mustBeExact = !x[i].isFinite || abs(x[i]) > 0x1p20 * (Double.pi / 2) || abs(x[i]) < 0x1p-1000
+            if mustBeExact && y[i].bitPattern != ref.bitPattern && !(ref.isNaN && y[i].isNaN) {
+                mismatches.append(x[i])
+            }
+        }
+        if Self.measuring { print("strict \(name) Double, \(x.count) inputs: \(worst.0) ulp (at \(worst.1))") }
+        #expect(worst.0 <= 1, "\(name): \(worst.0) ulp at \(worst.1)")
+        #expect(mismatches.isEmpty, "\(name) differs from libm at \(mismatches.prefix(5))")
+    }
+
     // MARK: Which loops vectorize
 
     /// The SIMD calls in the entry function of `kernel` in a module's optimized IR (the
@@ -264,15 +319,17 @@ struct VectorMathTests {
         #expect(Self.mainLoopCalls(module, "log_Float") == ["_ZGVeN8v_log"])
         #expect(Self.mainLoopCalls(module, "atan2_Float") == ["_ZGVeN8vv_atan2"])
         // 3–4 ulp from libm in both types: scalar libm in strict mode.
-        for kernel in ["sin_Double", "cos_Double", "tan_Double", "tan_Float", "erfc_Double"] {
+        for kernel in ["tan_Double", "tan_Float", "erfc_Double"] {
             #expect(Self.vectorCalls(module, kernel).isEmpty, "\(kernel) should stay scalar")
         }
-        // exp: Kern's own SIMD version; the scalar remainder calls libm.
-        for kernel in ["exp_Double", "exp_Float"] {
+        // exp, Double sin and cos: Kern's own SIMD versions; the scalar remainder calls libm.
+        for (kernel, function) in [
+            ("exp_Double", "exp"), ("exp_Float", "exp"), ("sin_Double", "sin"), ("cos_Double", "cos"),
+        ] {
             let body = Self.entryBody(module, kernel)
             #expect(Self.vectorCalls(module, kernel).isEmpty)
-            #expect(body.contains("call <8 x double> @kern_vexp_f64_8("), "\(kernel) should vectorize")
-            #expect(body.contains("call double @exp("))
+            #expect(body.contains("call <8 x double> @kern_v\(function)_f64_8("), "\(kernel) should vectorize")
+            #expect(body.contains("call double @\(function)("))
         }
     }
 
