@@ -369,9 +369,9 @@ struct VectorMathTests {
         #expect(Self.vectorCalls(avx2, "expAll") == ["_ZGVdN4v_exp"])
     }
 
-    /// Box–Muller draws vectorize with fast-math; strict mode keeps libm so that draws
-    /// stay bitwise independent of the thread count.
-    @Test func normalDrawsUseVectorMathOnlyWithFastMath() throws {
+    /// Box–Muller draws vectorize: with libmvec's log and cos under fast-math, with
+    /// libmvec's log and Kern's own cos in strict mode; `--no-vector-math` keeps libm.
+    @Test func normalDrawsUseVectorMath() throws {
         let source = """
             func fill(z: inout [Double]) {
                 for i in 0..<z.count { z[i] = randomNormal() }
@@ -381,12 +381,24 @@ struct VectorMathTests {
         let calls = Self.vectorCalls(fast, "fill")
         #expect(calls.contains("_ZGVeN8v_log") && calls.contains("_ZGVeN8v_cos"))
         let strict = try KernModule.compile(source: source)
-        #expect(Self.vectorCalls(strict, "fill").isEmpty)
-        var z = [Double](repeating: 0, count: 100_000)
-        try fast.function(named: "fill").with(seed: 3)(&z)
-        let mean = z.reduce(0, +) / Double(z.count)
-        let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
-        #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+        #expect(Self.vectorCalls(strict, "fill") == ["_ZGVeN8v_log"])
+        #expect(Self.entryBody(strict, "fill").contains("call <8 x double> @kern_vcos_f64_8("))
+        let scalar = try KernModule.compile(source: source, options: CompileOptions(vectorMath: false))
+        #expect(!scalar.llvmIR.contains("_ZGV") && !scalar.llvmIR.contains("kern_vcos"))
+        for module in [fast, strict] {
+            var z = [Double](repeating: 0, count: 100_000)
+            try module.function(named: "fill").with(seed: 3)(&z)
+            let mean = z.reduce(0, +) / Double(z.count)
+            let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
+            #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+        }
+        // Strict vector draws stay within a few ulp of the scalar libm draws.
+        var vector = [Double](repeating: 0, count: 100_003)
+        var reference = vector
+        try strict.function(named: "fill").with(seed: 3)(&vector)
+        try scalar.function(named: "fill").with(seed: 3)(&reference)
+        let worst = zip(reference, vector).map { Self.ulps($0, $1) }.max() ?? .infinity
+        #expect(worst <= 4, "strict normal draws differ from libm's by \(worst) ulp")
     }
 
     /// A `prange` body runs block by block, and block bounds depend only on the trip
