@@ -8,10 +8,10 @@
 /// Algorithm (fdlibm): n = rint(x·2/π); r = x − n·π/2 with π/2 = P1 + P2 + P3 (the
 /// first product exact by FMA, the second with its exact error by FMA + 2Sum), kept as a
 /// double-double (y0, y1); fdlibm's __kernel_sin / __kernel_cos minimax polynomials on
-/// |r| ≤ π/4; n mod 4 picks the polynomial and the sign. Lanes with |x| ≤ 2^-26 return
-/// x (sin) or 1 (cos), which keeps ±0 and subnormals exact. Lanes beyond 2^20·π/2 (where
-/// this reduction is no longer proven accurate), ±inf and NaN take a cold block that
-/// calls scalar libm, so their results are exactly libm's.
+/// |r| ≤ π/4; n mod 4 picks the polynomial and the sign. Lanes below 2^-26 return x
+/// (sin), below 2^-27 1 (cos), as glibc does, which keeps ±0 and subnormals exact.
+/// Lanes beyond 2^20·π/2 (where this reduction is no longer proven accurate), ±inf and
+/// NaN take a cold block that calls scalar libm, so their results are exactly libm's.
 import CLLVM
 import KernIR
 
@@ -128,7 +128,8 @@ extension Codegen {
         let signBit = b.shl(b.and(quadrant, ci(2)), ci(62))
         let magnitude = LLVMBuildBitCast(b.ref, b.select(usesCos, cosR, sinR), vi64, "")!
         let reduced = LLVMBuildBitCast(b.ref, b.xor(magnitude, signBit), vf64, "")!
-        let tiny = b.fcmp(.olt, ax, c(0x1p-26))
+        // glibc's own cut-offs: sin(x) = x below 2^-26, cos(x) = 1 below 2^-27.
+        let tiny = b.fcmp(.olt, ax, c(isCos ? 0x1p-27 : 0x1p-26))
         let fast = b.select(tiny, isCos ? c(1) : x, reduced)
 
         let inRangeBits = LLVMBuildBitCast(b.ref, inRange, mask, "")!
