@@ -239,7 +239,26 @@ struct VectorMathTests {
     /// 1 ulp of libm, and bitwise libm on ±0, subnormals, ±inf, NaN and huge arguments.
     @Test(arguments: ["sin", "cos"])
     func strictSinCosStayWithinOneULPAcrossMagnitudes(_ name: String) throws {
-        let module = try Self.strict.get()
+        try Self.checkSinCos(Self.strict.get(), name)
+    }
+
+    /// The 4-lane AVX2 versions (`kern_vsin_f64_4`), on an AVX2-only target.
+    @Test(arguments: ["sin", "cos"])
+    func strictSinCosOnAVX2UseFourLanesAndStayWithinOneULP(_ name: String) throws {
+        let source = """
+            func \(name)_Double(x: [Double], z: [Double], y: inout [Double]) {
+                for i in 0..<x.count { y[i] = \(name)(x[i]) }
+            }
+            """
+        let avx2 = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64-v3"))
+        #expect(Self.entryBody(avx2, "\(name)_Double").contains("call <4 x double> @kern_v\(name)_f64_4("))
+        #expect(!avx2.llvmIR.contains("_f64_8"))
+        try Self.checkSinCos(avx2, name)
+        let sse = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64"))
+        #expect(!sse.llvmIR.contains("kern_v\(name)"))
+    }
+
+    static func checkSinCos(_ module: KernModule, _ name: String) throws {
         let f = Self.functions.first { $0.name == name }!
         let x = Self.sinCosInputs()
         var y = [Double](repeating: 0, count: x.count)
