@@ -146,13 +146,13 @@ extension Codegen {
         return b.fmul(radius, angle, .strict)
     }
 
-    /// log/cos of Box–Muller. With fast-math they go through libmvec so normal draws
-    /// vectorize; strict mode keeps libm, so each draw stays a pure function of its
-    /// counter, bit for bit, whatever the thread count (decisions.md, random numbers).
+    /// log/cos of Box–Muller, through vector math so that normal draws vectorize: libmvec
+    /// with fast-math; in strict mode libmvec's log (1 ulp) and Kern's own cos (1 ulp,
+    /// Codegen+StrictSinCos). Draws stay independent of the thread count because prange
+    /// block bounds, and so which draws take the SIMD path, depend only on the trip count
+    /// (decisions.md, vector math).
     private func normalMath(_ op: MathOpcode, _ x: LLVMValue) -> LLVMValue {
-        if options.fastMathLevel != .strict,
-            let call = vectorizableMath(op, .f64, [x], FloatFlags(options.fastMathLevel))
-        {
+        if let call = vectorizableMath(op, .f64, [x], FloatFlags(options.fastMathLevel)) {
             return call
         }
         let (fn, type) = module.intrinsic("llvm." + op.rawValue, [ctx.f64])

@@ -26,6 +26,10 @@ extension Codegen {
             if kind == .f64 { return strictExp(xs[0], flags) }
             return strictExp(b.fpext(xs[0], ctx.f64), flags).map { b.fptrunc($0, ctx.f32) }
         }
+        if (op == .sin || op == .cos) && kind == .f64 {
+            // Kern's own SIMD sin/cos (Codegen+StrictSinCos): within 1 ulp of libm.
+            return strictSinCos(op, xs[0], flags)
+        }
         guard kind == .f32 else { return nil }
         let wide = xs.map { b.fpext($0, ctx.f64) }
         guard let call = annotatedCall(op, .f64, wide, flags) else { return nil }

@@ -205,6 +205,84 @@ struct VectorMathTests {
         #expect(s <= 4, "\(f.name)(Float): \(s) ulp at \(sx)")
     }
 
+    /// Inputs for Kern's own sin/cos across magnitudes: subnormal, tiny, around the
+    /// 2^-26 cut-off, ordinary, the doubles nearest to k·π/2 (where the reduction
+    /// cancels most), up to 1e6, both sides of the libm fallback at 2^20·π/2, huge and
+    /// special values.
+    static func sinCosInputs() -> [Double] {
+        var rng = Inputs(state: 2026)
+        var x = specialDoubles
+        let bands: [(Double, Double)] = [
+            (0x1p-1074, 0x1p-1022), (0x1p-1022, 0x1p-27), (0x1p-28, 0x1p-25), (0x1p-25, 1),
+            (1, 10), (10, 1e3), (1e3, 1e5), (1e5, 1e6), (1.6e6, 1.7e6), (1e6, 1e300),
+        ]
+        let perBand = measuring ? 500_000 : 100_000
+        for (low, high) in bands {
+            // Log-uniform, so every exponent in the band is covered.
+            for _ in 0..<perBand {
+                let v = exp(Double.random(in: log(low)...log(high), using: &rng))
+                x.append(rng.next() % 2 == 0 ? v : -v)
+            }
+        }
+        for k in 1...(measuring ? 1_000_000 : 200_000) {
+            let m = Double(k) * (Double.pi / 2)
+            x += [m, m.nextUp, m.nextDown, -m]
+        }
+        for k in 0..<64 {  // the multiples of π/2 near the fallback threshold
+            let m = (0x1p20 - 32 + Double(k)) * (Double.pi / 2)
+            x += [m, m.nextUp, m.nextDown]
+        }
+        return x + [0x1p-26, -0x1p-26, (0x1p-26).nextDown, (0x1p-26).nextUp, 0x1p20 * (Double.pi / 2)]
+    }
+
+    /// Kern's strict Double sin/cos (Codegen+StrictSinCos) on millions of inputs: within
+    /// 1 ulp of libm, and bitwise libm on ±0, subnormals, ±inf, NaN and huge arguments.
+    @Test(arguments: ["sin", "cos"])
+    func strictSinCosStayWithinOneULPAcrossMagnitudes(_ name: String) throws {
+        try Self.checkSinCos(Self.strict.get(), name)
+    }
+
+    /// The 4-lane AVX2 versions (`kern_vsin_f64_4`), on an AVX2-only target.
+    @Test(arguments: ["sin", "cos"])
+    func strictSinCosOnAVX2UseFourLanesAndStayWithinOneULP(_ name: String) throws {
+        let source = """
+            func \(name)_Double(x: [Double], z: [Double], y: inout [Double]) {
+                for i in 0..<x.count { y[i] = \(name)(x[i]) }
+            }
+            """
+        let avx2 = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64-v3"))
+        #expect(Self.entryBody(avx2, "\(name)_Double").contains("call <4 x double> @kern_v\(name)_f64_4("))
+        #expect(!avx2.llvmIR.contains("_f64_8"))
+        try Self.checkSinCos(avx2, name)
+        let sse = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64"))
+        #expect(!sse.llvmIR.contains("kern_v\(name)"))
+    }
+
+    static func checkSinCos(_ module: KernModule, _ name: String) throws {
+        let f = Self.functions.first { $0.name == name }!
+        let x = Self.sinCosInputs()
+        var y = [Double](repeating: 0, count: x.count)
+        try module.function(named: "\(name)_Double")(x, x, &y)
+        var worst = (0.0, 0.0)
+        var mismatches: [Double] = []
+        var identical = 0
+        for i in x.indices {
+            let ref = f.double(x[i], 0)
+            let e = Self.ulps(ref, y[i])
+            if e == 0 { identical += 1 }
+            if e > worst.0 { worst = (e, x[i]) }
+            let mustBeExact = !x[i].isFinite || abs(x[i]) > 0x1p20 * (Double.pi / 2) || abs(x[i]) < 0x1p-1000
+            if mustBeExact && y[i].bitPattern != ref.bitPattern && !(ref.isNaN && y[i].isNaN) {
+                mismatches.append(x[i])
+            }
+        }
+        if Self.measuring {
+            print("strict \(name) Double, \(x.count) inputs: \(worst.0) ulp (at \(worst.1)), \(identical) equal to libm")
+        }
+        #expect(worst.0 <= 1, "\(name): \(worst.0) ulp at \(worst.1)")
+        #expect(mismatches.count == 0, "\(name) differs from libm at \(mismatches.prefix(5))")
+    }
+
     // MARK: Which loops vectorize
 
     /// The SIMD calls in the entry function of `kernel` in a module's optimized IR (the
@@ -264,15 +342,17 @@ struct VectorMathTests {
         #expect(Self.mainLoopCalls(module, "log_Float") == ["_ZGVeN8v_log"])
         #expect(Self.mainLoopCalls(module, "atan2_Float") == ["_ZGVeN8vv_atan2"])
         // 3–4 ulp from libm in both types: scalar libm in strict mode.
-        for kernel in ["sin_Double", "cos_Double", "tan_Double", "tan_Float", "erfc_Double"] {
+        for kernel in ["tan_Double", "tan_Float", "erfc_Double"] {
             #expect(Self.vectorCalls(module, kernel).isEmpty, "\(kernel) should stay scalar")
         }
-        // exp: Kern's own SIMD version; the scalar remainder calls libm.
-        for kernel in ["exp_Double", "exp_Float"] {
+        // exp, Double sin and cos: Kern's own SIMD versions; the scalar remainder calls libm.
+        for (kernel, function) in [
+            ("exp_Double", "exp"), ("exp_Float", "exp"), ("sin_Double", "sin"), ("cos_Double", "cos"),
+        ] {
             let body = Self.entryBody(module, kernel)
             #expect(Self.vectorCalls(module, kernel).isEmpty)
-            #expect(body.contains("call <8 x double> @kern_vexp_f64_8("), "\(kernel) should vectorize")
-            #expect(body.contains("call double @exp("))
+            #expect(body.contains("call <8 x double> @kern_v\(function)_f64_8("), "\(kernel) should vectorize")
+            #expect(body.contains("call double @\(function)("))
         }
     }
 
@@ -312,9 +392,9 @@ struct VectorMathTests {
         #expect(Self.vectorCalls(avx2, "expAll") == ["_ZGVdN4v_exp"])
     }
 
-    /// Box–Muller draws vectorize with fast-math; strict mode keeps libm so that draws
-    /// stay bitwise independent of the thread count.
-    @Test func normalDrawsUseVectorMathOnlyWithFastMath() throws {
+    /// Box–Muller draws vectorize: with libmvec's log and cos under fast-math, with
+    /// libmvec's log and Kern's own cos in strict mode; `--no-vector-math` keeps libm.
+    @Test func normalDrawsUseVectorMath() throws {
         let source = """
             func fill(z: inout [Double]) {
                 for i in 0..<z.count { z[i] = randomNormal() }
@@ -324,12 +404,24 @@ struct VectorMathTests {
         let calls = Self.vectorCalls(fast, "fill")
         #expect(calls.contains("_ZGVeN8v_log") && calls.contains("_ZGVeN8v_cos"))
         let strict = try KernModule.compile(source: source)
-        #expect(Self.vectorCalls(strict, "fill").isEmpty)
-        var z = [Double](repeating: 0, count: 100_000)
-        try fast.function(named: "fill").with(seed: 3)(&z)
-        let mean = z.reduce(0, +) / Double(z.count)
-        let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
-        #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+        #expect(Self.vectorCalls(strict, "fill") == ["_ZGVeN8v_log"])
+        #expect(Self.entryBody(strict, "fill").contains("call <8 x double> @kern_vcos_f64_8("))
+        let scalar = try KernModule.compile(source: source, options: CompileOptions(vectorMath: false))
+        #expect(!scalar.llvmIR.contains("_ZGV") && !scalar.llvmIR.contains("kern_vcos"))
+        for module in [fast, strict] {
+            var z = [Double](repeating: 0, count: 100_000)
+            try module.function(named: "fill").with(seed: 3)(&z)
+            let mean = z.reduce(0, +) / Double(z.count)
+            let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
+            #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
+        }
+        // Strict vector draws stay within a few ulp of the scalar libm draws.
+        var vector = [Double](repeating: 0, count: 100_003)
+        var reference = vector
+        try strict.function(named: "fill").with(seed: 3)(&vector)
+        try scalar.function(named: "fill").with(seed: 3)(&reference)
+        let worst = zip(reference, vector).map { Self.ulps($0, $1) }.max() ?? .infinity
+        #expect(worst <= 4, "strict normal draws differ from libm's by \(worst) ulp")
     }
 
     /// A `prange` body runs block by block, and block bounds depend only on the trip
@@ -388,8 +480,8 @@ struct VectorMathTests {
 
     // MARK: Speed (KERN_MEASURE=1)
 
-    @Test(.enabled(if: measuring), arguments: ["exp", "log", "sin"])
-    func vectorLoopIsFourTimesFasterThanScalarLibm(_ name: String) throws {
+    /// Best of 15 runs of `y[i] = name(x[i])` over 2^20 Doubles.
+    static func bestLoopTime(_ name: String, _ options: CompileOptions) throws -> Duration {
         let source = """
             func run(x: [Double], y: inout [Double]) {
                 for i in 0..<x.count { y[i] = \(name)(x[i]) }
@@ -398,20 +490,32 @@ struct VectorMathTests {
         let n = 1 << 20
         let x = (0..<n).map { 0.001 + Double($0 % 10_000) * 0.01 }
         var y = [Double](repeating: 0, count: n)
-        func best(_ options: CompileOptions) throws -> Duration {
-            let f = try KernModule.compile(source: source, options: options).function(named: "run")
-            let clock = ContinuousClock()
-            var best = Duration.seconds(1000)
-            for _ in 0..<15 {
-                let t = try clock.measure { try f(x, &y) }
-                best = min(best, t)
-            }
-            return best
+        let f = try KernModule.compile(source: source, options: options).function(named: "run")
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1000)
+        for _ in 0..<15 {
+            let t = try clock.measure { try f(x, &y) }
+            best = min(best, t)
         }
-        let vector = try best(CompileOptions(fastMath: true))
-        let scalar = try best(CompileOptions(fastMath: true, vectorMath: false))
+        return best
+    }
+
+    @Test(.enabled(if: measuring), arguments: ["exp", "log", "sin"])
+    func vectorLoopIsFourTimesFasterThanScalarLibm(_ name: String) throws {
+        let vector = try Self.bestLoopTime(name, CompileOptions(fastMath: true))
+        let scalar = try Self.bestLoopTime(name, CompileOptions(fastMath: true, vectorMath: false))
         let speedup = scalar / vector
         print("vector math \(name) over 2^20 doubles: scalar libm \(scalar), libmvec \(vector), \(speedup)x")
+        #expect(speedup >= 4)
+    }
+
+    /// Strict mode: Kern's own SIMD exp, sin and cos against scalar libm.
+    @Test(.enabled(if: measuring), arguments: ["exp", "sin", "cos"])
+    func strictVectorLoopIsFourTimesFasterThanScalarLibm(_ name: String) throws {
+        let vector = try Self.bestLoopTime(name, CompileOptions())
+        let scalar = try Self.bestLoopTime(name, CompileOptions(vectorMath: false))
+        let speedup = scalar / vector
+        print("strict \(name) over 2^20 doubles: scalar libm \(scalar), Kern SIMD \(vector), \(speedup)x")
         #expect(speedup >= 4)
     }
 }

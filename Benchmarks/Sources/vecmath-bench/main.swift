@@ -1,5 +1,5 @@
 // vecmath-bench: vectorized transcendentals (docs/vector-math.md). Times, on 2^20 Doubles:
-// exp/log/sin loops with scalar libm vs libmvec, Black-Scholes (Kernels/black_scholes.kern)
+// exp/log/sin/cos loops with scalar libm vs libmvec, Black-Scholes (Kernels/black_scholes.kern)
 // in strict / balanced fast-math / no vector math, 1 thread and all threads, at 256- and
 // 512-bit preferred vector width; then runs python/bench_vecmath_numba.py (Numba with and
 // without fastmath=True, same formula, same size) if Benchmarks/.venv has Numba.
@@ -40,8 +40,8 @@ for i in 0..<n {
 }
 
 print("vecmath-bench: n = 2^20 Doubles, median of \(reps), \(cores) cores")
-print("\n## exp / log / sin loops, one thread, 512-bit vectors\n")
-for name in ["exp", "log", "sin"] {
+print("\n## exp / log / sin / cos loops, one thread, 512-bit vectors\n")
+for name in ["exp", "log", "sin", "cos"] {
     let source = "func run(x: [Double], y: inout [Double]) { for i in 0..<x.count { y[i] = \(name)(x[i]) } }"
     var y = [Double](repeating: 0, count: n)
     for (label, options) in [
