@@ -17,83 +17,48 @@ extension Codegen {
     /// The scalar libm `exp` call annotated with Kern's vector versions for the target's
     /// vector ISAs, or nil on targets without AVX2/AVX-512.
     func strictExp(_ x: LLVMValue, _ flags: FloatFlags) -> LLVMValue? {
-        let widths = target.vectorISAs.map { $0.bits / 64 }
-        if widths.isEmpty { return nil }
-        let mapping = widths.map { lanes in
-            "_ZGV_LLVM_N\(lanes)v_exp(\(strictVectorExp(lanes: lanes)))"
-        }
-        let call = libm("exp", .f64, [x], flags)
-        LLVMAddCallSiteAttribute(
-            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-            ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
-        return call
+        libmCallWithStrictVariants("exp", x, flags) { strictVectorExp(lanes: $0) }
     }
 
     /// Defines (once) `<lanes x double> kern_vexp_f64_<lanes>(<lanes x double>)`; returns
     /// its name.
     private func strictVectorExp(lanes: Int) -> String {
-        let name = "kern_vexp_f64_\(lanes)"
-        if module.function(named: name) != nil { return name }
-        guard let vf64 = LLVMVectorType(ctx.f64, UInt32(lanes)),
-            let vi64 = LLVMVectorType(ctx.i64, UInt32(lanes))
-        else { preconditionFailure("no vector type") }
-        let fn = module.addFunction(name, ctx.functionType(vf64, [vf64]))
-        module.setLinkage(fn, .internal)
-        addCommonAttributes(fn)
-        for attribute in ["willreturn", "nosync", "nofree"] {
-            module.addAttribute(fn, param: nil, ctx.enumAttribute(attribute))
-        }
-        module.addAttribute(fn, param: nil, ctx.enumAttribute("memory", 0))
-        vectorVariants.append(fn)  // kept alive until the vectorizer has run
+        defineStrictVectorFunction("kern_vexp_f64_\(lanes)", lanes: lanes) { fn, v in
+            let x = module.param(fn, 0)
+            let isNaN = b.fcmp(.uno, x, x)
+            // Clamp: beyond 710 / -746 the result is already inf / 0, and k must fit the
+            // exponent field.
+            var xc = b.select(b.fcmp(.ogt, x, v.c(710)), v.c(710), x)
+            xc = b.select(b.fcmp(.olt, xc, v.c(-746)), v.c(-746), xc)
+            xc = b.select(isNaN, v.c(0), xc)
 
-        let saved = b.block
-        defer { b.position(at: saved) }
-        b.position(at: module.appendBlock(fn, "entry"))
-        func splat(_ v: LLVMValue) -> LLVMValue {
-            var elements: [LLVMValue?] = Array(repeating: v, count: lanes)
-            return LLVMConstVector(&elements, UInt32(lanes))
-        }
-        func c(_ v: Double) -> LLVMValue { splat(ctx.constReal(ctx.f64, v)) }
-        func ci(_ v: Int64) -> LLVMValue { splat(ctx.constInt(ctx.i64, signed: v)) }
-        func call(_ intrinsic: String, _ args: [LLVMValue]) -> LLVMValue {
-            let (f, t) = module.intrinsic(intrinsic, [vf64])
-            return b.call(t, f, args)
-        }
-        let x = module.param(fn, 0)
-        let isNaN = b.fcmp(.uno, x, x)
-        // Clamp: beyond 710 / -746 the result is already inf / 0, and k must fit the
-        // exponent field.
-        var xc = b.select(b.fcmp(.ogt, x, c(710)), c(710), x)
-        xc = b.select(b.fcmp(.olt, xc, c(-746)), c(-746), xc)
-        xc = b.select(isNaN, c(0), xc)
+            let k = vectorIntrinsic("llvm.rint", v, [b.fmul(xc, v.c(0x1.71547652b82fep0), .strict)])
+            let minusK = b.fneg(k, .strict)
+            var r = vectorIntrinsic("llvm.fma", v, [minusK, v.c(0x1.62e42fefa39efp-1), xc])
+            r = vectorIntrinsic("llvm.fma", v, [minusK, v.c(0x1.abc9e3b39803fp-56), r])
 
-        let k = call("llvm.rint", [b.fmul(xc, c(0x1.71547652b82fep0), .strict)])
-        let minusK = b.fneg(k, .strict)
-        var r = call("llvm.fma", [minusK, c(0x1.62e42fefa39efp-1), xc])
-        r = call("llvm.fma", [minusK, c(0x1.abc9e3b39803fp-56), r])
+            // 1/n!, n = 1...13, evaluated from the top in Horner form.
+            var coefficients: [Double] = []
+            var factorial = 1.0
+            for n in 1...13 {
+                factorial *= Double(n)
+                coefficients.append(1 / factorial)
+            }
+            var p = v.c(coefficients[12])
+            for n in stride(from: 11, through: 0, by: -1) {
+                p = vectorIntrinsic("llvm.fma", v, [p, r, v.c(coefficients[n])])
+            }
+            p = vectorIntrinsic("llvm.fma", v, [p, r, v.c(1)])
 
-        // 1/n!, n = 1...13, evaluated from the top in Horner form.
-        var coefficients: [Double] = []
-        var factorial = 1.0
-        for n in 1...13 {
-            factorial *= Double(n)
-            coefficients.append(1 / factorial)
+            // 2^k = 2^k1 · 2^k2 with k1 = k >> 1: both factors are normal numbers.
+            let ki = LLVMBuildFPToSI(b.ref, k, v.i64, "")!
+            let k1 = b.ashr(ki, v.ci(1))
+            let k2 = b.sub(ki, k1)
+            func power(_ e: LLVMValue) -> LLVMValue {
+                LLVMBuildBitCast(b.ref, b.shl(b.add(e, v.ci(1023)), v.ci(52)), v.f64, "")!
+            }
+            let result = b.fmul(b.fmul(p, power(k1), .strict), power(k2), .strict)
+            b.ret(b.select(isNaN, b.fadd(x, x, .strict), result))
         }
-        var p = c(coefficients[12])
-        for n in stride(from: 11, through: 0, by: -1) {
-            p = call("llvm.fma", [p, r, c(coefficients[n])])
-        }
-        p = call("llvm.fma", [p, r, c(1)])
-
-        // 2^k = 2^k1 · 2^k2 with k1 = k >> 1: both factors are normal numbers.
-        let ki = LLVMBuildFPToSI(b.ref, k, vi64, "")!
-        let k1 = b.ashr(ki, ci(1))
-        let k2 = b.sub(ki, k1)
-        func power(_ e: LLVMValue) -> LLVMValue {
-            LLVMBuildBitCast(b.ref, b.shl(b.add(e, ci(1023)), ci(52)), vf64, "")!
-        }
-        let result = b.fmul(b.fmul(p, power(k1), .strict), power(k2), .strict)
-        b.ret(b.select(isNaN, b.fadd(x, x, .strict), result))
-        return name
     }
 }

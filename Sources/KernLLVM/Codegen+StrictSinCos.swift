@@ -20,134 +20,106 @@ extension Codegen {
     /// target's vector ISAs, or nil on targets without AVX2/AVX-512.
     func strictSinCos(_ op: MathOpcode, _ x: LLVMValue, _ flags: FloatFlags) -> LLVMValue? {
         precondition(op == .sin || op == .cos)
-        let widths = target.vectorISAs.map { $0.bits / 64 }
-        if widths.isEmpty { return nil }
-        let mapping = widths.map { lanes in
-            "_ZGV_LLVM_N\(lanes)v_\(op.rawValue)(\(strictVectorSinCos(op, lanes: lanes)))"
+        return libmCallWithStrictVariants(op.rawValue, x, flags) {
+            strictVectorSinCos(op, lanes: $0)
         }
-        let call = libm(op.rawValue, .f64, [x], flags)
-        LLVMAddCallSiteAttribute(
-            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-            ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
-        return call
     }
 
     /// Defines (once) `<lanes x double> kern_v<op>_f64_<lanes>(<lanes x double>)`;
     /// returns its name.
     private func strictVectorSinCos(_ op: MathOpcode, lanes: Int) -> String {
         let isCos = op == .cos
-        let name = "kern_v\(op.rawValue)_f64_\(lanes)"
-        if module.function(named: name) != nil { return name }
-        guard let vf64 = LLVMVectorType(ctx.f64, UInt32(lanes)),
-            let vi64 = LLVMVectorType(ctx.i64, UInt32(lanes)),
-            let mask = LLVMIntTypeInContext(ctx.ref, UInt32(lanes))
-        else { preconditionFailure("no vector type") }
-        let fn = module.addFunction(name, ctx.functionType(vf64, [vf64]))
-        module.setLinkage(fn, .internal)
-        addCommonAttributes(fn)
-        for attribute in ["willreturn", "nosync", "nofree"] {
-            module.addAttribute(fn, param: nil, ctx.enumAttribute(attribute))
+        return defineStrictVectorFunction("kern_v\(op.rawValue)_f64_\(lanes)", lanes: lanes) { fn, v in
+            let cold = module.appendBlock(fn, "libm")
+            let done = module.appendBlock(fn, "done")
+            guard let mask = LLVMIntTypeInContext(ctx.ref, UInt32(lanes)) else {
+                preconditionFailure("no mask type")
+            }
+            func c(_ d: Double) -> LLVMValue { v.c(d) }
+            func ci(_ i: Int64) -> LLVMValue { v.ci(i) }
+            func call(_ intrinsic: String, _ args: [LLVMValue]) -> LLVMValue {
+                vectorIntrinsic(intrinsic, v, args)
+            }
+            func fma(_ a: LLVMValue, _ m: LLVMValue, _ s: LLVMValue) -> LLVMValue {
+                call("llvm.fma", [a, m, s])
+            }
+            func add(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fadd(a, c, .strict) }
+            func sub(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fsub(a, c, .strict) }
+            func mul(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fmul(a, c, .strict) }
+
+            let x = module.param(fn, 0)
+            let ax = call("llvm.fabs", [x])
+            // False for NaN: those lanes go to libm with ±inf and huge arguments.
+            let inRange = b.fcmp(.ole, ax, c(0x1p20 * (Double.pi / 2)))
+            let xc = b.select(inRange, x, c(0))
+
+            // Reduction. x − n·P1 is exact: both are multiples of 2^-53 once n ≠ 0, and the
+            // difference is below 1.
+            let n = call("llvm.rint", [mul(xc, c(0x1.45f306dc9c883p-1))])
+            let minusN = b.fneg(n, .strict)
+            let r1 = fma(minusN, c(0x1.921fb54442d18p0), xc)
+            let p = mul(n, c(0x1.1a62633145c07p-54))
+            let pError = fma(n, c(0x1.1a62633145c07p-54), b.fneg(p, .strict))  // n·P2 − p
+            let r2 = sub(r1, p)
+            let virtualP = sub(r2, r1)  // 2Sum: r1 − p = r2 + e exactly
+            let e = add(sub(r1, sub(r2, virtualP)), sub(b.fneg(p, .strict), virtualP))
+            let tail = fma(minusN, c(-0x1.f1976b7ed8fbcp-110), sub(e, pError))
+            let y0 = add(r2, tail)
+            let y1 = add(sub(r2, y0), tail)
+
+            // fdlibm __kernel_sin(y0, y1, 1).
+            let z = mul(y0, y0)
+            var sr = c(1.58969099521155010221e-10)
+            for s in [-2.50507602534068634195e-08, 2.75573137070700676789e-06,
+                      -1.98412698298579493134e-04, 8.33333333332248946124e-03] {
+                sr = fma(sr, z, c(s))
+            }
+            let zy0 = mul(z, y0)
+            let sinInner = sub(mul(z, sub(mul(c(0.5), y1), mul(zy0, sr))), y1)
+            let sinR = sub(y0, sub(sinInner, mul(zy0, c(-1.66666666666666324348e-01))))
+
+            // fdlibm __kernel_cos(y0, y1).
+            let w = mul(z, z)
+            var cLow = c(2.48015872894767294178e-05)
+            cLow = fma(cLow, z, c(-1.38888888888741095749e-03))
+            cLow = fma(cLow, z, c(4.16666666666666019037e-02))
+            var cHigh = c(-1.13596475577881948265e-11)
+            cHigh = fma(cHigh, z, c(2.08757232129817482790e-09))
+            cHigh = fma(cHigh, z, c(-2.75573143513906633035e-07))
+            let cr = fma(mul(w, w), cHigh, mul(z, cLow))
+            let hz = mul(c(0.5), z)
+            let oneMinusHz = sub(c(1), hz)
+            let cosR = add(
+                oneMinusHz,
+                add(sub(sub(c(1), oneMinusHz), hz), sub(mul(z, cr), mul(y0, y1))))
+
+            // Quadrant: sin(x) = ±sin(r) or ±cos(r); cos(x) = sin(x + π/2).
+            let quadrant = b.and(
+                b.add(LLVMBuildFPToSI(b.ref, n, v.i64, "")!, ci(isCos ? 1 : 0)), ci(3))
+            let usesCos = b.icmp(.ne, b.and(quadrant, ci(1)), ci(0))
+            let signBit = b.shl(b.and(quadrant, ci(2)), ci(62))
+            let magnitude = LLVMBuildBitCast(b.ref, b.select(usesCos, cosR, sinR), v.i64, "")!
+            let reduced = LLVMBuildBitCast(b.ref, b.xor(magnitude, signBit), v.f64, "")!
+            // glibc's own cut-offs: sin(x) = x below 2^-26, cos(x) = 1 below 2^-27.
+            let tiny = b.fcmp(.olt, ax, c(isCos ? 0x1p-27 : 0x1p-26))
+            let fast = b.select(tiny, isCos ? c(1) : x, reduced)
+
+            let inRangeBits = LLVMBuildBitCast(b.ref, inRange, mask, "")!
+            let allInRange = b.icmp(.eq, inRangeBits, LLVMConstAllOnes(mask)!)
+            b.condBr(allInRange, done, cold, weights: (1000, 1))
+
+            b.position(at: done)
+            b.ret(fast)
+
+            // Rare: some lane is NaN, ±inf or huge. libm for every lane, kept where needed.
+            b.position(at: cold)
+            var exact = fast
+            for lane in 0..<lanes {
+                let index = ctx.constInt(ctx.i32, UInt64(lane))
+                let xi = LLVMBuildExtractElement(b.ref, x, index, "")!
+                exact = b.insertElement(exact, libm(op.rawValue, .f64, [xi], .strict), lane: lane)
+            }
+            b.ret(b.select(inRange, fast, exact))
         }
-        // The cold block's libm calls are declared memory(none) like every Kern libm call.
-        module.addAttribute(fn, param: nil, ctx.enumAttribute("memory", 0))
-        vectorVariants.append(fn)  // kept alive until the vectorizer has run
-
-        let saved = b.block
-        defer { b.position(at: saved) }
-        let entry = module.appendBlock(fn, "entry")
-        let cold = module.appendBlock(fn, "libm")
-        let done = module.appendBlock(fn, "done")
-        b.position(at: entry)
-        func splat(_ v: LLVMValue) -> LLVMValue {
-            var elements: [LLVMValue?] = Array(repeating: v, count: lanes)
-            return LLVMConstVector(&elements, UInt32(lanes))
-        }
-        func c(_ v: Double) -> LLVMValue { splat(ctx.constReal(ctx.f64, v)) }
-        func ci(_ v: Int64) -> LLVMValue { splat(ctx.constInt(ctx.i64, signed: v)) }
-        func call(_ intrinsic: String, _ args: [LLVMValue]) -> LLVMValue {
-            let (f, t) = module.intrinsic(intrinsic, [vf64])
-            return b.call(t, f, args)
-        }
-        func fma(_ a: LLVMValue, _ m: LLVMValue, _ s: LLVMValue) -> LLVMValue {
-            call("llvm.fma", [a, m, s])
-        }
-        func add(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fadd(a, c, .strict) }
-        func sub(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fsub(a, c, .strict) }
-        func mul(_ a: LLVMValue, _ c: LLVMValue) -> LLVMValue { b.fmul(a, c, .strict) }
-
-        let x = module.param(fn, 0)
-        let ax = call("llvm.fabs", [x])
-        // False for NaN: those lanes go to libm with ±inf and huge arguments.
-        let inRange = b.fcmp(.ole, ax, c(0x1p20 * (Double.pi / 2)))
-        let xc = b.select(inRange, x, c(0))
-
-        // Reduction. x − n·P1 is exact: both are multiples of 2^-53 once n ≠ 0, and the
-        // difference is below 1.
-        let n = call("llvm.rint", [mul(xc, c(0x1.45f306dc9c883p-1))])
-        let minusN = b.fneg(n, .strict)
-        let r1 = fma(minusN, c(0x1.921fb54442d18p0), xc)
-        let p = mul(n, c(0x1.1a62633145c07p-54))
-        let pError = fma(n, c(0x1.1a62633145c07p-54), b.fneg(p, .strict))  // n·P2 − p
-        let r2 = sub(r1, p)
-        let virtualP = sub(r2, r1)  // 2Sum: r1 − p = r2 + e exactly
-        let e = add(sub(r1, sub(r2, virtualP)), sub(b.fneg(p, .strict), virtualP))
-        let tail = fma(minusN, c(-0x1.f1976b7ed8fbcp-110), sub(e, pError))
-        let y0 = add(r2, tail)
-        let y1 = add(sub(r2, y0), tail)
-
-        // fdlibm __kernel_sin(y0, y1, 1).
-        let z = mul(y0, y0)
-        var sr = c(1.58969099521155010221e-10)
-        for s in [-2.50507602534068634195e-08, 2.75573137070700676789e-06,
-                  -1.98412698298579493134e-04, 8.33333333332248946124e-03] {
-            sr = fma(sr, z, c(s))
-        }
-        let v = mul(z, y0)
-        let sinInner = sub(mul(z, sub(mul(c(0.5), y1), mul(v, sr))), y1)
-        let sinR = sub(y0, sub(sinInner, mul(v, c(-1.66666666666666324348e-01))))
-
-        // fdlibm __kernel_cos(y0, y1).
-        let w = mul(z, z)
-        var cLow = c(2.48015872894767294178e-05)
-        cLow = fma(cLow, z, c(-1.38888888888741095749e-03))
-        cLow = fma(cLow, z, c(4.16666666666666019037e-02))
-        var cHigh = c(-1.13596475577881948265e-11)
-        cHigh = fma(cHigh, z, c(2.08757232129817482790e-09))
-        cHigh = fma(cHigh, z, c(-2.75573143513906633035e-07))
-        let cr = fma(mul(w, w), cHigh, mul(z, cLow))
-        let hz = mul(c(0.5), z)
-        let oneMinusHz = sub(c(1), hz)
-        let cosR = add(
-            oneMinusHz,
-            add(sub(sub(c(1), oneMinusHz), hz), sub(mul(z, cr), mul(y0, y1))))
-
-        // Quadrant: sin(x) = ±sin(r) or ±cos(r); cos(x) = sin(x + π/2).
-        let quadrant = b.and(
-            b.add(LLVMBuildFPToSI(b.ref, n, vi64, "")!, ci(isCos ? 1 : 0)), ci(3))
-        let usesCos = b.icmp(.ne, b.and(quadrant, ci(1)), ci(0))
-        let signBit = b.shl(b.and(quadrant, ci(2)), ci(62))
-        let magnitude = LLVMBuildBitCast(b.ref, b.select(usesCos, cosR, sinR), vi64, "")!
-        let reduced = LLVMBuildBitCast(b.ref, b.xor(magnitude, signBit), vf64, "")!
-        // glibc's own cut-offs: sin(x) = x below 2^-26, cos(x) = 1 below 2^-27.
-        let tiny = b.fcmp(.olt, ax, c(isCos ? 0x1p-27 : 0x1p-26))
-        let fast = b.select(tiny, isCos ? c(1) : x, reduced)
-
-        let inRangeBits = LLVMBuildBitCast(b.ref, inRange, mask, "")!
-        let allInRange = b.icmp(.eq, inRangeBits, LLVMConstAllOnes(mask)!)
-        b.condBr(allInRange, done, cold, weights: (1000, 1))
-
-        b.position(at: done)
-        b.ret(fast)
-
-        // Rare: some lane is NaN, ±inf or huge. libm for every lane, kept where needed.
-        b.position(at: cold)
-        var exact = fast
-        for lane in 0..<lanes {
-            let index = ctx.constInt(ctx.i32, UInt64(lane))
-            let xi = LLVMBuildExtractElement(b.ref, x, index, "")!
-            exact = b.insertElement(exact, libm(op.rawValue, .f64, [xi], .strict), lane: lane)
-        }
-        b.ret(b.select(inRange, fast, exact))
-        return name
     }
 }
