@@ -76,7 +76,9 @@ enum Compiler {
         let diagnostics = syntaxDiagnostics + semaDiagnostics
         guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
             if !diagnostics.contains(where: { $0.severity == .error }) {
-                throw KernError.backend(message: "internal error: type checking produced neither a program nor an error")
+                throw KernError.backend(
+                    message: "internal error: type checking produced neither a program nor an error"
+                )
             }
             throw KernError.compile(diagnostics: diagnostics, file: file)
         }
@@ -144,13 +146,17 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
 
     func assembly() throws -> String {
         try lock.withLock {
-            do { return try compiled.assembly() } catch { throw KernError.backend(message: String(describing: error)) }
+            do { return try compiled.assembly() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
         }
     }
 
     func objectCode() throws -> [UInt8] {
         try lock.withLock {
-            do { return try compiled.objectCode() } catch { throw KernError.backend(message: String(describing: error)) }
+            do { return try compiled.objectCode() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
         }
     }
 }

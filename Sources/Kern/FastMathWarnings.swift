@@ -22,12 +22,16 @@ enum FastMathWarnings {
             case .count, .constant: continue
             }
             var range = program.ast.exprs[expr].range
-            if case .member(_, _, let nameRange) = program.ast.exprs[expr].kind { range = nameRange }
+            if case .member(_, _, let nameRange) = program.ast.exprs[expr].kind {
+                range = nameRange
+            }
             warnings.append(
                 Diagnostic(
                     .warning, at: range,
                     "'\(name)' may always be \(name == "isFinite" ? "true" : "false") under --fast-math-level aggressive, which assumes no NaN or infinity",
-                    help: "use --fast-math (balanced), which keeps NaN and infinity, or drop this check"))
+                    help:
+                        "use --fast-math (balanced), which keeps NaN and infinity, or drop this check"
+                ))
         }
         return warnings.sorted { $0.range.start < $1.range.start }
     }

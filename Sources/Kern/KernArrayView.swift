@@ -36,7 +36,8 @@ public struct KernArrayView<T: KernScalar>: KernInoutArgument {
             shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) == count
         else {
             throw KernError.invalidArgument(
-                function: "KernArrayView", argument: nil, problem: .badShape(shape: shape, elementCount: count))
+                function: "KernArrayView", argument: nil,
+                problem: .badShape(shape: shape, elementCount: count))
         }
     }
 
@@ -47,7 +48,9 @@ public struct KernArrayView<T: KernScalar>: KernInoutArgument {
                 isWritable: isWritable))
     }
 
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
+        -> R
+    {
         try _withLowered(body)
     }
 }

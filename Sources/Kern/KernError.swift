@@ -157,7 +157,8 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badShape(let shape, let count):
-            return "a view of shape \(shape) needs \(shape.reduce(1, *)) elements and rank 1...3; the buffer has \(count)"
+            return
+                "a view of shape \(shape) needs \(shape.reduce(1, *)) elements and rank 1...3; the buffer has \(count)"
         case .wrongCount(let expected, let actual):
             return "expected \(expected) argument\(expected == 1 ? "" : "s"), got \(actual)"
         case .typeMismatch(let parameter, let expected, let actual):

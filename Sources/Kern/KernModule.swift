@@ -26,7 +26,8 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
             let (s, atto) = d.components
             return String(format: "%.2f ms", Double(s) * 1e3 + Double(atto) / 1e15)
         }
-        return "front end \(ms(frontEnd)), Kern IR \(ms(kernIR)), LLVM \(ms(llvm)), JIT \(ms(jit)); total \(ms(total))"
+        return
+            "front end \(ms(frontEnd)), Kern IR \(ms(kernIR)), LLVM \(ms(llvm)), JIT \(ms(jit)); total \(ms(total))"
     }
 }
 

@@ -45,7 +45,8 @@ enum ReportBuilder {
         let inventory = LoopInventory.sites(of: module)
         let pipeline: PipelineReport
         do {
-            pipeline = try runPipeline(&module, options: PipelineOptions(boundsChecks: options.checked))
+            pipeline = try runPipeline(
+                &module, options: PipelineOptions(boundsChecks: options.checked))
         } catch {
             throw KernError.backend(message: "Kern IR pipeline: \(error)")
         }
@@ -57,7 +58,8 @@ enum ReportBuilder {
             throw KernError.backend(message: String(describing: error))
         }
         let optimized = options.optimizationLevel >= 2
-        let remarks = RemarkIndex(compiled.remarks, loops: Set(inventory.flatMap { $0.loops.map(\.pos) }))
+        let remarks = RemarkIndex(
+            compiled.remarks, loops: Set(inventory.flatMap { $0.loops.map(\.pos) }))
         let checks = Dictionary(
             pipeline.loopChecks.map { (LoopKey(function: $0.function, pos: $0.loop), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -75,11 +77,15 @@ enum ReportBuilder {
                             ? Verdict.vectorization(site, loopRemarks)
                             : VectorizationReport(
                                 status: .notOptimized,
-                                reasons: ["compiled at -O\(options.optimizationLevel); the vectorizers run from -O2"]),
+                                reasons: [
+                                    "compiled at -O\(options.optimizationLevel); the vectorizers run from -O2"
+                                ]),
                         boundsChecks: summary.map {
-                            BoundsCheckReport(removed: $0.removed, hoisted: $0.hoisted, kept: $0.kept)
-                        } ?? (site.kind == .for || site.kind == .prange
-                            ? BoundsCheckReport(removed: 0, hoisted: 0, kept: 0) : nil),
+                            BoundsCheckReport(
+                                removed: $0.removed, hoisted: $0.hoisted, kept: $0.kept)
+                        }
+                            ?? (site.kind == .for || site.kind == .prange
+                                ? BoundsCheckReport(removed: 0, hoisted: 0, kept: 0) : nil),
                         remarks: loopRemarks.map {
                             LoopRemark(
                                 kind: $0.kind.rawValue, pass: $0.pass, message: $0.message,
@@ -136,8 +142,9 @@ struct RemarkIndex {
         let own = candidates.filter { Self.kernFunction(ofLLVM: $0.function) == site.function }
         if !own.isEmpty { candidates = own }
         // One LLVM function's view: the first that has a vectorizer verdict.
-        guard let chosen = candidates.first(where: { $0.pass == "loop-vectorize" })?.function
-            ?? candidates.first?.function
+        guard
+            let chosen = candidates.first(where: { $0.pass == "loop-vectorize" })?.function
+                ?? candidates.first?.function
         else { return [] }
         return candidates.filter { $0.function == chosen }
     }
@@ -156,13 +163,16 @@ struct RemarkIndex {
 
 /// Turns a loop's remarks into a verdict.
 enum Verdict {
-    static func vectorization(_ site: LoopSite, _ remarks: [OptimizationRemark]) -> VectorizationReport {
+    static func vectorization(_ site: LoopSite, _ remarks: [OptimizationRemark])
+        -> VectorizationReport
+    {
         let vectorizer = remarks.filter { $0.pass == "loop-vectorize" }
         if let passed = vectorizer.first(where: { $0.kind == .passed }) {
             let width = number(after: "vectorization width: ", in: passed.message) ?? 1
             let interleave = number(after: "interleaved count: ", in: passed.message) ?? 1
             if width > 1 {
-                return VectorizationReport(status: .vectorized, width: width, interleave: interleave)
+                return VectorizationReport(
+                    status: .vectorized, width: width, interleave: interleave)
             }
             return VectorizationReport(
                 status: .notVectorized, width: 1, interleave: interleave,
@@ -179,7 +189,8 @@ enum Verdict {
             return VectorizationReport(status: .notVectorized, reasons: reasons)
         }
         if let unrolled = remarks.first(where: {
-            $0.pass == "loop-unroll" && $0.kind == .passed && $0.message.contains("completely unrolled")
+            $0.pass == "loop-unroll" && $0.kind == .passed
+                && $0.message.contains("completely unrolled")
         }) {
             return VectorizationReport(status: .fullyUnrolled, reasons: [unrolled.message])
         }
@@ -194,7 +205,8 @@ enum Verdict {
     /// about C pragmas, which Kern has not.
     static func stripPrefix(_ message: String) -> String {
         var text = Substring(message)
-        for prefix in ["loop not vectorized: ", "loop not vectorized"] where text.hasPrefix(prefix) {
+        for prefix in ["loop not vectorized: ", "loop not vectorized"] where text.hasPrefix(prefix)
+        {
             text = text.dropFirst(prefix.count)
             break
         }

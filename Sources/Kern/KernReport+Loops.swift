@@ -19,7 +19,8 @@ struct LoopSite {
 
 enum LoopInventory {
     /// Every loop with a known position, per function in source order.
-    static func sites(of module: KernIR.Module) -> [(function: KernIR.Function, loops: [LoopSite])] {
+    static func sites(of module: KernIR.Module) -> [(function: KernIR.Function, loops: [LoopSite])]
+    {
         let looping = functionsWithLoops(module)
         return module.functions.elements.map { f in
             var sites: [LoopSite] = []
@@ -73,14 +74,17 @@ enum LoopInventory {
                         reductions: [], hasInnerLoop: false)
                 case .blocked(let reductions):
                     site = LoopSite(
-                        function: f.name, pos: instr.pos, kind: .prange, depth: depth, parallel: false,
+                        function: f.name, pos: instr.pos, kind: .prange, depth: depth,
+                        parallel: false,
                         reductions: reductions.map { describe($0, in: f) }, hasInnerLoop: false)
                 case .parallel(let reductions, let arrays):
                     site = LoopSite(
                         function: f.name, pos: instr.pos, kind: .prange, depth: depth,
                         parallel: !insideParallel,
                         reductions: reductions.map { describe($0, in: f) }
-                            + arrays.map { _ in ReductionReport(variable: "array", op: "+", isArray: true) },
+                            + arrays.map { _ in
+                                ReductionReport(variable: "array", op: "+", isArray: true)
+                            },
                         hasInnerLoop: false)
                     nestedParallel = true
                 }
@@ -98,7 +102,8 @@ enum LoopInventory {
             guard var found = site, found.pos != .unknown else {
                 for nested in instr.op.nestedBlocks {
                     collect(
-                        nested, in: f, depth: depth, insideParallel: insideParallel, looping: looping,
+                        nested, in: f, depth: depth, insideParallel: insideParallel,
+                        looping: looping,
                         into: &sites)
                 }
                 continue
@@ -107,7 +112,8 @@ enum LoopInventory {
             sites.append(found)
             for nested in instr.op.nestedBlocks {
                 collect(
-                    nested, in: f, depth: depth + 1, insideParallel: nestedParallel, looping: looping,
+                    nested, in: f, depth: depth + 1, insideParallel: nestedParallel,
+                    looping: looping,
                     into: &sites)
             }
             found.hasInnerLoop =

@@ -23,7 +23,9 @@ extension FunctionReport {
     public func text(remarks: Bool = false) -> String {
         var out = "func \(name) (\(line):\(column))\n"
         if loops.isEmpty { return out + "  no loops\n" }
-        let header = ["loop", "kind", "parallel", "vectorized", "checks rm/hoist/kept", "reductions"]
+        let header = [
+            "loop", "kind", "parallel", "vectorized", "checks rm/hoist/kept", "reductions",
+        ]
         var rows: [[String]] = []
         var notes: [[String]] = []
         for loop in loops {
@@ -34,7 +36,8 @@ extension FunctionReport {
                 loop.vectorization.summary,
                 loop.boundsChecks.map { "\($0.removed)/\($0.hoisted)/\($0.kept)" } ?? "-",
                 loop.reductions.isEmpty
-                    ? "-" : loop.reductions.map { "\($0.variable) \($0.op)" }.joined(separator: ", "),
+                    ? "-"
+                    : loop.reductions.map { "\($0.variable) \($0.op)" }.joined(separator: ", "),
             ])
             var lines = loop.vectorization.status == .vectorized ? [] : loop.vectorization.reasons
             if remarks {
@@ -49,7 +52,8 @@ extension FunctionReport {
         }
         func tableRow(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { c, cell in
-                c == cells.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                c == cells.count - 1
+                    ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
             }
             return "  " + padded.joined(separator: "  ") + "\n"
         }
@@ -59,7 +63,9 @@ extension FunctionReport {
             let indent = String(repeating: " ", count: 4 + (row[0].prefix { $0 == " " }.count))
             for note in lines {
                 // LLVM's messages can span lines: keep them under their bullet.
-                out += indent + "- " + note.replacingOccurrences(of: "\n", with: "\n" + indent + "  ") + "\n"
+                out +=
+                    indent + "- " + note.replacingOccurrences(of: "\n", with: "\n" + indent + "  ")
+                    + "\n"
             }
         }
         return out

@@ -18,7 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm or obj.")
     var emit: Emit = .llvm
 
-    @Option(name: .shortAndLong, help: "Output file ('-' or omitted: standard output; required for obj).")
+    @Option(
+        name: .shortAndLong,
+        help: "Output file ('-' or omitted: standard output; required for obj).")
     var output: String?
 
     @OptionGroup var flags: CompileFlags
@@ -32,7 +34,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let source = try Console.readSource(file)
         do {
-            let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            let module = try KernModule.compile(
+                source: source, fileName: file, options: flags.options)
             if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let bytes: [UInt8]
             switch emit {
@@ -43,7 +46,9 @@ struct BuildCommand: ParsableCommand {
             }
             if emit == .obj || emit == .asm, module.llvmIR.contains("@_ZGV") {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
-                Console.printError("note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)")
+                Console.printError(
+                    "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
+                )
             }
             if let output, output != "-" {
                 guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {

@@ -7,16 +7,28 @@ struct CompileFlags: ParsableArguments {
     @Flag(help: "Remove array bounds checks (out-of-bounds access is then undefined).")
     var unchecked = false
 
-    @Flag(name: .customLong("fast-math"), help: "Allow reassociation and contraction of floating-point arithmetic (NaN and infinity keep working; same as --fast-math-level balanced).")
+    @Flag(
+        name: .customLong("fast-math"),
+        help:
+            "Allow reassociation and contraction of floating-point arithmetic (NaN and infinity keep working; same as --fast-math-level balanced)."
+    )
     var fastMath = false
 
-    @Option(name: .customLong("fast-math-level"), help: "strict (default), balanced (= --fast-math) or aggressive (also assumes no NaN/infinity; warns at isNaN/isInfinite/isFinite).")
+    @Option(
+        name: .customLong("fast-math-level"),
+        help:
+            "strict (default), balanced (= --fast-math) or aggressive (also assumes no NaN/infinity; warns at isNaN/isInfinite/isFinite)."
+    )
     var fastMathLevel: FastMathLevel?
 
-    @Flag(name: .customLong("no-vector-math"), help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
+    @Flag(
+        name: .customLong("no-vector-math"),
+        help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
     var noVectorMath = false
 
-    @Option(name: .customLong("prefer-vector-width"), help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
+    @Option(
+        name: .customLong("prefer-vector-width"),
+        help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
     var preferVectorWidth: Int?
 
     @Option(name: .customShort("O"), help: "Optimization level, 0–3.")
@@ -25,7 +37,9 @@ struct CompileFlags: ParsableArguments {
     @Option(name: .customLong("target-cpu"), help: "Target CPU name (default: this machine's).")
     var targetCPU: String?
 
-    @Option(name: .customLong("target-features"), help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")
+    @Option(
+        name: .customLong("target-features"),
+        help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")
     var targetFeatures: String?
 
     func validate() throws {
@@ -36,7 +50,8 @@ struct CompileFlags: ParsableArguments {
             throw ValidationError("--prefer-vector-width takes 128, 256 or 512 (bits)")
         }
         if fastMath, let level = fastMathLevel, level != .balanced {
-            throw ValidationError("--fast-math means --fast-math-level balanced; give only one of them")
+            throw ValidationError(
+                "--fast-math means --fast-math-level balanced; give only one of them")
         }
     }
 

@@ -5,9 +5,11 @@ import ArgumentParser
 public struct Kernelc: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "kernelc",
-        abstract: "The Kern kernel compiler: run, build, check and report on .kern files, or try kernels in a REPL.",
+        abstract:
+            "The Kern kernel compiler: run, build, check and report on .kern files, or try kernels in a REPL.",
         subcommands: [
-            RunCommand.self, BuildCommand.self, CheckCommand.self, ReportCommand.self, ReplCommand.self,
+            RunCommand.self, BuildCommand.self, CheckCommand.self, ReportCommand.self,
+            ReplCommand.self,
         ])
 
     public init() {}

@@ -34,10 +34,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let source = try Console.readSource(file)
         do {
-            var report = try KernModule.report(source: source, fileName: file, options: flags.options)
+            var report = try KernModule.report(
+                source: source, fileName: file, options: flags.options)
             if let function {
                 guard let f = report.function(named: function) else {
-                    throw KernError.functionNotFound(name: function, available: report.functions.map(\.name))
+                    throw KernError.functionNotFound(
+                        name: function, available: report.functions.map(\.name))
                 }
                 report.functions = [f]
             }
@@ -50,7 +52,8 @@ struct ReportCommand: ParsableCommand {
                 text = report.text(remarks: remarks)
             }
             if let output, output != "-" {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8))
+                else {
                     Console.printError("error: cannot write '\(output)'")
                     throw ExitCode(1)
                 }

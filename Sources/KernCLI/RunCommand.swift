@@ -7,7 +7,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Compile a .kern file and run its main().",
-        discussion: "If main returns a value it is printed as print would. Compile and runtime errors go to standard error with exit status 1.")
+        discussion:
+            "If main returns a value it is printed as print would. Compile and runtime errors go to standard error with exit status 1."
+    )
 
     @Argument(help: "The .kern file to run.")
     var file: String
@@ -27,11 +29,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let source = try Console.readSource(file)
         do {
-            let module = try KernModule.compile(source: source, fileName: file, options: flags.options)
+            let module = try KernModule.compile(
+                source: source, fileName: file, options: flags.options)
             if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
-                Console.printError("error: \(file): main() must take no parameters to be run by kernelc")
+                Console.printError(
+                    "error: \(file): main() must take no parameters to be run by kernelc")
                 throw ExitCode(1)
             }
             let result = try main.with(seed: seed, threads: threads).call([])

@@ -25,7 +25,9 @@ public func noaliasArrayParameters(_ m: Module) -> [[Bool]] {
             let roots = ArrayRoots(f)
             forEachCall(f.body) { callee, arrayArgs in
                 for pair in distinct[callee] ?? [] {
-                    guard let a = arrayArgs[pair.first], let b = arrayArgs[pair.second] else { continue }
+                    guard let a = arrayArgs[pair.first], let b = arrayArgs[pair.second] else {
+                        continue
+                    }
                     if !roots.distinct(a, b, known: distinct[caller] ?? []) {
                         distinct[callee]?.remove(pair)
                         changed = true
@@ -136,7 +138,8 @@ public func unitStrideArrayParameters(_ m: Module) -> [[Bool]] {
     var dense: [FunctionID: Set<Int>] = [:]
     for id in m.functions.ids where !m.functions[id].isExported {
         let f = m.functions[id]
-        dense[id] = Set(f.params.indices.filter { if case .array = f.params[$0].type { true } else { false } })
+        dense[id] = Set(
+            f.params.indices.filter { if case .array = f.params[$0].type { true } else { false } })
     }
     var changed = true
     while changed {

@@ -233,7 +233,9 @@ public enum MathOpcode: String, Sendable, Hashable, CaseIterable {
     case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
     case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
     case abs, min, max
-    case isNaN = "isnan", isInfinite = "isinf", isFinite = "isfinite"
+    case isNaN = "isnan"
+    case isInfinite = "isinf"
+    case isFinite = "isfinite"
 }
 
 public enum Constant: Sendable, Hashable {
@@ -376,7 +378,8 @@ public indirect enum Op: Sendable {
     /// then one parameter per capture, and returns nothing. The failing block with the
     /// lowest index stops the call with its error. Produced only by
     /// `outlineParallelLoops`; LLVM lowering sees this instead of parallel loops.
-    case parallelFor(body: FunctionID, captures: [ValueID], lower: ValueID, upper: ValueID, blockSize: ValueID)
+    case parallelFor(
+        body: FunctionID, captures: [ValueID], lower: ValueID, upper: ValueID, blockSize: ValueID)
     /// The next random value of the call's stream (see "Random numbers" above): a pure
     /// function of the call's seed, the stream and the draw ordinal, which it advances.
     case random(RandomDistribution, [ValueID])

@@ -356,7 +356,8 @@ struct IRParser {
             op = .repeatLoop(body: body, cond: cond, condition: c)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
@@ -534,7 +535,9 @@ struct IRParser {
 
     /// `parallel_for @body(%c, ...) %lo ..< %hi block %bs`
     mutating func parallelFor() throws(IRParseError) -> Op {
-        guard case .call(let body, let args) = try call() else { throw expected("a body '@name(...)'") }
+        guard case .call(let body, let args) = try call() else {
+            throw expected("a body '@name(...)'")
+        }
         var captures: [ValueID] = []
         for a in args {
             guard case .value(let v) = a else { throw expected("captured values '%N'") }
@@ -545,7 +548,8 @@ struct IRParser {
         let upper = try value()
         try expectKeyword("block")
         let blockSize = try value()
-        return .parallelFor(body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
+        return .parallelFor(
+            body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
     }
 
     mutating func printPieces() throws(IRParseError) -> [PrintPiece] {

@@ -42,7 +42,8 @@ struct InstrEmitter {
     }
 
     /// `a op b` for a reduction operator.
-    mutating func combine(_ op: ReduceOp, _ a: ValueID, _ b: ValueID, _ kind: ScalarKind) -> ValueID {
+    mutating func combine(_ op: ReduceOp, _ a: ValueID, _ b: ValueID, _ kind: ScalarKind) -> ValueID
+    {
         switch op {
         case .add: return emit(.binary(.add, a, b), .scalar(kind))
         case .mul: return emit(.binary(.mul, a, b), .scalar(kind))

@@ -54,7 +54,8 @@ extension Interpreter {
     ) throws(IRRuntimeError) -> Scalar {
         switch distribution {
         case .normal:
-            return .double(RandomValues.normal(stream.next(), log: Foundation.log, cos: Foundation.cos))
+            return .double(
+                RandomValues.normal(stream.next(), log: Foundation.log, cos: Foundation.cos))
         case .uniform:
             let lo = scalar(args[0], frame)
             let hi = scalar(args[1], frame)
@@ -64,7 +65,8 @@ extension Interpreter {
             case .f32: return .float(RandomValues.uniform(lo.float, hi.float, bits))
             case .bool, .i8, .i16, .i32, .i64, .u8, .u16, .u32, .u64:
                 let span = Scalar(kind: lo.kind, bits: hi.bits &- lo.bits).bits
-                return Scalar(kind: lo.kind, bits: RandomValues.uniformInteger(lo: lo.bits, span: span, bits))
+                return Scalar(
+                    kind: lo.kind, bits: RandomValues.uniformInteger(lo: lo.bits, span: span, bits))
             }
         }
     }

@@ -143,7 +143,8 @@ public struct Interpreter: Sendable {
         case returned(InterpreterValue?)
     }
 
-    func run(_ block: Block, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError) -> Flow
+    func run(_ block: Block, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError)
+        -> Flow
     {
         for instr in block.instrs {
             let flow = try execute(instr, &frame, state: &state)
@@ -155,7 +156,8 @@ public struct Interpreter: Sendable {
         return .normal
     }
 
-    func execute(_ instr: Instr, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError)
+    func execute(_ instr: Instr, _ frame: inout Frame, state: inout ExecState)
+        throws(IRRuntimeError)
         -> Flow
     {
         switch instr.op {
@@ -238,7 +240,8 @@ public struct Interpreter: Sendable {
         }
     }
 
-    func runFor(_ loop: ForLoop, _ frame: inout Frame, state: inout ExecState) throws(IRRuntimeError)
+    func runFor(_ loop: ForLoop, _ frame: inout Frame, state: inout ExecState)
+        throws(IRRuntimeError)
         -> Flow
     {
         let lo = scalar(loop.lower, frame)

@@ -8,7 +8,8 @@ extension Op {
         switch self {
         case .constant, .load, .breakLoop, .continueLoop: return []
         case .unary(_, let a), .convert(let a), .extract(let a, _), .dim(let a, _),
-            .checkDivisor(let a), .precondition(let a, _), .checkStride(let a), .rngIteration(let a):
+            .checkDivisor(let a), .precondition(let a, _), .checkStride(let a),
+            .rngIteration(let a):
             return [a]
         case .random(_, let xs): return xs
         case .atomicAdd(let a, let idx, let v): return [a] + idx + [v]
@@ -47,7 +48,8 @@ extension Op {
         case .repeatLoop(let b, let c, _): return [b, c]
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return []
         }
@@ -86,14 +88,17 @@ struct IDRemapper {
         case .storeElement(let a, let idx, let x):
             return .storeElement(v(a), indices: idx.map(v), value: v(x))
         case .subview(let a, let i): return .subview(v(a), index: v(i))
-        case .allocArray(let k, let dims, let fill): return .allocArray(k, dims: dims.map(v), fill: v(fill))
-        case .checkBounds(let i, let b, let axis): return .checkBounds(index: v(i), bound: v(b), axis: axis)
+        case .allocArray(let k, let dims, let fill):
+            return .allocArray(k, dims: dims.map(v), fill: v(fill))
+        case .checkBounds(let i, let b, let axis):
+            return .checkBounds(index: v(i), bound: v(b), axis: axis)
         case .checkDivisor(let a): return .checkDivisor(v(a))
         case .precondition(let a, let m): return .precondition(v(a), message: m)
         case .checkStride(let a): return .checkStride(v(a))
         case .random(let d, let xs): return .random(d, xs.map(v))
         case .rngIteration(let a): return .rngIteration(v(a))
-        case .atomicAdd(let a, let idx, let x): return .atomicAdd(v(a), indices: idx.map(v), value: v(x))
+        case .atomicAdd(let a, let idx, let x):
+            return .atomicAdd(v(a), indices: idx.map(v), value: v(x))
         case .call(let f, let args): return .call(f, args.map(arg))
         case .print(let pieces):
             return .print(pieces.map { if case .value(let x) = $0 { .value(v(x)) } else { $0 } })
@@ -107,17 +112,21 @@ struct IDRemapper {
             case .serial: break
             case .parallel(let rs, let arrays):
                 l.kind = .parallel(
-                    reductions: rs.map { Reduction(slot: s($0.slot), op: $0.op) }, arrayReductions: arrays.map(v))
+                    reductions: rs.map { Reduction(slot: s($0.slot), op: $0.op) },
+                    arrayReductions: arrays.map(v))
             case .blocked(let rs):
                 l.kind = .blocked(reductions: rs.map { Reduction(slot: s($0.slot), op: $0.op) })
             }
             l.body = block(l.body)
             return .forLoop(l)
-        case .whileLoop(let cb, let c, let body): return .whileLoop(cond: block(cb), condition: v(c), body: block(body))
-        case .repeatLoop(let body, let cb, let c): return .repeatLoop(body: block(body), cond: block(cb), condition: v(c))
+        case .whileLoop(let cb, let c, let body):
+            return .whileLoop(cond: block(cb), condition: v(c), body: block(body))
+        case .repeatLoop(let body, let cb, let c):
+            return .repeatLoop(body: block(body), cond: block(cb), condition: v(c))
         case .returnValue(let x): return .returnValue(x.map(v))
         case .parallelFor(let f, let caps, let lo, let hi, let bs):
-            return .parallelFor(body: f, captures: caps.map(v), lower: v(lo), upper: v(hi), blockSize: v(bs))
+            return .parallelFor(
+                body: f, captures: caps.map(v), lower: v(lo), upper: v(hi), blockSize: v(bs))
         }
     }
 

@@ -78,7 +78,8 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
     if options.boundsChecks {
         try run.pass("hoist-bounds-checks", &m) { hoistBoundsChecks(&$0, hoistedPerLoop: &hoisted) }
     }
-    run.report.loopChecks = summarizeLoopChecks(before: checksBefore, after: checksAfter, hoisted: hoisted)
+    run.report.loopChecks = summarizeLoopChecks(
+        before: checksBefore, after: checksAfter, hoisted: hoisted)
     return run.report
 }
 

@@ -187,7 +187,8 @@ private struct IRPrinter {
             line("} cond \(condition)")
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
@@ -205,7 +206,8 @@ private struct IRPrinter {
         case .ifElse, .forLoop, .whileLoop, .repeatLoop: s += " {"
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
@@ -260,7 +262,8 @@ private struct IRPrinter {
             }
             return "call \(calleeName(callee))(\(a.joined(separator: ", ")))"
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
-            return "parallel_for \(calleeName(body))(\(list(captures))) \(lower) ..< \(upper) block \(blockSize)"
+            return
+                "parallel_for \(calleeName(body))(\(list(captures))) \(lower) ..< \(upper) block \(blockSize)"
         case .print(let pieces):
             let ps = pieces.map { piece -> String in
                 switch piece {

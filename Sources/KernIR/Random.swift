@@ -75,7 +75,9 @@ public enum RandomValues {
     /// `[0, 1)` from the top 53 bits.
     public static func unitDouble(_ bits: UInt64) -> Double { Double(bits >> 11) * 0x1p-53 }
     /// `[0, 1)` from the top 24 bits of the low word.
-    public static func unitFloat(_ bits: UInt64) -> Float { Float(UInt32(truncatingIfNeeded: bits) >> 8) * 0x1p-24 }
+    public static func unitFloat(_ bits: UInt64) -> Float {
+        Float(UInt32(truncatingIfNeeded: bits) >> 8) * 0x1p-24
+    }
 
     /// Swift's formula, `(hi - lo) * unit + lo`, rounded once per operation (no fused
     /// multiply-add); a result that rounds up to `hi` becomes `lo`, so it stays in `[lo, hi)`.
@@ -96,7 +98,9 @@ public enum RandomValues {
     }
 
     /// Box–Muller: `sqrt(-2 log u1) · cos(2π u2)`, `u1` in `(0, 1]`, `u2` in `[0, 1)`.
-    public static func normal(_ bits: (UInt64, UInt64), log: (Double) -> Double, cos: (Double) -> Double)
+    public static func normal(
+        _ bits: (UInt64, UInt64), log: (Double) -> Double, cos: (Double) -> Double
+    )
         -> Double
     {
         let u1 = (Double(bits.0 >> 11) + 1) * 0x1p-53

@@ -322,18 +322,26 @@ struct FunctionVerifier {
                     return .void
                 }
                 guard let x = scalarUse(args[0]), let y = scalarUse(args[1]) else { return .void }
-                if x != y { error("random.uniform bounds have different types \(x.rawValue) and \(y.rawValue)") }
+                if x != y {
+                    error(
+                        "random.uniform bounds have different types \(x.rawValue) and \(y.rawValue)"
+                    )
+                }
                 if x == .bool { error("random.uniform needs numbers") }
                 return .scalar(x)
             }
         case .rngIteration(let v):
-            if let k = scalarUse(v), !k.isInteger { error("rng.iteration needs an integer induction variable") }
+            if let k = scalarUse(v), !k.isInteger {
+                error("rng.iteration needs an integer induction variable")
+            }
             return nil
         case .atomicAdd(let a, let indices, let v):
             indices.forEach { expect($0, .i64, "index") }
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
-            if !k.isInteger && !k.isFloating { error("atomic.add needs an integer or floating array") }
+            if !k.isInteger && !k.isFloating {
+                error("atomic.add needs an integer or floating array")
+            }
             expect(v, k, "added value")
             if !writable.contains(a) {
                 error("\(a) is not writable (not an inout parameter or a local array)")
@@ -499,10 +507,13 @@ struct FunctionVerifier {
             error("parallel_for body @\(g.name) must be internal and return void")
         }
         guard g.params.count == captures.count + 3 else {
-            error("parallel_for body @\(g.name) takes \(g.params.count) parameters, given \(captures.count) captures")
+            error(
+                "parallel_for body @\(g.name) takes \(g.params.count) parameters, given \(captures.count) captures"
+            )
             return
         }
-        for p in g.params.prefix(3) where p.type != .scalar(.i64) || p.isInout && p.type.scalar != nil {
+        for p in g.params.prefix(3)
+        where p.type != .scalar(.i64) || p.isInout && p.type.scalar != nil {
             error("parallel_for body @\(g.name): block parameter \(p.name) must be an i64 value")
         }
         for (p, v) in zip(g.params.dropFirst(3), captures) {

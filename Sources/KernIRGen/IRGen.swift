@@ -15,7 +15,9 @@ public struct IRGenOptions: Sendable {
 }
 
 public enum IRGen {
-    public static func lower(_ program: CheckedProgram, options: IRGenOptions = IRGenOptions()) -> Module {
+    public static func lower(_ program: CheckedProgram, options: IRGenOptions = IRGenOptions())
+        -> Module
+    {
         var module = Module(sourceName: program.file.name)
         for index in program.functions.indices {
             var lowerer = FunctionLowerer(program: program, functionIndex: index, options: options)

@@ -36,7 +36,9 @@ extension FunctionLowerer {
         return b.emit(.convert(v), .scalar(.i64))
     }
 
-    mutating func checkBounds(array: ValueID, indices: [ValueID], firstAxis: Int, at range: SourceRange) {
+    mutating func checkBounds(
+        array: ValueID, indices: [ValueID], firstAxis: Int, at range: SourceRange
+    ) {
         guard options.boundsChecks else { return }
         at(range)
         for (k, index) in indices.enumerated() {

@@ -17,8 +17,11 @@ extension FunctionLowerer {
             let params = program.functions[index].params
             var args: [CallArgument] = []
             for (i, argument) in arguments.enumerated() {
-                let isInoutScalar = i < params.count && params[i].isInout && params[i].type.scalar != nil
-                args.append(isInoutScalar ? inoutSlot(argument.value) : .value(lowerArgument(argument.value)))
+                let isInoutScalar =
+                    i < params.count && params[i].isInout && params[i].type.scalar != nil
+                args.append(
+                    isInoutScalar
+                        ? inoutSlot(argument.value) : .value(lowerArgument(argument.value)))
             }
             at(range)
             if resultType == .void {
@@ -42,7 +45,8 @@ extension FunctionLowerer {
             let fill = lowerExpr(arguments[0].value)
             let dims = arguments.dropFirst().map { lowerIndex($0.value) }
             at(range)
-            return b.emit(.allocArray(scalarKind(element), dims: Array(dims), fill: fill), resultType)
+            return b.emit(
+                .allocArray(scalarKind(element), dims: Array(dims), fill: fill), resultType)
         case .shape:
             guard case .member(let base, _, _) = ast.exprs[callee].kind else { return b.int64(0) }
             let array = lowerExpr(base)
@@ -62,7 +66,8 @@ extension FunctionLowerer {
             b.emit(.print(pieces))
             return nil
         case .random(let s):
-            guard case .binary(_, let lo, let hi, _) = ast.exprs[stripParens(arguments[0].value)].kind
+            guard
+                case .binary(_, let lo, let hi, _) = ast.exprs[stripParens(arguments[0].value)].kind
             else { return zeroValue(resultType) }
             return lowerUniformRandom(scalarKind(s), lo: lo, hi: hi, callee: callee, at: range)
         case .randomNormal:
@@ -81,7 +86,8 @@ extension FunctionLowerer {
         case .precondition:
             let c = lowerExpr(arguments[0].value)
             var message = ""
-            if arguments.count > 1, case .stringLiteral(let s) = ast.exprs[arguments[1].value].kind {
+            if arguments.count > 1, case .stringLiteral(let s) = ast.exprs[arguments[1].value].kind
+            {
                 message = s
             }
             at(ast.exprs[callee].range)
@@ -101,7 +107,9 @@ extension FunctionLowerer {
         var target = e
         if case .inoutRef(let inner) = ast.exprs[e].kind { target = inner }
         while case .paren(let inner) = ast.exprs[target].kind { target = inner }
-        if case .local(let local)? = program.references[target], case .slot(let s)? = bindings[local] {
+        if case .local(let local)? = program.references[target],
+            case .slot(let s)? = bindings[local]
+        {
             return .slot(s)
         }
         // Sema only accepts mutable variables here; fall back to a temporary.

@@ -70,7 +70,9 @@ extension FunctionLowerer {
         }
     }
 
-    mutating func lowerBinary(_ op: BinaryOp, _ lhs: ExprID, _ rhs: ExprID, opRange: SourceRange) -> ValueID {
+    mutating func lowerBinary(_ op: BinaryOp, _ lhs: ExprID, _ rhs: ExprID, opRange: SourceRange)
+        -> ValueID
+    {
         switch op {
         case .and, .or:
             return lowerShortCircuit(isAnd: op == .and, lhs, rhs)
@@ -92,7 +94,9 @@ extension FunctionLowerer {
 
     /// `a op c` on values, with the divisor check for integer `/` and `%`, and
     /// shift amounts brought to the shifted value's type.
-    mutating func arithmetic(_ op: BinaryOp, _ a: ValueID, _ c: ValueID, opPos: SourceRange) -> ValueID {
+    mutating func arithmetic(_ op: BinaryOp, _ a: ValueID, _ c: ValueID, opPos: SourceRange)
+        -> ValueID
+    {
         let t = b.type(of: a)
         at(opPos)
         let opcode: BinaryOpcode
@@ -112,10 +116,10 @@ extension FunctionLowerer {
             opcode = .add
         }
         var rhs = c
-        if (opcode == .div || opcode == .rem), let k = t.scalar, k.isInteger {
+        if opcode == .div || opcode == .rem, let k = t.scalar, k.isInteger {
             b.emit(.checkDivisor(c))
         }
-        if (opcode == .shl || opcode == .shr), b.type(of: c) != t {
+        if opcode == .shl || opcode == .shr, b.type(of: c) != t {
             rhs = shiftAmount(c, to: t)
         }
         return b.emit(.binary(opcode, a, rhs), t)
@@ -174,7 +178,8 @@ extension FunctionLowerer {
         case .isNaN, .isInfinite, .isFinite:
             let v = lowerExpr(base)
             at(ast.exprs[e].range)
-            let op: MathOpcode = member == .isNaN ? .isNaN : (member == .isInfinite ? .isInfinite : .isFinite)
+            let op: MathOpcode =
+                member == .isNaN ? .isNaN : (member == .isInfinite ? .isInfinite : .isFinite)
             return b.emit(.math(op, [v]), .scalar(.bool))
         case .constant(let c):
             let (constant, kind) = irConstant(c)

@@ -42,7 +42,9 @@ extension FunctionLowerer {
                 // The function's outermost prange: each iteration owns a random stream.
                 // `prune-rng-iterations` deletes this when the body draws nothing.
                 bodyBlock.instrs.insert(
-                    Instr(result: nil, op: .rngIteration(induction), pos: program.file.position(of: ast.stmts[id].range.start)), at: 0)
+                    Instr(
+                        result: nil, op: .rngIteration(induction),
+                        pos: program.file.position(of: ast.stmts[id].range.start)), at: 0)
             }
         }
 
@@ -62,9 +64,12 @@ extension FunctionLowerer {
             kind = .serial
         }
         at(ast.stmts[id].range)
-        b.emit(.forLoop(ForLoop(
-            induction: induction, lower: lower, upper: upper, step: step, inclusive: inclusive,
-            kind: kind, body: bodyBlock)))
+        b.emit(
+            .forLoop(
+                ForLoop(
+                    induction: induction, lower: lower, upper: upper, step: step,
+                    inclusive: inclusive,
+                    kind: kind, body: bodyBlock)))
     }
 
     func reduceOp(_ op: ReductionOp) -> ReduceOp {

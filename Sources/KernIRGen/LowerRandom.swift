@@ -19,7 +19,9 @@ extension FunctionLowerer {
         if kind.isFloating {
             let width = b.emit(.binary(.sub, h, l), .scalar(kind))
             let finite = b.emit(.math(.isFinite, [width]), .scalar(.bool))
-            b.emit(.precondition(finite, message: "There is no uniform distribution on an infinite range"))
+            b.emit(
+                .precondition(
+                    finite, message: "There is no uniform distribution on an infinite range"))
         }
         at(range)
         return b.emit(.random(.uniform, [l, h]), .scalar(kind))

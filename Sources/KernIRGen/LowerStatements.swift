@@ -114,7 +114,9 @@ extension FunctionLowerer {
     /// `target = value` / `target op= value`. The right-hand side is evaluated first,
     /// then the target is accessed (and bounds-checked), as Swift begins an inout
     /// access only after evaluating the other operands.
-    mutating func lowerAssignment(target: ExprID, op: CompoundOp?, value: ExprID, opRange: SourceRange) {
+    mutating func lowerAssignment(
+        target: ExprID, op: CompoundOp?, value: ExprID, opRange: SourceRange
+    ) {
         let targetExpr = ast.exprs[target]
         switch targetExpr.kind {
         case .name:

@@ -28,7 +28,8 @@ enum RuntimeSymbols {
             address(
                 kern_parallel_for
                     as @convention(c) (
-                        UnsafeMutablePointer<KernCallContext>?, KernBlockBody?, UnsafeMutableRawPointer?,
+                        UnsafeMutablePointer<KernCallContext>?, KernBlockBody?,
+                        UnsafeMutableRawPointer?,
                         Int64, Int64, Int64
                     ) -> Int32)
         ),

@@ -41,7 +41,8 @@ extension Codegen {
 
     func checkStride(_ s: LLVMValue, pos: SourcePos) {
         let t = ctx.typeOf(s)
-        let bad = ctx.isFloatingPoint(t) ? b.fcmp(.oeq, s, ctx.null(t)) : b.icmp(.eq, s, ctx.null(t))
+        let bad =
+            ctx.isFloatingPoint(t) ? b.fcmp(.oeq, s, ctx.null(t)) : b.icmp(.eq, s, ctx.null(t))
         fail(if: bad, .stride, pos: pos)
     }
 
@@ -156,7 +157,8 @@ extension Codegen {
             case .parallelFor:
                 (
                     "kern_parallel_for",
-                    ctx.functionType(ctx.i32, [ctx.ptr, ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
+                    ctx.functionType(
+                        ctx.i32, [ctx.ptr, ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
                 )
             case .free: ("kern_rt_free", ctx.functionType(ctx.void, [ctx.ptr]))
             case .printText: ("kern_rt_print_text", ctx.functionType(ctx.void, [ctx.ptr]))
@@ -179,7 +181,8 @@ extension Codegen {
             // kern_rt_alloc returns fresh 64-byte-aligned storage (kern_runtime.h).
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
             module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
-        case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32, .printBool, .printEnd:
+        case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32,
+            .printBool, .printEnd:
             break
         }
         return (fn, type)

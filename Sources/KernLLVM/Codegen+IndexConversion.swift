@@ -39,7 +39,8 @@ extension Codegen {
         b.position(at: fix)
         let zero = ctx.null(element)
         let positive = b.select(
-            b.fcmp(.ogt, v, zero), ctx.constInt(t, signed: Int64.max), ctx.constInt(t, signed: Int64.min))
+            b.fcmp(.ogt, v, zero), ctx.constInt(t, signed: Int64.max),
+            ctx.constInt(t, signed: Int64.min))
         let fixed = b.select(b.fcmp(.uno, v, v), ctx.null(t), positive)
         b.br(done)
         b.position(at: done)

@@ -36,7 +36,9 @@ extension Codegen {
         case .compare(let p, let x, let y):
             result = compare(p, value(x), value(y), kind: scalarKind(x))
         case .convert(let x):
-            result = indexConversion(instr.result, value(x), from: scalarKind(x), to: type.scalar ?? .i64)
+            result =
+                indexConversion(
+                    instr.result, value(x), from: scalarKind(x), to: type.scalar ?? .i64)
                 ?? convert(value(x), from: scalarKind(x), to: type.scalar ?? .i64)
         case .math(let op, let args):
             let reduction = args.contains { reductionValues.contains($0) }
@@ -87,7 +89,8 @@ extension Codegen {
             reloadRandomState(callee: callee)
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
             spillRandomState(callee: body)
-            emitParallelFor(body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
+            emitParallelFor(
+                body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
             reloadRandomState(callee: body)
         case .random(let d, let args):
             result = emitRandom(d, args, resultKind: type.scalar ?? .f64)

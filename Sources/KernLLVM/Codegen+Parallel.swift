@@ -34,7 +34,8 @@ extension Codegen {
         for (i, v) in fieldValues.enumerated() {
             b.store(v, b.structGEP(contextType, context, i))
         }
-        let trampoline = emitTrampoline(for: body, contextType: contextType, fieldCount: fieldTypes.count)
+        let trampoline = emitTrampoline(
+            for: body, contextType: contextType, fieldCount: fieldTypes.count)
         let (launch, launchType) = runtimeFunction(.parallelFor)
         let status = b.call(
             launchType, launch,
@@ -45,7 +46,9 @@ extension Codegen {
     }
 
     /// `i32 kern_tramp_<body>(ptr context, ptr blockCtx, i64 lo, i64 hi, i64 block)`.
-    private func emitTrampoline(for body: FunctionID, contextType: LLVMType, fieldCount: Int) -> LLVMValue {
+    private func emitTrampoline(for body: FunctionID, contextType: LLVMType, fieldCount: Int)
+        -> LLVMValue
+    {
         let type = ctx.functionType(ctx.i32, [ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
         let name = "kern_tramp_" + ir.functions[body].name
         if let existing = module.function(named: name) { return existing }

@@ -25,10 +25,15 @@ extension Codegen {
     /// kern_rt_core.c): the error record as bytes, then the fields used here.
     var callContextType: LLVMType {
         let errorRecord = Array(repeating: ctx.i64, count: 6)  // 48 bytes
-        return ctx.structType(errorRecord + [ctx.i64, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.i32, ctx.i32])
+        return ctx.structType(
+            errorRecord + [ctx.i64, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.i32, ctx.i32])
     }
     private enum ContextField: Int {
-        case seed = 6, iteration = 9, ordinal = 10, regions = 11, depth = 12
+        case seed = 6
+        case iteration = 9
+        case ordinal = 10
+        case regions = 11
+        case depth = 12
     }
     private func field(_ f: ContextField) -> LLVMValue {
         b.structGEP(callContextType, ctxArgument, f.rawValue)
@@ -38,7 +43,8 @@ extension Codegen {
     func emitRandomEntry(_ id: FunctionID) -> RandomRegisters? {
         guard drawing.contains(id) else { return nil }
         let regs = RandomRegisters(
-            iteration: b.alloca(ctx.i64, "rng.iteration"), ordinal: b.alloca(ctx.i64, "rng.ordinal"),
+            iteration: b.alloca(ctx.i64, "rng.iteration"),
+            ordinal: b.alloca(ctx.i64, "rng.ordinal"),
             seed: b.load(ctx.i64, field(.seed)), regions: b.load(ctx.i64, field(.regions)),
             depth: b.load(ctx.i32, field(.depth)))
         b.store(b.load(ctx.i64, field(.iteration)), regs.iteration)
@@ -95,11 +101,15 @@ extension Codegen {
     }
 
     /// `random.uniform` / `random.normal`.
-    func emitRandom(_ d: RandomDistribution, _ args: [ValueID], resultKind: ScalarKind) -> LLVMValue {
-        guard let rng else { preconditionFailure("KernLLVM: random in a function not marked as drawing") }
+    func emitRandom(_ d: RandomDistribution, _ args: [ValueID], resultKind: ScalarKind) -> LLVMValue
+    {
+        guard let rng else {
+            preconditionFailure("KernLLVM: random in a function not marked as drawing")
+        }
         let ordinal = b.load(ctx.i64, rng.ordinal)
         b.store(b.add(ordinal, ctx.constInt(ctx.i64, 1)), rng.ordinal)
-        let (w0, w1) = philox(ordinal: ordinal, iteration: b.load(ctx.i64, rng.iteration), seed: rng.seed)
+        let (w0, w1) = philox(
+            ordinal: ordinal, iteration: b.load(ctx.i64, rng.iteration), seed: rng.seed)
         switch d {
         case .normal:
             return normal(w0, w1)
@@ -108,17 +118,21 @@ extension Codegen {
         }
     }
 
-    private func uniform(_ kind: ScalarKind, _ lo: LLVMValue, _ hi: LLVMValue, _ bits: LLVMValue) -> LLVMValue {
+    private func uniform(_ kind: ScalarKind, _ lo: LLVMValue, _ hi: LLVMValue, _ bits: LLVMValue)
+        -> LLVMValue
+    {
         let t = llvmType(kind)
         if kind.isFloating {
             let unit: LLVMValue
             if kind == .f64 {
                 unit = b.fmul(
-                    b.uitofp(b.lshr(bits, ctx.constInt(ctx.i64, 11)), t), ctx.constReal(t, 0x1p-53), .strict)
+                    b.uitofp(b.lshr(bits, ctx.constInt(ctx.i64, 11)), t), ctx.constReal(t, 0x1p-53),
+                    .strict)
             } else {
                 let low = b.trunc(bits, ctx.i32)
                 unit = b.fmul(
-                    b.uitofp(b.lshr(low, ctx.constInt(ctx.i32, 8)), t), ctx.constReal(t, 0x1p-24), .strict)
+                    b.uitofp(b.lshr(low, ctx.constInt(ctx.i32, 8)), t), ctx.constReal(t, 0x1p-24),
+                    .strict)
             }
             let r = b.fadd(b.fmul(b.fsub(hi, lo, .strict), unit, .strict), lo, .strict)
             return b.select(b.fcmp(.olt, r, hi), r, lo)
@@ -138,10 +152,13 @@ extension Codegen {
         let f64 = ctx.f64
         let shift = ctx.constInt(ctx.i64, 11)
         let scale = ctx.constReal(f64, 0x1p-53)
-        let u1 = b.fmul(b.fadd(b.uitofp(b.lshr(w0, shift), f64), ctx.constReal(f64, 1), .strict), scale, .strict)
+        let u1 = b.fmul(
+            b.fadd(b.uitofp(b.lshr(w0, shift), f64), ctx.constReal(f64, 1), .strict), scale, .strict
+        )
         let u2 = b.fmul(b.uitofp(b.lshr(w1, shift), f64), scale, .strict)
         let (sqrt, sqrtType) = module.intrinsic("llvm.sqrt", [f64])
-        let radius = b.call(sqrtType, sqrt, [b.fmul(ctx.constReal(f64, -2), normalMath(.log, u1), .strict)])
+        let radius = b.call(
+            sqrtType, sqrt, [b.fmul(ctx.constReal(f64, -2), normalMath(.log, u1), .strict)])
         let angle = normalMath(.cos, b.fmul(ctx.constReal(f64, 2 * Double.pi), u2, .strict))
         return b.fmul(radius, angle, .strict)
     }
@@ -161,7 +178,9 @@ extension Codegen {
 
     /// Philox-4x32-10 of counter (ordinal, iteration) and key seed; the block as two i64
     /// words (x0 | x1 << 32, x2 | x3 << 32).
-    private func philox(ordinal: LLVMValue, iteration: LLVMValue, seed: LLVMValue) -> (LLVMValue, LLVMValue) {
+    private func philox(ordinal: LLVMValue, iteration: LLVMValue, seed: LLVMValue) -> (
+        LLVMValue, LLVMValue
+    ) {
         let i32 = ctx.i32
         let i64 = ctx.i64
         let c32 = ctx.constInt(i64, 32)
@@ -190,6 +209,7 @@ extension Codegen {
     /// `atomic.add a[indices], v`.
     func emitAtomicAdd(_ a: ValueID, _ indices: [ValueID], _ v: ValueID) {
         let view = view(a)
-        b.atomicAdd(elementPointer(view, indices.map(value)), value(v), floating: view.element.isFloating)
+        b.atomicAdd(
+            elementPointer(view, indices.map(value)), value(v), floating: view.element.isFloating)
     }
 }

@@ -29,7 +29,8 @@ extension Codegen {
     /// returns its name.
     private func strictVectorSinCos(_ op: MathOpcode, lanes: Int) -> String {
         let isCos = op == .cos
-        return defineStrictVectorFunction("kern_v\(op.rawValue)_f64_\(lanes)", lanes: lanes) { fn, v in
+        return defineStrictVectorFunction("kern_v\(op.rawValue)_f64_\(lanes)", lanes: lanes) {
+            fn, v in
             let cold = module.appendBlock(fn, "libm")
             let done = module.appendBlock(fn, "done")
             guard let mask = LLVMIntTypeInContext(ctx.ref, UInt32(lanes)) else {
@@ -70,8 +71,10 @@ extension Codegen {
             // fdlibm __kernel_sin(y0, y1, 1).
             let z = mul(y0, y0)
             var sr = c(1.58969099521155010221e-10)
-            for s in [-2.50507602534068634195e-08, 2.75573137070700676789e-06,
-                      -1.98412698298579493134e-04, 8.33333333332248946124e-03] {
+            for s in [
+                -2.50507602534068634195e-08, 2.75573137070700676789e-06,
+                -1.98412698298579493134e-04, 8.33333333332248946124e-03,
+            ] {
                 sr = fma(sr, z, c(s))
             }
             let zy0 = mul(z, y0)

@@ -33,7 +33,8 @@ final class DebugLocations {
         subroutineType = LLVMDIBuilderCreateSubroutineType(di, file, nil, 0, LLVMDIFlagZero)
         // Without this flag LLVM's verifier strips all debug info from the module.
         let version = LLVMValueAsMetadata(
-            LLVMConstInt(LLVMInt32TypeInContext(module.context.ref), UInt64(LLVMDebugMetadataVersion()), 0))
+            LLVMConstInt(
+                LLVMInt32TypeInContext(module.context.ref), UInt64(LLVMDebugMetadataVersion()), 0))
         let key = "Debug Info Version"
         LLVMAddModuleFlag(module.ref, LLVMModuleFlagBehaviorWarning, key, key.utf8.count, version)
     }

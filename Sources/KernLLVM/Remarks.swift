@@ -47,11 +47,13 @@ final class RemarkCollector {
 
     init(_ context: Context) {
         self.context = context
-        kern_llvm_collect_remarks(context.ref, { user, remark in
-            guard let user, let r = remark?.pointee else { return }
-            let collector = Unmanaged<RemarkCollector>.fromOpaque(user).takeUnretainedValue()
-            collector.collected.append(OptimizationRemark(r))
-        }, Unmanaged.passUnretained(self).toOpaque())
+        kern_llvm_collect_remarks(
+            context.ref,
+            { user, remark in
+                guard let user, let r = remark?.pointee else { return }
+                let collector = Unmanaged<RemarkCollector>.fromOpaque(user).takeUnretainedValue()
+                collector.collected.append(OptimizationRemark(r))
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Everything collected; stops collecting (the handler must not outlive `self`).

@@ -1,3 +1,5 @@
+import KernIR
+
 /// The SIMD variants of the math built-ins that loops may call: glibc's libmvec
 /// (`_ZGVdN4v_exp` = AVX2, 4 lanes; `_ZGVeN8v_exp` = AVX-512, 8 lanes), with the largest
 /// error against libm measured on this machine (docs/vector-math.md, "Accuracy").
@@ -10,9 +12,8 @@
 /// `LLVMRunPasses`, and clang's own libmvec table has no `erf` (so Black-Scholes would
 /// stay scalar). Annotated call sites work on LLVM 19 and 22 alike.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import KernIR
 
 /// A vector instruction set with a libmvec ABI (the letter in `_ZGV<isa>N…`).
 package enum VectorISA: String, Sendable, CaseIterable {
@@ -85,9 +86,9 @@ package enum VectorMathLibrary {
     /// no variants (AOT objects would need it at link time too).
     package static let isAvailable: Bool = {
         #if canImport(Glibc)
-        return dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL) != nil
+            return dlopen("libmvec.so.1", RTLD_NOW | RTLD_GLOBAL) != nil
         #else
-        return false
+            return false
         #endif
     }()
 

@@ -55,7 +55,8 @@ extension Checker {
             return checkShape(
                 e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
         case .member(let base, "random", let nameRange):
-            return checkRandom(e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
+            return checkRandom(
+                e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .unary, .binary,
             .ternary,
             .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error:

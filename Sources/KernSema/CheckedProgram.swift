@@ -142,7 +142,12 @@ public enum ConstantValue: Sendable, Hashable {
 
 /// The reductions of a `prange` loop (LANGUAGE.md §7).
 public enum ReductionOp: String, Sendable, Hashable {
-    case add = "+", mul = "*", and = "&", or = "|", xor = "^", min, max
+    case add = "+"
+    case mul = "*"
+    case and = "&"
+    case or = "|"
+    case xor = "^"
+    case min, max
 }
 
 /// How a `for` loop iterates, with the sequence taken apart.

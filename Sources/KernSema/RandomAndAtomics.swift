@@ -47,7 +47,9 @@ extension Checker {
                     ? "Kern draws from half-open ranges: write \(text(of: range(lo)))..<\(text(of: range(hi)))"
                     : "Kern draws from half-open ranges: write \(text(of: range(lo)))..<\(text(of: range(hi))) + 1"
             }
-            error("'\(s.rawValue).random(in:)' needs a half-open range 'lo..<hi'", at: range(value), help: help)
+            error(
+                "'\(s.rawValue).random(in:)' needs a half-open range 'lo..<hi'", at: range(value),
+                help: help)
             checkArgumentsLoosely(arguments)
             return .error
         }
@@ -110,7 +112,13 @@ extension Checker {
                 error(
                     "'atomicAdd' needs an element of an integer or floating-point array, not '\(elementType)'",
                     at: range(inner),
-                    help: { if case .array = elementType { "index every dimension: a[i, j]" } else { nil } }())
+                    help: {
+                        if case .array = elementType {
+                            "index every dimension: a[i, j]"
+                        } else {
+                            nil
+                        }
+                    }())
             }
             checkExpr(arguments[1].value)
             return .error
@@ -121,7 +129,8 @@ extension Checker {
                 if case .param = info.kind {
                     error(
                         "cannot add to an element of '\(info.name)': it is a read-only array parameter",
-                        at: range(inner), help: "declare it `inout`: \(info.name): inout \(info.type)")
+                        at: range(inner),
+                        help: "declare it `inout`: \(info.name): inout \(info.type)")
                 } else {
                     error(
                         "cannot add to an element of '\(info.name)': \(immutableReason(info))",

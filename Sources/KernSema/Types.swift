@@ -3,9 +3,16 @@ import KernBasics
 /// Kern's scalar types (LANGUAGE.md §2). `Int`/`UInt` are the 64-bit types.
 public enum ScalarType: String, Sendable, Hashable, CaseIterable {
     case bool = "Bool"
-    case int8 = "Int8", int16 = "Int16", int32 = "Int32", int64 = "Int"
-    case uint8 = "UInt8", uint16 = "UInt16", uint32 = "UInt32", uint64 = "UInt"
-    case float = "Float", double = "Double"
+    case int8 = "Int8"
+    case int16 = "Int16"
+    case int32 = "Int32"
+    case int64 = "Int"
+    case uint8 = "UInt8"
+    case uint16 = "UInt16"
+    case uint32 = "UInt32"
+    case uint64 = "UInt"
+    case float = "Float"
+    case double = "Double"
 
     public var isInteger: Bool { !isFloating && self != .bool }
     public var isFloating: Bool { self == .float || self == .double }
@@ -52,7 +59,8 @@ public indirect enum SemaType: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .scalar(let s): return s.rawValue
         case .array(let s, let rank):
-            return String(repeating: "[", count: rank) + s.rawValue + String(repeating: "]", count: rank)
+            return String(repeating: "[", count: rank) + s.rawValue
+                + String(repeating: "]", count: rank)
         case .tuple(let xs): return "(" + xs.map(\.rawValue).joined(separator: ", ") + ")"
         case .void: return "()"
         case .range(let s): return "Range<\(s.rawValue)>"

@@ -130,8 +130,8 @@ public enum Pattern: Sendable, Hashable {
 
     public static func == (a: Pattern, b: Pattern) -> Bool {
         switch (a, b) {
-        case let (.name(x, r), .name(y, s)): return x == y && r == s
-        case let (.tuple(xs, r), .tuple(ys, s)):
+        case (.name(let x, let r), .name(let y, let s)): return x == y && r == s
+        case (.tuple(let xs, let r), .tuple(let ys, let s)):
             return r == s && xs.count == ys.count
                 && zip(xs, ys).allSatisfy { $0.name == $1.name && $0.range == $1.range }
         default: return false
@@ -139,16 +139,28 @@ public enum Pattern: Sendable, Hashable {
     }
     public func hash(into h: inout Hasher) {
         switch self {
-        case let .name(n, r): h.combine(n); h.combine(r)
-        case let .tuple(xs, r): for x in xs { h.combine(x.name) }; h.combine(r)
+        case .name(let n, let r):
+            h.combine(n)
+            h.combine(r)
+        case .tuple(let xs, let r):
+            for x in xs { h.combine(x.name) }
+            h.combine(r)
         }
     }
 }
 
 /// `+= -= *= /= %= &= |= ^= <<= >>=`; `=` is `nil` in `StmtKind.assign`.
 public enum CompoundOp: String, Sendable, Hashable, CaseIterable {
-    case add = "+=", sub = "-=", mul = "*=", div = "/=", rem = "%="
-    case and = "&=", or = "|=", xor = "^=", shl = "<<=", shr = ">>="
+    case add = "+="
+    case sub = "-="
+    case mul = "*="
+    case div = "/="
+    case rem = "%="
+    case and = "&="
+    case or = "|="
+    case xor = "^="
+    case shl = "<<="
+    case shr = ">>="
 
     /// The binary operator this compound assignment applies.
     public var binaryOp: BinaryOp {
@@ -201,16 +213,32 @@ public struct Expr: Sendable, Hashable {
 }
 
 public enum UnaryOp: String, Sendable, Hashable {
-    case negate = "-", not = "!", bitNot = "~"
+    case negate = "-"
+    case not = "!"
+    case bitNot = "~"
 }
 
 public enum BinaryOp: String, Sendable, Hashable, CaseIterable {
-    case shl = "<<", shr = ">>"
-    case mul = "*", div = "/", rem = "%", bitAnd = "&"
-    case add = "+", sub = "-", bitOr = "|", bitXor = "^"
-    case halfOpenRange = "..<", closedRange = "..."
-    case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
-    case and = "&&", or = "||"
+    case shl = "<<"
+    case shr = ">>"
+    case mul = "*"
+    case div = "/"
+    case rem = "%"
+    case bitAnd = "&"
+    case add = "+"
+    case sub = "-"
+    case bitOr = "|"
+    case bitXor = "^"
+    case halfOpenRange = "..<"
+    case closedRange = "..."
+    case eq = "=="
+    case ne = "!="
+    case lt = "<"
+    case le = "<="
+    case gt = ">"
+    case ge = ">="
+    case and = "&&"
+    case or = "||"
 
     /// Swift precedence, higher binds tighter (LANGUAGE.md §4).
     public var precedence: Int {

@@ -34,9 +34,13 @@ struct CaseFile: CustomStringConvertible, Sendable {
             let directive = raw[range.upperBound...]
             if let text = Self.value(of: "expect:", in: directive) {
                 expectedOutput.append(text)
-            } else if let text = Self.value(of: "error:", in: directive), let e = Self.position(text) {
+            } else if let text = Self.value(of: "error:", in: directive),
+                let e = Self.position(text)
+            {
                 expectedErrors.append(e)
-            } else if let text = Self.value(of: "runtime-error:", in: directive), let e = Self.position(text) {
+            } else if let text = Self.value(of: "runtime-error:", in: directive),
+                let e = Self.position(text)
+            {
                 expectedRuntimeError = e
             } else if let text = Self.value(of: "run-options:", in: directive) {
                 parseOptions(text)

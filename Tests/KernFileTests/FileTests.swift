@@ -24,7 +24,8 @@ struct FileTests {
         let diagnostics = FrontEnd.diagnose(file)
         let errors = diagnostics.filter { $0.diagnostic.severity == .error }
         guard file.isCompileFailure else {
-            #expect(errors.isEmpty, "unexpected compile errors:\n\(errors.map(\.rendered).joined())")
+            #expect(
+                errors.isEmpty, "unexpected compile errors:\n\(errors.map(\.rendered).joined())")
             return
         }
         for expected in file.expectedErrors {
@@ -32,10 +33,15 @@ struct FileTests {
                 Int($0.position.line) == expected.line && Int($0.position.column) == expected.column
                     && $0.diagnostic.message.lowercased().contains(expected.words.lowercased())
             }
-            #expect(hit, "expected error at \(expected.line):\(expected.column) containing '\(expected.words)'; got:\n\(errors.map(\.rendered).joined())")
+            #expect(
+                hit,
+                "expected error at \(expected.line):\(expected.column) containing '\(expected.words)'; got:\n\(errors.map(\.rendered).joined())"
+            )
         }
-        #expect(errors.count == file.expectedErrors.count,
-            "expected \(file.expectedErrors.count) errors, got \(errors.count):\n\(errors.map(\.rendered).joined())")
+        #expect(
+            errors.count == file.expectedErrors.count,
+            "expected \(file.expectedErrors.count) errors, got \(errors.count):\n\(errors.map(\.rendered).joined())"
+        )
     }
 
     @Test(arguments: cases.filter { !$0.isCompileFailure })
@@ -55,14 +61,20 @@ struct FileTests {
         switch (file.expectedRuntimeError, outcome.error) {
         case (nil, nil): break
         case (let expected?, let actual?):
-            #expect(actual.line == expected.line && actual.column == expected.column,
-                "\(engine): runtime error at \(actual.line):\(actual.column), expected \(expected.line):\(expected.column): \(actual.message)")
-            #expect(actual.message.lowercased().contains(expected.words.lowercased()),
+            #expect(
+                actual.line == expected.line && actual.column == expected.column,
+                "\(engine): runtime error at \(actual.line):\(actual.column), expected \(expected.line):\(expected.column): \(actual.message)"
+            )
+            #expect(
+                actual.message.lowercased().contains(expected.words.lowercased()),
                 "\(engine): runtime error '\(actual.message)' lacks '\(expected.words)'")
         case (nil, let actual?):
-            Issue.record("\(engine): unexpected runtime error at \(actual.line):\(actual.column): \(actual.message)")
+            Issue.record(
+                "\(engine): unexpected runtime error at \(actual.line):\(actual.column): \(actual.message)"
+            )
         case (let expected?, nil):
-            Issue.record("\(engine): expected a runtime error at \(expected.line):\(expected.column)")
+            Issue.record(
+                "\(engine): expected a runtime error at \(expected.line):\(expected.column)")
         }
     }
 }
@@ -93,7 +105,8 @@ enum FrontEnd {
             all += Sema.check(ast, in: source).diagnostics
         }
         return all.map {
-            Rendered(diagnostic: $0, position: source.position(of: $0.range.start),
+            Rendered(
+                diagnostic: $0, position: source.position(of: $0.range.start),
                 rendered: DiagnosticRenderer().render($0, in: source))
         }
     }
@@ -117,7 +130,8 @@ enum InterpreterRun {
     static func run(_ file: CaseFile) throws -> Outcome {
         let program = try FrontEnd.checkedProgram(file)
         var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: !file.unchecked))
-        try runPipeline(&module, options: PipelineOptions(verifyEach: true, boundsChecks: !file.unchecked))
+        try runPipeline(
+            &module, options: PipelineOptions(verifyEach: true, boundsChecks: !file.unchecked))
         var interpreter = Interpreter(module: module)
         interpreter.seed = file.seed ?? 0
         let lines = LineCollector()
@@ -128,8 +142,11 @@ enum InterpreterRun {
             }
             return Outcome(output: lines.lines, error: nil)
         } catch {
-            return Outcome(output: lines.lines, error: .init(
-                line: Int(error.pos.line), column: Int(error.pos.column), message: error.message))
+            return Outcome(
+                output: lines.lines,
+                error: .init(
+                    line: Int(error.pos.line), column: Int(error.pos.column), message: error.message
+                ))
         }
     }
 }
@@ -139,18 +156,20 @@ enum JITRun {
         var options = CompileOptions()
         options.checked = !file.unchecked
         options.fastMath = file.fastMath
-        let module = try KernModule.compile(source: file.source, fileName: file.description, options: options)
+        let module = try KernModule.compile(
+            source: file.source, fileName: file.description, options: options)
         let main = try module.function(named: "main")
         let lines = LineCollector()
         let box = Unmanaged.passRetained(lines)
-        kern_rt_set_print_sink({ text, length, user in
-            guard let text, let user else { return }
-            let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
-            let bytes = UnsafeRawBufferPointer(start: text, count: length)
-            var line = String(decoding: bytes, as: UTF8.self)
-            if line.hasSuffix("\n") { line.removeLast() }
-            collector.append(line)
-        }, box.toOpaque())
+        kern_rt_set_print_sink(
+            { text, length, user in
+                guard let text, let user else { return }
+                let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
+                let bytes = UnsafeRawBufferPointer(start: text, count: length)
+                var line = String(decoding: bytes, as: UTF8.self)
+                if line.hasSuffix("\n") { line.removeLast() }
+                collector.append(line)
+            }, box.toOpaque())
         defer {
             kern_rt_set_print_sink(nil, nil)
             box.release()
@@ -160,8 +179,10 @@ enum JITRun {
             if case .void = result {} else { lines.append(result.description) }
             return Outcome(output: lines.lines, error: nil)
         } catch let KernError.runtime(_, message, position, _, _) {
-            return Outcome(output: lines.lines, error: .init(
-                line: Int(position.line), column: Int(position.column), message: message))
+            return Outcome(
+                output: lines.lines,
+                error: .init(
+                    line: Int(position.line), column: Int(position.column), message: message))
         }
     }
 }

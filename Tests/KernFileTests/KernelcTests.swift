@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
+import KernCLITestSupport
 import Testing
 
 @testable import KernCLI
-import KernCLITestSupport
 
 /// `kernelc` as a user drives it: argument parsing, exit statuses, emitted files.
 @Suite(.serialized)
 struct KernelcTests {
     let harness = KernelcHarness(label: "tests")
-    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        try harness.file(name, text)
+    }
     func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func checkReportsErrorsWithStatus1() throws {
@@ -27,7 +29,9 @@ struct KernelcTests {
             "func main() {\n    var x = [Int](repeating: 0, count: 3)\n    x[3] = 1\n}\n")
         let noMain = try temporaryFile("nomain.kern", "func f() {}\n")
         #expect(kernelc(["run", ok]) == 0)
-        #expect(kernelc(["run", ok, "--threads", "2", "--seed", "7", "--unchecked", "--fast-math"]) == 0)
+        #expect(
+            kernelc(["run", ok, "--threads", "2", "--seed", "7", "--unchecked", "--fast-math"]) == 0
+        )
         #expect(kernelc(["run", oob]) == 1)
         #expect(kernelc(["run", noMain]) == 1)
         #expect(kernelc(["run", ok, "--threads", "0"]) != 0)  // validation error
@@ -41,7 +45,9 @@ struct KernelcTests {
                 for i in 0..<x.count { y[i] = a * x[i] + y[i] }
             }
             """)
-        for (emit, marker) in [("kir", "export func @saxpy"), ("llvm", "x float>"), ("asm", "saxpy")] {
+        for (emit, marker) in [
+            ("kir", "export func @saxpy"), ("llvm", "x float>"), ("asm", "saxpy"),
+        ] {
             let out = source + "." + emit
             #expect(kernelc(["build", source, "--emit", emit, "-o", out]) == 0)
             let text = try String(contentsOfFile: out, encoding: .utf8)
@@ -58,7 +64,8 @@ struct KernelcTests {
     @Test func floatLoopIsVectorized() throws {
         let source = try temporaryFile(
             "vec.kern",
-            "func scale(a: Float, x: inout [Float]) {\n    for i in x.indices { x[i] = a * x[i] }\n}\n")
+            "func scale(a: Float, x: inout [Float]) {\n    for i in x.indices { x[i] = a * x[i] }\n}\n"
+        )
         let out = source + ".ll"
         #expect(kernelc(["build", source, "--emit", "llvm", "-o", out]) == 0)
         let ir = try String(contentsOfFile: out, encoding: .utf8)

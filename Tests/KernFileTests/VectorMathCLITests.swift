@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import KernCLITestSupport
 import Testing
 
 @testable import KernCLI
-import KernCLITestSupport
 
 /// The vector-math and fast-math options of `kernelc` (docs/vector-math.md), and an
 /// object file with libmvec calls linked into a C program.
@@ -16,7 +16,9 @@ struct VectorMathCLITests {
         """
 
     let harness = KernelcHarness(label: "vecmath")
-    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        try harness.file(name, text)
+    }
     func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     func read(_ path: String) -> String {
@@ -30,7 +32,9 @@ struct VectorMathCLITests {
         #expect(read(ll).contains("@_ZGVeN8v_sin"))
         #expect(kernelc(["build", source, "--fast-math", "--no-vector-math", "-o", ll]) == 0)
         #expect(!read(ll).contains("_ZGV"))
-        #expect(kernelc(["build", source, "--fast-math", "--prefer-vector-width", "256", "-o", ll]) == 0)
+        #expect(
+            kernelc(["build", source, "--fast-math", "--prefer-vector-width", "256", "-o", ll]) == 0
+        )
         #expect(read(ll).contains("@_ZGVdN4v_sin") && !read(ll).contains("_ZGVe"))
         #expect(kernelc(["build", source, "--fast-math-level", "aggressive", "-o", ll]) == 0)
         #expect(read(ll).contains("fadd fast <8 x double>"))  // all flags, nnan ninf included
@@ -41,7 +45,11 @@ struct VectorMathCLITests {
         #expect(kernelc(["build", source, "--prefer-vector-width", "100"]) != 0)
         #expect(kernelc(["build", source, "--fast-math-level", "fastest"]) != 0)
         #expect(kernelc(["build", source, "--fast-math", "--fast-math-level", "aggressive"]) != 0)
-        #expect(kernelc(["build", source, "--fast-math", "--fast-math-level", "balanced", "-o", source + ".ll"]) == 0)
+        #expect(
+            kernelc([
+                "build", source, "--fast-math", "--fast-math-level", "balanced", "-o",
+                source + ".ll",
+            ]) == 0)
     }
 
     /// `kernelc build --emit obj` with libmvec calls links with plain `-lm` (glibc's
@@ -49,7 +57,9 @@ struct VectorMathCLITests {
     @Test func objectFileLinksAgainstLibmvec() throws {
         let source = try temporaryFile("aot.kern", Self.kernel)
         let object = source + ".o"
-        #expect(kernelc(["build", source, "--fast-math", "--unchecked", "--emit", "obj", "-o", object]) == 0)
+        #expect(
+            kernelc(["build", source, "--fast-math", "--unchecked", "--emit", "obj", "-o", object])
+                == 0)
         let main = try temporaryFile(
             "main.c",
             """

@@ -36,7 +36,8 @@ private func noalias(_ args: String) throws -> [Bool] {
 
 @Test func readOnlyPairsNeedNoProof() throws {
     // The caller's two read-only arrays may overlap, but nothing writes them.
-    let m = try parseVerified("""
+    let m = try parseVerified(
+        """
         module "p"
         func @sum(%0 x: [f64; 1], %1 y: [f64; 1]) -> void {
           return
@@ -51,7 +52,8 @@ private func noalias(_ args: String) throws -> [Bool] {
 }
 
 @Test func unitStrideOnlyForLocalArraysAndTheirRows() throws {
-    let m = try parseVerified("""
+    let m = try parseVerified(
+        """
         module "p"
         func @inner(inout %0 a: [f64; 1], %1 b: [f64; 1]) -> void {
           return

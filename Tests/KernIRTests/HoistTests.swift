@@ -163,7 +163,8 @@ private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws ->
     // Two affine checks hoisted, the loaded index still checked on every iteration.
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 1]])
     var unchecked = try parseVerified(shiftedSum(extraCheck: true))
-    let plain = try runPipeline(&unchecked, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+    let plain = try runPipeline(
+        &unchecked, options: PipelineOptions(verifyEach: true, boundsChecks: false))
     #expect(plain.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[3, 0, 0]])
 }
 

@@ -28,7 +28,9 @@ struct RandomTests {
     }
 
     @Test func drawPacksCounterAndKeyInLittleEndianWords() {
-        let (w0, w1) = Philox.draw(seed: 0x299f_31d0_a409_3822, ordinal: 0x85a3_08d3_243f_6a88, iteration: 0x0370_7344_1319_8a2e)
+        let (w0, w1) = Philox.draw(
+            seed: 0x299f_31d0_a409_3822, ordinal: 0x85a3_08d3_243f_6a88,
+            iteration: 0x0370_7344_1319_8a2e)
         #expect(w0 == 0x94fd_cceb_d16c_fe09)
         #expect(w1 == 0x2412_6ea1_5001_e420)
     }
@@ -44,8 +46,11 @@ struct RandomTests {
         #expect(RandomValues.uniformInteger(lo: 10, span: 5, .max) == 14)
         // The full Int64 range: span 2^64 - 1 maps the top bits.
         let lo = UInt64(bitPattern: Int64.min)
-        #expect(RandomValues.uniformInteger(lo: lo, span: .max, .max) == UInt64(bitPattern: Int64.max) - 1)
-        let z = RandomValues.normal((0, 0), log: { Foundation.log($0) }, cos: { Foundation.cos($0) })
+        #expect(
+            RandomValues.uniformInteger(lo: lo, span: .max, .max) == UInt64(bitPattern: Int64.max)
+                - 1)
+        let z = RandomValues.normal(
+            (0, 0), log: { Foundation.log($0) }, cos: { Foundation.cos($0) })
         #expect(abs(z - (-2 * Foundation.log(0x1p-53)).squareRoot()) < 1e-12)
     }
 
@@ -91,7 +96,10 @@ struct RandomTests {
             """
         let (_, lines) = try run(text)
         func u(_ ordinal: UInt64, _ iteration: UInt64) -> String {
-            InterpreterValue.double(RandomValues.uniform(0.0, 1.0, Philox.draw(seed: 0, ordinal: ordinal, iteration: iteration).0)).formatted
+            InterpreterValue.double(
+                RandomValues.uniform(
+                    0.0, 1.0, Philox.draw(seed: 0, ordinal: ordinal, iteration: iteration).0)
+            ).formatted
         }
         let r1: UInt64 = 1 << 40
         var expected = [u(0, 0)]
@@ -121,7 +129,8 @@ struct RandomTests {
         b.seed = 2
         let x = try a.call("f", [])
         let y = try b.call("f", [])
-        let expected: Double = RandomValues.uniform(0, 1, Philox.draw(seed: 1, ordinal: 0, iteration: 0).0)
+        let expected: Double = RandomValues.uniform(
+            0, 1, Philox.draw(seed: 1, ordinal: 0, iteration: 0).0)
         guard case .scalar(let sx)? = x, case .scalar(let sy)? = y else {
             Issue.record("no result")
             return

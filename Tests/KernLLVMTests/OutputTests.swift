@@ -240,4 +240,3 @@ func saxpyKernel() -> KernIR.Function {
         #expect(median > 0)
     }
 }
-

@@ -39,7 +39,8 @@ struct DebugLocationCodegenTests {
             .appendingPathComponent("Kernels").appendingPathComponent(kernel)
         let module = try Self.lower(try String(contentsOf: url, encoding: .utf8), name: kernel)
         let plain = try LLVMBackend.compile(module, options: CodegenOptions())
-        let located = try LLVMBackend.compile(module, options: CodegenOptions(optimizationRemarks: true))
+        let located = try LLVMBackend.compile(
+            module, options: CodegenOptions(optimizationRemarks: true))
         #expect(plain.remarks.isEmpty)
         #expect(!located.remarks.isEmpty)
         #expect(!plain.llvmIR().contains("!dbg"))
@@ -47,7 +48,10 @@ struct DebugLocationCodegenTests {
         let a = Self.instructions(try plain.assembly())
         let b = Self.instructions(try located.assembly())
         #expect(a.count > 20)
-        #expect(a == b, "\(kernel): \(zip(a, b).first { $0 != $1 }.map { "\($0) vs \($1)" } ?? "lengths \(a.count) vs \(b.count)")")
+        #expect(
+            a == b,
+            "\(kernel): \(zip(a, b).first { $0 != $1 }.map { "\($0) vs \($1)" } ?? "lengths \(a.count) vs \(b.count)")"
+        )
     }
 
     /// KERN_MEASURE=1: compile time of showcase.kern with and without source locations.
@@ -56,11 +60,13 @@ struct DebugLocationCodegenTests {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Kernels/showcase.kern")
-        let module = try Self.lower(try String(contentsOf: url, encoding: .utf8), name: "showcase.kern")
+        let module = try Self.lower(
+            try String(contentsOf: url, encoding: .utf8), name: "showcase.kern")
         let clock = ContinuousClock()
         func time(_ remarks: Bool) throws -> Duration {
             let start = clock.now
-            let compiled = try LLVMBackend.compile(module, options: CodegenOptions(optimizationRemarks: remarks))
+            let compiled = try LLVMBackend.compile(
+                module, options: CodegenOptions(optimizationRemarks: remarks))
             _ = try compiled.objectCode()
             return clock.now - start
         }
@@ -74,6 +80,8 @@ struct DebugLocationCodegenTests {
         }
         let plain = plainTimes.sorted()[10]
         let located = locatedTimes.sorted()[10]
-        print("showcase.kern LLVM compile + codegen (median of 21, interleaved): plain \(plain), with locations + remarks \(located)")
+        print(
+            "showcase.kern LLVM compile + codegen (median of 21, interleaved): plain \(plain), with locations + remarks \(located)"
+        )
     }
 }

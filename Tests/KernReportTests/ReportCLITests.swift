@@ -1,16 +1,18 @@
 import ArgumentParser
 import Foundation
 import Kern
+import KernCLITestSupport
 import Testing
 
 @testable import KernCLI
-import KernCLITestSupport
 
 /// `kernelc report` as a user drives it: text and JSON output, filters, exit statuses.
 @Suite(.serialized)
 struct ReportCLITests {
     let harness = KernelcHarness(label: "report")
-    func temporaryFile(_ name: String, _ text: String) throws -> String { try harness.file(name, text) }
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        try harness.file(name, text)
+    }
     func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func textReportNamesEveryLoop() throws {
@@ -31,7 +33,8 @@ struct ReportCLITests {
         let source = try temporaryFile("kernels.kern", ReportTests.kernels)
         let out = source + ".json"
         #expect(kernelc(["report", source, "--json", "-o", out, "--unchecked"]) == 0)
-        let decoded = try JSONDecoder().decode(KernReport.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
+        let decoded = try JSONDecoder().decode(
+            KernReport.self, from: Data(contentsOf: URL(fileURLWithPath: out)))
         let api = try KernModule.report(
             source: ReportTests.kernels, fileName: source, options: CompileOptions(checked: false))
         #expect(decoded == api)
@@ -45,8 +48,9 @@ struct ReportCLITests {
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.contains("func dot ("))
         #expect(!text.contains("func saxpy"))
-        #expect(text.contains("[loop-vectorize passed at 9:5 in kern_tramp_dot.prange0]")
-            || text.contains("[loop-vectorize passed at 9:5 in kern_fn_dot.prange0]"))
+        #expect(
+            text.contains("[loop-vectorize passed at 9:5 in kern_tramp_dot.prange0]")
+                || text.contains("[loop-vectorize passed at 9:5 in kern_fn_dot.prange0]"))
         #expect(kernelc(["report", source, "--function", "nope"]) == 1)
     }
 

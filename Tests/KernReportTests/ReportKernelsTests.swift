@@ -28,7 +28,9 @@ struct ReportKernelsTests {
         for loop in report.loops {
             let line = lines[loop.line - 1]
             let keyword = String(line.dropFirst(loop.column - 1).prefix { $0.isLetter })
-            #expect(keyword == (loop.kind == .prange ? "for" : loop.kind.rawValue), "\(name) \(loop.position)")
+            #expect(
+                keyword == (loop.kind == .prange ? "for" : loop.kind.rawValue),
+                "\(name) \(loop.position)")
             if loop.vectorization.status == .vectorized {
                 #expect((loop.vectorization.width ?? 0) > 1)
             } else if loop.vectorization.status == .notVectorized {

@@ -57,12 +57,16 @@ struct ReportTests {
 
     func loop(_ r: KernReport, _ function: String, line: Int) throws -> LoopReport {
         let f = try #require(r.function(named: function))
-        return try #require(f.loops.first { $0.line == line }, "no loop at line \(line) in \(function)")
+        return try #require(
+            f.loops.first { $0.line == line }, "no loop at line \(line) in \(function)")
     }
 
     @Test func everyFunctionAndLoopIsListedAtItsKeyword() throws {
         let r = try report()
-        #expect(r.functions.map(\.name) == ["saxpy", "dot", "recurrence", "histogram", "extremes", "rows"])
+        #expect(
+            r.functions.map(\.name) == [
+                "saxpy", "dot", "recurrence", "histogram", "extremes", "rows",
+            ])
         #expect(r.loops.map(\.position) == ["2:5", "9:5", "16:5", "22:5", "30:5", "38:5", "39:9"])
         #expect(r.loops.map(\.depth) == [0, 0, 0, 0, 0, 0, 1])
         #expect(r.optimized)
@@ -92,9 +96,11 @@ struct ReportTests {
         #expect(dot.parallel)
         #expect(dot.reductions == [ReductionReport(variable: "s", op: "+")])
         let extremes = try loop(r, "extremes", line: 30)
-        #expect(Set(extremes.reductions) == [
-            ReductionReport(variable: "lo", op: "min"), ReductionReport(variable: "hi", op: "max"),
-        ])
+        #expect(
+            Set(extremes.reductions) == [
+                ReductionReport(variable: "lo", op: "min"),
+                ReductionReport(variable: "hi", op: "max"),
+            ])
         let serial = try loop(r, "saxpy", line: 2)
         #expect(serial.kind == .for)
         #expect(!serial.parallel)
@@ -238,7 +244,8 @@ struct ReportTests {
             """
         let strict = try KernModule.report(source: source).loops[0].vectorization
         #expect(strict.status == .notVectorized)
-        #expect(strict.reasons.contains { $0.contains("reorder floating-point") }, "\(strict.reasons)")
+        #expect(
+            strict.reasons.contains { $0.contains("reorder floating-point") }, "\(strict.reasons)")
         let fast = try KernModule.report(source: source, options: CompileOptions(fastMath: true))
         #expect(fast.loops[0].vectorization.status == .vectorized)
         #expect(fast.fastMath)

@@ -166,11 +166,14 @@ func makeContext(threads: Int) -> KernCallContext {
                     for threads in Self.threadCounts {
                         let rec = Recorder(capacity: count)
                         var ctx = makeContext(threads: threads)
-                        let status = kern_parallel_for(&ctx, recordBody, rec.opaque, begin, end, size)
+                        let status = kern_parallel_for(
+                            &ctx, recordBody, rec.opaque, begin, end, size)
                         #expect(status == 0)
                         #expect(ctx.error.kind == 0)
                         let runs = Array(UnsafeBufferPointer(start: rec.runs, count: count))
-                        #expect(runs.allSatisfy { $0 == 1 }, "begin \(begin) length \(length) size \(size) threads \(threads)")
+                        #expect(
+                            runs.allSatisfy { $0 == 1 },
+                            "begin \(begin) length \(length) size \(size) threads \(threads)")
                         let los = Array(UnsafeBufferPointer(start: rec.los, count: count))
                         let his = Array(UnsafeBufferPointer(start: rec.his, count: count))
                         // Blocks tile [begin, end) in order, each at most `size` long.
@@ -179,7 +182,10 @@ func makeContext(threads: Int) -> KernCallContext {
                         } else {
                             #expect(los.first == begin && his.last == end)
                             #expect((0..<count).allSatisfy { los[$0] == begin + Int64($0) * size })
-                            #expect((0..<count).allSatisfy { his[$0] > los[$0] && his[$0] - los[$0] <= size })
+                            #expect(
+                                (0..<count).allSatisfy {
+                                    his[$0] > los[$0] && his[$0] - los[$0] <= size
+                                })
                             #expect((1..<count).allSatisfy { his[$0 - 1] == los[$0] })
                         }
                         if let reference {
@@ -264,10 +270,14 @@ func makeContext(threads: Int) -> KernCallContext {
         }
         for threads in [1, 2, 8] {
             var ctx = makeContext(threads: threads)
-            #expect(kern_parallel_for(&ctx, forwarded, nil, 0, 50, 1) == Int32(KERN_ERR_DIVISION.rawValue))
+            #expect(
+                kern_parallel_for(&ctx, forwarded, nil, 0, 50, 1)
+                    == Int32(KERN_ERR_DIVISION.rawValue))
             #expect(ctx.error.kind == Int32(KERN_ERR_DIVISION.rawValue))
             ctx = makeContext(threads: threads)
-            #expect(kern_parallel_for(&ctx, bare, nil, 0, 50, 1) == Int32(KERN_ERR_PRECONDITION.rawValue))
+            #expect(
+                kern_parallel_for(&ctx, bare, nil, 0, 50, 1)
+                    == Int32(KERN_ERR_PRECONDITION.rawValue))
             #expect(ctx.error.kind == Int32(KERN_ERR_PRECONDITION.rawValue))
         }
     }
@@ -275,7 +285,8 @@ func makeContext(threads: Int) -> KernCallContext {
     @Test func blockContextCopiesSeedThreadsAndFlagsWithClearedError() {
         let check: KernBlockBody = { _, blockCtx, _, _, _ in
             let c = blockCtx!.pointee
-            let ok = c.error.kind == 0 && c.error.value0 == 0 && c.seed == 0xDEAD_BEEF && c.flags == 5
+            let ok =
+                c.error.kind == 0 && c.error.value0 == 0 && c.seed == 0xDEAD_BEEF && c.flags == 5
                 && (c.threads == 8 || c.threads == 1)
             return ok ? 0 : Int32(KERN_ERR_PRECONDITION.rawValue)
         }
@@ -298,7 +309,8 @@ func makeContext(threads: Int) -> KernCallContext {
             let rec = Recorder.from(context)
             let me = UInt(bitPattern: Int(bitPattern: pthread_self()))
             rec.partials[Int(block)] = Double(me)  // unused; keep distinct write per block
-            let status = kern_parallel_for(blockCtx, nestedRecordBody, context, block * 10, block * 10 + 10, 1)
+            let status = kern_parallel_for(
+                blockCtx, nestedRecordBody, context, block * 10, block * 10 + 10, 1)
             let ranOnMe = (0..<10).allSatisfy { rec.threads[Int(block) * 10 + $0] == me }
             return status != 0 ? status : (ranOnMe ? 0 : Int32(KERN_ERR_PRECONDITION.rawValue))
         }
@@ -318,7 +330,8 @@ func makeContext(threads: Int) -> KernCallContext {
         }
         for threads in [1, 2, 8] {
             var ctx = makeContext(threads: threads)
-            #expect(kern_parallel_for(&ctx, outer, nil, 0, 100, 10) == Int32(KERN_ERR_STRIDE.rawValue))
+            #expect(
+                kern_parallel_for(&ctx, outer, nil, 0, 100, 10) == Int32(KERN_ERR_STRIDE.rawValue))
             #expect(ctx.error.value0 == 57)
         }
     }
@@ -345,6 +358,7 @@ func makeContext(threads: Int) -> KernCallContext {
         }
         let flag = Flag()
         var ctx = makeContext(threads: 2)
-        #expect(kern_parallel_for(&ctx, body, Unmanaged.passUnretained(flag).toOpaque(), 0, 64, 1) == 0)
+        #expect(
+            kern_parallel_for(&ctx, body, Unmanaged.passUnretained(flag).toOpaque(), 0, 64, 1) == 0)
     }
 }

@@ -94,7 +94,9 @@ extension KernParallelTests {
                     let threads = [0, 1, 2, 3, 8][(call + t) % 5]
                     let got = parallelSum(begin, end, blockSize: blockSize, threads: threads)
                     if got != expectedSum(begin, end) {
-                        log.add("host \(t) call \(call): [\(begin), \(end)) got \(String(describing: got))")
+                        log.add(
+                            "host \(t) call \(call): [\(begin), \(end)) got \(String(describing: got))"
+                        )
                     }
                 }
                 group.leave()
@@ -115,7 +117,9 @@ extension KernParallelTests {
         for round in 0..<200 {
             let threads = [2, 3, 8][round % 3]
             var ctx = makeContext(threads: threads)
-            #expect(kern_parallel_for(&ctx, failing, nil, 0, 300, 1) == Int32(KERN_ERR_DIVISION.rawValue))
+            #expect(
+                kern_parallel_for(&ctx, failing, nil, 0, 300, 1)
+                    == Int32(KERN_ERR_DIVISION.rawValue))
             #expect(ctx.error.value0 == 2)
             #expect(parallelSum(0, 1_000, blockSize: 7, threads: threads) == expectedSum(0, 1_000))
         }
@@ -168,7 +172,9 @@ extension KernParallelTests {
             ("3x", 0), ("3 4", 0), ("2.5", 0),
         ]
         for (text, expected) in cases {
-            let got = text.map { kern_parallel_parse_thread_count($0) } ?? kern_parallel_parse_thread_count(nil)
+            let got =
+                text.map { kern_parallel_parse_thread_count($0) }
+                ?? kern_parallel_parse_thread_count(nil)
             #expect(got == expected, "\(String(describing: text))")
         }
     }
@@ -177,7 +183,8 @@ extension KernParallelTests {
         let automatic = kern_parallel_default_threads()
         #expect(automatic >= 1 && automatic <= KERN_PARALLEL_MAX_THREADS)
         if let env = ProcessInfo.processInfo.environment["KERN_NUM_THREADS"],
-           kern_parallel_parse_thread_count(env) > 0 {
+            kern_parallel_parse_thread_count(env) > 0
+        {
             #expect(automatic == kern_parallel_parse_thread_count(env))
         } else {
             #expect(Int(automatic) <= ProcessInfo.processInfo.processorCount)
@@ -207,7 +214,9 @@ extension KernParallelTests {
             samples[i] = monotonicNanoseconds() - start
         }
         samples.sort()
-        print("kern_parallel_for launch (2 threads, empty, 100000 runs): median \(samples[50_000]) ns, p90 \(samples[90_000]) ns, p99 \(samples[99_000]) ns")
+        print(
+            "kern_parallel_for launch (2 threads, empty, 100000 runs): median \(samples[50_000]) ns, p90 \(samples[90_000]) ns, p99 \(samples[99_000]) ns"
+        )
         #expect(failures == 0)
         #expect(kern_parallel_worker_count() >= 1)
     }
@@ -242,7 +251,9 @@ extension KernParallelTests {
             samples[i] = monotonicNanoseconds() - start
         }
         samples.sort()
-        print("kern_parallel_for round trip (2 threads, both needed, 20000 runs): median \(samples[10_000]) ns, p90 \(samples[18_000]) ns")
+        print(
+            "kern_parallel_for round trip (2 threads, both needed, 20000 runs): median \(samples[10_000]) ns, p90 \(samples[18_000]) ns"
+        )
         #expect(failures == 0)
     }
 }

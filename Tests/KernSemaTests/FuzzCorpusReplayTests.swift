@@ -9,7 +9,8 @@ import Testing
 /// finish without crashing, and Sema must never accept a program with a parse error.
 struct FuzzCorpusReplayTests {
     static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("FuzzCorpus")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "FuzzCorpus")
 
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []

@@ -60,7 +60,8 @@ import Testing
             body(
                 "let r = Double.random(in: 0..<1)\nlet f: Float = Float.random(in: -1..<1)\n"
                     + "let k = UInt8.random(in: 1..<7)\nlet z = randomNormal()\n"
-                    + "var a = [Int](repeating: 0, count: 2)\natomicAdd(&a[k % 2], 1)\nprint(r, f, z)"))
+                    + "var a = [Int](repeating: 0, count: 2)\natomicAdd(&a[k % 2], 1)\nprint(r, f, z)"
+            ))
         let kinds = Set((run.program?.calls.values).map(Array.init) ?? [])
         #expect(kinds.contains(.random(.double)))
         #expect(kinds.contains(.random(.float)))
@@ -70,9 +71,11 @@ import Testing
     }
 
     @Test func randomNeedsAHalfOpenRangeOfItsType() {
-        expectError(body("let r = Double.random(in: 0...1)"), "needs a half-open range", at: "0...1")
+        expectError(
+            body("let r = Double.random(in: 0...1)"), "needs a half-open range", at: "0...1")
         expectError(body("let k = Int.random(in: 0.5..<1)"), "cannot convert", at: "0.5")
-        expectError(body("let b = Bool.random(in: 0..<1)"), "'Bool.random' is not supported", at: "random")
+        expectError(
+            body("let b = Bool.random(in: 0..<1)"), "'Bool.random' is not supported", at: "random")
     }
 
     @Test func atomicAddNeedsAWritableNumericElement() {

@@ -74,7 +74,8 @@ import Testing
             }
             """
         let ir = try KernModule.compile(source: source).llvmIR
-        #expect(ir.contains("fdiv <"), "the loop with an invariant integer division was not vectorized")
+        #expect(
+            ir.contains("fdiv <"), "the loop with an invariant integer division was not vectorized")
         let f = try #require(try KernModule.compile(source: source)["scale"])
         var x = [1.0, 2.0, 3.0]
         #expect(throws: KernError.self) { try f(&x, 0) }  // the division check still fires

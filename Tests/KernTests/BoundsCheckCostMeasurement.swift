@@ -32,13 +32,18 @@ struct BoundsCheckCostMeasurement {
         return best
     }
 
-    func compare(_ label: String, _ run: (KernFunction) throws -> Void, file: String, name: String) throws {
+    func compare(_ label: String, _ run: (KernFunction) throws -> Void, file: String, name: String)
+        throws
+    {
         let checkedFunction = try function(file, name, checked: true)
         let uncheckedFunction = try function(file, name, checked: false)
         let checked = try fastest { try run(checkedFunction) }
         let unchecked = try fastest { try run(uncheckedFunction) }
         let ratio = checked / unchecked
-        print(String(format: "%@: checked %.2f ms, unchecked %.2f ms, ratio %.2f", label, checked * 1e3, unchecked * 1e3, ratio))
+        print(
+            String(
+                format: "%@: checked %.2f ms, unchecked %.2f ms, ratio %.2f", label, checked * 1e3,
+                unchecked * 1e3, ratio))
         #expect(ratio <= 1.10, "\(label): checked costs \(ratio)× unchecked")
     }
 
@@ -46,7 +51,8 @@ struct BoundsCheckCostMeasurement {
         var u = [Double](repeating: 0, count: 1 << 20)
         var scratch = u
         u[u.count / 2] = 100
-        try compare("heat1d", { f in try f(&u, &scratch, 20, 0.25) }, file: "heat1d.kern", name: "simulate")
+        try compare(
+            "heat1d", { f in try f(&u, &scratch, 20, 0.25) }, file: "heat1d.kern", name: "simulate")
     }
 
     @Test func logsumexp() throws {

@@ -69,7 +69,9 @@ struct EndToEndTests {
         #expect {
             try module.function(named: "at")([1, 2, 3], 3)
         } throws: { error in
-            guard case KernError.runtime(_, let message, let position, _, _) = error else { return false }
+            guard case KernError.runtime(_, let message, let position, _, _) = error else {
+                return false
+            }
             return message.contains("out of bounds") && position.line == 16 && position.column == 36
         }
         #expect(throws: KernError.self) { try module.function(named: "divmod")(1, 0) }
@@ -82,7 +84,9 @@ struct EndToEndTests {
         let saxpy = try module.function(named: "saxpy")
         var y = [Float](repeating: 0, count: 4)
         #expect(throws: KernError.self) { try saxpy(3.0, [Float](repeating: 1, count: 4), &y) }  // Double, not Float
-        #expect(throws: KernError.self) { try saxpy(Float(3), [Double](repeating: 1, count: 4), &y) }
+        #expect(throws: KernError.self) {
+            try saxpy(Float(3), [Double](repeating: 1, count: 4), &y)
+        }
         #expect(throws: KernError.self) { try saxpy(Float(3), [Float](repeating: 1, count: 4)) }
     }
 
@@ -98,7 +102,8 @@ struct EndToEndTests {
         } throws: { error in
             guard case KernError.compile(let diagnostics, _) = error else { return false }
             let text = String(describing: error)
-            return diagnostics.count == 2 && text.contains("bad.kern:2:21") && text.contains("bad.kern:3:12")
+            return diagnostics.count == 2 && text.contains("bad.kern:2:21")
+                && text.contains("bad.kern:3:12")
                 && text.contains("^")
         }
     }
@@ -123,11 +128,12 @@ struct EndToEndTests {
 
 struct ArrayViewTests {
     @Test func flatArraysAsRank2WithoutCopies() throws {
-        let module = try KernModule.compile(source: """
-            func scale(m: inout [[Double]], by f: Double) {
-                for i in 0..<m.count { for j in 0..<m.shape(1) { m[i, j] = m[i, j] * f + Double(j) } }
-            }
-            """)
+        let module = try KernModule.compile(
+            source: """
+                func scale(m: inout [[Double]], by f: Double) {
+                    for i in 0..<m.count { for j in 0..<m.shape(1) { m[i, j] = m[i, j] * f + Double(j) } }
+                }
+                """)
         let scale = try module.function(named: "scale")
         var flat = [Double](repeating: 1, count: 6)
         try flat.withUnsafeMutableBufferPointer { buffer in

@@ -77,7 +77,7 @@ struct TestEntries: CompiledCode {
         struct Empty: CompiledCode {
             var llvmIR: String { "" }
             func objectCode() throws -> [UInt8] { [] }
-    func assembly() throws -> String { "" }
+            func assembly() throws -> String { "" }
             func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
         }
         #expect(throws: KernError.self) {

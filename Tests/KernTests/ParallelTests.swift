@@ -58,7 +58,8 @@ struct ParallelTests {
     @Test(arguments: [2, 3, 8])
     func floatingReductionsAreBitwiseIdenticalToOneThread(threads: Int) throws {
         let one = try function("stats", threads: 1)(Self.input).as((Double, Double, Double).self)
-        let many = try function("stats", threads: threads)(Self.input).as((Double, Double, Double).self)
+        let many = try function("stats", threads: threads)(Self.input).as(
+            (Double, Double, Double).self)
         #expect(one.0.bitPattern == many.0.bitPattern)
         #expect(one.1 == many.1 && one.2 == many.2)
         // And they are the right numbers (not bitwise the serial sum: reassociated).
@@ -79,9 +80,10 @@ struct ParallelTests {
 
     @Test func integerReductions() throws {
         for threads in [1, 2, 3, 8] {
-            let (c, x) = try function("countAndXor", threads: threads)(1_000_000).as((Int, Int).self)
+            let (c, x) = try function("countAndXor", threads: threads)(1_000_000).as(
+                (Int, Int).self)
             #expect(c == 333_334)
-            #expect(x == (0..<1_000_000).reduce(0) { $0 ^ ($1 &* 2654435761) })
+            #expect(x == (0..<1_000_000).reduce(0) { $0 ^ ($1 &* 2_654_435_761) })
         }
     }
 
@@ -95,7 +97,9 @@ struct ParallelTests {
                 #expect {
                     try function("firstZero", threads: threads)(x)
                 } throws: { error in
-                    guard case KernError.runtime(let kind, _, let position, _, _) = error else { return false }
+                    guard case KernError.runtime(let kind, _, let position, _, _) = error else {
+                        return false
+                    }
                     return kind == .divisionByZero && position.line == 34 && position.column == 41
                 }
             }
@@ -108,9 +112,13 @@ struct ParallelTests {
 
     /// 8 Swift threads, each calling parallel kernels many times at once.
     @Test func manyHostThreadsAtOnce() async throws {
-        let expected = try function("stats", threads: 1)(Self.input).as((Double, Double, Double).self).0
+        let expected = try function("stats", threads: 1)(Self.input).as(
+            (Double, Double, Double).self
+        ).0
         let small = Array(Self.input.prefix(20_000))
-        let smallExpected = try function("stats", threads: 1)(small).as((Double, Double, Double).self).0
+        let smallExpected = try function("stats", threads: 1)(small).as(
+            (Double, Double, Double).self
+        ).0
         try await withThrowingTaskGroup(of: Bool.self) { group in
             for t in 0..<8 {
                 group.addTask {

@@ -42,7 +42,8 @@ struct RandomNumberTests {
         var out = [Double](repeating: 0, count: 1000)
         try function("serial", seed: 12345)(&out)
         let expected = (0..<1000).map { i in
-            RandomValues.uniform(0.0, 1.0, Philox.draw(seed: 12345, ordinal: UInt64(i), iteration: 0).0)
+            RandomValues.uniform(
+                0.0, 1.0, Philox.draw(seed: 12345, ordinal: UInt64(i), iteration: 0).0)
         }
         #expect(out == expected)
     }
@@ -52,7 +53,9 @@ struct RandomNumberTests {
         var out = [Double](repeating: 0, count: 100_000)
         try function("parallel", seed: 99)(&out)
         let mismatches = out.indices.filter { i in
-            out[i] != RandomValues.uniform(0.0, 1.0, Philox.draw(seed: 99, ordinal: 1 << 40, iteration: UInt64(i)).0)
+            out[i]
+                != RandomValues.uniform(
+                    0.0, 1.0, Philox.draw(seed: 99, ordinal: 1 << 40, iteration: UInt64(i)).0)
         }
         #expect(mismatches.isEmpty)
     }

@@ -3,7 +3,7 @@ import Kern
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Vectorized transcendentals (docs/vector-math.md): loops calling exp, log, sin, … use
@@ -190,7 +190,9 @@ struct VectorMathTests {
         let module = try Self.strict.get()
         let (d, dx) = try Self.worstDouble(module, f)
         let (s, sx) = try Self.worstFloat(module, f)
-        if Self.measuring { print("strict \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))") }
+        if Self.measuring {
+            print("strict \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))")
+        }
         #expect(d <= 2, "\(f.name)(Double): \(d) ulp at \(dx)")
         #expect(s <= 2, "\(f.name)(Float): \(s) ulp at \(sx)")
     }
@@ -200,7 +202,9 @@ struct VectorMathTests {
         let module = try Self.fast.get()
         let (d, dx) = try Self.worstDouble(module, f)
         let (s, sx) = try Self.worstFloat(module, f)
-        if Self.measuring { print("fast \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))") }
+        if Self.measuring {
+            print("fast \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))")
+        }
         #expect(d <= 4, "\(f.name)(Double): \(d) ulp at \(dx)")
         #expect(s <= 4, "\(f.name)(Float): \(s) ulp at \(sx)")
     }
@@ -232,7 +236,9 @@ struct VectorMathTests {
             let m = (0x1p20 - 32 + Double(k)) * (Double.pi / 2)
             x += [m, m.nextUp, m.nextDown]
         }
-        return x + [0x1p-26, -0x1p-26, (0x1p-26).nextDown, (0x1p-26).nextUp, 0x1p20 * (Double.pi / 2)]
+        return x + [
+            0x1p-26, -0x1p-26, (0x1p-26).nextDown, (0x1p-26).nextUp, 0x1p20 * (Double.pi / 2),
+        ]
     }
 
     /// Kern's strict Double sin/cos (Codegen+StrictSinCos) on millions of inputs: within
@@ -250,11 +256,15 @@ struct VectorMathTests {
                 for i in 0..<x.count { y[i] = \(name)(x[i]) }
             }
             """
-        let avx2 = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64-v3"))
-        #expect(Self.entryBody(avx2, "\(name)_Double").contains("call <4 x double> @kern_v\(name)_f64_4("))
+        let avx2 = try KernModule.compile(
+            source: source, options: CompileOptions(targetCPU: "x86-64-v3"))
+        #expect(
+            Self.entryBody(avx2, "\(name)_Double").contains(
+                "call <4 x double> @kern_v\(name)_f64_4("))
         #expect(!avx2.llvmIR.contains("_f64_8"))
         try Self.checkSinCos(avx2, name)
-        let sse = try KernModule.compile(source: source, options: CompileOptions(targetCPU: "x86-64"))
+        let sse = try KernModule.compile(
+            source: source, options: CompileOptions(targetCPU: "x86-64"))
         #expect(!sse.llvmIR.contains("kern_v\(name)"))
     }
 
@@ -271,13 +281,16 @@ struct VectorMathTests {
             let e = Self.ulps(ref, y[i])
             if e == 0 { identical += 1 }
             if e > worst.0 { worst = (e, x[i]) }
-            let mustBeExact = !x[i].isFinite || abs(x[i]) > 0x1p20 * (Double.pi / 2) || abs(x[i]) < 0x1p-1000
+            let mustBeExact =
+                !x[i].isFinite || abs(x[i]) > 0x1p20 * (Double.pi / 2) || abs(x[i]) < 0x1p-1000
             if mustBeExact && y[i].bitPattern != ref.bitPattern && !(ref.isNaN && y[i].isNaN) {
                 mismatches.append(x[i])
             }
         }
         if Self.measuring {
-            print("strict \(name) Double, \(x.count) inputs: \(worst.0) ulp (at \(worst.1)), \(identical) equal to libm")
+            print(
+                "strict \(name) Double, \(x.count) inputs: \(worst.0) ulp (at \(worst.1)), \(identical) equal to libm"
+            )
         }
         #expect(worst.0 <= 1, "\(name): \(worst.0) ulp at \(worst.1)")
         #expect(mismatches.count == 0, "\(name) differs from libm at \(mismatches.prefix(5))")
@@ -291,7 +304,9 @@ struct VectorMathTests {
         var names: Set<String> = []
         var rest = entryBody(module, kernel)[...]
         while let r = rest.range(of: "@_ZGV") {
-            let name = rest[r.lowerBound...].dropFirst().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            let name = rest[r.lowerBound...].dropFirst().prefix {
+                $0.isLetter || $0.isNumber || $0 == "_"
+            }
             names.insert(String(name))
             rest = rest[r.upperBound...]
         }
@@ -306,8 +321,9 @@ struct VectorMathTests {
         let mainFunctions = Set(main.map { $0.drop { $0 != "_" }.dropFirst().drop { $0 != "_" } })
         // Any AVX2 call is the same function's epilogue.
         for call in calls where !call.hasPrefix("_ZGVe") {
-            #expect(mainFunctions.contains(call.drop { $0 != "_" }.dropFirst().drop { $0 != "_" }),
-                    "\(kernel): \(call) is not an epilogue of \(main)")
+            #expect(
+                mainFunctions.contains(call.drop { $0 != "_" }.dropFirst().drop { $0 != "_" }),
+                "\(kernel): \(call) is not an epilogue of \(main)")
         }
         return main
     }
@@ -347,11 +363,14 @@ struct VectorMathTests {
         }
         // exp, Double sin and cos: Kern's own SIMD versions; the scalar remainder calls libm.
         for (kernel, function) in [
-            ("exp_Double", "exp"), ("exp_Float", "exp"), ("sin_Double", "sin"), ("cos_Double", "cos"),
+            ("exp_Double", "exp"), ("exp_Float", "exp"), ("sin_Double", "sin"),
+            ("cos_Double", "cos"),
         ] {
             let body = Self.entryBody(module, kernel)
             #expect(Self.vectorCalls(module, kernel).isEmpty)
-            #expect(body.contains("call <8 x double> @kern_v\(function)_f64_8("), "\(kernel) should vectorize")
+            #expect(
+                body.contains("call <8 x double> @kern_v\(function)_f64_8("),
+                "\(kernel) should vectorize")
             #expect(body.contains("call double @\(function)("))
         }
     }
@@ -406,7 +425,8 @@ struct VectorMathTests {
         let strict = try KernModule.compile(source: source)
         #expect(Self.vectorCalls(strict, "fill") == ["_ZGVeN8v_log"])
         #expect(Self.entryBody(strict, "fill").contains("call <8 x double> @kern_vcos_f64_8("))
-        let scalar = try KernModule.compile(source: source, options: CompileOptions(vectorMath: false))
+        let scalar = try KernModule.compile(
+            source: source, options: CompileOptions(vectorMath: false))
         #expect(!scalar.llvmIR.contains("_ZGV") && !scalar.llvmIR.contains("kern_vcos"))
         for module in [fast, strict] {
             var z = [Double](repeating: 0, count: 100_000)
@@ -505,7 +525,9 @@ struct VectorMathTests {
         let vector = try Self.bestLoopTime(name, CompileOptions(fastMath: true))
         let scalar = try Self.bestLoopTime(name, CompileOptions(fastMath: true, vectorMath: false))
         let speedup = scalar / vector
-        print("vector math \(name) over 2^20 doubles: scalar libm \(scalar), libmvec \(vector), \(speedup)x")
+        print(
+            "vector math \(name) over 2^20 doubles: scalar libm \(scalar), libmvec \(vector), \(speedup)x"
+        )
         #expect(speedup >= 4)
     }
 
@@ -515,7 +537,9 @@ struct VectorMathTests {
         let vector = try Self.bestLoopTime(name, CompileOptions())
         let scalar = try Self.bestLoopTime(name, CompileOptions(vectorMath: false))
         let speedup = scalar / vector
-        print("strict \(name) over 2^20 doubles: scalar libm \(scalar), Kern SIMD \(vector), \(speedup)x")
+        print(
+            "strict \(name) over 2^20 doubles: scalar libm \(scalar), Kern SIMD \(vector), \(speedup)x"
+        )
         #expect(speedup >= 4)
     }
 }

@@ -9,19 +9,37 @@ public final class CLibrarySuite: KernelSuite {
     public private(set) var unavailableReason: String?
     public private(set) var build = ""
 
-    typealias Saxpy = @convention(c) (Int64, Float, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?) -> Void
+    typealias Saxpy =
+        @convention(c) (Int64, Float, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?) -> Void
     typealias Dot = @convention(c) (Int64, UnsafePointer<Double>?, UnsafePointer<Double>?) -> Double
-    typealias Mandelbrot = @convention(c) (Int64, Int64, Int32, UnsafeMutablePointer<Int32>?) -> Void
-    typealias NBody = @convention(c) (Int64, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
-    typealias Jacobi = @convention(c) (Int64, Int64, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
-    typealias Matmul = @convention(c) (Int64, UnsafePointer<Float>?, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?) -> Void
-    typealias BlackScholes = @convention(c) (
-        Int64, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, Double, Double,
-        UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
-    typealias Histogram = @convention(c) (Int64, UnsafePointer<Double>?, Int64, UnsafeMutablePointer<Int64>?) -> Void
+    typealias Mandelbrot =
+        @convention(c) (Int64, Int64, Int32, UnsafeMutablePointer<Int32>?) -> Void
+    typealias NBody =
+        @convention(c) (
+            Int64, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?
+        ) -> Void
+    typealias Jacobi =
+        @convention(c) (Int64, Int64, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?)
+        -> Void
+    typealias Matmul =
+        @convention(c) (
+            Int64, UnsafePointer<Float>?, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?
+        ) -> Void
+    typealias BlackScholes =
+        @convention(c) (
+            Int64, UnsafePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, Double,
+            Double,
+            UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?
+        ) -> Void
+    typealias Histogram =
+        @convention(c) (Int64, UnsafePointer<Double>?, Int64, UnsafeMutablePointer<Int64>?) -> Void
     typealias Trivial = @convention(c) (Int64) -> Int64
     typealias EmptyParallel = @convention(c) (Int64, UnsafeMutablePointer<Int64>?) -> Void
-    typealias Triad = @convention(c) (Int64, UnsafeMutablePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?, Double) -> Void
+    typealias Triad =
+        @convention(c) (
+            Int64, UnsafeMutablePointer<Double>?, UnsafePointer<Double>?, UnsafePointer<Double>?,
+            Double
+        ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
     typealias MaxThreads = @convention(c) () -> Int32
     typealias Build = @convention(c) () -> UnsafePointer<CChar>?
@@ -50,18 +68,27 @@ public final class CLibrarySuite: KernelSuite {
             dlsym(h, s).map { unsafeBitCast($0, to: T.self) }
         }
         guard let saxpy = sym("saxpy", Saxpy.self), let dot = sym("dot", Dot.self),
-            let mandel = sym("mandelbrot", Mandelbrot.self), let nbody = sym("nbody_acc", NBody.self),
+            let mandel = sym("mandelbrot", Mandelbrot.self),
+            let nbody = sym("nbody_acc", NBody.self),
             let jacobi = sym("jacobi2d", Jacobi.self), let matmul = sym("matmul", Matmul.self),
-            let bs = sym("black_scholes", BlackScholes.self), let hist = sym("histogram", Histogram.self),
-            let trivial = sym("trivial", Trivial.self), let empty = sym("empty_parallel", EmptyParallel.self),
-            let triad = sym("stream_triad", Triad.self), let setThreads = sym("peers_set_threads", SetThreads.self),
-            let maxThreads = sym("peers_max_threads", MaxThreads.self), let build = sym("peers_build", Build.self)
+            let bs = sym("black_scholes", BlackScholes.self),
+            let hist = sym("histogram", Histogram.self),
+            let trivial = sym("trivial", Trivial.self),
+            let empty = sym("empty_parallel", EmptyParallel.self),
+            let triad = sym("stream_triad", Triad.self),
+            let setThreads = sym("peers_set_threads", SetThreads.self),
+            let maxThreads = sym("peers_max_threads", MaxThreads.self),
+            let build = sym("peers_build", Build.self)
         else {
             unavailableReason = "missing symbol in \(path)"
             return
         }
-        (fSaxpy, fDot, fMandelbrot, fNBody, fJacobi, fMatmul) = (saxpy, dot, mandel, nbody, jacobi, matmul)
-        (fBlackScholes, fHistogram, fTrivial, fEmpty, fTriad, fSetThreads) = (bs, hist, trivial, empty, triad, setThreads)
+        (fSaxpy, fDot, fMandelbrot, fNBody, fJacobi, fMatmul) = (
+            saxpy, dot, mandel, nbody, jacobi, matmul
+        )
+        (fBlackScholes, fHistogram, fTrivial, fEmpty, fTriad, fSetThreads) = (
+            bs, hist, trivial, empty, triad, setThreads
+        )
         self.build = build().map { String(cString: $0) } ?? ""
         setThreads(Int32(threads))
         if maxThreads() != Int32(threads) {
@@ -100,7 +127,8 @@ public final class CLibrarySuite: KernelSuite {
         call.withUnsafeMutableBufferPointer { cp in
             put.withUnsafeMutableBufferPointer { pp in
                 fBlackScholes(
-                    Int64(spot.count), spot, strike, expiry, rate, volatility, cp.baseAddress, pp.baseAddress)
+                    Int64(spot.count), spot, strike, expiry, rate, volatility, cp.baseAddress,
+                    pp.baseAddress)
             }
         }
     }
@@ -126,7 +154,8 @@ public final class CLibrarySuite: KernelSuite {
     /// write-allocate traffic counted) and the median.
     public func streamTriad(n: Int, repetitions: Int) -> (best: Double, median: Double) {
         var a = [Double](repeating: 0, count: n)
-        let b = [Double](repeating: 1, count: n), c = [Double](repeating: 2, count: n)
+        let b = [Double](repeating: 1, count: n)
+        let c = [Double](repeating: 2, count: n)
         let times = a.withUnsafeMutableBufferPointer { ap in
             measure(TimingPlan(warmups: 2, repetitions: repetitions)) {
                 fTriad(Int64(n), ap.baseAddress, b, c, 3.0)

@@ -33,25 +33,42 @@ public struct Driver {
     public func run() throws -> Bool {
         let sizes = options.quick ? Sizes.quick : Sizes.full
         let results = Results(machine: Machine.describe(), sizes: sizes, quick: options.quick)
-        Progress.say("kern-bench on \(results.machine.cpu), \(results.machine.cores) cores\(options.quick ? " (quick)" : "")")
-        if options.waitForQuietSeconds > 0 { Interference.waitForQuiet(upTo: options.waitForQuietSeconds) }
+        Progress.say(
+            "kern-bench on \(results.machine.cpu), \(results.machine.cores) cores\(options.quick ? " (quick)" : "")"
+        )
+        if options.waitForQuietSeconds > 0 {
+            Interference.waitForQuiet(upTo: options.waitForQuietSeconds)
+        }
         let interference = Interference()
         results.loadAtStart = Interference.loadAverage()
         if results.loadAtStart > 0.5 {
-            Progress.say(String(format: "warning: load average %.2f at start — other processes are running; timings will be noisy", results.loadAtStart))
+            Progress.say(
+                String(
+                    format:
+                        "warning: load average %.2f at start — other processes are running; timings will be noisy",
+                    results.loadAtStart))
         }
         Progress.say("generating inputs")
         let inputs = Inputs(sizes: sizes)
 
         if let lib = streamLibrary, lib.unavailableReason == nil {
             let reps = options.quick ? 3 : 10
-            results.triad1 = lib.withThreads(1) { lib.streamTriad(n: sizes.streamN, repetitions: reps).best }
-            results.triad2 = lib.withThreads(2) { lib.streamTriad(n: sizes.streamN, repetitions: reps).best }
-            Progress.say(String(format: "STREAM triad: %.1f GB/s (1 thread), %.1f GB/s (2 threads)", results.triad1, results.triad2))
+            results.triad1 = lib.withThreads(1) {
+                lib.streamTriad(n: sizes.streamN, repetitions: reps).best
+            }
+            results.triad2 = lib.withThreads(2) {
+                lib.streamTriad(n: sizes.streamN, repetitions: reps).best
+            }
+            Progress.say(
+                String(
+                    format: "STREAM triad: %.1f GB/s (1 thread), %.1f GB/s (2 threads)",
+                    results.triad1, results.triad2))
         }
 
         for suite in suites {
-            if let c = suite as? CLibrarySuite, !c.build.isEmpty { results.builds[c.name] = c.build }
+            if let c = suite as? CLibrarySuite, !c.build.isEmpty {
+                results.builds[c.name] = c.build
+            }
             guard suite.unavailableReason == nil else {
                 Progress.say("\(suite.name): n/a (\(suite.unavailableReason!))")
                 continue
@@ -59,7 +76,10 @@ public struct Driver {
             let start = now()
             try suite.prepare(sizes: sizes)
             let setup = (now() - start) * 1e3
-            if setup > 1 { results.metrics.append(Metric(group: "setup / compile", name: suite.name, value: setup, unit: "ms")) }
+            if setup > 1 {
+                results.metrics.append(
+                    Metric(group: "setup / compile", name: suite.name, value: setup, unit: "ms"))
+            }
             results.metrics += suite.extraMetrics(quick: options.quick)
         }
 
@@ -76,7 +96,10 @@ public struct Driver {
 
         if options.runPython { runPythonPeers(inputs, runner, results) }
         results.othersCPU = interference.othersFraction()
-        Progress.say(String(format: "other processes used %.0f%% of the machine's CPU during the run", 100 * results.othersCPU))
+        Progress.say(
+            String(
+                format: "other processes used %.0f%% of the machine's CPU during the run",
+                100 * results.othersCPU))
         try write(results)
         return results.failures.isEmpty
     }
@@ -84,7 +107,10 @@ public struct Driver {
     private func report(_ m: Measurement) {
         let what = "\(m.kernel.rawValue) · \(m.implementation)"
         switch m.status {
-        case .ok: Progress.say(what + ": " + String(format: "%.3f ms (median of %d)", m.medianMs ?? .nan, m.timesMs.count))
+        case .ok:
+            Progress.say(
+                what + ": "
+                    + String(format: "%.3f ms (median of %d)", m.medianMs ?? .nan, m.timesMs.count))
         case .unavailable(let why): Progress.say(what + ": n/a (\(why))")
         case .mismatch(let why): Progress.say(what + ": MISMATCH \(why)")
         case .failed(let why): Progress.say(what + ": FAILED \(why)")
@@ -96,23 +122,33 @@ public struct Driver {
         let launches = options.quick ? 1_000 : 20_000
         for suite in suites {
             if let ns = runner.callOverhead(suite, calls: calls) {
-                results.metrics.append(Metric(group: "call overhead", name: "\(suite.name): trivial(x) from Swift", value: ns, unit: "ns/call"))
+                results.metrics.append(
+                    Metric(
+                        group: "call overhead", name: "\(suite.name): trivial(x) from Swift",
+                        value: ns, unit: "ns/call"))
             }
-            if suite.threads > 1, let us = runner.parallelLaunchOverhead(suite, launches: launches) {
-                results.metrics.append(Metric(group: "parallel launch", name: "\(suite.name): empty loop, \(suite.threads) threads", value: us, unit: "µs/launch"))
+            if suite.threads > 1, let us = runner.parallelLaunchOverhead(suite, launches: launches)
+            {
+                results.metrics.append(
+                    Metric(
+                        group: "parallel launch",
+                        name: "\(suite.name): empty loop, \(suite.threads) threads", value: us,
+                        unit: "µs/launch"))
                 usleep(300_000)
             }
         }
     }
 
     private func runPythonPeers(_ inputs: Inputs, _ runner: InProcessRunner, _ results: Results) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kern-bench-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kern-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             Progress.say("writing inputs for the Python peers to \(dir.path)")
             try inputs.write(to: dir)
-            let peers = PythonPeers(python: options.python, script: options.pythonScript, directory: dir)
+            let peers = PythonPeers(
+                python: options.python, script: options.pythonScript, directory: dir)
             try peers.writeManifest(inputs.sizes, options.plan, quick: options.quick)
             for group in ["numba", "numpy"] {
                 Progress.say("running the \(group) peers")
@@ -121,14 +157,18 @@ public struct Driver {
                 } catch {
                     Progress.say("\(group) peers failed: \(error)")
                     for k in Kernel.allCases {
-                        results.add(Measurement(kernel: k, implementation: group == "numba" ? "Numba" : "NumPy", threads: 1, status: .failed("\(error)")))
+                        results.add(
+                            Measurement(
+                                kernel: k, implementation: group == "numba" ? "Numba" : "NumPy",
+                                threads: 1, status: .failed("\(error)")))
                     }
                 }
             }
         } catch {
             Progress.say("could not prepare the Python peers: \(error)")
         }
-        for m in results.measurements where ["Numba", "Numba parallel", "NumPy"].contains(m.implementation) {
+        for m in results.measurements
+        where ["Numba", "Numba parallel", "NumPy"].contains(m.implementation) {
             if case .mismatch = m.status { report(m) }
         }
     }
@@ -143,7 +183,9 @@ public struct Driver {
         try report.csv().write(to: csvURL, atomically: true, encoding: .utf8)
         Progress.say("wrote \(dir.path)/latest.md and latest.csv")
         let chart = dir.appendingPathComponent("latest.svg").path
-        if let (status, _) = try? Shell.run([options.python, options.plotScript, csvURL.path, chart]), status == 0 {
+        if let (status, _) = try? Shell.run([
+            options.python, options.plotScript, csvURL.path, chart,
+        ]), status == 0 {
             Progress.say("wrote \(chart)")
         } else {
             Progress.say("chart not written (matplotlib missing?)")

@@ -48,7 +48,8 @@ public final class InProcessRunner {
     }
 
     private func time(_ k: Kernel, _ s: KernelSuite) throws -> ([Double], [Double]) {
-        let z = inputs.sizes, i = inputs
+        let z = inputs.sizes
+        let i = inputs
         switch k {
         case .saxpy:
             var y = i.saxpyY
@@ -75,8 +76,15 @@ public final class InProcessRunner {
             }
             return (t, acc)
         case .jacobi2d:
-            var a = i.grid, b = i.grid
-            let t = try measure(plan, reset: { overwrite(&a, with: i.grid); overwrite(&b, with: i.grid) }) {
+            var a = i.grid
+            var b = i.grid
+            let t = try measure(
+                plan,
+                reset: {
+                    overwrite(&a, with: i.grid)
+                    overwrite(&b, with: i.grid)
+                }
+            ) {
                 try s.jacobi2d(n: z.jacobiN, sweeps: z.jacobiSweeps, a: &a, b: &b)
             }
             return (t, a)
@@ -85,7 +93,8 @@ public final class InProcessRunner {
             let t = try measure(plan) { try s.matmul(n: z.matmulN, a: i.matA, b: i.matB, c: &c) }
             return (t, c.map(Double.init))
         case .blackScholes:
-            var call = [Double](repeating: .nan, count: z.blackScholesN), put = call
+            var call = [Double](repeating: .nan, count: z.blackScholesN)
+            var put = call
             let t = try measure(plan) {
                 try s.blackScholes(
                     spot: i.spot, strike: i.strike, expiry: i.expiry, rate: Parameters.riskFree,

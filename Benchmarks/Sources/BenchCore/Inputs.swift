@@ -15,7 +15,7 @@ public final class Inputs {
 
     public init(sizes s: Sizes) {
         sizes = s
-        var g = SplitMix64(seed: 0x6B65726E)  // "kern"
+        var g = SplitMix64(seed: 0x6B65_726E)  // "kern"
         saxpyX = (0..<s.saxpyN).map { _ in Float(g.uniform(-1, 1)) }
         saxpyY = (0..<s.saxpyN).map { _ in Float(g.uniform(-1, 1)) }
         dotX = (0..<s.dotN).map { _ in g.uniform(0, 1) }

@@ -64,7 +64,13 @@ public struct Interference {
             busy = probe.othersFraction()
             if busy < 0.1 { break }
             samples += 1
-            if samples % 5 == 1 { Progress.say(String(format: "waiting for a quiet machine: other processes use %.0f%% of the CPU", 100 * busy)) }
+            if samples % 5 == 1 {
+                Progress.say(
+                    String(
+                        format:
+                            "waiting for a quiet machine: other processes use %.0f%% of the CPU",
+                        100 * busy))
+            }
         } while now() < deadline
         return busy
     }

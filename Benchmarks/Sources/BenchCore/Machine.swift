@@ -10,24 +10,38 @@ public struct Machine {
 
     public static func describe() -> Machine {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n")
+        let model =
+            cpuinfo.split(separator: "\n")
             .first { $0.hasPrefix("model name") }
-            .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+            .map {
+                $0.split(separator: ":", maxSplits: 1).last.map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                } ?? ""
+            }
             ?? "unknown CPU"
         let osRelease = (try? String(contentsOfFile: "/etc/os-release", encoding: .utf8)) ?? ""
-        let pretty = osRelease.split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
-            .map { String($0.dropFirst("PRETTY_NAME=".count)).replacingOccurrences(of: "\"", with: "") }
+        let pretty =
+            osRelease.split(separator: "\n").first { $0.hasPrefix("PRETTY_NAME=") }
+            .map {
+                String($0.dropFirst("PRETTY_NAME=".count)).replacingOccurrences(of: "\"", with: "")
+            }
             ?? "unknown OS"
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+        formatter.formatOptions = [
+            .withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime,
+        ]
         func field(_ name: String) -> String? {
             cpuinfo.split(separator: "\n").first { $0.hasPrefix(name) }
                 .flatMap { $0.split(separator: ":", maxSplits: 1).last }
                 .map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        let family = [field("cpu family").map { "family \($0)" }, field("model\t").map { "model \($0)" }]
-            .compactMap { $0 }.joined(separator: ", ")
-        let vector = cpuinfo.contains(" avx512f") ? "AVX-512" : (cpuinfo.contains(" avx2") ? "AVX2, no AVX-512" : "no AVX2")
+        let family = [
+            field("cpu family").map { "family \($0)" }, field("model\t").map { "model \($0)" },
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
+        let vector =
+            cpuinfo.contains(" avx512f")
+            ? "AVX-512" : (cpuinfo.contains(" avx2") ? "AVX2, no AVX-512" : "no AVX2")
         let flags = " (\(family.isEmpty ? "" : family + "; ")\(vector))"
         return Machine(
             cpu: model + flags, cores: ProcessInfo.processInfo.activeProcessorCount, os: pretty,

@@ -25,19 +25,23 @@ public struct PythonPeers {
             "rate": Parameters.riskFree, "volatility": Parameters.volatility,
             "hist_n": s.histogramN, "hist_bins": s.histogramBins,
         ]
-        let data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
+        let data = try JSONSerialization.data(
+            withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
         try data.write(to: directory.appendingPathComponent("manifest.json"))
     }
 
     /// Runs one group of peers ("numba" or "numpy") and adds its measurements and metrics
     /// to `results`, verifying each output with `runner`.
-    public func run(group: String, into results: Results, verifyingWith runner: InProcessRunner) throws {
+    public func run(group: String, into results: Results, verifyingWith runner: InProcessRunner)
+        throws
+    {
         var env = ProcessInfo.processInfo.environment
         if group == "numpy" {  // these tune OpenBLAS for other machines; only NumPy sees the unset
             env["OPENBLAS_CORETYPE"] = nil
             env["OPENBLAS_L2_SIZE"] = nil
         }
-        let (status, _) = try Shell.run([python, script, "--peers", group, directory.path], environment: env)
+        let (status, _) = try Shell.run(
+            [python, script, "--peers", group, directory.path], environment: env)
         let resultURL = directory.appendingPathComponent("results-\(group).json")
         guard status == 0, let data = try? Data(contentsOf: resultURL),
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]

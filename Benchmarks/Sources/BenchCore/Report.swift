@@ -8,7 +8,9 @@ public struct Report {
     // MARK: derived numbers
 
     public func ratio(_ m: Measurement) -> Double? {
-        guard m.status == .ok, let t = m.medianMs, let c = r.bestSerialC(m.kernel) else { return nil }
+        guard m.status == .ok, let t = m.medianMs, let c = r.bestSerialC(m.kernel) else {
+            return nil
+        }
         return t / c
     }
 
@@ -32,30 +34,50 @@ public struct Report {
 
     public func markdown(timing plan: TimingPlan) -> String {
         var s = "# Kern benchmark results\n\n"
-        s += "Measured \(r.machine.date) on \(r.machine.cpu), \(r.machine.cores) cores, \(r.machine.os)"
-        s += r.quick ? " — **quick run: small sizes, correctness only, timings meaningless**.\n" : ".\n"
-        s += "Median of \(plan.repetitions) timed repetitions after \(plan.warmups) warm-up call(s), in one process per language, on identical inputs.\n"
+        s +=
+            "Measured \(r.machine.date) on \(r.machine.cpu), \(r.machine.cores) cores, \(r.machine.os)"
+        s +=
+            r.quick
+            ? " — **quick run: small sizes, correctness only, timings meaningless**.\n" : ".\n"
+        s +=
+            "Median of \(plan.repetitions) timed repetitions after \(plan.warmups) warm-up call(s), in one process per language, on identical inputs.\n"
         s += "STREAM triad (C, gcc OpenMP build, \(pow2(r.sizes.streamN)) doubles): "
-        s += String(format: "**%.1f GB/s with 1 thread, %.1f GB/s with 2 threads**.\n", r.triad1, r.triad2)
-        s += String(format: "Other processes used %.0f%% of the machine's CPU during the run (load average %.2f at start)", 100 * r.othersCPU, r.loadAtStart)
-        s += r.othersCPU > 0.05 ? " — **the machine was not quiet: parallel speedups and small differences are unreliable**.\n\n" : ".\n\n"
+        s += String(
+            format: "**%.1f GB/s with 1 thread, %.1f GB/s with 2 threads**.\n", r.triad1, r.triad2)
+        s += String(
+            format:
+                "Other processes used %.0f%% of the machine's CPU during the run (load average %.2f at start)",
+            100 * r.othersCPU, r.loadAtStart)
+        s +=
+            r.othersCPU > 0.05
+            ? " — **the machine was not quiet: parallel speedups and small differences are unreliable**.\n\n"
+            : ".\n\n"
 
         s += "## Median time (ms)\n\n"
         s += table(cell: { m in
             m.medianMs.map { fmt($0) } ?? "n/a"
         })
-        s += "\n## Ratio to the best serial C (gcc or clang, -O3 -march=native; lower is better)\n\n"
+        s +=
+            "\n## Ratio to the best serial C (gcc or clang, -O3 -march=native; lower is better)\n\n"
         s += table(cell: { m in ratio(m).map { String(format: "%.2f×", $0) } ?? "–" })
         s += "\n## Parallel speedup (serial counterpart's median ÷ parallel median)\n\n"
-        s += table(rows: { m in m.serialCounterpart != nil }, cell: { m in
-            speedup(m).map { String(format: "%.2f×", $0) } ?? "–"
-        })
-        s += "\n## Memory-bound kernels: achieved bandwidth (fraction of STREAM triad at the same thread count)\n\n"
+        s += table(
+            rows: { m in m.serialCounterpart != nil },
+            cell: { m in
+                speedup(m).map { String(format: "%.2f×", $0) } ?? "–"
+            })
+        s +=
+            "\n## Memory-bound kernels: achieved bandwidth (fraction of STREAM triad at the same thread count)\n\n"
         let memKernels = Kernel.allCases.filter { $0.compulsoryBytes(r.sizes) != nil }
-        s += table(kernels: memKernels, cell: { m in
-            bandwidth(m).map { String(format: "%.1f GB/s (%.0f%%)", $0.gbps, 100 * $0.fraction) } ?? "–"
-        })
-        s += "\nBytes counted: saxpy 12 B/element, dot 16 B/element, jacobi2d 16 B/point/sweep (one read, one write; ideal caching).\n"
+        s += table(
+            kernels: memKernels,
+            cell: { m in
+                bandwidth(m).map {
+                    String(format: "%.1f GB/s (%.0f%%)", $0.gbps, 100 * $0.fraction)
+                } ?? "–"
+            })
+        s +=
+            "\nBytes counted: saxpy 12 B/element, dot 16 B/element, jacobi2d 16 B/point/sweep (one read, one write; ideal caching).\n"
         s += overheads()
         s += builds()
         s += verification()
@@ -66,7 +88,10 @@ public struct Report {
         kernels: [Kernel] = Kernel.allCases, rows keep: (Measurement) -> Bool = { _ in true },
         cell: (Measurement) -> String
     ) -> String {
-        var s = "| implementation | " + kernels.map { "\($0.rawValue)<br>\(r.sizes.describe($0))" }.joined(separator: " | ") + " | notes |\n"
+        var s =
+            "| implementation | "
+            + kernels.map { "\($0.rawValue)<br>\(r.sizes.describe($0))" }.joined(separator: " | ")
+            + " | notes |\n"
         s += "|---|" + kernels.map { _ in "---:|" }.joined() + "---|\n"
         for impl in r.implementations {
             let ms = kernels.compactMap { r.find($0, impl) }
@@ -74,7 +99,10 @@ public struct Report {
             var notes: [String] = []
             var cells: [String] = []
             for k in kernels {
-                guard let m = r.find(k, impl) else { cells.append("–"); continue }
+                guard let m = r.find(k, impl) else {
+                    cells.append("–")
+                    continue
+                }
                 switch m.status {
                 case .ok: cells.append(cell(m))
                 case .unavailable(let why):
@@ -83,16 +111,21 @@ public struct Report {
                 case .mismatch: cells.append("**MISMATCH**")
                 case .failed: cells.append("**FAILED**")
                 }
-                if !m.note.isEmpty, !notes.contains("\(k.rawValue): \(m.note)") { notes.append("\(k.rawValue): \(m.note)") }
+                if !m.note.isEmpty, !notes.contains("\(k.rawValue): \(m.note)") {
+                    notes.append("\(k.rawValue): \(m.note)")
+                }
             }
-            s += "| \(impl) | " + cells.joined(separator: " | ") + " | " + notes.joined(separator: "; ") + " |\n"
+            s +=
+                "| \(impl) | " + cells.joined(separator: " | ") + " | "
+                + notes.joined(separator: "; ") + " |\n"
         }
         return s
     }
 
     private func overheads() -> String {
         guard !r.metrics.isEmpty else { return "" }
-        var s = "\n## Overheads and compile latency\n\n| measurement | what | value |\n|---|---|---:|\n"
+        var s =
+            "\n## Overheads and compile latency\n\n| measurement | what | value |\n|---|---|---:|\n"
         for m in r.metrics {
             s += "| \(m.group) | \(m.name) | \(fmt(m.value)) \(m.unit) |\n"
         }
@@ -110,9 +143,14 @@ public struct Report {
 
     private func verification() -> String {
         var s = "\n## Verification\n\n"
-        s += "Every output is compared element by element with the reference (the first implementation to run: C gcc); "
+        s +=
+            "Every output is compared element by element with the reference (the first implementation to run: C gcc); "
         s += "tolerance = max |out − ref| / max |ref|"
-        s += " — " + Kernel.allCases.map { "\($0.rawValue) \(Check.tolerance($0) == 0 ? "exact" : String(format: "%.0e", Check.tolerance($0)))" }.joined(separator: ", ")
+        s +=
+            " — "
+            + Kernel.allCases.map {
+                "\($0.rawValue) \(Check.tolerance($0) == 0 ? "exact" : String(format: "%.0e", Check.tolerance($0)))"
+            }.joined(separator: ", ")
         s += " (mandelbrot: fraction of pixels whose count differs).\n\n"
         let failures = r.failures
         if failures.isEmpty {
@@ -120,7 +158,8 @@ public struct Report {
         } else {
             for m in failures {
                 switch m.status {
-                case .mismatch(let why), .failed(let why): s += "- **\(m.kernel.rawValue) / \(m.implementation)**: \(why)\n"
+                case .mismatch(let why), .failed(let why):
+                    s += "- **\(m.kernel.rawValue) / \(m.implementation)**: \(why)\n"
                 case .ok, .unavailable: break
                 }
             }
@@ -131,7 +170,8 @@ public struct Report {
     // MARK: CSV
 
     public func csv() -> String {
-        var s = "kernel,size,implementation,threads,median_ms,min_ms,repetitions,ratio_to_best_serial_c,parallel_speedup,gb_per_s,stream_triad_fraction,checksum,status,detail\n"
+        var s =
+            "kernel,size,implementation,threads,median_ms,min_ms,repetitions,ratio_to_best_serial_c,parallel_speedup,gb_per_s,stream_triad_fraction,checksum,status,detail\n"
         for impl in r.implementations {
             for k in Kernel.allCases {
                 guard let m = r.find(k, impl) else { continue }
@@ -146,8 +186,10 @@ public struct Report {
                 }()
                 let fields: [String] = [
                     k.rawValue, r.sizes.describe(k), impl, "\(m.threads)",
-                    opt(m.medianMs), opt(m.minMs), "\(m.timesMs.count)", opt(ratio(m)), opt(speedup(m)),
-                    opt(bw?.gbps), opt(bw?.fraction), m.checksum.map { String(format: "%.17g", $0) } ?? "",
+                    opt(m.medianMs), opt(m.minMs), "\(m.timesMs.count)", opt(ratio(m)),
+                    opt(speedup(m)),
+                    opt(bw?.gbps), opt(bw?.fraction),
+                    m.checksum.map { String(format: "%.17g", $0) } ?? "",
                     status, detail,
                 ]
                 s += fields.map(csvField).joined(separator: ",") + "\n"
@@ -167,5 +209,6 @@ func fmt(_ x: Double) -> String {
 func opt(_ x: Double?) -> String { x.map { String(format: "%.6g", $0) } ?? "" }
 
 func csvField(_ s: String) -> String {
-    s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    s.contains(",") || s.contains("\"")
+        ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
 }

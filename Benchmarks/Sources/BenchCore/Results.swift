@@ -65,8 +65,11 @@ public final class Results {
 
     /// The fastest serial C median for a kernel (the baseline every ratio is relative to).
     public func bestSerialC(_ k: Kernel) -> Double? {
-        measurements.filter { $0.kernel == k && $0.implementation.hasPrefix("C ") && $0.threads == 1 && $0.status == .ok }
-            .compactMap(\.medianMs).min()
+        measurements.filter {
+            $0.kernel == k && $0.implementation.hasPrefix("C ") && $0.threads == 1
+                && $0.status == .ok
+        }
+        .compactMap(\.medianMs).min()
     }
 
     public var failures: [Measurement] {

@@ -36,10 +36,14 @@ public enum Check {
                 ? nil : "\(differing) pixels differ (\(fraction) > \(tol))"
         }
         let scale = reference.reduce(0) { max($0, abs($1)) }
-        var worst = 0.0, at = 0
+        var worst = 0.0
+        var at = 0
         for i in reference.indices {
             let d = abs(output[i] - reference[i])
-            if !(d <= worst) { worst = d; at = i }  // also catches NaN
+            if !(d <= worst) {
+                worst = d
+                at = i
+            }  // also catches NaN
         }
         let rel = scale > 0 ? worst / scale : worst
         if rel <= tol { return nil }

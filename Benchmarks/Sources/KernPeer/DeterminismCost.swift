@@ -13,13 +13,14 @@ enum DeterminismCost {
         var options = CompileOptions()
         options.checked = false
         options.fastMath = true
-        guard let module = try? KernModule.compile(
+        guard
+            let module = try? KernModule.compile(
                 path: KernSuite.kernelsDirectory + "/dot.kern", options: options),
-              let blocked = try? module.function(named: "dot"),
-              let perThread = try? module.function(named: "dotPerThread")
+            let blocked = try? module.function(named: "dot"),
+            let perThread = try? module.function(named: "dotPerThread")
         else { return [] }
         let n = quick ? 1 << 16 : 1 << 24
-        var state: UInt64 = 0x6b65726e
+        var state: UInt64 = 0x6b65_726e
         func next() -> Double {  // SplitMix64 → [0, 1)
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
@@ -35,7 +36,8 @@ enum DeterminismCost {
         // the data, as a per-thread reduction does.
         let chunks = 8 * threads
         let reps = quick ? 3 : 31
-        var blockedTimes: [Double] = [], perThreadTimes: [Double] = []
+        var blockedTimes: [Double] = []
+        var perThreadTimes: [Double] = []
         func time(_ body: () throws -> Void) -> Double? {
             let start = DispatchTime.now().uptimeNanoseconds
             guard (try? body()) != nil else { return nil }
@@ -49,15 +51,22 @@ enum DeterminismCost {
         }
         guard !blockedTimes.isEmpty, !perThreadTimes.isEmpty else { return [] }
         let median = { (v: [Double]) in v.sorted()[v.count / 2] }
-        let group = "cost of determinism (dot, 2^\(n.trailingZeroBitCount) Doubles, \(threads) threads, alternating calls)"
-        let b = median(blockedTimes), p = median(perThreadTimes)
+        let group =
+            "cost of determinism (dot, 2^\(n.trailingZeroBitCount) Doubles, \(threads) threads, alternating calls)"
+        let b = median(blockedTimes)
+        let p = median(perThreadTimes)
         return [
-            Metric(group: group, name: "Kern dot: fixed blocks, partials combined in block order, median of \(reps)",
-                   value: b, unit: "ms"),
-            Metric(group: group, name: "Kern dotPerThread: one contiguous share per thread, median of \(reps)",
-                   value: p, unit: "ms"),
-            Metric(group: group, name: "blocked ÷ per-thread − 1 (target ≤ 5 %)",
-                   value: (b / p - 1) * 100, unit: "%"),
+            Metric(
+                group: group,
+                name: "Kern dot: fixed blocks, partials combined in block order, median of \(reps)",
+                value: b, unit: "ms"),
+            Metric(
+                group: group,
+                name: "Kern dotPerThread: one contiguous share per thread, median of \(reps)",
+                value: p, unit: "ms"),
+            Metric(
+                group: group, name: "blocked ÷ per-thread − 1 (target ≤ 5 %)",
+                value: (b / p - 1) * 100, unit: "%"),
         ]
     }
 }

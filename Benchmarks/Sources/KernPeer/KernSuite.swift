@@ -64,18 +64,23 @@ public final class KernSuite: KernelSuite {
                 var times: [Double] = []
                 for _ in 0..<reps {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    guard (try? KernModule.compile(source: source, fileName: path)) != nil else { break }
+                    guard (try? KernModule.compile(source: source, fileName: path)) != nil else {
+                        break
+                    }
                     times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 }
                 guard !times.isEmpty else { continue }
                 let lines = source.split(separator: "\n").count
-                metrics.append(Metric(
-                    group: "Kern compile (source → callable, O3)",
-                    name: "\(file).kern, \(label) (\(lines) lines), median of \(times.count)",
-                    value: times.sorted()[times.count / 2], unit: "ms"))
+                metrics.append(
+                    Metric(
+                        group: "Kern compile (source → callable, O3)",
+                        name: "\(file).kern, \(label) (\(lines) lines), median of \(times.count)",
+                        value: times.sorted()[times.count / 2], unit: "ms"))
             }
         }
-        for (name, label) in [("fillUniform", "Double.random(in: 0..<1)"), ("fillNormal", "randomNormal()")] {
+        for (name, label) in [
+            ("fillUniform", "Double.random(in: 0..<1)"), ("fillNormal", "randomNormal()"),
+        ] {
             guard let fill = functions[name] else { continue }
             var out = [Double](repeating: 0, count: quick ? 1 << 16 : 1 << 24)
             for threads in [1, ProcessInfo.processInfo.activeProcessorCount] {
@@ -84,30 +89,42 @@ public final class KernSuite: KernelSuite {
                 for _ in 0..<(quick ? 3 : 11) {
                     let start = DispatchTime.now().uptimeNanoseconds
                     guard (try? f(&out)) != nil else { break }
-                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / Double(out.count))
+                    times.append(
+                        Double(DispatchTime.now().uptimeNanoseconds - start) / Double(out.count))
                 }
                 guard !times.isEmpty else { continue }
-                metrics.append(Metric(
-                    group: "random numbers (fill 2^\(out.count.trailingZeroBitCount) Doubles in a prange)",
-                    name: "Kern: \(label), \(threads) thread\(threads == 1 ? "" : "s"), median of \(times.count)",
-                    value: times.sorted()[times.count / 2], unit: "ns/value"))
+                metrics.append(
+                    Metric(
+                        group:
+                            "random numbers (fill 2^\(out.count.trailingZeroBitCount) Doubles in a prange)",
+                        name:
+                            "Kern: \(label), \(threads) thread\(threads == 1 ? "" : "s"), median of \(times.count)",
+                        value: times.sorted()[times.count / 2], unit: "ns/value"))
             }
         }
         metrics += DeterminismCost.metrics(quick: quick)
         if let trivial = functions["trivial"] {
             let calls = quick ? 10_000 : 1_000_000
-            metrics.append(Metric(
-                group: "call overhead", name: "Kern: trivial(x) via libffi, argument checks included (best of 5 runs)",
-                value: Self.nanosecondsPerCall(calls) { i in _ = try? trivial(i) }, unit: "ns/call"))
-            typealias Entry = @convention(c) (UnsafeMutableRawPointer?, Int64, UnsafeMutableRawPointer?) -> Int32
+            metrics.append(
+                Metric(
+                    group: "call overhead",
+                    name: "Kern: trivial(x) via libffi, argument checks included (best of 5 runs)",
+                    value: Self.nanosecondsPerCall(calls) { i in _ = try? trivial(i) },
+                    unit: "ns/call"))
+            typealias Entry =
+                @convention(c) (UnsafeMutableRawPointer?, Int64, UnsafeMutableRawPointer?) -> Int32
             let entry = unsafeBitCast(trivial.entryPoint, to: Entry.self)
             let context = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 64)
             context.initializeMemory(as: UInt8.self, repeating: 0, count: 256)
             var result: Int64 = 0
-            metrics.append(Metric(
-                group: "call overhead", name: "Kern: trivial(x) via a typed @convention(c) call (best of 5 runs)",
-                value: Self.nanosecondsPerCall(calls) { i in _ = entry(context, Int64(i), &result) },
-                unit: "ns/call"))
+            metrics.append(
+                Metric(
+                    group: "call overhead",
+                    name: "Kern: trivial(x) via a typed @convention(c) call (best of 5 runs)",
+                    value: Self.nanosecondsPerCall(calls) { i in
+                        _ = entry(context, Int64(i), &result)
+                    },
+                    unit: "ns/call"))
             context.deallocate()
         }
         return metrics
@@ -136,7 +153,9 @@ public final class KernSuite: KernelSuite {
         try function("dot")(x, y).as(Double.self)
     }
 
-    public func mandelbrot(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) throws {
+    public func mandelbrot(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32])
+        throws
+    {
         let f = try function("mandelbrot")
         try counts.withUnsafeMutableBufferPointer { buffer in
             var view = try KernArrayView(buffer, shape: [height, width])
@@ -172,7 +191,9 @@ public final class KernSuite: KernelSuite {
             try b.withUnsafeBufferPointer { pb in
                 try c.withUnsafeMutableBufferPointer { pc in
                     var vc = try KernArrayView(pc, shape: [n, n])
-                    try f(try KernArrayView(pa, shape: [n, n]), try KernArrayView(pb, shape: [n, n]), &vc)
+                    try f(
+                        try KernArrayView(pa, shape: [n, n]), try KernArrayView(pb, shape: [n, n]),
+                        &vc)
                 }
             }
         }
@@ -205,7 +226,9 @@ public final class KernSuite: KernelSuite {
     }
 
     public func emptyParallel(out: inout [Int]) throws {
-        guard let f = emptyParallelFunction else { throw SuiteError.failed("Kern: no function emptyParallel") }
+        guard let f = emptyParallelFunction else {
+            throw SuiteError.failed("Kern: no function emptyParallel")
+        }
         try f(&out)
     }
 }

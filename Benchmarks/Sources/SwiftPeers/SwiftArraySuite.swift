@@ -23,7 +23,8 @@ public final class SwiftArraySuite: KernelSuite {
             let ci = -1.5 + 3.0 * Double(row) / Double(height)
             for col in 0..<width {
                 let cr = -2.0 + 3.0 * Double(col) / Double(width)
-                var zr = 0.0, zi = 0.0
+                var zr = 0.0
+                var zi = 0.0
                 var k: Int32 = 0
                 while k < maxIterations && zr * zr + zi * zi <= 4.0 {
                     let t = zr * zr - zi * zi + cr
@@ -39,10 +40,16 @@ public final class SwiftArraySuite: KernelSuite {
     public func nbody(positions p: [Double], masses: [Double], accelerations acc: inout [Double]) {
         let n = masses.count
         for i in 0..<n {
-            let xi = p[3 * i], yi = p[3 * i + 1], zi = p[3 * i + 2]
-            var ax = 0.0, ay = 0.0, az = 0.0
+            let xi = p[3 * i]
+            let yi = p[3 * i + 1]
+            let zi = p[3 * i + 2]
+            var ax = 0.0
+            var ay = 0.0
+            var az = 0.0
             for j in 0..<n {
-                let dx = p[3 * j] - xi, dy = p[3 * j + 1] - yi, dz = p[3 * j + 2] - zi
+                let dx = p[3 * j] - xi
+                let dy = p[3 * j + 1] - yi
+                let dz = p[3 * j + 2] - zi
                 let r2 = dx * dx + dy * dy + dz * dz + Parameters.softening
                 let f = masses[j] * (1.0 / (r2 * r2.squareRoot()))
                 ax += f * dx
@@ -64,8 +71,10 @@ public final class SwiftArraySuite: KernelSuite {
     static func sweep(_ n: Int, from src: [Double], to dst: inout [Double]) {
         for i in 1..<n - 1 {
             for j in 1..<n - 1 {
-                dst[i * n + j] = 0.25 * (src[(i - 1) * n + j] + src[(i + 1) * n + j]
-                    + src[i * n + j - 1] + src[i * n + j + 1])
+                dst[i * n + j] =
+                    0.25
+                    * (src[(i - 1) * n + j] + src[(i + 1) * n + j]
+                        + src[i * n + j - 1] + src[i * n + j + 1])
             }
         }
     }

@@ -13,7 +13,8 @@ public final class SwiftUnsafeSuite: KernelSuite {
     public func saxpy(a: Float, x: [Float], y: inout [Float]) {
         x.withUnsafeBufferPointer { xb in
             y.withUnsafeMutableBufferPointer { yb in
-                let xp = xb.baseAddress!, yp = yb.baseAddress!
+                let xp = xb.baseAddress!
+                let yp = yb.baseAddress!
                 for i in 0..<xb.count { yp[i] = a * xp[i] + yp[i] }
             }
         }
@@ -22,7 +23,8 @@ public final class SwiftUnsafeSuite: KernelSuite {
     public func dot(x: [Double], y: [Double]) -> Double {
         x.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb in
-                let xp = xb.baseAddress!, yp = yb.baseAddress!
+                let xp = xb.baseAddress!
+                let yp = yb.baseAddress!
                 var s = 0.0
                 for i in 0..<xb.count { s += xp[i] * yp[i] }
                 return s
@@ -37,7 +39,8 @@ public final class SwiftUnsafeSuite: KernelSuite {
                 let ci = -1.5 + 3.0 * Double(row) / Double(height)
                 for col in 0..<width {
                     let cr = -2.0 + 3.0 * Double(col) / Double(width)
-                    var zr = 0.0, zi = 0.0
+                    var zr = 0.0
+                    var zi = 0.0
                     var k: Int32 = 0
                     while k < maxIterations && zr * zr + zi * zi <= 4.0 {
                         let t = zr * zr - zi * zi + cr
@@ -56,12 +59,20 @@ public final class SwiftUnsafeSuite: KernelSuite {
         positions.withUnsafeBufferPointer { pb in
             masses.withUnsafeBufferPointer { mb in
                 accelerations.withUnsafeMutableBufferPointer { ab in
-                    let p = pb.baseAddress!, m = mb.baseAddress!, acc = ab.baseAddress!
+                    let p = pb.baseAddress!
+                    let m = mb.baseAddress!
+                    let acc = ab.baseAddress!
                     for i in 0..<n {
-                        let xi = p[3 * i], yi = p[3 * i + 1], zi = p[3 * i + 2]
-                        var ax = 0.0, ay = 0.0, az = 0.0
+                        let xi = p[3 * i]
+                        let yi = p[3 * i + 1]
+                        let zi = p[3 * i + 2]
+                        var ax = 0.0
+                        var ay = 0.0
+                        var az = 0.0
                         for j in 0..<n {
-                            let dx = p[3 * j] - xi, dy = p[3 * j + 1] - yi, dz = p[3 * j + 2] - zi
+                            let dx = p[3 * j] - xi
+                            let dy = p[3 * j + 1] - yi
+                            let dz = p[3 * j + 2] - zi
                             let r2 = dx * dx + dy * dy + dz * dz + Parameters.softening
                             let f = m[j] * (1.0 / (r2 * r2.squareRoot()))
                             ax += f * dx
@@ -85,8 +96,10 @@ public final class SwiftUnsafeSuite: KernelSuite {
                     let dst = s % 2 == 0 ? bb.baseAddress! : ab.baseAddress!
                     for i in 1..<n - 1 {
                         for j in 1..<n - 1 {
-                            dst[i * n + j] = 0.25 * (src[(i - 1) * n + j] + src[(i + 1) * n + j]
-                                + src[i * n + j - 1] + src[i * n + j + 1])
+                            dst[i * n + j] =
+                                0.25
+                                * (src[(i - 1) * n + j] + src[(i + 1) * n + j]
+                                    + src[i * n + j - 1] + src[i * n + j + 1])
                         }
                     }
                 }
@@ -98,7 +111,9 @@ public final class SwiftUnsafeSuite: KernelSuite {
         a.withUnsafeBufferPointer { ab in
             b.withUnsafeBufferPointer { bb in
                 c.withUnsafeMutableBufferPointer { cb in
-                    let pa = ab.baseAddress!, pb = bb.baseAddress!, pc = cb.baseAddress!
+                    let pa = ab.baseAddress!
+                    let pb = bb.baseAddress!
+                    let pc = cb.baseAddress!
                     for i in 0..<n {
                         let row = pc + i * n
                         row.update(repeating: 0, count: n)
@@ -124,16 +139,21 @@ public final class SwiftUnsafeSuite: KernelSuite {
                 expiry.withUnsafeBufferPointer { tb in
                     call.withUnsafeMutableBufferPointer { cb in
                         put.withUnsafeMutableBufferPointer { pb in
-                            let s = sb.baseAddress!, k = kb.baseAddress!, t = tb.baseAddress!
-                            let c = cb.baseAddress!, p = pb.baseAddress!
+                            let s = sb.baseAddress!
+                            let k = kb.baseAddress!
+                            let t = tb.baseAddress!
+                            let c = cb.baseAddress!
+                            let p = pb.baseAddress!
                             for i in 0..<n {
                                 let sqrtT = t[i].squareRoot()
                                 let d1 = (log(s[i] / k[i]) + (r + 0.5 * v * v) * t[i]) / (v * sqrtT)
                                 let d2 = d1 - v * sqrtT
                                 let disc = k[i] * exp(-r * t[i])
-                                c[i] = s[i] * (0.5 * (1.0 + erf(d1 / sqrt2)))
+                                c[i] =
+                                    s[i] * (0.5 * (1.0 + erf(d1 / sqrt2)))
                                     - disc * (0.5 * (1.0 + erf(d2 / sqrt2)))
-                                p[i] = disc * (0.5 * (1.0 + erf(-d2 / sqrt2)))
+                                p[i] =
+                                    disc * (0.5 * (1.0 + erf(-d2 / sqrt2)))
                                     - s[i] * (0.5 * (1.0 + erf(-d1 / sqrt2)))
                             }
                         }
@@ -147,7 +167,8 @@ public final class SwiftUnsafeSuite: KernelSuite {
         let bins = counts.count
         samples.withUnsafeBufferPointer { xb in
             counts.withUnsafeMutableBufferPointer { cb in
-                let x = xb.baseAddress!, h = cb.baseAddress!
+                let x = xb.baseAddress!
+                let h = cb.baseAddress!
                 h.update(repeating: 0, count: bins)
                 let scale = Double(bins)
                 for i in 0..<xb.count {

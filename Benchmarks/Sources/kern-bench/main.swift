@@ -4,8 +4,8 @@ import BenchCore
 import Foundation
 import KernPeer
 import SwiftPeers
-import SwiftUnsafePeers
 import SwiftUnsafeNativePeers
+import SwiftUnsafePeers
 
 var options = Options()
 var only: [String] = []
@@ -19,10 +19,15 @@ while let arg = args.popFirst() {
     case "--no-python": options.runPython = false
     case "--wait-idle": options.waitForQuietSeconds = Double(args.popFirst() ?? "") ?? 0
     // Only the named in-process implementations (comma-separated, e.g. "C clang no FMA,Kern checked").
-    case "--kernels": options.kernels = (args.popFirst() ?? "").split(separator: ",").compactMap { Kernel(rawValue: String($0)) }
+    case "--kernels":
+        options.kernels = (args.popFirst() ?? "").split(separator: ",").compactMap {
+            Kernel(rawValue: String($0))
+        }
     case "--only": only = (args.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
-        print("usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K]")
+        print(
+            "usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K]"
+        )
         exit(2)
     }
 }
@@ -30,13 +35,17 @@ if options.quick { options.plan = TimingPlan(warmups: 1, repetitions: 2) }
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let lib = options.cLibraryDirectory
-let gccOMP = CLibrarySuite(name: "C gcc OpenMP", path: "\(lib)/libpeers-gcc-omp.so", threads: cores, serialCounterpart: "C gcc")
+let gccOMP = CLibrarySuite(
+    name: "C gcc OpenMP", path: "\(lib)/libpeers-gcc-omp.so", threads: cores,
+    serialCounterpart: "C gcc")
 let allSuites: [KernelSuite] = [
     CLibrarySuite(name: "C gcc", path: "\(lib)/libpeers-gcc.so", threads: 1),  // the reference
     CLibrarySuite(name: "C clang", path: "\(lib)/libpeers-clang.so", threads: 1),
     CLibrarySuite(name: "C clang no FMA", path: "\(lib)/libpeers-clang-nofma.so", threads: 1),
     gccOMP,
-    CLibrarySuite(name: "C clang OpenMP", path: "\(lib)/libpeers-clang-omp.so", threads: cores, serialCounterpart: "C clang"),
+    CLibrarySuite(
+        name: "C clang OpenMP", path: "\(lib)/libpeers-clang-omp.so", threads: cores,
+        serialCounterpart: "C clang"),
     SwiftArraySuite(),
     SwiftUnsafePeers.SwiftUnsafeSuite(),
     SwiftUnsafeNativePeers.SwiftUnsafeSuite(),
@@ -48,7 +57,8 @@ let allSuites: [KernelSuite] = [
 // without thread-scheduling noise.
 let onRequest: [KernelSuite] = [KernSuite(mode: .checked, threads: 1)]
 // The reference (C gcc) always runs: every output is verified against it.
-let suites = only.isEmpty
+let suites =
+    only.isEmpty
     ? allSuites : (allSuites + onRequest).filter { $0.name == "C gcc" || only.contains($0.name) }
 let ok = try Driver(options: options, suites: suites, streamLibrary: gccOMP).run()
 exit(ok ? 0 : 1)

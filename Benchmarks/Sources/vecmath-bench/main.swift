@@ -31,7 +31,9 @@ func row(_ label: String, _ ms: Double) {
 
 // Deterministic inputs (the Numba script builds the same ones).
 var s = [Double](repeating: 0, count: n)
-var k = s, t = s, x = s
+var k = s
+var t = s
+var x = s
 for i in 0..<n {
     s[i] = 50 + Double(i % 1000) * 0.1
     k[i] = 40 + Double((i * 7) % 1000) * 0.12
@@ -42,7 +44,8 @@ for i in 0..<n {
 print("vecmath-bench: n = 2^20 Doubles, median of \(reps), \(cores) cores")
 print("\n## exp / log / sin / cos loops, one thread, 512-bit vectors\n")
 for name in ["exp", "log", "sin", "cos"] {
-    let source = "func run(x: [Double], y: inout [Double]) { for i in 0..<x.count { y[i] = \(name)(x[i]) } }"
+    let source =
+        "func run(x: [Double], y: inout [Double]) { for i in 0..<x.count { y[i] = \(name)(x[i]) } }"
     var y = [Double](repeating: 0, count: n)
     for (label, options) in [
         ("scalar libm (--no-vector-math)", CompileOptions(fastMath: true, vectorMath: false)),
@@ -63,8 +66,14 @@ for (label, base) in [
     ("strict", CompileOptions(checked: false)),
     ("strict, --no-vector-math", CompileOptions(checked: false, vectorMath: false)),
     ("--fast-math", CompileOptions(checked: false, fastMath: true)),
-    ("--fast-math --no-vector-math", CompileOptions(checked: false, fastMath: true, vectorMath: false)),
-    ("--fast-math, 256-bit", CompileOptions(checked: false, fastMath: true, preferredVectorWidth: 256)),
+    (
+        "--fast-math --no-vector-math",
+        CompileOptions(checked: false, fastMath: true, vectorMath: false)
+    ),
+    (
+        "--fast-math, 256-bit",
+        CompileOptions(checked: false, fastMath: true, preferredVectorWidth: 256)
+    ),
 ] {
     for threads in [1, cores] {
         let f = try KernModule.compile(path: path, options: base).function(named: "blackScholes")
@@ -125,13 +134,16 @@ var mc = [Float](repeating: 0, count: mn * mn)
 var pixels = [Int32](repeating: 0, count: 512 * 512)
 for width in [512, 256, 512, 256] {
     let m = try KernModule.compile(
-        source: others, options: CompileOptions(checked: false, threads: 1, preferredVectorWidth: width))
+        source: others,
+        options: CompileOptions(checked: false, threads: 1, preferredVectorWidth: width))
     let saxpy = try m.function(named: "saxpy")
     let matmul = try m.function(named: "matmul")
     let mandelbrot = try m.function(named: "mandelbrot")
     row("saxpy Float 2^24, \(width)-bit", try median { try saxpy(Float(2.5), xs, &ys) })
     row("matmul Float 512², \(width)-bit", try median { try matmul(ma, ma, &mc, mn) })
-    row("mandelbrot 512², 256 iterations, \(width)-bit", try median { try mandelbrot(&pixels, 512, 512, 256) })
+    row(
+        "mandelbrot 512², 256 iterations, \(width)-bit",
+        try median { try mandelbrot(&pixels, 512, 512, 256) })
 }
 
 let python = benchmarks.appendingPathComponent(".venv/bin/python").path
@@ -140,7 +152,9 @@ if FileManager.default.isExecutableFile(atPath: python) {
     fflush(stdout)  // our rows first when piped (the child writes to the same stream)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = [benchmarks.appendingPathComponent("python/bench_vecmath_numba.py").path, String(reps)]
+    process.arguments = [
+        benchmarks.appendingPathComponent("python/bench_vecmath_numba.py").path, String(reps),
+    ]
     try process.run()
     process.waitUntilExit()
 } else {

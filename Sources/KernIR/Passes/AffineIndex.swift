@@ -44,7 +44,8 @@ struct AffineForm: Hashable {
     }
 
     var withinLimits: Bool {
-        coefficient.magnitude <= Self.maxCoefficient.magnitude && constant.magnitude <= Self.maxMagnitude.magnitude
+        coefficient.magnitude <= Self.maxCoefficient.magnitude
+            && constant.magnitude <= Self.maxMagnitude.magnitude
             && terms.count <= Self.maxTerms
             && terms.values.allSatisfy { $0.magnitude <= Self.maxCoefficient.magnitude }
     }

@@ -63,7 +63,9 @@ extension Facts {
             default: break
             }
         }
-        return below.filter { nonNegative.contains($0.0) }.map { IndexGuard(index: $0.0, upper: $0.1) }
+        return below.filter { nonNegative.contains($0.0) }.map {
+            IndexGuard(index: $0.0, upper: $0.1)
+        }
     }
 }
 
@@ -72,7 +74,8 @@ extension Instr {
     func writes(_ s: SlotID) -> Bool {
         switch op {
         case .store(let t, _): return t == s
-        case .call(_, let args): return args.contains { if case .slot(s) = $0 { true } else { false } }
+        case .call(_, let args):
+            return args.contains { if case .slot(s) = $0 { true } else { false } }
         default: return op.nestedBlocks.contains { $0.writes(s) }
         }
     }

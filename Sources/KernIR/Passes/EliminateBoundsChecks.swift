@@ -69,7 +69,8 @@ struct Facts {
                     if p == .eq { equalities[r] = (a, b) }
                 }
             case .binary(let op, let a, let b) where op == .add || op == .sub:
-                if let r = instr.result, let k = integer(b), k.magnitude <= Self.maxOffset.magnitude {
+                if let r = instr.result, let k = integer(b), k.magnitude <= Self.maxOffset.magnitude
+                {
                     offsets[r] = (a, op == .add ? k : -k)
                 }
             case .ifElse(_, let then, let els):
@@ -81,7 +82,8 @@ struct Facts {
                 collect(body)
             case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
-                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+                .rngIteration, .atomicAdd,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -208,7 +210,8 @@ private func eliminate(
         defer { conditions.observe(instr) }
         switch instr.op {
         case .checkBounds(let index, let bound, _):
-            let proven = loops.contains { $0.proves(index: index, bound: bound, facts, known) }
+            let proven =
+                loops.contains { $0.proves(index: index, bound: bound, facts, known) }
                 || guards.contains { $0.index == index && facts.sameExtent(bound, $0.upper, known) }
                 || facts.constantIndex(index, below: bound, sizes)
             if proven {
@@ -236,7 +239,8 @@ private func eliminate(
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .breakLoop, .continueLoop,
+            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .breakLoop, .continueLoop,
             .returnValue, .parallelFor:
             break
         }

@@ -23,7 +23,8 @@ public func hoistBoundsChecks(_ m: inout Module) -> PassStatistics {
 
 /// The same, also returning how many checks each versioned loop (by the position of its
 /// `for` keyword) no longer runs on its fast path, for `PipelineReport.loopChecks`.
-func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]) -> PassStatistics {
+func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]) -> PassStatistics
+{
     var stats = PassStatistics(pass: "hoist-bounds-checks")
     for id in m.functions.ids {
         let checksBefore = countInstructions(m.functions[id].body, isBoundsCheck)
@@ -118,11 +119,13 @@ private struct LoopVersioner {
         var fast = loop
         fast.body = withoutChecks(loop.body, Set(hoistable.keys))
         fast = freshCopy(fast)
-        out.append(Instr(
-            result: nil,
-            op: .ifElse(ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos)]),
-                        else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos)])),
-            pos: pos))
+        out.append(
+            Instr(
+                result: nil,
+                op: .ifElse(
+                    ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos)]),
+                    else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos)])),
+                pos: pos))
         hoisted[pos, default: 0] += count
         return out
     }

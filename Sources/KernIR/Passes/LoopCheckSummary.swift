@@ -40,7 +40,9 @@ func boundsChecksPerLoop(_ m: Module) -> [LoopKey: Int] {
     return counts
 }
 
-private func countChecks(_ block: Block, function: String, loop: LoopKey?, into counts: inout [LoopKey: Int]) {
+private func countChecks(
+    _ block: Block, function: String, loop: LoopKey?, into counts: inout [LoopKey: Int]
+) {
     for instr in block.instrs {
         if isBoundsCheck(instr), let loop { counts[loop, default: 0] += 1 }
         var inner = loop
@@ -59,18 +61,22 @@ private func countChecks(_ block: Block, function: String, loop: LoopKey?, into 
 /// `after` is counted before hoisting (hoisting only moves checks) and may come from a
 /// module whose prange bodies were outlined into other functions, so counts after the
 /// first pass are matched by loop position, which is unique within a source file.
-func summarizeLoopChecks(before: [LoopKey: Int], after: [LoopKey: Int], hoisted: [SourcePos: Int] = [:])
+func summarizeLoopChecks(
+    before: [LoopKey: Int], after: [LoopKey: Int], hoisted: [SourcePos: Int] = [:]
+)
     -> [LoopCheckSummary]
 {
     var afterByLoop: [SourcePos: Int] = [:]
     for (key, n) in after { afterByLoop[key.loop, default: 0] += n }
-    return before.keys.sorted { ($0.loop.line, $0.loop.column, $0.function) < ($1.loop.line, $1.loop.column, $1.function) }
-        .map { key in
-            let remaining = afterByLoop[key.loop] ?? 0
-            let moved = min(hoisted[key.loop] ?? 0, remaining)
-            let kept = remaining - moved
-            return LoopCheckSummary(
-                function: key.function, loop: key.loop,
-                removed: max(0, (before[key] ?? 0) - remaining), hoisted: moved, kept: kept)
-        }
+    return before.keys.sorted {
+        ($0.loop.line, $0.loop.column, $0.function) < ($1.loop.line, $1.loop.column, $1.function)
+    }
+    .map { key in
+        let remaining = afterByLoop[key.loop] ?? 0
+        let moved = min(hoisted[key.loop] ?? 0, remaining)
+        let kept = remaining - moved
+        return LoopCheckSummary(
+            function: key.function, loop: key.loop,
+            removed: max(0, (before[key] ?? 0) - remaining), hoisted: moved, kept: kept)
+    }
 }

@@ -29,7 +29,8 @@ public func outlineParallelLoops(_ m: inout Module) -> PassStatistics {
         outliner.function.body = outliner.rewrite(body)
         m = outliner.module
         m.functions[fid] = outliner.function
-        stats.functions.append(.init(function: m.functions[fid].name, removed: outliner.counter, kept: 0))
+        stats.functions.append(
+            .init(function: m.functions[fid].name, removed: outliner.counter, kept: 0))
     }
     return stats
 }
@@ -67,7 +68,8 @@ struct LoopOutliner {
             for instr in block.instrs {
                 switch instr.op {
                 case .allocArray: if let r = instr.result { writable.insert(r) }
-                case .subview(let a, _): if let r = instr.result, writable.contains(a) { writable.insert(r) }
+                case .subview(let a, _):
+                    if let r = instr.result, writable.contains(a) { writable.insert(r) }
                 default: break
                 }
                 for nested in instr.op.nestedBlocks { scan(nested) }
@@ -91,11 +93,22 @@ struct LoopOutliner {
                     out.append(Instr(result: instr.result, op: .forLoop(l), pos: instr.pos))
                 }
             case .ifElse(let c, let t, let e):
-                out.append(Instr(result: instr.result, op: .ifElse(c, then: rewrite(t), else: rewrite(e)), pos: instr.pos))
+                out.append(
+                    Instr(
+                        result: instr.result, op: .ifElse(c, then: rewrite(t), else: rewrite(e)),
+                        pos: instr.pos))
             case .whileLoop(let cb, let c, let body):
-                out.append(Instr(result: instr.result, op: .whileLoop(cond: rewrite(cb), condition: c, body: rewrite(body)), pos: instr.pos))
+                out.append(
+                    Instr(
+                        result: instr.result,
+                        op: .whileLoop(cond: rewrite(cb), condition: c, body: rewrite(body)),
+                        pos: instr.pos))
             case .repeatLoop(let body, let cb, let c):
-                out.append(Instr(result: instr.result, op: .repeatLoop(body: rewrite(body), cond: rewrite(cb), condition: c), pos: instr.pos))
+                out.append(
+                    Instr(
+                        result: instr.result,
+                        op: .repeatLoop(body: rewrite(body), cond: rewrite(cb), condition: c),
+                        pos: instr.pos))
             default:
                 out.append(instr)
             }
@@ -147,7 +160,9 @@ struct LoopOutliner {
         for r in reductions {
             let kind = function.slots[r.slot].type.scalar ?? .i64
             let identity = emitter.constant(identityOf(r.op, kind), kind)
-            partials.append(emitter.emit(.allocArray(kind, dims: [blockCount], fill: identity), .array(kind, rank: 1)))
+            partials.append(
+                emitter.emit(
+                    .allocArray(kind, dims: [blockCount], fill: identity), .array(kind, rank: 1)))
         }
         var privateArrays: [ValueID] = []
         for a in arrayReductions {
@@ -155,14 +170,17 @@ struct LoopOutliner {
             var dims = [blockCount]
             for axis in 0..<rank { dims.append(emitter.emit(.dim(a, axis: axis), .scalar(.i64))) }
             let fill = emitter.constant(kind.isFloating ? .floating(0) : .integer(0), kind)
-            privateArrays.append(emitter.emit(.allocArray(kind, dims: dims, fill: fill), .array(kind, rank: rank + 1)))
+            privateArrays.append(
+                emitter.emit(
+                    .allocArray(kind, dims: dims, fill: fill), .array(kind, rank: rank + 1)))
         }
         let slotValues = readSlots.map { emitter.emit(.load($0), function.slots[$0].type) }
         function = emitter.function  // the values just emitted are looked up below
 
         // The outlined function.
         var g = Function(
-            name: "\(function.name).prange\(counter)", returnType: .void, isExported: false, pos: pos)
+            name: "\(function.name).prange\(counter)", returnType: .void, isExported: false,
+            pos: pos)
         counter += 1
         var map = IDRemapper()
         let gLo = g.values.append(.scalar(.i64))
@@ -173,19 +191,23 @@ struct LoopOutliner {
             Param(name: "hi", type: .scalar(.i64), isInout: false, binding: .value(gHi)),
             Param(name: "block", type: .scalar(.i64), isInout: false, binding: .value(gBlock)),
         ]
-        func addParam(_ name: String, _ type: IRType, writable: Bool, _ g: inout Function) -> ValueID {
+        func addParam(_ name: String, _ type: IRType, writable: Bool, _ g: inout Function)
+            -> ValueID
+        {
             let v = g.values.append(type)
             g.params.append(Param(name: name, type: type, isInout: writable, binding: .value(v)))
             return v
         }
         var captures: [ValueID] = []
         for v in freeValues {
-            map.values[v] = addParam("c\(v.raw)", function.values[v], writable: writableArrays.contains(v), &g)
+            map.values[v] = addParam(
+                "c\(v.raw)", function.values[v], writable: writableArrays.contains(v), &g)
             captures.append(v)
         }
         var gSlotParams: [(SlotID, ValueID)] = []
         for (s, v) in zip(readSlots, slotValues) {
-            gSlotParams.append((s, addParam(function.slots[s].name, function.slots[s].type, writable: false, &g)))
+            gSlotParams.append(
+                (s, addParam(function.slots[s].name, function.slots[s].type, writable: false, &g)))
             captures.append(v)
         }
         var gPartials: [ValueID] = []
@@ -213,7 +235,8 @@ struct LoopOutliner {
         for r in reductions {
             let kind = function.slots[r.slot].type.scalar ?? .i64
             let c = emitG(.constant(identityOf(r.op, kind)), .scalar(kind), &g)!
-            map.slots[r.slot] = g.slots.append(SlotInfo(name: function.slots[r.slot].name, type: .scalar(kind)))
+            map.slots[r.slot] = g.slots.append(
+                SlotInfo(name: function.slots[r.slot].name, type: .scalar(kind)))
             _ = emitG(.store(map.s(r.slot), c), nil, &g)
         }
         for (a, p) in zip(arrayReductions, gPrivate) {
@@ -232,13 +255,16 @@ struct LoopOutliner {
             iv = map.v(loop.induction)
         } else {
             iv = g.values.append(.scalar(.i64))
-            innerBody.instrs.insert(Instr(result: map.v(loop.induction), op: .convert(iv), pos: pos), at: 0)
+            innerBody.instrs.insert(
+                Instr(result: map.v(loop.induction), op: .convert(iv), pos: pos), at: 0)
         }
         let step = emitG(.constant(.integer(1)), .scalar(.i64), &g)!
         let blocked = reductions.map { Reduction(slot: map.s($0.slot), op: $0.op) }
-        _ = emitG(.forLoop(ForLoop(
-            induction: iv, lower: gLo, upper: gHi, step: step, inclusive: false,
-            kind: .blocked(reductions: blocked), body: innerBody)), nil, &g)
+        _ = emitG(
+            .forLoop(
+                ForLoop(
+                    induction: iv, lower: gLo, upper: gHi, step: step, inclusive: false,
+                    kind: .blocked(reductions: blocked), body: innerBody)), nil, &g)
         for (r, p) in zip(reductions, gPartials) {
             let kind = function.slots[r.slot].type.scalar ?? .i64
             let v = emitG(.load(map.s(r.slot)), .scalar(kind), &g)!
@@ -248,7 +274,8 @@ struct LoopOutliner {
         g.body = Block(body)
         let gid = module.functions.append(g)
 
-        emitter.emit(.parallelFor(body: gid, captures: captures, lower: lo, upper: hi, blockSize: blockSize))
+        emitter.emit(
+            .parallelFor(body: gid, captures: captures, lower: lo, upper: hi, blockSize: blockSize))
 
         // Combine partials in block order.
         if !reductions.isEmpty || !arrayReductions.isEmpty {
@@ -266,9 +293,11 @@ struct LoopOutliner {
             let combineBody = Block(combine.instrs)
             emitter.function = combine.function
             let step1 = emitter.i64(1)
-            emitter.emit(.forLoop(ForLoop(
-                induction: b, lower: zero, upper: blockCount, step: step1, inclusive: false,
-                kind: .serial, body: combineBody)))
+            emitter.emit(
+                .forLoop(
+                    ForLoop(
+                        induction: b, lower: zero, upper: blockCount, step: step1, inclusive: false,
+                        kind: .serial, body: combineBody)))
         }
         function = emitter.function
         return emitter.instrs
@@ -277,28 +306,34 @@ struct LoopOutliner {
     /// Nested parallel loops inside an outlined body run in their worker: serial, with
     /// reductions still reassociable.
     func serializeNested(_ block: Block) -> Block {
-        Block(block.instrs.map { instr in
-            var i = instr
-            switch instr.op {
-            case .forLoop(var l):
-                if case .parallel(let rs, _) = l.kind { l.kind = .blocked(reductions: rs) }
-                l.body = serializeNested(l.body)
-                i.op = .forLoop(l)
-            case .ifElse(let c, let t, let e):
-                i.op = .ifElse(c, then: serializeNested(t), else: serializeNested(e))
-            case .whileLoop(let cb, let c, let body):
-                i.op = .whileLoop(cond: serializeNested(cb), condition: c, body: serializeNested(body))
-            case .repeatLoop(let body, let cb, let c):
-                i.op = .repeatLoop(body: serializeNested(body), cond: serializeNested(cb), condition: c)
-            default: break
-            }
-            return i
-        })
+        Block(
+            block.instrs.map { instr in
+                var i = instr
+                switch instr.op {
+                case .forLoop(var l):
+                    if case .parallel(let rs, _) = l.kind { l.kind = .blocked(reductions: rs) }
+                    l.body = serializeNested(l.body)
+                    i.op = .forLoop(l)
+                case .ifElse(let c, let t, let e):
+                    i.op = .ifElse(c, then: serializeNested(t), else: serializeNested(e))
+                case .whileLoop(let cb, let c, let body):
+                    i.op = .whileLoop(
+                        cond: serializeNested(cb), condition: c, body: serializeNested(body))
+                case .repeatLoop(let body, let cb, let c):
+                    i.op = .repeatLoop(
+                        body: serializeNested(body), cond: serializeNested(cb), condition: c)
+                default: break
+                }
+                return i
+            })
     }
 
     // MARK: - Analysis
 
-    func collect(_ block: Block, defined: inout Set<ValueID>, used: inout Set<ValueID>, slots: inout Set<SlotID>) {
+    func collect(
+        _ block: Block, defined: inout Set<ValueID>, used: inout Set<ValueID>,
+        slots: inout Set<SlotID>
+    ) {
         for instr in block.instrs {
             if let r = instr.result { defined.insert(r) }
             used.formUnion(instr.op.operands)
@@ -320,7 +355,9 @@ struct LoopOutliner {
 
     /// Slots mentioned anywhere in `block` except inside the loop whose induction
     /// variable is `excluded`.
-    func collectSlots(_ block: Block, excludingLoop excluded: ValueID, into slots: inout Set<SlotID>) {
+    func collectSlots(
+        _ block: Block, excludingLoop excluded: ValueID, into slots: inout Set<SlotID>
+    ) {
         for instr in block.instrs {
             switch instr.op {
             case .load(let s), .store(let s, _): slots.insert(s)

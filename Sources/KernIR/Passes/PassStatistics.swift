@@ -56,7 +56,8 @@ func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }
@@ -73,7 +74,8 @@ func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
 /// Counts the instructions of a block (nested ones included) that satisfy `test`.
 func countInstructions(_ block: Block, _ test: (Instr) -> Bool) -> Int {
     block.instrs.reduce(0) { n, instr in
-        n + (test(instr) ? 1 : 0) + instr.op.nestedBlocks.reduce(0) { $0 + countInstructions($1, test) }
+        n + (test(instr) ? 1 : 0)
+            + instr.op.nestedBlocks.reduce(0) { $0 + countInstructions($1, test) }
     }
 }
 

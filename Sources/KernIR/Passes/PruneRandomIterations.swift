@@ -54,7 +54,9 @@ private func scanRandomUse(_ block: Block, direct: inout Bool, callees: inout Se
             .returnValue:
             break
         }
-        for nested in instr.op.nestedBlocks { scanRandomUse(nested, direct: &direct, callees: &callees) }
+        for nested in instr.op.nestedBlocks {
+            scanRandomUse(nested, direct: &direct, callees: &callees)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ extension Context {
 extension Builder {
     /// `vector` with lane `lane` replaced by `v`.
     func insertElement(_ vector: LLVMValue, _ v: LLVMValue, lane: Int) -> LLVMValue {
-        LLVMBuildInsertElement(ref, vector, v, LLVMConstInt(LLVMInt32TypeInContext(context.ref), UInt64(lane), 0), "")
+        LLVMBuildInsertElement(
+            ref, vector, v, LLVMConstInt(LLVMInt32TypeInContext(context.ref), UInt64(lane), 0), "")
     }
 }
