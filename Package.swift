@@ -2,7 +2,8 @@
 // Kern: a JIT-compiling numeric kernel language for Swift.
 //
 // The pipeline is visible in the target list: KernBasics → KernSyntax → KernSema →
-// KernIRGen → KernIR (passes) → KernLLVM → KernJIT → Kern (host API) → KernCLI/kernelc.
+// KernIRGen → KernIR (passes) → KernLLVM → KernJIT → Kern (host API) → KernCLI/kernelc;
+// KernCompiler drives the stages (docs/architecture.md), KernInterpreter is the oracle.
 // LLVM is found through `llvm-config` at manifest time (honouring $LLVM_CONFIG,
 // else the newest `llvm-config-NN` on PATH); libffi through the system linker.
 import Foundation
@@ -104,6 +105,12 @@ let package = Package(
         // Middle
         .target(name: "KernIR", dependencies: ["KernBasics"], swiftSettings: swift6),
         .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
+        // The staged compiler: parse → check → lower → passes, then a pluggable back end.
+        .target(
+            name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
+            swiftSettings: swift6),
+        // The reference interpreter: the oracle, kept apart so no pass can depend on it.
+        .target(name: "KernInterpreter", dependencies: ["KernIR"], swiftSettings: swift6),
         // Back end
         .target(
             name: "CLLVM", cSettings: llvmCFlags, cxxSettings: llvmCXXFlags,
@@ -124,11 +131,11 @@ let package = Package(
             swiftSettings: swift6 + llvmSwiftFlags),
         // Host API and tools
         .target(
-            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "KernLLVM", "CFFI", "KernRuntime"],
+            name: "Kern", dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "CFFI", "KernRuntime"],
             exclude: ["gen-call-overloads.py"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
-            name: "KernREPL", dependencies: ["Kern", "KernSyntax", "KernSema", "KernBasics"],
+            name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
             name: "KernCLI",
@@ -140,7 +147,8 @@ let package = Package(
         // Tests: one target per stage, plus the file tests over Tests/Cases.
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
         .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
-        .testTarget(name: "KernIRTests", dependencies: ["KernIR"], swiftSettings: swift6),
+        .testTarget(
+            name: "KernIRTests", dependencies: ["KernIR", "KernInterpreter"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
@@ -160,12 +168,15 @@ let package = Package(
             path: "Tests/KernCLITestSupport", swiftSettings: swift6),
         .testTarget(
             name: "KernFileTests",
-            dependencies: ["Kern", "KernCLI", "KernCLITestSupport", "KernSyntax", "KernSema", "KernIR", "KernIRGen", "KernRuntime"],
+            dependencies: [
+                "Kern", "KernCLI", "KernCLITestSupport", "KernCompiler", "KernSyntax", "KernSema", "KernIR",
+                "KernInterpreter", "KernRuntime",
+            ],
             swiftSettings: swift6 + llvmSwiftFlags),
         .testTarget(
             name: "KernReportTests",
             dependencies: [
-                "Kern", "KernCLI", "KernCLITestSupport", "KernLLVM", "KernIR", "KernIRGen", "KernSema",
+                "Kern", "KernCLI", "KernCLITestSupport", "KernCompiler", "KernLLVM", "KernIR", "KernSema",
                 "KernSyntax",
             ],
             swiftSettings: swift6 + llvmSwiftFlags),

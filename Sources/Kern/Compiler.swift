@@ -1,21 +1,22 @@
-/// The compile pipeline, start to end, in one readable function (DESIGN.md example 6):
-/// source → parse → Sema → IRGen → KernIR pipeline → LLVM → JIT → `KernModule`.
+/// The JIT path: `KernModule.compile` drives the staged compiler (KernCompiler) through
+/// all six stages with the LLVM back end and the JIT, then binds each exported function
+/// to its entry point.
 ///
 /// In: a `SourceFile` and `CompileOptions`. Out: a `KernModule` whose functions call the
 /// JIT-compiled entry points, or a thrown `KernError` (`.compile` with every front-end
-/// diagnostic; `.backend` when LLVM or the JIT fail).
+/// diagnostic; `.backend` when the passes, LLVM or the JIT fail).
 ///
-/// The back half (Kern IR → callable code) sits behind `KernBackend`, so the call
+/// The back half (Kern IR → callable code) sits behind `CompilerBackend`, so the call
 /// machinery is tested without LLVM (Tests/KernTests use hand-written C entry points)
 /// and the back end plugs in at one place: `LLVMJITBackend` below.
+@_exported import struct KernBasics.CompileOptions
+@_exported import enum KernBasics.FastMathLevel
 import Foundation
 import KernBasics
+import KernCompiler
 import KernIR
-import KernIRGen
 import KernJIT
 import KernLLVM
-import KernSema
-import KernSyntax
 
 /// Gives the address of a compiled entry point `kern_entry_<name>` by Kern function name.
 protocol EntryPointProvider: Sendable {
@@ -29,69 +30,51 @@ protocol CompiledCode: EntryPointProvider {
     func objectCode() throws -> [UInt8]
 }
 
-/// Kern IR module → compiled code.
-protocol KernBackend: Sendable {
-    func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode
-}
-
 enum Compiler {
-    /// The back end used by `KernModule.compile`.
-    static let backend: any KernBackend = LLVMJITBackend()
-
-    static func compile(
-        _ file: SourceFile, options: CompileOptions, backend: any KernBackend = Compiler.backend
-    ) throws -> KernModule {
-        let clock = ContinuousClock()
-        var timings = CompileTimings()
-        var start = clock.now
-        func lap() -> Duration {
-            let now = clock.now
-            defer { start = now }
-            return now - start
+    /// Source → `KernModule`: every stage, then the exported functions.
+    static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
+        let compilation = try run(file, options: options, backend: LLVMJITBackend())
+        guard let module = compilation.module, let code = compilation.loaded else {
+            preconditionFailure("a compilation that reached .load has a module and code")
         }
-        let (program, frontEndDiagnostics) = try check(file)
-        let diagnostics =
-            frontEndDiagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)
-        timings.frontEnd = lap()
-        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
-        try runKernIRPipeline(&module, options: options)
-        timings.kernIR = lap()
-        let code = try backend.compile(module, options: options)
-        timings.llvm = lap()
+        let clock = ContinuousClock()
+        let start = clock.now
         let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
-        timings.jit = lap()
+        let stage = { (s: Stage) in compilation.timings[s] ?? .zero }
+        var timings = CompileTimings()
+        timings.frontEnd = stage(.parse) + stage(.check)
+        timings.kernIR = stage(.lower) + stage(.passes)
+        timings.llvm = stage(.codegen)
+        // ORC compiles lazily: looking the entry points up is where machine code is made.
+        timings.jit = stage(.load) + (clock.now - start)
         return KernModule(
             file: file, options: options, functions: functions,
-            warnings: diagnostics, kernIR: module, code: code, timings: timings)
+            warnings: compilation.diagnostics, kernIR: module, code: code, timings: timings)
     }
 
-    /// The front end: parse and type-check. Sema runs only on a syntactically clean tree.
+    /// The front end: parse and type-check. Returns the warnings.
     /// - Throws: `KernError.compile` with every diagnostic when there is an error.
-    static func check(_ file: SourceFile) throws -> (CheckedProgram, [Diagnostic]) {
-        let (ast, syntaxDiagnostics) = Parser.parse(file)
-        if syntaxDiagnostics.contains(where: { $0.severity == .error }) {
-            throw KernError.compile(diagnostics: syntaxDiagnostics, file: file)
-        }
-        let (checked, semaDiagnostics) = Sema.check(ast, in: file)
-        let diagnostics = syntaxDiagnostics + semaDiagnostics
-        guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
-            if !diagnostics.contains(where: { $0.severity == .error }) {
-                throw KernError.backend(
-                    message: "internal error: type checking produced neither a program nor an error"
-                )
-            }
-            throw KernError.compile(diagnostics: diagnostics, file: file)
-        }
-        return (program, diagnostics)
+    static func check(_ file: SourceFile) throws -> [Diagnostic] {
+        try run(file, options: CompileOptions(), stopAfter: .check).diagnostics
     }
 
-    /// The KernIR pass pipeline (verify, check elimination, parallel outlining, …).
-    static func runKernIRPipeline(_ module: inout KernIR.Module, options: CompileOptions) throws {
+    /// The staged compiler up to `stopAfter`, its failures as `KernError`s.
+    static func run<Backend: CompilerBackend>(
+        _ file: SourceFile, options: CompileOptions, backend: Backend,
+        stopAfter: Stage = .load
+    ) throws -> Compilation<Backend> {
         do {
-            try runPipeline(&module, options: PipelineOptions(boundsChecks: options.checked))
+            return try StagedCompiler(options: options, backend: backend, stopAfter: stopAfter)
+                .compile(file)
         } catch {
-            throw KernError.backend(message: "Kern IR pipeline: \(error)")
+            throw KernError(error, file: file)
         }
+    }
+
+    static func run(_ file: SourceFile, options: CompileOptions, stopAfter: Stage) throws
+        -> Compilation<NoBackend>
+    {
+        try run(file, options: options, backend: NoBackend(), stopAfter: stopAfter)
     }
 
     /// A `KernFunction` per exported IR function, bound to its compiled entry point.
@@ -111,18 +94,32 @@ enum Compiler {
     }
 }
 
-/// The LLVM back end and ORC JIT.
-struct LLVMJITBackend: KernBackend {
-    func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode {
-        do {
-            let compiled = try LLVMBackend.compile(module, options: options.codegenOptions())
-            let jit = try JITEngine.shared().load(compiled)
-            return JITCompiledCode(jit: jit, compiled: compiled)
-        } catch let error as KernError {
-            throw error
-        } catch {
-            throw KernError.backend(message: String(describing: error))
+extension KernError {
+    /// A staged compiler's failure as the host API reports it.
+    init(_ failure: CompileFailure, file: SourceFile) {
+        switch failure {
+        case .diagnostics(let diagnostics):
+            self = .compile(diagnostics: diagnostics, file: file)
+        case .backend(_, let error as KernError):
+            self = error
+        case .backend(_, let error):
+            self = .backend(message: String(describing: error))
+        case .pipeline, .noBackend, .noProgram:
+            self = .backend(message: failure.description)
         }
+    }
+}
+
+/// The LLVM back end (codegen: an optimized LLVM module) and ORC JIT (load).
+struct LLVMJITBackend: CompilerBackend {
+    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
+        try LLVMBackend.compile(module, options: options)
+    }
+
+    func load(_ code: CompiledModule, module: KernIR.Module, options: CompileOptions) throws
+        -> JITCompiledCode
+    {
+        JITCompiledCode(jit: try JITEngine.shared().load(code), compiled: code)
     }
 }
 
@@ -207,4 +204,10 @@ extension KernScalarType {
         case .f64: self = .double
         }
     }
+}
+
+extension CompileOptions {
+    /// The Kern IR passes in pipeline order, as `dumpAfter` names them (`"input"` is the
+    /// pipeline's input; `"all"` prints after each).
+    public static var passNames: [String] { pipelinePassNames }
 }

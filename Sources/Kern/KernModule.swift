@@ -75,7 +75,7 @@ public final class KernModule: Sendable {
     /// - Returns: warnings.
     @discardableResult
     public static func check(source: String, fileName: String = "<source>") throws -> [Diagnostic] {
-        try Compiler.check(SourceFile(name: fileName, text: source)).1
+        try Compiler.check(SourceFile(name: fileName, text: source))
     }
 
     /// The function with that name.
@@ -119,4 +119,9 @@ public final class KernModule: Sendable {
     {
         try compile(file: URL(fileURLWithPath: path), options: options)
     }
+}
+
+extension KernModule {
+    /// The compile warnings as the CLI prints them (position, caret, help); "" if none.
+    public var renderedWarnings: String { DiagnosticRenderer().render(warnings, in: file) }
 }

@@ -1,4 +1,4 @@
-/// Building a `KernReport`: the compile pipeline once more, without the JIT, with source
+/// Building a `KernReport`: the staged compiler up to `.codegen` (no JIT), with source
 /// locations in the LLVM IR so LLVM's loop remarks name Kern source positions.
 ///
 /// In: a source file and options. Out: the report, joining three sources by the
@@ -8,8 +8,8 @@
 /// never pay for debug locations (docs/decisions.md, "Optimization report").
 import Foundation
 import KernBasics
+import KernCompiler
 import KernIR
-import KernIRGen
 import KernLLVM
 
 extension KernModule {
@@ -40,36 +40,28 @@ extension KernModule {
 
 enum ReportBuilder {
     static func build(_ file: SourceFile, options: CompileOptions) throws -> KernReport {
-        let (program, _) = try Compiler.check(file)
-        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: options.checked))
-        let inventory = LoopInventory.sites(of: module)
-        let pipeline: PipelineReport
-        do {
-            pipeline = try runPipeline(
-                &module, options: PipelineOptions(boundsChecks: options.checked))
-        } catch {
-            throw KernError.backend(message: "Kern IR pipeline: \(error)")
+        var withRemarks = options
+        withRemarks.optimizationRemarks = true
+        let compilation = try Compiler.run(
+            file, options: withRemarks, backend: LLVMJITBackend(), stopAfter: .codegen)
+        guard let lowered = compilation.lowered, let pipeline = compilation.pipelineReport,
+            let compiled = compilation.code
+        else {
+            preconditionFailure("a compilation that reached .codegen has all its artifacts")
         }
-        let compiled: CompiledModule
-        do {
-            compiled = try LLVMBackend.compile(
-                module, options: options.codegenOptions(optimizationRemarks: true))
-        } catch {
-            throw KernError.backend(message: String(describing: error))
-        }
+        // The loops as IRGen wrote them: before outlining moves prange bodies away.
+        let inventory = LoopInventory.sites(of: lowered)
         let optimized = options.optimizationLevel >= 2
-        let remarks = RemarkIndex(
-            compiled.remarks, loops: Set(inventory.flatMap { $0.loops.map(\.pos) }))
-        let checks = Dictionary(
-            pipeline.loopChecks.map { (LoopKey(function: $0.function, pos: $0.loop), $0) },
-            uniquingKeysWith: { first, _ in first })
+        let remarks = RemarkIndex(compiled.remarks)
+        // One summary per loop: the pipeline keys them by LoopID.
+        let checks = Dictionary(uniqueKeysWithValues: pipeline.loopChecks.map { ($0.id, $0) })
 
         let functions = inventory.map { f, sites in
             FunctionReport(
                 name: f.name, line: Int(f.pos.line), column: Int(f.pos.column),
                 loops: sites.map { site in
                     let loopRemarks = remarks.remarks(for: site)
-                    let summary = checks[LoopKey(function: site.function, pos: site.pos)]
+                    let summary = checks[site.id]
                     return LoopReport(
                         line: Int(site.pos.line), column: Int(site.pos.column), kind: site.kind,
                         depth: site.depth, parallel: site.parallel, reductions: site.reductions,
@@ -89,7 +81,11 @@ enum ReportBuilder {
                         remarks: loopRemarks.map {
                             LoopRemark(
                                 kind: $0.kind.rawValue, pass: $0.pass, message: $0.message,
-                                llvmFunction: $0.function, line: $0.line, column: $0.column)
+                                llvmFunction: $0.function,
+                                // The loop's own remarks come at its encoded identity.
+                                line: RemarkIndex.loop(of: $0) == nil ? $0.line : Int(site.pos.line),
+                                column: RemarkIndex.loop(of: $0) == nil
+                                    ? $0.column : Int(site.pos.column))
                         })
                 })
         }
@@ -97,45 +93,45 @@ enum ReportBuilder {
             file: file.name, optimizationLevel: options.optimizationLevel, checked: options.checked,
             fastMath: options.fastMath, optimized: optimized, functions: functions)
     }
-
-    private struct LoopKey: Hashable {
-        var function: String
-        var pos: SourcePos
-    }
 }
 
-/// LLVM's remarks by loop position, and which of them belong to a given loop.
+/// LLVM's remarks by loop, and which of them belong to a given loop.
 struct RemarkIndex {
-    private var byPosition: [SourcePos: [OptimizationRemark]] = [:]
+    private var byLoop: [LoopID: [OptimizationRemark]] = [:]
 
-    /// LLVM reports a loop's verdict at the loop's position, but the reason often at the
+    /// The loop a remark is about, when LLVM reported it at a loop's identity (the
+    /// location codegen gives the loop's `llvm.loop` node, DebugLocations.swift).
+    static func loop(of remark: OptimizationRemark) -> LoopID? {
+        LoopIdentityLine.loop(atLine: remark.line)
+    }
+
+    /// LLVM reports a loop's verdict at the loop's identity, but the reason often at the
     /// instruction that caused it (a load in the body) or nowhere: such a remark belongs
     /// to the next loop the same LLVM function reports on (LLVM analyses a loop, then
     /// gives its verdict), or to the last one when none follows.
-    init(_ remarks: [OptimizationRemark], loops: Set<SourcePos>) {
+    init(_ remarks: [OptimizationRemark]) {
         var pending: [String: [OptimizationRemark]] = [:]
-        var last: [String: SourcePos] = [:]
+        var last: [String: LoopID] = [:]
         for r in remarks {
-            let pos = SourcePos(line: UInt32(max(r.line, 0)), column: UInt32(max(r.column, 0)))
-            if loops.contains(pos) {
-                byPosition[pos, default: []] += pending.removeValue(forKey: r.function) ?? []
-                byPosition[pos, default: []].append(r)
-                last[r.function] = pos
+            if let loop = Self.loop(of: r) {
+                byLoop[loop, default: []] += pending.removeValue(forKey: r.function) ?? []
+                byLoop[loop, default: []].append(r)
+                last[r.function] = loop
             } else {
                 pending[r.function, default: []].append(r)
             }
         }
         for (function, rest) in pending {
-            if let pos = last[function] { byPosition[pos, default: []] += rest }
+            if let loop = last[function] { byLoop[loop, default: []] += rest }
         }
     }
 
     /// The remarks about `site` from one LLVM function. A loop can appear in several
-    /// LLVM functions (inlined into callers) and, for a `prange`, its position is shared
+    /// LLVM functions (inlined into callers) and, for a `prange`, its identity is shared
     /// with the loop combining the partial results: the outlined body (`….prangeN`)
     /// speaks for a parallel loop, the loop's own function for others.
     func remarks(for site: LoopSite) -> [OptimizationRemark] {
-        var candidates = byPosition[site.pos] ?? []
+        var candidates = byLoop[site.id] ?? []
         if site.parallel {
             candidates = candidates.filter { $0.function.contains(".prange") }
         }

@@ -5,6 +5,8 @@ import KernBasics
 import KernIR
 
 struct LoopSite {
+    /// The loop's identity: the report joins checks and LLVM remarks on it.
+    var id: LoopID
     var function: String
     var pos: SourcePos
     var kind: LoopReport.Kind
@@ -63,42 +65,39 @@ enum LoopInventory {
         looping: Set<FunctionID>, into sites: inout [LoopSite]
     ) {
         for instr in block.instrs {
-            var site: LoopSite?
+            // What kind of loop, if any: (kind, parallel, reductions).
+            var shape: (LoopReport.Kind, Bool, [ReductionReport])?
             var nestedParallel = insideParallel
             switch instr.op {
             case .forLoop(let loop):
                 switch loop.kind {
                 case .serial:
-                    site = LoopSite(
-                        function: f.name, pos: instr.pos, kind: .for, depth: depth, parallel: false,
-                        reductions: [], hasInnerLoop: false)
+                    shape = (.for, false, [])
                 case .blocked(let reductions):
-                    site = LoopSite(
-                        function: f.name, pos: instr.pos, kind: .prange, depth: depth,
-                        parallel: false,
-                        reductions: reductions.map { describe($0, in: f) }, hasInnerLoop: false)
+                    shape = (.prange, false, reductions.map { describe($0, in: f) })
                 case .parallel(let reductions, let arrays):
-                    site = LoopSite(
-                        function: f.name, pos: instr.pos, kind: .prange, depth: depth,
-                        parallel: !insideParallel,
-                        reductions: reductions.map { describe($0, in: f) }
+                    shape = (
+                        .prange, !insideParallel,
+                        reductions.map { describe($0, in: f) }
                             + arrays.map { _ in
                                 ReductionReport(variable: "array", op: "+", isArray: true)
-                            },
-                        hasInnerLoop: false)
+                            }
+                    )
                     nestedParallel = true
                 }
-            case .whileLoop:
-                site = LoopSite(
-                    function: f.name, pos: instr.pos, kind: .while, depth: depth, parallel: false,
-                    reductions: [], hasInnerLoop: false)
-            case .repeatLoop:
-                site = LoopSite(
-                    function: f.name, pos: instr.pos, kind: .repeat, depth: depth, parallel: false,
-                    reductions: [], hasInnerLoop: false)
-            default:
-                break
+            case .whileLoop: shape = (.while, false, [])
+            case .repeatLoop: shape = (.repeat, false, [])
+            default: break
             }
+            let site = shape.map { kind, parallel, reductions in
+                guard let id = instr.loop else {
+                    preconditionFailure("IRGen gives every loop a LoopID")
+                }
+                return LoopSite(
+                    id: id, function: f.name, pos: instr.pos, kind: kind, depth: depth,
+                    parallel: parallel, reductions: reductions, hasInnerLoop: false)
+            }
+            // Loops without a position (hand-written IR) are not reported.
             guard var found = site, found.pos != .unknown else {
                 for nested in instr.op.nestedBlocks {
                     collect(

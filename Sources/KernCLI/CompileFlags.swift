@@ -42,7 +42,23 @@ struct CompileFlags: ParsableArguments {
         help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")
     var targetFeatures: String?
 
+    @Flag(
+        name: .customLong("verify-each"),
+        help: "Run the Kern IR verifier on the pipeline's input and after every pass.")
+    var verifyEach = false
+
+    @Option(
+        name: .customLong("dump-after"),
+        help: ArgumentHelp(
+            "Print the Kern IR after a pass to standard output: \(CompileOptions.passNames.joined(separator: ", ")) or all.",
+            valueName: "pass"))
+    var dumpAfter: String?
+
     func validate() throws {
+        if let pass = dumpAfter, pass != "all", !CompileOptions.passNames.contains(pass) {
+            throw ValidationError(
+                "--dump-after takes one of \(CompileOptions.passNames.joined(separator: ", ")) or all")
+        }
         guard (0...3).contains(optimizationLevel) else {
             throw ValidationError("-O takes 0, 1, 2 or 3")
         }
@@ -64,6 +80,9 @@ struct CompileFlags: ParsableArguments {
         o.preferredVectorWidth = preferVectorWidth
         o.targetCPU = targetCPU
         o.targetFeatures = targetFeatures
+        // Without the flag: the default (on in debug builds of Kern, off in release).
+        o.verifyEach = verifyEach ? true : nil
+        o.dumpAfter = dumpAfter
         return o
     }
 }

@@ -12,6 +12,9 @@ public struct FunctionBuilder: Sendable {
     private var openBlocks: [[Instr]] = [[]]
     /// Position attached to instructions emitted from now on.
     public var pos: SourcePos = .unknown
+    /// The identity `emitLoop` gives the next loop. IRGen carries it from function to
+    /// function, so loop IDs are unique within the module.
+    public var nextLoopID = LoopID(raw: 0)
 
     public init(_ function: Function) { self.function = function }
 
@@ -47,6 +50,15 @@ public struct FunctionBuilder: Sendable {
     /// Emits an instruction without a result.
     public mutating func emit(_ op: Op) {
         openBlocks[openBlocks.count - 1].append(Instr(result: nil, op: op, pos: pos))
+    }
+
+    /// Emits a loop (`for`, `while`, `repeat`) under a fresh `LoopID` and returns it.
+    @discardableResult
+    public mutating func emitLoop(_ op: Op) -> LoopID {
+        let id = nextLoopID
+        nextLoopID.raw += 1
+        openBlocks[openBlocks.count - 1].append(Instr(result: nil, op: op, pos: pos, loop: id))
+        return id
     }
 
     public mutating func beginBlock() { openBlocks.append([]) }

@@ -199,11 +199,28 @@ public struct Instr: Sendable {
     public var op: Op
     /// Where the instruction came from; runtime errors report it.
     public var pos: SourcePos
-    public init(result: ValueID?, op: Op, pos: SourcePos = .unknown) {
+    /// The identity of a loop (`for`, `while`, `repeat`; nil on other instructions):
+    /// assigned by IRGen, kept by every pass (see `LoopID`).
+    public var loop: LoopID?
+    public init(result: ValueID?, op: Op, pos: SourcePos = .unknown, loop: LoopID? = nil) {
         self.result = result
         self.op = op
         self.pos = pos
+        self.loop = loop
     }
+}
+
+/// A source loop's identity, unique within a module. IRGen gives one to every loop;
+/// `runPipeline` numbers loops that have none (hand-written IR). Passes keep it: the two
+/// versions of a loop made by bounds-check hoisting share it, the outlined body of a
+/// `prange` (and the loop combining its array reductions) carry the `prange`'s. Reports
+/// and LLVM remarks name loops by it, never by source position (two loops can share one,
+/// and hand-written IR has none). Printed as `loop N` after the position.
+public struct LoopID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var raw: UInt32
+    public init(raw: UInt32) { self.raw = raw }
+    public static func < (a: LoopID, b: LoopID) -> Bool { a.raw < b.raw }
+    public var description: String { "loop \(raw)" }
 }
 
 // MARK: - Operations

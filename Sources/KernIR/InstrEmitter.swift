@@ -6,10 +6,14 @@ struct InstrEmitter {
     var function: Function
     var instrs: [Instr] = []
     let pos: SourcePos
+    /// The identity of loops this emitter makes (the loop they belong to, e.g. the
+    /// `prange` whose array reductions they combine).
+    var loop: LoopID?
 
-    init(function: Function, pos: SourcePos) {
+    init(function: Function, pos: SourcePos, loop: LoopID? = nil) {
         self.function = function
         self.pos = pos
+        self.loop = loop
     }
 
     @discardableResult
@@ -20,7 +24,7 @@ struct InstrEmitter {
     }
 
     mutating func emit(_ op: Op) {
-        instrs.append(Instr(result: nil, op: op, pos: pos))
+        instrs.append(Instr(result: nil, op: op, pos: pos, loop: op.isLoop ? loop : nil))
     }
 
     mutating func constant(_ c: Constant, _ kind: ScalarKind) -> ValueID {
@@ -79,7 +83,7 @@ struct InstrEmitter {
             let loop = ForLoop(
                 induction: ivs[axis], lower: zero, upper: bounds[axis], step: one, inclusive: false,
                 kind: .serial, body: body)
-            body = Block([Instr(result: nil, op: .forLoop(loop), pos: pos)])
+            body = Block([Instr(result: nil, op: .forLoop(loop), pos: pos, loop: self.loop)])
         }
         instrs += body.instrs
     }

@@ -54,6 +54,73 @@ extension Op {
             return []
         }
     }
+
+    /// A loop (`for`, `while`, `repeat`): the instructions that carry a `LoopID`.
+    public var isLoop: Bool {
+        switch self {
+        case .forLoop, .whileLoop, .repeatLoop: return true
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd, .ifElse,
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
+            return false
+        }
+    }
+}
+
+extension Module {
+    /// Gives every loop without a `LoopID` (hand-written or parsed IR) a fresh one, above
+    /// the largest in the module. IRGen's output has them all: then nothing changes.
+    public mutating func numberLoops() {
+        var next: UInt32 = 0
+        func scan(_ block: Block) {
+            for instr in block.instrs {
+                if let id = instr.loop { next = Swift.max(next, id.raw + 1) }
+                instr.op.nestedBlocks.forEach(scan)
+            }
+        }
+        functions.elements.forEach { scan($0.body) }
+        func number(_ block: inout Block) {
+            for k in block.instrs.indices {
+                if block.instrs[k].op.isLoop, block.instrs[k].loop == nil {
+                    block.instrs[k].loop = LoopID(raw: next)
+                    next += 1
+                }
+                block.instrs[k].op.mapNestedBlocks(number)
+            }
+        }
+        for id in functions.ids { number(&functions[id].body) }
+    }
+}
+
+extension Op {
+    /// Rewrites each nested block in place.
+    mutating func mapNestedBlocks(_ body: (inout Block) -> Void) {
+        switch self {
+        case .ifElse(let c, var t, var e):
+            body(&t)
+            body(&e)
+            self = .ifElse(c, then: t, else: e)
+        case .forLoop(var l):
+            body(&l.body)
+            self = .forLoop(l)
+        case .whileLoop(var c, let v, var b):
+            body(&c)
+            body(&b)
+            self = .whileLoop(cond: c, condition: v, body: b)
+        case .repeatLoop(var b, var c, let v):
+            body(&b)
+            body(&c)
+            self = .repeatLoop(body: b, cond: c, condition: v)
+        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
+            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
+            .rngIteration, .atomicAdd,
+            .breakLoop, .continueLoop, .returnValue, .parallelFor:
+            return
+        }
+    }
 }
 
 /// Rewrites the IDs of instructions moved into another function.
@@ -67,7 +134,7 @@ struct IDRemapper {
     func block(_ b: Block) -> Block { Block(b.instrs.map(instr)) }
 
     func instr(_ i: Instr) -> Instr {
-        Instr(result: i.result.map(v), op: op(i.op), pos: i.pos)
+        Instr(result: i.result.map(v), op: op(i.op), pos: i.pos, loop: i.loop)
     }
 
     func op(_ o: Op) -> Op {

@@ -2,34 +2,20 @@ import KernBasics
 
 /// The pass pipeline, as one readable function: one pass per line, in order.
 ///
-/// In: a module from IRGen and the options. Out: the module rewritten in place, ready
-/// for LLVM lowering, plus what each pass did (`PipelineReport`). Throws
-/// `VerificationFailed` when the input, or the output of any pass, does not verify
-/// (the verifier runs after every pass when `verifyEach` is on).
-public struct PipelineOptions: Sendable {
-    /// Run the verifier on the input and after every pass. Default: on in debug builds.
-    public var verifyEach: Bool
-    /// Print the IR after the pass with this name (`--dump-after=PASS`); `"input"`
-    /// prints the pipeline's input. See `pipelinePassNames`.
-    public var dumpAfter: String?
-    /// False in unchecked mode: every bounds check is removed.
-    public var boundsChecks: Bool
-    /// Where `dumpAfter` output goes. Default: standard output.
-    public var dump: @Sendable (String) -> Void
+/// In: a module from IRGen and the options (`CompileOptions`: `checked`, `verifyEach`,
+/// `dumpAfter`). Out: the module rewritten in place, ready for LLVM lowering, plus what
+/// each pass did (`PipelineReport`). Throws `VerificationFailed` when the input, or the
+/// output of any pass, does not verify (the verifier runs after every pass when
+/// `verifyEach` is on), and `PipelineError.unknownPass` for a `dumpAfter` that names no
+/// pass. The staged compiler (KernCompiler) is the one caller outside tests.
 
-    public init(
-        verifyEach: Bool = _isDebugAssertConfiguration(), dumpAfter: String? = nil,
-        boundsChecks: Bool = true,
-        dump: @escaping @Sendable (String) -> Void = { print($0, terminator: "") }
-    ) {
-        self.verifyEach = verifyEach
-        self.dumpAfter = dumpAfter
-        self.boundsChecks = boundsChecks
-        self.dump = dump
-    }
-}
+/// Called with the pipeline's input (pass name `"input"`) and after every pass with the
+/// pass's name and its output: the hook `--dump-after` and the staged compiler's
+/// observers use.
+public typealias PassObserver = (_ pass: String, _ module: Module) -> Void
 
 /// The names `dumpAfter` accepts, in pipeline order.
+/// `"all"` (`CompileOptions.dumpAfter`) prints after every one of them.
 public let pipelinePassNames = [
     "input", "eliminate-bounds-checks", "remove-bounds-checks", "prune-rng-iterations",
     "outline-parallel-loops", "hoist-bounds-checks",
@@ -43,6 +29,7 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unknownPass(let name):
             "unknown pass '\(name)'; passes: " + pipelinePassNames.joined(separator: ", ")
+                + " (or all)"
         }
     }
 }
@@ -55,27 +42,35 @@ public struct PipelineReport: Sendable {
     public init() {}
 }
 
+/// Runs the passes. `dump` receives the `dumpAfter` text (default: standard output);
+/// `observe` sees the input and the output of every pass.
 @discardableResult
-public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOptions()) throws
-    -> PipelineReport
-{
-    if let name = options.dumpAfter, !pipelinePassNames.contains(name) {
+public func runPipeline(
+    _ m: inout Module, options: CompileOptions = CompileOptions(),
+    observe: PassObserver? = nil,
+    dump: @escaping (String) -> Void = { print($0, terminator: "") }
+) throws -> PipelineReport {
+    if let name = options.dumpAfter, name != "all", !pipelinePassNames.contains(name) {
         throw PipelineError.unknownPass(name)
     }
-    var run = PipelineRun(options: options)
+    var run = PipelineRun(
+        verifyEach: options.verifyEach ?? _isDebugAssertConfiguration(),
+        dumpAfter: options.dumpAfter, observe: observe, dump: dump)
+    m.numberLoops()
     try run.after("input", &m)
 
     let checksBefore = boundsChecksPerLoop(m)
     try run.pass("eliminate-bounds-checks", &m) { eliminateBoundsChecks(&$0) }
-    if !options.boundsChecks {
+    // `--unchecked` is enforced here and only here: IRGen always emits the checks.
+    if !options.checked {
         try run.pass("remove-bounds-checks", &m) { removeBoundsChecks(&$0) }
     }
     try run.pass("prune-rng-iterations", &m) { pruneRandomIterations(&$0) }
     try run.pass("outline-parallel-loops", &m) { outlineParallelLoops(&$0) }
     // After outlining, so each block of a prange is versioned as an ordinary loop.
     let checksAfter = boundsChecksPerLoop(m)
-    var hoisted: [SourcePos: Int] = [:]
-    if options.boundsChecks {
+    var hoisted: [LoopID: Int] = [:]
+    if options.checked {
         try run.pass("hoist-bounds-checks", &m) { hoistBoundsChecks(&$0, hoistedPerLoop: &hoisted) }
     }
     run.report.loopChecks = summarizeLoopChecks(
@@ -85,7 +80,10 @@ public func runPipeline(_ m: inout Module, options: PipelineOptions = PipelineOp
 
 /// Bookkeeping around each pass: statistics, verification, dumps.
 private struct PipelineRun {
-    let options: PipelineOptions
+    let verifyEach: Bool
+    let dumpAfter: String?
+    let observe: PassObserver?
+    let dump: (String) -> Void
     var report = PipelineReport()
 
     mutating func pass(
@@ -96,10 +94,11 @@ private struct PipelineRun {
     }
 
     func after(_ name: String, _ m: inout Module) throws {
-        if options.dumpAfter == name {
-            options.dump("// after \(name)\n" + printModule(m))
+        if dumpAfter == name || dumpAfter == "all" {
+            dump("// after \(name)\n" + printModule(m))
         }
-        if options.verifyEach {
+        observe?(name, m)
+        if verifyEach {
             let errors = verify(m)
             if !errors.isEmpty {
                 throw VerificationFailed(errors: errors, after: name == "input" ? nil : name)

@@ -18,7 +18,8 @@ import KernBasics
 ///
 /// Every defined value's type is written where it is defined (` : T` after an
 /// instruction, `%i: T` for induction variables and parameters). Source positions are
-/// a trailing `!line:col`; structured instructions carry theirs before the `{`.
+/// a trailing `!line:col`; structured instructions carry theirs before the `{`, loops
+/// then their identity (`loop N`, see `LoopID`).
 /// Calls name their callee (`@name`), so function names must be unique (the verifier
 /// checks this).
 public func printModule(_ module: Module) -> String {
@@ -202,6 +203,7 @@ private struct IRPrinter {
         s += opText(i.op, f, result: i.result)
         if let r = i.result { s += " : " + typeText(r, f) }
         s += posSuffix(i.pos)
+        if let loop = i.loop { s += " \(loop)" }
         switch i.op {
         case .ifElse, .forLoop, .whileLoop, .repeatLoop: s += " {"
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,

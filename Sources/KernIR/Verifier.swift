@@ -420,9 +420,15 @@ struct FunctionVerifier {
         case .bool: if k != .bool { error("bool constant of type \(k.rawValue)") }
         case .integer(let bits):
             if !k.isInteger { error("integer constant of type \(k.rawValue)") }
-            let value = Scalar(kind: k, bits: bits)
-            if k.isInteger, value.bits != bits, value.int64 != Int64(bitPattern: bits) {
-                error("integer constant \(bits) does not fit \(k.rawValue)")
+            // Fits: the constant is its low bits zero-extended, or (signed kinds)
+            // sign-extended.
+            if k.isInteger, k.bitWidth < 64 {
+                let shift = UInt64(64 - k.bitWidth)
+                let zeroExtended = (bits << shift) >> shift
+                let signExtended = UInt64(bitPattern: Int64(bitPattern: bits << shift) >> shift)
+                if bits != zeroExtended, !(k.isSigned && bits == signExtended) {
+                    error("integer constant \(bits) does not fit \(k.rawValue)")
+                }
             }
         case .floating(let d):
             if !k.isFloating { error("floating constant of type \(k.rawValue)") }

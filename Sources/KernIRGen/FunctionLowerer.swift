@@ -14,16 +14,14 @@ struct FunctionLowerer {
 
     let program: CheckedProgram
     let functionIndex: Int
-    let options: IRGenOptions
     var b: FunctionBuilder
     var bindings: [LocalID: Binding] = [:]
     /// `prange` loops enclosing the statement being lowered (in this function).
     var prangeDepth = 0
 
-    init(program: CheckedProgram, functionIndex: Int, options: IRGenOptions) {
+    init(program: CheckedProgram, functionIndex: Int, firstLoopID: LoopID) {
         self.program = program
         self.functionIndex = functionIndex
-        self.options = options
         let sig = program.functions[functionIndex]
         let decl = program.ast.functions[functionIndex]
         let inline: Function.Inline? = sig.inline.flatMap { Function.Inline(rawValue: $0) }
@@ -31,6 +29,7 @@ struct FunctionLowerer {
             name: sig.name, returnType: irType(sig.returnType), isExported: true, inline: inline,
             pos: program.file.position(of: decl.funcKeywordRange.start))
         self.b = FunctionBuilder(function)
+        b.nextLoopID = firstLoopID
     }
 
     var ast: AST { program.ast }

@@ -6,22 +6,17 @@ import KernSyntax
 /// Lowers a type-checked `CheckedProgram` to a `KernIR.Module`.
 /// Input has no errors (Sema guarantees every table entry IRGen reads); output passes
 /// the Verifier. One IR function per source function, in source order, so the
-/// `FunctionID` of source function `i` is `i`.
-public struct IRGenOptions: Sendable {
-    /// Emit `check.bounds` before array accesses (checked mode). Division, precondition
-    /// and stride checks are emitted in every mode.
-    public var boundsChecks: Bool
-    public init(boundsChecks: Bool = true) { self.boundsChecks = boundsChecks }
-}
-
+/// `FunctionID` of source function `i` is `i`. Lowering reads no options: the output
+/// is the same in every mode (checked/unchecked is the KernIR pipeline's business).
 public enum IRGen {
-    public static func lower(_ program: CheckedProgram, options: IRGenOptions = IRGenOptions())
-        -> Module
-    {
+    public static func lower(_ program: CheckedProgram) -> Module {
         var module = Module(sourceName: program.file.name)
+        var nextLoopID = LoopID(raw: 0)
         for index in program.functions.indices {
-            var lowerer = FunctionLowerer(program: program, functionIndex: index, options: options)
+            var lowerer = FunctionLowerer(
+                program: program, functionIndex: index, firstLoopID: nextLoopID)
             module.functions.append(lowerer.lower())
+            nextLoopID = lowerer.b.nextLoopID
         }
         return module
     }

@@ -39,7 +39,6 @@ extension FunctionLowerer {
     mutating func checkBounds(
         array: ValueID, indices: [ValueID], firstAxis: Int, at range: SourceRange
     ) {
-        guard options.boundsChecks else { return }
         at(range)
         for (k, index) in indices.enumerated() {
             let axis = firstAxis + k

@@ -64,7 +64,7 @@ extension FunctionLowerer {
             kind = .serial
         }
         at(ast.stmts[id].range)
-        b.emit(
+        b.emitLoop(
             .forLoop(
                 ForLoop(
                     induction: induction, lower: lower, upper: upper, step: step,

@@ -54,14 +54,14 @@ extension FunctionLowerer {
             let condBlock = b.endBlock()
             let bodyBlock = lowerBlock(body)
             at(stmt.range)
-            b.emit(.whileLoop(cond: condBlock, condition: c, body: bodyBlock))
+            b.emitLoop(.whileLoop(cond: condBlock, condition: c, body: bodyBlock))
         case .repeatWhile(let body, let condition):
             let bodyBlock = lowerBlock(body)
             b.beginBlock()
             let c = lowerExpr(condition)
             let condBlock = b.endBlock()
             at(stmt.range)
-            b.emit(.repeatLoop(body: bodyBlock, cond: condBlock, condition: c))
+            b.emitLoop(.repeatLoop(body: bodyBlock, cond: condBlock, condition: c))
         case .forIn(_, _, let sequence, let body):
             lowerFor(id, sequence: sequence, body: body)
         case .returnStmt(let e):

@@ -1,47 +1,9 @@
 /// The public face of KernLLVM: compile a KernIR.Module to an optimized LLVM module.
-/// In: a verified KernIR.Module and CodegenOptions. Out: a CompiledModule (owning its
+/// In: a verified KernIR.Module and CompileOptions. Out: a CompiledModule (owning its
 /// LLVM context and module) that can print IR, emit assembly/object code, or be handed
 /// to KernJIT.
+import KernBasics
 import KernIR
-
-public struct CodegenOptions: Sendable, Hashable {
-    /// 0...3: the `default<On>` pipeline (vectorizers from O2).
-    public var optimizationLevel: Int = 3
-    /// Floating-point freedom: strict IEEE (default), balanced or aggressive fast-math.
-    public var fastMathLevel: FastMathLevel = .strict
-    /// nil: the host CPU.
-    public var targetCPU: String? = nil
-    /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
-    public var targetFeatures: String? = nil
-    /// Emit source locations and collect LLVM's loop optimization remarks into
-    /// `CompiledModule.remarks` (for reports; off for normal compiles).
-    public var optimizationRemarks = false
-    /// Loops calling exp, log, sin, … use libmvec's SIMD variants (VectorMathLibrary).
-    public var vectorMath = true
-    /// `prefer-vector-width` in bits (256 or 512); nil: the measured default.
-    public var preferredVectorWidth: Int? = nil
-
-    /// Balanced fast-math on/off (the `--fast-math` switch).
-    public var fastMath: Bool {
-        get { fastMathLevel != .strict }
-        set { fastMathLevel = newValue ? .balanced : .strict }
-    }
-
-    public init(
-        optimizationLevel: Int = 3, fastMath: Bool = false, targetCPU: String? = nil,
-        targetFeatures: String? = nil, fastMathLevel: FastMathLevel? = nil,
-        vectorMath: Bool = true, preferredVectorWidth: Int? = nil,
-        optimizationRemarks: Bool = false
-    ) {
-        self.optimizationRemarks = optimizationRemarks
-        self.optimizationLevel = optimizationLevel
-        self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
-        self.targetCPU = targetCPU
-        self.targetFeatures = targetFeatures
-        self.vectorMath = vectorMath
-        self.preferredVectorWidth = preferredVectorWidth
-    }
-}
 
 /// An optimized LLVM module with its own context. Not used concurrently: one thread at
 /// a time (the JIT works on a clone, so loading does not consume it).
@@ -50,13 +12,13 @@ public final class CompiledModule: @unchecked Sendable {
     package let module: Module
     /// Names of the exported IR functions; each has an entry `kern_entry_<name>`.
     public let exportedFunctions: [String]
-    public let options: CodegenOptions
+    public let options: CompileOptions
     /// LLVM's loop remarks, in emission order (only with `options.optimizationRemarks`).
     public let remarks: [OptimizationRemark]
     let target: TargetSelection
 
     init(
-        context: Context, module: Module, exportedFunctions: [String], options: CodegenOptions,
+        context: Context, module: Module, exportedFunctions: [String], options: CompileOptions,
         target: TargetSelection, remarks: [OptimizationRemark] = []
     ) {
         self.remarks = remarks
@@ -89,7 +51,7 @@ public final class CompiledModule: @unchecked Sendable {
 
 public enum LLVMBackend {
     /// Lowers, verifies and optimizes `module`. Throws LLVMError with LLVM's message.
-    public static func compile(_ module: KernIR.Module, options: CodegenOptions) throws
+    public static func compile(_ module: KernIR.Module, options: CompileOptions) throws
         -> CompiledModule
     {
         let target = TargetSelection(options)

@@ -11,7 +11,7 @@ extension Codegen {
     func emitBlock(_ block: Block) {
         scopes.append(Scope())
         for instr in block.instrs {
-            let location = debug?.enter(instr.pos)
+            let location = debug?.enter(instr.pos, loop: instr.loop)
             emit(instr)
             if let location { debug?.restore(location) }
             // After break/continue/return the rest of the block is dead.

@@ -33,7 +33,7 @@ struct LoopTargets {
 
 final class Codegen {
     let ir: KernIR.Module
-    let options: CodegenOptions
+    let options: CompileOptions
     let target: TargetSelection
     let module: Module
     let ctx: Context
@@ -76,7 +76,7 @@ final class Codegen {
     /// libmvec variants declared so far (Codegen+VectorMath).
     var vectorVariants: [LLVMValue] = []
 
-    init(ir: KernIR.Module, options: CodegenOptions, target: TargetSelection, module: Module) {
+    init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir
         self.options = options
         self.target = target

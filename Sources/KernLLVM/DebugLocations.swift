@@ -2,15 +2,34 @@
 ///
 /// In: the module being lowered and the Kern source name. Out: a minimal debug-info
 /// skeleton — one compile unit, one `DISubprogram` per defined function — and a
-/// `DILocation` (line:column of Kern source) on every instruction Codegen emits, plus a
-/// loop ID carrying the `for`/`while`/`repeat` position on every loop's back edge. LLVM's
-/// loop passes then report each loop at the position of its keyword.
+/// `DILocation` (line:column of Kern source) on every instruction Codegen emits, plus an
+/// `llvm.loop` node on every loop's back edge whose location carries the loop's `LoopID`
+/// (`LoopIdentityLine`). LLVM's loop passes report each
+/// loop at that location, so a remark names the loop it is about even when two loops
+/// share a source position (versions, inlined copies, hand-written IR).
 ///
-/// Only built when `CodegenOptions.optimizationRemarks` is on: normal compiles carry no
+/// Only built when `CompileOptions.optimizationRemarks` is on: normal compiles carry no
 /// debug info, so their compile latency and code are exactly what they were
 /// (docs/decisions.md, "Optimization report").
 import CLLVM
 import KernBasics
+import KernIR
+
+/// How a loop's `LoopID` travels through LLVM in report compiles: as the line of its
+/// `llvm.loop` location, far above any source line. LLVM remarks about the loop come
+/// back at that line.
+public enum LoopIdentityLine {
+    public static let base: UInt32 = 1 << 24
+
+    /// The line that stands for `loop`.
+    static func line(of loop: LoopID) -> UInt32 { base + loop.raw }
+
+    /// The loop an LLVM remark reported at `line` is about, or nil for an ordinary line.
+    public static func loop(atLine line: Int) -> LoopID? {
+        guard line >= Int(base), let raw = UInt32(exactly: line - Int(base)) else { return nil }
+        return LoopID(raw: raw)
+    }
+}
 
 final class DebugLocations {
     private let module: Module
@@ -20,6 +39,8 @@ final class DebugLocations {
     private let subroutineType: LLVMMetadataRef
     /// The subprogram of the function being emitted.
     private var scope: LLVMMetadataRef?
+    /// The loop whose instruction is being emitted (its back edge gets the loop's ID).
+    private var loop: LoopID?
 
     init(module: Module, builder: Builder, sourceName: String) {
         self.module = module
@@ -48,12 +69,16 @@ final class DebugLocations {
     struct State {
         fileprivate var scope: LLVMMetadataRef?
         fileprivate var location: LLVMMetadataRef?
+        fileprivate var loop: LoopID?
     }
 
-    var state: State { State(scope: scope, location: LLVMGetCurrentDebugLocation2(builder.ref)) }
+    var state: State {
+        State(scope: scope, location: LLVMGetCurrentDebugLocation2(builder.ref), loop: loop)
+    }
 
     func restore(_ saved: State) {
         scope = saved.scope
+        loop = saved.loop
         LLVMSetCurrentDebugLocation2(builder.ref, saved.location)
     }
 
@@ -67,21 +92,33 @@ final class DebugLocations {
             1, 1, line, LLVMDIFlagZero, 1)
         LLVMSetSubprogram(fn, subprogram)
         scope = subprogram
+        loop = nil
         setLocation(pos)
     }
 
-    /// Makes `pos` the current location; returns the state to restore after the
-    /// instruction. Positions IRGen did not know keep the enclosing instruction's.
-    func enter(_ pos: SourcePos) -> State {
+    /// Makes `pos` the current location and `loop` (the instruction's `LoopID`, if it is
+    /// a loop) the current loop; returns the state to restore after the instruction.
+    /// Positions IRGen did not know keep the enclosing instruction's. Loops codegen makes
+    /// inside a non-loop instruction (filling an array, …) get no identity: their
+    /// remarks are not about any source loop.
+    func enter(_ pos: SourcePos, loop: LoopID?) -> State {
         let saved = state
         if pos != .unknown { setLocation(pos) }
+        self.loop = loop
         return saved
     }
 
-    /// Marks `backEdge` (a loop's latch branch) with the current location as the loop's.
+    /// Marks `backEdge` (a loop's latch branch) as the current loop's: its `llvm.loop`
+    /// location encodes the `LoopID` (or, outside any IR loop, is the current location).
     func markLoop(_ backEdge: LLVMValue) {
         guard let location = LLVMGetCurrentDebugLocation2(builder.ref) else { return }
-        kern_llvm_set_loop_location(backEdge, location)
+        guard let loop, let scope else {
+            kern_llvm_set_loop_location(backEdge, location)
+            return
+        }
+        let identity = LLVMDIBuilderCreateDebugLocation(
+            module.context.ref, LoopIdentityLine.line(of: loop), 0, scope, nil)
+        kern_llvm_set_loop_location(backEdge, identity)
     }
 
     private func setLocation(_ pos: SourcePos) {

@@ -1,8 +1,10 @@
 /// Chooses the target for code generation: the host (CPU name + features, so AVX-512 is
-/// used where present) unless CodegenOptions override the CPU or the feature string.
-/// In: CodegenOptions. Out: a TargetMachineRef, and the function attributes that pin
+/// used where present) unless CompileOptions override the CPU or the feature string.
+/// In: CompileOptions. Out: a TargetMachineRef, and the function attributes that pin
 /// the same CPU/features onto every function (so the JIT's code generator, whatever
 /// its own defaults, compiles for exactly what the optimizer assumed).
+import KernBasics
+
 struct TargetSelection {
     var triple: String
     var cpu: String
@@ -10,7 +12,7 @@ struct TargetSelection {
     /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
     var preferredVectorWidth: Int
 
-    init(_ options: CodegenOptions) {
+    init(_ options: CompileOptions) {
         triple = HostCPU.triple
         cpu = options.targetCPU ?? HostCPU.name
         // A CPU override without features means "that CPU's own features".

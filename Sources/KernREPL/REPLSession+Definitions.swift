@@ -7,6 +7,7 @@
 /// diagnostics in it carry the input's own line numbers.
 import Kern
 import KernBasics
+import KernCompiler
 import KernSyntax
 
 /// One function's source and the names it mentions (for dependency closures).
@@ -20,8 +21,11 @@ struct Definition {
 extension REPLSession {
     func define(source: String, fileName: String) -> [REPLMessage] {
         let file = SourceFile(name: fileName, text: source)
-        let (ast, diagnostics) = Parser.parse(file)
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        let ast: AST
+        do {
+            ast = try StagedCompiler(stopAfter: .parse).compile(file).ast
+        } catch {
+            guard case .diagnostics(let diagnostics) = error else { return [render(error)] }
             return [REPLMessage(.error, renderDiagnostics(diagnostics, file))]
         }
         let utf8 = Array(source.utf8)

@@ -14,6 +14,7 @@
 import Foundation
 import Kern
 import KernBasics
+import KernCompiler
 import KernSema
 import KernSyntax
 
@@ -54,10 +55,12 @@ extension REPLSession {
         // Top-level declarations first (a parse of the bare input): a redeclared variable
         // is not passed in, so the new declaration does not clash with the old one.
         let bare = WrapperSource(segment: input, parameters: [], definitions: [])
-        let (bareAST, syntax) = Parser.parse(SourceFile(name: "<input>", text: bare.text))
-        if syntax.contains(where: { $0.severity == .error }) {
-            return .failure(
-                ProbeFailure(message: mapped(syntax, wrapper: bare, segmentOffset: 0, inputFile)))
+        let bareAST: AST
+        do {
+            bareAST = try StagedCompiler(stopAfter: .parse)
+                .compile(SourceFile(name: "<input>", text: bare.text)).ast
+        } catch {
+            return .failure(ProbeFailure(message: mapped(error, wrapper: bare, inputFile)))
         }
         var declared: Set<String> = []
         for id in bareAST.functions.first?.body.stmts ?? [] {
@@ -74,17 +77,13 @@ extension REPLSession {
         let probe = WrapperSource(
             segment: input, parameters: params, definitions: definitionClosure(of: mentioned))
         let probeFile = SourceFile(name: "<input>", text: probe.text)
-        let (ast, parseDiagnostics) = Parser.parse(probeFile)
-        if parseDiagnostics.contains(where: { $0.severity == .error }) {
-            return .failure(
-                ProbeFailure(
-                    message: mapped(parseDiagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
-        }
-        let (checked, diagnostics) = Sema.check(ast, in: probeFile)
-        guard let program = checked, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return .failure(
-                ProbeFailure(
-                    message: mapped(diagnostics, wrapper: probe, segmentOffset: 0, inputFile)))
+        let program: CheckedProgram
+        do {
+            let checked = try StagedCompiler(stopAfter: .check).compile(probeFile).program
+            guard let checked else { preconditionFailure("a checked compilation has a program") }
+            program = checked
+        } catch {
+            return .failure(ProbeFailure(message: mapped(error, wrapper: probe, inputFile)))
         }
         do {
             let plan = try InputPlan(
@@ -300,6 +299,15 @@ extension REPLSession {
         }
         return REPLMessage(
             .error, renderDiagnostics(errors, SourceFile(name: "<generated>", text: wrapper.text)))
+    }
+
+    /// A failed probe: its diagnostics mapped back onto the input; a failure of the
+    /// compiler itself as it is.
+    func mapped(_ failure: CompileFailure, wrapper: WrapperSource, _ input: SourceFile)
+        -> REPLMessage
+    {
+        guard case .diagnostics(let diagnostics) = failure else { return render(failure) }
+        return mapped(diagnostics, wrapper: wrapper, segmentOffset: 0, input)
     }
 
     /// Renders a thrown error; a runtime error inside the wrapper points into the input,

@@ -1,11 +1,10 @@
 import Foundation
 import Kern
 import KernBasics
+import KernCompiler
 import KernIR
-import KernIRGen
+import KernInterpreter
 import KernRuntime
-import KernSema
-import KernSyntax
 import Testing
 
 /// Runs every file test (Tests/Cases/**.kern, Kernels/*.kern) twice — through the
@@ -21,7 +20,7 @@ struct FileTests {
 
     @Test(arguments: cases)
     func compileErrors(_ file: CaseFile) throws {
-        let diagnostics = FrontEnd.diagnose(file)
+        let diagnostics = try FrontEnd.diagnose(file)
         let errors = diagnostics.filter { $0.diagnostic.severity == .error }
         guard file.isCompileFailure else {
             #expect(
@@ -97,12 +96,15 @@ enum FrontEnd {
         var rendered: String
     }
 
-    static func diagnose(_ file: CaseFile) -> [Rendered] {
+    /// Every front-end diagnostic (the staged compiler up to `.check`).
+    static func diagnose(_ file: CaseFile) throws -> [Rendered] {
         let source = SourceFile(name: file.description, text: file.source)
-        let (ast, parseDiagnostics) = Parser.parse(source)
-        var all = parseDiagnostics
-        if !parseDiagnostics.contains(where: { $0.severity == .error }) {
-            all += Sema.check(ast, in: source).diagnostics
+        let all: [Diagnostic]
+        do {
+            all = try StagedCompiler(stopAfter: .check).compile(source).diagnostics
+        } catch {
+            guard case .diagnostics(let diagnostics) = error else { throw error }
+            all = diagnostics
         }
         return all.map {
             Rendered(
@@ -111,13 +113,18 @@ enum FrontEnd {
         }
     }
 
-    static func checkedProgram(_ file: CaseFile) throws -> CheckedProgram {
+    /// The module after the passes, verified after each, in the case's mode.
+    static func optimizedModule(_ file: CaseFile) throws -> KernIR.Module {
         let source = SourceFile(name: file.description, text: file.source)
-        let (ast, _) = Parser.parse(source)
-        guard let program = Sema.check(ast, in: source).program else {
+        let options = CompileOptions(checked: !file.unchecked, verifyEach: true)
+        let compilation: Compilation<NoBackend>
+        do {
+            compilation = try StagedCompiler(options: options, stopAfter: .passes).compile(source)
+        } catch {
+            guard case .diagnostics = error else { throw error }
             throw CaseError("does not type-check")
         }
-        return program
+        return try #require(compilation.module)
     }
 }
 
@@ -128,10 +135,7 @@ struct CaseError: Error, CustomStringConvertible {
 
 enum InterpreterRun {
     static func run(_ file: CaseFile) throws -> Outcome {
-        let program = try FrontEnd.checkedProgram(file)
-        var module = IRGen.lower(program, options: IRGenOptions(boundsChecks: !file.unchecked))
-        try runPipeline(
-            &module, options: PipelineOptions(verifyEach: true, boundsChecks: !file.unchecked))
+        let module = try FrontEnd.optimizedModule(file)
         var interpreter = Interpreter(module: module)
         interpreter.seed = file.seed ?? 0
         let lines = LineCollector()

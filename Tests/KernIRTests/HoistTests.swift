@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// `f(x, y, n)`: for i in 0..<n { s += x[i + 1] * y[i] } — two affine checks the
 /// loop bound (a parameter) does not prove, plus (optionally) `x[load]`, whose index is
@@ -35,12 +36,22 @@ func shiftedSum(extraCheck: Bool = false) -> String {
     """
 }
 
-private func hoisted(_ text: String) throws -> (Module, PassStatistics, [SourcePos: Int]) {
+private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID: Int]) {
     var m = try parseVerified(text)
-    var perLoop: [SourcePos: Int] = [:]
+    m.numberLoops()
+    var perLoop: [LoopID: Int] = [:]
     let stats = hoistBoundsChecks(&m, hoistedPerLoop: &perLoop)
     for e in verify(m) { Issue.record("verifier after hoisting: \(e)") }
     return (m, stats, perLoop)
+}
+
+@Test func bothVersionsKeepTheLoopsIdentity() throws {
+    let (m, _, _) = try hoisted(shiftedSum())
+    let ids = m.functions[FunctionID(0)].body.instrs.compactMap { i -> [LoopID?]? in
+        guard case .ifElse(_, let t, let e) = i.op else { return nil }
+        return [t.instrs.first?.loop, e.instrs.first?.loop]
+    }
+    #expect(ids == [[LoopID(raw: 0), LoopID(raw: 0)]])
 }
 
 /// The loops at the top of the `if` that versioning puts in place of the loop.
@@ -58,7 +69,7 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
 @Test func versionsLoopWithAffineChecks() throws {
     let (m, stats, perLoop) = try hoisted(shiftedSum())
     #expect(stats.removed == 2)
-    #expect(perLoop == [SourcePos(line: 2, column: 5): 2])
+    #expect(perLoop == [LoopID(raw: 0): 2])
     let v = try #require(versions(m))
     #expect(countInstructions(v.fast.body, isBoundsCheck) == 0)
     #expect(countInstructions(v.checked.body, isBoundsCheck) == 2)
@@ -115,7 +126,7 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
         """
     let (_, stats, perLoop) = try hoisted(text)
     #expect(stats.removed == 2)
-    #expect(perLoop == [SourcePos(line: 2, column: 1): 2])
+    #expect(perLoop == [LoopID(raw: 1): 2])  // the inner loop (numbered after the outer)
 }
 
 /// Runs `f` before and after hoisting; results and errors (kind, position, index) must match.
@@ -158,13 +169,13 @@ private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws ->
 
 @Test func pipelineReportsHoistedChecksPerLoop() throws {
     var m = try parseVerified(shiftedSum(extraCheck: true))
-    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    let report = try runPipeline(&m, options: CompileOptions(verifyEach: true))
     #expect(report.statistics.last?.pass == "hoist-bounds-checks")
     // Two affine checks hoisted, the loaded index still checked on every iteration.
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 1]])
     var unchecked = try parseVerified(shiftedSum(extraCheck: true))
     let plain = try runPipeline(
-        &unchecked, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+        &unchecked, options: CompileOptions(checked: false, verifyEach: true))
     #expect(plain.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[3, 0, 0]])
 }
 
@@ -172,7 +183,7 @@ private func sameBehaviour(_ text: String, _ args: [InterpreterValue]) throws ->
     let text = shiftedSum().replacingOccurrences(
         of: "step %4 !2:5", with: "step %4 parallel(reduce $0 add) !2:5")
     var m = try parseVerified(text)
-    let report = try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+    let report = try runPipeline(&m, options: CompileOptions(verifyEach: true))
     #expect(report.loopChecks.map { [$0.removed, $0.hoisted, $0.kept] } == [[0, 2, 0]])
     let outlined = try #require(m.functions.elements.first { $0.name != "f" })
     #expect(printModule(m).contains("blocked"))

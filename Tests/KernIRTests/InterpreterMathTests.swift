@@ -3,6 +3,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 func evalMath(_ op: MathOpcode, _ args: [Scalar]) throws -> Scalar? {
     let k = args[0].kind.rawValue

@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 @Test func sumOfRank1Array() throws {
     let text = """

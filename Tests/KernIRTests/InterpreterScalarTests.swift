@@ -3,6 +3,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// `a op b` in kind `k`, through IR text and the interpreter.
 func evalBinary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar) throws -> Scalar? {

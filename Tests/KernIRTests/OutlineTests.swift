@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// The parallel-loop outlining pass: structure of its output, and semantics preserved
 /// (the interpreter gives the same results before and after, across several blocks).

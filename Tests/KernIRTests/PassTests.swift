@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// A loop `for %10 = LOWER RANGE UPPER step STEP` over x (and y) with one checked
 /// access `INDEX < BOUND`. Values: %0 x, %1 y, %2 = 0, %3 = 1, %4 = dim x 0,
@@ -100,12 +101,8 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 @Test func pipelineRunsPassesAndDumps() throws {
     var m = try parseVerified(checkedLoop(bound: "%8"))
     let dumped = LineCollector()
-    let options = PipelineOptions(
-        verifyEach: true, dumpAfter: "eliminate-bounds-checks", boundsChecks: true
-    ) {
-        dumped.lines.append($0)
-    }
-    let report = try runPipeline(&m, options: options)
+    let options = CompileOptions(verifyEach: true, dumpAfter: "eliminate-bounds-checks")
+    let report = try runPipeline(&m, options: options, dump: { dumped.lines.append($0) })
     #expect(
         report.statistics.map(\.pass)
             == [
@@ -122,7 +119,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 @Test func uncheckedPipelineDropsEveryBoundsCheck() throws {
     var m = try parseVerified(checkedLoop(index: "%11"))
     let report = try runPipeline(
-        &m, options: PipelineOptions(verifyEach: true, boundsChecks: false))
+        &m, options: CompileOptions(checked: false, verifyEach: true))
     #expect(
         report.statistics.map(\.pass)
             == [
@@ -137,7 +134,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 @Test func pipelineRejectsInvalidInput() throws {
     var m = try parse("module \"p\"\nfunc @f() -> i64 {\n  return\n}\n")
     #expect(throws: VerificationFailed.self) {
-        try runPipeline(&m, options: PipelineOptions(verifyEach: true))
+        try runPipeline(&m, options: CompileOptions(verifyEach: true))
     }
 }
 
@@ -177,7 +174,7 @@ func boundsChecksLeft(_ text: String) throws -> Int {
 @Test func dumpAfterUnknownPassIsAnError() throws {
     var m = try parseVerified(checkedLoop())
     #expect(throws: PipelineError.unknownPass("eliminate-bound-checks")) {
-        try runPipeline(&m, options: PipelineOptions(dumpAfter: "eliminate-bound-checks"))
+        try runPipeline(&m, options: CompileOptions(dumpAfter: "eliminate-bound-checks"))
     }
 }
 

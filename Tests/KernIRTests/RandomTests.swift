@@ -3,6 +3,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// Random numbers in Kern IR: the Philox-4x32-10 generator against the published
 /// known-answer vectors, the mapping of bits to values, the stream bookkeeping of the

@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// Canonical text (exactly as the printer writes it) that uses every operation.
 let everyOp = """

@@ -2,6 +2,7 @@ import KernBasics
 import Testing
 
 @testable import KernIR
+@testable import KernInterpreter
 
 /// Parses IR text; the test fails (by throwing) on a syntax error.
 func parse(_ text: String) throws -> Module {

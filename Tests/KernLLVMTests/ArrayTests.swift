@@ -209,7 +209,7 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
     @Test func localArraysAreFreedOnEveryExit() throws {
         try withCountingAllocator {
             for level in [0, 3] {
-                let m = try Loaded([kernel()], options: CodegenOptions(optimizationLevel: level))
+                let m = try Loaded([kernel()], options: CompileOptions(optimizationLevel: level))
                 typealias F = @convention(c) (Ctx, Int64, Int64, Result8) -> Int32
                 let f = try m.entry("f", as: F.self)
                 let call = Call()

@@ -64,7 +64,7 @@ import Testing
             return s
         }
         for level in [0, 3] {
-            let m = try Loaded([f], options: CodegenOptions(optimizationLevel: level))
+            let m = try Loaded([f], options: CompileOptions(optimizationLevel: level))
             let entry = try m.entry("f", as: I1.self)
             let call = Call()
             for n: Int64 in [-5, 0, 1, 2, 10, 49, 52, 100] {

@@ -177,7 +177,7 @@ func saxpyKernel() -> KernIR.Function {
         #expect(try m.entry("vexp", as: F.self)(call.ctx, x, 37, 1, &y, 37, 1, nil) == 0)
         #expect(zip(y, x).allSatisfy { abs($0 - Foundation.exp($1)) <= 2 * Foundation.exp($1).ulp })
         // Without vector math: libm itself, bit for bit.
-        let scalar = try Loaded([f], options: CodegenOptions(vectorMath: false))
+        let scalar = try Loaded([f], options: CompileOptions(vectorMath: false))
         #expect(scalar.compiled.llvmIR().contains("x double> @llvm.exp"))
         #expect(try scalar.entry("vexp", as: F.self)(call.ctx, x, 37, 1, &y, 37, 1, nil) == 0)
         #expect(y == x.map { Foundation.exp($0) })
@@ -185,7 +185,7 @@ func saxpyKernel() -> KernIR.Function {
 
     @Test func fastMathFlagsOnlyWhenAsked() throws {
         let fast = try LLVMBackend.compile(
-            makeModule([dotKernel(parallel: false)]), options: CodegenOptions(fastMath: true))
+            makeModule([dotKernel(parallel: false)]), options: CompileOptions(fastMath: true))
         let ir = fast.llvmIR()
         #expect(ir.contains("nsz") && ir.contains("reassoc") && ir.contains("x double>"))
         #expect(!ir.contains("nnan") && !ir.contains("ninf"))
@@ -193,7 +193,7 @@ func saxpyKernel() -> KernIR.Function {
 
     @Test func assemblyAndObjectCode() throws {
         let compiled = try LLVMBackend.compile(
-            makeModule([saxpyKernel()]), options: CodegenOptions())
+            makeModule([saxpyKernel()]), options: CompileOptions())
         let asm = try compiled.assembly()
         #expect(asm.contains("kern_entry_saxpy"))
         let object = try compiled.objectCode()
@@ -201,7 +201,7 @@ func saxpyKernel() -> KernIR.Function {
         // The module is still intact afterwards.
         #expect(compiled.llvmIR().contains("define i32 @kern_entry_saxpy"))
         let o0 = try LLVMBackend.compile(
-            makeModule([saxpyKernel()]), options: CodegenOptions(optimizationLevel: 0))
+            makeModule([saxpyKernel()]), options: CompileOptions(optimizationLevel: 0))
         #expect(o0.llvmIR().contains("kern_fn_saxpy"))
     }
 
@@ -222,7 +222,7 @@ func saxpyKernel() -> KernIR.Function {
         for _ in 0..<20 {
             let start = ContinuousClock.now
             _ = try LLVMBackend.compile(
-                makeModule([dotKernel(), saxpyKernel()]), options: CodegenOptions())
+                makeModule([dotKernel(), saxpyKernel()]), options: CompileOptions())
             let elapsed = ContinuousClock.now - start
             compileOnly.append(
                 Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds)

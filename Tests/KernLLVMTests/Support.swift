@@ -36,7 +36,7 @@ func makeModule(_ functions: [KernIR.Function]) -> KernIR.Module {
 final class Loaded: @unchecked Sendable {
     let compiled: CompiledModule
     let jit: JITModule
-    init(_ functions: [KernIR.Function], options: CodegenOptions = CodegenOptions()) throws {
+    init(_ functions: [KernIR.Function], options: CompileOptions = CompileOptions()) throws {
         compiled = try LLVMBackend.compile(makeModule(functions), options: options)
         jit = try JITEngine.shared().load(compiled)
     }

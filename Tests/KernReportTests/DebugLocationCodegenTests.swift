@@ -1,24 +1,17 @@
 import Foundation
 import KernBasics
+import KernCompiler
 import KernIR
-import KernIRGen
 import KernLLVM
-import KernSema
-import KernSyntax
 import Testing
 
 /// Source locations (emitted for reports) must not change the generated code, and must
 /// not make compiles much slower. Normal compiles do not emit them at all.
 struct DebugLocationCodegenTests {
     static func lower(_ text: String, name: String = "k.kern") throws -> KernIR.Module {
-        let file = SourceFile(name: name, text: text)
-        let (ast, syntax) = Parser.parse(file)
-        #expect(syntax.isEmpty)
-        let (checked, diagnostics) = Sema.check(ast, in: file)
-        #expect(!diagnostics.contains { $0.severity == .error })
-        var module = IRGen.lower(try #require(checked))
-        try runPipeline(&module)
-        return module
+        let compilation = try StagedCompiler(stopAfter: .passes)
+            .compile(SourceFile(name: name, text: text))
+        return try #require(compilation.module)
     }
 
     /// Machine instructions only: no directives (`.loc`, `.file`, sections), labels or
@@ -38,9 +31,9 @@ struct DebugLocationCodegenTests {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Kernels").appendingPathComponent(kernel)
         let module = try Self.lower(try String(contentsOf: url, encoding: .utf8), name: kernel)
-        let plain = try LLVMBackend.compile(module, options: CodegenOptions())
+        let plain = try LLVMBackend.compile(module, options: CompileOptions())
         let located = try LLVMBackend.compile(
-            module, options: CodegenOptions(optimizationRemarks: true))
+            module, options: CompileOptions(optimizationRemarks: true))
         #expect(plain.remarks.isEmpty)
         #expect(!located.remarks.isEmpty)
         #expect(!plain.llvmIR().contains("!dbg"))
@@ -66,7 +59,7 @@ struct DebugLocationCodegenTests {
         func time(_ remarks: Bool) throws -> Duration {
             let start = clock.now
             let compiled = try LLVMBackend.compile(
-                module, options: CodegenOptions(optimizationRemarks: remarks))
+                module, options: CompileOptions(optimizationRemarks: remarks))
             _ = try compiled.objectCode()
             return clock.now - start
         }

@@ -17,13 +17,14 @@ import KernBasics
 /// value) stay in both versions.
 @discardableResult
 public func hoistBoundsChecks(_ m: inout Module) -> PassStatistics {
-    var hoisted: [SourcePos: Int] = [:]
+    var hoisted: [LoopID: Int] = [:]
     return hoistBoundsChecks(&m, hoistedPerLoop: &hoisted)
 }
 
-/// The same, also returning how many checks each versioned loop (by the position of its
-/// `for` keyword) no longer runs on its fast path, for `PipelineReport.loopChecks`.
-func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]) -> PassStatistics
+/// The same, also returning how many checks each versioned loop (by its `LoopID`) no
+/// longer runs on its fast path, for `PipelineReport.loopChecks`. Both versions keep the
+/// loop's ID: they are one source loop.
+func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [LoopID: Int]) -> PassStatistics
 {
     var stats = PassStatistics(pass: "hoist-bounds-checks")
     for id in m.functions.ids {
@@ -33,7 +34,7 @@ func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]
         h.function.body = body
         m.functions[id] = h.function
         let moved = h.hoisted.values.reduce(0, +)
-        for (pos, n) in h.hoisted { hoistedPerLoop[pos, default: 0] += n }
+        for (loop, n) in h.hoisted { hoistedPerLoop[loop, default: 0] += n }
         stats.functions.append(
             .init(function: m.functions[id].name, removed: moved, kept: checksBefore - moved))
     }
@@ -42,7 +43,7 @@ func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [SourcePos: Int]
 
 private struct LoopVersioner {
     var function: Function
-    var hoisted: [SourcePos: Int] = [:]
+    var hoisted: [LoopID: Int] = [:]
     private let constants: [ValueID: Int64]
 
     init(function: Function) {
@@ -61,7 +62,7 @@ private struct LoopVersioner {
                 if containsLoop(loop.body) {
                     loop.body = rewrite(loop.body)
                     instr.op = .forLoop(loop)
-                } else if let versioned = version(loop, pos: instr.pos) {
+                } else if let versioned = version(loop, pos: instr.pos, id: instr.loop) {
                     out += versioned
                     continue
                 }
@@ -83,7 +84,7 @@ private struct LoopVersioner {
     }
 
     /// The range test and both versions of `loop`, or nil when no check can be hoisted.
-    private mutating func version(_ loop: ForLoop, pos: SourcePos) -> [Instr]? {
+    private mutating func version(_ loop: ForLoop, pos: SourcePos, id: LoopID?) -> [Instr]? {
         if case .parallel = loop.kind { return nil }  // outlined first; never here
         guard function.values[loop.induction] == .scalar(.i64), constants[loop.step] == 1
         else { return nil }
@@ -123,10 +124,10 @@ private struct LoopVersioner {
             Instr(
                 result: nil,
                 op: .ifElse(
-                    ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos)]),
-                    else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos)])),
+                    ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos, loop: id)]),
+                    else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos, loop: id)])),
                 pos: pos))
-        hoisted[pos, default: 0] += count
+        if let id { hoisted[id, default: 0] += count }
         return out
     }
 

@@ -1,12 +1,14 @@
 import KernBasics
 
 /// Bounds checks per loop, for `kernelc report`. In: the module before and after the
-/// bounds-check passes. Out: for every `for` loop (keyed by function and the position
-/// of its `for` keyword), how many `check.bounds` the passes removed, hoisted out of the
-/// loop, and kept inside it. A check is counted in its innermost enclosing loop.
+/// bounds-check passes. Out: for every `for` loop (keyed by its `LoopID`), how many
+/// `check.bounds` the passes removed, hoisted out of the loop, and kept inside it. A
+/// check is counted in its innermost enclosing loop.
 public struct LoopCheckSummary: Sendable, Hashable {
+    /// The loop's identity (the report joins on it).
+    public var id: LoopID
     public var function: String
-    /// Position of the loop's `for` keyword.
+    /// Position of the loop's `for` keyword (for display; not unique).
     public var loop: SourcePos
     /// Proved safe and deleted.
     public var removed: Int
@@ -15,7 +17,10 @@ public struct LoopCheckSummary: Sendable, Hashable {
     /// Still checked on every iteration.
     public var kept: Int
 
-    public init(function: String, loop: SourcePos, removed: Int, hoisted: Int, kept: Int) {
+    public init(
+        id: LoopID, function: String, loop: SourcePos, removed: Int, hoisted: Int, kept: Int
+    ) {
+        self.id = id
         self.function = function
         self.loop = loop
         self.removed = removed
@@ -24,59 +29,70 @@ public struct LoopCheckSummary: Sendable, Hashable {
     }
 }
 
-/// Identifies a loop across passes: passes keep an instruction's position.
-struct LoopKey: Hashable {
+/// Where a loop was first seen (its function before outlining, and its position).
+struct LoopPlace: Hashable {
     var function: String
-    var loop: SourcePos
+    var pos: SourcePos
 }
 
-/// Number of bounds checks directly in each loop (nested loops count separately), for
-/// every loop of the module, including loops without checks.
-func boundsChecksPerLoop(_ m: Module) -> [LoopKey: Int] {
-    var counts: [LoopKey: Int] = [:]
+/// Bounds checks directly in each `for` loop (nested loops count separately), by loop
+/// identity, for every `for` loop of the module, including loops without checks.
+/// Passes keep `LoopID`s, so counts before and after outlining and versioning match up.
+struct LoopCheckCounts {
+    var counts: [LoopID: Int] = [:]
+    var places: [LoopID: LoopPlace] = [:]
+}
+
+func boundsChecksPerLoop(_ m: Module) -> LoopCheckCounts {
+    var result = LoopCheckCounts()
     for f in m.functions.elements {
-        countChecks(f.body, function: f.name, loop: nil, into: &counts)
+        countChecks(f.body, function: f.name, loop: nil, into: &result)
     }
-    return counts
+    return result
 }
 
 private func countChecks(
-    _ block: Block, function: String, loop: LoopKey?, into counts: inout [LoopKey: Int]
+    _ block: Block, function: String, loop: LoopID?, into result: inout LoopCheckCounts
 ) {
     for instr in block.instrs {
-        if isBoundsCheck(instr), let loop { counts[loop, default: 0] += 1 }
+        if isBoundsCheck(instr), let loop { result.counts[loop, default: 0] += 1 }
         var inner = loop
         if case .forLoop = instr.op {
-            let key = LoopKey(function: function, loop: instr.pos)
-            counts[key, default: 0] += 0
-            inner = key
+            guard let id = instr.loop else {
+                preconditionFailure("runPipeline numbers every loop before counting checks")
+            }
+            result.counts[id, default: 0] += 0
+            if result.places[id] == nil {
+                result.places[id] = LoopPlace(function: function, pos: instr.pos)
+            }
+            inner = id
         }
         for nested in instr.op.nestedBlocks {
-            countChecks(nested, function: function, loop: inner, into: &counts)
+            countChecks(nested, function: function, loop: inner, into: &result)
         }
     }
 }
 
-/// Summaries from the counts before and after the bounds-check passes, in source order.
-/// `after` is counted before hoisting (hoisting only moves checks) and may come from a
-/// module whose prange bodies were outlined into other functions, so counts after the
-/// first pass are matched by loop position, which is unique within a source file.
+/// Summaries from the counts before and after the bounds-check passes, in source order
+/// (then loop order). `after` is counted before hoisting (hoisting only moves checks)
+/// and may come from a module whose prange bodies were outlined into other functions:
+/// the loop keeps its ID there.
 func summarizeLoopChecks(
-    before: [LoopKey: Int], after: [LoopKey: Int], hoisted: [SourcePos: Int] = [:]
+    before: LoopCheckCounts, after: LoopCheckCounts, hoisted: [LoopID: Int] = [:]
 )
     -> [LoopCheckSummary]
 {
-    var afterByLoop: [SourcePos: Int] = [:]
-    for (key, n) in after { afterByLoop[key.loop, default: 0] += n }
-    return before.keys.sorted {
-        ($0.loop.line, $0.loop.column, $0.function) < ($1.loop.line, $1.loop.column, $1.function)
+    before.counts.keys.sorted {
+        let (a, b) = (before.places[$0]!, before.places[$1]!)
+        return (a.pos.line, a.pos.column, a.function, $0) < (b.pos.line, b.pos.column, b.function, $1)
     }
-    .map { key in
-        let remaining = afterByLoop[key.loop] ?? 0
-        let moved = min(hoisted[key.loop] ?? 0, remaining)
-        let kept = remaining - moved
+    .map { id in
+        let place = before.places[id]!
+        let remaining = after.counts[id] ?? 0
+        let moved = min(hoisted[id] ?? 0, remaining)
         return LoopCheckSummary(
-            function: key.function, loop: key.loop,
-            removed: max(0, (before[key] ?? 0) - remaining), hoisted: moved, kept: kept)
+            id: id, function: place.function, loop: place.pos,
+            removed: max(0, (before.counts[id] ?? 0) - remaining), hoisted: moved,
+            kept: remaining - moved)
     }
 }

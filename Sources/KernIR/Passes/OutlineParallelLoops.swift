@@ -86,11 +86,12 @@ struct LoopOutliner {
             switch instr.op {
             case .forLoop(let loop):
                 if case .parallel = loop.kind {
-                    out += outline(loop, pos: instr.pos)
+                    out += outline(loop, pos: instr.pos, id: instr.loop)
                 } else {
                     var l = loop
                     l.body = rewrite(l.body)
-                    out.append(Instr(result: instr.result, op: .forLoop(l), pos: instr.pos))
+                    out.append(
+                        Instr(result: instr.result, op: .forLoop(l), pos: instr.pos, loop: instr.loop))
                 }
             case .ifElse(let c, let t, let e):
                 out.append(
@@ -102,13 +103,13 @@ struct LoopOutliner {
                     Instr(
                         result: instr.result,
                         op: .whileLoop(cond: rewrite(cb), condition: c, body: rewrite(body)),
-                        pos: instr.pos))
+                        pos: instr.pos, loop: instr.loop))
             case .repeatLoop(let body, let cb, let c):
                 out.append(
                     Instr(
                         result: instr.result,
                         op: .repeatLoop(body: rewrite(body), cond: rewrite(cb), condition: c),
-                        pos: instr.pos))
+                        pos: instr.pos, loop: instr.loop))
             default:
                 out.append(instr)
             }
@@ -118,9 +119,11 @@ struct LoopOutliner {
 
     // MARK: - Outlining one loop
 
-    mutating func outline(_ loop: ForLoop, pos: SourcePos) -> [Instr] {
+    /// `id`: the loop's identity, which the outlined blocked loop and the loops combining
+    /// its partial results carry on.
+    mutating func outline(_ loop: ForLoop, pos: SourcePos, id: LoopID?) -> [Instr] {
         guard case .parallel(let reductions, let arrayReductions) = loop.kind else { return [] }
-        var emitter = InstrEmitter(function: function, pos: pos)
+        var emitter = InstrEmitter(function: function, pos: pos, loop: id)
 
         // What the body uses from outside: SSA values, and slots (read-only outside
         // ones, and reduction slots).
@@ -224,7 +227,7 @@ struct LoopOutliner {
         var body: [Instr] = []
         func emitG(_ op: Op, _ type: IRType?, _ g: inout Function) -> ValueID? {
             let r = type.map { g.values.append($0) }
-            body.append(Instr(result: r, op: op, pos: pos))
+            body.append(Instr(result: r, op: op, pos: pos, loop: op.isLoop ? id : nil))
             return r
         }
         // Slots: every slot used inside gets a slot of its own in g.
@@ -279,7 +282,7 @@ struct LoopOutliner {
 
         // Combine partials in block order.
         if !reductions.isEmpty || !arrayReductions.isEmpty {
-            var combine = InstrEmitter(function: emitter.function, pos: pos)
+            var combine = InstrEmitter(function: emitter.function, pos: pos, loop: id)
             let b = combine.function.values.append(.scalar(.i64))
             for (r, p) in zip(reductions, partials) {
                 let kind = combine.function.slots[r.slot].type.scalar ?? .i64

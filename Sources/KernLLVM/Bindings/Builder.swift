@@ -2,6 +2,7 @@
 /// Predicates and fast-math flags are Kern's own small enums so Codegen does not see
 /// the C API.
 import CLLVM
+import KernBasics
 
 enum IntPredicate {
     case eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge

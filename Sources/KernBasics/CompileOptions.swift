@@ -1,25 +1,22 @@
-/// Options of a compilation (API and CLI: LANGUAGE.md §10).
+/// Options of a compilation: the one options type every stage reads (API and CLI:
+/// LANGUAGE.md §10; docs/architecture.md).
 ///
-/// In: what the user asks for. Out: the settings the pipeline stages read (IRGen's
-/// bounds checks, the KernIR pipeline, LLVM's optimization level, fast-math, vector
-/// math and target) and the default thread count put in every call's context.
-import KernLLVM
-
-/// Floating-point freedom: `.strict` (IEEE, default), `.balanced` (`--fast-math`:
-/// reassociation and contraction, NaN/inf still honoured) or `.aggressive` (also assumes
-/// no NaN/inf; warns at `isNaN`/`isInfinite`/`isFinite`). See docs/vector-math.md.
-public typealias FastMathLevel = KernLLVM.FastMathLevel
-
+/// In: what the user asks for. Out: the settings the stages read — the KernIR pipeline
+/// (`checked`, `verifyEach`, `dumpAfter`), LLVM (optimization level, fast-math, vector
+/// math, target, remarks) and the default thread count put in every call's context.
+/// No stage has an options type of its own that mirrors these fields.
 public struct CompileOptions: Sendable, Hashable {
     /// LLVM optimization level, 0...3.
     public var optimizationLevel: Int
     /// Array bounds checks (`--unchecked` turns them off). Division by zero and
-    /// preconditions are checked in every mode.
+    /// preconditions are checked in every mode. Enforced once, by the KernIR pass
+    /// `remove-bounds-checks`: IRGen always emits the checks.
     public var checked: Bool
     /// Floating-point freedom (default strict IEEE).
     public var fastMathLevel: FastMathLevel
     /// Target CPU and features for LLVM; nil = the host's.
     public var targetCPU: String?
+    /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
     public var targetFeatures: String?
     /// Worker threads for `prange` loops when a call does not say; nil = all cores.
     public var threads: Int?
@@ -28,6 +25,15 @@ public struct CompileOptions: Sendable, Hashable {
     public var vectorMath: Bool
     /// Preferred SIMD width in bits (256 or 512); nil = the measured default (512).
     public var preferredVectorWidth: Int?
+    /// Emit source locations in the LLVM IR and collect LLVM's loop optimization remarks
+    /// (for reports; off for normal compiles, which then carry no debug metadata).
+    public var optimizationRemarks: Bool
+    /// Run the Kern IR verifier on the pipeline's input and after every pass
+    /// (`--verify-each`). nil = on in debug builds of Kern, off in release builds.
+    public var verifyEach: Bool?
+    /// Print the Kern IR after the pass with this name (`--dump-after PASS`): a name of
+    /// `pipelinePassNames` (`"input"` = the pipeline's input) or `"all"` for every pass.
+    public var dumpAfter: String?
 
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
@@ -39,7 +45,8 @@ public struct CompileOptions: Sendable, Hashable {
         optimizationLevel: Int = 3, checked: Bool = true, fastMath: Bool = false,
         targetCPU: String? = nil, targetFeatures: String? = nil, threads: Int? = nil,
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
-        preferredVectorWidth: Int? = nil
+        preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
+        verifyEach: Bool? = nil, dumpAfter: String? = nil
     ) {
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
@@ -49,16 +56,8 @@ public struct CompileOptions: Sendable, Hashable {
         self.threads = threads
         self.vectorMath = vectorMath
         self.preferredVectorWidth = preferredVectorWidth
-    }
-}
-
-extension CompileOptions {
-    /// What the LLVM back end reads; `optimizationRemarks` for reports only.
-    func codegenOptions(optimizationRemarks: Bool = false) -> CodegenOptions {
-        CodegenOptions(
-            optimizationLevel: optimizationLevel, targetCPU: targetCPU,
-            targetFeatures: targetFeatures, fastMathLevel: fastMathLevel,
-            vectorMath: vectorMath, preferredVectorWidth: preferredVectorWidth,
-            optimizationRemarks: optimizationRemarks)
+        self.optimizationRemarks = optimizationRemarks
+        self.verifyEach = verifyEach
+        self.dumpAfter = dumpAfter
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KernBasics
+import KernIR
 
 /// The reference interpreter: the executable definition of Kern IR's semantics (see the
 /// top of IR.swift), and the oracle every JIT result is compared against.

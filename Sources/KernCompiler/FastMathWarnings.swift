@@ -9,8 +9,8 @@ import KernBasics
 import KernSema
 import KernSyntax
 
-enum FastMathWarnings {
-    static func check(_ program: CheckedProgram, level: FastMathLevel) -> [Diagnostic] {
+public enum FastMathWarnings {
+    public static func check(_ program: CheckedProgram, level: FastMathLevel) -> [Diagnostic] {
         guard level == .aggressive else { return [] }
         var warnings: [Diagnostic] = []
         for (expr, kind) in program.members {
@@ -37,7 +37,3 @@ enum FastMathWarnings {
     }
 }
 
-extension KernModule {
-    /// The compile warnings as the CLI prints them (position, caret, help); "" if none.
-    public var renderedWarnings: String { DiagnosticRenderer().render(warnings, in: file) }
-}

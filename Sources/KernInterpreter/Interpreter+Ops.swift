@@ -1,5 +1,6 @@
 import Foundation
 import KernBasics
+import KernIR
 
 /// The interpreter's straight-line operations: one instruction in, its value (or a
 /// side effect on slots, arrays or the output) out, or an `IRRuntimeError` from a check.

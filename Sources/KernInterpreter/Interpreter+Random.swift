@@ -1,5 +1,6 @@
 import Foundation
 import KernBasics
+import KernIR
 
 /// The interpreter's per-call state beyond frames (call depth and the random stream),
 /// and the instructions that use it: `random`, `rng.iteration`, `atomic.add`, and the

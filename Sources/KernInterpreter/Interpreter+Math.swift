@@ -1,4 +1,5 @@
 import Foundation
+import KernIR
 
 /// The built-in math functions (LANGUAGE.md §8) for the interpreter: `MathOpcode` and
 /// scalar arguments in, the result out. f32 calls the C library's `…f` functions (or

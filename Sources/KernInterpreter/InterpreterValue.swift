@@ -1,4 +1,5 @@
 import KernBasics
+import KernIR
 
 /// The values the reference interpreter computes with, and its runtime error.
 ///
