@@ -149,6 +149,8 @@ let package = Package(
         .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
         .testTarget(
             name: "KernIRTests", dependencies: ["KernIR", "KernInterpreter"], swiftSettings: swift6),
+        .testTarget(
+            name: "KernCompilerTests", dependencies: ["KernCompiler", "KernIR"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
