@@ -1,3 +1,10 @@
+import Foundation
+import KernBasics
+import KernCompiler
+import KernIR
+import KernJIT
+import KernLLVM
+
 /// The JIT path: `KernModule.compile` drives the staged compiler (KernCompiler) through
 /// all six stages with the LLVM back end and the JIT, then binds each exported function
 /// to its entry point.
@@ -11,12 +18,6 @@
 /// and the back end plugs in at one place: `LLVMJITBackend` below.
 @_exported import struct KernBasics.CompileOptions
 @_exported import enum KernBasics.FastMathLevel
-import Foundation
-import KernBasics
-import KernCompiler
-import KernIR
-import KernJIT
-import KernLLVM
 
 /// Gives the address of a compiled entry point `kern_entry_<name>` by Kern function name.
 protocol EntryPointProvider: Sendable {

@@ -83,7 +83,8 @@ enum ReportBuilder {
                                 kind: $0.kind.rawValue, pass: $0.pass, message: $0.message,
                                 llvmFunction: $0.function,
                                 // The loop's own remarks come at its encoded identity.
-                                line: RemarkIndex.loop(of: $0) == nil ? $0.line : Int(site.pos.line),
+                                line: RemarkIndex.loop(of: $0) == nil
+                                    ? $0.line : Int(site.pos.line),
                                 column: RemarkIndex.loop(of: $0) == nil
                                     ? $0.column : Int(site.pos.column))
                         })

@@ -57,7 +57,8 @@ struct CompileFlags: ParsableArguments {
     func validate() throws {
         if let pass = dumpAfter, pass != "all", !CompileOptions.passNames.contains(pass) {
             throw ValidationError(
-                "--dump-after takes one of \(CompileOptions.passNames.joined(separator: ", ")) or all")
+                "--dump-after takes one of \(CompileOptions.passNames.joined(separator: ", ")) or all"
+            )
         }
         guard (0...3).contains(optimizationLevel) else {
             throw ValidationError("-O takes 0, 1, 2 or 3")

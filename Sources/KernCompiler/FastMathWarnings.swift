@@ -36,4 +36,3 @@ public enum FastMathWarnings {
         return warnings.sorted { $0.range.start < $1.range.start }
     }
 }
-

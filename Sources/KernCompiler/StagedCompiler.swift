@@ -66,7 +66,8 @@ public struct NoBackend: CompilerBackend {
     public func generate(_ module: KernIR.Module, options: CompileOptions) throws -> Never {
         throw CompileFailure.noBackend(.codegen)
     }
-    public func load(_ code: Never, module: KernIR.Module, options: CompileOptions) throws -> Never {
+    public func load(_ code: Never, module: KernIR.Module, options: CompileOptions) throws -> Never
+    {
         switch code {}
     }
 }
@@ -140,7 +141,9 @@ public struct StagedCompiler<Backend: CompilerBackend> {
     /// Where `options.dumpAfter` text goes (default: standard output).
     public var dump: (String) -> Void = { print($0, terminator: "") }
 
-    public init(options: CompileOptions = CompileOptions(), backend: Backend, stopAfter: Stage = .load) {
+    public init(
+        options: CompileOptions = CompileOptions(), backend: Backend, stopAfter: Stage = .load
+    ) {
         self.options = options
         self.backend = backend
         self.stopAfter = stopAfter
@@ -168,7 +171,9 @@ public struct StagedCompiler<Backend: CompilerBackend> {
 
         let (checked, semantic) = Sema.check(ast, in: file)
         let diagnostics = syntax + semantic
-        if diagnostics.contains(where: { $0.severity == .error }) { throw .diagnostics(diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw .diagnostics(diagnostics)
+        }
         guard let program = checked else { throw .noProgram }
         c.program = program
         c.diagnostics = diagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)

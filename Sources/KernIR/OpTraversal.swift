@@ -80,7 +80,7 @@ extension Module {
                 instr.op.nestedBlocks.forEach(scan)
             }
         }
-        functions.elements.forEach { scan($0.body) }
+        for f in functions.elements { scan(f.body) }
         func number(_ block: inout Block) {
             for k in block.instrs.indices {
                 if block.instrs[k].op.isLoop, block.instrs[k].loop == nil {

@@ -17,7 +17,9 @@ struct StagedCompilerTests {
         }
         """
 
-    static func file(_ text: String = source) -> SourceFile { SourceFile(name: "t.kern", text: text) }
+    static func file(_ text: String = source) -> SourceFile {
+        SourceFile(name: "t.kern", text: text)
+    }
 
     @Test(arguments: [Stage.parse, .check, .lower, .passes])
     func stopsAfterTheStageAskedFor(_ stop: Stage) throws {
@@ -86,7 +88,8 @@ struct StagedCompilerTests {
             return true
         }
         #expect {
-            try StagedCompiler(options: CompileOptions(dumpAfter: "no-such-pass")).compile(Self.file())
+            try StagedCompiler(options: CompileOptions(dumpAfter: "no-such-pass")).compile(
+                Self.file())
         } throws: { error in
             guard case .pipeline(let e) = error as? CompileFailure else { return false }
             return e as? PipelineError == .unknownPass("no-such-pass")
@@ -132,10 +135,11 @@ struct StagedCompilerTests {
 
 /// Loop identity: IRGen numbers loops; outlining and versioning keep the numbers.
 struct LoopIdentityTests {
-    static func loops(_ block: Block, in f: String, into out: inout [(String, LoopID?, SourcePos)]) {
+    static func loops(_ block: Block, in f: String, into out: inout [(String, LoopID?, SourcePos)])
+    {
         for i in block.instrs {
             if i.op.isLoop { out.append((f, i.loop, i.pos)) }
-            i.op.nestedBlocks.forEach { loops($0, in: f, into: &out) }
+            for nested in i.op.nestedBlocks { loops(nested, in: f, into: &out) }
         }
     }
 

@@ -67,7 +67,9 @@ struct KernelcTests {
         let plain = try CompileFlags.parse([])
         #expect(plain.options.verifyEach == nil)  // the default: on in debug builds only
         #expect(plain.options.dumpAfter == nil)
-        #expect(throws: (any Error).self) { try CompileFlags.parse(["--dump-after", "no-such-pass"]) }
+        #expect(throws: (any Error).self) {
+            try CompileFlags.parse(["--dump-after", "no-such-pass"])
+        }
         let source = try temporaryFile(
             "loops.kern", "func f(x: inout [Int]) {\n    for i in x.indices { x[i] += 1 }\n}\n")
         let out = source + ".kir"
@@ -77,7 +79,8 @@ struct KernelcTests {
                 "hoist-bounds-checks",
             ]) == 0)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains(" loop 0 {"))
-        #expect(kernelc(["build", source, "--emit", "kir", "-o", out, "--dump-after", "nope"]) != 0)
+        #expect(
+            kernelc(["build", source, "--emit", "kir", "-o", out, "--dump-after", "nope"]) != 0)
     }
 
     /// The simple [Float] loop above compiles to vector code through the whole pipeline.

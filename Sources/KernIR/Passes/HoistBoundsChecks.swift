@@ -24,8 +24,7 @@ public func hoistBoundsChecks(_ m: inout Module) -> PassStatistics {
 /// The same, also returning how many checks each versioned loop (by its `LoopID`) no
 /// longer runs on its fast path, for `PipelineReport.loopChecks`. Both versions keep the
 /// loop's ID: they are one source loop.
-func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [LoopID: Int]) -> PassStatistics
-{
+func hoistBoundsChecks(_ m: inout Module, hoistedPerLoop: inout [LoopID: Int]) -> PassStatistics {
     var stats = PassStatistics(pass: "hoist-bounds-checks")
     for id in m.functions.ids {
         let checksBefore = countInstructions(m.functions[id].body, isBoundsCheck)

@@ -84,7 +84,9 @@ func summarizeLoopChecks(
 {
     before.counts.keys.sorted {
         let (a, b) = (before.places[$0]!, before.places[$1]!)
-        return (a.pos.line, a.pos.column, a.function, $0) < (b.pos.line, b.pos.column, b.function, $1)
+        return (a.pos.line, a.pos.column, a.function, $0) < (
+            b.pos.line, b.pos.column, b.function, $1
+        )
     }
     .map { id in
         let place = before.places[id]!

@@ -91,7 +91,9 @@ struct LoopOutliner {
                     var l = loop
                     l.body = rewrite(l.body)
                     out.append(
-                        Instr(result: instr.result, op: .forLoop(l), pos: instr.pos, loop: instr.loop))
+                        Instr(
+                            result: instr.result, op: .forLoop(l), pos: instr.pos, loop: instr.loop)
+                    )
                 }
             case .ifElse(let c, let t, let e):
                 out.append(
