@@ -52,7 +52,8 @@ enum ReportBuilder {
         // The loops as IRGen wrote them: before outlining moves prange bodies away.
         let inventory = LoopInventory.sites(of: lowered)
         let optimized = options.optimizationLevel >= 2
-        let remarks = RemarkIndex(compiled.remarks)
+        let remarks = RemarkIndex(
+            compiled.remarks, positions: inventory.flatMap { $0.loops.map { ($0.id, $0.pos) } })
         // One summary per loop: the pipeline keys them by LoopID.
         let checks = Dictionary(uniqueKeysWithValues: pipeline.loopChecks.map { ($0.id, $0) })
 
@@ -109,12 +110,23 @@ struct RemarkIndex {
     /// LLVM reports a loop's verdict at the loop's identity, but the reason often at the
     /// instruction that caused it (a load in the body) or nowhere: such a remark belongs
     /// to the next loop the same LLVM function reports on (LLVM analyses a loop, then
-    /// gives its verdict), or to the last one when none follows.
-    init(_ remarks: [OptimizationRemark]) {
+    /// gives its verdict), or to the last one when none follows. Loops LLVM makes from a
+    /// loop (the vectorizer's remainder, say) lose the identity but keep the loop's
+    /// position (`positions`: each loop's keyword): a remark there belongs to the one loop
+    /// at that position or, when several share it, to the one this LLVM function
+    /// reported on last, if it is one of them.
+    init(_ remarks: [OptimizationRemark], positions: [(LoopID, SourcePos)]) {
+        var loopsAt: [SourcePos: Set<LoopID>] = [:]
+        for (id, pos) in positions { loopsAt[pos, default: []].insert(id) }
         var pending: [String: [OptimizationRemark]] = [:]
         var last: [String: LoopID] = [:]
         for r in remarks {
-            if let loop = Self.loop(of: r) {
+            let pos = SourcePos(line: UInt32(max(r.line, 0)), column: UInt32(max(r.column, 0)))
+            let sharing = loopsAt[pos] ?? []
+            let derived =
+                sharing.count == 1
+                ? sharing.first : last[r.function].flatMap { sharing.contains($0) ? $0 : nil }
+            if let loop = Self.loop(of: r) ?? derived {
                 byLoop[loop, default: []] += pending.removeValue(forKey: r.function) ?? []
                 byLoop[loop, default: []].append(r)
                 last[r.function] = loop
