@@ -54,11 +54,15 @@ public struct CompileOptions: Sendable, Hashable {
 
 extension CompileOptions {
     /// What the LLVM back end reads; `optimizationRemarks` for reports only.
-    func codegenOptions(optimizationRemarks: Bool = false) -> CodegenOptions {
+    /// `runsInProcess`: false when the code is only emitted (build, report), so the target
+    /// may be another CPU.
+    func codegenOptions(optimizationRemarks: Bool = false, runsInProcess: Bool = true)
+        -> CodegenOptions
+    {
         CodegenOptions(
             optimizationLevel: optimizationLevel, targetCPU: targetCPU,
             targetFeatures: targetFeatures, fastMathLevel: fastMathLevel,
             vectorMath: vectorMath, preferredVectorWidth: preferredVectorWidth,
-            optimizationRemarks: optimizationRemarks)
+            optimizationRemarks: optimizationRemarks, runsInProcess: runsInProcess)
     }
 }

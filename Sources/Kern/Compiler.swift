@@ -32,6 +32,12 @@ protocol CompiledCode: EntryPointProvider {
 /// Kern IR module → compiled code.
 protocol KernBackend: Sendable {
     func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode
+    /// Whether the compiled code is loaded for calling (false: only emitted as text/object).
+    var loadsCode: Bool { get }
+}
+
+extension KernBackend {
+    var loadsCode: Bool { true }
 }
 
 enum Compiler {
@@ -58,7 +64,10 @@ enum Compiler {
         timings.kernIR = lap()
         let code = try backend.compile(module, options: options)
         timings.llvm = lap()
-        let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
+        // An emit-only back end has no entry points: the module has no callable functions.
+        let functions =
+            backend.loadsCode
+            ? try exportedFunctions(of: module, code: code, file: file, options: options) : []
         timings.jit = lap()
         return KernModule(
             file: file, options: options, functions: functions,
@@ -122,6 +131,53 @@ struct LLVMJITBackend: KernBackend {
             throw error
         } catch {
             throw KernError.backend(message: String(describing: error))
+        }
+    }
+}
+
+/// The LLVM back end without the JIT, for `KernModule.compileForEmission`: the code is
+/// never run here, so it may target another CPU (TargetValidation).
+struct LLVMEmitOnlyBackend: KernBackend {
+    var loadsCode: Bool { false }
+
+    func compile(_ module: KernIR.Module, options: CompileOptions) throws -> any CompiledCode {
+        do {
+            let compiled = try LLVMBackend.compile(
+                module, options: options.codegenOptions(runsInProcess: false))
+            return EmittedCode(compiled: compiled)
+        } catch let error as KernError {
+            throw error
+        } catch {
+            throw KernError.backend(message: String(describing: error))
+        }
+    }
+}
+
+/// An optimized LLVM module for tools only: no entry points.
+final class EmittedCode: CompiledCode, @unchecked Sendable {
+    /// Only read under `lock` (LLVM objects are not thread-safe).
+    private let compiled: CompiledModule
+    private let lock = NSLock()
+
+    init(compiled: CompiledModule) { self.compiled = compiled }
+
+    var llvmIR: String { lock.withLock { compiled.llvmIR() } }
+
+    func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
+
+    func assembly() throws -> String {
+        try lock.withLock {
+            do { return try compiled.assembly() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
+        }
+    }
+
+    func objectCode() throws -> [UInt8] {
+        try lock.withLock {
+            do { return try compiled.objectCode() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ enum ReportBuilder {
         let compiled: CompiledModule
         do {
             compiled = try LLVMBackend.compile(
-                module, options: options.codegenOptions(optimizationRemarks: true))
+                module, options: options.codegenOptions(optimizationRemarks: true, runsInProcess: false))
         } catch {
             throw KernError.backend(message: String(describing: error))
         }

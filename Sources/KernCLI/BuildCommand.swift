@@ -34,7 +34,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let source = try Console.readSource(file)
         do {
-            let module = try KernModule.compile(
+            // Not loaded into the JIT: the output may be for another CPU.
+            let module = try KernModule.compileForEmission(
                 source: source, fileName: file, options: flags.options)
             if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
             let bytes: [UInt8]
@@ -50,14 +51,7 @@ struct BuildCommand: ParsableCommand {
                     "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
                 )
             }
-            if let output, output != "-" {
-                guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-                    Console.printError("error: cannot write '\(output)'")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
+            try Console.writeResult(bytes, to: output)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kern
+import KernBasics
 
 /// Compile options shared by the subcommands (LANGUAGE.md §10).
 struct CompileFlags: ParsableArguments {
@@ -79,9 +80,26 @@ enum Console {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func printError(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+    /// Writes to stderr; a failed write is remembered and turns into exit status 1
+    /// (`Kernelc.checkStreamsAtExit`).
+    static func printError(_ text: String) { StandardStreams.writeError(text) }
+
+    /// Writes a command's result to `-o PATH` (nil or `-`: standard output) with
+    /// `OutputFile`'s rules (devices and FIFOs written in place, links followed, regular
+    /// files replaced atomically).
+    /// - Throws: `ExitCode(1)` after printing the reason.
+    static func writeResult(_ bytes: [UInt8], to path: String?) throws {
+        do {
+            if let path, path != "-" {
+                try OutputFile.write(bytes, to: path)
+            } else {
+                try StandardStreams.writeOutput(bytes)
+            }
+        } catch let error as OutputFileError {
+            // A stdout failure is reported once, at exit (EPIPE quietly).
+            if path != nil, path != "-" { printError("error: \(error)") }
+            throw ExitCode(1)
+        }
     }
 
     /// Prints a library error on stderr and exits with status 1.

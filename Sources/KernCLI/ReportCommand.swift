@@ -51,15 +51,7 @@ struct ReportCommand: ParsableCommand {
             } else {
                 text = report.text(remarks: remarks)
             }
-            if let output, output != "-" {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8))
-                else {
-                    Console.printError("error: cannot write '\(output)'")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try Console.writeResult(Array(text.utf8), to: output)
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads for prange loops (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Seed of the random numbers (default 0).")
+    @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 0
 
     @OptionGroup var flags: CompileFlags
@@ -39,7 +39,10 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = try main.with(seed: seed, threads: threads).call([])
-            if case .void = result {} else { print(result) }
+            if case .void = result {} else {
+                // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
+                try Console.writeResult(Array("\(result)\n".utf8), to: nil)
+            }
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -20,6 +20,9 @@ public struct CodegenOptions: Sendable, Hashable {
     public var vectorMath = true
     /// `prefer-vector-width` in bits (256 or 512); nil: the measured default.
     public var preferredVectorWidth: Int? = nil
+    /// The code runs in this process (the JIT): target features the host lacks are refused
+    /// or turned off. false: emitted only (`kernelc build`, reports), any valid target.
+    public var runsInProcess = true
 
     /// Balanced fast-math on/off (the `--fast-math` switch).
     public var fastMath: Bool {
@@ -31,8 +34,9 @@ public struct CodegenOptions: Sendable, Hashable {
         optimizationLevel: Int = 3, fastMath: Bool = false, targetCPU: String? = nil,
         targetFeatures: String? = nil, fastMathLevel: FastMathLevel? = nil,
         vectorMath: Bool = true, preferredVectorWidth: Int? = nil,
-        optimizationRemarks: Bool = false
+        optimizationRemarks: Bool = false, runsInProcess: Bool = true
     ) {
+        self.runsInProcess = runsInProcess
         self.optimizationRemarks = optimizationRemarks
         self.optimizationLevel = optimizationLevel
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
@@ -92,7 +96,7 @@ public enum LLVMBackend {
     public static func compile(_ module: KernIR.Module, options: CodegenOptions) throws
         -> CompiledModule
     {
-        let target = TargetSelection(options)
+        let target = try TargetSelection(options)
         let machine = try target.makeMachine(optLevel: options.optimizationLevel)
         let context = Context()
         let llvmModule = Module(name: module.sourceName, context: context)

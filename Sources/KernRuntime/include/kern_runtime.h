@@ -102,6 +102,12 @@ void kern_rt_set_print_sink(KernPrintSink sink, void *userData);
 /* Flushes stdout (the host calls it before reading output written by print). */
 void kern_rt_flush_stdout(void);
 
+/* Flushes stdout and says whether any write to it failed so far (print's lines, and
+ * anything else written through stdio's stdout): 0 if none, else the errno of the first
+ * failure (EIO when stdio recorded an error without one). Sticky: a failure stays
+ * reported, so a program whose output was lost cannot end as a success. */
+int kern_rt_stdout_error(void);
+
 #ifdef __cplusplus
 }
 #endif
