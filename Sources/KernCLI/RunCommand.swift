@@ -39,7 +39,8 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = try main.with(seed: seed, threads: threads).call([])
-            if case .void = result {} else {
+            if case .void = result {
+            } else {
                 // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
                 try Console.writeResult(Array("\(result)\n".utf8), to: nil)
             }

@@ -76,11 +76,11 @@ enum TargetValidation {
 
     /// The targets with a generated table; others are passed to LLVM unchecked.
     enum Architecture {
-        case x86_64, aarch64
+        case x86, aarch64
 
         init?(triple: String) {
             if triple.hasPrefix("x86_64") {
-                self = .x86_64
+                self = .x86
             } else if triple.hasPrefix("aarch64") || triple.hasPrefix("arm64") {
                 self = .aarch64
             } else {
@@ -92,7 +92,7 @@ enum TargetValidation {
         /// between only names both know (safe for either).
         func cpus(llvmMajor: Int) -> Set<String> {
             switch self {
-            case .x86_64: Self.pick(llvmMajor, TargetTable.x86_64CPUs19, TargetTable.x86_64CPUs22)
+            case .x86: Self.pick(llvmMajor, TargetTable.x86_64CPUs19, TargetTable.x86_64CPUs22)
             case .aarch64:
                 Self.pick(llvmMajor, TargetTable.aarch64CPUs19, TargetTable.aarch64CPUs22)
             }
@@ -100,7 +100,7 @@ enum TargetValidation {
 
         func features(llvmMajor: Int) -> Set<String> {
             switch self {
-            case .x86_64:
+            case .x86:
                 Self.pick(llvmMajor, TargetTable.x86_64Features19, TargetTable.x86_64Features22)
             case .aarch64:
                 Self.pick(llvmMajor, TargetTable.aarch64Features19, TargetTable.aarch64Features22)

@@ -38,7 +38,8 @@ struct OutputErrorTests {
     /// Runs a /bin/sh script in `dir` with `$K` the built kernelc; `exec` in the script
     /// makes kernelc the process whose status (or signal) is reported.
     func sh(_ script: String) throws -> Outcome {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
@@ -125,7 +126,8 @@ struct OutputErrorTests {
             cat plain
             """)
         #expect(r.out == "status 1\nstatus 1\nstatus 1\nkeep\n")
-        #expect(r.err.contains("cannot write 'plain/out.kir': a part of the path is not a directory"))
+        #expect(
+            r.err.contains("cannot write 'plain/out.kir': a part of the path is not a directory"))
         #expect(r.err.contains("cannot write '.': is a directory"))
         #expect(r.err.contains("cannot write 'missing-dir/out.kir': no such directory"))
     }

@@ -10,7 +10,9 @@ import Testing
 
 /// A fresh directory per test under the temporary directory.
 private func scratch(_ name: String) throws -> String {
-    let dir = NSTemporaryDirectory() + "kern-output-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))"
+    let dir =
+        NSTemporaryDirectory()
+        + "kern-output-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
@@ -150,7 +152,10 @@ struct OutputFileTests {
             #expect(failure(locked + "/out.o")?.code == EACCES)
         }
         // Nothing half-written is left behind anywhere.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["locked", "plain"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [
+                "locked", "plain",
+            ])
         let leftInLocked = try FileManager.default.contentsOfDirectory(atPath: locked)
         #expect(leftInLocked.isEmpty || geteuid() == 0)
     }
