@@ -129,6 +129,8 @@ struct LLVMJITBackend: KernBackend {
             return JITCompiledCode(jit: jit, compiled: compiled)
         } catch let error as KernError {
             throw error
+        } catch let error as InvalidTarget {
+            throw KernError.invalidTarget(message: error.message)
         } catch {
             throw KernError.backend(message: String(describing: error))
         }
@@ -147,6 +149,8 @@ struct LLVMEmitOnlyBackend: KernBackend {
             return EmittedCode(compiled: compiled)
         } catch let error as KernError {
             throw error
+        } catch let error as InvalidTarget {
+            throw KernError.invalidTarget(message: error.message)
         } catch {
             throw KernError.backend(message: String(describing: error))
         }

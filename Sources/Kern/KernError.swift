@@ -25,6 +25,9 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     case backend(message: String)
     /// A source file could not be read.
     case unreadableFile(path: String, reason: String)
+    /// `targetCPU` / `targetFeatures` name something LLVM does not know, or (for code run
+    /// in process) a feature this machine lacks; the message lists the valid choices.
+    case invalidTarget(message: String)
 
     public var description: String { rendered(useColor: false) }
 
@@ -50,6 +53,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return "code generation failed: \(message)"
         case .unreadableFile(let path, let reason):
             return "error: cannot read '\(path)': \(reason)"
+        case .invalidTarget(let message):
+            return "error: invalid target: \(message)"
         }
     }
 

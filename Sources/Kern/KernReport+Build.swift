@@ -54,6 +54,8 @@ enum ReportBuilder {
         do {
             compiled = try LLVMBackend.compile(
                 module, options: options.codegenOptions(optimizationRemarks: true, runsInProcess: false))
+        } catch let error as InvalidTarget {
+            throw KernError.invalidTarget(message: error.message)
         } catch {
             throw KernError.backend(message: String(describing: error))
         }

@@ -12,7 +12,7 @@ struct TargetSelection {
     /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
     var preferredVectorWidth: Int
 
-    /// - Throws: `LLVMError` for a CPU or feature LLVM does not know (which would end the
+    /// - Throws: `InvalidTarget` for a CPU or feature LLVM does not know (which would end the
     ///   process in LLVM's fatal-error handler) or, for code run in process, a feature
     ///   this machine lacks (`TargetValidation`).
     init(_ options: CodegenOptions) throws {

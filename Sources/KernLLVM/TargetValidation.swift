@@ -2,7 +2,7 @@
 ///
 /// In: the requested CPU and feature string, the host triple and features, the LLVM major
 /// version, and whether the code will run in this process (JIT) or only be emitted (AOT).
-/// Out: nothing, or an `LLVMError` that names the bad value and lists the valid choices.
+/// Out: nothing, or an `InvalidTarget` error that names the bad value and lists the valid choices.
 /// Why before LLVM: an unknown CPU, or a 32-bit one such as `i386` for the 64-bit triple,
 /// ends the process in LLVM's fatal-error handler (`exit(1)` inside `KernModule.compile`),
 /// and LLVM's C API cannot list CPUs — so the names come from `TargetTable`, generated
@@ -13,6 +13,13 @@
 /// every feature the host lacks after a CPU override (a CPU name implies features: with
 /// `--target-cpu sapphirerapids` on a host without AMX, AMX stays off). AOT output
 /// (`kernelc build`) may target any valid CPU and features.
+/// A target CPU or feature refused before LLVM saw it; `message` lists valid choices.
+public struct InvalidTarget: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
 enum TargetValidation {
     /// Throws when the CPU or a feature is unknown for `triple`, malformed, or (for
     /// `inProcess`) a feature `hostFeatures` marks as missing.
@@ -23,12 +30,12 @@ enum TargetValidation {
         let arch = Architecture(triple: triple)
         if let cpu {
             if let known = arch?.cpus(llvmMajor: llvmMajor), !known.contains(cpu) {
-                throw LLVMError(
+                throw InvalidTarget(
                     "unknown target CPU '\(cpu)' for \(triple) (LLVM \(llvmMajor)); valid CPUs: "
                         + known.sorted().joined(separator: ", "))
             }
             if cpu.isEmpty || cpu.contains(where: { $0 == "," || $0.isWhitespace }) {
-                throw LLVMError("target CPU '\(cpu)' is not a CPU name")
+                throw InvalidTarget("target CPU '\(cpu)' is not a CPU name")
             }
         }
         guard let features else { return }
@@ -36,18 +43,18 @@ enum TargetValidation {
         for entry in features.split(separator: ",", omittingEmptySubsequences: false) {
             let item = entry.trimmingSpaces()
             guard let sign = item.first, sign == "+" || sign == "-", item.count > 1 else {
-                throw LLVMError(
+                throw InvalidTarget(
                     "target feature '\(item)' must be +name or -name (e.g. +avx2,-avx512f)")
             }
             let name = String(item.dropFirst())
             if let known = arch?.features(llvmMajor: llvmMajor), !known.contains(name) {
-                throw LLVMError(
+                throw InvalidTarget(
                     "unknown target feature '\(name)' for \(triple) (LLVM \(llvmMajor)); valid features: "
                         + known.sorted().joined(separator: ", "))
             }
             if inProcess, sign == "+", host[name] == false {
                 let available = host.filter(\.value).map(\.key).sorted()
-                throw LLVMError(
+                throw InvalidTarget(
                     "target feature '+\(name)': this machine's CPU does not have it, and JIT-compiled "
                         + "code runs here (kernelc build can target other CPUs); available: "
                         + available.joined(separator: ", "))

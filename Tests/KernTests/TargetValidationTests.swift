@@ -31,6 +31,7 @@ import Testing
                 var options = CompileOptions()
                 options.targetCPU = cpu
                 let message = try #require(compileError(options), "\(cpu)")
+                #expect(message.hasPrefix("error: invalid target: "))
                 if cpu.isEmpty {
                     #expect(message.contains("target CPU"))
                 } else {
