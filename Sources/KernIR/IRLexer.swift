@@ -60,12 +60,11 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
             }
             guard let e = peek(0) else { continue }
             i += 1
+            if let escape = irStringEscapes.first(where: { $0.letter == e }) {
+                s.unicodeScalars.append(escape.raw)
+                continue
+            }
             switch e {
-            case "n": s += "\n"
-            case "t": s += "\t"
-            case "r": s += "\r"
-            case "\\": s += "\\"
-            case "\"": s += "\""
             case "u":
                 guard peek(0) == "{" else {
                     throw IRParseError(
