@@ -109,23 +109,18 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func saturatingConversions() throws {
-        let toI32 = makeFunction("toI32", [("x", .scalar(.f64), false)], returns: .scalar(.i32)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i32)))
+        /// `func NAME(x: FROM) -> TO { TO(x) }`
+        func conversion(_ name: String, from: IRType, to: IRType) -> KernIR.Function {
+            makeFunction(name, [("x", from, false)], returns: to) { b, p in
+                b.ret(b.emit(.convert(p[0].value), to))
+            }
         }
-        let toU8 = makeFunction("toU8", [("x", .scalar(.f64), false)], returns: .scalar(.u8)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.u8)))
-        }
-        let narrow = makeFunction("narrow", [("x", .scalar(.i64), false)], returns: .scalar(.i8)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i8)))
-        }
-        let widen = makeFunction("widen", [("x", .scalar(.u8), false)], returns: .scalar(.i64)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i64)))
-        }
-        let m = try Loaded([toI32, toU8, narrow, widen])
+        let m = try Loaded([
+            conversion("toI32", from: .scalar(.f64), to: .scalar(.i32)),
+            conversion("toU8", from: .scalar(.f64), to: .scalar(.u8)),
+            conversion("narrow", from: .scalar(.i64), to: .scalar(.i8)),
+            conversion("widen", from: .scalar(.u8), to: .scalar(.i64)),
+        ])
         typealias D2 = @convention(c) (Ctx, Double, Result8) -> Int32
         let call = Call()
         let f = try m.entry("toI32", as: D2.self)
