@@ -26,11 +26,7 @@ public struct IRParseError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     public var column: Int
     public var message: String
-    public init(line: Int, column: Int, message: String) {
-        self.line = line
-        self.column = column
-        self.message = message
-    }
+    // Only the IR lexer and parser create these: the memberwise init (internal) is enough.
     public var description: String { "\(line):\(column): \(message)" }
 }
 
