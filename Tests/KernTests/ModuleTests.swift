@@ -18,8 +18,9 @@ struct TestEntries: CompiledCode {
 
 @Suite struct ModuleTests {
     /// Parameter `index` of a hand-built IR function, bound to the value of the same number.
-    private func param(_ index: UInt32, _ name: String, _ type: IRType, isInout: Bool = false) -> Param
-    {
+    private func param(
+        _ index: UInt32, _ name: String, _ type: IRType, isInout: Bool = false
+    ) -> Param {
         Param(name: name, type: type, isInout: isInout, binding: .value(ValueID(raw: index)))
     }
 
