@@ -32,12 +32,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try Console.readSource(file)
-        do {
+        try Console.reportingFailures {
             // Not loaded into the JIT: the output may be for another CPU.
-            let module = try KernModule.compileForEmission(
-                source: source, fileName: file, options: flags.options)
-            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
+            let module = try Console.compile(file, options: flags.options, forEmission: true)
             let bytes: [UInt8]
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
@@ -51,11 +48,7 @@ struct BuildCommand: ParsableCommand {
                     "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
                 )
             }
-            try Console.writeResult(bytes, to: output)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
+            try Console.write(bytes, to: output)
         }
     }
 }

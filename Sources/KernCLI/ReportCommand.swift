@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let source = try Console.readSource(file)
-        do {
+        try Console.reportingFailures {
             var report = try KernModule.report(
                 source: source, fileName: file, options: flags.options)
             if let function {
@@ -51,11 +51,7 @@ struct ReportCommand: ParsableCommand {
             } else {
                 text = report.text(remarks: remarks)
             }
-            try Console.writeResult(Array(text.utf8), to: output)
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
+            try Console.write(Array(text.utf8), to: output)
         }
     }
 }

@@ -27,11 +27,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try Console.readSource(file)
-        do {
-            let module = try KernModule.compile(
-                source: source, fileName: file, options: flags.options)
-            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
+        try Console.reportingFailures {
+            let module = try Console.compile(file, options: flags.options)
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
                 Console.printError(
@@ -42,12 +39,8 @@ struct RunCommand: ParsableCommand {
             if case .void = result {
             } else {
                 // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
-                try Console.writeResult(Array("\(result)\n".utf8), to: nil)
+                try Console.write(Array("\(result)\n".utf8), to: nil)
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
         }
     }
 }
