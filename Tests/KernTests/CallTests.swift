@@ -169,13 +169,13 @@ import Testing
     @Test func rank3Tensor() throws {
         let sum3 = try Entries.function(
             "weightedSum3", [.init(name: "t", type: .array(.int32, rank: 3))], .scalar(.int64))
-        let t = Tensor<Int32>(shape: [2, 3, 4], repeating: 0)
+        let t = try Tensor<Int32>(shape: [2, 3, 4], repeating: 0)
         t[1, 2, 3] = 5
         t[0, 1, 0] = -2
         #expect(try sum3(t).as(Int.self) == 5 * (100 + 20 + 3 + 1) - 2 * (10 + 1))
         let fill = try Entries.function(
             "fill3", [.init(name: "t", type: .array(.double, rank: 3), isInout: true)])
-        let d = Tensor<Double>(shape: [3, 2, 2], repeating: -1)
+        let d = try Tensor<Double>(shape: [3, 2, 2], repeating: -1)
         try fill(d)
         #expect(d[2, 1, 0] == 210 && d[1, 0, 1] == 101 && d[0, 0, 0] == 0)
     }
