@@ -1,7 +1,8 @@
 /// How Swift values become arguments of a Kern call.
 ///
 /// In: Swift scalars, `[T]`, `ContiguousArray<T>`, `Unsafe(Mutable)BufferPointer<T>`,
-/// `Tensor<T>`, and `[[T]]` (copied; must be rectangular); `&x` for `inout` parameters.
+/// `Tensor<T>`, and `[[T]]` (copied; must be rectangular); `&x` for `inout` parameters
+/// (or an `UnsafeMutablePointer<T>` for an `inout` scalar).
 /// Out: a `_KernLoweredArgument` per argument: a scalar's slot bits, an inout scalar's
 /// address, or an array view (base address, shape, writability), valid only inside the
 /// closure that receives it. `KernFunction` checks these against the signature and
@@ -270,6 +271,18 @@ extension ArraySlice: KernInoutArgument where Element: KernScalar {
         try withUnsafeMutableBufferPointer {
             try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
         }
+    }
+}
+
+/// A pointer to a scalar binds to an `inout` scalar parameter without `&`: for calls of
+/// more than 4 arguments (which have no `&` overloads) and `call(_:)`, e.g.
+/// `try withUnsafeMutablePointer(to: &n) { try f(a, $0, b, c, d) }`.
+extension UnsafeMutablePointer: KernArgument where Pointee: KernScalar {
+    public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try body(
+            _KernLoweredArgument(
+                type: Pointee.kernScalarType, form: .inoutScalar(UnsafeMutableRawPointer(self)),
+                isWritable: true))
     }
 }
 

@@ -89,7 +89,8 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         do {
             return try ArrayShape(shape, elementSize: MemoryLayout<T>.stride)
         } catch {
-            throw KernError.invalidArgument(function: function, argument: nil, problem: error.problem)
+            throw KernError.invalidArgument(
+                function: function, argument: nil, problem: error.problem)
         }
     }
 

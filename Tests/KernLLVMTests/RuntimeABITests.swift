@@ -49,7 +49,8 @@ import Testing
         }
         for f in ErrorRecordField.allCases {
             #expect(
-                RuntimeABI.errorRecord.offset(ofField: f.rawValue) == offset(f), "KernErrorRecord.\(f)")
+                RuntimeABI.errorRecord.offset(ofField: f.rawValue) == offset(f),
+                "KernErrorRecord.\(f)")
         }
         #expect(RuntimeABI.errorRecord.size == MemoryLayout<C>.size)
         #expect(RuntimeABI.statusOffset == 0)
@@ -104,7 +105,9 @@ import Testing
     /// The C prototype `name(...)` of the headers as an ABI function type.
     static func declaredType(of name: String) -> ABIFunctionType? {
         let text = headerText
-        guard let match = text.firstMatch(of: try! Regex("([A-Za-z_][A-Za-z0-9_ ]*\\**)\\s*\\b\(name)\\s*\\(([^)]*)\\)\\s*;"))
+        guard
+            let match = text.firstMatch(
+                of: try! Regex("([A-Za-z_][A-Za-z0-9_ ]*\\**)\\s*\\b\(name)\\s*\\(([^)]*)\\)\\s*;"))
         else { return nil }
         let resultText = String(match.output[1].substring ?? "")
         let parameterText = String(match.output[2].substring ?? "")
@@ -145,7 +148,9 @@ import Testing
             Self.declaredType(of: "kern_rt_fail")
                 == ABIFunctionType(
                     .void, [.pointer, .int32, .int32, .int32, .int64, .int64, .int64, .pointer]))
-        #expect(Self.declaredType(of: "kern_rt_format_f64") == ABIFunctionType(.int32, [.double, .pointer]))
+        #expect(
+            Self.declaredType(of: "kern_rt_format_f64")
+                == ABIFunctionType(.int32, [.double, .pointer]))
         #expect(Self.declaredType(of: "no_such_function") == nil)
     }
 

@@ -48,7 +48,9 @@ import Testing
         var shapes: [[Int]] = Self.extremes.map { [$0] }
         for a in Self.extremes { for b in Self.extremes { shapes.append([a, b]) } }
         for a in Self.extremes.prefix(9) {
-            for b in Self.extremes { for c in [0, 1, 1 << 31, 1 << 62] { shapes.append([a, b, c]) } }
+            for b in Self.extremes {
+                for c in [0, 1, 1 << 31, 1 << 62] { shapes.append([a, b, c]) }
+            }
         }
         shapes += [[-1], [16, -1], [-(1 << 62), -(1 << 62)], [Int.min, 1, 1]]
         var accepted = 0
