@@ -50,6 +50,9 @@ public enum EntryArgument<Scalar: Hashable & Sendable>: Hashable, Sendable {
 }
 
 public enum EntryABI {
+    /// What an entry point returns: a `RuntimeStatus` (`int32_t`).
+    public static let statusType = ABIType.int32
+
     /// Size of one result slot in bytes.
     public static let resultSlotSize = 8
 

@@ -290,7 +290,8 @@ final class Codegen {
             llvmType($0, entry: true)
         }
         let fn = module.addFunction(
-            CompiledModule.entrySymbol(f.name), ctx.functionType(ctx.i32, abi))
+            CompiledModule.entrySymbol(f.name), ctx.functionType(llvmType(EntryABI.statusType), abi)
+        )
         debug?.beginFunction(fn, name: f.name, pos: f.pos)
         addCommonAttributes(fn)
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
@@ -331,7 +332,9 @@ final class Codegen {
             let failed = module.appendBlock(fn, "failed")
             let ok = module.appendBlock(fn, "ok")
             b.condBr(
-                b.icmp(.ne, status, ctx.constInt(ctx.i32, 0)), failed, ok, weights: (1, 1 << 20))
+                b.icmp(.ne, status, ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue))),
+                failed,
+                ok, weights: (1, 1 << 20))
             b.position(at: failed)
             b.ret(status)
             b.position(at: ok)
@@ -346,11 +349,14 @@ final class Codegen {
         case .void, .array:
             break
         }
-        b.ret(ctx.constInt(ctx.i32, 0))
+        b.ret(ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue)))
     }
 
     private func storeResult(_ v: LLVMValue, kind: ScalarKind, to base: LLVMValue, slot: Int) {
-        let p = slot == 0 ? base : b.gep(ctx.i8, base, ctx.constInt(ctx.i64, UInt64(8 * slot)))
+        let p =
+            slot == 0
+            ? base
+            : b.gep(ctx.i8, base, ctx.constInt(ctx.i64, UInt64(EntryABI.resultSlotSize * slot)))
         b.store(kind == .bool ? b.zext(v, ctx.i8) : v, p)
     }
 
