@@ -65,6 +65,8 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
                 function: "Tensor.init(rows:)", argument: nil,
                 problem: .raggedRows(row: i, expected: cols, actual: row.count))
         }
+        // Rows may share storage, so check the size before flattening them.
+        _ = try Self.checkedShape([rows.count, cols], function: "Tensor.init(rows:)")
         try self.init(shape: [rows.count, cols], elements: rows.flatMap { $0 })
     }
 
