@@ -8,7 +8,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 fuzz bench clean
+.PHONY: deps build run test test-llvm19 fuzz bench clean check-generated
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -28,6 +28,14 @@ test: deps
 test-llvm19:
 	@KERN_LLVM_VERSION=19 ./scripts/install-deps.sh
 	LLVM_CONFIG=llvm-config-19 $(SWIFT) test --no-parallel --scratch-path .build-llvm19
+
+# Regenerates the generated Swift sources into a temporary folder and fails if they differ
+# from the checked-in ones (edit the generator, then rerun it without arguments).
+check-generated:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	python3 scripts/gen-call-overloads.py "$$tmp/KernFunction+CallInout.swift" && \
+	diff -u Sources/Kern/KernFunction+CallInout.swift "$$tmp/KernFunction+CallInout.swift" && \
+	echo "generated sources are up to date"
 
 fuzz:
 	./Fuzz/build.sh && ./Fuzz/run.sh $${SECONDS_TO_RUN:-60}

@@ -99,10 +99,12 @@ let package = Package(
     targets: [
         // Front end
         .target(name: "KernBasics", swiftSettings: swift6),
+        // The runtime ABI (structs, statuses, runtime functions, entry convention), once.
+        .target(name: "KernABI", swiftSettings: swift6),
         .target(name: "KernSyntax", dependencies: ["KernBasics"], swiftSettings: swift6),
         .target(name: "KernSema", dependencies: ["KernSyntax"], swiftSettings: swift6),
         // Middle
-        .target(name: "KernIR", dependencies: ["KernBasics"], swiftSettings: swift6),
+        .target(name: "KernIR", dependencies: ["KernBasics", "KernABI"], swiftSettings: swift6),
         .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
         // Back end
         .target(
@@ -117,15 +119,14 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
         .target(
-            name: "KernLLVM", dependencies: ["KernIR", "CLLVM", "KernRuntime"],
+            name: "KernLLVM", dependencies: ["KernIR", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
-            name: "KernJIT", dependencies: ["KernLLVM", "CLLVM", "KernRuntime"],
+            name: "KernJIT", dependencies: ["KernLLVM", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         // Host API and tools
         .target(
-            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "KernLLVM", "CFFI", "KernRuntime"],
-            exclude: ["gen-call-overloads.py"],
+            name: "Kern", dependencies: ["KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
             name: "KernREPL", dependencies: ["Kern", "KernSyntax", "KernSema", "KernBasics"],
@@ -143,7 +144,7 @@ let package = Package(
         .testTarget(name: "KernIRTests", dependencies: ["KernIR"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .testTarget(
-            name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
+            name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT", "KernABI", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         // Hand-written C functions following the entry ABI, for testing calls without LLVM.
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
