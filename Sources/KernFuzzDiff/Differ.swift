@@ -83,17 +83,28 @@ public enum Differ {
 
     public static let threadCounts = [1, 2, 3, 8]
 
+    /// Seconds spent in the last `check`: interpreter (front end included), JIT
+    /// compiles, JIT calls.
+    nonisolated(unsafe) public static var lastTimes: (interpret: Double, compile: Double, run: Double) = (0, 0, 0)
+
     /// Checks every entry of `source`. `vectorMathChecked` chooses which of the two
     /// compiles (checked, unchecked) uses vector math; the other does not.
     public static func check(
         source: String, entries: [Entry], seed: UInt64, vectorMathChecked: Bool = true
     ) -> Outcome {
         let reference: [Observation]
+        var clock = Date()
+        func lap() -> Double {
+            defer { clock = Date() }
+            return Date().timeIntervalSince(clock)
+        }
+        lastTimes = (0, 0, 0)
         do {
             reference = try interpret(source: source, entries: entries, seed: seed)
         } catch {
             return .compileError("\(error)")
         }
+        lastTimes.interpret = lap()
         var findings: [Finding] = []
         for checked in [true, false] {
             var options = CompileOptions()
@@ -105,6 +116,7 @@ public enum Differ {
             } catch {
                 return .compileError("JIT (\(checked ? "checked" : "unchecked")): \(error)")
             }
+            lastTimes.compile += lap()
             let label = "JIT \(checked ? "checked" : "unchecked")\(options.vectorMath ? " vector-math" : "")"
             for (k, entry) in entries.enumerated() {
                 if !checked && reference[k].outOfBounds { continue }
@@ -130,6 +142,7 @@ public enum Differ {
                     if first == nil { first = seen }
                 }
             }
+            lastTimes.run += lap()
         }
         return findings.isEmpty ? .agreed : .findings(findings)
     }

@@ -21,7 +21,8 @@ public enum Worker {
             say("BATCH \(first) \(batch)")
             let indices = (first..<first + UInt64(batch)).map { $0 }
             check(seed: seed, indices: indices, options: options, vectorMathChecked: (first / UInt64(batch)) % 2 == 0)
-            say("DONE \(first)")
+            let t = Differ.lastTimes
+            say(String(format: "DONE %llu interpret %.2f s, compile %.2f s, run %.2f s", first, t.interpret, t.compile, t.run))
             first += UInt64(batch)
         }
     }

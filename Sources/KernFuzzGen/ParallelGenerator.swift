@@ -67,7 +67,7 @@ extension ProgramGenerator {
                     reductionVariables: Set(targets.reductions.map(\.0.name)), reservedArrays: reserved))
             ctx.declareIndex(i, below: bound)
             currentTargets.append(targets)
-            for _ in 0..<rng.int(1...6) {
+            for _ in 0..<rng.int(1...4) {
                 if rng.chance(0.45) {
                     statements(1, depth: depth - 1, returning: nil)
                 } else {

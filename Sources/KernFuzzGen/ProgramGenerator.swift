@@ -62,12 +62,12 @@ public final class ProgramGenerator {
     private func generate() -> String {
         var helpers: [FuzzHelper] = []
         if rng.chance(0.4) { helpers.append(recursiveHelper()) }
-        for k in 0..<rng.int(0...3) {
+        for k in 0..<rng.int(0...2) {
             ctx = FuzzContext()
             ctx.callable = helpers
             helpers.append(scalarHelper(k))
         }
-        for k in 0..<rng.int(0...2) {
+        for k in 0..<rng.int(0...1) {
             ctx = FuzzContext()
             ctx.callable = helpers
             helpers.append(arrayHelper(k))
@@ -108,7 +108,7 @@ public final class ProgramGenerator {
         let list = params.enumerated().map { "a\($0.offset): \($0.element.rawValue)" }
         for (i, t) in params.enumerated() { ctx.declare(FuzzVariable(name: "a\(i)", type: t, mutable: false)) }
         block("func \(name)(\(list.joined(separator: ", "))) -> \(result.rawValue)") {
-            statements(rng.int(1...5), depth: 2, returning: result)
+            statements(rng.int(1...3), depth: 1, returning: result)
             emit("return \(expr(result, 3))")
         }
         lines.append("")
@@ -165,7 +165,7 @@ public final class ProgramGenerator {
         let result: FuzzScalar? = rng.chance(0.5) ? rng.pick(FuzzScalar.allCases) : nil
         let arrow = result.map { " -> \($0.rawValue)" } ?? ""
         block("func \(name)(\(list.joined(separator: ", ")))\(arrow)") {
-            statements(rng.int(2...6), depth: 3, returning: result)
+            statements(rng.int(1...4), depth: 2, returning: result)
             if let result { emit("return \(expr(result, 3))") }
         }
         lines.append("")
@@ -182,8 +182,8 @@ public final class ProgramGenerator {
         }
         ctx.canPrint = true
         block("func \(prefix)main()\(arrow)") {
-            for _ in 0..<rng.int(1...4) { declareArray(big: rng.chance(0.15)) }
-            statements(rng.int(3...10), depth: 3, returning: nil)
+            for _ in 0..<rng.int(1...3) { declareArray(big: rng.chance(0.15)) }
+            statements(rng.int(2...6), depth: 2, returning: nil)
             checksums()
             switch results.count {
             case 0: break

@@ -8,6 +8,7 @@ import KernFuzzGen
 ///     kern-fuzz-diff --print K [--seed S]          print program K of seed S
 ///     kern-fuzz-diff --check-file F [--seed S]     judge one file (prints VERDICT ok|diff|compile)
 ///     kern-fuzz-diff --worker ...                  (internal: the child the fuzzer watches)
+setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they happen, even in a log file
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String) -> String? {
     guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
@@ -17,7 +18,7 @@ func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("kern-fuzz-diff: \(message)\n".utf8))
     exit(2)
 }
-let knownFlags: Set<String> = ["--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file"]
+let knownFlags: Set<String> = ["--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file", "--max-saved", "--minimize-seconds"]
 var k = 0
 while k < arguments.count {
     let a = arguments[k]
@@ -50,5 +51,7 @@ if arguments.contains("--worker") {
     s.batch = max(1, number("--batch", Worker.defaultBatch))
     s.timeout = number("--timeout", 60.0)
     s.corpus = value("--corpus") ?? s.corpus
+    s.maxSaved = number("--max-saved", s.maxSaved)
+    s.minimizeSeconds = number("--minimize-seconds", s.minimizeSeconds)
     exit(s.run())
 }
