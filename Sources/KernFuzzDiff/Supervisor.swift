@@ -11,14 +11,20 @@ public struct Supervisor {
     public var start: UInt64 = 0
     public var seconds: Double = 60
     public var batch = Worker.defaultBatch
-    /// Silence longer than this means a hang.
-    public var timeout: Double = 60
+    /// Silence longer than this means a hang (generous: a loaded machine compiles a
+    /// batch in minutes).
+    public var timeout: Double = 300
     /// Where minimized findings are written (created if missing).
     public var corpus: String = "Tests/FuzzDiffCorpus/new"
     /// At most this many findings are minimized and saved per run (more are listed).
     public var maxSaved = 8
     public var minimizeSeconds: Double = 120
     public init() {}
+
+    /// Writes a line at once (unbuffered, so a log file shows progress as it happens).
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 
     struct Found {
         var index: UInt64
@@ -33,10 +39,10 @@ public struct Supervisor {
         var next = start
         var programs: UInt64 = 0
         var found: [Found] = []
-        print("kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module")
+        say("kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module")
         while Date() < end {
             guard let child = try? ChildProcess(arguments: ["--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)"]) else {
-                print("kern-fuzz-diff: cannot start the worker")
+                say("kern-fuzz-diff: cannot start the worker")
                 return 2
             }
             var current: UInt64?
@@ -52,9 +58,9 @@ public struct Supervisor {
                         current = nil
                     case "FIND" where words.count == 4:
                         let f = Found(index: UInt64(words[1]) ?? 0, kind: words[2], text: Worker.unescape(words[3]))
-                        print("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
+                        say("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
                         found.append(f)
-                    default: print(line)
+                    default: say(line)
                     }
                 case .timedOut:
                     child.kill()
@@ -74,21 +80,21 @@ public struct Supervisor {
         }
         let elapsed = Date().timeIntervalSince(began)
         let rate = Double(programs) / elapsed
-        print(String(format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings", programs, elapsed, rate, found.count))
+        say(String(format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings", programs, elapsed, rate, found.count))
         if !found.isEmpty { save(found) }
-        print("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
+        say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
         return found.isEmpty ? 0 : 1
     }
 
     /// Re-runs each program of a batch that crashed or hung, alone, in its own child.
     private func locate(batchAt first: UInt64, why: String) -> [Found] {
-        print("kern-fuzz-diff: batch at \(first): \(why); re-running its programs one at a time")
+        say("kern-fuzz-diff: batch at \(first): \(why); re-running its programs one at a time")
         var result: [Found] = []
         for index in first..<first + UInt64(batch) {
             let source = ProgramGenerator.program(seed: seed, index: index)
             let verdict = Supervisor.judge(source, seed: seed, timeout: timeout)
             if verdict.kind != "ok" {
-                print("FOUND program \(index) (\(verdict.kind)):\n\(verdict.detail)")
+                say("FOUND program \(index) (\(verdict.kind)):\n\(verdict.detail)")
                 result.append(Found(index: index, kind: verdict.kind, text: verdict.detail))
             }
         }
@@ -137,10 +143,10 @@ public struct Supervisor {
             let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
             let text = header.joined(separator: "\n") + "\n" + small + "\n"
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-            print("kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)")
+            say("kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)")
         }
         if found.count > maxSaved {
-            print("kern-fuzz-diff: not minimized: programs \(found.dropFirst(maxSaved).map(\.index))")
+            say("kern-fuzz-diff: not minimized: programs \(found.dropFirst(maxSaved).map(\.index))")
         }
     }
 }

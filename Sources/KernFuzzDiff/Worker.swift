@@ -13,7 +13,7 @@ import KernFuzzGen
 public enum Worker {
     /// Programs per compiled module: larger batches amortize JIT start-up better, but a
     /// crash or hang costs a re-run of the whole batch one program at a time.
-    public static let defaultBatch = 24
+    public static let defaultBatch = 8
 
     public static func run(seed: UInt64, start: UInt64, batch: Int, options: ProgramGenerator.Options) -> Never {
         var first = start

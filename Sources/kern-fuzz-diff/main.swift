@@ -8,7 +8,6 @@ import KernFuzzGen
 ///     kern-fuzz-diff --print K [--seed S]          print program K of seed S
 ///     kern-fuzz-diff --check-file F [--seed S]     judge one file (prints VERDICT ok|diff|compile)
 ///     kern-fuzz-diff --worker ...                  (internal: the child the fuzzer watches)
-setvbuf(stdout, nil, _IOLBF, 0)  // progress lines appear as they happen, even in a log file
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String) -> String? {
     guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
@@ -49,7 +48,7 @@ if arguments.contains("--worker") {
     s.start = number("--start", 0)
     s.seconds = number("--seconds", 60.0)
     s.batch = max(1, number("--batch", Worker.defaultBatch))
-    s.timeout = number("--timeout", 60.0)
+    s.timeout = number("--timeout", s.timeout)
     s.corpus = value("--corpus") ?? s.corpus
     s.maxSaved = number("--max-saved", s.maxSaved)
     s.minimizeSeconds = number("--minimize-seconds", s.minimizeSeconds)
