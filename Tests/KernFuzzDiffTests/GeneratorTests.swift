@@ -79,7 +79,8 @@ struct GeneratorTests {
         let small = Minimizer.minimize(program, deadline: .distantFuture) { $0.contains("bad") && $0.contains("func f") }
         #expect(small.contains("let bad = 3"))
         #expect(!small.contains("let c"))
-        #expect(!small.contains("let b"))
+        #expect(!small.contains("let b = 2"))
+        #expect(!small.contains("if a > 0"))
     }
 
     @Test func escapingRoundTrips() {
