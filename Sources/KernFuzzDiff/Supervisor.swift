@@ -39,6 +39,7 @@ public struct Supervisor {
         var next = start
         var programs: UInt64 = 0
         var found: [Found] = []
+        var lastReport = began
         say("kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module")
         while Date() < end {
             guard let child = try? ChildProcess(arguments: ["--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)"]) else {
@@ -54,6 +55,11 @@ public struct Supervisor {
                     case "BATCH": current = UInt64(words[1])
                     case "DONE":
                         programs += UInt64(batch)
+                        if Date().timeIntervalSince(lastReport) > 60 {
+                            lastReport = Date()
+                            let rate = Double(programs) / Date().timeIntervalSince(began)
+                            say(String(format: "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings", programs, rate, found.count))
+                        }
                         next = (current ?? next) + UInt64(batch)
                         current = nil
                     case "FIND" where words.count == 4:
