@@ -137,6 +137,16 @@ let package = Package(
             swiftSettings: swift6 + llvmSwiftFlags),
         .executableTarget(
             name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6 + llvmSwiftFlags),
+        // The differential program fuzzer (issue 15): a generator of random programs, the
+        // interpreter-vs-JIT comparison, and its driver. No product depends on these.
+        .target(name: "KernFuzzGen", swiftSettings: swift6),
+        .target(
+            name: "KernFuzzDiff",
+            dependencies: ["KernFuzzGen", "Kern", "KernIR", "KernIRGen", "KernSema", "KernSyntax", "KernBasics", "KernRuntime"],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .executableTarget(
+            name: "kern-fuzz-diff", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
+            swiftSettings: swift6 + llvmSwiftFlags),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
@@ -169,6 +179,9 @@ let package = Package(
                 "Kern", "KernCLI", "KernCLITestSupport", "KernLLVM", "KernIR", "KernIRGen", "KernSema",
                 "KernSyntax",
             ],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernFuzzDiffTests", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
             swiftSettings: swift6 + llvmSwiftFlags),
     ],
     cxxLanguageStandard: .cxx17
