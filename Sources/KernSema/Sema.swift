@@ -36,6 +36,8 @@ final class Checker {
     var constants: [ExprID: ConstantValue] = [:]
     var declaredLocals: [StmtID: [LocalID]] = [:]
     var loops: [StmtID: ForLoopInfo] = [:]
+    /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
+    var pendingRaceChecks: [PendingRaceCheck] = []
 
     // MARK: Per-function state
     var currentFunction = 0
@@ -64,6 +66,7 @@ final class Checker {
         for (index, decl) in ast.functions.enumerated() {
             checkBody(of: decl, index: index)
         }
+        checkPrangeRaces()
         // Stable sort by position: users read errors top to bottom.
         let sorted = diagnostics.enumerated().sorted { a, b in
             if a.element.range.start != b.element.range.start {
@@ -197,6 +200,11 @@ final class Checker {
 
     func kind(_ e: ExprID) -> ExprKind {
         e.index < ast.exprs.count ? ast.exprs[e].kind : .error
+    }
+
+    /// The checked type of an expression (`.error` for an unknown ID).
+    func exprType(_ e: ExprID) -> SemaType {
+        e.index < exprTypes.count ? exprTypes[e.index] : .error
     }
 
     func range(_ e: ExprID) -> SourceRange {

@@ -92,20 +92,27 @@ import Testing
 
     @Test func affineCompoundWrites() {
         expectAccepted(
-            "func f(y: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n  y[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}"
+            "func f(y: inout [Double], z: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i] -= 1\n  z[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}"
         )
+    }
+
+    @Test func neighbouringCompoundWritesRace() {
+        // Iteration i writes y[i] and y[i - 1]: iteration i + 1 writes y[i] too.
+        expectError(
+            "func f(y: inout [Double]) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n }\n}",
+            "data race on 'y'", line: 3, column: 3)
     }
 
     @Test func raceOnParameterArray() {
         expectError(
             "func f(h: inout [Int], b: [Int]) {\n for i in prange(b.count) { h[b[i]] += 1 }\n}",
-            "compound assignment to 'h' in a prange loop is a data race", line: 2, column: 29,
+            "data race on 'h' in a prange loop: the write to h[b[i]] at 2:29", line: 2, column: 29,
             help: "local array")
     }
 
     @Test func raceWithOffsetWrittenInLoop() {
         expectError(
-            "func f(h: inout [Int]) {\n var k = 0\n for i in prange(h.count) {\n  let j = i * 2\n  h[j] += 1\n }\n k = 1\n}",
+            "func f(h: inout [Int]) {\n var k = 0\n for i in prange(h.count) {\n  let j = i / 2\n  h[j] += 1\n }\n k = 1\n}",
             "data race", line: 5, column: 3)
     }
 
@@ -128,9 +135,10 @@ import Testing
             "array reduction 'hist' can only be updated with += or -=", line: 5, column: 9)
     }
 
-    @Test func plainWritesAnywhereAllowed() {
-        expectAccepted(
-            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}")
+    @Test func plainWriteAtADataIndexIsARace() {
+        expectError(
+            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}",
+            "data race on 'y'", line: 2, column: 29)
     }
 
     @Test func breakAndReturnRejected() {
