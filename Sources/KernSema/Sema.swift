@@ -139,9 +139,26 @@ final class Checker {
                     ])
             } else {
                 functionIndex[decl.name] = index
+                if Self.builtinNames.contains(decl.name) {
+                    // User functions take precedence (decisions.md); say so, since every
+                    // call of the built-in in this file now calls this function.
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: decl.nameRange,
+                            "function '\(decl.name)' hides the built-in '\(decl.name)'",
+                            help:
+                                "every call of '\(decl.name)' in this file calls this function; rename it to keep the built-in"
+                        ))
+                }
             }
         }
     }
+
+    /// Names a user function can hide: math functions, the other built-in functions,
+    /// and the scalar type names (conversions and constants).
+    static let builtinNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union([
+        "print", "precondition", "atomicAdd", "randomNormal", "prange", "stride", "Int64", "UInt64",
+    ]).union(ScalarType.allCases.map(\.rawValue))
 
     /// Checks one function body: parameters become locals, then the statements, then
     /// the return analysis.
