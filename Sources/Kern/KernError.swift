@@ -189,7 +189,8 @@ extension KernError {
     static func validateThreads(_ threads: Int?) throws {
         if let threads, threads < 1 {
             throw KernError.invalidOption(
-                name: "threads", problem: "must be at least 1 (got \(threads)); omit it for all cores")
+                name: "threads",
+                problem: "must be at least 1 (got \(threads)); omit it for all cores")
         }
     }
 }

@@ -100,7 +100,9 @@ struct ArrayAccessScan {
         case .prange(let loopVariable, _):
             return id < loopVariable
         case .summary(let function):
-            if case .param = checker.locals[id].kind { return checker.locals[id].function == function }
+            if case .param = checker.locals[id].kind {
+                return checker.locals[id].function == function
+            }
             return false
         }
     }
@@ -183,7 +185,8 @@ struct ArrayAccessScan {
         switch checker.calls[e] {
         case .atomicAdd?:
             for (k, argument) in arguments.enumerated() {
-                if k == 0, case .inoutRef(let target) = checker.kind(checker.stripParens(argument.value)),
+                if k == 0,
+                    case .inoutRef(let target) = checker.kind(checker.stripParens(argument.value)),
                     let root = trackedRoot(target), checker.stripParens(target) != root.name
                 {
                     record(root, kind: .atomic, at: target)
@@ -197,7 +200,9 @@ struct ArrayAccessScan {
             let signature = checker.functions[f]
             for (k, argument) in arguments.enumerated() {
                 var value = checker.stripParens(argument.value)
-                if case .inoutRef(let inner) = checker.kind(value) { value = checker.stripParens(inner) }
+                if case .inoutRef(let inner) = checker.kind(value) {
+                    value = checker.stripParens(inner)
+                }
                 guard k < signature.params.count, case .array = signature.params[k].type,
                     let root = trackedRoot(value), let summaries
                 else {
@@ -252,7 +257,8 @@ struct ArrayAccessScan {
         func substitute(_ p: IndexPolynomial, upper: Bool) -> [IndexPolynomial]? {
             var p = p
             for atom in p.atoms {
-                guard let value = parameters[atom] ?? nil, let next = p.substituting(atom, with: value)
+                guard let value = parameters[atom] ?? nil,
+                    let next = p.substituting(atom, with: value)
                 else { return nil }
                 p = next
             }
@@ -327,8 +333,12 @@ struct ArrayAccessScan {
     mutating func loopRange(_ v: LocalID) -> (lower: [IndexPolynomial], upper: [IndexPolynomial])? {
         guard let loop = loopOf[v] else { return nil }
         let one = IndexPolynomial(constant: 1)
-        func minusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] { list.compactMap { $0 - one } }
-        func plusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] { list.compactMap { $0 + one } }
+        func minusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
+            list.compactMap { $0 - one }
+        }
+        func plusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
+            list.compactMap { $0 + one }
+        }
         switch loop.sequence {
         case .range(let lower, let upper, let inclusive):
             let lo = lower.map { candidates($0, upper: false) } ?? [.zero]
@@ -380,7 +390,9 @@ struct ArrayAccessScan {
     }
 
     func isArrayName(_ e: ExprID) -> Bool {
-        guard case .local(let id)? = checker.references[checker.stripParens(e)] else { return false }
+        guard case .local(let id)? = checker.references[checker.stripParens(e)] else {
+            return false
+        }
         if case .array = checker.locals[id].type { return isTracked(id) }
         return false
     }
@@ -403,8 +415,11 @@ struct ArrayAccessScan {
             return polynomial(ofLocal: id, depth: depth + 1)
         case .unary(.negate, let x, _) where isWide:
             return polynomial(of: x, depth: depth + 1)?.negated
-        case .binary(let op, let l, let r, _) where isWide && (op == .add || op == .sub || op == .mul):
-            if let a = polynomial(of: l, depth: depth + 1), let b = polynomial(of: r, depth: depth + 1) {
+        case .binary(let op, let l, let r, _)
+        where isWide && (op == .add || op == .sub || op == .mul):
+            if let a = polynomial(of: l, depth: depth + 1),
+                let b = polynomial(of: r, depth: depth + 1)
+            {
                 switch op {
                 case .add: if let s = a + b { return s }
                 case .sub: if let s = a - b { return s }
@@ -416,7 +431,8 @@ struct ArrayAccessScan {
             // (Int(u) of a 64-bit u keeps the bit pattern, which is what wrapping
             // polynomial arithmetic computes with.)
             if case .conversion? = checker.calls[e],
-                case .scalar(let from) = checker.exprType(arguments[0].value), from.isInteger, isWide
+                case .scalar(let from) = checker.exprType(arguments[0].value), from.isInteger,
+                isWide
             {
                 if let p = polynomial(of: arguments[0].value, depth: depth + 1) { return p }
             }
@@ -467,7 +483,8 @@ struct ArrayAccessScan {
         case .unary(let op, let x, _):
             return structuralKey(x, depth: depth + 1).map { "\(op.rawValue)\($0)" }
         case .binary(let op, let l, let r, _):
-            guard let a = structuralKey(l, depth: depth + 1), let b = structuralKey(r, depth: depth + 1)
+            guard let a = structuralKey(l, depth: depth + 1),
+                let b = structuralKey(r, depth: depth + 1)
             else { return nil }
             return "(\(a)\(op.rawValue)\(b))"
         case .member(let base, let name, _):

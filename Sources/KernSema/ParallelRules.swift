@@ -58,7 +58,8 @@ extension Checker {
         var reported: Set<LocalID> = []
         if !isNested {
             var direct = ArrayAccessScan(
-                checker: self, mode: .prange(loopVariable: loopVariable, scan: scan), summaries: nil)
+                checker: self, mode: .prange(loopVariable: loopVariable, scan: scan), summaries: nil
+            )
             direct.scanBlock(body)
             for write in scan.compoundArrayWrites {
                 let info = locals[write.array]

@@ -91,7 +91,9 @@ extension Checker {
         }
         // A negative constant stride (`a[n - 1 - i]`) is the positive one mirrored:
         // negate every index, which swaps lower and upper bounds.
-        if let first = x.lower.first?.linearSplit(atom)?.coefficient.constantValue, first < 0, first > Int.min {
+        if let first = x.lower.first?.linearSplit(atom)?.coefficient.constantValue, first < 0,
+            first > Int.min
+        {
             func mirrored(_ b: ArrayAccess.Bounds) -> ArrayAccess.Bounds {
                 .init(lower: b.upper.map(\.negated), upper: b.lower.map(\.negated))
             }
@@ -99,7 +101,9 @@ extension Checker {
         }
         let one = IndexPolynomial(constant: 1)
         /// `high - low + 1 - stride` is a constant ≤ 0.
-        func fits(_ high: IndexPolynomial, _ low: IndexPolynomial, _ stride: IndexPolynomial) -> Bool {
+        func fits(_ high: IndexPolynomial, _ low: IndexPolynomial, _ stride: IndexPolynomial)
+            -> Bool
+        {
             guard let a = high - low, let b = a + one, let c = b - stride, let v = c.constantValue
             else { return false }
             return v <= 0
@@ -141,13 +145,15 @@ final class AccessSummaries {
                     ArrayAccess(
                         array: id, kind: checker.locals[id].isInout ? .write : .read, indices: [],
                         position: checker.locals[id].declRange,
-                        description: "a recursive call of '\(checker.functions[f].name)' that may touch any element"
+                        description:
+                            "a recursive call of '\(checker.functions[f].name)' that may touch any element"
                     )
                 ]
             }
         }
         inProgress.insert(f)
-        var scan = ArrayAccessScan(checker: checker, mode: .summary(function: f), summaries: summary)
+        var scan = ArrayAccessScan(
+            checker: checker, mode: .summary(function: f), summaries: summary)
         scan.scanBlock(checker.ast.functions[f].body)
         inProgress.remove(f)
         let result = params.map { id in scan.accesses.filter { $0.array == id } }

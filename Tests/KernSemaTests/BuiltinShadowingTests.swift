@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func ordinaryNamesDoNotWarn() {
-        let run = sema("func square(x: Int) -> Int { x * x }\nfunc sqrtOf(x: Double) -> Double { sqrt(x) }")
+        let run = sema(
+            "func square(x: Int) -> Int { x * x }\nfunc sqrtOf(x: Double) -> Double { sqrt(x) }")
         #expect(run.program != nil)
         #expect(run.diagnostics.isEmpty, "\(run.messages)")
     }

@@ -48,7 +48,8 @@ import Testing
             line: 3, column: 3)
         // Both accesses are named: the second as a note with its own position.
         let note = run.diagnostics.first?.notes.first
-        #expect(note.map { run.file.position(of: $0.range.start) } == SourcePos(line: 3, column: 10))
+        #expect(
+            note.map { run.file.position(of: $0.range.start) } == SourcePos(line: 3, column: 10))
     }
 
     @Test func readThroughALetViewIsARace() {

@@ -40,7 +40,8 @@ struct ModuleLeakMeasurement {
             }
         }
         let half = samples.count / 2
-        let perCycle = Double(samples.last! - samples[half - 1]) / Double(cycles - cycles / 10 * half)
+        let perCycle =
+            Double(samples.last! - samples[half - 1]) / Double(cycles - cycles / 10 * half)
         print("growth over the second half: \(Int(perCycle)) bytes per cycle")
         // Before JITDylibs were removed: 12,640 bytes per cycle over 1,000 cycles;
         // after: about 400 (allocator noise and LLVM's interned names).
