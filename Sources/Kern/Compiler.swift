@@ -47,6 +47,7 @@ enum Compiler {
     static func compile(
         _ file: SourceFile, options: CompileOptions, backend: any KernBackend = Compiler.backend
     ) throws -> KernModule {
+        try KernError.validateThreads(options.threads)
         let clock = ContinuousClock()
         var timings = CompileTimings()
         var start = clock.now

@@ -29,6 +29,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// `targetCPU` / `targetFeatures` name something LLVM does not know, or (for code run
     /// in process) a feature this machine lacks; the message lists the valid choices.
     case invalidTarget(message: String)
+    /// A compile or call option has a value it cannot take (`threads: 0`).
+    case invalidOption(name: String, problem: String)
 
     public var description: String { rendered(useColor: false) }
 
@@ -56,6 +58,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return "error: cannot read '\(path)': \(reason)"
         case .invalidTarget(let message):
             return "error: invalid target: \(message)"
+        case .invalidOption(let name, let problem):
+            return "invalid option '\(name)': \(problem)"
         }
     }
 
@@ -194,6 +198,19 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
                 "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
         case .overlappingArrays(let inoutName, let other):
             return "inout array '\(inoutName)' overlaps the memory of '\(other)'"
+        }
+    }
+}
+
+extension KernError {
+    /// Validates a worker thread count (`CompileOptions.threads`, `CallOptions.threads`):
+    /// at least 1. Counts above the pool's limit (`kern_parallel_thread_limit`) are
+    /// accepted and capped there, since results never depend on the thread count.
+    static func validateThreads(_ threads: Int?) throws {
+        if let threads, threads < 1 {
+            throw KernError.invalidOption(
+                name: "threads",
+                problem: "must be at least 1 (got \(threads)); omit it for all cores")
         }
     }
 }

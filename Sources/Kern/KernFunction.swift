@@ -107,6 +107,7 @@ public struct KernFunction: Sendable {
     /// Checks the lowered arguments against the signature, calls the entry point
     /// through libffi and decodes the result.
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
+        try KernError.validateThreads(options.threads)
         try check(arguments)
         let slotCount = interface.argumentCount
         return try withUnsafeTemporaryAllocation(

@@ -152,6 +152,16 @@ extension KernParallelTests {
         #expect(kern_parallel_worker_count() < KERN_PARALLEL_MAX_THREADS)
     }
 
+    @Test func poolStaysWithinFourThreadsPerCore() {
+        // Issue 15.6: `threads: 64` on 2 cores used to start 63 workers.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let limit = kern_parallel_thread_limit()
+        #expect(Int(limit) == min(Int(KERN_PARALLEL_MAX_THREADS), max(8, 4 * cores)))
+        #expect(parallelSum(0, 10_000, blockSize: 1, threads: 64) == expectedSum(0, 10_000))
+        #expect(parallelSum(0, 10_000, blockSize: 1, threads: 10_000) == expectedSum(0, 10_000))
+        #expect(kern_parallel_worker_count() <= limit - 1)
+    }
+
     @Test func idlePoolUsesNoCPU() throws {
         #expect(parallelSum(0, 10_000, blockSize: 10, threads: 8) == expectedSum(0, 10_000))
         usleep(50_000)  // let the workers' spin phase end

@@ -79,12 +79,21 @@ import Testing
         RejectCase(
             "raceOnParameterArray",
             "func f(h: inout [Int], b: [Int]) {\n for i in prange(b.count) { h[b[i]] += 1 }\n}",
-            "compound assignment to 'h' in a prange loop is a data race", line: 2, column: 29,
+            "data race on 'h' in a prange loop: the write to h[b[i]] at 2:29", line: 2, column: 29,
             help: "local array"),
         RejectCase(
             "raceWithOffsetWrittenInLoop",
-            "func f(h: inout [Int]) {\n var k = 0\n for i in prange(h.count) {\n  let j = i * 2\n  h[j] += 1\n }\n k = 1\n}",
+            "func f(h: inout [Int]) {\n var k = 0\n for i in prange(h.count) {\n  let j = i / 2\n  h[j] += 1\n }\n k = 1\n}",
             "data race", line: 5, column: 3),
+        RejectCase(
+            // Iteration i writes y[i] and y[i - 1]: iteration i + 1 writes y[i] too.
+            "neighbouringCompoundWritesRace",
+            "func f(y: inout [Double]) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n }\n}",
+            "data race on 'y'", line: 3, column: 3),
+        RejectCase(
+            "plainWriteAtADataIndexIsARace",
+            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}",
+            "data race on 'y'", line: 2, column: 29),
         RejectCase(
             "arrayReductionOnlyAdditive",
             "func f(b: [Int]) {\n var hist = [Int](repeating: 1, count: 16)\n for i in prange(b.count) { hist[b[i] & 15] *= 2 }\n}",
@@ -111,7 +120,7 @@ import Testing
 
     @Test func affineCompoundWrites() {
         expectAccepted(
-            "func f(y: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n  y[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}"
+            "func f(y: inout [Double], z: inout [Double], m: inout [[Double]], k: Int) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i] -= 1\n  z[k + i] -= 2\n  m[i, 0] += 1\n  m[i][1] *= 2\n }\n}"
         )
     }
 
@@ -120,11 +129,6 @@ import Testing
             "func f(b: [Int], out: inout [Int]) {\n var hist = [Int](repeating: 0, count: 16)\n for i in prange(b.count) { hist[b[i] & 15] += 1 }\n for k in 0..<16 { out[k] = hist[k] }\n}"
         )
         #expect(parallelLoop(run)?.arrayReductions == [run.local("hist")!])
-    }
-
-    @Test func plainWritesAnywhereAllowed() {
-        expectAccepted(
-            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}")
     }
 
     @Test func breakAndReturnRejected() {
