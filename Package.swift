@@ -100,10 +100,12 @@ let package = Package(
     targets: [
         // Front end
         .target(name: "KernBasics", swiftSettings: swift6),
+        // The runtime ABI (structs, statuses, runtime functions, entry convention), once.
+        .target(name: "KernABI", swiftSettings: swift6),
         .target(name: "KernSyntax", dependencies: ["KernBasics"], swiftSettings: swift6),
         .target(name: "KernSema", dependencies: ["KernSyntax"], swiftSettings: swift6),
         // Middle
-        .target(name: "KernIR", dependencies: ["KernBasics"], swiftSettings: swift6),
+        .target(name: "KernIR", dependencies: ["KernBasics", "KernABI"], swiftSettings: swift6),
         .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
         // The staged compiler: parse → check → lower → passes, then a pluggable back end.
         .target(
@@ -124,15 +126,15 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
         .target(
-            name: "KernLLVM", dependencies: ["KernIR", "CLLVM", "KernRuntime"],
+            name: "KernLLVM", dependencies: ["KernIR", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
-            name: "KernJIT", dependencies: ["KernLLVM", "CLLVM", "KernRuntime"],
+            name: "KernJIT", dependencies: ["KernLLVM", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         // Host API and tools
         .target(
-            name: "Kern", dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "CFFI", "KernRuntime"],
-            exclude: ["gen-call-overloads.py"],
+            name: "Kern",
+            dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         .target(
             name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
@@ -143,6 +145,18 @@ let package = Package(
             swiftSettings: swift6 + llvmSwiftFlags),
         .executableTarget(
             name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6 + llvmSwiftFlags),
+        // The differential program fuzzer (issue 15): a generator of random programs, the
+        // interpreter-vs-JIT comparison, and its driver. No product depends on these.
+        .target(name: "KernFuzzGen", swiftSettings: swift6),
+        .target(
+            name: "KernFuzzDiff",
+            dependencies: [
+                "KernFuzzGen", "Kern", "KernCompiler", "KernIR", "KernInterpreter", "KernBasics", "KernRuntime",
+            ],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .executableTarget(
+            name: "kern-fuzz-diff", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
+            swiftSettings: swift6 + llvmSwiftFlags),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
@@ -153,7 +167,7 @@ let package = Package(
             name: "KernCompilerTests", dependencies: ["KernCompiler", "KernIR"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .testTarget(
-            name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT"],
+            name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT", "KernABI", "KernRuntime"],
             swiftSettings: swift6 + llvmSwiftFlags),
         // Hand-written C functions following the entry ABI, for testing calls without LLVM.
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
@@ -181,6 +195,9 @@ let package = Package(
                 "Kern", "KernCLI", "KernCLITestSupport", "KernCompiler", "KernLLVM", "KernIR", "KernSema",
                 "KernSyntax",
             ],
+            swiftSettings: swift6 + llvmSwiftFlags),
+        .testTarget(
+            name: "KernFuzzDiffTests", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
             swiftSettings: swift6 + llvmSwiftFlags),
     ],
     cxxLanguageStandard: .cxx17

@@ -1,7 +1,8 @@
 /// How Swift values become arguments of a Kern call.
 ///
 /// In: Swift scalars, `[T]`, `ContiguousArray<T>`, `Unsafe(Mutable)BufferPointer<T>`,
-/// `Tensor<T>`, and `[[T]]` (copied; must be rectangular); `&x` for `inout` parameters.
+/// `Tensor<T>`, and `[[T]]` (copied; must be rectangular); `&x` for `inout` parameters
+/// (or an `UnsafeMutablePointer<T>` for an `inout` scalar).
 /// Out: a `_KernLoweredArgument` per argument: a scalar's slot bits, an inout scalar's
 /// address, or an array view (base address, shape, writability), valid only inside the
 /// closure that receives it. `KernFunction` checks these against the signature and
@@ -36,23 +37,50 @@ public struct _KernLoweredArgument {
         guard case .array(let base, let shape) = form, let base, shape.elementCount > 0 else {
             return nil
         }
+        // The byte count fits (ArrayShape's invariant); the end address could still wrap
+        // for a lying unsafe buffer, so clamp it (a larger range only finds more overlaps).
         let start = UInt(bitPattern: base)
-        return start..<(start + UInt(shape.elementCount * type.byteSize))
+        let (end, wrapped) = start.addingReportingOverflow(
+            UInt(shape.elementCount * type.byteSize))
+        return start..<(wrapped ? UInt.max : end)
     }
 }
 
 /// Extents of a dense row-major array of rank 1...3.
+///
+/// Invariant (checked by the only initializer): the extents are not negative and the
+/// product of the extents, each counted as at least 1, times the element size fits in
+/// `Int`. So `elementCount`, every `stride(_:)` and every byte offset the generated code
+/// computes from them (index × stride × element size, index < extent) are free of
+/// overflow, even for an empty array such as `[0, 2^40, 2^40]`.
 struct ArrayShape: Equatable {
-    var rank: Int
-    var extents: (Int, Int, Int)
+    let rank: Int
+    let extents: (Int, Int, Int)
 
-    init(_ dims: [Int]) {
+    /// - Throws: `ArrayShapeError` for a negative extent or a size that overflows `Int`.
+    /// - Precondition: 1...3 extents (every caller has a fixed rank or checked it).
+    init(_ dims: [Int], elementSize: Int) throws(ArrayShapeError) {
+        precondition((1...3).contains(dims.count), "ArrayShape: rank \(dims.count)")
+        guard dims.allSatisfy({ $0 >= 0 }) else { throw .negativeExtent(dims) }
+        guard let span = Self.checkedProduct(dims.map { max($0, 1) }),
+            span.multipliedReportingOverflow(by: elementSize).overflow == false
+        else { throw .overflow(dims, elementSize: elementSize) }
         rank = dims.count
         extents = (
-            dims.count > 0 ? dims[0] : 1, dims.count > 1 ? dims[1] : 1, dims.count > 2 ? dims[2] : 1
+            dims[0], dims.count > 1 ? dims[1] : 1, dims.count > 2 ? dims[2] : 1
         )
     }
-    init(count: Int) { self.init([count]) }
+
+    /// The product of `values`, or nil when it overflows `Int`.
+    static func checkedProduct(_ values: [Int]) -> Int? {
+        var product = 1
+        for v in values {
+            let (p, overflow) = product.multipliedReportingOverflow(by: v)
+            if overflow { return nil }
+            product = p
+        }
+        return product
+    }
 
     static func == (a: ArrayShape, b: ArrayShape) -> Bool {
         a.rank == b.rank && a.extents == b.extents
@@ -66,7 +94,7 @@ struct ArrayShape: Equatable {
         }
     }
 
-    /// Row-major strides in elements.
+    /// Row-major strides in elements (no overflow: see the invariant).
     func stride(_ d: Int) -> Int {
         var s = 1
         var k = rank - 1
@@ -78,6 +106,22 @@ struct ArrayShape: Equatable {
     }
 
     var elementCount: Int { extents.0 * extents.1 * extents.2 }
+}
+
+/// A shape `ArrayShape` refuses; the call site adds the function and argument index and
+/// turns it into `KernError.invalidArgument`.
+enum ArrayShapeError: Error {
+    case negativeExtent([Int])
+    case overflow([Int], elementSize: Int)
+
+    /// The problem as reported to the host.
+    var problem: ArgumentProblem {
+        switch self {
+        case .negativeExtent(let shape):
+            .badShape(shape: shape, elementCount: ArrayShape.checkedProduct(shape) ?? 0)
+        case .overflow(let shape, let size): .sizeOverflow(shape: shape, elementSize: size)
+        }
+    }
 }
 
 /// Raised while lowering a `[[T]]` whose rows differ in length; the call site adds the
@@ -141,10 +185,12 @@ func lowerBuffer<T: KernScalar, R>(
     _ buffer: UnsafeBufferPointer<T>, writable: Bool, _ body: (_KernLoweredArgument) throws -> R
 ) throws -> R {
     let base = buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
+    // An unsafe buffer may claim any count: its byte size is checked like any shape.
+    let shape = try ArrayShape([buffer.count], elementSize: MemoryLayout<T>.stride)
     return try body(
         _KernLoweredArgument(
             type: T.kernScalarType,
-            form: .array(base: base, shape: ArrayShape(count: buffer.count)),
+            form: .array(base: base, shape: shape),
             isWritable: writable))
 }
 
@@ -177,8 +223,11 @@ extension Array: KernArrayElement where Element: KernScalar {
         for (i, row) in rows.enumerated() where row.count != cols {
             throw RaggedRowsError(row: i, expected: cols, actual: row.count)
         }
+        // Rows may share storage (`Array(repeating: row, count: n)`), so the dense size
+        // is not bounded by memory in use: check it before reserving.
+        let shape = try ArrayShape([rows.count, cols], elementSize: MemoryLayout<Element>.stride)
         var dense = [Element]()
-        dense.reserveCapacity(rows.count * cols)
+        dense.reserveCapacity(shape.elementCount)
         for row in rows { dense.append(contentsOf: row) }
         return try dense.withUnsafeBufferPointer { buffer in
             try body(
@@ -186,7 +235,7 @@ extension Array: KernArrayElement where Element: KernScalar {
                     type: Element.kernScalarType,
                     form: .array(
                         base: buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) },
-                        shape: ArrayShape([rows.count, cols])),
+                        shape: shape),
                     isWritable: false))
         }
     }
@@ -222,6 +271,18 @@ extension ArraySlice: KernInoutArgument where Element: KernScalar {
         try withUnsafeMutableBufferPointer {
             try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
         }
+    }
+}
+
+/// A pointer to a scalar binds to an `inout` scalar parameter without `&`: for calls of
+/// more than 4 arguments (which have no `&` overloads) and `call(_:)`, e.g.
+/// `try withUnsafeMutablePointer(to: &n) { try f(a, $0, b, c, d) }`.
+extension UnsafeMutablePointer: KernArgument where Pointee: KernScalar {
+    public func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try body(
+            _KernLoweredArgument(
+                type: Pointee.kernScalarType, form: .inoutScalar(UnsafeMutableRawPointer(self)),
+                isWritable: true))
     }
 }
 

@@ -1,12 +1,12 @@
 /// The libffi call interface of one Kern entry point, prepared once per function.
 ///
 /// In: a `KernSignature`. Out: an `ffi_cif` for
-/// `int32_t kern_entry_<name>(KernCallContext *ctx, <params…>, void *result)` — scalars
-/// in their C type (Bool as uint8), inout scalars as pointers, a rank-r array as
-/// `T*, int64 shape[r], int64 stride[r]` — and the slot layout the caller fills.
+/// `int32_t kern_entry_<name>(KernCallContext *ctx, <params…>, void *result)` with the
+/// C arguments KernABI's `EntryABI` lists, and that list, which the caller fills.
 /// Immutable after `init`, so one instance is shared by every thread calling the
 /// function (`ffi_call` only reads the cif).
 import CFFI
+import KernABI
 
 final class CallInterface: @unchecked Sendable {
     /// The prepared cif; owned, never mutated after init.
@@ -15,6 +15,8 @@ final class CallInterface: @unchecked Sendable {
     private let argumentTypes: UnsafeMutablePointer<UnsafeMutablePointer<ffi_type>?>
     /// Number of C arguments: ctx + every parameter's slots + result.
     let argumentCount: Int
+    /// The C arguments in order (EntryABI): what `invoke` puts in each slot.
+    let arguments: UnsafeMutableBufferPointer<EntryArgument<KernScalarType>>
     /// Number of 8-byte result slots (0 for Void).
     let resultSlots: Int
     /// The parameters in a form checked without touching Strings or arrays, so the
@@ -26,14 +28,11 @@ final class CallInterface: @unchecked Sendable {
     let resultIsTuple: Bool
 
     init(_ signature: KernSignature) throws {
-        var types: [UnsafeMutablePointer<ffi_type>] = [kern_ffi_type_pointer()]
+        var parameters: [EntryParameter<KernScalarType>] = []
         for parameter in signature.parameters {
             switch parameter.type {
-            case .scalar(let s):
-                types.append(parameter.isInout ? kern_ffi_type_pointer() : Self.ffiType(s))
-            case .array(_, let rank):
-                types.append(kern_ffi_type_pointer())
-                types.append(contentsOf: repeatElement(kern_ffi_type_sint64(), count: 2 * rank))
+            case .scalar(let s): parameters.append(.scalar(s, isInout: parameter.isInout))
+            case .array(let s, let rank): parameters.append(.array(s, rank: rank))
             case .tuple, .void:
                 throw KernError.backend(
                     message:
@@ -41,7 +40,18 @@ final class CallInterface: @unchecked Sendable {
                 )
             }
         }
-        types.append(kern_ffi_type_pointer())
+        // The one walk of the entry ABI (KernABI's EntryABI): libffi types and slot
+        // filling both follow this list.
+        let abi = EntryABI.entryArguments(parameters)
+        let types: [UnsafeMutablePointer<ffi_type>] = abi.map { argument in
+            switch argument {
+            case .value(_, let s): Self.ffiType(s)
+            case .context, .address, .data, .result: kern_ffi_type_pointer()
+            case .extent, .stride: kern_ffi_type_sint64()
+            }
+        }
+        arguments = .allocate(capacity: abi.count)
+        _ = arguments.initialize(from: abi)
         switch signature.returnType {
         case .void: resultSlots = 0
         case .scalar: resultSlots = 1
@@ -83,6 +93,7 @@ final class CallInterface: @unchecked Sendable {
         let status = ffi_prep_cif(
             cif, FFI_DEFAULT_ABI, UInt32(types.count), kern_ffi_type_sint32(), argumentTypes)
         guard status == FFI_OK else {
+            arguments.deallocate()
             argumentTypes.deallocate()
             cif.deallocate()
             plan.deallocate()
@@ -95,6 +106,7 @@ final class CallInterface: @unchecked Sendable {
     }
 
     deinit {
+        arguments.deallocate()
         argumentTypes.deallocate()
         cif.deallocate()
         plan.deallocate()

@@ -31,16 +31,34 @@ protocol CompiledCode: EntryPointProvider {
     func objectCode() throws -> [UInt8]
 }
 
+/// A back end that makes `KernModule`s: what it loads is compiled code.
+protocol KernBackend: CompilerBackend where Loaded: CompiledCode {
+    /// Whether the compiled code is loaded for calling (false: only emitted as text/object).
+    var loadsCode: Bool { get }
+}
+
 enum Compiler {
-    /// Source → `KernModule`: every stage, then the exported functions.
+    /// Source → `KernModule` with the JIT: every stage, then the exported functions.
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
-        let compilation = try run(file, options: options, backend: LLVMJITBackend())
+        try compile(file, options: options, backend: LLVMJITBackend())
+    }
+
+    /// Source → `KernModule` through `backend`; an emit-only back end gives a module
+    /// without callable functions.
+    static func compile<Backend: KernBackend>(
+        _ file: SourceFile, options: CompileOptions, backend: Backend
+    ) throws -> KernModule {
+        try KernError.validateThreads(options.threads)
+        let compilation = try run(file, options: options, backend: backend)
         guard let module = compilation.module, let code = compilation.loaded else {
             preconditionFailure("a compilation that reached .load has a module and code")
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let functions = try exportedFunctions(of: module, code: code, file: file, options: options)
+        // An emit-only back end has no entry points: the module has no callable functions.
+        let functions =
+            backend.loadsCode
+            ? try exportedFunctions(of: module, code: code, file: file, options: options) : []
         let stage = { (s: Stage) in compilation.timings[s] ?? .zero }
         var timings = CompileTimings()
         timings.frontEnd = stage(.parse) + stage(.check)
@@ -103,6 +121,8 @@ extension KernError {
             self = .compile(diagnostics: diagnostics, file: file)
         case .backend(_, let error as KernError):
             self = error
+        case .backend(_, let error as InvalidTarget):
+            self = .invalidTarget(message: error.message)
         case .backend(_, let error):
             self = .backend(message: String(describing: error))
         case .pipeline, .noBackend, .noProgram:
@@ -112,7 +132,9 @@ extension KernError {
 }
 
 /// The LLVM back end (codegen: an optimized LLVM module) and ORC JIT (load).
-struct LLVMJITBackend: CompilerBackend {
+struct LLVMJITBackend: KernBackend {
+    var loadsCode: Bool { true }
+
     func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
         try LLVMBackend.compile(module, options: options)
     }
@@ -121,6 +143,51 @@ struct LLVMJITBackend: CompilerBackend {
         -> JITCompiledCode
     {
         JITCompiledCode(jit: try JITEngine.shared().load(code), compiled: code)
+    }
+}
+
+/// The LLVM back end without the JIT, for `KernModule.compileForEmission` and reports:
+/// the code is never run here, so it may target another CPU (TargetValidation).
+struct LLVMEmitOnlyBackend: KernBackend {
+    var loadsCode: Bool { false }
+
+    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
+        try LLVMBackend.compile(module, options: options, runsInProcess: false)
+    }
+
+    func load(_ code: CompiledModule, module: KernIR.Module, options: CompileOptions) throws
+        -> EmittedCode
+    {
+        EmittedCode(compiled: code)
+    }
+}
+
+/// An optimized LLVM module for tools only: no entry points.
+final class EmittedCode: CompiledCode, @unchecked Sendable {
+    /// Only read under `lock` (LLVM objects are not thread-safe).
+    private let compiled: CompiledModule
+    private let lock = NSLock()
+
+    init(compiled: CompiledModule) { self.compiled = compiled }
+
+    var llvmIR: String { lock.withLock { compiled.llvmIR() } }
+
+    func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
+
+    func assembly() throws -> String {
+        try lock.withLock {
+            do { return try compiled.assembly() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
+        }
+    }
+
+    func objectCode() throws -> [UInt8] {
+        try lock.withLock {
+            do { return try compiled.objectCode() } catch {
+                throw KernError.backend(message: String(describing: error))
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 /// `KernCallContext.error`, a host-side argument problem found before a call, a missing
 /// function, or a back-end failure. Out: a value callers can switch over, and a readable
 /// `description` — for compile errors exactly what the CLI prints.
+import KernABI
 import KernRuntime
 
 public enum KernError: Error, Sendable, CustomStringConvertible {
@@ -25,6 +26,11 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     case backend(message: String)
     /// A source file could not be read.
     case unreadableFile(path: String, reason: String)
+    /// `targetCPU` / `targetFeatures` name something LLVM does not know, or (for code run
+    /// in process) a feature this machine lacks; the message lists the valid choices.
+    case invalidTarget(message: String)
+    /// A compile or call option has a value it cannot take (`threads: 0`).
+    case invalidOption(name: String, problem: String)
 
     public var description: String { rendered(useColor: false) }
 
@@ -50,6 +56,10 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return "code generation failed: \(message)"
         case .unreadableFile(let path, let reason):
             return "error: cannot read '\(path)': \(reason)"
+        case .invalidTarget(let message):
+            return "error: invalid target: \(message)"
+        case .invalidOption(let name, let problem):
+            return "invalid option '\(name)': \(problem)"
         }
     }
 
@@ -92,7 +102,7 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// What failed at run time (mirrors `KernStatus` in kern_runtime.h).
+/// What failed at run time (a `RuntimeStatus` of KernABI, with its details).
 public enum RuntimeErrorKind: Sendable, Hashable {
     case outOfBounds(index: Int, bound: Int, dimension: Int)
     case divisionByZero
@@ -105,17 +115,22 @@ public enum RuntimeErrorKind: Sendable, Hashable {
 
     /// Decodes the error record generated code left in the call context.
     init(_ error: KernErrorRecord) {
-        switch error.kind {
-        case Int32(KERN_ERR_BOUNDS.rawValue):
+        guard let status = RuntimeStatus(rawValue: error.kind) else {
+            self = .unknown(status: error.kind)
+            return
+        }
+        switch status {
+        case .bounds:
             self = .outOfBounds(
                 index: Int(error.value0), bound: Int(error.value1), dimension: Int(error.value2))
-        case Int32(KERN_ERR_DIVISION.rawValue): self = .divisionByZero
-        case Int32(KERN_ERR_PRECONDITION.rawValue):
+        case .division: self = .divisionByZero
+        case .precondition:
             self = .preconditionFailed(message: error.message.map { String(cString: $0) })
-        case Int32(KERN_ERR_STRIDE.rawValue): self = .zeroStride
-        case Int32(KERN_ERR_ALLOCATION.rawValue): self = .allocationFailed(bytes: Int(error.value0))
-        case Int32(KERN_ERR_SIZE.rawValue): self = .negativeSize(count: Int(error.value0))
-        default: self = .unknown(status: error.kind)
+        case .stride: self = .zeroStride
+        case .allocation: self = .allocationFailed(bytes: Int(error.value0))
+        case .size: self = .negativeSize(count: Int(error.value0))
+        // Not a failure: only reached if a caller decodes a record that holds none.
+        case .ok: self = .unknown(status: error.kind)
         }
     }
 
@@ -151,14 +166,23 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     case raggedRows(row: Int, expected: Int, actual: Int)
     /// An array passed to an `inout` parameter shares memory with another array argument.
     case overlappingArrays(inoutParameter: String, other: String)
-    /// A `KernArrayView`'s shape does not cover its buffer exactly, or has a bad rank.
+    /// A `KernArrayView`'s or `Tensor`'s shape does not cover its buffer exactly, has a
+    /// negative extent, or has a bad rank.
     case badShape(shape: [Int], elementCount: Int)
+    /// An array whose size in bytes (or one of whose row strides) does not fit in `Int`:
+    /// a shape no memory can hold, e.g. `[16, 2^60 + 1]`, or a buffer claiming more
+    /// elements than the address space has.
+    case sizeOverflow(shape: [Int], elementSize: Int)
 
     public var description: String {
         switch self {
         case .badShape(let shape, let count):
+            let needed = ArrayShape.checkedProduct(shape).map(String.init) ?? "more than Int.max"
             return
-                "a view of shape \(shape) needs \(shape.reduce(1, *)) elements and rank 1...3; the buffer has \(count)"
+                "a view of shape \(shape) needs \(needed) elements and rank 1...3; the buffer has \(count)"
+        case .sizeOverflow(let shape, let size):
+            return
+                "an array of shape \(shape) with \(size)-byte elements is larger than the address space (its size overflows Int)"
         case .wrongCount(let expected, let actual):
             return "expected \(expected) argument\(expected == 1 ? "" : "s"), got \(actual)"
         case .typeMismatch(let parameter, let expected, let actual):
@@ -168,12 +192,25 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
                 "parameter '\(parameter)' expects an array of rank \(expected), got rank \(actual)"
         case .notWritable(let parameter):
             return
-                "parameter '\(parameter)' is inout: pass &\(parameter) (a var array or scalar), a Tensor or a mutable buffer"
+                "parameter '\(parameter)' is inout: pass &\(parameter) (a var array or scalar), a Tensor or a mutable buffer (in calls of more than 4 arguments Swift passes a copy for &\(parameter): use a Tensor or a mutable buffer there)"
         case .raggedRows(let row, let expected, let actual):
             return
                 "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
         case .overlappingArrays(let inoutName, let other):
             return "inout array '\(inoutName)' overlaps the memory of '\(other)'"
+        }
+    }
+}
+
+extension KernError {
+    /// Validates a worker thread count (`CompileOptions.threads`, `CallOptions.threads`):
+    /// at least 1. Counts above the pool's limit (`kern_parallel_thread_limit`) are
+    /// accepted and capped there, since results never depend on the thread count.
+    static func validateThreads(_ threads: Int?) throws {
+        if let threads, threads < 1 {
+            throw KernError.invalidOption(
+                name: "threads",
+                problem: "must be at least 1 (got \(threads)); omit it for all cores")
         }
     }
 }

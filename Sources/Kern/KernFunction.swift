@@ -10,6 +10,7 @@
 /// The libffi cif is prepared once (`CallInterface`) and shared; a call allocates its
 /// argument slots on the stack.
 import CFFI
+import KernABI
 import KernRuntime
 
 /// Options of one call (carried to generated code in `KernCallContext`).
@@ -77,7 +78,8 @@ public struct KernFunction: Sendable {
 
     // MARK: - The call
 
-    /// Lowers argument `index`, attributing a ragged `[[T]]` to it.
+    /// Lowers argument `index`, attributing a ragged `[[T]]` or a shape whose size
+    /// overflows to it.
     func lower<A: KernArgument, R>(
         _ argument: A, _ index: Int, _ body: (_KernLoweredArgument) throws -> R
     ) throws -> R {
@@ -87,18 +89,25 @@ public struct KernFunction: Sendable {
             throw KernError.invalidArgument(
                 function: name, argument: index,
                 problem: .raggedRows(row: e.row, expected: e.expected, actual: e.actual))
+        } catch let e as ArrayShapeError {
+            throw KernError.invalidArgument(function: name, argument: index, problem: e.problem)
         }
     }
 
     func lowerInout<A: KernInoutArgument, R>(
         _ argument: inout A, _ index: Int, _ body: (_KernLoweredArgument) throws -> R
     ) throws -> R {
-        try argument._withLoweredInout(body)
+        do {
+            return try argument._withLoweredInout(body)
+        } catch let e as ArrayShapeError {
+            throw KernError.invalidArgument(function: name, argument: index, problem: e.problem)
+        }
     }
 
     /// Checks the lowered arguments against the signature, calls the entry point
     /// through libffi and decodes the result.
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
+        try KernError.validateThreads(options.threads)
         try check(arguments)
         let slotCount = interface.argumentCount
         return try withUnsafeTemporaryAllocation(
@@ -122,34 +131,50 @@ public struct KernFunction: Sendable {
                     func pushPointer(_ p: UnsafeMutableRawPointer?) {
                         push(UInt64(UInt(bitPattern: p)))
                     }
-                    pushPointer(UnsafeMutableRawPointer(ctx))
-                    let plan = interface.plan
-                    for i in 0..<arguments.count {
-                        let argument = arguments[i]
-                        switch argument.form {
-                        case .scalar(let bits): push(bits)
-                        case .inoutScalar(let p) where plan[i].isInout: pushPointer(p)
-                        case .inoutScalar(let p):
-                            // `&x` for a by-value parameter: pass the value.
-                            var bits: UInt64 = 0
-                            withUnsafeMutableBytes(of: &bits) {
-                                $0.copyMemory(
-                                    from: UnsafeRawBufferPointer(
-                                        start: p, count: argument.type.byteSize))
+                    // One slot per C argument of the entry ABI, in its order.
+                    for a in interface.arguments {
+                        switch a {
+                        case .context: pushPointer(UnsafeMutableRawPointer(ctx))
+                        case .value(let i, _):
+                            switch arguments[i].form {
+                            case .scalar(let bits): push(bits)
+                            case .inoutScalar(let p):
+                                // `&x` for a by-value parameter: pass the value.
+                                var bits: UInt64 = 0
+                                withUnsafeMutableBytes(of: &bits) {
+                                    $0.copyMemory(
+                                        from: UnsafeRawBufferPointer(
+                                            start: p, count: arguments[i].type.byteSize))
+                                }
+                                push(bits)
+                            case .array: preconditionFailure("checked: an array for a scalar")
                             }
-                            push(bits)
-                        case .array(let base, let shape):
+                        case .address(let i, _):
+                            guard case .inoutScalar(let p) = arguments[i].form else {
+                                preconditionFailure("checked: an inout scalar without address")
+                            }
+                            pushPointer(p)
+                        case .data(let i, _):
+                            guard case .array(let base, _) = arguments[i].form else {
+                                preconditionFailure("checked: a scalar for an array")
+                            }
                             pushPointer(base)
-                            for d in 0..<shape.rank {
-                                push(UInt64(bitPattern: Int64(shape.extent(d))))
+                        case .extent(let i, let axis):
+                            guard case .array(_, let shape) = arguments[i].form else {
+                                preconditionFailure("checked: a scalar for an array")
                             }
-                            for d in 0..<shape.rank {
-                                push(UInt64(bitPattern: Int64(shape.stride(d))))
+                            push(UInt64(bitPattern: Int64(shape.extent(axis))))
+                        case .stride(let i, let axis):
+                            guard case .array(_, let shape) = arguments[i].form else {
+                                preconditionFailure("checked: a scalar for an array")
                             }
+                            push(UInt64(bitPattern: Int64(shape.stride(axis))))
+                        case .result:
+                            pushPointer(
+                                interface.resultSlots == 0
+                                    ? nil : UnsafeMutableRawPointer(resultBase))
                         }
                     }
-                    pushPointer(
-                        interface.resultSlots == 0 ? nil : UnsafeMutableRawPointer(resultBase))
                     for r in 0..<interface.resultSlots { resultBase[r] = 0 }
 
                     var status: ffi_sarg = 0

@@ -100,6 +100,19 @@ public final class KernModule: Sendable {
         try Compiler.compile(SourceFile(name: fileName, text: source), options: options)
     }
 
+    /// Compiles Kern source text for its Kern IR, LLVM IR, assembly or object code only
+    /// (`kernelc build`): nothing is loaded into the JIT, so `options.targetCPU` and
+    /// `targetFeatures` may name a CPU other than this machine's. The module has no
+    /// callable `functions`.
+    /// - Throws: `KernError.compile` with every diagnostic, or `KernError.backend`.
+    public static func compileForEmission(
+        source: String, fileName: String = "<source>", options: CompileOptions = .init()
+    ) throws -> KernModule {
+        try Compiler.compile(
+            SourceFile(name: fileName, text: source), options: options,
+            backend: LLVMEmitOnlyBackend())
+    }
+
     /// Compiles a `.kern` file; diagnostics name it by its path as given.
     public static func compile(file url: URL, options: CompileOptions = .init()) throws
         -> KernModule

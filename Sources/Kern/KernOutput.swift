@@ -33,6 +33,11 @@ public enum KernOutput {
 
     /// Flushes Kern's (and Swift's) buffered standard output.
     public static func flush() { kern_rt_flush_stdout() }
+
+    /// Flushes standard output and returns the errno of the first write to it that failed
+    /// (Kern's `print` lines and anything else written through C stdio), 0 if none did.
+    /// A host that must not lose output silently (`kernelc run >/dev/full`) checks it.
+    public static func standardOutputError() -> Int32 { kern_rt_stdout_error() }
 }
 
 /// Bytes collected by the sink; appended under the runtime's sink lock, read after the

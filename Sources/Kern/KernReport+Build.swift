@@ -42,8 +42,9 @@ enum ReportBuilder {
     static func build(_ file: SourceFile, options: CompileOptions) throws -> KernReport {
         var withRemarks = options
         withRemarks.optimizationRemarks = true
+        // Emitted only, never run here: the target may be another CPU.
         let compilation = try Compiler.run(
-            file, options: withRemarks, backend: LLVMJITBackend(), stopAfter: .codegen)
+            file, options: withRemarks, backend: LLVMEmitOnlyBackend(), stopAfter: .codegen)
         guard let lowered = compilation.lowered, let pipeline = compilation.pipelineReport,
             let compiled = compilation.code
         else {

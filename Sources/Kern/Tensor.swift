@@ -13,45 +13,46 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     public let shape: [Int]
     /// Number of elements (the product of the extents).
     public let count: Int
+    /// The shape as checked for the call path (its byte size fits in `Int`).
+    private let arrayShape: ArrayShape
     private let storage: UnsafeMutablePointer<T>
 
     /// The alignment of the element storage (a cache line; what vector code likes).
     public static var alignment: Int { 64 }
 
     /// A tensor of the given shape with every element set to `value`.
-    /// - Precondition: 1...3 extents, none negative.
-    public init(shape: [Int], repeating value: T) {
-        precondition((1...3).contains(shape.count), "a Tensor has rank 1, 2 or 3")
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor extents must not be negative")
-        let (count, overflow) = shape.reduce((1, false)) { acc, d in
-            let (p, o) = acc.0.multipliedReportingOverflow(by: d)
-            return (p, acc.1 || o)
-        }
-        precondition(!overflow, "Tensor size overflows Int")
-        self.shape = shape
-        self.count = count
-        let bytes = max(count * MemoryLayout<T>.stride, Self.alignment)
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
-        storage = raw.bindMemory(to: T.self, capacity: count)
+    /// - Throws: `KernError.invalidArgument` when the shape does not have 1...3 extents,
+    ///   has a negative one (`.badShape`), or its size in bytes overflows `Int`
+    ///   (`.sizeOverflow`).
+    public convenience init(shape: [Int], repeating value: T) throws {
+        try self.init(checked: Self.checkedShape(shape, function: "Tensor.init(shape:)"), shape)
         storage.initialize(repeating: value, count: count)
     }
 
     /// A rank-1 tensor holding the array's elements.
     public convenience init(_ array: [T]) {
-        self.init(shape: [array.count], repeating: T.fromSlot(0))
+        // A Swift array's bytes are in memory, so its byte size fits in Int.
+        guard let shape = try? ArrayShape([array.count], elementSize: MemoryLayout<T>.stride)
+        else { preconditionFailure("an array in memory has a size that fits in Int") }
+        self.init(checked: shape, [array.count])
         array.withUnsafeBufferPointer { b in
-            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+            if let base = b.baseAddress { storage.initialize(from: base, count: b.count) }
         }
     }
 
     /// A tensor of the given shape filled from `elements` in row-major order.
-    /// - Precondition: `elements.count` equals the product of the extents.
-    public convenience init(shape: [Int], elements: [T]) {
-        self.init(shape: shape, repeating: T.fromSlot(0))
-        precondition(
-            elements.count == count, "\(elements.count) elements for a Tensor of shape \(shape)")
+    /// - Throws: `KernError.invalidArgument` as `init(shape:repeating:)` does, and
+    ///   `.badShape` when `elements.count` is not the product of the extents.
+    public convenience init(shape: [Int], elements: [T]) throws {
+        let checked = try Self.checkedShape(shape, function: "Tensor.init(shape:elements:)")
+        guard checked.elementCount == elements.count else {
+            throw KernError.invalidArgument(
+                function: "Tensor.init(shape:elements:)", argument: nil,
+                problem: .badShape(shape: shape, elementCount: elements.count))
+        }
+        self.init(checked: checked, shape)
         elements.withUnsafeBufferPointer { b in
-            if let base = b.baseAddress { storage.update(from: base, count: b.count) }
+            if let base = b.baseAddress { storage.initialize(from: base, count: b.count) }
         }
     }
 
@@ -64,7 +65,35 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
                 function: "Tensor.init(rows:)", argument: nil,
                 problem: .raggedRows(row: i, expected: cols, actual: row.count))
         }
-        self.init(shape: [rows.count, cols], elements: rows.flatMap { $0 })
+        // Rows may share storage, so check the size before flattening them.
+        _ = try Self.checkedShape([rows.count, cols], function: "Tensor.init(rows:)")
+        try self.init(shape: [rows.count, cols], elements: rows.flatMap { $0 })
+    }
+
+    /// Allocates uninitialised storage for a checked shape (the convenience initializers
+    /// fill it).
+    private init(checked: ArrayShape, _ shape: [Int]) {
+        self.shape = shape
+        self.arrayShape = checked
+        self.count = checked.elementCount
+        // No overflow: ArrayShape's invariant bounds count × stride.
+        let bytes = max(count * MemoryLayout<T>.stride, Self.alignment)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
+        storage = raw.bindMemory(to: T.self, capacity: count)
+    }
+
+    private static func checkedShape(_ shape: [Int], function: String) throws -> ArrayShape {
+        guard (1...3).contains(shape.count) else {
+            throw KernError.invalidArgument(
+                function: function, argument: nil,
+                problem: .badShape(shape: shape, elementCount: 0))
+        }
+        do {
+            return try ArrayShape(shape, elementSize: MemoryLayout<T>.stride)
+        } catch {
+            throw KernError.invalidArgument(
+                function: function, argument: nil, problem: error.problem)
+        }
     }
 
     deinit {
@@ -147,7 +176,7 @@ extension Tensor: KernInoutArgument {
             try body(
                 _KernLoweredArgument(
                     type: T.kernScalarType,
-                    form: .array(base: UnsafeMutableRawPointer(storage), shape: ArrayShape(shape)),
+                    form: .array(base: UnsafeMutableRawPointer(storage), shape: arrayShape),
                     isWritable: true))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kern
+import KernBasics
 
 /// Compile options shared by the subcommands (LANGUAGE.md §10).
 struct CompileFlags: ParsableArguments {
@@ -99,15 +100,58 @@ enum Console {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func printError(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
+    /// Writes to stderr; a failed write is remembered and turns into exit status 1
+    /// (`Kernelc.checkStreamsAtExit`).
+    static func printError(_ text: String) { StandardStreams.writeError(text) }
 
     /// Prints a library error on stderr and exits with status 1.
     static func fail(_ error: Error) -> ExitCode {
         printError(String(describing: error))
         return ExitCode(1)
+    }
+
+    /// Runs a subcommand's body: an `ExitCode` passes through, any other error is printed
+    /// and becomes exit status 1 (the contract of every subcommand).
+    static func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Reads and compiles `file` and prints its warnings on stderr (`build` and `run`).
+    /// `forEmission`: not loaded into the JIT (`build`), so the target may be another CPU.
+    static func compile(_ file: String, options: CompileOptions, forEmission: Bool = false) throws
+        -> KernModule
+    {
+        let source = try readSource(file)
+        let module =
+            forEmission
+            ? try KernModule.compileForEmission(source: source, fileName: file, options: options)
+            : try KernModule.compile(source: source, fileName: file, options: options)
+        if !module.warnings.isEmpty { printError(module.renderedWarnings) }
+        return module
+    }
+
+    /// Writes a command's result to `-o OUTPUT` (nil or `-`: standard output) with
+    /// `OutputFile`'s rules (devices and FIFOs written in place, links followed, regular
+    /// files replaced atomically).
+    /// - Throws: `ExitCode(1)` after printing the reason.
+    static func write(_ bytes: [UInt8], to output: String?) throws {
+        do {
+            if let output, output != "-" {
+                try OutputFile.write(bytes, to: output)
+            } else {
+                try StandardStreams.writeOutput(bytes)
+            }
+        } catch let error as OutputFileError {
+            // A stdout failure is reported once, at exit (EPIPE quietly).
+            if let output, output != "-" { printError("error: \(error)") }
+            throw ExitCode(1)
+        }
     }
 }
 

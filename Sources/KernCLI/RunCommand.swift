@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Worker threads for prange loops (default: all cores).")
     var threads: Int?
 
-    @Option(help: "Seed of the random numbers (default 0).")
+    @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 0
 
     @OptionGroup var flags: CompileFlags
@@ -27,11 +27,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try Console.readSource(file)
-        do {
-            let module = try KernModule.compile(
-                source: source, fileName: file, options: flags.options)
-            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
+        try Console.reportingFailures {
+            let module = try Console.compile(file, options: flags.options)
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
                 Console.printError(
@@ -39,11 +36,11 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let result = try main.with(seed: seed, threads: threads).call([])
-            if case .void = result {} else { print(result) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
+            if case .void = result {
+            } else {
+                // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
+                try Console.write(Array("\(result)\n".utf8), to: nil)
+            }
         }
     }
 }

@@ -7,6 +7,7 @@
 /// each 128-bit output block is a pure function of a 64-bit key and a 128-bit counter.
 /// Kern's key is the seed; the counter is (ordinal + region·2^40, iteration), see the
 /// "Random numbers" paragraph of IR.swift. One draw uses one block.
+import KernABI
 
 public enum Philox {
     public static let m0: UInt32 = 0xD251_1F53
@@ -50,7 +51,7 @@ public enum Philox {
 /// Where a call is in its random stream.
 public struct RandomStream: Sendable, Hashable {
     /// Bits of the ordinal word below the region number: 2^40 draws per iteration.
-    public static let regionShift: UInt64 = 40
+    public static let regionShift = UInt64(RuntimeABI.rngRegionShift)
 
     public var seed: UInt64
     /// Outermost `prange`s started so far by the call.

@@ -65,7 +65,7 @@ public final class JITEngine: @unchecked Sendable {
             }
             return JITModule(engine: self, dylib: dylib, entries: entries)
         } catch {
-            _ = LLVMError.take(LLVMOrcJITDylibClear(dylib), "")
+            unload(dylib)
             throw error
         }
     }
@@ -103,9 +103,11 @@ public final class JITEngine: @unchecked Sendable {
         return dylib
     }
 
-    /// Frees the code and data of a module (JITModule.deinit).
+    /// Frees the code and data of a module and removes its JITDylib from the session
+    /// (JITModule.deinit); clearing alone left the empty dylib behind (issue 15.6).
     fileprivate func unload(_ dylib: LLVMOrcJITDylibRef) {
-        _ = LLVMError.take(LLVMOrcJITDylibClear(dylib), "")
+        let session = LLVMOrcLLJITGetExecutionSession(jit)
+        _ = LLVMError.take(kern_jit_remove_dylib(session, dylib), "")
     }
 
     /// Adds the session's own report (e.g. the name of a missing symbol) to an error.

@@ -50,11 +50,14 @@ public final class CompiledModule: @unchecked Sendable {
 }
 
 public enum LLVMBackend {
-    /// Lowers, verifies and optimizes `module`. Throws LLVMError with LLVM's message.
-    public static func compile(_ module: KernIR.Module, options: CompileOptions) throws
-        -> CompiledModule
-    {
-        let target = TargetSelection(options)
+    /// Lowers, verifies and optimizes `module`. Throws LLVMError with LLVM's message, or
+    /// `InvalidTarget`. `runsInProcess`: the code runs in this process (the JIT), so
+    /// target features the host lacks are refused or turned off; false: emitted only
+    /// (`kernelc build`, reports), any valid target.
+    public static func compile(
+        _ module: KernIR.Module, options: CompileOptions, runsInProcess: Bool = true
+    ) throws -> CompiledModule {
+        let target = try TargetSelection(options, runsInProcess: runsInProcess)
         let machine = try target.makeMachine(optLevel: options.optimizationLevel)
         let context = Context()
         let llvmModule = Module(name: module.sourceName, context: context)

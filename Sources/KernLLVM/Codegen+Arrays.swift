@@ -2,6 +2,7 @@
 /// inbounds GEP), subviews, selects of views, and local arrays (`kern_rt_alloc`, filled,
 /// registered in the current scope so every exit frees them).
 /// In: views as data pointer + shape + strides (in elements). Out: loads, stores, views.
+import KernABI
 import KernBasics
 import KernIR
 

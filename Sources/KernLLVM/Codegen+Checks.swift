@@ -4,18 +4,9 @@
 /// of the current point: a block that frees the local arrays live there and returns
 /// (the entry wrapper then returns ctx->error.kind). A call to a function that may fail
 /// is followed by a test of ctx->error.kind that takes the same exit.
+import KernABI
 import KernBasics
 import KernIR
-
-/// KernStatus values (kern_runtime.h).
-enum KernStatusCode: UInt64 {
-    case bounds = 1
-    case division = 2
-    case precondition = 3
-    case stride = 4
-    case allocation = 5
-    case size = 6
-}
 
 extension Codegen {
     /// Weights for a branch whose first target is almost never taken.
@@ -48,7 +39,7 @@ extension Codegen {
 
     /// Branches to a cold failure block when `bad` holds; continues in a fresh block.
     func fail(
-        if bad: LLVMValue, _ kind: KernStatusCode, pos: SourcePos,
+        if bad: LLVMValue, _ kind: RuntimeStatus, pos: SourcePos,
         values: (LLVMValue, LLVMValue, LLVMValue)? = nil, message: LLVMValue? = nil
     ) {
         let failure = newBlock("check.fail")
@@ -61,7 +52,7 @@ extension Codegen {
         b.call(
             type, fn,
             [
-                ctxArgument, ctx.constInt(ctx.i32, kind.rawValue),
+                ctxArgument, ctx.constInt(ctx.i32, UInt64(kind.rawValue)),
                 ctx.constInt(ctx.i32, UInt64(pos.line)), ctx.constInt(ctx.i32, UInt64(pos.column)),
                 toI64(v0), toI64(v1), toI64(v2), message ?? ctx.null(ctx.ptr),
             ])
@@ -103,7 +94,7 @@ extension Codegen {
 
     /// After a call that may fail: leave through the error exit if ctx holds an error.
     func testCallStatus() {
-        let status = b.load(ctx.i32, ctxArgument)
+        let status = b.load(ctx.i32, statusPointer(ctxArgument))
         let ok = newBlock("call.ok")
         b.condBr(b.icmp(.ne, status, ctx.null(ctx.i32)), errorExit(), ok, weights: Self.unlikely)
         b.position(at: ok)
@@ -118,8 +109,7 @@ extension Codegen {
             switch arg {
             case .value(let v):
                 if case .array = function.values[v] {
-                    let a = view(v)
-                    llvmArgs += [a.data] + a.shape + a.strides
+                    llvmArgs += view(v).abiArguments
                 } else {
                     llvmArgs.append(value(v))
                 }
@@ -137,40 +127,11 @@ extension Codegen {
 
     // MARK: Runtime declarations
 
-    enum RuntimeFunction {
-        case fail, alloc, free, parallelFor
-        case printText, printI64, printU64, printF64, printF32, printBool, printEnd
-    }
-
-    /// Declares (once per module) a kern_rt_* function.
+    /// Declares (once per module) a runtime function, with the type from the ABI table.
     func runtimeFunction(_ f: RuntimeFunction) -> (fn: LLVMValue, type: LLVMType) {
-        let (name, type): (String, LLVMType) =
-            switch f {
-            case .fail:
-                (
-                    "kern_rt_fail",
-                    ctx.functionType(
-                        ctx.void,
-                        [ctx.ptr, ctx.i32, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.ptr])
-                )
-            case .alloc: ("kern_rt_alloc", ctx.functionType(ctx.ptr, [ctx.i64]))
-            case .parallelFor:
-                (
-                    "kern_parallel_for",
-                    ctx.functionType(
-                        ctx.i32, [ctx.ptr, ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
-                )
-            case .free: ("kern_rt_free", ctx.functionType(ctx.void, [ctx.ptr]))
-            case .printText: ("kern_rt_print_text", ctx.functionType(ctx.void, [ctx.ptr]))
-            case .printI64: ("kern_rt_print_i64", ctx.functionType(ctx.void, [ctx.i64]))
-            case .printU64: ("kern_rt_print_u64", ctx.functionType(ctx.void, [ctx.i64]))
-            case .printF64: ("kern_rt_print_f64", ctx.functionType(ctx.void, [ctx.f64]))
-            case .printF32: ("kern_rt_print_f32", ctx.functionType(ctx.void, [ctx.f32]))
-            case .printBool: ("kern_rt_print_bool", ctx.functionType(ctx.void, [ctx.i32]))
-            case .printEnd: ("kern_rt_print_end", ctx.functionType(ctx.void, []))
-            }
-        if let existing = module.function(named: name) { return (existing, type) }
-        let fn = module.addFunction(name, type)
+        let type = llvmType(f.type)
+        if let existing = module.function(named: f.symbol) { return (existing, type) }
+        let fn = module.addFunction(f.symbol, type)
         module.addAttribute(fn, param: nil, ctx.enumAttribute("nounwind"))
         switch f {
         case .fail:

@@ -6,6 +6,7 @@
 /// caller's ctx by the runtime, and the caller leaves through its error exit.
 /// In: `parallelFor` instructions (parallel loops never reach LLVM lowering: the
 /// outlining pass turned them into these). Out: a call to `kern_parallel_for`.
+import KernABI
 import KernIR
 
 extension Codegen {
@@ -17,10 +18,11 @@ extension Codegen {
         var fieldValues: [LLVMValue] = []
         for c in captures {
             switch function.values[c] {
-            case .array(_, let rank):
-                let a = view(c)
-                fieldTypes += [ctx.ptr] + Array(repeating: ctx.i64, count: 2 * rank)
-                fieldValues += [a.data] + a.shape + a.strides
+            case .array:
+                // Captured like an array argument (EntryABI's order).
+                let a = view(c).abiArguments
+                fieldTypes += a.map { ctx.typeOf($0) }
+                fieldValues += a
             case .scalar, .tuple:
                 fieldTypes.append(llvmType(function.values[c]))
                 fieldValues.append(value(c))
@@ -49,7 +51,7 @@ extension Codegen {
     private func emitTrampoline(for body: FunctionID, contextType: LLVMType, fieldCount: Int)
         -> LLVMValue
     {
-        let type = ctx.functionType(ctx.i32, [ctx.ptr, ctx.ptr, ctx.i64, ctx.i64, ctx.i64])
+        let type = llvmType(RuntimeABI.blockBody)
         let name = "kern_tramp_" + ir.functions[body].name
         if let existing = module.function(named: name) { return existing }
         let fn = module.addFunction(name, type)
@@ -69,7 +71,7 @@ extension Codegen {
         }
         let (callee, calleeType) = functions[body.index]
         _ = b.call(calleeType, callee, args)
-        b.ret(b.load(ctx.i32, blockCtx))
+        b.ret(b.load(ctx.i32, statusPointer(blockCtx)))
         b.position(at: saved)
         return fn
     }

@@ -1,6 +1,7 @@
 /// Codegen of `print`: one runtime call per piece (`kern_rt_print_text/i64/u64/f64/f32/
 /// bool`), then `kern_rt_print_end`, which writes the whole line at once.
 /// In: PrintPieces (text, or scalar/tuple values). Out: runtime calls.
+import KernABI
 import KernIR
 
 extension Codegen {

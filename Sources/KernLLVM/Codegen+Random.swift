@@ -8,6 +8,7 @@
 /// as plain integer arithmetic, so a loop that draws vectorizes like any other; every
 /// formula matches `KernIR/Random.swift`, the interpreter's reference.
 /// In: the instructions. Out: LLVM IR.
+import KernABI
 import KernBasics
 import KernIR
 
@@ -21,22 +22,8 @@ struct RandomRegisters {
 }
 
 extension Codegen {
-    /// `KernCallContext` as LLVM sees it (kern_runtime.h; offsets asserted in
-    /// kern_rt_core.c): the error record as bytes, then the fields used here.
-    var callContextType: LLVMType {
-        let errorRecord = Array(repeating: ctx.i64, count: 6)  // 48 bytes
-        return ctx.structType(
-            errorRecord + [ctx.i64, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.i32, ctx.i32])
-    }
-    private enum ContextField: Int {
-        case seed = 6
-        case iteration = 9
-        case ordinal = 10
-        case regions = 11
-        case depth = 12
-    }
-    private func field(_ f: ContextField) -> LLVMValue {
-        b.structGEP(callContextType, ctxArgument, f.rawValue)
+    private func field(_ f: CallContextField) -> LLVMValue {
+        contextField(f, of: ctxArgument)
     }
 
     /// At function entry: the stream's registers, if the function draws.
@@ -45,24 +32,24 @@ extension Codegen {
         let regs = RandomRegisters(
             iteration: b.alloca(ctx.i64, "rng.iteration"),
             ordinal: b.alloca(ctx.i64, "rng.ordinal"),
-            seed: b.load(ctx.i64, field(.seed)), regions: b.load(ctx.i64, field(.regions)),
-            depth: b.load(ctx.i32, field(.depth)))
-        b.store(b.load(ctx.i64, field(.iteration)), regs.iteration)
-        b.store(b.load(ctx.i64, field(.ordinal)), regs.ordinal)
+            seed: b.load(ctx.i64, field(.seed)), regions: b.load(ctx.i64, field(.rngRegions)),
+            depth: b.load(ctx.i32, field(.parallelDepth)))
+        b.store(b.load(ctx.i64, field(.rngIteration)), regs.iteration)
+        b.store(b.load(ctx.i64, field(.rngOrdinal)), regs.ordinal)
         return regs
     }
 
     /// Before a call or launch that may draw, and before returning.
     func spillRandomState(callee: FunctionID?) {
         guard let rng, callee.map(drawing.contains) ?? true else { return }
-        b.store(b.load(ctx.i64, rng.iteration), field(.iteration))
-        b.store(b.load(ctx.i64, rng.ordinal), field(.ordinal))
+        b.store(b.load(ctx.i64, rng.iteration), field(.rngIteration))
+        b.store(b.load(ctx.i64, rng.ordinal), field(.rngOrdinal))
     }
 
     /// After a call or launch that may draw (a nested prange advances the ordinal).
     func reloadRandomState(callee: FunctionID) {
         guard let rng, drawing.contains(callee) else { return }
-        b.store(b.load(ctx.i64, field(.ordinal)), rng.ordinal)
+        b.store(b.load(ctx.i64, field(.rngOrdinal)), rng.ordinal)
     }
 
     /// Whether a function body contains `rng.iteration` (an outlined prange body that

@@ -6,6 +6,7 @@
 /// This file: the driver, type mapping and the calling conventions. Instructions are in
 /// Codegen+Ops, control flow in +Loops, arrays in +Arrays, math in +Math, runtime
 /// checks and error exits in +Checks, print in +Print.
+import KernABI
 import KernBasics
 import KernIR
 
@@ -128,23 +129,18 @@ final class Codegen {
         }
     }
 
-    /// Parameters of one IR parameter in the internal convention (entry: Bool as i8).
-    func parameterTypes(_ p: Param, entry: Bool) -> [LLVMType] {
-        switch p.type {
-        case .scalar(let s):
-            if p.isInout { return [ctx.ptr] }
-            return [entry ? memoryType(s) : llvmType(s)]
-        case .array(_, let rank):
-            return [ctx.ptr] + Array(repeating: ctx.i64, count: 2 * rank)
-        case .tuple, .void:
-            return []  // not valid parameter types; the IR verifier rejects them
-        }
+    /// LLVM parameters of IR parameter number `index`, from the entry ABI (EntryABI):
+    /// `entry` selects the entry wrapper's convention (Bool as i8) over the internal one.
+    func parameterTypes(_ p: Param, index: Int, entry: Bool) -> [LLVMType] {
+        entryArguments(p, index: index).map { llvmType($0, entry: entry) }
     }
 
     // MARK: Declarations
 
     private func declare(_ f: KernIR.Function) -> (fn: LLVMValue, type: LLVMType) {
-        let params = [ctx.ptr] + f.params.flatMap { parameterTypes($0, entry: false) }
+        let params = EntryABI.internalArguments(f.params.compactMap(entryParameter)).map {
+            llvmType($0, entry: false)
+        }
         let type = ctx.functionType(llvmType(f.returnType), params)
         let fn = module.addFunction("kern_fn_" + f.name, type)
         module.setLinkage(fn, .internal)
@@ -165,7 +161,7 @@ final class Codegen {
             if noalias[k] {
                 module.addAttribute(fn, param: index, ctx.enumAttribute("noalias"))
             }
-            index += parameterTypes(p, entry: false).count
+            index += parameterTypes(p, index: k, entry: false).count
         }
         return (fn, type)
     }
@@ -206,7 +202,7 @@ final class Codegen {
         module.setName(module.param(fn, 0), "ctx")
         var index = 1
         for (k, p) in f.params.enumerated() {
-            let count = parameterTypes(p, entry: false).count
+            let count = parameterTypes(p, index: k, entry: false).count
             var llvmParams = (index..<index + count).map { module.param(fn, $0) }
             module.setName(llvmParams[0], p.name)
             // A local array's rows are dense: a constant stride saves a multiply per access.
@@ -237,8 +233,7 @@ final class Codegen {
         case .value(let v):
             if case .array(let element, let rank) = p.type {
                 views[v.index] = ArrayView(
-                    data: llvmParams[0], shape: Array(llvmParams[1...rank]),
-                    strides: Array(llvmParams[(rank + 1)...(2 * rank)]), element: element)
+                    abiArguments: llvmParams, element: element, rank: rank)
             } else {
                 values[v.index] = llvmParams[0]
             }
@@ -291,9 +286,12 @@ final class Codegen {
     /// from bytes, calls the body, and stores results into 8-byte slots on success.
     private func emitEntry(_ id: FunctionID) {
         let f = ir.functions[id]
-        let abi = [ctx.ptr] + f.params.flatMap { parameterTypes($0, entry: true) } + [ctx.ptr]
+        let abi = EntryABI.entryArguments(f.params.compactMap(entryParameter)).map {
+            llvmType($0, entry: true)
+        }
         let fn = module.addFunction(
-            CompiledModule.entrySymbol(f.name), ctx.functionType(ctx.i32, abi))
+            CompiledModule.entrySymbol(f.name), ctx.functionType(llvmType(EntryABI.statusType), abi)
+        )
         debug?.beginFunction(fn, name: f.name, pos: f.pos)
         addCommonAttributes(fn)
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
@@ -301,8 +299,8 @@ final class Codegen {
         b.position(at: module.appendBlock(fn, "entry"))
         var args = [module.param(fn, 0)]
         var index = 1
-        for p in f.params {
-            let count = parameterTypes(p, entry: true).count
+        for (k, p) in f.params.enumerated() {
+            let count = parameterTypes(p, index: k, entry: true).count
             let first = module.param(fn, index)
             switch p.type {
             case .scalar(let s):
@@ -330,11 +328,13 @@ final class Codegen {
         let (callee, calleeType) = functions[id.index]
         let result = b.call(calleeType, callee, args)
         if mayFail[id.index] {
-            let status = b.load(ctx.i32, module.param(fn, 0))
+            let status = b.load(ctx.i32, statusPointer(module.param(fn, 0)))
             let failed = module.appendBlock(fn, "failed")
             let ok = module.appendBlock(fn, "ok")
             b.condBr(
-                b.icmp(.ne, status, ctx.constInt(ctx.i32, 0)), failed, ok, weights: (1, 1 << 20))
+                b.icmp(.ne, status, ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue))),
+                failed,
+                ok, weights: (1, 1 << 20))
             b.position(at: failed)
             b.ret(status)
             b.position(at: ok)
@@ -349,11 +349,14 @@ final class Codegen {
         case .void, .array:
             break
         }
-        b.ret(ctx.constInt(ctx.i32, 0))
+        b.ret(ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue)))
     }
 
     private func storeResult(_ v: LLVMValue, kind: ScalarKind, to base: LLVMValue, slot: Int) {
-        let p = slot == 0 ? base : b.gep(ctx.i8, base, ctx.constInt(ctx.i64, UInt64(8 * slot)))
+        let p =
+            slot == 0
+            ? base
+            : b.gep(ctx.i8, base, ctx.constInt(ctx.i64, UInt64(EntryABI.resultSlotSize * slot)))
         b.store(kind == .bool ? b.zext(v, ctx.i8) : v, p)
     }
 

@@ -3,6 +3,7 @@
 /// In: CompileOptions. Out: a TargetMachineRef, and the function attributes that pin
 /// the same CPU/features onto every function (so the JIT's code generator, whatever
 /// its own defaults, compiles for exactly what the optimizer assumed).
+import CLLVM
 import KernBasics
 
 struct TargetSelection {
@@ -12,11 +13,25 @@ struct TargetSelection {
     /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
     var preferredVectorWidth: Int
 
-    init(_ options: CompileOptions) {
+    /// - Throws: `InvalidTarget` for a CPU or feature LLVM does not know (which would end the
+    ///   process in LLVM's fatal-error handler) or, for code run in process, a feature
+    ///   this machine lacks (`TargetValidation`).
+    init(_ options: CompileOptions, runsInProcess: Bool) throws {
         triple = HostCPU.triple
+        try TargetValidation.check(
+            cpu: options.targetCPU, features: options.targetFeatures, triple: triple,
+            hostFeatures: HostCPU.features, llvmMajor: Int(kern_llvm_major_version()),
+            inProcess: runsInProcess)
         cpu = options.targetCPU ?? HostCPU.name
         // A CPU override without features means "that CPU's own features".
-        features = options.targetFeatures ?? (options.targetCPU == nil ? HostCPU.features : "")
+        let requested =
+            options.targetFeatures ?? (options.targetCPU == nil ? HostCPU.features : "")
+        // In process, whatever the CPU name implies, nothing the host lacks.
+        let overridden = options.targetCPU != nil || options.targetFeatures != nil
+        features =
+            runsInProcess && overridden
+            ? TargetValidation.restrictedToHost(requested, hostFeatures: HostCPU.features)
+            : requested
         preferredVectorWidth = options.preferredVectorWidth ?? Self.measuredVectorWidth
     }
 

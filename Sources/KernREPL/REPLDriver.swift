@@ -8,6 +8,7 @@
 /// scripted and compared. Output from kernels (`print`) and results share C stdio, so
 /// their order is kept.
 import Foundation
+import KernBasics
 
 #if canImport(Glibc)
     import Glibc
@@ -87,7 +88,7 @@ public struct REPLDriver {
             if m.kind == .error {
                 hadError = true
                 fflush(nil)
-                FileHandle.standardError.write(Data(text.utf8))
+                StandardStreams.writeError(text)
             } else {
                 // Swift's print goes through C stdio, like kernels' print: order is kept.
                 print(text, terminator: "")

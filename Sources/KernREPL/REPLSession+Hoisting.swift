@@ -66,7 +66,10 @@ extension REPLSession {
             case nil: return nil
             }
             guard let type = value.scalarType else { return nil }
-            let storage = makeStorage(type, shape: [1])
+            // One element always fits; a failure here is a broken invariant.
+            guard let storage = try? makeStorage(type, shape: [1]) else {
+                preconditionFailure("a one-element REPL temporary could not be allocated")
+            }
             storage.fill(with: value)
             temporaries.append(
                 Variable(name: "__repl_c\(k)", isMutable: false, rank: 0, storage: storage))

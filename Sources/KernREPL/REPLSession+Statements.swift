@@ -192,7 +192,7 @@ extension REPLSession {
             newScalars: newScalars.map { .init(name: $0.name, type: $0.type) },
             definitions: definitionClosure(of: mentioned),
             segmentOffset: range.lowerBound, resultOffset: result?.statementRange.lowerBound)
-        let outputs = newScalars.map { makeStorage($0.type, shape: [1]) }
+        let outputs = try newScalars.map { try makeStorage($0.type, shape: [1]) }
         let function = try compiledWrapper(wrapper)
             .with(seed: callOptions.seed, threads: callOptions.threads)
         let bytes = params.filter { $0.rank > 0 }.reduce(0) {
@@ -264,7 +264,7 @@ extension REPLSession {
                 "an array of \(elements) elements does not fit in memory (the REPL allows up to half of it, \(limit >> 20) MB)"
             )
         }
-        let storage = makeStorage(decl.elementType, shape: shape)
+        let storage = try makeStorage(decl.elementType, shape: shape)
         storage.fill(with: parts[0])
         return Variable(
             name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)

@@ -23,7 +23,9 @@ protocol StoredValue: AnyObject {
 
 final class TensorStorage<T: KernScalar>: StoredValue {
     let tensor: Tensor<T>
-    init(shape: [Int], repeating value: T) { tensor = Tensor(shape: shape, repeating: value) }
+    init(shape: [Int], repeating value: T) throws {
+        tensor = try Tensor(shape: shape, repeating: value)
+    }
 
     var elementType: KernScalarType { T.kernScalarType }
     var shape: [Int] { tensor.shape }
@@ -37,19 +39,20 @@ final class TensorStorage<T: KernScalar>: StoredValue {
 }
 
 /// Makes storage of the element type named at run time (zero-filled).
-func makeStorage(_ type: KernScalarType, shape: [Int]) -> any StoredValue {
+/// - Throws: `KernError.invalidArgument` for a shape `Tensor` refuses.
+func makeStorage(_ type: KernScalarType, shape: [Int]) throws -> any StoredValue {
     switch type {
-    case .bool: TensorStorage<Bool>(shape: shape, repeating: false)
-    case .int8: TensorStorage<Int8>(shape: shape, repeating: 0)
-    case .int16: TensorStorage<Int16>(shape: shape, repeating: 0)
-    case .int32: TensorStorage<Int32>(shape: shape, repeating: 0)
-    case .int64: TensorStorage<Int>(shape: shape, repeating: 0)
-    case .uint8: TensorStorage<UInt8>(shape: shape, repeating: 0)
-    case .uint16: TensorStorage<UInt16>(shape: shape, repeating: 0)
-    case .uint32: TensorStorage<UInt32>(shape: shape, repeating: 0)
-    case .uint64: TensorStorage<UInt>(shape: shape, repeating: 0)
-    case .float: TensorStorage<Float>(shape: shape, repeating: 0)
-    case .double: TensorStorage<Double>(shape: shape, repeating: 0)
+    case .bool: try TensorStorage<Bool>(shape: shape, repeating: false)
+    case .int8: try TensorStorage<Int8>(shape: shape, repeating: 0)
+    case .int16: try TensorStorage<Int16>(shape: shape, repeating: 0)
+    case .int32: try TensorStorage<Int32>(shape: shape, repeating: 0)
+    case .int64: try TensorStorage<Int>(shape: shape, repeating: 0)
+    case .uint8: try TensorStorage<UInt8>(shape: shape, repeating: 0)
+    case .uint16: try TensorStorage<UInt16>(shape: shape, repeating: 0)
+    case .uint32: try TensorStorage<UInt32>(shape: shape, repeating: 0)
+    case .uint64: try TensorStorage<UInt>(shape: shape, repeating: 0)
+    case .float: try TensorStorage<Float>(shape: shape, repeating: 0)
+    case .double: try TensorStorage<Double>(shape: shape, repeating: 0)
     }
 }
 

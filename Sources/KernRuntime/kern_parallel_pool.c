@@ -182,7 +182,8 @@ int kern_pool_try_acquire(void) {
 void kern_pool_release(void) { atomic_store_explicit(&kern_pool.busy, 0, memory_order_release); }
 
 int32_t kern_pool_reserve_workers(int32_t wanted) {
-    if (wanted > KERN_PARALLEL_MAX_THREADS - 1) wanted = KERN_PARALLEL_MAX_THREADS - 1;
+    int32_t limit = kern_parallel_thread_limit() - 1;
+    if (wanted > limit) wanted = limit;
     while (atomic_load(&kern_pool.workerCount) < wanted)
         if (!kern_pool_spawn_worker()) break;
     int32_t have = atomic_load(&kern_pool.workerCount);
@@ -273,6 +274,21 @@ static int32_t kern_available_cores(void) {
     if (cores < 1) cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1) cores = 1;
     return cores > KERN_PARALLEL_MAX_THREADS ? KERN_PARALLEL_MAX_THREADS : (int32_t)cores;
+}
+
+static int32_t kern_thread_limit = KERN_PARALLEL_MIN_THREAD_LIMIT;
+static pthread_once_t kern_thread_limit_once = PTHREAD_ONCE_INIT;
+
+static void kern_thread_limit_compute(void) {
+    int64_t limit = (int64_t)KERN_PARALLEL_THREADS_PER_CORE * kern_available_cores();
+    if (limit < KERN_PARALLEL_MIN_THREAD_LIMIT) limit = KERN_PARALLEL_MIN_THREAD_LIMIT;
+    if (limit > KERN_PARALLEL_MAX_THREADS) limit = KERN_PARALLEL_MAX_THREADS;
+    kern_thread_limit = (int32_t)limit;
+}
+
+int32_t kern_parallel_thread_limit(void) {
+    pthread_once(&kern_thread_limit_once, kern_thread_limit_compute);
+    return kern_thread_limit;
 }
 
 static _Atomic int32_t kern_threads_override = 0;

@@ -49,7 +49,8 @@ void *kern_rt_alloc(int64_t bytes) {
 
 void kern_rt_free(void *p) { free(p); }
 
-/* Generated code addresses these fields by offset (KernLLVM/Codegen+Random.swift). */
+/* Generated code addresses these fields by offset (KernABI's CallContextField; the
+ * RuntimeABITests check every field against that table). */
 #include <stddef.h>
 _Static_assert(offsetof(KernCallContext, seed) == 48, "KernCallContext layout");
 _Static_assert(offsetof(KernCallContext, rng_iteration) == 64, "KernCallContext layout");

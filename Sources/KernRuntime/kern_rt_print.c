@@ -8,7 +8,9 @@
 #define _POSIX_C_SOURCE 200809L
 #include "kern_runtime.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,15 @@ static void make_line_key(void) { pthread_key_create(&lineKey, free_line); }
 /* The sink and its user data change together, so they sit behind one mutex; the
  * lock is taken once per line, which is cheap next to the write itself. */
 static pthread_mutex_t sinkLock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The errno of the first failed write to stdout (0: none yet). A kernel cannot stop on
+ * a failed print, so the failure is kept for the host to report (kern_rt_stdout_error). */
+static atomic_int stdoutError = 0;
+
+static void record_stdout_error(int code) {
+    int none = 0;
+    atomic_compare_exchange_strong(&stdoutError, &none, code != 0 ? code : EIO);
+}
 static KernPrintSink sink = NULL;
 static void *sinkUserData = NULL;
 
@@ -108,7 +119,8 @@ void kern_rt_print_end(void) {
         /* Through stdio rather than write(2) so the line stays ordered with the host's
          * own Swift `print` output, which goes through the same FILE. */
         flockfile(stdout);
-        fwrite(bytes, 1, length, stdout);
+        errno = 0;
+        if (fwrite(bytes, 1, length, stdout) < length) record_stdout_error(errno);
         funlockfile(stdout);
     }
     pthread_mutex_unlock(&sinkLock);
@@ -123,4 +135,13 @@ void kern_rt_set_print_sink(KernPrintSink newSink, void *userData) {
     pthread_mutex_unlock(&sinkLock);
 }
 
-void kern_rt_flush_stdout(void) { fflush(stdout); }
+void kern_rt_flush_stdout(void) {
+    errno = 0;
+    if (fflush(stdout) != 0) record_stdout_error(errno);
+}
+
+int kern_rt_stdout_error(void) {
+    kern_rt_flush_stdout();
+    if (ferror(stdout)) record_stdout_error(EIO);
+    return atomic_load(&stdoutError);
+}

@@ -8,9 +8,9 @@ import KernSyntax
 /// reductions and array reductions of the loop, or diagnostics: a scalar declared
 /// outside and written inside must be a reduction (`s += e`, `s = min(s, e)`,
 /// `s = s * e`, … with one operator family, and not otherwise read); a compound
-/// assignment to an outside array at an index that is not `i ± invariant` is a race
-/// unless the array is a local array (then an array reduction, `+=`/`-=` only).
-/// The body is scanned lexically, nested loops included.
+/// assignment that may touch an element of a local array another iteration writes
+/// makes that array an array reduction (`+=`/`-=` only). Array races are
+/// RaceChecker.swift's. The body is scanned lexically, nested loops included.
 extension Checker {
     func analyzeParallelBody(
         _ body: Block, loopVariable: LocalID, isNested: Bool
@@ -50,12 +50,30 @@ extension Checker {
             reductions.append(ScalarReduction(variable: id, op: op))
         }
 
+        // A compound assignment to a local array declared outside the loop that may
+        // touch an element another iteration writes makes the array a reduction
+        // (private copy per worker). Every other array race is reported by
+        // RaceChecker.swift once all bodies are checked (it needs callee summaries).
         var arrayReductions: [LocalID] = []
         var reported: Set<LocalID> = []
-        for write in scan.compoundArrayWrites where !isNested {
-            if let index = write.firstIndex, scan.isAffine(index) { continue }
-            let info = locals[write.array]
-            if info.isLocalArray, info.isMutable {
+        if !isNested {
+            var direct = ArrayAccessScan(
+                checker: self, mode: .prange(loopVariable: loopVariable, scan: scan), summaries: nil
+            )
+            direct.scanBlock(body)
+            for write in scan.compoundArrayWrites {
+                let info = locals[write.array]
+                guard info.isLocalArray, info.isMutable,
+                    let root = rootName(of: write.target),
+                    let access = direct.accesses.first(where: {
+                        $0.kind == .write && $0.position == range(root)
+                    })
+                else { continue }
+                let racy = direct.accesses.contains {
+                    $0.array == write.array && $0.kind != .read
+                        && !accessesAreDisjoint(access, $0, loopVariable: loopVariable)
+                }
+                guard racy else { continue }
                 if write.op == .add || write.op == .sub {
                     if !arrayReductions.contains(write.array) {
                         arrayReductions.append(write.array)
@@ -67,14 +85,11 @@ extension Checker {
                         at: range(write.target),
                         help: "use += or -=, or index with the loop variable")
                 }
-                continue
             }
-            error(
-                "compound assignment to '\(info.name)' in a prange loop is a data race: the index is not the loop variable plus a loop-invariant offset",
-                at: range(write.target),
-                help:
-                    "index with the loop variable (\(info.name)[i + k]), accumulate into a local array declared outside the loop, use atomicAdd(&\(info.name)[...], v), or use a serial for loop"
-            )
+            pendingRaceChecks.append(
+                PendingRaceCheck(
+                    body: body, loopVariable: loopVariable,
+                    excluded: reported.union(arrayReductions)))
         }
         for id in arrayReductions {
             let info = locals[id]
@@ -101,7 +116,6 @@ struct ParallelScan {
         var array: LocalID
         var op: CompoundOp
         var target: ExprID
-        var firstIndex: ExprID?
     }
 
     let checker: Checker
@@ -188,7 +202,7 @@ struct ParallelScan {
             guard let root, let id = local(root), isOutside(id) else { return }
             if let op {
                 compoundArrayWrites.append(
-                    ArrayWrite(array: id, op: op, target: t, firstIndex: firstIndex(of: t)))
+                    ArrayWrite(array: id, op: op, target: t))
             } else {
                 plainArrayWrites[id, default: []].append(checker.range(t))
             }
@@ -198,20 +212,6 @@ struct ParallelScan {
             scanExpr(t)
             scanExpr(value)
         }
-    }
-
-    /// The first index of the subscript applied directly to the array variable:
-    /// `i` in `a[i]`, `m[i, j]` and `m[i][j]`.
-    func firstIndex(of e: ExprID) -> ExprID? {
-        var e = checker.stripParens(e)
-        var result: ExprID?
-        var steps = 0
-        while case .subscriptAccess(let base, let indices) = checker.kind(e), steps < 10_000 {
-            result = indices.first
-            e = checker.stripParens(base)
-            steps += 1
-        }
-        return result
     }
 
     /// The reduction a write to `id` performs, or nil when it is not one. Marks the
@@ -305,27 +305,11 @@ struct ParallelScan {
 
     // MARK: Index analysis
 
-    /// `i`, `i + k`, `k + i`, `i - k` (also through a conversion such as `Int(i)`),
-    /// with `k` loop-invariant.
-    func isAffine(_ e: ExprID, depth: Int = 0) -> Bool {
-        guard depth < 200 else { return false }
-        let e = checker.stripParens(e)
-        switch checker.kind(e) {
-        case .name:
-            return local(e) == loopVariable
-        case .binary(.add, let l, let r, _):
-            return (isAffine(l, depth: depth + 1) && isInvariant(r, depth: depth + 1))
-                || (isInvariant(l, depth: depth + 1) && isAffine(r, depth: depth + 1))
-        case .binary(.sub, let l, let r, _):
-            return isAffine(l, depth: depth + 1) && isInvariant(r, depth: depth + 1)
-        case .call(_, let arguments):
-            if case .conversion? = checker.calls[e], arguments.count == 1 {
-                return isAffine(arguments[0].value, depth: depth + 1)
-            }
-            return false
-        default:
-            return false
-        }
+    /// The shape of an array declared before the loop never changes (its elements may,
+    /// and passing it as `&a` counts as a write of `a`).
+    func isInvariantShape(_ e: ExprID, depth: Int) -> Bool {
+        if let id = local(e), case .array = checker.locals[id].type { return isOutside(id) }
+        return isInvariant(e, depth: depth)
     }
 
     /// Same value in every iteration: literals, outside locals not written in the loop,
@@ -346,7 +330,7 @@ struct ParallelScan {
         case .member(let base, _, _):
             switch checker.members[e] {
             case .constant?: return true
-            case .count?: return isInvariant(base, depth: depth + 1)
+            case .count?: return isInvariantShape(base, depth: depth + 1)
             default: return false
             }
         case .call(let callee, let arguments):
@@ -355,7 +339,8 @@ struct ParallelScan {
                 return arguments.allSatisfy { isInvariant($0.value, depth: depth + 1) }
             case .shape?:
                 if case .member(let base, _, _) = checker.kind(callee) {
-                    return isInvariant(base, depth: depth + 1)
+                    return isInvariantShape(base, depth: depth + 1)
+                        && arguments.allSatisfy { isInvariant($0.value, depth: depth + 1) }
                 }
                 return false
             default:

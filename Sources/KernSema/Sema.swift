@@ -36,6 +36,8 @@ final class Checker {
     var constants: [ExprID: ConstantValue] = [:]
     var declaredLocals: [StmtID: [LocalID]] = [:]
     var loops: [StmtID: ForLoopInfo] = [:]
+    /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
+    var pendingRaceChecks: [PendingRaceCheck] = []
 
     // MARK: Per-function state
     var currentFunction = 0
@@ -64,6 +66,7 @@ final class Checker {
         for (index, decl) in ast.functions.enumerated() {
             checkBody(of: decl, index: index)
         }
+        checkPrangeRaces()
         // Stable sort by position: users read errors top to bottom.
         let sorted = diagnostics.enumerated().sorted { a, b in
             if a.element.range.start != b.element.range.start {
@@ -136,9 +139,26 @@ final class Checker {
                     ])
             } else {
                 functionIndex[decl.name] = index
+                if Self.builtinNames.contains(decl.name) {
+                    // User functions take precedence (decisions.md); say so, since every
+                    // call of the built-in in this file now calls this function.
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: decl.nameRange,
+                            "function '\(decl.name)' hides the built-in '\(decl.name)'",
+                            help:
+                                "every call of '\(decl.name)' in this file calls this function; rename it to keep the built-in"
+                        ))
+                }
             }
         }
     }
+
+    /// Names a user function can hide: math functions, the other built-in functions,
+    /// and the scalar type names (conversions and constants).
+    static let builtinNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union([
+        "print", "precondition", "atomicAdd", "randomNormal", "prange", "stride", "Int64", "UInt64",
+    ]).union(ScalarType.allCases.map(\.rawValue))
 
     /// Checks one function body: parameters become locals, then the statements, then
     /// the return analysis.
@@ -197,6 +217,11 @@ final class Checker {
 
     func kind(_ e: ExprID) -> ExprKind {
         e.index < ast.exprs.count ? ast.exprs[e].kind : .error
+    }
+
+    /// The checked type of an expression (`.error` for an unknown ID).
+    func exprType(_ e: ExprID) -> SemaType {
+        e.index < exprTypes.count ? exprTypes[e.index] : .error
     }
 
     func range(_ e: ExprID) -> SourceRange {

@@ -1,4 +1,4 @@
 // kernelc: the Kern command-line compiler. The commands live in KernCLI.
 import KernCLI
 
-Kernelc.main()
+Kernelc.runProcess()

@@ -198,16 +198,16 @@ struct HistoryTests {
 }
 
 struct ValueFormatterTests {
-    @Test func shortArraysPrintWholeLongOnesAsSummary() {
-        let short = makeStorage(.int64, shape: [3])
+    @Test func shortArraysPrintWholeLongOnesAsSummary() throws {
+        let short = try makeStorage(.int64, shape: [3])
         #expect(ValueFormatter.format(array: short, rank: 1) == "[0, 0, 0]")
-        let long = makeStorage(.double, shape: [100])
+        let long = try makeStorage(.double, shape: [100])
         long.fill(with: .double(0.25))
         #expect(
             ValueFormatter.format(array: long, rank: 1)
                 == "[0.25, 0.25, 0.25, 0.25, 0.25, ..., 0.25, 0.25, 0.25, 0.25, 0.25] (100 elements)"
         )
-        let cube = makeStorage(.bool, shape: [1, 2, 1])
+        let cube = try makeStorage(.bool, shape: [1, 2, 1])
         #expect(
             ValueFormatter.format(array: cube, rank: 3)
                 == "[[[Bool]]] shape 1×2×1, row-major [false, false]")

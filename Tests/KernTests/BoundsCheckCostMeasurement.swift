@@ -56,21 +56,21 @@ struct BoundsCheckCostMeasurement {
     }
 
     @Test func logsumexp() throws {
-        let x = Tensor<Double>(shape: [512, 2048], repeating: 0.5)
+        let x = try Tensor<Double>(shape: [512, 2048], repeating: 0.5)
         var out = [Double](repeating: 0, count: 512)
         try compare("logsumexp", { f in try f(x, &out) }, file: "logsumexp.kern", name: "logsumexp")
     }
 
     @Test func jacobi2d() throws {
-        let a = Tensor<Double>(shape: [1024, 1024], repeating: 1)
-        let b = Tensor<Double>(shape: [1024, 1024], repeating: 1)
+        let a = try Tensor<Double>(shape: [1024, 1024], repeating: 1)
+        let b = try Tensor<Double>(shape: [1024, 1024], repeating: 1)
         try compare("jacobi2d", { f in try f(a, b) }, file: "jacobi2d.kern", name: "jacobiSweep")
     }
 
     @Test func matmul() throws {
-        let a = Tensor<Float>(shape: [256, 256], repeating: 1)
-        let b = Tensor<Float>(shape: [256, 256], repeating: 0.5)
-        let c = Tensor<Float>(shape: [256, 256], repeating: 0)
+        let a = try Tensor<Float>(shape: [256, 256], repeating: 1)
+        let b = try Tensor<Float>(shape: [256, 256], repeating: 0.5)
+        let c = try Tensor<Float>(shape: [256, 256], repeating: 0)
         try compare("matmul", { f in try f(a, b, c) }, file: "matmul.kern", name: "matmul")
     }
 }

@@ -169,13 +169,13 @@ import Testing
     @Test func rank3Tensor() throws {
         let sum3 = try Entries.function(
             "weightedSum3", [.init(name: "t", type: .array(.int32, rank: 3))], .scalar(.int64))
-        let t = Tensor<Int32>(shape: [2, 3, 4], repeating: 0)
+        let t = try Tensor<Int32>(shape: [2, 3, 4], repeating: 0)
         t[1, 2, 3] = 5
         t[0, 1, 0] = -2
         #expect(try sum3(t).as(Int.self) == 5 * (100 + 20 + 3 + 1) - 2 * (10 + 1))
         let fill = try Entries.function(
             "fill3", [.init(name: "t", type: .array(.double, rank: 3), isInout: true)])
-        let d = Tensor<Double>(shape: [3, 2, 2], repeating: -1)
+        let d = try Tensor<Double>(shape: [3, 2, 2], repeating: -1)
         try fill(d)
         #expect(d[2, 1, 0] == 210 && d[1, 0, 1] == 101 && d[0, 0, 0] == 0)
     }
@@ -201,9 +201,36 @@ import Testing
             ], .scalar(.double))
         var b = 1
         var d = [10, 20, 30]
-        let r = try five(3, &b, [1, 2, 3], &d, 0.5)
+        // Beyond 4 arguments there are no `&` overloads: writable storage by value.
+        let r = try withUnsafeMutablePointer(to: &b) { pb in
+            try d.withUnsafeMutableBufferPointer { try five(3, pb, [1, 2, 3], $0, 0.5) }
+        }
         #expect(try r.as(Double.self) == 1.5)
         #expect(b == 4 && d == [13, 26, 39])
+        // Swift 6.3 takes `&b` for a pack argument without a word and passes a copy: the
+        // check refuses the copy for the inout parameter, and nothing runs.
+        let refused = argumentProblem { try five(3, &b, [1, 2, 3], &d, 0.5) }
+        #expect(refused?.0 == 1 && refused?.1 == .notWritable(parameter: "b"))
+        #expect(b == 4 && d == [13, 26, 39])
+        // `call(_:)` takes the pointer too.
+        let viaCall = try withUnsafeMutablePointer(to: &b) { pb in
+            try d.withUnsafeMutableBufferPointer { try five.call([3, pb, [1, 2, 3], $0, 0.5]) }
+        }
+        #expect(try viaCall.as(Double.self) == 1.5 && b == 7)
+    }
+
+    @Test func inoutOverloadsCoverUpToFourArguments() throws {
+        let saxpy = try Entries.saxpy()
+        var a: Float = 2
+        var y: [Float] = [1, 1]
+        try saxpy(&a, [1, 2] as [Float], &y)
+        #expect(y == [3, 5])
+        // Four arguments for three parameters: the & overload is chosen, and the count
+        // check refuses the call before anything runs.
+        var extra = 0
+        let problem = argumentProblem { try saxpy(&a, [1, 2] as [Float], &y, &extra) }
+        #expect(problem?.1 == .wrongCount(expected: 3, actual: 4))
+        #expect(y == [3, 5])
     }
 
     @Test func arraySlicesAreViews() throws {

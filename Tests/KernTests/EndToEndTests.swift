@@ -59,7 +59,7 @@ struct EndToEndTests {
         #expect(count == 15)
 
         let m = try Tensor<Double>(rows: [[1, 2, 3], [4, 5, 6]])
-        let out = Tensor<Double>(shape: [2], repeating: 0)
+        let out = try Tensor<Double>(shape: [2], repeating: 0)
         try module.function(named: "rowSums")(m, out)
         #expect(out.array == [6, 15])
     }

@@ -43,6 +43,11 @@ LLVMErrorRef kern_jit_define_absolute(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd
                                       size_t count);
 
 /* Looks up names in jd only, blocking until done; addrs[i] receives names[i]'s address. */
+/* Removes a JITDylib from its session, freeing its code, data and the dylib itself
+ * (LLVMOrcJITDylibClear frees only the code; the C API cannot remove a dylib). The
+ * dylib must not be used afterwards. jit_dylib.cpp. */
+LLVMErrorRef kern_jit_remove_dylib(LLVMOrcExecutionSessionRef es, LLVMOrcJITDylibRef jd);
+
 LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
                              const char *const *names, uint64_t *addrs, size_t count);
 

@@ -3,7 +3,9 @@
 /// In: submitted inputs (multi-line ones stay one entry). Out: entries for Up/Down and
 /// Ctrl-R search. The file has one entry per line; a newline inside an entry is written
 /// as `\n` and a backslash as `\\`. Consecutive duplicates and blank inputs are not
-/// recorded; the oldest entries are dropped beyond `limit`.
+/// recorded; the oldest entries are dropped beyond `limit` in memory. The file is only
+/// appended to (`HistoryFile`), one entry per write, so concurrent REPLs keep both their
+/// entries; it is trimmed back to `limit` entries when loaded with more than twice that.
 import Foundation
 
 public struct History: Sendable {
@@ -14,12 +16,13 @@ public struct History: Sendable {
     public init(limit: Int = 1000, path: String? = nil) {
         self.limit = limit
         self.path = path
-        if let path, let data = FileManager.default.contents(atPath: path) {
-            entries = String(decoding: data, as: UTF8.self).split(separator: "\n").map {
-                Self.decode(String($0))
-            }
-            if entries.count > limit { entries.removeFirst(entries.count - limit) }
-        }
+        guard let path else { return }
+        let file = HistoryFile(path: path)
+        // Trimming rewrites the file, so it happens only here, rarely; a file that cannot
+        // be trimmed is still read.
+        let lines = (try? file.trimIfNeeded(limit: limit)) ?? file.readLines()
+        entries = lines.map(Self.decode)
+        if entries.count > limit { entries.removeFirst(entries.count - limit) }
     }
 
     public mutating func add(_ entry: String) {
@@ -27,7 +30,7 @@ public struct History: Sendable {
         else { return }
         entries.append(entry)
         if entries.count > limit { entries.removeFirst(entries.count - limit) }
-        save()
+        append(entry)
     }
 
     /// The newest entry at or before `start` that contains `query`.
@@ -41,11 +44,10 @@ public struct History: Sendable {
         return nil
     }
 
-    private func save() {
+    private func append(_ entry: String) {
         guard let path else { return }
-        let text = entries.map(Self.encode).joined(separator: "\n") + "\n"
         // A history that cannot be written is not worth interrupting the session for.
-        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        try? HistoryFile(path: path).append(Self.encode(entry))
     }
 
     static func encode(_ s: String) -> String {

@@ -46,6 +46,14 @@ extern "C" {
 /* Upper bound on threads per call (workers + the caller). Larger requests are capped. */
 #define KERN_PARALLEL_MAX_THREADS 256
 
+/* The pool never holds more than kern_parallel_thread_limit() threads (workers + the
+ * caller): KERN_PARALLEL_THREADS_PER_CORE per core this process may run on, at least
+ * KERN_PARALLEL_MIN_THREAD_LIMIT, at most KERN_PARALLEL_MAX_THREADS. Asking for more
+ * (threads: 64 on 2 cores) runs on that many: results never depend on the thread count,
+ * and more threads than 4 per core only add switching. */
+#define KERN_PARALLEL_THREADS_PER_CORE 4
+#define KERN_PARALLEL_MIN_THREAD_LIMIT 8
+
 /* How long an idle worker (or a caller waiting for workers) spins before sleeping. */
 #define KERN_PARALLEL_SPIN_NS 20000
 
@@ -122,6 +130,9 @@ void kern_parallel_set_default_threads(int32_t n);
  * empty, not a number, or < 1 (the variable is then ignored).
  */
 int32_t kern_parallel_parse_thread_count(const char *text);
+
+/* The most threads a parallel loop runs on (see KERN_PARALLEL_THREADS_PER_CORE). */
+int32_t kern_parallel_thread_limit(void);
 
 /* 1 when the calling thread is inside a parallel region (a pool worker, or a caller while
  * it runs blocks of its own parallel job): a kern_parallel_for here runs inline. */

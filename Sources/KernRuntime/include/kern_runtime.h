@@ -2,6 +2,10 @@
  * Kern runtime: the C functions JIT-compiled (and AOT-compiled) Kern code calls.
  * Linkable without the Swift runtime. Everything here is thread-safe.
  *
+ * KernABI (Sources/KernABI) describes this header's ABI for the Swift side once:
+ * RuntimeABITests check it against this file. Change both together (see
+ * "Runtime ABI change" in docs/architecture.md).
+ *
  * Calling convention of generated code (the "entry ABI", used by the host via libffi):
  *
  *   int32_t kern_entry_<name>(KernCallContext *ctx, <params...>, void *result);
@@ -101,6 +105,17 @@ void kern_rt_set_print_sink(KernPrintSink sink, void *userData);
 
 /* Flushes stdout (the host calls it before reading output written by print). */
 void kern_rt_flush_stdout(void);
+
+/* Flushes stdout and says whether any write to it failed so far (print's lines, and
+ * anything else written through stdio's stdout): 0 if none, else the errno of the first
+ * failure (EIO when stdio recorded an error without one). Sticky: a failure stays
+ * reported, so a program whose output was lost cannot end as a success. */
+int kern_rt_stdout_error(void);
+
+/* For the JIT: the address of the runtime function generated code calls under `name`
+ * (KernABI's RuntimeFunction table lists them), or NULL; and how many there are. */
+const void *kern_rt_symbol_address(const char *name);
+int32_t kern_rt_symbol_count(void);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Kern
+import KernBasics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension Kernelc {
+    /// The `kernelc` executable's entry point: `main()` with output errors made exit
+    /// status 1 (issue 15.4). SIGPIPE is ignored and closed standard descriptors are
+    /// reserved (`StandardStreams.prepare`); at exit, on every path (including
+    /// ArgumentParser's own `exit` after help or a usage error), a failed write to stdout
+    /// or stderr turns the status into 1, with a message on stderr when one can be shown.
+    public static func runProcess() {
+        StandardStreams.prepare()
+        atexit { Kernelc.checkStreamsAtExit() }
+        main()
+    }
+
+    /// Flushes stdout and ends the process with status 1 if any output was lost.
+    static func checkStreamsAtExit() {
+        let code = KernOutput.standardOutputError()
+        if code != 0 { StandardStreams.recordOutputFailure(code: code) }
+        guard let failure = StandardStreams.failure else { return }
+        if let message = StandardStreams.message(for: failure) {
+            StandardStreams.writeError(message)
+        }
+        // exit() is already running: _exit ends it without running the handlers again.
+        _exit(1)
+    }
+}

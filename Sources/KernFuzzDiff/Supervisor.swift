@@ -1,0 +1,158 @@
+import Foundation
+import KernFuzzGen
+
+/// The parent half of `kern-fuzz-diff`: runs a `Worker` child for the given time,
+/// watches it for crashes and hangs, pins a crashing or hanging batch down to its
+/// program by re-running the batch's programs one at a time, minimizes every finding
+/// (each candidate judged in a fresh child, so a crash or hang is observed safely) and
+/// saves it as a regression case.
+public struct Supervisor {
+    public var seed: UInt64 = 1
+    public var start: UInt64 = 0
+    public var seconds: Double = 60
+    public var batch = Worker.defaultBatch
+    /// Silence longer than this means a hang (generous: a loaded machine compiles a
+    /// batch in minutes).
+    public var timeout: Double = 300
+    /// Where minimized findings are written (created if missing).
+    public var corpus: String = "Tests/FuzzDiffCorpus/new"
+    /// At most this many findings are minimized and saved per run (more are listed).
+    public var maxSaved = 8
+    public var minimizeSeconds: Double = 120
+    public init() {}
+
+    /// Writes a line at once (unbuffered, so a log file shows progress as it happens).
+    private func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    struct Found {
+        var index: UInt64
+        var kind: String
+        var text: String
+    }
+
+    /// Runs the fuzzer; returns the process exit status (1 if anything was found).
+    public func run() -> Int32 {
+        let began = Date()
+        let end = began.addingTimeInterval(seconds)
+        var next = start
+        var programs: UInt64 = 0
+        var found: [Found] = []
+        var lastReport = began
+        say("kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module")
+        while Date() < end {
+            guard let child = try? ChildProcess(arguments: ["--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)"]) else {
+                say("kern-fuzz-diff: cannot start the worker")
+                return 2
+            }
+            var current: UInt64?
+            loop: while Date() < end {
+                switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout)) {
+                case .line(let line):
+                    let words = line.split(separator: " ", maxSplits: 3).map(String.init)
+                    switch words.first {
+                    case "BATCH": current = UInt64(words[1])
+                    case "DONE":
+                        programs += UInt64(batch)
+                        if Date().timeIntervalSince(lastReport) > 60 {
+                            lastReport = Date()
+                            let rate = Double(programs) / Date().timeIntervalSince(began)
+                            say(String(format: "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings", programs, rate, found.count))
+                        }
+                        next = (current ?? next) + UInt64(batch)
+                        current = nil
+                    case "FIND" where words.count == 4:
+                        let f = Found(index: UInt64(words[1]) ?? 0, kind: words[2], text: Worker.unescape(words[3]))
+                        say("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
+                        found.append(f)
+                    default: say(line)
+                    }
+                case .timedOut:
+                    child.kill()
+                    found += locate(batchAt: current ?? next, why: "hang")
+                    programs += UInt64(batch)
+                    next = (current ?? next) + UInt64(batch)
+                    break loop
+                case .exited(let status, let signal):
+                    guard let first = current else { break loop }
+                    found += locate(batchAt: first, why: signal.map { "crash (signal \($0))" } ?? "exit \(status)")
+                    programs += UInt64(batch)
+                    next = first + UInt64(batch)
+                    break loop
+                }
+            }
+            child.kill()
+        }
+        let elapsed = Date().timeIntervalSince(began)
+        let rate = Double(programs) / elapsed
+        say(String(format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings", programs, elapsed, rate, found.count))
+        if !found.isEmpty { save(found) }
+        say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
+        return found.isEmpty ? 0 : 1
+    }
+
+    /// Re-runs each program of a batch that crashed or hung, alone, in its own child.
+    private func locate(batchAt first: UInt64, why: String) -> [Found] {
+        say("kern-fuzz-diff: batch at \(first): \(why); re-running its programs one at a time")
+        var result: [Found] = []
+        for index in first..<first + UInt64(batch) {
+            let source = ProgramGenerator.program(seed: seed, index: index)
+            let verdict = Supervisor.judge(source, seed: seed, timeout: timeout)
+            if verdict.kind != "ok" {
+                say("FOUND program \(index) (\(verdict.kind)):\n\(verdict.detail)")
+                result.append(Found(index: index, kind: verdict.kind, text: verdict.detail))
+            }
+        }
+        return result
+    }
+
+    /// Judges a program in a fresh child: `ok`, `diff`, `compile`, `crash` or `hang`.
+    public static func judge(_ source: String, seed: UInt64, timeout: Double) -> (kind: String, detail: String) {
+        let path = NSTemporaryDirectory() + "kern-fuzz-diff-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).kern"
+        guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else { return ("ok", "") }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (lines, end) = ChildProcess.run(["--check-file", path, "--seed", "\(seed)"], timeout: timeout)
+        switch end {
+        case .timedOut: return ("hang", "no verdict within \(Int(timeout)) s")
+        case .exited(_, let signal?): return ("crash", "killed by signal \(signal)\n" + lines.joined(separator: "\n"))
+        case .exited, .line:
+            guard let verdict = lines.first(where: { $0.hasPrefix("VERDICT ") }) else {
+                return ("crash", "no verdict\n" + lines.joined(separator: "\n"))
+            }
+            let kind = String(verdict.dropFirst("VERDICT ".count))
+            return (kind, lines.filter { !$0.hasPrefix("VERDICT ") }.joined(separator: "\n"))
+        }
+    }
+
+    /// Minimizes up to `maxSaved` findings and writes them to `corpus`.
+    private func save(_ found: [Found]) {
+        try? FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        for f in found.prefix(maxSaved) {
+            let source = ProgramGenerator.program(seed: seed, index: f.index)
+            let original = Supervisor.judge(source, seed: seed, timeout: timeout)
+            // A finding that does not show alone (it needed its batch) is saved whole.
+            let kind = original.kind == "ok" ? f.kind + "-batch-only" : original.kind
+            let shortTimeout = kind == "hang" ? min(timeout, 10) : timeout
+            let small =
+                original.kind == "ok"
+                ? source
+                : Minimizer.minimize(source, deadline: Date().addingTimeInterval(minimizeSeconds)) {
+                    Supervisor.judge($0, seed: seed, timeout: shortTimeout).kind == kind
+                }
+            let detail = Supervisor.judge(small, seed: seed, timeout: timeout).detail
+            let header = ([
+                "Found by kern-fuzz-diff --seed \(seed) (program \(f.index)): \(kind)",
+                "Replay: kern-fuzz-diff --check-file THIS_FILE --seed \(seed)",
+                "fuzz-seed: \(seed)",
+            ] + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
+            let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
+            let text = header.joined(separator: "\n") + "\n" + small + "\n"
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            say("kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)")
+        }
+        if found.count > maxSaved {
+            say("kern-fuzz-diff: not minimized: programs \(found.dropFirst(maxSaved).map(\.index))")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import KernFuzzDiff
+import KernFuzzGen
+
+/// `kern-fuzz-diff`: the differential program fuzzer (issue 15 item 7; docs/fuzzing.md).
+///
+///     kern-fuzz-diff [--seconds N] [--seed S] [--start K] [--batch B] [--timeout T] [--corpus DIR]
+///     kern-fuzz-diff --print K [--seed S]          print program K of seed S
+///     kern-fuzz-diff --check-file F [--seed S]     judge one file (prints VERDICT ok|diff|compile)
+///     kern-fuzz-diff --worker ...                  (internal: the child the fuzzer watches)
+let arguments = Array(CommandLine.arguments.dropFirst())
+func value(_ flag: String) -> String? {
+    guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("kern-fuzz-diff: \(message)\n".utf8))
+    exit(2)
+}
+let knownFlags: Set<String> = ["--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file", "--max-saved", "--minimize-seconds"]
+var k = 0
+while k < arguments.count {
+    let a = arguments[k]
+    if a == "--worker" { k += 1; continue }
+    guard knownFlags.contains(a), k + 1 < arguments.count else { fail("unknown or incomplete option '\(a)'") }
+    k += 2
+}
+func number<T: LosslessStringConvertible>(_ flag: String, _ fallback: T) -> T {
+    guard let text = value(flag) else { return fallback }
+    guard let v = T(text) else { fail("\(flag) needs a number, got '\(text)'") }
+    return v
+}
+
+let seed: UInt64 = number("--seed", 1)
+if arguments.contains("--worker") {
+    Worker.run(seed: seed, start: number("--start", 0), batch: number("--batch", Worker.defaultBatch), options: .init())
+} else if let index = value("--print") {
+    guard let k = UInt64(index) else { fail("--print needs a program index") }
+    print(ProgramGenerator.program(seed: seed, index: k), terminator: "")
+} else if let path = value("--check-file") {
+    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
+    let verdict = CheckFile.judge(source: source, seed: value("--seed").flatMap(UInt64.init))
+    print(verdict.detail)
+    print("VERDICT \(verdict.kind)")
+} else {
+    var s = Supervisor()
+    s.seed = seed
+    s.start = number("--start", 0)
+    s.seconds = number("--seconds", 60.0)
+    s.batch = max(1, number("--batch", Worker.defaultBatch))
+    s.timeout = number("--timeout", s.timeout)
+    s.corpus = value("--corpus") ?? s.corpus
+    s.maxSaved = number("--max-saved", s.maxSaved)
+    s.minimizeSeconds = number("--minimize-seconds", s.minimizeSeconds)
+    exit(s.run())
+}

@@ -1,0 +1,90 @@
+import Foundation
+@testable import KernFuzzDiff
+import KernFuzzGen
+import Testing
+
+/// The program generator is deterministic in (seed, index), and its programs compile
+/// and agree between the interpreter and the JIT (a small differential run).
+struct GeneratorTests {
+    @Test func sameSeedSameProgram() {
+        for k in 0..<20 as Range<UInt64> {
+            #expect(ProgramGenerator.program(seed: 7, index: k) == ProgramGenerator.program(seed: 7, index: k))
+        }
+        #expect(ProgramGenerator.program(seed: 7, index: 3) != ProgramGenerator.program(seed: 8, index: 3))
+        #expect(ProgramGenerator.program(seed: 7, index: 3) != ProgramGenerator.program(seed: 7, index: 4))
+    }
+
+    @Test func programsUseTheWholeLanguage() {
+        let text = (0..<200 as Range<UInt64>).map { ProgramGenerator.program(seed: 3, index: $0) }.joined()
+        for feature in [
+            "prange(", "atomicAdd(", "while ", "repeat {", "stride(from:", "break", "continue", "[[[",
+            "Int8", "UInt64", "Float", "random(in:", "randomNormal()", "_rec(", "= min(", "-> (",
+            "print(", "precondition(", "(&arr", "inout",
+        ] {
+            #expect(text.contains(feature), "no generated program uses \(feature)")
+        }
+    }
+
+    /// A small batch through the whole differential check, as the fuzzer runs it.
+    @Test func smallBatchAgrees() {
+        let indices = 0..<6 as Range<UInt64>
+        let sources = indices.map { ProgramGenerator.program(seed: 11, index: $0) }
+        let entries = zip(indices, sources).map {
+            Differ.Entry(name: ProgramGenerator.entryName(index: $0), usesTranscendentals: Differ.usesTranscendentals($1))
+        }
+        let outcome = Differ.check(source: sources.joined(separator: "\n"), entries: entries, seed: 11)
+        switch outcome {
+        case .agreed: break
+        case .findings(let f): Issue.record("findings:\n\(f.map(\.description).joined(separator: "\n"))")
+        case .compileError(let text): Issue.record("generated programs do not compile:\n\(text)")
+        }
+    }
+
+    @Test func observationsCompareUpToNaNSign() {
+        let a = Differ.Observation(output: ["-nan 1.0"], result: "(nan, 2)", error: nil)
+        let b = Differ.Observation(output: ["nan 1.0"], result: "(-nan, 2)", error: nil)
+        let c = Differ.Observation(output: ["nan 1.5"], result: "(nan, 2)", error: nil)
+        let d = Differ.Observation(output: ["nan 1.0"], result: nil, error: "3:4 division by zero")
+        #expect(a.agrees(with: b))
+        #expect(!a.agrees(with: c))
+        #expect(!b.agrees(with: d))
+    }
+
+    @Test func correctProgramAgrees() {
+        let source = """
+            func p0_main() {
+                var a = [Int](repeating: 0, count: 64)
+                for i in prange(64) { a[i] = i }
+                print(a[63])
+            }
+            """
+        guard case .agreed = Differ.check(source: source, entries: Differ.entries(of: source), seed: 1) else {
+            Issue.record("a correct program was reported")
+            return
+        }
+        #expect(Differ.entries(of: source).map(\.name) == ["p0_main"])
+    }
+
+    @Test func minimizerKeepsTheFailure() {
+        let program = """
+            func f() {
+                let a = 1
+                if a > 0 {
+                    let b = 2
+                    let bad = 3
+                }
+                let c = 4
+            }
+            """
+        let small = Minimizer.minimize(program, deadline: .distantFuture) { $0.contains("bad") && $0.contains("func f") }
+        #expect(small.contains("let bad = 3"))
+        #expect(!small.contains("let c"))
+        #expect(!small.contains("let b = 2"))
+        #expect(!small.contains("if a > 0"))
+    }
+
+    @Test func escapingRoundTrips() {
+        let text = "a\nb\\nc\\"
+        #expect(Worker.unescape(Worker.escape(text)) == text)
+    }
+}
