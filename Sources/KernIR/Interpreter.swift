@@ -282,13 +282,13 @@ public struct Interpreter: Sendable {
             var n = 0
             while true {
                 let x =
-                    kind == .f32
+                    kind == .float
                     ? Double(Float(l).addingProduct(Float(n), Float(s)))
                     : l.addingProduct(Double(n), s)
                 let inRange =
                     s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
                 if !inRange { break }
-                let iv = kind == .f32 ? Scalar.float(Float(x)) : Scalar.double(x)
+                let iv = kind == .float ? Scalar.float(Float(x)) : Scalar.double(x)
                 if try !body(iv, &frame) { break }
                 n += 1
             }
@@ -326,13 +326,13 @@ public struct Interpreter: Sendable {
         return result
     }
 
-    func signedRange(_ kind: ScalarKind) -> (Int64, Int64) {
+    func signedRange(_ kind: ScalarType) -> (Int64, Int64) {
         switch kind {
-        case .i8: return (Int64(Int8.min), Int64(Int8.max))
-        case .i16: return (Int64(Int16.min), Int64(Int16.max))
-        case .i32: return (Int64(Int32.min), Int64(Int32.max))
+        case .int8: return (Int64(Int8.min), Int64(Int8.max))
+        case .int16: return (Int64(Int16.min), Int64(Int16.max))
+        case .int32: return (Int64(Int32.min), Int64(Int32.max))
         case .bool: return (0, 1)
-        case .i64, .u8, .u16, .u32, .u64, .f32, .f64: return (Int64.min, Int64.max)
+        case .int64, .uint8, .uint16, .uint32, .uint64, .float, .double: return (Int64.min, Int64.max)
         }
     }
 
@@ -353,7 +353,7 @@ public struct Interpreter: Sendable {
 
     func array(_ v: ValueID, _ frame: Frame) -> ArrayView {
         if case .array(let a) = value(v, frame) { return a }
-        return ArrayView(kind: .i64, shape: [0], fill: .int(0))
+        return ArrayView(kind: .int64, shape: [0], fill: .int(0))
     }
 
     func cell(_ s: SlotID, _ frame: Frame) -> InterpreterCell {

@@ -84,15 +84,15 @@ struct FunctionLowerer {
         }
     }
 
-    mutating func zero(_ k: ScalarKind) -> ValueID {
+    mutating func zero(_ k: ScalarType) -> ValueID {
         switch k {
         case .bool: return b.constant(.bool(false), .bool)
-        case .f32, .f64: return b.constant(.floating(0), k)
+        case .float, .double: return b.constant(.floating(0), k)
         default: return b.constant(.integer(0), k)
         }
     }
 
-    mutating func one(_ k: ScalarKind) -> ValueID {
+    mutating func one(_ k: ScalarType) -> ValueID {
         k.isFloating ? b.constant(.floating(1), k) : b.constant(.integer(1), k)
     }
 

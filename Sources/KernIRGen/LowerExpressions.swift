@@ -130,14 +130,14 @@ extension FunctionLowerer {
     mutating func shiftAmount(_ amount: ValueID, to t: IRType) -> ValueID {
         guard let k = t.scalar else { return amount }
         var wide = amount
-        if b.type(of: amount) != .scalar(.i64) { wide = b.emit(.convert(amount), .scalar(.i64)) }
+        if b.type(of: amount) != .scalar(.int64) { wide = b.emit(.convert(amount), .scalar(.int64)) }
         let limit = b.int64(Int64(k.bitWidth))
         let negLimit = b.int64(-Int64(k.bitWidth))
         let tooBig = b.emit(.compare(.gt, wide, limit), .scalar(.bool))
-        wide = b.emit(.select(tooBig, limit, wide), .scalar(.i64))
+        wide = b.emit(.select(tooBig, limit, wide), .scalar(.int64))
         let tooSmall = b.emit(.compare(.lt, wide, negLimit), .scalar(.bool))
-        wide = b.emit(.select(tooSmall, negLimit, wide), .scalar(.i64))
-        if k == .i64 { return wide }
+        wide = b.emit(.select(tooSmall, negLimit, wide), .scalar(.int64))
+        if k == .int64 { return wide }
         return b.emit(.convert(wide), t)
     }
 
@@ -174,13 +174,11 @@ extension FunctionLowerer {
         case .count:
             let array = lowerExpr(base)
             at(ast.exprs[e].range)
-            return b.emit(.dim(array, axis: 0), .scalar(.i64))
-        case .isNaN, .isInfinite, .isFinite:
+            return b.emit(.dim(array, axis: 0), .scalar(.int64))
+        case .property(let fn):
             let v = lowerExpr(base)
             at(ast.exprs[e].range)
-            let op: MathOpcode =
-                member == .isNaN ? .isNaN : (member == .isInfinite ? .isInfinite : .isFinite)
-            return b.emit(.math(op, [v]), .scalar(.bool))
+            return b.emit(.math(fn, [v]), .scalar(.bool))
         case .constant(let c):
             let (constant, kind) = irConstant(c)
             at(ast.exprs[e].range)

@@ -1,13 +1,14 @@
 /// The host functions JIT-compiled code may call, with their addresses in this process:
-/// the Kern runtime (kern_rt_*) and the C library functions LLVM may emit calls to
-/// (libm, memset/memcpy). They are defined as absolute symbols in every module's
-/// JITDylib, because test binaries and apps do not export their symbols to dlsym.
+/// the Kern runtime (kern_rt_*) and the C functions of LibcSymbols (the built-in table's
+/// math functions, and what LLVM may emit calls to: memset/memcpy, sincos, …). They are
+/// defined as absolute symbols in every module's JITDylib, because test binaries and apps
+/// do not export their symbols to dlsym.
 import CLLVM
 import KernRuntime
 
 enum RuntimeSymbols {
     /// (name, address) pairs, computed once.
-    static let all: [(String, UInt)] = runtime + libc
+    static let all: [(String, UInt)] = runtime + LibcSymbols.all
 
     private static func address<F>(_ f: F) -> UInt {
         UInt(bitPattern: unsafeBitCast(f, to: UnsafeRawPointer.self))
@@ -52,15 +53,4 @@ enum RuntimeSymbols {
         ("kern_rt_print_bool", address(kern_rt_print_bool as @convention(c) (Int32) -> Void)),
         ("kern_rt_print_end", address(kern_rt_print_end as @convention(c) () -> Void)),
     ]
-
-    private static let libc: [(String, UInt)] = {
-        var names: UnsafePointer<UnsafePointer<CChar>?>?
-        var addrs: UnsafePointer<UnsafeRawPointer?>?
-        let count = kern_llvm_libc_symbols(&names, &addrs)
-        guard let names, let addrs else { return [] }
-        return (0..<count).compactMap { i in
-            guard let name = names[i], let addr = addrs[i] else { return nil }
-            return (String(cString: name), UInt(bitPattern: addr))
-        }
-    }()
 }

@@ -24,13 +24,13 @@ struct TestEntries: CompiledCode {
                 name: "saxpy",
                 params: [
                     Param(
-                        name: "a", type: .scalar(.f32), isInout: false,
+                        name: "a", type: .scalar(.float), isInout: false,
                         binding: .value(ValueID(raw: 0))),
                     Param(
-                        name: "x", type: .array(.f32, rank: 1), isInout: false,
+                        name: "x", type: .array(.float, rank: 1), isInout: false,
                         binding: .value(ValueID(raw: 1))),
                     Param(
-                        name: "y", type: .array(.f32, rank: 1), isInout: true,
+                        name: "y", type: .array(.float, rank: 1), isInout: true,
                         binding: .value(ValueID(raw: 2))),
                 ], returnType: .void))
         _ = m.functions.append(
@@ -38,12 +38,12 @@ struct TestEntries: CompiledCode {
                 name: "divmod",
                 params: [
                     Param(
-                        name: "a", type: .scalar(.i64), isInout: false,
+                        name: "a", type: .scalar(.int64), isInout: false,
                         binding: .value(ValueID(raw: 0))),
                     Param(
-                        name: "b", type: .scalar(.i64), isInout: false,
+                        name: "b", type: .scalar(.int64), isInout: false,
                         binding: .value(ValueID(raw: 1))),
-                ], returnType: .tuple([.i64, .i64])))
+                ], returnType: .tuple([.int64, .int64])))
         _ = m.functions.append(
             Function(name: "outlined_body", returnType: .void, isExported: false))
         return m

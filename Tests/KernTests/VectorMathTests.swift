@@ -1,5 +1,6 @@
 import Foundation
 import Kern
+import KernBasics
 import Testing
 
 #if canImport(Glibc)
