@@ -94,6 +94,16 @@ public enum IRType: Sendable, Hashable, CustomStringConvertible {
         if case .scalar(let s) = self { return s }
         return nil
     }
+
+    /// The scalar type of a value verified IR guarantees to be scalar (a constant, a
+    /// conversion, a reduction slot, a loop bound). Anything else is a compiler bug, reported
+    /// with `context` instead of being replaced by a default type.
+    public func verifiedScalar(_ context: @autoclosure () -> String) -> ScalarType {
+        guard case .scalar(let s) = self else {
+            preconditionFailure("\(context()): expected a scalar type, found \(self)")
+        }
+        return s
+    }
 }
 
 // MARK: - Module and functions

@@ -16,7 +16,8 @@ func math(_ op: MathFunction, _ args: [Scalar]) -> Scalar {
         case .float: return .float(f(args.map(\.float)))
         case .double: return .double(f(args.map(\.double)))
         case .bool, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
-            preconditionFailure("KernIR: math.\(op.irName) on \(first.kind.irName) passed the verifier")
+            preconditionFailure(
+                "KernIR: math.\(op.irName) on \(first.kind.irName) passed the verifier")
         }
     case .inline(let m):
         let second = args.count > 1 ? args[1] : first

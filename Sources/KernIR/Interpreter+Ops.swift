@@ -12,7 +12,9 @@ extension Interpreter {
             instr.result.map {
                 $0.index < frame.types.count ? frame.types[$0.index] : .void
             } ?? .void
-        let resultKind = resultType.scalar ?? .int64
+        var resultKind: ScalarType {
+            resultType.verifiedScalar("KernIR interpreter: result of \(instr.op)")
+        }
         switch instr.op {
         case .constant(let c):
             switch c {

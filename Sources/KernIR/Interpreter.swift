@@ -200,7 +200,13 @@ public struct Interpreter: Sendable {
                 }
             }
             let r = try invoke(callee, passed, state: &state)
-            if let res = instr.result { frame.values[res.index] = r ?? .tuple([]) }
+            if let res = instr.result {
+                guard let r else {
+                    preconditionFailure(
+                        "KernIR interpreter: @\(callee) returned no value for \(res)")
+                }
+                frame.values[res.index] = r
+            }
             return .normal
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
             // Blocks in index order: the first failing block is the lowest-index one, as
@@ -332,32 +338,43 @@ public struct Interpreter: Sendable {
         case .int16: return (Int64(Int16.min), Int64(Int16.max))
         case .int32: return (Int64(Int32.min), Int64(Int32.max))
         case .bool: return (0, 1)
-        case .int64, .uint8, .uint16, .uint32, .uint64, .float, .double: return (Int64.min, Int64.max)
+        case .int64, .uint8, .uint16, .uint32, .uint64, .float, .double:
+            return (Int64.min, Int64.max)
         }
     }
 
     // MARK: Operand access
 
     func value(_ v: ValueID, _ frame: Frame) -> InterpreterValue {
-        // Verified IR defines every value before its use; an empty tuple stands in otherwise.
-        frame.values[v.index] ?? .tuple([])
+        // Verified IR defines every value before its use.
+        guard let value = frame.values[v.index] else {
+            preconditionFailure("KernIR interpreter: \(v) used before it is defined")
+        }
+        return value
     }
 
     func scalar(_ v: ValueID, _ frame: Frame) -> Scalar {
         switch value(v, frame) {
         case .scalar(let s): return s
-        case .cell(let c): return c.value.scalar ?? Scalar.int(0)
-        case .array, .tuple: return Scalar.int(0)
+        case .cell(let c):
+            guard let s = c.value.scalar else {
+                preconditionFailure("KernIR interpreter: slot of \(v) holds no scalar")
+            }
+            return s
+        case .array, .tuple: preconditionFailure("KernIR interpreter: \(v) is not a scalar")
         }
     }
 
     func array(_ v: ValueID, _ frame: Frame) -> ArrayView {
         if case .array(let a) = value(v, frame) { return a }
-        return ArrayView(kind: .int64, shape: [0], fill: .int(0))
+        preconditionFailure("KernIR interpreter: \(v) is not an array")
     }
 
     func cell(_ s: SlotID, _ frame: Frame) -> InterpreterCell {
-        frame.slots[s.index] ?? InterpreterCell(.tuple([]))
+        guard let cell = frame.slots[s.index] else {
+            preconditionFailure("KernIR interpreter: slot \(s) has no cell")
+        }
+        return cell
     }
 }
 

@@ -102,10 +102,8 @@ struct FunctionLowerer {
         case .value(let v): return v
         case .slot(let s): return b.emit(.load(s), b.function.slots[s].type)
         case nil:
-            // Sema resolved the name; a missing binding is an IRGen bug. Produce a
-            // well-typed zero rather than crash the host.
-            assertionFailure("unbound local \(local)")
-            return zeroValue(irType(program.locals[local].type))
+            // Sema resolved the name; a missing binding is an IRGen bug.
+            preconditionFailure("KernIRGen: unbound local \(local)")
         }
     }
 }

@@ -10,7 +10,9 @@ extension FunctionLowerer {
     /// `precondition`), which Sema allows only as statements.
     mutating func lowerCall(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> ValueID? {
         let resultType = irType(type(of: e))
-        guard let kind = program.calls[e] else { return zeroValue(resultType) }
+        guard let kind = program.calls[e] else {
+            preconditionFailure("KernIRGen: Sema resolved no call for \(e)")
+        }
         let range = ast.exprs[e].range
         switch kind {
         case .function(let index):
@@ -67,7 +69,7 @@ extension FunctionLowerer {
         case .random(let s):
             guard
                 case .binary(_, let lo, let hi, _) = ast.exprs[stripParens(arguments[0].value)].kind
-            else { return zeroValue(resultType) }
+            else { preconditionFailure("KernIRGen: random(in:) without a range passed Sema") }
             return lowerUniformRandom(s, lo: lo, hi: hi, callee: callee, at: range)
         case .randomNormal:
             at(range)

@@ -15,7 +15,7 @@ extension FunctionLowerer {
         switch info.sequence {
         case .range(let lo, let hi, let incl):
             upper = lowerExpr(hi)
-            let kind = b.type(of: upper).scalar ?? .int64
+            let kind = b.type(of: upper).verifiedScalar("KernIRGen: loop bound")
             lower = lo.map { lowerExpr($0) } ?? zero(kind)
             step = one(kind)
             inclusive = incl

@@ -1,3 +1,5 @@
+import KernBasics
+
 /// The C functions JIT-compiled code may call that are not Kern's runtime: every C math
 /// function of the built-in table (`MathFunction.entry`, both precisions, with the address
 /// the interpreter calls too), and the C library functions LLVM itself may emit calls to
@@ -8,7 +10,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import KernBasics
 
 enum LibcSymbols {
     /// (name, address) pairs, computed once.

@@ -26,7 +26,7 @@ extension Codegen {
         var result: LLVMValue?
         switch instr.op {
         case .constant(let c):
-            result = constant(c, type.scalar ?? .int64)
+            result = constant(c, type.verifiedScalar("KernLLVM: constant"))
         case .unary(let op, let a):
             result = unary(op, a)
         case .binary(let op, let x, let y):
@@ -38,8 +38,10 @@ extension Codegen {
         case .convert(let x):
             result =
                 indexConversion(
-                    instr.result, value(x), from: scalarKind(x), to: type.scalar ?? .int64)
-                ?? convert(value(x), from: scalarKind(x), to: type.scalar ?? .int64)
+                    instr.result, value(x), from: scalarKind(x),
+                    to: type.verifiedScalar("KernLLVM: conversion"))
+                ?? convert(
+                    value(x), from: scalarKind(x), to: type.verifiedScalar("KernLLVM: conversion"))
         case .math(let op, let args):
             let reduction = args.contains { reductionValues.contains($0) }
             if reduction, let r = instr.result { reductionValues.insert(r) }
@@ -93,7 +95,7 @@ extension Codegen {
                 body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
             reloadRandomState(callee: body)
         case .random(let d, let args):
-            result = emitRandom(d, args, resultKind: type.scalar ?? .double)
+            result = emitRandom(d, args, resultKind: type.verifiedScalar("KernLLVM: random"))
         case .rngIteration(let i):
             emitRandomIteration(i)
         case .atomicAdd(let a, let indices, let v):

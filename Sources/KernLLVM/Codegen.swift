@@ -275,7 +275,8 @@ final class Codegen {
         switch function.values[id] {
         case .scalar(let s): return s
         case .array(let s, _): return s
-        case .tuple, .void: return .int64
+        case .tuple, .void:
+            preconditionFailure("KernLLVM: \(id) has no scalar type (\(function.values[id]))")
         }
     }
 

@@ -1,6 +1,5 @@
 import Foundation
 import Kern
-import KernBasics
 import Testing
 
 #if canImport(Glibc)

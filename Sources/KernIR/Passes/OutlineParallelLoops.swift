@@ -158,7 +158,7 @@ struct LoopOutliner {
         // Partials.
         var partials: [ValueID] = []
         for r in reductions {
-            let kind = function.slots[r.slot].type.scalar ?? .int64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let identity = emitter.constant(identityOf(r.op, kind), kind)
             partials.append(
                 emitter.emit(
@@ -233,7 +233,7 @@ struct LoopOutliner {
         }
         for (s, v) in gSlotParams { _ = emitG(.store(map.s(s), v), nil, &g) }
         for r in reductions {
-            let kind = function.slots[r.slot].type.scalar ?? .int64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let c = emitG(.constant(identityOf(r.op, kind)), .scalar(kind), &g)!
             map.slots[r.slot] = g.slots.append(
                 SlotInfo(name: function.slots[r.slot].name, type: .scalar(kind)))
@@ -266,7 +266,7 @@ struct LoopOutliner {
                     induction: iv, lower: gLo, upper: gHi, step: step, inclusive: false,
                     kind: .blocked(reductions: blocked), body: innerBody)), nil, &g)
         for (r, p) in zip(reductions, gPartials) {
-            let kind = function.slots[r.slot].type.scalar ?? .int64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let v = emitG(.load(map.s(r.slot)), .scalar(kind), &g)!
             _ = emitG(.storeElement(p, indices: [gBlock], value: v), nil, &g)
         }
@@ -282,7 +282,8 @@ struct LoopOutliner {
             var combine = InstrEmitter(function: emitter.function, pos: pos)
             let b = combine.function.values.append(.scalar(.int64))
             for (r, p) in zip(reductions, partials) {
-                let kind = combine.function.slots[r.slot].type.scalar ?? .int64
+                let kind = combine.function.slots[r.slot].type.verifiedScalar(
+                    "reduction slot \(r.slot)")
                 let acc = combine.emit(.load(r.slot), .scalar(kind))
                 let part = combine.emit(.loadElement(p, indices: [b]), .scalar(kind))
                 combine.emit(.store(r.slot, combine.combine(r.op, acc, part, kind)))
