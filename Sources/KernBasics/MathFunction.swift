@@ -22,6 +22,7 @@
 public enum MathFunction: Sendable, Hashable, CaseIterable {
     case sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p
     case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
+    case sinpi, cospi
     case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
     case abs, min, max
     case isNaN, isInfinite, isFinite
@@ -45,7 +46,10 @@ public enum MathFunction: Sendable, Hashable, CaseIterable {
 
     /// The floating property called `name` (`x.isNaN`), if it is one.
     public init?(propertyName name: String) {
-        guard let f = Self.allCases.first(where: { $0.entry.syntax == .property && $0.entry.name == name })
+        guard
+            let f = Self.allCases.first(where: {
+                $0.entry.syntax == .property && $0.entry.name == name
+            })
         else { return nil }
         self = f
     }
@@ -57,7 +61,9 @@ public enum MathFunction: Sendable, Hashable, CaseIterable {
     }
 
     private static let byCallName: [String: MathFunction] = Dictionary(
-        uniqueKeysWithValues: allCases.filter { $0.entry.syntax == .call }.map { ($0.entry.name, $0) })
+        uniqueKeysWithValues: allCases.filter { $0.entry.syntax == .call }.map {
+            ($0.entry.name, $0)
+        })
 
     /// The names of the callable functions, in table order (for diagnostics and completion).
     public static var callNames: [String] {
@@ -100,6 +106,17 @@ private func tableEntry(_ f: MathFunction) -> MathEntry {
     case .sinh: .c(.sinh, .unary(sinh, sinhf), vector: (2, 2, 2, 2))
     case .cosh: .c(.cosh, .unary(cosh, coshf), vector: (2, 2, 2, 2))
     case .tanh: .c(.tanh, .unary(tanh, tanhf), vector: (3, 3, 2, 3))
+    // Kern's own (KernMath.swift): not in glibc 2.36's libm, no libmvec variants.
+    case .sinpi:
+        .c(
+            "sinpi",
+            CMathFunction(double: "kern_sinpi", float: "kern_sinpif", .unary(kernSinPi, kernSinPiF))
+        )
+    case .cospi:
+        .c(
+            "cospi",
+            CMathFunction(double: "kern_cospi", float: "kern_cospif", .unary(kernCosPi, kernCosPiF))
+        )
     case .pow: .c(.pow, .binary(pow, powf), intrinsic: "llvm.pow", vector: (1, 1, 1, 1))
     case .hypot: .c(.hypot, .binary(hypot, hypotf), vector: (1, 1, 1, 1))
     case .erf: .c(.erf, .unary(erf, erff), vector: (2, 2, 2, 4))
@@ -173,7 +190,9 @@ public struct MathEntry: @unchecked Sendable {  // immutable; C function pointer
         vector: (Int, Int, Int, Int)? = nil
     ) -> MathEntry {
         let name = "\(f)"
-        return c(name, CMathFunction(double: name, float: name + "f", pointers), intrinsic: intrinsic, vector: vector)
+        return c(
+            name, CMathFunction(double: name, float: name + "f", pointers), intrinsic: intrinsic,
+            vector: vector)
     }
 
     /// A row for any C function (e.g. Kern's own, which libm lacks).
@@ -185,7 +204,9 @@ public struct MathEntry: @unchecked Sendable {  // immutable; C function pointer
             name: name, irName: name, syntax: .call, arity: function.pointers.arity,
             operands: .floating, result: .operand,
             implementation: .function(function, intrinsic: intrinsic),
-            vectorAccuracy: vector.map { LibmvecAccuracy(d64: $0.0, e64: $0.1, d32: $0.2, e32: $0.3) })
+            vectorAccuracy: vector.map {
+                LibmvecAccuracy(d64: $0.0, e64: $0.1, d32: $0.2, e32: $0.3)
+            })
     }
 
     static func inline(
@@ -279,7 +300,8 @@ public struct CMathFunction: @unchecked Sendable {  // immutable; C function poi
 
     /// The Double function applied to `args` (as many as `pointers.arity`).
     public func callAsFunction(_ args: [Double]) -> Double {
-        precondition(args.count == pointers.arity, "KernBasics: \(double) takes \(pointers.arity) arguments")
+        precondition(
+            args.count == pointers.arity, "KernBasics: \(double) takes \(pointers.arity) arguments")
         switch pointers {
         case .unary(let d, _): return d(args[0])
         case .binary(let d, _): return d(args[0], args[1])
@@ -289,7 +311,8 @@ public struct CMathFunction: @unchecked Sendable {  // immutable; C function poi
 
     /// The Float function applied to `args` (as many as `pointers.arity`).
     public func callAsFunction(_ args: [Float]) -> Float {
-        precondition(args.count == pointers.arity, "KernBasics: \(float) takes \(pointers.arity) arguments")
+        precondition(
+            args.count == pointers.arity, "KernBasics: \(float) takes \(pointers.arity) arguments")
         switch pointers {
         case .unary(_, let f): return f(args[0])
         case .binary(_, let f): return f(args[0], args[1])

@@ -49,7 +49,8 @@ func reference(_ op: MathFunction, _ x: Double) -> (Double, Float) {
     case .trunc: return (Foundation.trunc(x), truncf(f))
     case .abs: return (Swift.abs(x), Swift.abs(f))
     case .round: return (Foundation.round(x), roundf(f))
-    case .atan2, .pow, .hypot, .fma, .copysign, .min, .max, .isNaN, .isInfinite, .isFinite:
+    case .atan2, .pow, .hypot, .fma, .copysign, .min, .max, .isNaN, .isInfinite, .isFinite,
+        .sinpi, .cospi:
         return (.nan, .nan)
     }
 }
