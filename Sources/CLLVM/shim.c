@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include "CLLVM.h"
 
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,29 +133,6 @@ LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
     pthread_cond_destroy(&st.done_cond);
     pthread_mutex_destroy(&st.lock);
     return st.error;
-}
-
-/* ---- C library symbols ---- */
-#define LIBM(X) \
-    X(sqrt) X(sqrtf) X(cbrt) X(cbrtf) X(exp) X(expf) X(exp2) X(exp2f) X(expm1) X(expm1f) \
-    X(log) X(logf) X(log2) X(log2f) X(log10) X(log10f) X(log1p) X(log1pf) \
-    X(sin) X(sinf) X(cos) X(cosf) X(tan) X(tanf) X(asin) X(asinf) X(acos) X(acosf) \
-    X(atan) X(atanf) X(atan2) X(atan2f) X(sinh) X(sinhf) X(cosh) X(coshf) X(tanh) X(tanhf) \
-    X(pow) X(powf) X(hypot) X(hypotf) X(erf) X(erff) X(erfc) X(erfcf) \
-    X(floor) X(floorf) X(ceil) X(ceilf) X(round) X(roundf) X(trunc) X(truncf) \
-    X(rint) X(rintf) X(nearbyint) X(nearbyintf) X(fma) X(fmaf) X(fmod) X(fmodf) \
-    X(copysign) X(copysignf) X(fabs) X(fabsf) X(fmin) X(fminf) X(fmax) X(fmaxf) \
-    X(ldexp) X(ldexpf) X(frexp) X(frexpf) X(sincos) X(sincosf) X(exp10) X(exp10f) \
-    X(memset) X(memcpy) X(memmove) X(memcmp)
-#define NAME_ENTRY(f) #f,
-#define ADDR_ENTRY(f) (const void *)&f,
-static const char *const libc_names[] = {LIBM(NAME_ENTRY)};
-static const void *const libc_addrs[] = {LIBM(ADDR_ENTRY)};
-
-size_t kern_llvm_libc_symbols(const char *const **names, const void *const **addrs) {
-    *names = libc_names;
-    *addrs = libc_addrs;
-    return sizeof libc_names / sizeof libc_names[0];
 }
 
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx) {

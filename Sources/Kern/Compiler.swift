@@ -244,32 +244,14 @@ extension KernSignature {
 extension KernType {
     init(_ type: IRType, in function: String) throws {
         switch type {
-        case .scalar(let s): self = .scalar(KernScalarType(s))
+        case .scalar(let s): self = .scalar(s)
         case .array(let s, let rank):
             guard (1...3).contains(rank) else {
                 throw KernError.backend(message: "'\(function)' has an array of rank \(rank)")
             }
-            self = .array(KernScalarType(s), rank: rank)
-        case .tuple(let xs): self = .tuple(xs.map(KernScalarType.init))
+            self = .array(s, rank: rank)
+        case .tuple(let xs): self = .tuple(xs)
         case .void: self = .void
-        }
-    }
-}
-
-extension KernScalarType {
-    init(_ kind: ScalarKind) {
-        switch kind {
-        case .bool: self = .bool
-        case .i8: self = .int8
-        case .i16: self = .int16
-        case .i32: self = .int32
-        case .i64: self = .int64
-        case .u8: self = .uint8
-        case .u16: self = .uint16
-        case .u32: self = .uint32
-        case .u64: self = .uint64
-        case .f32: self = .float
-        case .f64: self = .double
         }
     }
 }

@@ -9,35 +9,12 @@
 /// encoding in the entry ABI's 8-byte slots (the value in its own type at offset 0,
 /// Bool as one byte 0/1).
 @_exported import struct KernBasics.SourcePos
+@_exported import enum KernBasics.ScalarType
 
-/// A Kern scalar type. `Int` and `Int64` are the same Kern type (`Int` is 64-bit), as
-/// are `UInt` and `UInt64`; the host accepts either Swift spelling for them.
-public enum KernScalarType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
-    case bool = "Bool"
-    case int8 = "Int8"
-    case int16 = "Int16"
-    case int32 = "Int32"
-    case int64 = "Int"
-    case uint8 = "UInt8"
-    case uint16 = "UInt16"
-    case uint32 = "UInt32"
-    case uint64 = "UInt"
-    case float = "Float"
-    case double = "Double"
-
-    /// The Kern spelling (`Int` for the 64-bit signed integer).
-    public var description: String { rawValue }
-
-    /// Bytes per element in an array (Bool is one byte).
-    public var byteSize: Int {
-        switch self {
-        case .bool, .int8, .uint8: 1
-        case .int16, .uint16: 2
-        case .int32, .uint32, .float: 4
-        case .int64, .uint64, .double: 8
-        }
-    }
-}
+/// A Kern scalar type: the base module's `ScalarType`, the one enum the compiler's stages
+/// use too. `Int` and `Int64` are the same Kern type (`Int` is 64-bit), as are `UInt` and
+/// `UInt64`; the host accepts either Swift spelling for them.
+public typealias KernScalarType = ScalarType
 
 /// A Swift type usable as a Kern scalar: as an argument (`x`), an `inout` argument
 /// (`&x`), an array element (`[x]`, `Tensor<x>`) and a result.

@@ -16,9 +16,7 @@ public enum FastMathWarnings {
         for (expr, kind) in program.members {
             let name: String
             switch kind {
-            case .isNaN: name = "isNaN"
-            case .isInfinite: name = "isInfinite"
-            case .isFinite: name = "isFinite"
+            case .property(let fn): name = fn.name
             case .count, .constant: continue
             }
             var range = program.ast.exprs[expr].range

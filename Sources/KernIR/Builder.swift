@@ -79,11 +79,11 @@ public struct FunctionBuilder: Sendable {
     }
 
     // Conveniences for the common cases.
-    public mutating func constant(_ c: Constant, _ kind: ScalarKind) -> ValueID {
+    public mutating func constant(_ c: Constant, _ kind: ScalarType) -> ValueID {
         emit(.constant(c), .scalar(kind))
     }
     public mutating func int64(_ v: Int64) -> ValueID {
-        constant(.integer(UInt64(bitPattern: v)), .i64)
+        constant(.integer(UInt64(bitPattern: v)), .int64)
     }
 
     public func type(of v: ValueID) -> IRType { function.values[v] }

@@ -73,47 +73,36 @@ public struct FunctionID: ArenaID {
 
 // MARK: - Types
 
-public enum ScalarKind: String, Sendable, Hashable, CaseIterable {
-    case bool = "bool"
-    case i8, i16, i32, i64, u8, u16, u32, u64
-    case f32, f64
-
-    public var isInteger: Bool { !isFloating && self != .bool }
-    public var isFloating: Bool { self == .f32 || self == .f64 }
-    public var isSigned: Bool { self == .i8 || self == .i16 || self == .i32 || self == .i64 }
-    public var bitWidth: Int {
-        switch self {
-        case .bool: 1
-        case .i8, .u8: 8
-        case .i16, .u16: 16
-        case .i32, .u32, .f32: 32
-        case .i64, .u64, .f64: 64
-        }
-    }
-    /// Size in memory (Bool is one byte).
-    public var byteSize: Int { self == .bool ? 1 : bitWidth / 8 }
-}
-
 public enum IRType: Sendable, Hashable, CustomStringConvertible {
-    case scalar(ScalarKind)
+    case scalar(ScalarType)
     /// An array view: element type and rank (1...3).
-    case array(ScalarKind, rank: Int)
+    case array(ScalarType, rank: Int)
     /// Tuples of scalars (function results only).
-    case tuple([ScalarKind])
+    case tuple([ScalarType])
     case void
 
     public var description: String {
         switch self {
-        case .scalar(let s): return s.rawValue
-        case .array(let s, let rank): return "[\(s.rawValue); \(rank)]"
-        case .tuple(let xs): return "(" + xs.map(\.rawValue).joined(separator: ", ") + ")"
+        case .scalar(let s): return s.irName
+        case .array(let s, let rank): return "[\(s.irName); \(rank)]"
+        case .tuple(let xs): return "(" + xs.map(\.irName).joined(separator: ", ") + ")"
         case .void: return "void"
         }
     }
 
-    public var scalar: ScalarKind? {
+    public var scalar: ScalarType? {
         if case .scalar(let s) = self { return s }
         return nil
+    }
+
+    /// The scalar type of a value verified IR guarantees to be scalar (a constant, a
+    /// conversion, a reduction slot, a loop bound). Anything else is a compiler bug, reported
+    /// with `context` instead of being replaced by a default type.
+    public func verifiedScalar(_ context: @autoclosure () -> String) -> ScalarType {
+        guard case .scalar(let s) = self else {
+            preconditionFailure("\(context()): expected a scalar type, found \(self)")
+        }
+        return s
     }
 }
 
@@ -244,17 +233,6 @@ public enum ComparePredicate: String, Sendable, Hashable, CaseIterable {
     case eq, ne, lt, le, gt, ge
 }
 
-/// Built-in math (LANGUAGE.md §8), on f32/f64; `abs min max` also on integers.
-public enum MathOpcode: String, Sendable, Hashable, CaseIterable {
-    case sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p
-    case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
-    case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
-    case abs, min, max
-    case isNaN = "isnan"
-    case isInfinite = "isinf"
-    case isFinite = "isfinite"
-}
-
 public enum Constant: Sendable, Hashable {
     case bool(Bool)
     /// Bit pattern in 64 bits; the instruction's result type gives width and signedness.
@@ -352,7 +330,10 @@ public indirect enum Op: Sendable {
     /// Numeric conversion to the result type (see global semantics). `bool` converts
     /// as 0/1; a non-zero number converts to `true`.
     case convert(ValueID)
-    case math(MathOpcode, [ValueID])
+    /// A math built-in: arity, operand and result types from `MathFunction.entry`
+    /// (f32/f64 operands; `.numbers` entries also integers; `.bool` results for the
+    /// classification properties).
+    case math(MathFunction, [ValueID])
     /// `c ? a : b` on values already computed (IRGen uses `if` + slot when an arm may fail
     /// or has effects; `select` is for passes and pure arms).
     case select(ValueID, ValueID, ValueID)
@@ -375,7 +356,7 @@ public indirect enum Op: Sendable {
     case subview(ValueID, index: ValueID)
     /// A new local array, every element set to `fill`; lives until the end of the
     /// enclosing block (freed on every exit from it).
-    case allocArray(ScalarKind, dims: [ValueID], fill: ValueID)
+    case allocArray(ScalarType, dims: [ValueID], fill: ValueID)
 
     // Checks: stop the call with a runtime error when they fail.
     /// Fails unless `0 <= index < bound` (both i64).

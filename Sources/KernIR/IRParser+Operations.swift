@@ -20,7 +20,7 @@ extension IRParser {
             return .random(d, atLineEnd() ? [] : try valueList(until: ":"))
         }
         if word.hasPrefix("math.") {
-            guard let m = MathOpcode(rawValue: String(word.dropFirst(5))) else {
+            guard let m = MathFunction(irName: String(word.dropFirst(5))) else {
                 throw fail("unknown math function '\(word)'", opTok)
             }
             return .math(m, atLineEnd() ? [] : try valueList(until: ":"))

@@ -209,8 +209,8 @@ struct IRParser {
         valueTypes[v.raw] = t
     }
 
-    mutating func scalarKind() throws(IRParseError) -> ScalarKind {
-        guard case .ident(let w) = tok.kind, let k = ScalarKind(rawValue: w) else {
+    mutating func scalarKind() throws(IRParseError) -> ScalarType {
+        guard case .ident(let w) = tok.kind, let k = ScalarType(irName: w) else {
             throw expected("a scalar type")
         }
         advance()
@@ -226,7 +226,7 @@ struct IRParser {
             return .array(k, rank: rank)
         }
         if eat("(") {
-            var kinds: [ScalarKind] = []
+            var kinds: [ScalarType] = []
             if !isPunct(")") {
                 repeat { kinds.append(try scalarKind()) } while eat(",")
             }
@@ -316,7 +316,7 @@ struct IRParser {
             let t = try type()
             try define(r, t, resultTok)
             // `const 0.1 : f32` means the Float nearest to 0.1 (what the printer writes).
-            if t == .scalar(.f32), case .constant(.floating(let d)) = op {
+            if t == .scalar(.float), case .constant(.floating(let d)) = op {
                 op = .constant(.floating(Double(Float(d))))
             }
         }

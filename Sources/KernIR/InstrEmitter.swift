@@ -27,11 +27,11 @@ struct InstrEmitter {
         instrs.append(Instr(result: nil, op: op, pos: pos, loop: op.isLoop ? loop : nil))
     }
 
-    mutating func constant(_ c: Constant, _ kind: ScalarKind) -> ValueID {
+    mutating func constant(_ c: Constant, _ kind: ScalarType) -> ValueID {
         emit(.constant(c), .scalar(kind))
     }
 
-    mutating func i64(_ x: Int64) -> ValueID { constant(.integer(UInt64(bitPattern: x)), .i64) }
+    mutating func i64(_ x: Int64) -> ValueID { constant(.integer(UInt64(bitPattern: x)), .int64) }
 
     mutating func binary(_ op: BinaryOpcode, _ a: ValueID, _ b: ValueID) -> ValueID {
         emit(.binary(op, a, b), function.values[a])
@@ -42,11 +42,11 @@ struct InstrEmitter {
     }
 
     mutating func toI64(_ v: ValueID) -> ValueID {
-        function.values[v] == .scalar(.i64) ? v : emit(.convert(v), .scalar(.i64))
+        function.values[v] == .scalar(.int64) ? v : emit(.convert(v), .scalar(.int64))
     }
 
     /// `a op b` for a reduction operator.
-    mutating func combine(_ op: ReduceOp, _ a: ValueID, _ b: ValueID, _ kind: ScalarKind) -> ValueID
+    mutating func combine(_ op: ReduceOp, _ a: ValueID, _ b: ValueID, _ kind: ScalarType) -> ValueID
     {
         switch op {
         case .add: return emit(.binary(.add, a, b), .scalar(kind))
@@ -69,8 +69,8 @@ struct InstrEmitter {
         var ivs: [ValueID] = []
         var bounds: [ValueID] = []
         for axis in 0..<rank {
-            bounds.append(emit(.dim(a, axis: axis), .scalar(.i64)))
-            ivs.append(function.values.append(.scalar(.i64)))
+            bounds.append(emit(.dim(a, axis: axis), .scalar(.int64)))
+            ivs.append(function.values.append(.scalar(.int64)))
         }
         var inner = InstrEmitter(function: function, pos: pos)
         let old = inner.emit(.loadElement(a, indices: ivs), .scalar(kind))

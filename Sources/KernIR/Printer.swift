@@ -56,7 +56,7 @@ public func formatConstant(_ c: Constant, type: IRType) -> String {
     case .floating(let d):
         // An f32 constant holds a Float value: its shortest Float text is the readable
         // one, and the parser rounds it back to the same Float.
-        if type == .scalar(.f32), d.isNaN || Double(Float(d)) == d { return Float(d).description }
+        if type == .scalar(.float), d.isNaN || Double(Float(d)) == d { return Float(d).description }
         // `Double.description` is the shortest text that reads back to the same value,
         // and always contains `.`, `e`, `inf` or `nan`, which tells it from an integer.
         return d.description
@@ -225,7 +225,7 @@ private struct IRPrinter {
         case .binary(let o, let a, let b): return "\(o.rawValue) \(a), \(b)"
         case .compare(let p, let a, let b): return "cmp \(p.rawValue) \(a), \(b)"
         case .convert(let a): return "convert \(a)"
-        case .math(let o, let args): return "math.\(o.rawValue) \(list(args))"
+        case .math(let o, let args): return "math.\(o.irName) \(list(args))"
         case .select(let c, let a, let b): return "select \(c), \(a), \(b)"
         case .load(let s): return "load \(s)"
         case .store(let s, let v): return "store \(s), \(v)"
@@ -237,7 +237,7 @@ private struct IRPrinter {
             return "store.elem \(a)[\(list(indices))], \(v)"
         case .subview(let a, let index): return "subview \(a)[\(index)]"
         case .allocArray(let kind, let dims, let fill):
-            return "alloc \(kind.rawValue) [\(list(dims))] fill \(fill)"
+            return "alloc \(kind.irName) [\(list(dims))] fill \(fill)"
         case .checkBounds(let index, let bound, let axis):
             return "check.bounds \(index) < \(bound) axis \(axis)"
         case .checkDivisor(let v): return "check.divisor \(v)"

@@ -159,7 +159,7 @@ struct FunctionVerifier {
         return t
     }
 
-    mutating func scalarUse(_ v: ValueID) -> ScalarKind? {
+    mutating func scalarUse(_ v: ValueID) -> ScalarType? {
         guard let t = use(v) else { return nil }
         guard let k = t.scalar else {
             error("\(v) must be a scalar, not \(t)")
@@ -168,9 +168,9 @@ struct FunctionVerifier {
         return k
     }
 
-    mutating func expect(_ v: ValueID, _ kind: ScalarKind, _ role: String) {
+    mutating func expect(_ v: ValueID, _ kind: ScalarType, _ role: String) {
         guard let k = scalarUse(v) else { return }
-        if k != kind { error("\(role) \(v) must be \(kind.rawValue), not \(k.rawValue)") }
+        if k != kind { error("\(role) \(v) must be \(kind.irName), not \(k.irName)") }
     }
 
     mutating func block(_ b: Block, defining extra: [ValueID] = []) {
@@ -224,7 +224,7 @@ struct FunctionVerifier {
             guard let x = scalarUse(a), let y = scalarUse(b) else { return .void }
             if x != y {
                 error(
-                    "operands of \(o.rawValue) have different types \(x.rawValue) and \(y.rawValue)"
+                    "operands of \(o.rawValue) have different types \(x.irName) and \(y.irName)"
                 )
             }
             switch o {
@@ -238,7 +238,7 @@ struct FunctionVerifier {
             guard let x = scalarUse(a), let y = scalarUse(b) else { return .scalar(.bool) }
             if x != y {
                 error(
-                    "operands of cmp \(p.rawValue) have different types \(x.rawValue) and \(y.rawValue)"
+                    "operands of cmp \(p.rawValue) have different types \(x.irName) and \(y.irName)"
                 )
             }
             return .scalar(.bool)
@@ -258,7 +258,7 @@ struct FunctionVerifier {
             }
             return nil
         case .makeTuple(let vs):
-            return .tuple(vs.map { scalarUse($0) ?? .i64 })
+            return .tuple(vs.map { scalarUse($0) ?? .int64 })
         case .extract(let t, let index):
             guard let tt = use(t) else { return .void }
             guard case .tuple(let ks) = tt, index >= 0, index < ks.count else {
@@ -270,14 +270,14 @@ struct FunctionVerifier {
             if let (_, rank) = arrayUse(a), axis < 0 || axis >= rank {
                 error("axis \(axis) of a rank-\(rank) array")
             }
-            return .scalar(.i64)
+            return .scalar(.int64)
         case .loadElement(let a, let indices):
-            indices.forEach { expect($0, .i64, "index") }
+            indices.forEach { expect($0, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return .void }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             return .scalar(k)
         case .storeElement(let a, let indices, let v):
-            indices.forEach { expect($0, .i64, "index") }
+            indices.forEach { expect($0, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             expect(v, k, "stored value")
@@ -286,20 +286,20 @@ struct FunctionVerifier {
             }
             return nil
         case .subview(let a, let index):
-            expect(index, .i64, "index")
+            expect(index, .int64, "index")
             guard let (k, rank) = arrayUse(a) else { return .void }
             if rank < 2 { error("subview of a rank-\(rank) array") }
             return .array(k, rank: max(rank - 1, 1))
         case .allocArray(let k, let dims, let fill):
-            dims.forEach { expect($0, .i64, "dimension") }
+            dims.forEach { expect($0, .int64, "dimension") }
             expect(fill, k, "fill value")
             if dims.isEmpty || dims.count > 3 {
                 error("local arrays have rank 1...3, not \(dims.count)")
             }
             return .array(k, rank: dims.count)
         case .checkBounds(let index, let bound, let axis):
-            expect(index, .i64, "index")
-            expect(bound, .i64, "bound")
+            expect(index, .int64, "index")
+            expect(bound, .int64, "bound")
             if axis < 0 || axis > 2 { error("axis \(axis) out of range") }
             return nil
         case .checkDivisor(let v):
@@ -315,7 +315,7 @@ struct FunctionVerifier {
             switch d {
             case .normal:
                 if !args.isEmpty { error("random.normal takes no operands") }
-                return .scalar(.f64)
+                return .scalar(.double)
             case .uniform:
                 guard args.count == 2 else {
                     error("random.uniform takes 2 operands, not \(args.count)")
@@ -324,7 +324,7 @@ struct FunctionVerifier {
                 guard let x = scalarUse(args[0]), let y = scalarUse(args[1]) else { return .void }
                 if x != y {
                     error(
-                        "random.uniform bounds have different types \(x.rawValue) and \(y.rawValue)"
+                        "random.uniform bounds have different types \(x.irName) and \(y.irName)"
                     )
                 }
                 if x == .bool { error("random.uniform needs numbers") }
@@ -336,7 +336,7 @@ struct FunctionVerifier {
             }
             return nil
         case .atomicAdd(let a, let indices, let v):
-            indices.forEach { expect($0, .i64, "index") }
+            indices.forEach { expect($0, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             if !k.isInteger && !k.isFloating {
@@ -399,7 +399,7 @@ struct FunctionVerifier {
         }
     }
 
-    mutating func arrayUse(_ a: ValueID) -> (ScalarKind, Int)? {
+    mutating func arrayUse(_ a: ValueID) -> (ScalarType, Int)? {
         guard let t = use(a) else { return nil }
         guard case .array(let k, let rank) = t else {
             error("\(a) must be an array, not \(t)")
@@ -417,9 +417,9 @@ struct FunctionVerifier {
             return .void
         }
         switch c {
-        case .bool: if k != .bool { error("bool constant of type \(k.rawValue)") }
+        case .bool: if k != .bool { error("bool constant of type \(k.irName)") }
         case .integer(let bits):
-            if !k.isInteger { error("integer constant of type \(k.rawValue)") }
+            if !k.isInteger { error("integer constant of type \(k.irName)") }
             // Fits: the constant is its low bits zero-extended, or (signed kinds)
             // sign-extended.
             if k.isInteger, k.bitWidth < 64 {
@@ -427,46 +427,38 @@ struct FunctionVerifier {
                 let zeroExtended = (bits << shift) >> shift
                 let signExtended = UInt64(bitPattern: Int64(bitPattern: bits << shift) >> shift)
                 if bits != zeroExtended, !(k.isSigned && bits == signExtended) {
-                    error("integer constant \(bits) does not fit \(k.rawValue)")
+                    error("integer constant \(bits) does not fit \(k.irName)")
                 }
             }
         case .floating(let d):
-            if !k.isFloating { error("floating constant of type \(k.rawValue)") }
-            if k == .f32, !d.isNaN, Double(Float(d)) != d {
+            if !k.isFloating { error("floating constant of type \(k.irName)") }
+            if k == .float, !d.isNaN, Double(Float(d)) != d {
                 error("f32 constant \(d) is not a Float value")
             }
         }
         return t
     }
 
-    mutating func mathType(_ o: MathOpcode, _ args: [ValueID]) -> IRType {
-        let arity: Int
-        switch o {
-        case .atan2, .pow, .hypot, .copysign, .min, .max: arity = 2
-        case .fma: arity = 3
-        case .sqrt, .cbrt, .exp, .exp2, .expm1, .log, .log2, .log10, .log1p, .sin, .cos, .tan,
-            .asin, .acos, .atan, .sinh, .cosh, .tanh, .erf, .erfc, .floor, .ceil, .round, .trunc,
-            .abs, .isNaN, .isInfinite, .isFinite:
-            arity = 1
-        }
-        if args.count != arity {
-            error("math.\(o.rawValue) takes \(arity) arguments, got \(args.count)")
+    /// Arity, operand and result types come from the built-in table (`MathFunction.entry`).
+    mutating func mathType(_ o: MathFunction, _ args: [ValueID]) -> IRType {
+        let entry = o.entry
+        if args.count != entry.arity {
+            error("math.\(entry.irName) takes \(entry.arity) arguments, got \(args.count)")
         }
         let kinds = args.compactMap { scalarUse($0) }
         guard let k = kinds.first else { return .void }
         if kinds.contains(where: { $0 != k }) {
-            error("arguments of math.\(o.rawValue) have different types")
+            error("arguments of math.\(entry.irName) have different types")
         }
-        let integerOK = o == .abs || o == .min || o == .max
-        if !k.isFloating && !(integerOK && k.isInteger) {
-            error("math.\(o.rawValue) is not defined on \(k.rawValue)")
+        let defined: Bool
+        switch entry.operands {
+        case .floating: defined = k.isFloating
+        case .numbers: defined = k.isFloating || k.isInteger
         }
-        switch o {
-        case .isNaN, .isInfinite, .isFinite: return .scalar(.bool)
-        case .sqrt, .cbrt, .exp, .exp2, .expm1, .log, .log2, .log10, .log1p, .sin, .cos, .tan,
-            .asin, .acos, .atan, .atan2, .sinh, .cosh, .tanh, .pow, .hypot, .erf, .erfc, .floor,
-            .ceil, .round, .trunc, .fma, .copysign, .abs, .min, .max:
-            return .scalar(k)
+        if !defined { error("math.\(entry.irName) is not defined on \(k.irName)") }
+        switch entry.result {
+        case .bool: return .scalar(.bool)
+        case .operand: return .scalar(k)
         }
     }
 
@@ -503,7 +495,7 @@ struct FunctionVerifier {
     /// `parallel_for`: the body takes (lo, hi, block: i64) then the captures, returns
     /// nothing, and is not exported; bounds and block size are i64.
     mutating func parallelFor(_ body: FunctionID, _ captures: [ValueID], _ bounds: [ValueID]) {
-        for v in bounds { expect(v, .i64, "parallel_for bound") }
+        for v in bounds { expect(v, .int64, "parallel_for bound") }
         guard body.index < module.functions.count else {
             error("parallel_for of unknown function \(body)")
             return
@@ -519,7 +511,7 @@ struct FunctionVerifier {
             return
         }
         for p in g.params.prefix(3)
-        where p.type != .scalar(.i64) || p.isInout && p.type.scalar != nil {
+        where p.type != .scalar(.int64) || p.isInout && p.type.scalar != nil {
             error("parallel_for body @\(g.name): block parameter \(p.name) must be an i64 value")
         }
         for (p, v) in zip(g.params.dropFirst(3), captures) {
@@ -547,7 +539,7 @@ struct FunctionVerifier {
             }
             if k == .bool { error("loop bounds must be numbers") }
             if let t = type(of: loop.induction), t != .scalar(k) {
-                error("induction variable \(loop.induction) is \(t), bounds are \(k.rawValue)")
+                error("induction variable \(loop.induction) is \(t), bounds are \(k.irName)")
             }
         }
         var isParallel = false
@@ -573,7 +565,7 @@ struct FunctionVerifier {
                 switch r.op {
                 case .and, .or, .xor:
                     if !k.isInteger {
-                        error("reduce \(r.op.rawValue) on \(k.rawValue) slot \(r.slot)")
+                        error("reduce \(r.op.rawValue) on \(k.irName) slot \(r.slot)")
                     }
                 case .add, .mul, .min, .max:
                     if k == .bool { error("reduce \(r.op.rawValue) on bool slot \(r.slot)") }

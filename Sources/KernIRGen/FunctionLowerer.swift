@@ -83,15 +83,15 @@ struct FunctionLowerer {
         }
     }
 
-    mutating func zero(_ k: ScalarKind) -> ValueID {
+    mutating func zero(_ k: ScalarType) -> ValueID {
         switch k {
         case .bool: return b.constant(.bool(false), .bool)
-        case .f32, .f64: return b.constant(.floating(0), k)
+        case .float, .double: return b.constant(.floating(0), k)
         default: return b.constant(.integer(0), k)
         }
     }
 
-    mutating func one(_ k: ScalarKind) -> ValueID {
+    mutating func one(_ k: ScalarType) -> ValueID {
         k.isFloating ? b.constant(.floating(1), k) : b.constant(.integer(1), k)
     }
 
@@ -101,10 +101,8 @@ struct FunctionLowerer {
         case .value(let v): return v
         case .slot(let s): return b.emit(.load(s), b.function.slots[s].type)
         case nil:
-            // Sema resolved the name; a missing binding is an IRGen bug. Produce a
-            // well-typed zero rather than crash the host.
-            assertionFailure("unbound local \(local)")
-            return zeroValue(irType(program.locals[local].type))
+            // Sema resolved the name; a missing binding is an IRGen bug.
+            preconditionFailure("KernIRGen: unbound local \(local)")
         }
     }
 }

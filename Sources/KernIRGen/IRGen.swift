@@ -25,33 +25,17 @@ public enum IRGen {
 /// Maps Sema's types to IR types. Only types that can be values reach here.
 func irType(_ t: SemaType) -> IRType {
     switch t {
-    case .scalar(let s): return .scalar(scalarKind(s))
-    case .array(let s, let rank): return .array(scalarKind(s), rank: rank)
-    case .tuple(let xs): return .tuple(xs.map(scalarKind))
+    case .scalar(let s): return .scalar(s)
+    case .array(let s, let rank): return .array(s, rank: rank)
+    case .tuple(let xs): return .tuple(xs)
     case .void, .range, .metatype, .string, .error: return .void
     }
 }
 
-func scalarKind(_ s: ScalarType) -> ScalarKind {
-    switch s {
-    case .bool: .bool
-    case .int8: .i8
-    case .int16: .i16
-    case .int32: .i32
-    case .int64: .i64
-    case .uint8: .u8
-    case .uint16: .u16
-    case .uint32: .u32
-    case .uint64: .u64
-    case .float: .f32
-    case .double: .f64
-    }
-}
-
-func irConstant(_ c: ConstantValue) -> (Constant, ScalarKind) {
+func irConstant(_ c: ConstantValue) -> (Constant, ScalarType) {
     switch c {
     case .bool(let b): return (.bool(b), .bool)
-    case .integer(let t, let bits): return (.integer(bits), scalarKind(t))
-    case .floating(let t, let d): return (.floating(d), scalarKind(t))
+    case .integer(let t, let bits): return (.integer(bits), t)
+    case .floating(let t, let d): return (.floating(d), t)
     }
 }

@@ -8,7 +8,7 @@ import KernSyntax
 struct ElementRef {
     var array: ValueID
     var indices: [ValueID]
-    var kind: ScalarKind
+    var kind: ScalarType
     var pos: SourceRange
 
     /// Emits the bounds checks (in checked mode) and returns what to load or store.
@@ -24,7 +24,7 @@ extension FunctionLowerer {
         let array = lowerExpr(base)
         let idx = indices.map { lowerIndex($0) }
         guard case .array(let kind, _) = b.type(of: array) else {
-            return ElementRef(array: array, indices: idx, kind: .i64, pos: ast.exprs[base].range)
+            return ElementRef(array: array, indices: idx, kind: .int64, pos: ast.exprs[base].range)
         }
         return ElementRef(array: array, indices: idx, kind: kind, pos: ast.exprs[base].range)
     }
@@ -32,8 +32,8 @@ extension FunctionLowerer {
     /// An index expression as an i64 (other integer types convert in index position).
     mutating func lowerIndex(_ e: ExprID) -> ValueID {
         let v = lowerExpr(e)
-        if b.type(of: v) == .scalar(.i64) { return v }
-        return b.emit(.convert(v), .scalar(.i64))
+        if b.type(of: v) == .scalar(.int64) { return v }
+        return b.emit(.convert(v), .scalar(.int64))
     }
 
     mutating func checkBounds(
@@ -42,7 +42,7 @@ extension FunctionLowerer {
         at(range)
         for (k, index) in indices.enumerated() {
             let axis = firstAxis + k
-            let bound = b.emit(.dim(array, axis: axis), .scalar(.i64))
+            let bound = b.emit(.dim(array, axis: axis), .scalar(.int64))
             b.emit(.checkBounds(index: index, bound: bound, axis: axis))
         }
     }

@@ -10,7 +10,9 @@ extension FunctionLowerer {
     /// `precondition`), which Sema allows only as statements.
     mutating func lowerCall(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> ValueID? {
         let resultType = irType(type(of: e))
-        guard let kind = program.calls[e] else { return zeroValue(resultType) }
+        guard let kind = program.calls[e] else {
+            preconditionFailure("KernIRGen: Sema resolved no call for \(e)")
+        }
         let range = ast.exprs[e].range
         switch kind {
         case .function(let index):
@@ -37,8 +39,7 @@ extension FunctionLowerer {
         case .math(let fn):
             let args = arguments.map { lowerExpr($0.value) }
             at(range)
-            let op = MathOpcode(rawValue: fn.rawValue) ?? .abs
-            return b.emit(.math(op, args), resultType)
+            return b.emit(.math(fn, args), resultType)
         case .allocArray(let element, _):
             // (repeating: v, count: n) or (repeating: v, rows: r, cols: c): the fill value
             // first, then the extents, in the order written.
@@ -46,7 +47,7 @@ extension FunctionLowerer {
             let dims = arguments.dropFirst().map { lowerIndex($0.value) }
             at(range)
             return b.emit(
-                .allocArray(scalarKind(element), dims: Array(dims), fill: fill), resultType)
+                .allocArray(element, dims: Array(dims), fill: fill), resultType)
         case .shape:
             guard case .member(let base, _, _) = ast.exprs[callee].kind else { return b.int64(0) }
             let array = lowerExpr(base)
@@ -55,7 +56,7 @@ extension FunctionLowerer {
                 axis = Int(truncatingIfNeeded: bits)
             }
             at(range)
-            return b.emit(.dim(array, axis: axis), .scalar(.i64))
+            return b.emit(.dim(array, axis: axis), .scalar(.int64))
         case .print:
             var pieces: [PrintPiece] = []
             for (i, argument) in arguments.enumerated() {
@@ -68,11 +69,11 @@ extension FunctionLowerer {
         case .random(let s):
             guard
                 case .binary(_, let lo, let hi, _) = ast.exprs[stripParens(arguments[0].value)].kind
-            else { return zeroValue(resultType) }
-            return lowerUniformRandom(scalarKind(s), lo: lo, hi: hi, callee: callee, at: range)
+            else { preconditionFailure("KernIRGen: random(in:) without a range passed Sema") }
+            return lowerUniformRandom(s, lo: lo, hi: hi, callee: callee, at: range)
         case .randomNormal:
             at(range)
-            return b.emit(.random(.normal, []), .scalar(.f64))
+            return b.emit(.random(.normal, []), .scalar(.double))
         case .atomicAdd:
             guard case .inoutRef(let inner) = ast.exprs[arguments[0].value].kind,
                 case .subscriptAccess(let base, let indices) = ast.exprs[stripParens(inner)].kind

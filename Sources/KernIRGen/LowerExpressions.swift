@@ -15,15 +15,14 @@ extension FunctionLowerer {
         let expr = ast.exprs[e]
         switch expr.kind {
         case .integerLiteral, .floatLiteral, .boolLiteral:
-            // Sema records every literal in `constants`; reaching here is a Sema bug.
-            assertionFailure("literal without a constant")
-            return zeroValue(irType(type(of: e)))
+            // Sema records every literal in `constants`.
+            preconditionFailure("KernIRGen: literal \(e) without a constant")
         case .stringLiteral, .arrayType, .error, .inoutRef:
             // Only valid as call arguments or callees, handled by the call lowering.
-            return zeroValue(irType(type(of: e)))
+            preconditionFailure("KernIRGen: \(expr.kind) lowered as a value")
         case .name:
             guard case .local(let local)? = program.references[e] else {
-                return zeroValue(irType(type(of: e)))
+                preconditionFailure("KernIRGen: name \(e) does not refer to a local")
             }
             return read(local)
         case .paren(let inner):
@@ -53,8 +52,11 @@ extension FunctionLowerer {
             b.emit(.ifElse(c, then: thenBlock, else: elseBlock))
             return b.emit(.load(slot), t)
         case .call(let callee, let arguments):
-            // A void call used as a value cannot pass Sema; the zero keeps IR well formed.
-            return lowerCall(e, callee: callee, arguments: arguments) ?? zeroValue(.scalar(.bool))
+            // A void call used as a value cannot pass Sema.
+            guard let v = lowerCall(e, callee: callee, arguments: arguments) else {
+                preconditionFailure("KernIRGen: a call without a value is used as one")
+            }
+            return v
         case .subscriptAccess(let base, let indices):
             return lowerSubscript(e, base: base, indices: indices)
         case .member(let base, _, _):
@@ -130,14 +132,16 @@ extension FunctionLowerer {
     mutating func shiftAmount(_ amount: ValueID, to t: IRType) -> ValueID {
         guard let k = t.scalar else { return amount }
         var wide = amount
-        if b.type(of: amount) != .scalar(.i64) { wide = b.emit(.convert(amount), .scalar(.i64)) }
+        if b.type(of: amount) != .scalar(.int64) {
+            wide = b.emit(.convert(amount), .scalar(.int64))
+        }
         let limit = b.int64(Int64(k.bitWidth))
         let negLimit = b.int64(-Int64(k.bitWidth))
         let tooBig = b.emit(.compare(.gt, wide, limit), .scalar(.bool))
-        wide = b.emit(.select(tooBig, limit, wide), .scalar(.i64))
+        wide = b.emit(.select(tooBig, limit, wide), .scalar(.int64))
         let tooSmall = b.emit(.compare(.lt, wide, negLimit), .scalar(.bool))
-        wide = b.emit(.select(tooSmall, negLimit, wide), .scalar(.i64))
-        if k == .i64 { return wide }
+        wide = b.emit(.select(tooSmall, negLimit, wide), .scalar(.int64))
+        if k == .int64 { return wide }
         return b.emit(.convert(wide), t)
     }
 
@@ -169,18 +173,18 @@ extension FunctionLowerer {
     }
 
     mutating func lowerMember(_ e: ExprID, base: ExprID) -> ValueID {
-        guard let member = program.members[e] else { return zeroValue(irType(type(of: e))) }
+        guard let member = program.members[e] else {
+            preconditionFailure("KernIRGen: Sema resolved no member for \(e)")
+        }
         switch member {
         case .count:
             let array = lowerExpr(base)
             at(ast.exprs[e].range)
-            return b.emit(.dim(array, axis: 0), .scalar(.i64))
-        case .isNaN, .isInfinite, .isFinite:
+            return b.emit(.dim(array, axis: 0), .scalar(.int64))
+        case .property(let fn):
             let v = lowerExpr(base)
             at(ast.exprs[e].range)
-            let op: MathOpcode =
-                member == .isNaN ? .isNaN : (member == .isInfinite ? .isInfinite : .isFinite)
-            return b.emit(.math(op, [v]), .scalar(.bool))
+            return b.emit(.math(fn, [v]), .scalar(.bool))
         case .constant(let c):
             let (constant, kind) = irConstant(c)
             at(ast.exprs[e].range)

@@ -15,14 +15,14 @@ extension FunctionLowerer {
         switch info.sequence {
         case .range(let lo, let hi, let incl):
             upper = lowerExpr(hi)
-            let kind = b.type(of: upper).scalar ?? .i64
+            let kind = b.type(of: upper).verifiedScalar("KernIRGen: loop bound")
             lower = lo.map { lowerExpr($0) } ?? zero(kind)
             step = one(kind)
             inclusive = incl
         case .indices(let array):
             let a = lowerExpr(array)
             lower = b.int64(0)
-            upper = b.emit(.dim(a, axis: 0), .scalar(.i64))
+            upper = b.emit(.dim(a, axis: 0), .scalar(.int64))
             step = b.int64(1)
         case .stride(let from, let to, let by, let incl):
             lower = lowerExpr(from)

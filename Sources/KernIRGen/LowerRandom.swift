@@ -9,7 +9,7 @@ import KernSyntax
 /// the position of `T.random`.
 extension FunctionLowerer {
     mutating func lowerUniformRandom(
-        _ kind: ScalarKind, lo: ExprID, hi: ExprID, callee: ExprID, at range: SourceRange
+        _ kind: ScalarType, lo: ExprID, hi: ExprID, callee: ExprID, at range: SourceRange
     ) -> ValueID {
         let l = lowerExpr(lo)
         let h = lowerExpr(hi)

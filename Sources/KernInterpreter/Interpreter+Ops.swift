@@ -13,7 +13,9 @@ extension Interpreter {
             instr.result.map {
                 $0.index < frame.types.count ? frame.types[$0.index] : .void
             } ?? .void
-        let resultKind = resultType.scalar ?? .i64
+        var resultKind: ScalarType {
+            resultType.verifiedScalar("KernIR interpreter: result of \(instr.op)")
+        }
         switch instr.op {
         case .constant(let c):
             switch c {
@@ -21,9 +23,9 @@ extension Interpreter {
             case .integer(let bits): return .scalar(Scalar(kind: resultKind, bits: bits))
             case .floating(let d):
                 return .scalar(
-                    resultKind == .f32
+                    resultKind == .float
                         ? .float(Float(d))
-                        : resultKind == .f64 ? .double(d) : convert(.double(d), to: resultKind))
+                        : resultKind == .double ? .double(d) : convert(.double(d), to: resultKind))
             }
         case .unary(let op, let a):
             return .scalar(unary(op, scalar(a, frame)))
@@ -164,7 +166,7 @@ extension Interpreter {
 
 // MARK: - Scalar semantics
 
-func scalarFromInteger<T: FixedWidthInteger>(_ v: T, _ kind: ScalarKind) -> Scalar {
+func scalarFromInteger<T: FixedWidthInteger>(_ v: T, _ kind: ScalarType) -> Scalar {
     Scalar(kind: kind, bits: UInt64(truncatingIfNeeded: v))
 }
 
@@ -172,9 +174,9 @@ func unary(_ op: UnaryOpcode, _ a: Scalar) -> Scalar {
     switch op {
     case .neg:
         switch a.kind {
-        case .f32: return .float(-a.float)
-        case .f64: return .double(-a.double)
-        case .bool, .i8, .i16, .i32, .i64, .u8, .u16, .u32, .u64:
+        case .float: return .float(-a.float)
+        case .double: return .double(-a.double)
+        case .bool, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
             return Scalar(kind: a.kind, bits: 0 &- a.bits)
         }
     case .not: return Scalar(kind: a.kind, bits: a.bits == 0 ? 1 : 0)
@@ -210,37 +212,37 @@ func binary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar, _ pos: SourcePos) thro
 {
     let k = a.kind
     switch k {
-    case .f32: return .float(floatBinary(op, a.float, b.float))
-    case .f64: return .double(floatBinary(op, a.double, b.double))
+    case .float: return .float(floatBinary(op, a.float, b.float))
+    case .double: return .double(floatBinary(op, a.double, b.double))
     case .bool: return Scalar(kind: k, bits: try integerBinary(op, a.bits, b.bits, pos))
-    case .i8:
+    case .int8:
         return scalarFromInteger(
             try integerBinary(
                 op, Int8(truncatingIfNeeded: a.bits), Int8(truncatingIfNeeded: b.bits), pos), k)
-    case .i16:
+    case .int16:
         return scalarFromInteger(
             try integerBinary(
                 op, Int16(truncatingIfNeeded: a.bits), Int16(truncatingIfNeeded: b.bits), pos), k)
-    case .i32:
+    case .int32:
         return scalarFromInteger(
             try integerBinary(
                 op, Int32(truncatingIfNeeded: a.bits), Int32(truncatingIfNeeded: b.bits), pos), k)
-    case .i64:
+    case .int64:
         return scalarFromInteger(
             try integerBinary(op, Int64(bitPattern: a.bits), Int64(bitPattern: b.bits), pos), k)
-    case .u8:
+    case .uint8:
         return scalarFromInteger(
             try integerBinary(
                 op, UInt8(truncatingIfNeeded: a.bits), UInt8(truncatingIfNeeded: b.bits), pos), k)
-    case .u16:
+    case .uint16:
         return scalarFromInteger(
             try integerBinary(
                 op, UInt16(truncatingIfNeeded: a.bits), UInt16(truncatingIfNeeded: b.bits), pos), k)
-    case .u32:
+    case .uint32:
         return scalarFromInteger(
             try integerBinary(
                 op, UInt32(truncatingIfNeeded: a.bits), UInt32(truncatingIfNeeded: b.bits), pos), k)
-    case .u64: return scalarFromInteger(try integerBinary(op, a.bits, b.bits, pos), k)
+    case .uint64: return scalarFromInteger(try integerBinary(op, a.bits, b.bits, pos), k)
     }
 }
 
@@ -296,35 +298,35 @@ func saturating<F: BinaryFloatingPoint, T: FixedWidthInteger>(_ x: F, _: T.Type)
     return T(x)
 }
 
-func floatToInteger<F: BinaryFloatingPoint>(_ x: F, _ kind: ScalarKind) -> Scalar {
+func floatToInteger<F: BinaryFloatingPoint>(_ x: F, _ kind: ScalarType) -> Scalar {
     switch kind {
-    case .i8: return scalarFromInteger(saturating(x, Int8.self), kind)
-    case .i16: return scalarFromInteger(saturating(x, Int16.self), kind)
-    case .i32: return scalarFromInteger(saturating(x, Int32.self), kind)
-    case .i64: return scalarFromInteger(saturating(x, Int64.self), kind)
-    case .u8: return scalarFromInteger(saturating(x, UInt8.self), kind)
-    case .u16: return scalarFromInteger(saturating(x, UInt16.self), kind)
-    case .u32: return scalarFromInteger(saturating(x, UInt32.self), kind)
-    case .u64: return scalarFromInteger(saturating(x, UInt64.self), kind)
+    case .int8: return scalarFromInteger(saturating(x, Int8.self), kind)
+    case .int16: return scalarFromInteger(saturating(x, Int16.self), kind)
+    case .int32: return scalarFromInteger(saturating(x, Int32.self), kind)
+    case .int64: return scalarFromInteger(saturating(x, Int64.self), kind)
+    case .uint8: return scalarFromInteger(saturating(x, UInt8.self), kind)
+    case .uint16: return scalarFromInteger(saturating(x, UInt16.self), kind)
+    case .uint32: return scalarFromInteger(saturating(x, UInt32.self), kind)
+    case .uint64: return scalarFromInteger(saturating(x, UInt64.self), kind)
     case .bool: return .bool(x != 0)
-    case .f32: return .float(Float(x))
-    case .f64: return .double(Double(x))
+    case .float: return .float(Float(x))
+    case .double: return .double(Double(x))
     }
 }
 
 /// `convert` (see IR.swift): int→int truncates or extends by the source's signedness;
 /// int→float rounds to nearest; float→int saturates; `bool` converts as 0/1 and any
 /// non-zero value converts to `true`.
-func convert(_ a: Scalar, to kind: ScalarKind) -> Scalar {
+func convert(_ a: Scalar, to kind: ScalarType) -> Scalar {
     switch a.kind {
-    case .f32: return floatToInteger(a.float, kind)
-    case .f64: return floatToInteger(a.double, kind)
-    case .bool, .i8, .i16, .i32, .i64, .u8, .u16, .u32, .u64:
+    case .float: return floatToInteger(a.float, kind)
+    case .double: return floatToInteger(a.double, kind)
+    case .bool, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
         switch kind {
         case .bool: return .bool(a.bits != 0)
-        case .f32: return .float(a.kind.isSigned ? Float(a.int64) : Float(a.bits))
-        case .f64: return .double(a.kind.isSigned ? Double(a.int64) : Double(a.bits))
-        case .i8, .i16, .i32, .i64, .u8, .u16, .u32, .u64:
+        case .float: return .float(a.kind.isSigned ? Float(a.int64) : Float(a.bits))
+        case .double: return .double(a.kind.isSigned ? Double(a.int64) : Double(a.bits))
+        case .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
             return Scalar(kind: kind, bits: a.kind.isSigned ? UInt64(bitPattern: a.int64) : a.bits)
         }
     }
@@ -333,6 +335,6 @@ func convert(_ a: Scalar, to kind: ScalarKind) -> Scalar {
 extension Scalar {
     /// Saturating conversion used by `int64` for floating kinds.
     var saturatedInt64: Int64 {
-        kind == .f32 ? saturating(float, Int64.self) : saturating(double, Int64.self)
+        kind == .float ? saturating(float, Int64.self) : saturating(double, Int64.self)
     }
 }

@@ -62,9 +62,9 @@ extension Interpreter {
             let hi = scalar(args[1], frame)
             let bits = stream.next().0
             switch lo.kind {
-            case .f64: return .double(RandomValues.uniform(lo.double, hi.double, bits))
-            case .f32: return .float(RandomValues.uniform(lo.float, hi.float, bits))
-            case .bool, .i8, .i16, .i32, .i64, .u8, .u16, .u32, .u64:
+            case .double: return .double(RandomValues.uniform(lo.double, hi.double, bits))
+            case .float: return .float(RandomValues.uniform(lo.float, hi.float, bits))
+            case .bool, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
                 let span = Scalar(kind: lo.kind, bits: hi.bits &- lo.bits).bits
                 return Scalar(
                     kind: lo.kind, bits: RandomValues.uniformInteger(lo: lo.bits, span: span, bits))

@@ -201,7 +201,13 @@ public struct Interpreter: Sendable {
                 }
             }
             let r = try invoke(callee, passed, state: &state)
-            if let res = instr.result { frame.values[res.index] = r ?? .tuple([]) }
+            if let res = instr.result {
+                guard let r else {
+                    preconditionFailure(
+                        "KernIR interpreter: @\(callee) returned no value for \(res)")
+                }
+                frame.values[res.index] = r
+            }
             return .normal
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
             // Blocks in index order: the first failing block is the lowest-index one, as
@@ -283,13 +289,13 @@ public struct Interpreter: Sendable {
             var n = 0
             while true {
                 let x =
-                    kind == .f32
+                    kind == .float
                     ? Double(Float(l).addingProduct(Float(n), Float(s)))
                     : l.addingProduct(Double(n), s)
                 let inRange =
                     s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
                 if !inRange { break }
-                let iv = kind == .f32 ? Scalar.float(Float(x)) : Scalar.double(x)
+                let iv = kind == .float ? Scalar.float(Float(x)) : Scalar.double(x)
                 if try !body(iv, &frame) { break }
                 n += 1
             }
@@ -327,38 +333,49 @@ public struct Interpreter: Sendable {
         return result
     }
 
-    func signedRange(_ kind: ScalarKind) -> (Int64, Int64) {
+    func signedRange(_ kind: ScalarType) -> (Int64, Int64) {
         switch kind {
-        case .i8: return (Int64(Int8.min), Int64(Int8.max))
-        case .i16: return (Int64(Int16.min), Int64(Int16.max))
-        case .i32: return (Int64(Int32.min), Int64(Int32.max))
+        case .int8: return (Int64(Int8.min), Int64(Int8.max))
+        case .int16: return (Int64(Int16.min), Int64(Int16.max))
+        case .int32: return (Int64(Int32.min), Int64(Int32.max))
         case .bool: return (0, 1)
-        case .i64, .u8, .u16, .u32, .u64, .f32, .f64: return (Int64.min, Int64.max)
+        case .int64, .uint8, .uint16, .uint32, .uint64, .float, .double:
+            return (Int64.min, Int64.max)
         }
     }
 
     // MARK: Operand access
 
     func value(_ v: ValueID, _ frame: Frame) -> InterpreterValue {
-        // Verified IR defines every value before its use; an empty tuple stands in otherwise.
-        frame.values[v.index] ?? .tuple([])
+        // Verified IR defines every value before its use.
+        guard let value = frame.values[v.index] else {
+            preconditionFailure("KernIR interpreter: \(v) used before it is defined")
+        }
+        return value
     }
 
     func scalar(_ v: ValueID, _ frame: Frame) -> Scalar {
         switch value(v, frame) {
         case .scalar(let s): return s
-        case .cell(let c): return c.value.scalar ?? Scalar.int(0)
-        case .array, .tuple: return Scalar.int(0)
+        case .cell(let c):
+            guard let s = c.value.scalar else {
+                preconditionFailure("KernIR interpreter: slot of \(v) holds no scalar")
+            }
+            return s
+        case .array, .tuple: preconditionFailure("KernIR interpreter: \(v) is not a scalar")
         }
     }
 
     func array(_ v: ValueID, _ frame: Frame) -> ArrayView {
         if case .array(let a) = value(v, frame) { return a }
-        return ArrayView(kind: .i64, shape: [0], fill: .int(0))
+        preconditionFailure("KernIR interpreter: \(v) is not an array")
     }
 
     func cell(_ s: SlotID, _ frame: Frame) -> InterpreterCell {
-        frame.slots[s.index] ?? InterpreterCell(.tuple([]))
+        guard let cell = frame.slots[s.index] else {
+            preconditionFailure("KernIR interpreter: slot \(s) has no cell")
+        }
+        return cell
     }
 }
 

@@ -13,71 +13,71 @@ import KernIR
 /// integers are truncated to their width and zero-extended, `bool` is 0 or 1, `f32` is
 /// `Float.bitPattern`, `f64` is `Double.bitPattern`.
 public struct Scalar: Hashable, Sendable, CustomStringConvertible {
-    public var kind: ScalarKind
+    public var kind: ScalarType
     public var bits: UInt64
 
-    public init(kind: ScalarKind, bits: UInt64) {
+    public init(kind: ScalarType, bits: UInt64) {
         self.kind = kind
         self.bits = Scalar.canonical(bits, kind)
     }
 
-    static func canonical(_ bits: UInt64, _ kind: ScalarKind) -> UInt64 {
+    static func canonical(_ bits: UInt64, _ kind: ScalarType) -> UInt64 {
         switch kind {
         case .bool: return bits & 1
-        case .i8, .u8: return bits & 0xFF
-        case .i16, .u16: return bits & 0xFFFF
-        case .i32, .u32, .f32: return bits & 0xFFFF_FFFF
-        case .i64, .u64, .f64: return bits
+        case .int8, .uint8: return bits & 0xFF
+        case .int16, .uint16: return bits & 0xFFFF
+        case .int32, .uint32, .float: return bits & 0xFFFF_FFFF
+        case .int64, .uint64, .double: return bits
         }
     }
 
     public static func bool(_ b: Bool) -> Scalar { Scalar(kind: .bool, bits: b ? 1 : 0) }
-    public static func int(_ v: Int64, _ kind: ScalarKind = .i64) -> Scalar {
+    public static func int(_ v: Int64, _ kind: ScalarType = .int64) -> Scalar {
         Scalar(kind: kind, bits: UInt64(bitPattern: v))
     }
-    public static func uint(_ v: UInt64, _ kind: ScalarKind = .u64) -> Scalar {
+    public static func uint(_ v: UInt64, _ kind: ScalarType = .uint64) -> Scalar {
         Scalar(kind: kind, bits: v)
     }
     public static func float(_ v: Float) -> Scalar {
-        Scalar(kind: .f32, bits: UInt64(v.bitPattern))
+        Scalar(kind: .float, bits: UInt64(v.bitPattern))
     }
-    public static func double(_ v: Double) -> Scalar { Scalar(kind: .f64, bits: v.bitPattern) }
+    public static func double(_ v: Double) -> Scalar { Scalar(kind: .double, bits: v.bitPattern) }
 
     /// The value as a signed 64-bit integer (sign-extended for signed kinds).
     public var int64: Int64 {
         switch kind {
-        case .i8: return Int64(Int8(truncatingIfNeeded: bits))
-        case .i16: return Int64(Int16(truncatingIfNeeded: bits))
-        case .i32: return Int64(Int32(truncatingIfNeeded: bits))
-        case .bool, .i64, .u8, .u16, .u32, .u64: return Int64(bitPattern: bits)
-        case .f32, .f64: return saturatedInt64
+        case .int8: return Int64(Int8(truncatingIfNeeded: bits))
+        case .int16: return Int64(Int16(truncatingIfNeeded: bits))
+        case .int32: return Int64(Int32(truncatingIfNeeded: bits))
+        case .bool, .int64, .uint8, .uint16, .uint32, .uint64: return Int64(bitPattern: bits)
+        case .float, .double: return saturatedInt64
         }
     }
     public var uint64: UInt64 { kind.isSigned ? UInt64(bitPattern: int64) : bits }
     public var bool: Bool { bits != 0 }
     public var float: Float { Float(bitPattern: UInt32(truncatingIfNeeded: bits)) }
-    public var double: Double { kind == .f32 ? Double(float) : Double(bitPattern: bits) }
+    public var double: Double { kind == .float ? Double(float) : Double(bitPattern: bits) }
 
     /// Formatted as Swift's `print` formats a value of the corresponding Swift type.
     public var description: String {
         switch kind {
         case .bool: return bool.description
-        case .i8: return Int8(truncatingIfNeeded: bits).description
-        case .i16: return Int16(truncatingIfNeeded: bits).description
-        case .i32: return Int32(truncatingIfNeeded: bits).description
-        case .i64: return Int64(bitPattern: bits).description
-        case .u8, .u16, .u32, .u64: return bits.description
-        case .f32: return float.description
-        case .f64: return Double(bitPattern: bits).description
+        case .int8: return Int8(truncatingIfNeeded: bits).description
+        case .int16: return Int16(truncatingIfNeeded: bits).description
+        case .int32: return Int32(truncatingIfNeeded: bits).description
+        case .int64: return Int64(bitPattern: bits).description
+        case .uint8, .uint16, .uint32, .uint64: return bits.description
+        case .float: return float.description
+        case .double: return Double(bitPattern: bits).description
         }
     }
 }
 
 /// Element storage shared by all views of one array (bits as in `Scalar`).
 public final class ArrayStorage: @unchecked Sendable {
-    public let kind: ScalarKind
+    public let kind: ScalarType
     public var elements: [UInt64]
-    public init(kind: ScalarKind, elements: [UInt64]) {
+    public init(kind: ScalarType, elements: [UInt64]) {
         self.kind = kind
         self.elements = elements
     }
@@ -98,7 +98,7 @@ public struct ArrayView: Sendable {
     }
 
     /// A fresh, contiguous, row-major array.
-    public init(kind: ScalarKind, shape: [Int], fill: Scalar) {
+    public init(kind: ScalarType, shape: [Int], fill: Scalar) {
         let count = shape.reduce(1, *)
         var strides = Array(repeating: 1, count: shape.count)
         var s = 1
@@ -111,7 +111,7 @@ public struct ArrayView: Sendable {
             shape: shape, strides: strides)
     }
 
-    public var kind: ScalarKind { storage.kind }
+    public var kind: ScalarType { storage.kind }
     public var rank: Int { shape.count }
 
     func address(_ indices: [Int]) -> Int {
@@ -173,7 +173,7 @@ public enum InterpreterValue: Sendable {
         array(xs.map(\.interpreterScalar), kind: T.interpreterKind, shape: shape ?? [xs.count])
     }
     /// A row-major array of `kind` with the given shape; `scalars` in row-major order.
-    public static func array(_ scalars: [Scalar], kind: ScalarKind, shape: [Int])
+    public static func array(_ scalars: [Scalar], kind: ScalarType, shape: [Int])
         -> InterpreterValue
     {
         var view = ArrayView(kind: kind, shape: shape, fill: Scalar(kind: kind, bits: 0))
@@ -245,7 +245,7 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Swift scalar types the interpreter can take and give back: `Bool`, `Int8`…`Int`,
 /// `UInt8`…`UInt`, `Float`, `Double` (`Int`/`UInt` are i64/u64, as in Kern).
 public protocol InterpreterScalar {
-    static var interpreterKind: ScalarKind { get }
+    static var interpreterKind: ScalarType { get }
     var interpreterScalar: Scalar { get }
     /// Reads the scalar's bits as this type (converting with `convert` semantics when
     /// the kinds differ).
@@ -261,31 +261,31 @@ extension InterpreterScalar where Self: FixedWidthInteger {
     }
 }
 
-extension Int8: InterpreterScalar { public static var interpreterKind: ScalarKind { .i8 } }
-extension Int16: InterpreterScalar { public static var interpreterKind: ScalarKind { .i16 } }
-extension Int32: InterpreterScalar { public static var interpreterKind: ScalarKind { .i32 } }
-extension Int64: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
-extension Int: InterpreterScalar { public static var interpreterKind: ScalarKind { .i64 } }
-extension UInt8: InterpreterScalar { public static var interpreterKind: ScalarKind { .u8 } }
-extension UInt16: InterpreterScalar { public static var interpreterKind: ScalarKind { .u16 } }
-extension UInt32: InterpreterScalar { public static var interpreterKind: ScalarKind { .u32 } }
-extension UInt64: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
-extension UInt: InterpreterScalar { public static var interpreterKind: ScalarKind { .u64 } }
+extension Int8: InterpreterScalar { public static var interpreterKind: ScalarType { .int8 } }
+extension Int16: InterpreterScalar { public static var interpreterKind: ScalarType { .int16 } }
+extension Int32: InterpreterScalar { public static var interpreterKind: ScalarType { .int32 } }
+extension Int64: InterpreterScalar { public static var interpreterKind: ScalarType { .int64 } }
+extension Int: InterpreterScalar { public static var interpreterKind: ScalarType { .int64 } }
+extension UInt8: InterpreterScalar { public static var interpreterKind: ScalarType { .uint8 } }
+extension UInt16: InterpreterScalar { public static var interpreterKind: ScalarType { .uint16 } }
+extension UInt32: InterpreterScalar { public static var interpreterKind: ScalarType { .uint32 } }
+extension UInt64: InterpreterScalar { public static var interpreterKind: ScalarType { .uint64 } }
+extension UInt: InterpreterScalar { public static var interpreterKind: ScalarType { .uint64 } }
 
 extension Bool: InterpreterScalar {
-    public static var interpreterKind: ScalarKind { .bool }
+    public static var interpreterKind: ScalarType { .bool }
     public var interpreterScalar: Scalar { .bool(self) }
     public init(interpreterScalar s: Scalar) { self = convert(s, to: .bool).bool }
 }
 
 extension Float: InterpreterScalar {
-    public static var interpreterKind: ScalarKind { .f32 }
+    public static var interpreterKind: ScalarType { .float }
     public var interpreterScalar: Scalar { .float(self) }
-    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f32).float }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .float).float }
 }
 
 extension Double: InterpreterScalar {
-    public static var interpreterKind: ScalarKind { .f64 }
+    public static var interpreterKind: ScalarType { .double }
     public var interpreterScalar: Scalar { .double(self) }
-    public init(interpreterScalar s: Scalar) { self = convert(s, to: .f64).double }
+    public init(interpreterScalar s: Scalar) { self = convert(s, to: .double).double }
 }

@@ -2,6 +2,7 @@
 /// types, the entry convention's arguments, and the pointer to the status field.
 /// In: ABI descriptions. Out: LLVM types and addresses; nothing here spells a layout.
 import KernABI
+import KernBasics
 import KernIR
 
 extension Codegen {
@@ -41,7 +42,7 @@ extension Codegen {
 
     /// The entry-ABI form of an IR parameter; nil for tuples and void, which the IR
     /// verifier rejects as parameter types.
-    func entryParameter(_ p: Param) -> EntryParameter<ScalarKind>? {
+    func entryParameter(_ p: Param) -> EntryParameter<ScalarType>? {
         switch p.type {
         case .scalar(let s): .scalar(s, isInout: p.isInout)
         case .array(let s, let rank): .array(s, rank: rank)
@@ -50,13 +51,13 @@ extension Codegen {
     }
 
     /// The C arguments of parameter `index` (see EntryABI).
-    func entryArguments(_ p: Param, index: Int) -> [EntryArgument<ScalarKind>] {
+    func entryArguments(_ p: Param, index: Int) -> [EntryArgument<ScalarType>] {
         entryParameter(p).map { EntryABI.arguments(of: $0, index: index) } ?? []
     }
 
     /// The LLVM type of one C argument; `entry` selects the entry wrapper's
     /// convention (Bool as i8) over the internal one (Bool as i1).
-    func llvmType(_ a: EntryArgument<ScalarKind>, entry: Bool) -> LLVMType {
+    func llvmType(_ a: EntryArgument<ScalarType>, entry: Bool) -> LLVMType {
         switch a {
         case .value(_, let s): entry ? memoryType(s) : llvmType(s)
         case .context, .address, .data, .extent, .stride, .result:
@@ -80,7 +81,7 @@ extension ArrayView {
     }
 
     /// The view an array parameter's arguments (in EntryABI order) describe.
-    init(abiArguments values: [LLVMValue], element: ScalarKind, rank: Int) {
+    init(abiArguments values: [LLVMValue], element: ScalarType, rank: Int) {
         var data: LLVMValue?
         var shape = [LLVMValue?](repeating: nil, count: rank)
         var strides = [LLVMValue?](repeating: nil, count: rank)

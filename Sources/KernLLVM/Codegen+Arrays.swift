@@ -45,7 +45,7 @@ extension Codegen {
 
     /// A new dense row-major array with every element `fill`. Negative extents fail with
     /// KERN_ERR_SIZE, an overflowing or refused size with KERN_ERR_ALLOCATION.
-    func allocArray(_ kind: ScalarKind, _ dims: [LLVMValue], fill: LLVMValue, pos: SourcePos)
+    func allocArray(_ kind: ScalarType, _ dims: [LLVMValue], fill: LLVMValue, pos: SourcePos)
         -> ArrayView
     {
         let i64 = ctx.i64
@@ -89,7 +89,7 @@ extension Codegen {
     }
 
     /// `for i in 0..<count { data[i] = fill }` — LLVM turns it into memset or vector stores.
-    private func fillArray(_ data: LLVMValue, count: LLVMValue, kind: ScalarKind, fill: LLVMValue) {
+    private func fillArray(_ data: LLVMValue, count: LLVMValue, kind: ScalarType, fill: LLVMValue) {
         let i64 = ctx.i64
         let stored = kind == .bool ? b.zext(fill, ctx.i8) : fill
         let preheader = b.block

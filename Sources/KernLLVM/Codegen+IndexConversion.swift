@@ -13,20 +13,21 @@
 /// loop from vectorizing anyway, while elsewhere the intrinsic (which vectorizes) stays.
 /// In: the conversion's IR value and operand. Out: the converted value, or nil when the
 /// generic lowering applies (not x86-64, not a conversion to Int, not an index).
+import KernBasics
 import KernIR
 
 extension Codegen {
-    func indexConversion(_ result: ValueID?, _ v: LLVMValue, from: ScalarKind, to: ScalarKind)
+    func indexConversion(_ result: ValueID?, _ v: LLVMValue, from: ScalarType, to: ScalarType)
         -> LLVMValue?
     {
         // Indices are i64, so only conversions to i64 can index a store directly.
-        guard let result, from.isFloating, to == .i64,
+        guard let result, from.isFloating, to == .int64,
             target.triple.hasPrefix("x86_64"),
             scatterIndices[function.name]?.contains(result) == true
         else { return nil }
-        let name = from == .f64 ? "llvm.x86.sse2.cvttsd2si64" : "llvm.x86.sse.cvttss2si64"
+        let name = from == .double ? "llvm.x86.sse2.cvttsd2si64" : "llvm.x86.sse.cvttss2si64"
         let element = llvmType(from)
-        let lanes = from == .f64 ? 2 : 4
+        let lanes = from == .double ? 2 : 4
         let vector = b.insertElement(ctx.poison(ctx.vectorType(element, lanes: lanes)), v, lane: 0)
         let (fn, fnType) = module.intrinsic(name, [])
         let t = llvmType(to)

@@ -1,25 +1,32 @@
-/// Codegen of the math built-ins (LANGUAGE.md §8): LLVM intrinsics where they exist
-/// (so the vectorizer can widen them), libm calls otherwise (`cbrt`, `tan`, `atan2`, …;
-/// the `f` variant for Float), integer abs/min/max, and the floating classification
-/// properties. `min`/`max` on floats follow Swift exactly: `min(x, y)` is
-/// `y < x ? y : x` and `max(x, y)` is `y >= x ? y : x` (so NaN and ±0 behave as in Swift).
+/// Codegen of the math built-ins (LANGUAGE.md §8), driven by the built-in table
+/// (`MathFunction.entry`): a function backed by a C function becomes a libmvec-annotated
+/// call when vector math allows it, else the entry's LLVM intrinsic (so the vectorizer can
+/// widen it), else a call of its C symbol (`tan`, `atan2f`, …). The `InlineMath` cases are
+/// generated here: integer abs/min/max, the floating classification properties, and
+/// floating `min`/`max` exactly as Swift's: `min(x, y)` is `y < x ? y : x` and `max(x, y)`
+/// is `y >= x ? y : x` (so NaN and ±0 behave as in Swift).
+import KernBasics
 import KernIR
 
 extension Codegen {
-    func math(_ op: MathOpcode, _ args: [ValueID], flags: FloatFlags) -> LLVMValue {
+    func math(_ op: MathFunction, _ args: [ValueID], flags: FloatFlags) -> LLVMValue {
         let xs = args.map(value)
         let kind = scalarKind(args[0])
         let t = llvmType(kind)
-        if let call = vectorizableMath(op, kind, xs, flags) { return call }
-        switch op {
-        case .sqrt, .exp, .exp2, .log, .log2, .log10, .sin, .cos, .floor, .ceil, .round, .trunc:
-            // `llvm.round` rounds half away from zero, as Swift's `rounded()`.
-            return intrinsic("llvm." + op.rawValue, t, xs, flags)
-        case .pow, .copysign, .fma:
-            return intrinsic("llvm." + op.rawValue, t, xs, flags)
-        case .cbrt, .expm1, .log1p, .tan, .asin, .acos, .atan, .atan2, .sinh, .cosh, .tanh,
-            .hypot, .erf, .erfc:
-            return libm(op.rawValue, kind, xs, flags)
+        switch op.entry.implementation {
+        case .function(let f, let intrinsic):
+            if let call = vectorizableMath(op, kind, xs, flags) { return call }
+            if let intrinsic { return self.intrinsic(intrinsic, t, xs, flags) }
+            return libm(f.symbol(for: kind), kind, xs, flags)
+        case .inline(let m):
+            return inlineMath(m, kind, t, xs, flags)
+        }
+    }
+
+    private func inlineMath(
+        _ m: InlineMath, _ kind: ScalarType, _ t: LLVMType, _ xs: [LLVMValue], _ flags: FloatFlags
+    ) -> LLVMValue {
+        switch m {
         case .abs:
             if kind.isFloating { return intrinsic("llvm.fabs", t, xs, flags) }
             if !kind.isSigned { return xs[0] }
@@ -27,7 +34,7 @@ extension Codegen {
             let (fn, type) = module.intrinsic("llvm.abs", [t])
             return b.call(type, fn, [xs[0], ctx.falseValue])
         case .min, .max:
-            let isMin = op == .min
+            let isMin = m == .min
             if kind.isFloating {
                 let (x, y) = (xs[0], xs[1])
                 let takeY = b.fcmp(isMin ? .olt : .oge, y, x, flags)
@@ -56,13 +63,13 @@ extension Codegen {
         return b.flag(b.call(type, fn, xs), flags)
     }
 
-    /// A libm function, declared without memory effects: Kern never observes errno, so
-    /// LLVM may hoist, combine and drop these calls like the intrinsics.
-    func libm(_ name: String, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags)
+    /// A C math function (`symbol` from the built-in table: `exp`, `expf`, …) on operands
+    /// of `kind`, declared without memory effects: Kern never observes errno, so LLVM may
+    /// hoist, combine and drop these calls like the intrinsics.
+    func libm(_ symbol: String, _ kind: ScalarType, _ xs: [LLVMValue], _ flags: FloatFlags)
         -> LLVMValue
     {
         let t = llvmType(kind)
-        let symbol = kind == .f32 ? name + "f" : name
         let type = ctx.functionType(t, Array(repeating: t, count: xs.count))
         let fn: LLVMValue
         if let existing = module.function(named: symbol) {

@@ -26,7 +26,7 @@ extension Codegen {
         var result: LLVMValue?
         switch instr.op {
         case .constant(let c):
-            result = constant(c, type.scalar ?? .i64)
+            result = constant(c, type.verifiedScalar("KernLLVM: constant"))
         case .unary(let op, let a):
             result = unary(op, a)
         case .binary(let op, let x, let y):
@@ -38,8 +38,10 @@ extension Codegen {
         case .convert(let x):
             result =
                 indexConversion(
-                    instr.result, value(x), from: scalarKind(x), to: type.scalar ?? .i64)
-                ?? convert(value(x), from: scalarKind(x), to: type.scalar ?? .i64)
+                    instr.result, value(x), from: scalarKind(x),
+                    to: type.verifiedScalar("KernLLVM: conversion"))
+                ?? convert(
+                    value(x), from: scalarKind(x), to: type.verifiedScalar("KernLLVM: conversion"))
         case .math(let op, let args):
             let reduction = args.contains { reductionValues.contains($0) }
             if reduction, let r = instr.result { reductionValues.insert(r) }
@@ -93,7 +95,7 @@ extension Codegen {
                 body: body, captures: captures, lower: lower, upper: upper, blockSize: blockSize)
             reloadRandomState(callee: body)
         case .random(let d, let args):
-            result = emitRandom(d, args, resultKind: type.scalar ?? .f64)
+            result = emitRandom(d, args, resultKind: type.verifiedScalar("KernLLVM: random"))
         case .rngIteration(let i):
             emitRandomIteration(i)
         case .atomicAdd(let a, let indices, let v):
@@ -120,7 +122,7 @@ extension Codegen {
 
     // MARK: Scalars
 
-    func constant(_ c: Constant, _ kind: ScalarKind) -> LLVMValue {
+    func constant(_ c: Constant, _ kind: ScalarType) -> LLVMValue {
         let t = llvmType(kind)
         switch c {
         case .bool(let v): return ctx.constInt(t, v ? 1 : 0)
@@ -136,7 +138,7 @@ extension Codegen {
     }
 
     /// The low `bitWidth` bits (LLVM rejects constants wider than their type).
-    private func mask(_ kind: ScalarKind) -> UInt64 {
+    private func mask(_ kind: ScalarType) -> UInt64 {
         kind.bitWidth >= 64 ? .max : (1 << UInt64(kind.bitWidth)) - 1
     }
 
@@ -151,7 +153,7 @@ extension Codegen {
         }
     }
 
-    func binary(_ op: BinaryOpcode, _ x: ValueID, _ y: ValueID, kind: ScalarKind, flags: FloatFlags)
+    func binary(_ op: BinaryOpcode, _ x: ValueID, _ y: ValueID, kind: ScalarType, flags: FloatFlags)
         -> LLVMValue
     {
         let a = value(x)
@@ -202,7 +204,7 @@ extension Codegen {
     /// Swift's smart shifts: a negative amount shifts the other way; an amount ≥ the
     /// width gives 0 (or -1 for an arithmetic right shift of a negative value).
     private func smartShift(
-        _ a: LLVMValue, by n: LLVMValue, left: Bool, signed: Bool, amountKind: ScalarKind
+        _ a: LLVMValue, by n: LLVMValue, left: Bool, signed: Bool, amountKind: ScalarType
     ) -> LLVMValue {
         let t = ctx.typeOf(a)
         let width = ctx.intWidth(t)
@@ -235,7 +237,7 @@ extension Codegen {
         return b.select(goesLeft, leftResult, rightResult)
     }
 
-    func compare(_ p: ComparePredicate, _ a: LLVMValue, _ c: LLVMValue, kind: ScalarKind)
+    func compare(_ p: ComparePredicate, _ a: LLVMValue, _ c: LLVMValue, kind: ScalarType)
         -> LLVMValue
     {
         if kind.isFloating {
@@ -262,7 +264,7 @@ extension Codegen {
 
     /// Numeric conversion: int→int by the source's signedness, float→int saturating
     /// (NaN → 0, exactly `llvm.fpto[su]i.sat`), Bool as 0/1.
-    func convert(_ v: LLVMValue, from: ScalarKind, to: ScalarKind) -> LLVMValue {
+    func convert(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {
         if from == to { return v }
         let t = llvmType(to)
         if to == .bool {

@@ -2,6 +2,7 @@
 /// bool`), then `kern_rt_print_end`, which writes the whole line at once.
 /// In: PrintPieces (text, or scalar/tuple values). Out: runtime calls.
 import KernABI
+import KernBasics
 import KernIR
 
 extension Codegen {
@@ -36,19 +37,19 @@ extension Codegen {
         b.call(type, fn, [module.globalString(s)])
     }
 
-    private func printScalar(_ v: LLVMValue, _ kind: ScalarKind) {
+    private func printScalar(_ v: LLVMValue, _ kind: ScalarType) {
         let function: RuntimeFunction
         let argument: LLVMValue
         switch kind {
         case .bool:
             (function, argument) = (.printBool, b.zext(v, ctx.i32))
-        case .i8, .i16, .i32, .i64:
+        case .int8, .int16, .int32, .int64:
             (function, argument) = (.printI64, intCast(v, to: ctx.i64, signed: true))
-        case .u8, .u16, .u32, .u64:
+        case .uint8, .uint16, .uint32, .uint64:
             (function, argument) = (.printU64, intCast(v, to: ctx.i64, signed: false))
-        case .f32:
+        case .float:
             (function, argument) = (.printF32, v)
-        case .f64:
+        case .double:
             (function, argument) = (.printF64, v)
         }
         let (fn, type) = runtimeFunction(function)

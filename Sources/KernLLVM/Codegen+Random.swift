@@ -88,7 +88,7 @@ extension Codegen {
     }
 
     /// `random.uniform` / `random.normal`.
-    func emitRandom(_ d: RandomDistribution, _ args: [ValueID], resultKind: ScalarKind) -> LLVMValue
+    func emitRandom(_ d: RandomDistribution, _ args: [ValueID], resultKind: ScalarType) -> LLVMValue
     {
         guard let rng else {
             preconditionFailure("KernLLVM: random in a function not marked as drawing")
@@ -105,13 +105,13 @@ extension Codegen {
         }
     }
 
-    private func uniform(_ kind: ScalarKind, _ lo: LLVMValue, _ hi: LLVMValue, _ bits: LLVMValue)
+    private func uniform(_ kind: ScalarType, _ lo: LLVMValue, _ hi: LLVMValue, _ bits: LLVMValue)
         -> LLVMValue
     {
         let t = llvmType(kind)
         if kind.isFloating {
             let unit: LLVMValue
-            if kind == .f64 {
+            if kind == .double {
                 unit = b.fmul(
                     b.uitofp(b.lshr(bits, ctx.constInt(ctx.i64, 11)), t), ctx.constReal(t, 0x1p-53),
                     .strict)
@@ -155,11 +155,14 @@ extension Codegen {
     /// Codegen+StrictSinCos). Draws stay independent of the thread count because prange
     /// block bounds, and so which draws take the SIMD path, depend only on the trip count
     /// (decisions.md, vector math).
-    private func normalMath(_ op: MathOpcode, _ x: LLVMValue) -> LLVMValue {
-        if let call = vectorizableMath(op, .f64, [x], FloatFlags(options.fastMathLevel)) {
+    private func normalMath(_ op: MathFunction, _ x: LLVMValue) -> LLVMValue {
+        if let call = vectorizableMath(op, .double, [x], FloatFlags(options.fastMathLevel)) {
             return call
         }
-        let (fn, type) = module.intrinsic("llvm." + op.rawValue, [ctx.f64])
+        guard case .function(_, let intrinsic?) = op.entry.implementation else {
+            preconditionFailure("KernLLVM: Box–Muller needs an LLVM intrinsic for \(op.name)")
+        }
+        let (fn, type) = module.intrinsic(intrinsic, [ctx.f64])
         return b.call(type, fn, [x])
     }
 

@@ -13,23 +13,24 @@
 /// Lanes beyond 2^20·π/2 (where this reduction is no longer proven accurate), ±inf and
 /// NaN take a cold block that calls scalar libm, so their results are exactly libm's.
 import CLLVM
+import KernBasics
 import KernIR
 
 extension Codegen {
     /// The scalar libm `sin` / `cos` call annotated with Kern's vector versions for the
     /// target's vector ISAs, or nil on targets without AVX2/AVX-512.
-    func strictSinCos(_ op: MathOpcode, _ x: LLVMValue, _ flags: FloatFlags) -> LLVMValue? {
+    func strictSinCos(_ op: MathFunction, _ x: LLVMValue, _ flags: FloatFlags) -> LLVMValue? {
         precondition(op == .sin || op == .cos)
-        return libmCallWithStrictVariants(op.rawValue, x, flags) {
+        return libmCallWithStrictVariants(op.name, x, flags) {
             strictVectorSinCos(op, lanes: $0)
         }
     }
 
     /// Defines (once) `<lanes x double> kern_v<op>_f64_<lanes>(<lanes x double>)`;
     /// returns its name.
-    private func strictVectorSinCos(_ op: MathOpcode, lanes: Int) -> String {
+    private func strictVectorSinCos(_ op: MathFunction, lanes: Int) -> String {
         let isCos = op == .cos
-        return defineStrictVectorFunction("kern_v\(op.rawValue)_f64_\(lanes)", lanes: lanes) {
+        return defineStrictVectorFunction("kern_v\(op.name)_f64_\(lanes)", lanes: lanes) {
             fn, v in
             let cold = module.appendBlock(fn, "libm")
             let done = module.appendBlock(fn, "done")
@@ -120,7 +121,7 @@ extension Codegen {
             for lane in 0..<lanes {
                 let index = ctx.constInt(ctx.i32, UInt64(lane))
                 let xi = LLVMBuildExtractElement(b.ref, x, index, "")!
-                exact = b.insertElement(exact, libm(op.rawValue, .f64, [xi], .strict), lane: lane)
+                exact = b.insertElement(exact, libm(op.name, .double, [xi], .strict), lane: lane)
             }
             b.ret(b.select(inRange, fast, exact))
         }

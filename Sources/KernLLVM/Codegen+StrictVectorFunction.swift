@@ -42,7 +42,7 @@ extension Codegen {
         let widths = target.vectorISAs.map { $0.bits / 64 }
         if widths.isEmpty { return nil }
         let mapping = widths.map { lanes in "_ZGV_LLVM_N\(lanes)v_\(name)(\(define(lanes)))" }
-        let call = libm(name, .f64, [x], flags)
+        let call = libm(name, .double, [x], flags)
         LLVMAddCallSiteAttribute(
             call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
             ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))

@@ -5,6 +5,7 @@
 /// vectorizer has run. LLVM's own intrinsics (`llvm.exp`) would widen to `llvm.exp.v8f64`,
 /// which the code generator splits back into scalar libm calls.
 import CLLVM
+import KernBasics
 import KernIR
 
 extension Codegen {
@@ -14,7 +15,7 @@ extension Codegen {
     /// accurate Double variant and rounded (e.g. `logf`: the Float variants are 4 ulp
     /// from libm, Double `log` rounded to Float is within 1).
     func vectorizableMath(
-        _ op: MathOpcode, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags
+        _ op: MathFunction, _ kind: ScalarType, _ xs: [LLVMValue], _ flags: FloatFlags
     ) -> LLVMValue? {
         guard options.vectorMath, kind.isFloating, VectorMathLibrary.isAvailable,
             VectorMathLibrary.hasVariants(op)
@@ -23,28 +24,29 @@ extension Codegen {
         guard options.fastMathLevel == .strict, !target.vectorISAs.isEmpty else { return nil }
         if op == .exp {
             // Kern's own SIMD exp (Codegen+StrictExp): within 1 ulp of libm.
-            if kind == .f64 { return strictExp(xs[0], flags) }
+            if kind == .double { return strictExp(xs[0], flags) }
             return strictExp(b.fpext(xs[0], ctx.f64), flags).map { b.fptrunc($0, ctx.f32) }
         }
-        if (op == .sin || op == .cos) && kind == .f64 {
+        if (op == .sin || op == .cos) && kind == .double {
             // Kern's own SIMD sin/cos (Codegen+StrictSinCos): within 1 ulp of libm.
             return strictSinCos(op, xs[0], flags)
         }
-        guard kind == .f32 else { return nil }
+        guard kind == .float else { return nil }
         let wide = xs.map { b.fpext($0, ctx.f64) }
-        guard let call = annotatedCall(op, .f64, wide, flags) else { return nil }
+        guard let call = annotatedCall(op, .double, wide, flags) else { return nil }
         return b.fptrunc(call, ctx.f32)
     }
 
     private func annotatedCall(
-        _ op: MathOpcode, _ kind: ScalarKind, _ xs: [LLVMValue], _ flags: FloatFlags
+        _ op: MathFunction, _ kind: ScalarType, _ xs: [LLVMValue], _ flags: FloatFlags
     ) -> LLVMValue? {
         let bound =
             options.fastMathLevel == .strict ? VectorMathLibrary.strictMaxULP : Int.max
         let variants = VectorMathLibrary.variants(op, kind, isas: target.vectorISAs, maxULP: bound)
         if variants.isEmpty { return nil }
         for variant in variants { declareVariant(variant, kind) }
-        let call = libm(op.rawValue, kind, xs, flags)
+        guard let symbol = op.entry.symbol(for: kind) else { return nil }
+        let call = libm(symbol, kind, xs, flags)
         let mapping = variants.map(\.abiVariant).joined(separator: ",")
         LLVMAddCallSiteAttribute(
             call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
@@ -53,7 +55,7 @@ extension Codegen {
     }
 
     /// Declares a SIMD variant once (`<8 x double> @_ZGVeN8v_exp(<8 x double>)`).
-    private func declareVariant(_ variant: VectorVariant, _ kind: ScalarKind) {
+    private func declareVariant(_ variant: VectorVariant, _ kind: ScalarType) {
         if module.function(named: variant.symbol) != nil { return }
         guard let vector = LLVMVectorType(llvmType(kind), UInt32(variant.lanes)) else { return }
         let type = ctx.functionType(vector, Array(repeating: vector, count: variant.arity))

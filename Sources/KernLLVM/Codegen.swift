@@ -15,7 +15,7 @@ struct ArrayView {
     var data: LLVMValue
     var shape: [LLVMValue]
     var strides: [LLVMValue]
-    var element: ScalarKind
+    var element: ScalarType
 }
 
 /// One lexical block being emitted: the local arrays it allocated (freed on every exit)
@@ -104,20 +104,20 @@ final class Codegen {
     // MARK: Types
 
     /// A scalar in registers (Bool is i1).
-    func llvmType(_ s: ScalarKind) -> LLVMType {
+    func llvmType(_ s: ScalarType) -> LLVMType {
         switch s {
         case .bool: ctx.i1
-        case .i8, .u8: ctx.i8
-        case .i16, .u16: ctx.int(bits: 16)
-        case .i32, .u32: ctx.i32
-        case .i64, .u64: ctx.i64
-        case .f32: ctx.f32
-        case .f64: ctx.f64
+        case .int8, .uint8: ctx.i8
+        case .int16, .uint16: ctx.int(bits: 16)
+        case .int32, .uint32: ctx.i32
+        case .int64, .uint64: ctx.i64
+        case .float: ctx.f32
+        case .double: ctx.f64
         }
     }
 
     /// A scalar in memory (Bool is one byte).
-    func memoryType(_ s: ScalarKind) -> LLVMType { s == .bool ? ctx.i8 : llvmType(s) }
+    func memoryType(_ s: ScalarType) -> LLVMType { s == .bool ? ctx.i8 : llvmType(s) }
 
     /// A scalar, tuple or void value in registers. Arrays are never single values.
     func llvmType(_ t: IRType) -> LLVMType {
@@ -266,11 +266,12 @@ final class Codegen {
         return v
     }
 
-    func scalarKind(_ id: ValueID) -> ScalarKind {
+    func scalarKind(_ id: ValueID) -> ScalarType {
         switch function.values[id] {
         case .scalar(let s): return s
         case .array(let s, _): return s
-        case .tuple, .void: return .i64
+        case .tuple, .void:
+            preconditionFailure("KernLLVM: \(id) has no scalar type (\(function.values[id]))")
         }
     }
 
@@ -352,7 +353,7 @@ final class Codegen {
         b.ret(ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue)))
     }
 
-    private func storeResult(_ v: LLVMValue, kind: ScalarKind, to base: LLVMValue, slot: Int) {
+    private func storeResult(_ v: LLVMValue, kind: ScalarType, to base: LLVMValue, slot: Int) {
         let p =
             slot == 0
             ? base

@@ -1,8 +1,10 @@
+import KernBasics
 import KernIR
 
 /// The SIMD variants of the math built-ins that loops may call: glibc's libmvec
 /// (`_ZGVdN4v_exp` = AVX2, 4 lanes; `_ZGVeN8v_exp` = AVX-512, 8 lanes), with the largest
-/// error against libm measured on this machine (docs/vector-math.md, "Accuracy").
+/// error against libm measured on this machine (`MathEntry.vectorAccuracy` in the built-in
+/// table; docs/vector-math.md, "Accuracy").
 ///
 /// In: a math opcode, the element kind, the fast-math level and the target's vector
 /// ISAs. Out: the variants the loop vectorizer may use for a scalar call, as the
@@ -49,34 +51,6 @@ package struct VectorVariant: Sendable, Hashable {
 }
 
 package enum VectorMathLibrary {
-    /// Max error vs libm in ulp of each variant: (AVX2 Double, AVX-512 Double,
-    /// AVX2 Float, AVX-512 Float). Measured by scripts/libmvec-accuracy.c (glibc 2.36):
-    /// 2·10^6 inputs per function, a quarter of them random bit patterns.
-    static let measuredULP: [MathOpcode: (d64: Int, e64: Int, d32: Int, e32: Int)] = [
-        .exp: (3, 3, 3, 3),
-        .exp2: (2, 1, 1, 1),
-        .expm1: (3, 2, 2, 2),
-        .log: (1, 1, 4, 4),
-        .log2: (1, 2, 2, 2),
-        .log10: (2, 2, 2, 2),
-        .log1p: (1, 2, 2, 2),
-        .sin: (3, 3, 2, 2),
-        .cos: (3, 3, 2, 2),
-        .tan: (3, 3, 3, 3),
-        .asin: (3, 3, 3, 3),
-        .acos: (2, 2, 2, 2),
-        .atan: (1, 1, 2, 2),
-        .sinh: (2, 2, 2, 2),
-        .cosh: (2, 2, 2, 2),
-        .tanh: (3, 3, 2, 3),
-        .cbrt: (4, 4, 3, 2),
-        .erf: (2, 2, 2, 4),
-        .erfc: (4, 4, 3, 3),
-        .pow: (1, 1, 1, 1),
-        .atan2: (2, 2, 3, 3),
-        .hypot: (1, 1, 1, 1),
-    ]
-
     /// In strict mode a variant is used only if it is this close to libm; with fast-math
     /// (`afn`) every libmvec variant is allowed (glibc documents ≤ 4 ulp).
     package static let strictMaxULP = 2
@@ -93,31 +67,27 @@ package enum VectorMathLibrary {
     }()
 
     /// Whether `op` has libmvec variants at all.
-    package static func hasVariants(_ op: MathOpcode) -> Bool { measuredULP[op] != nil }
-
-    /// The libm symbol of `op` on `kind` (`exp` / `expf`).
-    package static func scalarSymbol(_ op: MathOpcode, _ kind: ScalarKind) -> String {
-        kind == .f32 ? op.rawValue + "f" : op.rawValue
-    }
+    package static func hasVariants(_ op: MathFunction) -> Bool { op.entry.vectorAccuracy != nil }
 
     /// Every variant of `op` on `kind` usable on `isas` at accuracy bound `maxULP`.
     package static func variants(
-        _ op: MathOpcode, _ kind: ScalarKind, isas: [VectorISA], maxULP: Int
+        _ op: MathFunction, _ kind: ScalarType, isas: [VectorISA], maxULP: Int
     ) -> [VectorVariant] {
-        guard kind.isFloating, let ulps = measuredULP[op] else { return [] }
-        let arity = (op == .pow || op == .atan2 || op == .hypot) ? 2 : 1
+        let entry = op.entry
+        guard kind.isFloating, let ulps = entry.vectorAccuracy, let symbol = entry.symbol(for: kind)
+        else { return [] }
         return isas.compactMap { isa in
             let ulp: Int
             switch (isa, kind) {
-            case (.avx2, .f64): ulp = ulps.d64
-            case (.avx512, .f64): ulp = ulps.e64
+            case (.avx2, .double): ulp = ulps.d64
+            case (.avx512, .double): ulp = ulps.e64
             case (.avx2, _): ulp = ulps.d32
             case (.avx512, _): ulp = ulps.e32
             }
             guard ulp <= maxULP else { return nil }
-            let lanes = isa.bits / (kind == .f32 ? 32 : 64)
+            let lanes = isa.bits / (kind == .float ? 32 : 64)
             return VectorVariant(
-                scalar: scalarSymbol(op, kind), isa: isa, lanes: lanes, arity: arity, maxULP: ulp)
+                scalar: symbol, isa: isa, lanes: lanes, arity: entry.arity, maxULP: ulp)
         }
     }
 }

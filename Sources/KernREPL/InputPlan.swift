@@ -88,8 +88,7 @@ struct InputPlan {
                     guard case .name(let name, _) = pattern, let value,
                         case .allocArray(let scalar, let rank)? = program.calls[value],
                         case .call(_, let arguments) = ast.exprs[value].kind,
-                        arguments.count == rank + 1,
-                        let element = KernScalarType(rawValue: scalar.rawValue)
+                        arguments.count == rank + 1
                     else {
                         throw PlanProblem(
                             diagnostic: .error(
@@ -103,7 +102,7 @@ struct InputPlan {
                     steps.append(
                         .array(
                             ArrayDeclaration(
-                                name: name, isMutable: isVar, elementType: element,
+                                name: name, isMutable: isVar, elementType: scalar,
                                 value: local(ast.exprs[arguments[0].value].range),
                                 sizes: arguments.dropFirst().map {
                                     local(ast.exprs[$0.value].range)
@@ -111,8 +110,7 @@ struct InputPlan {
                     continue
                 }
                 for (lid, type) in zip(locals, types) {
-                    guard case .scalar(let s) = type, let t = KernScalarType(rawValue: s.rawValue)
-                    else {
+                    guard case .scalar(let t) = type else {
                         throw PlanProblem(
                             diagnostic: .error(
                                 at: stmt.range,

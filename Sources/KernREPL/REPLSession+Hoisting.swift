@@ -113,7 +113,7 @@ extension REPLSession {
         guard definitions[signature.name] != nil, case .scalar = signature.returnType,
             !signature.params.contains(where: \.isInout)
         else { return false }
-        let impure: Set<String> = ["print", "random", "randomNormal", "atomicAdd"]
+        let impure = Set(BuiltinFunction.allCases.filter { !$0.isPure }.map(\.name))
         guard
             definitionClosure(of: [signature.name]).allSatisfy({
                 $0.mentions.isDisjoint(with: impure)

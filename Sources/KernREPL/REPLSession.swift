@@ -9,6 +9,7 @@
 /// function compiled with just the definitions it uses; see REPLSession+Statements.swift.
 import Foundation
 import Kern
+import KernBasics
 
 /// One piece of REPL output.
 public struct REPLMessage: Equatable, Sendable, CustomStringConvertible {
@@ -60,15 +61,13 @@ public final class REPLSession {
         definitionOrder + variableOrder + Self.builtinNames
     }
 
-    static let builtinNames = [
-        "func", "let", "var", "if", "else", "while", "repeat", "for", "in", "prange", "return",
-        "break", "continue", "true", "false", "stride", "print", "precondition", "sqrt", "cbrt",
-        "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan", "asin",
-        "acos", "atan", "atan2", "sinh", "cosh", "tanh", "pow", "hypot", "erf", "erfc", "floor",
-        "ceil", "round", "trunc", "fma", "copysign", "abs", "min", "max", "randomNormal",
-        "atomicAdd", "Double", "Float", "Int", "Int8", "Int16", "Int32", "Int64", "UInt",
-        "UInt8", "UInt16", "UInt32", "UInt64", "Bool", "repeating", "count",
-    ]
+    /// Keywords, then every built-in name from the built-in table (math functions, other
+    /// built-ins, type names), then the labels of array allocation.
+    static let builtinNames =
+        [
+            "func", "let", "var", "if", "else", "while", "repeat", "for", "in", "return",
+            "break", "continue", "true", "false",
+        ] + BuiltinFunction.bareNames + ["repeating", "count"]
 
     /// Whether the input is `func …` or `@attribute func …`.
     func startsWithDefinition(_ text: String) -> Bool {

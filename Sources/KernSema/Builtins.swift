@@ -63,16 +63,16 @@ extension Checker {
                 return .error
             }
         case .scalar(let s) where s.isFloating:
-            switch name {
-            case "isNaN": members[e] = .isNaN
-            case "isInfinite": members[e] = .isInfinite
-            case "isFinite": members[e] = .isFinite
-            default:
+            guard let property = MathFunction(propertyName: name) else {
+                let names = MathFunction.propertyNames
                 error(
                     "value of type '\(s.rawValue)' has no member '\(name)'", at: nameRange,
-                    help: "floating-point values have isNaN, isInfinite and isFinite")
+                    help:
+                        "floating-point values have \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "")"
+                )
                 return .error
             }
+            members[e] = .property(property)
             return .scalar(.bool)
         case .error:
             return .error
@@ -126,16 +126,21 @@ extension Checker {
         _ e: ExprID, callee: ExprID, _ fn: MathFunction, arguments: [Argument], expected: SemaType?
     ) -> SemaType {
         setType(callee, .void)
-        rejectLabels(arguments, callee: fn.rawValue)
-        guard arguments.count == fn.arity else {
+        let entry = fn.entry
+        rejectLabels(arguments, callee: entry.name)
+        guard arguments.count == entry.arity else {
             error(
-                "'\(fn.rawValue)' takes \(fn.arity) argument\(fn.arity == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
+                "'\(entry.name)' takes \(entry.arity) argument\(entry.arity == 1 ? "" : "s") but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given",
                 at: range(callee))
             checkArgumentsLoosely(arguments)
             return .error
         }
         calls[e] = .math(fn)
-        let allowsIntegers = fn == .min || fn == .max || fn == .abs
+        let allowsIntegers: Bool
+        switch entry.operands {
+        case .floating: allowsIntegers = false
+        case .numbers: allowsIntegers = true
+        }
         var types = Array(repeating: SemaType.error, count: arguments.count)
         let typed = arguments.indices.filter { literalFlavor(arguments[$0].value) == nil }
         let common: SemaType
@@ -160,10 +165,10 @@ extension Checker {
             let firstTyped = typed.first ?? 0
             let argText = text(of: range(arguments[firstTyped].value))
             error(
-                "'\(fn.rawValue)' needs \(needs), not '\(common)'",
+                "'\(entry.name)' needs \(needs), not '\(common)'",
                 at: range(arguments[firstTyped].value),
                 help: common.scalar?.isInteger == true
-                    ? "convert explicitly: \(fn.rawValue)(Double(\(argText)))" : nil)
+                    ? "convert explicitly: \(entry.name)(Double(\(argText)))" : nil)
             return .error
         }
         var failed = false

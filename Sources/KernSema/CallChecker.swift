@@ -28,23 +28,25 @@ extension Checker {
             if let s = ScalarType(name: name) {
                 return checkConversion(e, callee: callee, to: s, arguments: arguments)
             }
-            if let fn = MathFunction(rawValue: name) {
+            if let fn = MathFunction(callName: name) {
                 return checkMath(e, callee: callee, fn, arguments: arguments, expected: expected)
             }
-            switch name {
-            case "print":
+            switch BuiltinFunction(bareName: name) {
+            case .print?:
                 return checkPrint(e, callee: callee, arguments: arguments)
-            case "precondition":
+            case .precondition?:
                 return checkPrecondition(e, callee: callee, arguments: arguments)
-            case "randomNormal":
+            case .randomNormal?:
                 return checkRandomNormal(e, callee: callee, arguments: arguments)
-            case "atomicAdd":
+            case .atomicAdd?:
                 return checkAtomicAdd(e, callee: callee, arguments: arguments)
-            case "prange", "stride":
+            case .prange?, .stride?:
                 error(
                     "'\(name)' can only be used as the sequence of a for loop", at: range(callee),
                     help: "write `for i in \(name)(...) { ... }`")
-            default:
+            case .random?:
+                preconditionFailure("KernSema: 'random' is a type member, not a bare name")
+            case nil:
                 reportUnknownName(name, at: range(callee))
             }
             checkArgumentsLoosely(arguments)

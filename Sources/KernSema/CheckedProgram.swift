@@ -86,28 +86,13 @@ public enum Reference: Sendable, Hashable {
     case type(SemaType)
 }
 
-/// Built-in math functions (LANGUAGE.md §8). `min max abs` also work on integers.
-public enum MathFunction: String, Sendable, Hashable, CaseIterable {
-    case sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p
-    case sin, cos, tan, asin, acos, atan, atan2, sinh, cosh, tanh
-    case pow, hypot, erf, erfc, floor, ceil, round, trunc, fma, copysign
-    case abs, min, max
-
-    public var arity: Int {
-        switch self {
-        case .atan2, .pow, .hypot, .copysign, .min, .max: 2
-        case .fma: 3
-        default: 1
-        }
-    }
-}
-
 /// What a call expression does, resolved by Sema. Arguments of `.function` calls are
 /// in parameter order (labels have been checked).
 public enum CallKind: Sendable, Hashable {
     case function(Int)
     /// `Double(x)`, `Int32(y)`: numeric conversion with Kern semantics (saturating).
     case conversion(ScalarType)
+    /// A math built-in (the table in KernBasics/MathFunction.swift), `entry.syntax == .call`.
     case math(MathFunction)
     /// `[T](repeating: v, count: n)` (rank 1) or `[[T]](repeating: v, rows: r, cols: c)`.
     case allocArray(ScalarType, rank: Int)
@@ -126,7 +111,8 @@ public enum CallKind: Sendable, Hashable {
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.
 public enum MemberKind: Sendable, Hashable {
     case count
-    case isNaN, isInfinite, isFinite
+    /// `x.isNaN`, `x.isInfinite`, `x.isFinite`: a math property (`entry.syntax == .property`).
+    case property(MathFunction)
     /// `T.pi`, `T.infinity`, `T.max`, ...: the constant, already in the value's type.
     case constant(ConstantValue)
 }

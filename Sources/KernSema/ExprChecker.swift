@@ -182,16 +182,12 @@ extension Checker {
             )
             return .error
         }
-        if MathFunction(rawValue: name) != nil || builtinStatementNames.contains(name) {
+        if MathFunction(callName: name) != nil || BuiltinFunction(bareName: name) != nil {
             error("built-in function '\(name)' must be called", at: range(e))
             return .error
         }
         reportUnknownName(name, at: range(e))
         return .error
-    }
-
-    var builtinStatementNames: Set<String> {
-        ["print", "precondition", "stride", "prange", "randomNormal", "atomicAdd"]
     }
 
     func reportUnknownName(_ name: String, at r: SourceRange) {

@@ -156,9 +156,10 @@ final class Checker {
 
     /// Names a user function can hide: math functions, the other built-in functions,
     /// and the scalar type names (conversions and constants).
-    static let builtinNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union([
-        "print", "precondition", "atomicAdd", "randomNormal", "prange", "stride", "Int64", "UInt64",
-    ]).union(ScalarType.allCases.map(\.rawValue))
+    static let builtinNames: Set<String> = Set(MathFunction.allCases.map(\.name))
+        .union(BuiltinFunction.allCases.map(\.name))
+        .union(ScalarType.allCases.map(\.name))
+        .union(["Int64", "UInt64"])
 
     /// Checks one function body: parameters become locals, then the statements, then
     /// the return analysis.

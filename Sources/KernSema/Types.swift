@@ -1,42 +1,5 @@
 import KernBasics
 
-/// Kern's scalar types (LANGUAGE.md §2). `Int`/`UInt` are the 64-bit types.
-public enum ScalarType: String, Sendable, Hashable, CaseIterable {
-    case bool = "Bool"
-    case int8 = "Int8"
-    case int16 = "Int16"
-    case int32 = "Int32"
-    case int64 = "Int"
-    case uint8 = "UInt8"
-    case uint16 = "UInt16"
-    case uint32 = "UInt32"
-    case uint64 = "UInt"
-    case float = "Float"
-    case double = "Double"
-
-    public var isInteger: Bool { !isFloating && self != .bool }
-    public var isFloating: Bool { self == .float || self == .double }
-    public var isSigned: Bool { [.int8, .int16, .int32, .int64].contains(self) }
-    public var bitWidth: Int {
-        switch self {
-        case .bool: 1
-        case .int8, .uint8: 8
-        case .int16, .uint16: 16
-        case .int32, .uint32, .float: 32
-        case .int64, .uint64, .double: 64
-        }
-    }
-
-    /// Resolves a type name as written; `Int64`/`UInt64` are aliases of `Int`/`UInt`.
-    public init?(name: String) {
-        switch name {
-        case "Int64": self = .int64
-        case "UInt64": self = .uint64
-        default: self.init(rawValue: name)
-        }
-    }
-}
-
 /// The type of a Kern expression or declaration after checking.
 public indirect enum SemaType: Sendable, Hashable, CustomStringConvertible {
     case scalar(ScalarType)

@@ -74,7 +74,7 @@ import Testing
           return %12
         }
         """
-    let m = InterpreterValue.array((0..<12).map { _ in Scalar.int(0) }, kind: .i64, shape: [3, 4])
+    let m = InterpreterValue.array((0..<12).map { _ in Scalar.int(0) }, kind: .int64, shape: [3, 4])
     #expect(try run(text, "f", [m]).0?.scalar == .int(12))
     #expect(m.arrayView?.int64s == [0, 1, 2, 3, 2, 11, 12, 13, 20, 21, 22, 23])
 }
@@ -93,7 +93,7 @@ import Testing
         }
         """
     let t = InterpreterValue.array(
-        (0..<24).map { Scalar.double(Double($0)) }, kind: .f64, shape: [2, 3, 4])
+        (0..<24).map { Scalar.double(Double($0)) }, kind: .double, shape: [2, 3, 4])
     // t[1,1,1] = 12 + 4 + 1 = 17; t[0][1][1] = 5
     #expect(try run(text, "f", [t, .int(0)]).0?.scalar == .double(22))
     let e = runtimeError { _ = try run(text, "f", [t, .int(2)]) }
@@ -164,7 +164,7 @@ import Testing
 
 @Test func stridedLoopsIncludingNegativeStepAndFullRange() throws {
     func loop(_ lo: Scalar, _ hi: Scalar, _ step: Scalar, inclusive: Bool) throws -> [String] {
-        let k = lo.kind.rawValue
+        let k = lo.kind.irName
         return try run(
             """
             module "t"
@@ -183,11 +183,11 @@ import Testing
     #expect(try loop(.int(5), .int(5), .int(1), inclusive: false) == [])
     #expect(try loop(.int(7), .int(2), .int(1), inclusive: false) == [])
     #expect(
-        try loop(.int(125, .i8), .int(127, .i8), .int(1, .i8), inclusive: true) == [
+        try loop(.int(125, .int8), .int(127, .int8), .int(1, .int8), inclusive: true) == [
             "125", "126", "127",
         ])
     #expect(
-        try loop(.uint(253, .u8), .uint(255, .u8), .uint(2, .u8), inclusive: true) == [
+        try loop(.uint(253, .uint8), .uint(255, .uint8), .uint(2, .uint8), inclusive: true) == [
             "253", "255",
         ])
     #expect(

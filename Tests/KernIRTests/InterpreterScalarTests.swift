@@ -7,7 +7,7 @@ import Testing
 
 /// `a op b` in kind `k`, through IR text and the interpreter.
 func evalBinary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar) throws -> Scalar? {
-    let k = a.kind.rawValue
+    let k = a.kind.irName
     let text = """
         module "t"
         func @f(%0 a: \(k), %1 b: \(k)) -> \(k) {
@@ -18,11 +18,11 @@ func evalBinary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar) throws -> Scalar? 
     return try run(text, "f", [.scalar(a), .scalar(b)]).0?.scalar
 }
 
-func evalConvert(_ a: Scalar, to kind: ScalarKind) throws -> Scalar? {
+func evalConvert(_ a: Scalar, to kind: ScalarType) throws -> Scalar? {
     let text = """
         module "t"
-        func @f(%0 a: \(a.kind.rawValue)) -> \(kind.rawValue) {
-          %1 = convert %0 : \(kind.rawValue)
+        func @f(%0 a: \(a.kind.irName)) -> \(kind.irName) {
+          %1 = convert %0 : \(kind.irName)
           return %1
         }
         """
@@ -30,7 +30,7 @@ func evalConvert(_ a: Scalar, to kind: ScalarKind) throws -> Scalar? {
 }
 
 func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool? {
-    let k = a.kind.rawValue
+    let k = a.kind.irName
     let text = """
         module "t"
         func @f(%0 a: \(k), %1 b: \(k)) -> bool {
@@ -42,13 +42,13 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
 }
 
 @Test func integerArithmeticWrapsInEachWidth() throws {
-    #expect(try evalBinary(.add, .int(127, .i8), .int(1, .i8)) == .int(-128, .i8))
-    #expect(try evalBinary(.sub, .int(-32768, .i16), .int(1, .i16)) == .int(32767, .i16))
-    #expect(try evalBinary(.mul, .int(65536, .i32), .int(65536, .i32)) == .int(0, .i32))
+    #expect(try evalBinary(.add, .int(127, .int8), .int(1, .int8)) == .int(-128, .int8))
+    #expect(try evalBinary(.sub, .int(-32768, .int16), .int(1, .int16)) == .int(32767, .int16))
+    #expect(try evalBinary(.mul, .int(65536, .int32), .int(65536, .int32)) == .int(0, .int32))
     #expect(try evalBinary(.add, .int(.max), .int(1)) == .int(.min))
-    #expect(try evalBinary(.add, .uint(255, .u8), .uint(1, .u8)) == .uint(0, .u8))
-    #expect(try evalBinary(.sub, .uint(0, .u16), .uint(1, .u16)) == .uint(65535, .u16))
-    #expect(try evalBinary(.mul, .uint(0x8000_0000, .u32), .uint(2, .u32)) == .uint(0, .u32))
+    #expect(try evalBinary(.add, .uint(255, .uint8), .uint(1, .uint8)) == .uint(0, .uint8))
+    #expect(try evalBinary(.sub, .uint(0, .uint16), .uint(1, .uint16)) == .uint(65535, .uint16))
+    #expect(try evalBinary(.mul, .uint(0x8000_0000, .uint32), .uint(2, .uint32)) == .uint(0, .uint32))
     #expect(try evalBinary(.sub, .uint(0), .uint(1)) == .uint(.max))
 }
 
@@ -56,11 +56,11 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
     #expect(try evalBinary(.div, .int(7), .int(-2)) == .int(-3))
     #expect(try evalBinary(.rem, .int(-7), .int(2)) == .int(-1))
     #expect(try evalBinary(.rem, .int(7), .int(-2)) == .int(1))
-    #expect(try evalBinary(.div, .int(-128, .i8), .int(-1, .i8)) == .int(-128, .i8))
-    #expect(try evalBinary(.rem, .int(-128, .i8), .int(-1, .i8)) == .int(0, .i8))
+    #expect(try evalBinary(.div, .int(-128, .int8), .int(-1, .int8)) == .int(-128, .int8))
+    #expect(try evalBinary(.rem, .int(-128, .int8), .int(-1, .int8)) == .int(0, .int8))
     #expect(try evalBinary(.div, .int(.min), .int(-1)) == .int(.min))
     #expect(try evalBinary(.rem, .int(.min), .int(-1)) == .int(0))
-    #expect(try evalBinary(.div, .uint(200, .u8), .uint(3, .u8)) == .uint(66, .u8))
+    #expect(try evalBinary(.div, .uint(200, .uint8), .uint(3, .uint8)) == .uint(66, .uint8))
     #expect(try evalBinary(.rem, .uint(.max), .uint(10)) == .uint(5))
 }
 
@@ -74,7 +74,7 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
         }
         """
     let e = runtimeError {
-        _ = try run(text, "f", [.scalar(.int(1, .i32)), .scalar(.int(0, .i32))])
+        _ = try run(text, "f", [.scalar(.int(1, .int32)), .scalar(.int(0, .int32))])
     }
     #expect(e?.kind == .divisionByZero)
     #expect(e?.pos == SourcePos(line: 7, column: 12))
@@ -82,43 +82,43 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
 }
 
 @Test func shiftsAreSwiftSmartShifts() throws {
-    #expect(try evalBinary(.shl, .int(1, .i32), .int(31, .i32)) == .int(Int64(Int32.min), .i32))
-    #expect(try evalBinary(.shl, .int(1, .i32), .int(32, .i32)) == .int(0, .i32))
-    #expect(try evalBinary(.shl, .int(8, .i32), .int(-2, .i32)) == .int(2, .i32))
-    #expect(try evalBinary(.shr, .int(-8, .i32), .int(1, .i32)) == .int(-4, .i32))
-    #expect(try evalBinary(.shr, .int(-8, .i32), .int(100, .i32)) == .int(-1, .i32))
-    #expect(try evalBinary(.shr, .int(8, .i32), .int(100, .i32)) == .int(0, .i32))
-    #expect(try evalBinary(.shr, .int(1, .i64), .int(-3, .i64)) == .int(8))
+    #expect(try evalBinary(.shl, .int(1, .int32), .int(31, .int32)) == .int(Int64(Int32.min), .int32))
+    #expect(try evalBinary(.shl, .int(1, .int32), .int(32, .int32)) == .int(0, .int32))
+    #expect(try evalBinary(.shl, .int(8, .int32), .int(-2, .int32)) == .int(2, .int32))
+    #expect(try evalBinary(.shr, .int(-8, .int32), .int(1, .int32)) == .int(-4, .int32))
+    #expect(try evalBinary(.shr, .int(-8, .int32), .int(100, .int32)) == .int(-1, .int32))
+    #expect(try evalBinary(.shr, .int(8, .int32), .int(100, .int32)) == .int(0, .int32))
+    #expect(try evalBinary(.shr, .int(1, .int64), .int(-3, .int64)) == .int(8))
     #expect(try evalBinary(.shl, .int(-1), .int(-64)) == .int(-1))
-    #expect(try evalBinary(.shr, .uint(0x80, .u8), .uint(7, .u8)) == .uint(1, .u8))
-    #expect(try evalBinary(.shl, .uint(1, .u8), .uint(8, .u8)) == .uint(0, .u8))
+    #expect(try evalBinary(.shr, .uint(0x80, .uint8), .uint(7, .uint8)) == .uint(1, .uint8))
+    #expect(try evalBinary(.shl, .uint(1, .uint8), .uint(8, .uint8)) == .uint(0, .uint8))
     #expect(try evalBinary(.shr, .uint(.max), .uint(64)) == .uint(0))
 }
 
 @Test func floatToIntegerSaturatesAndNaNIsZero() throws {
-    #expect(try evalConvert(.double(1e10), to: .i32) == .int(Int64(Int32.max), .i32))
-    #expect(try evalConvert(.double(-1e10), to: .i32) == .int(Int64(Int32.min), .i32))
-    #expect(try evalConvert(.double(.nan), to: .i64) == .int(0))
-    #expect(try evalConvert(.double(-3.9), to: .i64) == .int(-3))
-    #expect(try evalConvert(.double(-5), to: .u8) == .uint(0, .u8))
-    #expect(try evalConvert(.double(300), to: .u8) == .uint(255, .u8))
-    #expect(try evalConvert(.double(255.9), to: .u8) == .uint(255, .u8))
-    #expect(try evalConvert(.float(9.3e18), to: .i64) == .int(.max))
-    #expect(try evalConvert(.float(-.infinity), to: .i64) == .int(.min))
-    #expect(try evalConvert(.double(1.9e19), to: .u64) == .uint(.max))
+    #expect(try evalConvert(.double(1e10), to: .int32) == .int(Int64(Int32.max), .int32))
+    #expect(try evalConvert(.double(-1e10), to: .int32) == .int(Int64(Int32.min), .int32))
+    #expect(try evalConvert(.double(.nan), to: .int64) == .int(0))
+    #expect(try evalConvert(.double(-3.9), to: .int64) == .int(-3))
+    #expect(try evalConvert(.double(-5), to: .uint8) == .uint(0, .uint8))
+    #expect(try evalConvert(.double(300), to: .uint8) == .uint(255, .uint8))
+    #expect(try evalConvert(.double(255.9), to: .uint8) == .uint(255, .uint8))
+    #expect(try evalConvert(.float(9.3e18), to: .int64) == .int(.max))
+    #expect(try evalConvert(.float(-.infinity), to: .int64) == .int(.min))
+    #expect(try evalConvert(.double(1.9e19), to: .uint64) == .uint(.max))
 }
 
 @Test func integerConversionsTruncateOrExtendBySourceSign() throws {
-    #expect(try evalConvert(.int(300), to: .i8) == .int(44, .i8))
-    #expect(try evalConvert(.int(-1, .i8), to: .u64) == .uint(.max))
-    #expect(try evalConvert(.uint(255, .u8), to: .i16) == .int(255, .i16))
-    #expect(try evalConvert(.uint(0xFFFF_FFFF, .u32), to: .i64) == .int(0xFFFF_FFFF))
-    #expect(try evalConvert(.int(16_777_217), to: .f32) == .float(16_777_216))
-    #expect(try evalConvert(.uint(.max), to: .f64) == .double(18_446_744_073_709_551_615.0))
-    #expect(try evalConvert(.double(0.1), to: .f32) == .float(0.1))
-    #expect(try evalConvert(.float(0.1), to: .f64) == .double(Double(Float(0.1))))
+    #expect(try evalConvert(.int(300), to: .int8) == .int(44, .int8))
+    #expect(try evalConvert(.int(-1, .int8), to: .uint64) == .uint(.max))
+    #expect(try evalConvert(.uint(255, .uint8), to: .int16) == .int(255, .int16))
+    #expect(try evalConvert(.uint(0xFFFF_FFFF, .uint32), to: .int64) == .int(0xFFFF_FFFF))
+    #expect(try evalConvert(.int(16_777_217), to: .float) == .float(16_777_216))
+    #expect(try evalConvert(.uint(.max), to: .double) == .double(18_446_744_073_709_551_615.0))
+    #expect(try evalConvert(.double(0.1), to: .float) == .float(0.1))
+    #expect(try evalConvert(.float(0.1), to: .double) == .double(Double(Float(0.1))))
     #expect(try evalConvert(.int(2), to: .bool) == .bool(true))
-    #expect(try evalConvert(.bool(true), to: .f64) == .double(1))
+    #expect(try evalConvert(.bool(true), to: .double) == .double(1))
 }
 
 @Test func floatArithmeticIsDoneInFloatForF32() throws {
@@ -135,14 +135,14 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
     #expect(try evalCompare(.lt, .float(.nan), .float(1)) == false)
     #expect(try evalCompare(.ge, .double(.nan), .double(1)) == false)
     #expect(try evalCompare(.eq, .double(0), .double(-0.0)) == true)
-    #expect(try evalCompare(.gt, .uint(200, .u8), .uint(100, .u8)) == true)
-    #expect(try evalCompare(.gt, .int(-56, .i8), .int(100, .i8)) == false)
+    #expect(try evalCompare(.gt, .uint(200, .uint8), .uint(100, .uint8)) == true)
+    #expect(try evalCompare(.gt, .int(-56, .int8), .int(100, .int8)) == false)
     #expect(try evalCompare(.lt, .uint(.max), .uint(1)) == false)
 }
 
 @Test func unaryOperations() throws {
     func un(_ op: String, _ a: Scalar) throws -> Scalar? {
-        let k = a.kind.rawValue
+        let k = a.kind.irName
         return try run(
             """
             module "t"
@@ -153,11 +153,11 @@ func evalCompare(_ p: ComparePredicate, _ a: Scalar, _ b: Scalar) throws -> Bool
             """, "f", [.scalar(a)]
         ).0?.scalar
     }
-    #expect(try un("neg", .int(-128, .i8)) == .int(-128, .i8))
+    #expect(try un("neg", .int(-128, .int8)) == .int(-128, .int8))
     #expect(try un("neg", .double(0))?.double.sign == .minus)
     #expect(try un("not", .bool(false)) == .bool(true))
-    #expect(try un("bitnot", .uint(0x0F, .u8)) == .uint(0xF0, .u8))
-    #expect(try un("bitnot", .int(0, .i16)) == .int(-1, .i16))
+    #expect(try un("bitnot", .uint(0x0F, .uint8)) == .uint(0xF0, .uint8))
+    #expect(try un("bitnot", .int(0, .int16)) == .int(-1, .int16))
 }
 
 @Test func printFormatsLikeSwift() throws {

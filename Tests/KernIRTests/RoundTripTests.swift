@@ -118,8 +118,8 @@ let everyOp = """
     #expect(f.params.map(\.isInout) == [false, false, true, true, false])
     #expect(f.params[3].binding == .slot(SlotID(0)))
     #expect(f.slots[SlotID(2)].name == "tmp var")
-    #expect(f.values[ValueID(5)] == .scalar(.i8))
-    #expect(f.values[ValueID(36)] == .array(.f64, rank: 2))
+    #expect(f.values[ValueID(5)] == .scalar(.int8))
+    #expect(f.values[ValueID(36)] == .array(.double, rank: 2))
     guard case .constant(.integer(let bits)) = f.body.instrs[1].op else {
         Issue.record("expected a constant")
         return
@@ -130,23 +130,23 @@ let everyOp = """
 }
 
 @Test func builderOutputRoundTrips() throws {
-    var b = FunctionBuilder(Function(name: "sum", returnType: .scalar(.f64)))
-    guard case .value(let x) = b.addParam("x", .array(.f64, rank: 1), isInout: false) else {
+    var b = FunctionBuilder(Function(name: "sum", returnType: .scalar(.double)))
+    guard case .value(let x) = b.addParam("x", .array(.double, rank: 1), isInout: false) else {
         return
     }
-    let acc = b.newSlot("acc", .scalar(.f64))
-    let zero = b.constant(.floating(0), .f64)
+    let acc = b.newSlot("acc", .scalar(.double))
+    let zero = b.constant(.floating(0), .double)
     b.emit(.store(acc, zero))
-    let n = b.emit(.dim(x, axis: 0), .scalar(.i64))
+    let n = b.emit(.dim(x, axis: 0), .scalar(.int64))
     let lo = b.int64(0)
     let one = b.int64(1)
-    let i = b.newValue(.scalar(.i64))
+    let i = b.newValue(.scalar(.int64))
     b.beginBlock()
     b.pos = SourcePos(line: 3, column: 9)
     b.emit(.checkBounds(index: i, bound: n, axis: 0))
-    let e = b.emit(.loadElement(x, indices: [i]), .scalar(.f64))
-    let s = b.emit(.load(acc), .scalar(.f64))
-    let t = b.emit(.binary(.add, s, e), .scalar(.f64))
+    let e = b.emit(.loadElement(x, indices: [i]), .scalar(.double))
+    let s = b.emit(.load(acc), .scalar(.double))
+    let t = b.emit(.binary(.add, s, e), .scalar(.double))
     b.emit(.store(acc, t))
     let body = b.endBlock()
     b.pos = .unknown
@@ -155,7 +155,7 @@ let everyOp = """
             ForLoop(
                 induction: i, lower: lo, upper: n, step: one, inclusive: false, kind: .serial,
                 body: body)))
-    let r = b.emit(.load(acc), .scalar(.f64))
+    let r = b.emit(.load(acc), .scalar(.double))
     b.emit(.returnValue(r))
     var m = Module(sourceName: "b.kern")
     m.functions.append(b.finish())
@@ -194,8 +194,8 @@ let everyOp = """
 
 @Test func oddNamesAreQuoted() throws {
     var f = Function(name: "weird name", returnType: .void)
-    f.slots.append(SlotInfo(name: "nan", type: .scalar(.i64)))
-    f.slots.append(SlotInfo(name: "", type: .scalar(.i64)))
+    f.slots.append(SlotInfo(name: "nan", type: .scalar(.int64)))
+    f.slots.append(SlotInfo(name: "", type: .scalar(.int64)))
     f.body = Block([Instr(result: nil, op: .returnValue(nil))])
     var m = Module(sourceName: "q\"uote.kern")
     m.functions.append(f)

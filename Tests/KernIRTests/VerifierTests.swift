@@ -69,7 +69,7 @@ func expectVerifierErrors(
         """
     var m = try parse(text)
     var f = m.functions[FunctionID(0)]
-    let v = f.values.append(.scalar(.i64))
+    let v = f.values.append(.scalar(.int64))
     f.body.instrs.insert(
         contentsOf: [
             Instr(result: v, op: .constant(.integer(1))),

@@ -7,7 +7,7 @@ import KernLLVM
 import Testing
 
 /// `f(a: T, b: T) -> T { a op b }`, with a divisor check for div/rem.
-private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: ScalarKind? = nil)
+private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarType, amount: ScalarType? = nil)
     -> KernIR.Function
 {
     makeFunction(
@@ -29,7 +29,7 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     func run64(_ op: BinaryOpcode, _ cases: [(Int64, Int64)], expect: (Int64, Int64) -> Int64)
         throws
     {
-        let m = try Loaded([binaryFunction(op, .i64)])
+        let m = try Loaded([binaryFunction(op, .int64)])
         let f = try m.entry("f", as: I64Op.self)
         let call = Call()
         for (a, c) in cases {
@@ -50,12 +50,12 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
         let cases: [(Int64, Int64)] = [(.min, -1), (7, -2), (-7, 2), (.min, 1), (5, 5), (.max, -1)]
         try run64(.div, cases) { a, c in c == -1 ? 0 &- a : a / c }
         try run64(.rem, cases) { a, c in c == -1 ? 0 : a % c }
-        let m = try Loaded([binaryFunction(.div, .i32)])
+        let m = try Loaded([binaryFunction(.div, .int32)])
         let f = try m.entry("f", as: I32Op.self)
         let call = Call()
         #expect(f(call.ctx, .min, -1, call.result) == 0)
         #expect(call.slot(0, Int32.self) == .min)
-        let r = try Loaded([binaryFunction(.rem, .i8)])
+        let r = try Loaded([binaryFunction(.rem, .int8)])
         let g = try r.entry("f", as: I8Op.self)
         call.reset()
         #expect(g(call.ctx, .min, -1, call.result) == 0)
@@ -63,7 +63,7 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func divisionByZeroIsAnError() throws {
-        let m = try Loaded([binaryFunction(.rem, .i64)])
+        let m = try Loaded([binaryFunction(.rem, .int64)])
         let f = try m.entry("f", as: I64Op.self)
         let call = Call()
         #expect(f(call.ctx, 5, 0, call.result) == 2)
@@ -72,7 +72,7 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func unsignedDivision() throws {
-        let m = try Loaded([binaryFunction(.div, .u8)])
+        let m = try Loaded([binaryFunction(.div, .uint8)])
         let f = try m.entry("f", as: U8Op.self)
         let call = Call()
         #expect(f(call.ctx, 250, 7, call.result) == 0)
@@ -82,8 +82,8 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     @Test func smartShiftsMatchSwift() throws {
         let amounts: [Int64] = [-100, -65, -64, -63, -3, -1, 0, 1, 3, 63, 64, 65, 1000, .min, .max]
         let values: [Int64] = [1, -1, 12345, -12345, .min, .max]
-        let shl = try Loaded([binaryFunction(.shl, .i64)])
-        let shr = try Loaded([binaryFunction(.shr, .i64)])
+        let shl = try Loaded([binaryFunction(.shl, .int64)])
+        let shr = try Loaded([binaryFunction(.shr, .int64)])
         let fl = try shl.entry("f", as: I64Op.self)
         let fr = try shr.entry("f", as: I64Op.self)
         let call = Call()
@@ -95,13 +95,13 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
         }
         // Narrow values shifted by a wide amount, unsigned amounts beyond Int64.max.
         typealias I8ByI64 = @convention(c) (Ctx, Int8, Int64, Result8) -> Int32
-        let narrow = try Loaded([binaryFunction(.shr, .i8, amount: .i64)])
+        let narrow = try Loaded([binaryFunction(.shr, .int8, amount: .int64)])
         let fn = try narrow.entry("f", as: I8ByI64.self)
         for (a, n) in [(Int8(-100), Int64(10)), (-100, 256), (100, 7), (100, -2), (-1, -7)] {
             #expect(call.value(Int8.self) { fn($0, a, n, $1) } == a >> n, "\(a) >> \(n)")
         }
         typealias U32ByU64 = @convention(c) (Ctx, UInt32, UInt64, Result8) -> Int32
-        let unsigned = try Loaded([binaryFunction(.shl, .u32, amount: .u64)])
+        let unsigned = try Loaded([binaryFunction(.shl, .uint32, amount: .uint64)])
         let fu = try unsigned.entry("f", as: U32ByU64.self)
         for (a, n) in [(UInt32(0xF0F0), UInt64(4)), (1, .max), (1, 1 << 63), (7, 31), (7, 32)] {
             #expect(call.value(UInt32.self) { fu($0, a, n, $1) } == a << n, "\(a) << \(n)")
@@ -116,10 +116,10 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
             }
         }
         let m = try Loaded([
-            conversion("toI32", from: .scalar(.f64), to: .scalar(.i32)),
-            conversion("toU8", from: .scalar(.f64), to: .scalar(.u8)),
-            conversion("narrow", from: .scalar(.i64), to: .scalar(.i8)),
-            conversion("widen", from: .scalar(.u8), to: .scalar(.i64)),
+            conversion("toI32", from: .scalar(.double), to: .scalar(.int32)),
+            conversion("toU8", from: .scalar(.double), to: .scalar(.uint8)),
+            conversion("narrow", from: .scalar(.int64), to: .scalar(.int8)),
+            conversion("widen", from: .scalar(.uint8), to: .scalar(.int64)),
         ])
         typealias D2 = @convention(c) (Ctx, Double, Result8) -> Int32
         let call = Call()
@@ -151,12 +151,12 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func floatMinMaxFollowSwift() throws {
-        let fs = [MathOpcode.min, .max].map { op in
+        let fs = [MathFunction.min, .max].map { op in
             makeFunction(
-                op.rawValue, [("x", .scalar(.f64), false), ("y", .scalar(.f64), false)],
-                returns: .scalar(.f64)
+                op.irName, [("x", .scalar(.double), false), ("y", .scalar(.double), false)],
+                returns: .scalar(.double)
             ) { b, p in
-                b.ret(b.emit(.math(op, [p[0].value, p[1].value]), .scalar(.f64)))
+                b.ret(b.emit(.math(op, [p[0].value, p[1].value]), .scalar(.double)))
             }
         }
         let m = try Loaded(fs)
@@ -182,24 +182,24 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
     }
 
     @Test func mathBuiltins() throws {
-        let unary: [(MathOpcode, (Double) -> Double)] = [
+        let unary: [(MathFunction, (Double) -> Double)] = [
             (.sqrt, { $0.squareRoot() }), (.exp, Foundation.exp), (.cbrt, Foundation.cbrt),
             (.tanh, Foundation.tanh), (.erf, Foundation.erf), (.round, { $0.rounded() }),
             (.log1p, Foundation.log1p), (.abs, { Swift.abs($0) }), (.floor, Foundation.floor),
         ]
         let fs = unary.map { op, _ in
-            makeFunction(op.rawValue, [("x", .scalar(.f64), false)], returns: .scalar(.f64)) {
+            makeFunction(op.irName, [("x", .scalar(.double), false)], returns: .scalar(.double)) {
                 b, p in
-                b.ret(b.emit(.math(op, [p[0].value]), .scalar(.f64)))
+                b.ret(b.emit(.math(op, [p[0].value]), .scalar(.double)))
             }
         }
         let atan2f = makeFunction(
-            "atan2f", [("y", .scalar(.f32), false), ("x", .scalar(.f32), false)],
-            returns: .scalar(.f32)
+            "atan2f", [("y", .scalar(.float), false), ("x", .scalar(.float), false)],
+            returns: .scalar(.float)
         ) { b, p in
-            b.ret(b.emit(.math(.atan2, [p[0].value, p[1].value]), .scalar(.f32)))
+            b.ret(b.emit(.math(.atan2, [p[0].value, p[1].value]), .scalar(.float)))
         }
-        let isNaN = makeFunction("isnan", [("x", .scalar(.f64), false)], returns: .scalar(.bool)) {
+        let isNaN = makeFunction("isnan", [("x", .scalar(.double), false)], returns: .scalar(.bool)) {
             b, p in
             b.ret(b.emit(.math(.isNaN, [p[0].value]), .scalar(.bool)))
         }
@@ -207,7 +207,7 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
         typealias D1 = @convention(c) (Ctx, Double, Result8) -> Int32
         let call = Call()
         for (op, reference) in unary {
-            let f = try m.entry(op.rawValue, as: D1.self)
+            let f = try m.entry(op.irName, as: D1.self)
             for x in [0.5, 2.5, -2.5, 10.0] where !(x < 0 && (op == .sqrt || op == .log1p)) {
                 call.reset()
                 _ = f(call.ctx, x, call.result)

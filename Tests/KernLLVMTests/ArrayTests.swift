@@ -13,13 +13,13 @@ import Testing
 @Suite struct ArrayViewTests {
     /// func sum(x: [Double]) -> Double { var s = 0.0; for i in 0..<x.count { s += x[i] }; return s }
     @Test func stridedRank1() throws {
-        let f = makeFunction("sum", [("x", .array(.f64, rank: 1), false)], returns: .scalar(.f64)) {
+        let f = makeFunction("sum", [("x", .array(.double, rank: 1), false)], returns: .scalar(.double)) {
             b, p in
             let x = p[0].value
-            let s = b.newSlot("s", .scalar(.f64))
+            let s = b.newSlot("s", .scalar(.double))
             b.store(s, b.f64(0))
-            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.i64))) { b, i in
-                let e = b.emit(.loadElement(x, indices: [i]), .scalar(.f64))
+            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.int64))) { b, i in
+                let e = b.emit(.loadElement(x, indices: [i]), .scalar(.double))
                 b.store(s, b.binary(.add, b.load(s), e))
             }
             b.ret(b.load(s))
@@ -41,24 +41,24 @@ import Testing
     ///         for j in 0..<row.count { s += row[j] }; out[i] = s } }   (checked `out[i]`)
     @Test func rank2SubviewsAndBounds() throws {
         let f = makeFunction(
-            "rowSums", [("m", .array(.i64, rank: 2), false), ("out", .array(.i64, rank: 1), true)]
+            "rowSums", [("m", .array(.int64, rank: 2), false), ("out", .array(.int64, rank: 1), true)]
         ) { b, p in
             let (mat, out) = (p[0].value, p[1].value)
-            b.forLoop(b.i64(0), b.emit(.dim(mat, axis: 0), .scalar(.i64))) { b, i in
-                let row = b.emit(.subview(mat, index: i), .array(.i64, rank: 1))
-                let s = b.newSlot("s", .scalar(.i64))
+            b.forLoop(b.i64(0), b.emit(.dim(mat, axis: 0), .scalar(.int64))) { b, i in
+                let row = b.emit(.subview(mat, index: i), .array(.int64, rank: 1))
+                let s = b.newSlot("s", .scalar(.int64))
                 b.store(s, b.i64(0))
-                b.forLoop(b.i64(0), b.emit(.dim(row, axis: 0), .scalar(.i64))) { b, j in
+                b.forLoop(b.i64(0), b.emit(.dim(row, axis: 0), .scalar(.int64))) { b, j in
                     b.store(
                         s,
                         b.binary(
-                            .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64)))
+                            .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.int64)))
                     )
                 }
                 b.pos = SourcePos(line: 4, column: 9)
                 b.emit(
                     .checkBounds(
-                        index: i, bound: b.emit(.dim(out, axis: 0), .scalar(.i64)), axis: 0))
+                        index: i, bound: b.emit(.dim(out, axis: 0), .scalar(.int64)), axis: 0))
                 b.emit(.storeElement(out, indices: [i], value: b.load(s)))
             }
         }
@@ -88,11 +88,11 @@ import Testing
 
     @Test func negativeIndexAndBoolElements() throws {
         let get = makeFunction(
-            "flip", [("x", .array(.bool, rank: 1), true), ("i", .scalar(.i64), false)],
+            "flip", [("x", .array(.bool, rank: 1), true), ("i", .scalar(.int64), false)],
             returns: .scalar(.bool)
         ) { b, p in
             let (x, i) = (p[0].value, p[1].value)
-            b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.i64)), axis: 0))
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.int64)), axis: 0))
             let old = b.emit(.loadElement(x, indices: [i]), .scalar(.bool))
             b.emit(.storeElement(x, indices: [i], value: b.emit(.unary(.not, old), .scalar(.bool))))
             b.ret(old)
@@ -166,43 +166,43 @@ private let countingFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { 
     /// }
     func kernel() -> KernIR.Function {
         makeFunction(
-            "f", [("n", .scalar(.i64), false), ("k", .scalar(.i64), false)], returns: .scalar(.f64)
+            "f", [("n", .scalar(.int64), false), ("k", .scalar(.int64), false)], returns: .scalar(.double)
         ) { b, p in
             let (n, k) = (p[0].value, p[1].value)
-            let total = b.newSlot("total", .scalar(.f64))
+            let total = b.newSlot("total", .scalar(.double))
             b.store(total, b.f64(0))
             b.forLoop(b.i64(0), n) { b, i in
-                let fill = b.emit(.convert(i), .scalar(.f64))
-                let buf = b.emit(.allocArray(.f64, dims: [k], fill: fill), .array(.f64, rank: 1))
+                let fill = b.emit(.convert(i), .scalar(.double))
+                let buf = b.emit(.allocArray(.double, dims: [k], fill: fill), .array(.double, rank: 1))
                 b.ifThen(b.compare(.eq, i, b.i64(3))) { b in b.emit(.continueLoop) }
                 b.ifThen(b.compare(.eq, i, b.i64(7))) { b in b.emit(.breakLoop) }
                 let last = b.binary(.sub, k, b.i64(1))
                 b.pos = SourcePos(line: 6, column: 9)
                 b.emit(
                     .checkBounds(
-                        index: last, bound: b.emit(.dim(buf, axis: 0), .scalar(.i64)), axis: 0))
-                let e = b.emit(.loadElement(buf, indices: [last]), .scalar(.f64))
+                        index: last, bound: b.emit(.dim(buf, axis: 0), .scalar(.int64)), axis: 0))
+                let e = b.emit(.loadElement(buf, indices: [last]), .scalar(.double))
                 b.emit(.storeElement(buf, indices: [last], value: b.binary(.add, e, b.f64(1))))
-                let e2 = b.emit(.loadElement(buf, indices: [last]), .scalar(.f64))
+                let e2 = b.emit(.loadElement(buf, indices: [last]), .scalar(.double))
                 b.store(total, b.binary(.add, b.load(total), e2))
             }
             let grid = b.emit(
-                .allocArray(.i64, dims: [b.i64(3), b.i64(4)], fill: b.i64(7)), .array(.i64, rank: 2)
+                .allocArray(.int64, dims: [b.i64(3), b.i64(4)], fill: b.i64(7)), .array(.int64, rank: 2)
             )
             b.emit(.storeElement(grid, indices: [b.i64(2), b.i64(3)], value: b.i64(5)))
             b.ifThen(b.compare(.eq, n, b.i64(100))) { b in b.ret(b.load(total)) }
             b.pos = SourcePos(line: 12, column: 5)
             b.emit(.precondition(b.compare(.ne, n, b.i64(50)), message: ""))
-            let s = b.newSlot("s", .scalar(.i64))
+            let s = b.newSlot("s", .scalar(.int64))
             b.store(s, b.i64(0))
-            let row = b.emit(.subview(grid, index: b.i64(2)), .array(.i64, rank: 1))
+            let row = b.emit(.subview(grid, index: b.i64(2)), .array(.int64, rank: 1))
             b.forLoop(b.i64(0), b.i64(4)) { b, j in
                 b.store(
                     s,
                     b.binary(
-                        .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.i64))))
+                        .add, b.load(s), b.emit(.loadElement(row, indices: [j]), .scalar(.int64))))
             }
-            b.ret(b.binary(.add, b.load(total), b.emit(.convert(b.load(s)), .scalar(.f64))))
+            b.ret(b.binary(.add, b.load(total), b.emit(.convert(b.load(s)), .scalar(.double))))
         }
     }
 

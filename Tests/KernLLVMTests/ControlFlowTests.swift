@@ -14,9 +14,9 @@ import Testing
     /// var k = 0; while k < 5 { s += 100; k += 1 }; repeat { s -= 1; k -= 1 } while k > 2
     /// return s
     @Test func nestedLoopsWithBreakAndContinue() throws {
-        let f = makeFunction("f", [("n", .scalar(.i64), false)], returns: .scalar(.i64)) { b, p in
-            let s = b.newSlot("s", .scalar(.i64))
-            let k = b.newSlot("k", .scalar(.i64))
+        let f = makeFunction("f", [("n", .scalar(.int64), false)], returns: .scalar(.int64)) { b, p in
+            let s = b.newSlot("s", .scalar(.int64))
+            let k = b.newSlot("k", .scalar(.int64))
             b.store(s, b.i64(0))
             b.store(k, b.i64(0))
             b.forLoop(b.i64(0), p[0].value) { b, i in
@@ -78,23 +78,23 @@ import Testing
     /// Loops that end at T.max must not overflow: Int8 `120...127`, stride by 3 and by
     /// a runtime (negative) step.
     @Test func loopBoundsAtTypeLimits() throws {
-        let f = makeFunction("f", [("step", .scalar(.i8), false)], returns: .scalar(.i64)) { b, p in
-            let count = b.newSlot("count", .scalar(.i64))
+        let f = makeFunction("f", [("step", .scalar(.int8), false)], returns: .scalar(.int64)) { b, p in
+            let count = b.newSlot("count", .scalar(.int64))
             b.store(count, b.i64(0))
-            let lo = b.constant(.integer(120), .i8)
-            let hi = b.constant(.integer(127), .i8)
+            let lo = b.constant(.integer(120), .int8)
+            let hi = b.constant(.integer(127), .int8)
             b.forLoop(lo, hi, inclusive: true) { b, _ in
                 b.store(count, b.binary(.add, b.load(count), b.i64(1)))
             }
-            b.forLoop(lo, hi, step: b.constant(.integer(3), .i8), inclusive: true) { b, _ in
+            b.forLoop(lo, hi, step: b.constant(.integer(3), .int8), inclusive: true) { b, _ in
                 b.store(count, b.binary(.add, b.load(count), b.i64(10)))
             }
             // stride(from: -128, through: 127, by: step) or the reverse for step < 0.
-            let neg = b.compare(.lt, p[0].value, b.constant(.integer(0), .i8))
+            let neg = b.compare(.lt, p[0].value, b.constant(.integer(0), .int8))
             let from = b.emit(
-                .select(neg, hi, b.constant(.integer(UInt64(bitPattern: -128)), .i8)), .scalar(.i8))
+                .select(neg, hi, b.constant(.integer(UInt64(bitPattern: -128)), .int8)), .scalar(.int8))
             let to = b.emit(
-                .select(neg, b.constant(.integer(UInt64(bitPattern: -128)), .i8), hi), .scalar(.i8))
+                .select(neg, b.constant(.integer(UInt64(bitPattern: -128)), .int8), hi), .scalar(.int8))
             b.forLoop(from, to, step: p[0].value, inclusive: true) { b, _ in
                 b.store(count, b.binary(.add, b.load(count), b.i64(1000)))
             }
@@ -120,39 +120,39 @@ import Testing
     /// func main(x: inout Int) -> Int { bump(&x, 5); bump(&x, 1); return fib(x) }
     @Test func callsRecursionInoutAndTuples() throws {
         let bump = makeFunction(
-            "bump", [("x", .scalar(.i64), true), ("by", .scalar(.i64), false)], inline: .never
+            "bump", [("x", .scalar(.int64), true), ("by", .scalar(.int64), false)], inline: .never
         ) { b, p in
             b.store(p[0].slot, b.binary(.add, b.load(p[0].slot), p[1].value))
         }
-        let fib = makeFunction("fib", [("n", .scalar(.i64), false)], returns: .scalar(.i64)) {
+        let fib = makeFunction("fib", [("n", .scalar(.int64), false)], returns: .scalar(.int64)) {
             b, p in
             let n = p[0].value
             b.ifThen(b.compare(.lt, n, b.i64(2))) { b in b.ret(n) }
             let a = b.emit(
-                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(1)))]), .scalar(.i64))
+                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(1)))]), .scalar(.int64))
             let c = b.emit(
-                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(2)))]), .scalar(.i64))
+                .call(FunctionID(1), [.value(b.binary(.sub, n, b.i64(2)))]), .scalar(.int64))
             b.ret(b.binary(.add, a, c))
         }
-        let tupleType = IRType.tuple([.i64, .i64, .bool, .f64])
+        let tupleType = IRType.tuple([.int64, .int64, .bool, .double])
         let divmod = makeFunction(
-            "divmod", [("a", .scalar(.i64), false), ("b", .scalar(.i64), false)], returns: tupleType
+            "divmod", [("a", .scalar(.int64), false), ("b", .scalar(.int64), false)], returns: tupleType
         ) { b, p in
             b.emit(.checkDivisor(p[1].value))
             let q = b.binary(.div, p[0].value, p[1].value)
             let r = b.binary(.rem, p[0].value, p[1].value)
             let exact = b.compare(.eq, r, b.i64(0))
-            let d = b.emit(.convert(q), .scalar(.f64))
+            let d = b.emit(.convert(q), .scalar(.double))
             b.ret(b.emit(.makeTuple([q, r, exact, d]), tupleType))
         }
-        let main = makeFunction("main", [("x", .scalar(.i64), true)], returns: .scalar(.i64)) {
+        let main = makeFunction("main", [("x", .scalar(.int64), true)], returns: .scalar(.int64)) {
             b, p in
             let x = p[0].slot
             b.emit(.call(FunctionID(0), [.slot(x), .value(b.i64(5))]))
             b.emit(.call(FunctionID(0), [.slot(x), .value(b.i64(1))]))
             let t = b.emit(.call(FunctionID(2), [.value(b.load(x)), .value(b.i64(4))]), tupleType)
-            let q = b.emit(.extract(t, index: 0), .scalar(.i64))
-            let r = b.emit(.call(FunctionID(1), [.value(b.load(x))]), .scalar(.i64))
+            let q = b.emit(.extract(t, index: 0), .scalar(.int64))
+            let r = b.emit(.call(FunctionID(1), [.value(b.load(x))]), .scalar(.int64))
             b.ret(b.binary(.add, r, b.binary(.mul, q, b.i64(1000))))
         }
         let m = try Loaded([bump, fib, divmod, main])
@@ -182,17 +182,17 @@ import Testing
     /// An error inside a callee stops the caller: nothing after the call runs.
     @Test func errorsPropagateThroughCalls() throws {
         let inner = makeFunction(
-            "inner", [("n", .scalar(.i64), false)], returns: .scalar(.i64), inline: .never
+            "inner", [("n", .scalar(.int64), false)], returns: .scalar(.int64), inline: .never
         ) { b, p in
             b.pos = SourcePos(line: 7, column: 5)
             b.emit(.precondition(b.compare(.lt, p[0].value, b.i64(10)), message: "n too big"))
             b.ret(p[0].value)
         }
         let outer = makeFunction(
-            "outer", [("n", .scalar(.i64), false), ("out", .scalar(.i64), true)]
+            "outer", [("n", .scalar(.int64), false), ("out", .scalar(.int64), true)]
         ) { b, p in
             b.store(p[1].slot, b.i64(1))
-            let r = b.emit(.call(FunctionID(0), [.value(p[0].value)]), .scalar(.i64))
+            let r = b.emit(.call(FunctionID(0), [.value(p[0].value)]), .scalar(.int64))
             b.store(p[1].slot, r)
         }
         let m = try Loaded([inner, outer])
@@ -215,23 +215,23 @@ import Testing
     ///     for j in 0..<m.shape(1) { total += m[i, j] } }
     /// return (total, count)
     @Test func parallelLoopWithNestedReductionAndContinue() throws {
-        let type = IRType.tuple([.f32, .i64])
-        let f = makeFunction("evenRows", [("m", .array(.f32, rank: 2), false)], returns: type) {
+        let type = IRType.tuple([.float, .int64])
+        let f = makeFunction("evenRows", [("m", .array(.float, rank: 2), false)], returns: type) {
             b, p in
             let m = p[0].value
-            let total = b.newSlot("total", .scalar(.f32))
-            let count = b.newSlot("count", .scalar(.i64))
-            b.store(total, b.constant(.floating(0), .f32))
+            let total = b.newSlot("total", .scalar(.float))
+            let count = b.newSlot("count", .scalar(.int64))
+            b.store(total, b.constant(.floating(0), .float))
             b.store(count, b.i64(0))
             let kind = LoopKind.parallel(
                 reductions: [Reduction(slot: total, op: .add), Reduction(slot: count, op: .add)],
                 arrayReductions: [])
-            b.forLoop(b.i64(0), b.emit(.dim(m, axis: 0), .scalar(.i64)), kind: kind) { b, i in
+            b.forLoop(b.i64(0), b.emit(.dim(m, axis: 0), .scalar(.int64)), kind: kind) { b, i in
                 let odd = b.compare(.eq, b.binary(.rem, i, b.i64(2)), b.i64(1))
                 b.ifThen(odd) { b in b.emit(.continueLoop) }
                 b.store(count, b.binary(.add, b.load(count), b.i64(1)))
-                b.forLoop(b.i64(0), b.emit(.dim(m, axis: 1), .scalar(.i64))) { b, j in
-                    let e = b.emit(.loadElement(m, indices: [i, j]), .scalar(.f32))
+                b.forLoop(b.i64(0), b.emit(.dim(m, axis: 1), .scalar(.int64))) { b, j in
+                    let e = b.emit(.loadElement(m, indices: [i, j]), .scalar(.float))
                     b.store(total, b.binary(.add, b.load(total), e))
                 }
             }
@@ -251,7 +251,7 @@ import Testing
     /// Two modules defining the same function name live side by side.
     @Test func sameNamesInTwoModules() throws {
         func constantFunction(_ k: Int64) -> KernIR.Function {
-            makeFunction("answer", returns: .scalar(.i64)) { b, _ in b.ret(b.i64(k)) }
+            makeFunction("answer", returns: .scalar(.int64)) { b, _ in b.ret(b.i64(k)) }
         }
         let a = try Loaded([constantFunction(1)])
         let c = try Loaded([constantFunction(2)])
@@ -269,7 +269,7 @@ import Testing
             for k in 0..<8 {
                 group.addTask {
                     let f = makeFunction(
-                        "triple", [("x", .scalar(.i64), false)], returns: .scalar(.i64)
+                        "triple", [("x", .scalar(.int64), false)], returns: .scalar(.int64)
                     ) { b, p in
                         b.ret(b.binary(.mul, p[0].value, b.i64(3 + Int64(k))))
                     }

@@ -31,27 +31,27 @@ private let sink: KernPrintSink = { line, length, _ in
 ///     var s = 0.0; for i in prange(x.count) { s += x[i] * y[i] }; return s }
 func dotKernel(parallel: Bool = true) -> KernIR.Function {
     makeFunction(
-        "dot", [("x", .array(.f64, rank: 1), false), ("y", .array(.f64, rank: 1), false)],
-        returns: .scalar(.f64)
+        "dot", [("x", .array(.double, rank: 1), false), ("y", .array(.double, rank: 1), false)],
+        returns: .scalar(.double)
     ) { b, p in
         let (x, y) = (p[0].value, p[1].value)
-        let s = b.newSlot("s", .scalar(.f64))
+        let s = b.newSlot("s", .scalar(.double))
         b.store(s, b.f64(0))
-        let n = b.emit(.dim(x, axis: 0), .scalar(.i64))
+        let n = b.emit(.dim(x, axis: 0), .scalar(.int64))
         b.pos = SourcePos(line: 2, column: 5)
         b.emit(
             .precondition(
-                b.compare(.eq, n, b.emit(.dim(y, axis: 0), .scalar(.i64))),
+                b.compare(.eq, n, b.emit(.dim(y, axis: 0), .scalar(.int64))),
                 message: "lengths differ"))
         let kind: LoopKind =
             parallel
             ? .parallel(reductions: [Reduction(slot: s, op: .add)], arrayReductions: []) : .serial
         b.forLoop(b.i64(0), n, kind: kind) { b, i in
             // As IRGen emits them in checked mode.
-            b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.i64)), axis: 0))
-            b.emit(.checkBounds(index: i, bound: b.emit(.dim(y, axis: 0), .scalar(.i64)), axis: 0))
-            let xi = b.emit(.loadElement(x, indices: [i]), .scalar(.f64))
-            let yi = b.emit(.loadElement(y, indices: [i]), .scalar(.f64))
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(x, axis: 0), .scalar(.int64)), axis: 0))
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(y, axis: 0), .scalar(.int64)), axis: 0))
+            let xi = b.emit(.loadElement(x, indices: [i]), .scalar(.double))
+            let yi = b.emit(.loadElement(y, indices: [i]), .scalar(.double))
             b.store(s, b.binary(.add, b.load(s), b.binary(.mul, xi, yi)))
         }
         b.ret(b.load(s))
@@ -63,16 +63,16 @@ func saxpyKernel() -> KernIR.Function {
     makeFunction(
         "saxpy",
         [
-            ("a", .scalar(.f32), false), ("x", .array(.f32, rank: 1), false),
-            ("y", .array(.f32, rank: 1), true),
+            ("a", .scalar(.float), false), ("x", .array(.float, rank: 1), false),
+            ("y", .array(.float, rank: 1), true),
         ]
     ) { b, p in
         let (a, x, y) = (p[0].value, p[1].value, p[2].value)
-        let n = b.emit(.dim(x, axis: 0), .scalar(.i64))
+        let n = b.emit(.dim(x, axis: 0), .scalar(.int64))
         b.forLoop(b.i64(0), n) { b, i in
-            b.emit(.checkBounds(index: i, bound: b.emit(.dim(y, axis: 0), .scalar(.i64)), axis: 0))
-            let xi = b.emit(.loadElement(x, indices: [i]), .scalar(.f32))
-            let yi = b.emit(.loadElement(y, indices: [i]), .scalar(.f32))
+            b.emit(.checkBounds(index: i, bound: b.emit(.dim(y, axis: 0), .scalar(.int64)), axis: 0))
+            let xi = b.emit(.loadElement(x, indices: [i]), .scalar(.float))
+            let yi = b.emit(.loadElement(y, indices: [i]), .scalar(.float))
             b.emit(.storeElement(y, indices: [i], value: b.binary(.add, b.binary(.mul, a, xi), yi)))
         }
     }
@@ -80,12 +80,12 @@ func saxpyKernel() -> KernIR.Function {
 
 @Suite(.serialized) struct OutputTests {
     @Test func printWritesWholeLines() throws {
-        let f = makeFunction("show", [("n", .scalar(.i64), false), ("x", .scalar(.f64), false)]) {
+        let f = makeFunction("show", [("n", .scalar(.int64), false), ("x", .scalar(.double), false)]) {
             b, p in
-            let t = b.emit(.makeTuple([p[0].value, p[1].value]), .tuple([.i64, .f64]))
-            let small = b.constant(.integer(250), .u8)
+            let t = b.emit(.makeTuple([p[0].value, p[1].value]), .tuple([.int64, .double]))
+            let small = b.constant(.integer(250), .uint8)
             let flag = b.compare(.gt, p[0].value, b.i64(0))
-            let half = b.constant(.floating(Double(Float(1) / 3)), .f32)
+            let half = b.constant(.floating(Double(Float(1) / 3)), .float)
             b.emit(
                 .print([
                     .text("n ="), .text(" "), .value(p[0].value), .text(" "), .value(p[1].value),
@@ -153,13 +153,13 @@ func saxpyKernel() -> KernIR.Function {
     /// for i in 0..<x.count { y[i] = exp(x[i]) }
     @Test func expLoopVectorizes() throws {
         let f = makeFunction(
-            "vexp", [("x", .array(.f64, rank: 1), false), ("y", .array(.f64, rank: 1), true)]
+            "vexp", [("x", .array(.double, rank: 1), false), ("y", .array(.double, rank: 1), true)]
         ) { b, p in
             let (x, y) = (p[0].value, p[1].value)
-            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.i64))) { b, i in
+            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.int64))) { b, i in
                 let e = b.emit(
-                    .math(.exp, [b.emit(.loadElement(x, indices: [i]), .scalar(.f64))]),
-                    .scalar(.f64))
+                    .math(.exp, [b.emit(.loadElement(x, indices: [i]), .scalar(.double))]),
+                    .scalar(.double))
                 b.emit(.storeElement(y, indices: [i], value: e))
             }
         }

@@ -76,7 +76,7 @@ final class Call {
 extension FunctionBuilder {
     var v: (ValueID) -> ValueID { { $0 } }
     mutating func i64(_ x: Int64) -> ValueID { int64(x) }
-    mutating func f64(_ x: Double) -> ValueID { constant(.floating(x), .f64) }
+    mutating func f64(_ x: Double) -> ValueID { constant(.floating(x), .double) }
     mutating func binary(_ op: BinaryOpcode, _ a: ValueID, _ c: ValueID) -> ValueID {
         emit(.binary(op, a, c), type(of: a))
     }
@@ -91,7 +91,7 @@ extension FunctionBuilder {
         kind: LoopKind = .serial, _ body: (inout FunctionBuilder, ValueID) -> Void
     ) {
         let induction = newValue(type(of: lower))
-        let stepValue = step ?? constant(.integer(1), type(of: lower).scalar ?? .i64)
+        let stepValue = step ?? constant(.integer(1), type(of: lower).scalar ?? .int64)
         beginBlock()
         body(&self, induction)
         let block = endBlock()

@@ -158,7 +158,7 @@ import Testing
                 == .constant(.integer(.int8, bits: UInt64(bitPattern: -128))))
         #expect(
             program.members[run.expr("UInt16.max")!] == .constant(.integer(.uint16, bits: 65535)))
-        #expect(program.members[run.expr("x.isNaN")!] == .isNaN)
+        #expect(program.members[run.expr("x.isNaN")!] == .property(.isNaN))
         #expect(run.type(of: "Int8.min") == .scalar(.int8))
     }
 

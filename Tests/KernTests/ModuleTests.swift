@@ -30,17 +30,17 @@ struct TestEntries: CompiledCode {
             Function(
                 name: "saxpy",
                 params: [
-                    param(0, "a", .scalar(.f32)),
-                    param(1, "x", .array(.f32, rank: 1)),
-                    param(2, "y", .array(.f32, rank: 1), isInout: true),
+                    param(0, "a", .scalar(.float)),
+                    param(1, "x", .array(.float, rank: 1)),
+                    param(2, "y", .array(.float, rank: 1), isInout: true),
                 ], returnType: .void))
         _ = m.functions.append(
             Function(
                 name: "divmod",
                 params: [
-                    param(0, "a", .scalar(.i64)),
-                    param(1, "b", .scalar(.i64)),
-                ], returnType: .tuple([.i64, .i64])))
+                    param(0, "a", .scalar(.int64)),
+                    param(1, "b", .scalar(.int64)),
+                ], returnType: .tuple([.int64, .int64])))
         _ = m.functions.append(
             Function(name: "outlined_body", returnType: .void, isExported: false))
         return m

@@ -51,10 +51,6 @@ LLVMErrorRef kern_jit_remove_dylib(LLVMOrcExecutionSessionRef es, LLVMOrcJITDyli
 LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
                              const char *const *names, uint64_t *addrs, size_t count);
 
-/* The C library functions generated code may call (libm, memset, ...), with their
- * addresses in this process. Returns the count. */
-size_t kern_llvm_libc_symbols(const char *const **names, const void *const **addrs);
-
 /* The enum attribute saying a pointer parameter is not captured:
  * `nocapture` before LLVM 21, `captures(none)` after. */
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx);

@@ -93,7 +93,7 @@ struct AffineAnalysis {
     }
 
     private mutating func compute(_ v: ValueID) -> AffineForm? {
-        guard function.values[v] == .scalar(.i64) else { return nil }
+        guard function.values[v] == .scalar(.int64) else { return nil }
         if v == induction { return AffineForm(coefficient: 1) }
         guard let op = inside[v] else { return AffineForm(terms: [.value(v): 1]) }
         switch op {

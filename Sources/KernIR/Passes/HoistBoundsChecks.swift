@@ -85,7 +85,7 @@ private struct LoopVersioner {
     /// The range test and both versions of `loop`, or nil when no check can be hoisted.
     private mutating func version(_ loop: ForLoop, pos: SourcePos, id: LoopID?) -> [Instr]? {
         if case .parallel = loop.kind { return nil }  // outlined first; never here
-        guard function.values[loop.induction] == .scalar(.i64), constants[loop.step] == 1
+        guard function.values[loop.induction] == .scalar(.int64), constants[loop.step] == 1
         else { return nil }
         var analysis = AffineAnalysis(function: function, loop: loop)
         var hoistable: [CheckKey: (AffineForm, AffineForm)] = [:]

@@ -163,7 +163,7 @@ struct LoopOutliner {
         // Partials.
         var partials: [ValueID] = []
         for r in reductions {
-            let kind = function.slots[r.slot].type.scalar ?? .i64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let identity = emitter.constant(identityOf(r.op, kind), kind)
             partials.append(
                 emitter.emit(
@@ -173,7 +173,7 @@ struct LoopOutliner {
         for a in arrayReductions {
             guard case .array(let kind, let rank) = function.values[a] else { continue }
             var dims = [blockCount]
-            for axis in 0..<rank { dims.append(emitter.emit(.dim(a, axis: axis), .scalar(.i64))) }
+            for axis in 0..<rank { dims.append(emitter.emit(.dim(a, axis: axis), .scalar(.int64))) }
             let fill = emitter.constant(kind.isFloating ? .floating(0) : .integer(0), kind)
             privateArrays.append(
                 emitter.emit(
@@ -188,13 +188,13 @@ struct LoopOutliner {
             pos: pos)
         counter += 1
         var map = IDRemapper()
-        let gLo = g.values.append(.scalar(.i64))
-        let gHi = g.values.append(.scalar(.i64))
-        let gBlock = g.values.append(.scalar(.i64))
+        let gLo = g.values.append(.scalar(.int64))
+        let gHi = g.values.append(.scalar(.int64))
+        let gBlock = g.values.append(.scalar(.int64))
         g.params = [
-            Param(name: "lo", type: .scalar(.i64), isInout: false, binding: .value(gLo)),
-            Param(name: "hi", type: .scalar(.i64), isInout: false, binding: .value(gHi)),
-            Param(name: "block", type: .scalar(.i64), isInout: false, binding: .value(gBlock)),
+            Param(name: "lo", type: .scalar(.int64), isInout: false, binding: .value(gLo)),
+            Param(name: "hi", type: .scalar(.int64), isInout: false, binding: .value(gHi)),
+            Param(name: "block", type: .scalar(.int64), isInout: false, binding: .value(gBlock)),
         ]
         func addParam(_ name: String, _ type: IRType, writable: Bool, _ g: inout Function)
             -> ValueID
@@ -238,7 +238,7 @@ struct LoopOutliner {
         }
         for (s, v) in gSlotParams { _ = emitG(.store(map.s(s), v), nil, &g) }
         for r in reductions {
-            let kind = function.slots[r.slot].type.scalar ?? .i64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let c = emitG(.constant(identityOf(r.op, kind)), .scalar(kind), &g)!
             map.slots[r.slot] = g.slots.append(
                 SlotInfo(name: function.slots[r.slot].name, type: .scalar(kind)))
@@ -256,14 +256,14 @@ struct LoopOutliner {
         let inductionType = function.values[loop.induction]
         var innerBody = map.block(serializeNested(loop.body))
         let iv: ValueID
-        if inductionType == .scalar(.i64) {
+        if inductionType == .scalar(.int64) {
             iv = map.v(loop.induction)
         } else {
-            iv = g.values.append(.scalar(.i64))
+            iv = g.values.append(.scalar(.int64))
             innerBody.instrs.insert(
                 Instr(result: map.v(loop.induction), op: .convert(iv), pos: pos), at: 0)
         }
-        let step = emitG(.constant(.integer(1)), .scalar(.i64), &g)!
+        let step = emitG(.constant(.integer(1)), .scalar(.int64), &g)!
         let blocked = reductions.map { Reduction(slot: map.s($0.slot), op: $0.op) }
         _ = emitG(
             .forLoop(
@@ -271,7 +271,7 @@ struct LoopOutliner {
                     induction: iv, lower: gLo, upper: gHi, step: step, inclusive: false,
                     kind: .blocked(reductions: blocked), body: innerBody)), nil, &g)
         for (r, p) in zip(reductions, gPartials) {
-            let kind = function.slots[r.slot].type.scalar ?? .i64
+            let kind = function.slots[r.slot].type.verifiedScalar("reduction slot \(r.slot)")
             let v = emitG(.load(map.s(r.slot)), .scalar(kind), &g)!
             _ = emitG(.storeElement(p, indices: [gBlock], value: v), nil, &g)
         }
@@ -285,9 +285,10 @@ struct LoopOutliner {
         // Combine partials in block order.
         if !reductions.isEmpty || !arrayReductions.isEmpty {
             var combine = InstrEmitter(function: emitter.function, pos: pos, loop: id)
-            let b = combine.function.values.append(.scalar(.i64))
+            let b = combine.function.values.append(.scalar(.int64))
             for (r, p) in zip(reductions, partials) {
-                let kind = combine.function.slots[r.slot].type.scalar ?? .i64
+                let kind = combine.function.slots[r.slot].type.verifiedScalar(
+                    "reduction slot \(r.slot)")
                 let acc = combine.emit(.load(r.slot), .scalar(kind))
                 let part = combine.emit(.loadElement(p, indices: [b]), .scalar(kind))
                 combine.emit(.store(r.slot, combine.combine(r.op, acc, part, kind)))
@@ -379,7 +380,7 @@ struct LoopOutliner {
     }
 }
 
-func identityOf(_ op: ReduceOp, _ kind: ScalarKind) -> Constant {
+func identityOf(_ op: ReduceOp, _ kind: ScalarType) -> Constant {
     switch op {
     case .add, .or, .xor: return kind.isFloating ? .floating(0) : .integer(0)
     case .mul: return kind.isFloating ? .floating(1) : .integer(1)
@@ -394,5 +395,5 @@ func identityOf(_ op: ReduceOp, _ kind: ScalarKind) -> Constant {
 }
 
 /// Largest value of a signed kind; constants of signed kinds are sign-extended to 64 bits.
-func signedMax(_ kind: ScalarKind) -> Int64 { Int64.max >> (64 - kind.bitWidth) }
-func unsignedMax(_ kind: ScalarKind) -> UInt64 { UInt64.max >> (64 - kind.bitWidth) }
+func signedMax(_ kind: ScalarType) -> Int64 { Int64.max >> (64 - kind.bitWidth) }
+func unsignedMax(_ kind: ScalarType) -> UInt64 { UInt64.max >> (64 - kind.bitWidth) }

@@ -88,7 +88,7 @@ struct RangeTest {
         let v: ValueID
         switch atom {
         case .value(let x): v = x
-        case .dim(let a, let axis): v = e.emit(.dim(a, axis: axis), .scalar(.i64))
+        case .dim(let a, let axis): v = e.emit(.dim(a, axis: axis), .scalar(.int64))
         }
         atoms[atom] = v
         guardMagnitude(v)

@@ -1,0 +1,78 @@
+/// Kern's scalar types (LANGUAGE.md §2): the one enum Sema, the IR, the back end and the
+/// host API share, so no stage bridges its own copy by raw value.
+///
+/// `Int`/`UInt` are the 64-bit types; `Int64`/`UInt64` are accepted as aliases
+/// (`init(name:)`). Two spellings: `name` is Kern's (`Int`, `Float`; diagnostics, the
+/// host API), `irName` is the IR text's (`i64`, `f32`; printer, parser, verifier).
+public enum ScalarType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case bool = "Bool"
+    case int8 = "Int8"
+    case int16 = "Int16"
+    case int32 = "Int32"
+    case int64 = "Int"
+    case uint8 = "UInt8"
+    case uint16 = "UInt16"
+    case uint32 = "UInt32"
+    case uint64 = "UInt"
+    case float = "Float"
+    case double = "Double"
+
+    /// The Kern spelling (`Int` for the 64-bit signed integer).
+    public var name: String { rawValue }
+    public var description: String { rawValue }
+
+    /// The IR text spelling: `bool`, `i8`…`i64`, `u8`…`u64`, `f32`, `f64`.
+    public var irName: String {
+        switch self {
+        case .bool: "bool"
+        case .int8: "i8"
+        case .int16: "i16"
+        case .int32: "i32"
+        case .int64: "i64"
+        case .uint8: "u8"
+        case .uint16: "u16"
+        case .uint32: "u32"
+        case .uint64: "u64"
+        case .float: "f32"
+        case .double: "f64"
+        }
+    }
+
+    /// Resolves a type name as written in Kern; `Int64`/`UInt64` are aliases of `Int`/`UInt`.
+    public init?(name: String) {
+        switch name {
+        case "Int64": self = .int64
+        case "UInt64": self = .uint64
+        default: self.init(rawValue: name)
+        }
+    }
+
+    /// Resolves an IR text spelling (`i64`, `f32`).
+    public init?(irName: String) {
+        guard let s = Self.allCases.first(where: { $0.irName == irName }) else { return nil }
+        self = s
+    }
+
+    /// Every Kern spelling of a scalar type, aliases included (for completion lists).
+    public static var allNames: [String] { allCases.map(\.name) + ["Int64", "UInt64"] }
+
+    public var isInteger: Bool { !isFloating && self != .bool }
+    public var isFloating: Bool { self == .float || self == .double }
+    public var isSigned: Bool {
+        switch self {
+        case .int8, .int16, .int32, .int64: true
+        case .bool, .uint8, .uint16, .uint32, .uint64, .float, .double: false
+        }
+    }
+    public var bitWidth: Int {
+        switch self {
+        case .bool: 1
+        case .int8, .uint8: 8
+        case .int16, .uint16: 16
+        case .int32, .uint32, .float: 32
+        case .int64, .uint64, .double: 64
+        }
+    }
+    /// Bytes per element in memory (Bool is one byte).
+    public var byteSize: Int { self == .bool ? 1 : bitWidth / 8 }
+}
