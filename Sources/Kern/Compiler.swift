@@ -12,8 +12,8 @@ import Foundation
 import KernBasics
 import KernIR
 import KernIRGen
-import KernJIT
-import KernLLVM
+internal import KernJIT
+internal import KernLLVM
 import KernSema
 import KernSyntax
 
@@ -121,7 +121,7 @@ struct LLVMJITBackend: KernBackend {
         } catch let error as KernError {
             throw error
         } catch {
-            throw KernError.backend(message: String(describing: error))
+            throw KernError(backendFailure: error)
         }
     }
 }
@@ -147,7 +147,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func assembly() throws -> String {
         try lock.withLock {
             do { return try compiled.assembly() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }
@@ -155,7 +155,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func objectCode() throws -> [UInt8] {
         try lock.withLock {
             do { return try compiled.objectCode() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }

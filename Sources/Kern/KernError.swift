@@ -25,6 +25,10 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     case backend(message: String)
     /// A source file could not be read.
     case unreadableFile(path: String, reason: String)
+    /// No usable LLVM (19 to 22) was found when the first kernel compiled: `tried` says
+    /// what was tried, one line each, and `fix` what to do (install LLVM, or set
+    /// `KERN_LLVM_LIBRARY`). Kern loads LLVM at run time (README, "Use Kern in your package").
+    case llvmUnavailable(tried: [String], fix: String)
 
     public var description: String { rendered(useColor: false) }
 
@@ -50,6 +54,9 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return "code generation failed: \(message)"
         case .unreadableFile(let path, let reason):
             return "error: cannot read '\(path)': \(reason)"
+        case .llvmUnavailable(let tried, let fix):
+            return "error: Kern needs LLVM 19 to 22 to compile kernels and found none. Tried:\n"
+                + tried.map { "  " + $0 }.joined(separator: "\n") + "\nfix: " + fix
         }
     }
 

@@ -51,11 +51,11 @@ extension Codegen {
             p = vectorIntrinsic("llvm.fma", v, [p, r, v.c(1)])
 
             // 2^k = 2^k1 · 2^k2 with k1 = k >> 1: both factors are normal numbers.
-            let ki = LLVMBuildFPToSI(b.ref, k, v.i64, "")!
+            let ki = b.fptosi(k, v.i64)
             let k1 = b.ashr(ki, v.ci(1))
             let k2 = b.sub(ki, k1)
             func power(_ e: LLVMValue) -> LLVMValue {
-                LLVMBuildBitCast(b.ref, b.shl(b.add(e, v.ci(1023)), v.ci(52)), v.f64, "")!
+                b.bitcast(b.shl(b.add(e, v.ci(1023)), v.ci(52)), v.f64)
             }
             let result = b.fmul(b.fmul(p, power(k1), .strict), power(k2), .strict)
             b.ret(b.select(isNaN, b.fadd(x, x, .strict), result))

@@ -46,16 +46,15 @@ extension Codegen {
         for variant in variants { declareVariant(variant, kind) }
         let call = libm(op.rawValue, kind, xs, flags)
         let mapping = variants.map(\.abiVariant).joined(separator: ",")
-        LLVMAddCallSiteAttribute(
-            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-            ctx.stringAttribute("vector-function-abi-variant", mapping))
+        module.addCallSiteAttribute(
+            call, ctx.stringAttribute("vector-function-abi-variant", mapping))
         return call
     }
 
     /// Declares a SIMD variant once (`<8 x double> @_ZGVeN8v_exp(<8 x double>)`).
     private func declareVariant(_ variant: VectorVariant, _ kind: ScalarKind) {
         if module.function(named: variant.symbol) != nil { return }
-        guard let vector = LLVMVectorType(llvmType(kind), UInt32(variant.lanes)) else { return }
+        let vector = ctx.vectorType(llvmType(kind), lanes: variant.lanes)
         let type = ctx.functionType(vector, Array(repeating: vector, count: variant.arity))
         let fn = module.addFunction(variant.symbol, type)
         for attribute in ["nounwind", "willreturn", "nosync", "nofree"] {
@@ -69,11 +68,6 @@ extension Codegen {
     /// drops the unused declarations before the loop vectorizer looks for them.
     func emitCompilerUsed() {
         if vectorVariants.isEmpty { return }
-        let type = LLVMArrayType2(ctx.ptr, UInt64(vectorVariants.count))
-        let global = LLVMAddGlobal(module.ref, type, "llvm.compiler.used")
-        var elements: [LLVMValue?] = vectorVariants
-        LLVMSetInitializer(global, LLVMConstArray2(ctx.ptr, &elements, UInt64(elements.count)))
-        LLVMSetLinkage(global, LLVMAppendingLinkage)
-        LLVMSetSection(global, "llvm.metadata")
+        module.addCompilerUsed(vectorVariants)
     }
 }
