@@ -13,6 +13,7 @@ final class DIBuilder {
 
     init(module: Module, sourceName: String) {
         self.module = module
+        module.context.diagnostics.sourceName = sourceName
         ref = LLVMCreateDIBuilder(module.ref)
         unitFile = LLVMDIBuilderCreateFile(ref, sourceName, sourceName.utf8.count, "", 0)
         let producer = "kern"
@@ -40,6 +41,10 @@ final class DIBuilder {
         var linkageLength = 0
         let linkage = LLVMGetValueName2(fn, &linkageLength)
         let file = LLVMDIBuilderCreateFile(ref, linkage, linkageLength, "", 0)
+        if let linkage {
+            let bytes = UnsafeRawBufferPointer(start: linkage, count: linkageLength)
+            module.context.diagnostics.functionFiles.insert(String(decoding: bytes, as: UTF8.self))
+        }
         let subprogram = LLVMDIBuilderCreateFunction(
             ref, file, name, name.utf8.count, linkage, linkageLength, file, line, subroutineType,
             1, 1, line, LLVMDIFlagZero, 1)

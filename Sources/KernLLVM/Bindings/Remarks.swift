@@ -49,6 +49,10 @@ final class DiagnosticSink {
     fileprivate var remarks: [OptimizationRemark] = []
     /// Errors LLVM reported through the handler (its default handler would exit(1)).
     private(set) var errors: [String] = []
+    /// The Kern source and the debug-info file of each function (named after it,
+    /// DIBuilder.subprogram): remark texts that cite a location get the source name back.
+    var sourceName = ""
+    var functionFiles: Set<String> = []
 
     func install(on context: LLVMContextRef) {
         LLVMContextSetDiagnosticHandler(
@@ -61,6 +65,16 @@ final class DiagnosticSink {
     }
 
     fileprivate func record(error text: String) { errors.append(text) }
+
+    /// `text` with `kern_fn_f.prange0:11:13` (a location LLVM cites inside a message, in
+    /// the per-function file) turned into `source.kern:11:13`.
+    fileprivate func sourceLocations(in text: String) -> String {
+        var text = text
+        for file in functionFiles where text.contains(file + ":") {
+            text = text.replacingOccurrences(of: file + ":", with: sourceName + ":")
+        }
+        return text
+    }
 }
 
 private let handleDiagnostic: LLVMDiagnosticHandler = { info, user in
@@ -70,7 +84,10 @@ private let handleDiagnostic: LLVMDiagnosticHandler = { info, user in
     if severity == LLVMDSRemark {
         guard let sink, sink.collecting else { return }
         let text = takeMessage(LLVMGetDiagInfoDescription(info))
-        if let remark = OptimizationRemark(description: text) { sink.remarks.append(remark) }
+        if var remark = OptimizationRemark(description: text) {
+            remark.message = sink.sourceLocations(in: remark.message)
+            sink.remarks.append(remark)
+        }
         return
     }
     let text = takeMessage(LLVMGetDiagInfoDescription(info))
@@ -91,12 +108,26 @@ final class RemarkCollector {
         sink.collecting = true
     }
 
-    /// Everything collected, without exact repeats (a loop inlined into a caller is
-    /// reported in both functions' names alike); stops collecting.
+    /// Everything collected, in order, without exact repeats; stops collecting.
+    ///
+    /// A remark's function comes from its location's file, which for code inlined from
+    /// another function names that function. The vectorizer analyses a loop and then
+    /// gives its verdict (passed or missed) at the loop, in the loop's function: the
+    /// analysis remarks before a verdict are about that loop, so they get its function.
     var remarks: [OptimizationRemark] {
         sink.collecting = false
+        var remarks = sink.remarks
+        var pending: [Int] = []
+        for i in remarks.indices where remarks[i].pass == "loop-vectorize" {
+            if remarks[i].kind == .analysis {
+                pending.append(i)
+            } else {
+                for j in pending { remarks[j].function = remarks[i].function }
+                pending = []
+            }
+        }
         var seen = Set<OptimizationRemark>()
-        return sink.remarks.filter { seen.insert($0).inserted }
+        return remarks.filter { seen.insert($0).inserted }
     }
 
     deinit { sink.collecting = false }
@@ -150,8 +181,14 @@ extension OptimizationRemark {
         if message == "loop not vectorized" || message.hasPrefix("loop not vectorized (") {
             return (vectorize, .missed, "MissedDetails")
         }
-        if message.hasPrefix("the cost-model indicates") {
-            return (vectorize, .missed, "NotBeneficial")
+        // "…vectorization is not beneficial" is the verdict when neither vectorizing nor
+        // interleaving pays; "…interleaving is not beneficial" mostly accompanies a
+        // vectorized loop, where LLVM makes it an analysis remark.
+        if message.hasPrefix("the cost-model indicates that vectorization") {
+            return (vectorize, .missed, "VectorizationNotBeneficial")
+        }
+        if message.hasPrefix("the cost-model indicates that interleaving") {
+            return (vectorize, .analysis, "InterleavingNotBeneficial")
         }
         if message.hasPrefix("loop not vectorized") { return (vectorize, .analysis, "Analysis") }
         if message.hasPrefix("completely unrolled loop") { return (unroll, .passed, "FullyUnrolled") }
