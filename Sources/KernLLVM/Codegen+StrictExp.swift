@@ -10,7 +10,6 @@
 /// a high and a low part), |r| ≤ ln2/2; e^r by its Taylor polynomial to degree 13
 /// (truncation 4·10^-18 relative) in Horner form with FMAs; 2^k applied as two exact
 /// power-of-two factors so that subnormal results are rounded only once.
-import CLLVM
 import KernIR
 
 extension Codegen {

@@ -12,7 +12,6 @@
 /// (sin), below 2^-27 1 (cos), as glibc does, which keeps ±0 and subnormals exact.
 /// Lanes beyond 2^20·π/2 (where this reduction is no longer proven accurate), ±inf and
 /// NaN take a cold block that calls scalar libm, so their results are exactly libm's.
-import CLLVM
 import KernIR
 
 extension Codegen {

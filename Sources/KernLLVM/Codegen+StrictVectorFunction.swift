@@ -2,7 +2,6 @@
 /// share: the scalar libm call that offers them to the loop vectorizer as vector
 /// variants, and the definition of an internal `<lanes x double> (<lanes x double>)`
 /// function with the constants and intrinsics its body needs.
-import CLLVM
 import KernIR
 
 /// Vector types and splatted constants of one lane count, for writing a vector body.

@@ -4,7 +4,6 @@
 /// the variants are declared and kept alive through `llvm.compiler.used` until the
 /// vectorizer has run. LLVM's own intrinsics (`llvm.exp`) would widen to `llvm.exp.v8f64`,
 /// which the code generator splits back into scalar libm calls.
-import CLLVM
 import KernIR
 
 extension Codegen {
