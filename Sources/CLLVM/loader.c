@@ -5,11 +5,18 @@
 #include "llvm_api_table.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+extern char **environ;
 
 void *kern_llvm_functions[KERN_LLVM_FUNCTION_COUNT];
 
@@ -130,4 +137,38 @@ int kern_llvm_has_function(const char *name) {
     for (size_t i = 0; i < KERN_LLVM_FUNCTION_COUNT; i++)
         if (strcmp(kern_llvm_function_names[i], name) == 0) return kern_llvm_functions[i] != NULL;
     return 0;
+}
+
+int kern_llvm_config_library(const char *tool, char *out, size_t size) {
+    /* posix_spawn rather than Foundation's Process: this runs inside the first compile,
+     * and Process costs tens of milliseconds more on Linux. */
+    int pipefd[2];
+    if (size == 0 || pipe(pipefd) != 0) return 1;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipefd[1], 1);
+    posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    char *const argv[] = {(char *)tool, "--libfiles", "--link-shared", NULL};
+    pid_t pid;
+    int spawned = posix_spawn(&pid, tool, &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipefd[1]);
+    if (spawned != 0) {
+        close(pipefd[0]);
+        return 1;
+    }
+    size_t used = 0;
+    ssize_t n;
+    while ((n = read(pipefd[0], out + used, size - 1 - used)) > 0) used += (size_t)n;
+    close(pipefd[0]);
+    out[used] = 0;
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
+    /* The first word is the library's path. */
+    size_t end = 0;
+    while (end < used && out[end] != ' ' && out[end] != '\n') end++;
+    out[end] = 0;
+    return end == 0;
 }

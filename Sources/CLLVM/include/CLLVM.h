@@ -26,6 +26,10 @@ int kern_llvm_load(const char *path, unsigned min_major, unsigned max_major, int
 /* The loaded LLVM's version; returns 0 (and zeros) when none is loaded. */
 int kern_llvm_loaded_version(unsigned *major, unsigned *minor, unsigned *patch);
 
+/* Runs `tool --libfiles --link-shared` (an llvm-config) and stores the first path it
+ * prints in `out`. Returns 0 on success, 1 when it cannot run or fails. */
+int kern_llvm_config_library(const char *tool, char *out, size_t size);
+
 /* Whether the loaded LLVM provides `name` (for functions marked optional in
  * scripts/llvm-api.txt). */
 int kern_llvm_has_function(const char *name);

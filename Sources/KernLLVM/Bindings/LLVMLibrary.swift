@@ -143,20 +143,11 @@ package enum LLVMLibrary {
 
     /// The shared library an llvm-config describes (`--libfiles --link-shared`).
     private static func libraryFile(of tool: String) -> Result<String, Reason> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["--libfiles", "--link-shared"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return .failure(Reason("cannot run: \(error)")) }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, let file = text.split(separator: " ").first else {
+        var output = [CChar](repeating: 0, count: 4096)
+        guard kern_llvm_config_library(tool, &output, output.count) == 0 else {
             return .failure(Reason("`--libfiles --link-shared` failed (no shared libLLVM?)"))
         }
-        return .success(String(file))
+        return .success(String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     /// Where distributions put libLLVM, newest version first.
