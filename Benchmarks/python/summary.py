@@ -4,8 +4,9 @@
 usage: summary.py results/latest.csv results/latest.md ../README.md
 """
 import csv
-import re
 import sys
+
+from readme_markers import replace_between_markers
 
 COLUMNS = [
     ("Kern (all cores)", ["Kern checked"]),
@@ -37,10 +38,7 @@ def main(csv_path, latest_md, readme):
             "\n\n![Median time ÷ best serial C](Benchmarks/results/latest.svg)\n\n"
             "Every number, with ratios, speedups, bandwidth, compile latency and call overhead: "
             "[Benchmarks/results/latest.md](Benchmarks/results/latest.md).\n")
-    text = open(readme).read()
-    new = re.sub(r"(?s)<!-- bench-summary:begin -->.*<!-- bench-summary:end -->",
-                 lambda _: "<!-- bench-summary:begin -->\n" + body + "<!-- bench-summary:end -->", text)
-    open(readme, "w").write(new)
+    replace_between_markers(readme, "bench-summary", body)
 
 
 if __name__ == "__main__":

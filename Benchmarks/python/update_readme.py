@@ -6,6 +6,8 @@ usage: update_readme.py results/latest.md README.md
 import re
 import sys
 
+from readme_markers import replace_between_markers
+
 
 def main(latest, readme):
     md = open(latest).read()
@@ -18,10 +20,7 @@ def main(latest, readme):
     body += "\n![Each implementation's median time ÷ the best serial C](results/latest.svg)\n"
     body += "\nFull results (overheads, compile latency, builds, verification): [results/latest.md](results/latest.md), "
     body += "[results/latest.csv](results/latest.csv); chart: [results/latest.svg](results/latest.svg).\n"
-    text = open(readme).read()
-    new = re.sub(r"(?s)<!-- results:begin -->.*<!-- results:end -->",
-                 lambda _: "<!-- results:begin -->\n" + body + "<!-- results:end -->", text)
-    open(readme, "w").write(new)
+    replace_between_markers(readme, "results", body)
 
 
 if __name__ == "__main__":

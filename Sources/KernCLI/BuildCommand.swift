@@ -32,11 +32,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try Console.readSource(file)
-        do {
-            let module = try KernModule.compile(
-                source: source, fileName: file, options: flags.options)
-            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
+        try Console.reportingFailures {
+            let module = try Console.compile(file, options: flags.options)
             let bytes: [UInt8]
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
@@ -50,18 +47,7 @@ struct BuildCommand: ParsableCommand {
                     "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
                 )
             }
-            if let output, output != "-" {
-                guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
-                    Console.printError("error: cannot write '\(output)'")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(bytes))
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
+            try Console.write(bytes, to: output)
         }
     }
 }

@@ -89,6 +89,38 @@ enum Console {
         printError(String(describing: error))
         return ExitCode(1)
     }
+
+    /// Runs a subcommand's body: an `ExitCode` passes through, any other error is printed
+    /// and becomes exit status 1 (the contract of every subcommand).
+    static func reportingFailures(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail(error)
+        }
+    }
+
+    /// Reads and compiles `file` and prints its warnings on stderr (`build` and `run`).
+    static func compile(_ file: String, options: CompileOptions) throws -> KernModule {
+        let source = try readSource(file)
+        let module = try KernModule.compile(source: source, fileName: file, options: options)
+        if !module.warnings.isEmpty { printError(module.renderedWarnings) }
+        return module
+    }
+
+    /// Writes `bytes` to the file `output`, or to stdout when it is nil or `-`.
+    static func write(_ bytes: [UInt8], to output: String?) throws {
+        guard let output, output != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else {
+            printError("error: cannot write '\(output)'")
+            throw ExitCode(1)
+        }
+    }
 }
 
 extension FastMathLevel: ExpressibleByArgument {}

@@ -33,7 +33,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let source = try Console.readSource(file)
-        do {
+        try Console.reportingFailures {
             var report = try KernModule.report(
                 source: source, fileName: file, options: flags.options)
             if let function {
@@ -51,19 +51,7 @@ struct ReportCommand: ParsableCommand {
             } else {
                 text = report.text(remarks: remarks)
             }
-            if let output, output != "-" {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8))
-                else {
-                    Console.printError("error: cannot write '\(output)'")
-                    throw ExitCode(1)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
+            try Console.write(Array(text.utf8), to: output)
         }
     }
 }

@@ -27,11 +27,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try Console.readSource(file)
-        do {
-            let module = try KernModule.compile(
-                source: source, fileName: file, options: flags.options)
-            if !module.warnings.isEmpty { Console.printError(module.renderedWarnings) }
+        try Console.reportingFailures {
+            let module = try Console.compile(file, options: flags.options)
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
                 Console.printError(
@@ -40,10 +37,6 @@ struct RunCommand: ParsableCommand {
             }
             let result = try main.with(seed: seed, threads: threads).call([])
             if case .void = result {} else { print(result) }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw Console.fail(error)
         }
     }
 }

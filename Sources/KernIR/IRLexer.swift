@@ -26,11 +26,7 @@ public struct IRParseError: Error, CustomStringConvertible, Sendable {
     public var line: Int
     public var column: Int
     public var message: String
-    public init(line: Int, column: Int, message: String) {
-        self.line = line
-        self.column = column
-        self.message = message
-    }
+    // Only the IR lexer and parser create these: the memberwise init (internal) is enough.
     public var description: String { "\(line):\(column): \(message)" }
 }
 
@@ -60,12 +56,11 @@ func lexIR(_ text: String) throws(IRParseError) -> [IRToken] {
             }
             guard let e = peek(0) else { continue }
             i += 1
+            if let escape = irStringEscapes.first(where: { $0.letter == e }) {
+                s.unicodeScalars.append(escape.raw)
+                continue
+            }
             switch e {
-            case "n": s += "\n"
-            case "t": s += "\t"
-            case "r": s += "\r"
-            case "\\": s += "\\"
-            case "\"": s += "\""
             case "u":
                 guard peek(0) == "{" else {
                     throw IRParseError(

@@ -41,17 +41,37 @@ extension Op {
 extension Op {
     /// Blocks nested in this operation, in execution order of first entry.
     public var nestedBlocks: [Block] {
+        var blocks: [Block] = []
+        var copy = self
+        copy.updateNestedBlocks { blocks.append($0) }
+        return blocks
+    }
+
+    /// Lets `update` rewrite each nested block in place, in `nestedBlocks` order: the one
+    /// switch over the structured operations that generic block walkers share.
+    public mutating func updateNestedBlocks(_ update: (inout Block) throws -> Void) rethrows {
         switch self {
-        case .ifElse(_, let t, let e): return [t, e]
-        case .forLoop(let l): return [l.body]
-        case .whileLoop(let c, _, let b): return [c, b]
-        case .repeatLoop(let b, let c, _): return [b, c]
+        case .ifElse(let c, var t, var e):
+            try update(&t)
+            try update(&e)
+            self = .ifElse(c, then: t, else: e)
+        case .forLoop(var l):
+            try update(&l.body)
+            self = .forLoop(l)
+        case .whileLoop(var cond, let c, var body):
+            try update(&cond)
+            try update(&body)
+            self = .whileLoop(cond: cond, condition: c, body: body)
+        case .repeatLoop(var body, var cond, let c):
+            try update(&body)
+            try update(&cond)
+            self = .repeatLoop(body: body, cond: cond, condition: c)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
             .rngIteration, .atomicAdd,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
-            return []
+            return
         }
     }
 }

@@ -80,22 +80,23 @@ func isIdentifierContinue(_ c: Unicode.Scalar) -> Bool {
     isIdentifierStart(c) || (c >= "0" && c <= "9") || c == "."
 }
 
+/// The one-letter escapes of IR strings (`\\n` stands for a newline, …), shared by
+/// `quoteString` and the IR lexer so that printing and parsing agree.
+let irStringEscapes: [(letter: Unicode.Scalar, raw: Unicode.Scalar)] = [
+    ("n", "\n"), ("t", "\t"), ("r", "\r"), ("\\", "\\"), ("\"", "\""),
+]
+
 /// A double-quoted string with `\\`, `\"`, `\n`, `\t`, `\r` and `\u{…}` escapes.
 func quoteString(_ s: String) -> String {
     var out = "\""
     for c in s.unicodeScalars {
-        switch c {
-        case "\\": out += "\\\\"
-        case "\"": out += "\\\""
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if c.value < 0x20 || c.value == 0x7F {
-                out += "\\u{" + String(c.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(c)
-            }
+        if let escape = irStringEscapes.first(where: { $0.raw == c }) {
+            out += "\\"
+            out.unicodeScalars.append(escape.letter)
+        } else if c.value < 0x20 || c.value == 0x7F {
+            out += "\\u{" + String(c.value, radix: 16) + "}"
+        } else {
+            out.unicodeScalars.append(c)
         }
     }
     return out + "\""
@@ -202,15 +203,7 @@ private struct IRPrinter {
         s += opText(i.op, f, result: i.result)
         if let r = i.result { s += " : " + typeText(r, f) }
         s += posSuffix(i.pos)
-        switch i.op {
-        case .ifElse, .forLoop, .whileLoop, .repeatLoop: s += " {"
-        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd,
-            .breakLoop, .continueLoop, .returnValue, .parallelFor:
-            break
-        }
+        if !i.op.nestedBlocks.isEmpty { s += " {" }
         return s
     }
 

@@ -77,11 +77,8 @@ extension Parser {
             return Attribute(name: name, argument: nil, range: token.range)
         }
         let list = choices.joined(separator: " or ")
-        guard consume(.lParen) != nil else {
-            errorAtCurrent(
-                "expected '(' after '@\(name)'", help: "write @\(name)(\(choices[0]))")
-            return nil
-        }
+        guard expect(.lParen, "'(' after '@\(name)'", help: "write @\(name)(\(choices[0]))") != nil
+        else { return nil }
         guard case .identifier(let argument) = current.kind, choices.contains(argument) else {
             errorAtCurrent("expected \(list) in '@\(name)(...)'")
             return nil

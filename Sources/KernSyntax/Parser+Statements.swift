@@ -273,12 +273,11 @@ extension Parser {
     func parseRepeat() -> StmtID? {
         let keyword = advance()
         guard let body = parseBody(after: "'repeat'", closer: .while) else { return nil }
-        guard consume(.while) != nil else {
-            errorAtCurrent(
-                "expected 'while' after the body of 'repeat'",
-                help: "write repeat { ... } while condition")
-            return nil
-        }
+        guard
+            expect(
+                .while, "'while' after the body of 'repeat'",
+                help: "write repeat { ... } while condition") != nil
+        else { return nil }
         let condition = parseExpression()
         return makeStmt(
             .repeatWhile(body: body, condition: condition),
@@ -293,12 +292,11 @@ extension Parser {
             return nil
         }
         let variableRange = advance().range
-        guard consume(.in) != nil else {
-            errorAtCurrent(
-                "expected 'in' after the loop variable",
-                help: "write for \(variable) in 0..<n { ... }")
-            return nil
-        }
+        guard
+            expect(
+                .in, "'in' after the loop variable",
+                help: "write for \(variable) in 0..<n { ... }") != nil
+        else { return nil }
         let sequence = parseExpression()
         guard let body = parseBody(after: "the 'for' sequence") else { return nil }
         return makeStmt(

@@ -89,6 +89,14 @@ public final class Parser {
         return nil
     }
 
+    /// Consumes keyword `k` or reports "expected <what>" at the current token.
+    @discardableResult
+    func expect(_ k: Keyword, _ what: String, help: String? = nil) -> Token? {
+        if let token = consume(k) { return token }
+        errorAtCurrent("expected \(what)", help: help)
+        return nil
+    }
+
     /// Starts a declaration at top level or inside a block during recovery.
     /// `func`, or attributes (with optional `(...)` arguments) followed by `func`.
     var atDeclarationStart: Bool {

@@ -33,3 +33,19 @@ public struct KernelcHarness: Sendable {
         }
     }
 }
+
+/// A test suite that drives `kernelc` through a harness, with the two calls its tests are
+/// written in: `temporaryFile(name, text)` and `kernelc([arguments])` (an exit status).
+public protocol KernelcSuite {
+    var harness: KernelcHarness { get }
+}
+
+extension KernelcSuite {
+    /// Writes `text` to `name` in the harness's folder; returns its path.
+    public func temporaryFile(_ name: String, _ text: String) throws -> String {
+        try harness.file(name, text)
+    }
+
+    /// Runs `kernelc ARGUMENTS`; returns the exit status it would end with.
+    public func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
+}

@@ -7,12 +7,8 @@ import Testing
 
 /// `kernelc` as a user drives it: argument parsing, exit statuses, emitted files.
 @Suite(.serialized)
-struct KernelcTests {
+struct KernelcTests: KernelcSuite {
     let harness = KernelcHarness(label: "tests")
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        try harness.file(name, text)
-    }
-    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func checkReportsErrorsWithStatus1() throws {
         let bad = try temporaryFile("bad.kern", "func f() -> Int {\n    return 1.5\n}\n")

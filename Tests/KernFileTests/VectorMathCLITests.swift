@@ -8,7 +8,7 @@ import Testing
 /// The vector-math and fast-math options of `kernelc` (docs/vector-math.md), and an
 /// object file with libmvec calls linked into a C program.
 @Suite(.serialized)
-struct VectorMathCLITests {
+struct VectorMathCLITests: KernelcSuite {
     static let kernel = """
         func run(x: [Double], y: inout [Double]) {
             for i in 0..<x.count { y[i] = exp(x[i]) + sin(x[i]) }
@@ -16,10 +16,6 @@ struct VectorMathCLITests {
         """
 
     let harness = KernelcHarness(label: "vecmath")
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        try harness.file(name, text)
-    }
-    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     func read(_ path: String) -> String {
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

@@ -20,6 +20,16 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
     return verify(try parse(text)).map(\.message)
 }
 
+/// Checks that the instructions `lines` (indented and followed by `return %0`) in the
+/// function of `verifierErrors` give exactly `errors`.
+func expectVerifierErrors(
+    _ lines: String, _ errors: [String], extra: String = "",
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+    let got = try verifierErrors("  " + lines + "\n  return %0", extra: extra)
+    #expect(got == errors, "\(lines)", sourceLocation: sourceLocation)
+}
+
 @Test func validFunctionHasNoErrors() throws {
     #expect(try verifierErrors("  return %0") == [])
 }
@@ -91,54 +101,33 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func binaryOperandTypesMustMatch() throws {
-    #expect(
-        try verifierErrors("  %4 = add %0, %3 : i64\n  return %0") == [
-            "operands of add have different types i64 and f64"
-        ])
+    try expectVerifierErrors(
+        "%4 = add %0, %3 : i64", ["operands of add have different types i64 and f64"])
 }
 
 @Test func shiftsAndBitwiseNeedIntegers() throws {
-    #expect(try verifierErrors("  %4 = shl %3, %3 : f64\n  return %0") == ["shl needs integers"])
-    #expect(
-        try verifierErrors("  %4 = xor %3, %3 : f64\n  return %0") == [
-            "xor needs integers or bools"
-        ])
+    try expectVerifierErrors("%4 = shl %3, %3 : f64", ["shl needs integers"])
+    try expectVerifierErrors("%4 = xor %3, %3 : f64", ["xor needs integers or bools"])
 }
 
 @Test func compareProducesBool() throws {
-    #expect(
-        try verifierErrors("  %4 = cmp lt %0, %0 : i64\n  return %0") == [
-            "result %4 has type i64, expected bool"
-        ])
+    try expectVerifierErrors("%4 = cmp lt %0, %0 : i64", ["result %4 has type i64, expected bool"])
 }
 
 @Test func indexCountMustMatchRankAndIndicesAreI64() throws {
-    #expect(
-        try verifierErrors("  %4 = load.elem %1[%0, %0] : f64\n  return %0") == [
-            "2 indices for a rank-1 array"
-        ])
-    #expect(
-        try verifierErrors("  %4 = load.elem %1[%3] : f64\n  return %0") == [
-            "index %3 must be i64, not f64"
-        ])
+    try expectVerifierErrors("%4 = load.elem %1[%0, %0] : f64", ["2 indices for a rank-1 array"])
+    try expectVerifierErrors("%4 = load.elem %1[%3] : f64", ["index %3 must be i64, not f64"])
 }
 
 @Test func storeOnlyIntoWritableArrays() throws {
-    #expect(
-        try verifierErrors("  store.elem %1[%0], %3\n  return %0") == [
-            "%1 is not writable (not an inout parameter or a local array)"
-        ])
-    #expect(try verifierErrors("  store.elem %2[%0], %3\n  return %0") == [])
-    #expect(
-        try verifierErrors(
-            "  %4 = alloc f64 [%0] fill %3 : [f64; 1]\n  store.elem %4[%0], %3\n  return %0") == [])
+    try expectVerifierErrors(
+        "store.elem %1[%0], %3", ["%1 is not writable (not an inout parameter or a local array)"])
+    try expectVerifierErrors("store.elem %2[%0], %3", [])
+    try expectVerifierErrors("%4 = alloc f64 [%0] fill %3 : [f64; 1]\n  store.elem %4[%0], %3", [])
 }
 
 @Test func storedValueMustMatchSlot() throws {
-    #expect(
-        try verifierErrors("  store $1, %0\n  return %0") == [
-            "stored value %0 is i64 but slot $1 is f64"
-        ])
+    try expectVerifierErrors("store $1, %0", ["stored value %0 is i64 but slot $1 is f64"])
 }
 
 @Test func callsMatchCalleeSignature() throws {
@@ -148,27 +137,16 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
           return %0
         }
         """
-    #expect(try verifierErrors("  %4 = call @g(%3, $0) : f64\n  return %0", extra: g) == [])
-    #expect(
-        try verifierErrors("  %4 = call @g(%3) : f64\n  return %0", extra: g) == [
-            "@g takes 2 arguments, got 1"
-        ])
-    #expect(
-        try verifierErrors("  %4 = call @g(%0, $0) : f64\n  return %0", extra: g) == [
-            "argument %0 is i64, parameter a is f64"
-        ])
-    #expect(
-        try verifierErrors("  %4 = call @g(%3, %0) : f64\n  return %0", extra: g) == [
-            "inout parameter k must be passed a slot, not %0"
-        ])
-    #expect(
-        try verifierErrors("  %4 = call @g(%3, $1) : f64\n  return %0", extra: g) == [
-            "inout argument $1 is f64, parameter k is i64"
-        ])
-    #expect(
-        try verifierErrors("  %4 = call @g(%3, $0) : i64\n  return %0", extra: g) == [
-            "result %4 has type i64, expected f64"
-        ])
+    try expectVerifierErrors("%4 = call @g(%3, $0) : f64", [], extra: g)
+    try expectVerifierErrors("%4 = call @g(%3) : f64", ["@g takes 2 arguments, got 1"], extra: g)
+    try expectVerifierErrors(
+        "%4 = call @g(%0, $0) : f64", ["argument %0 is i64, parameter a is f64"], extra: g)
+    try expectVerifierErrors(
+        "%4 = call @g(%3, %0) : f64", ["inout parameter k must be passed a slot, not %0"], extra: g)
+    try expectVerifierErrors(
+        "%4 = call @g(%3, $1) : f64", ["inout argument $1 is f64, parameter k is i64"], extra: g)
+    try expectVerifierErrors(
+        "%4 = call @g(%3, $0) : i64", ["result %4 has type i64, expected f64"], extra: g)
 }
 
 @Test func inoutArrayArgumentsMustBeWritable() throws {
@@ -177,11 +155,9 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
           return
         }
         """
-    #expect(
-        try verifierErrors("  call @g(%1)\n  return %0", extra: g) == [
-            "argument %1 for inout array parameter a is not writable"
-        ])
-    #expect(try verifierErrors("  call @g(%2)\n  return %0", extra: g) == [])
+    try expectVerifierErrors(
+        "call @g(%1)", ["argument %1 for inout array parameter a is not writable"], extra: g)
+    try expectVerifierErrors("call @g(%2)", [], extra: g)
 }
 
 @Test func returnMatchesReturnType() throws {
@@ -195,8 +171,8 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func breakAndContinueOnlyInLoops() throws {
-    #expect(try verifierErrors("  break\n  return %0") == ["break outside a loop"])
-    #expect(try verifierErrors("  continue\n  return %0") == ["continue outside a loop"])
+    try expectVerifierErrors("break", ["break outside a loop"])
+    try expectVerifierErrors("continue", ["continue outside a loop"])
 }
 
 @Test func noBreakOrReturnInParallelLoop() throws {
@@ -258,32 +234,17 @@ func verifierErrors(_ body: String, returns: String = "i64", extra: String = "")
 }
 
 @Test func constantsFitTheirType() throws {
-    #expect(
-        try verifierErrors("  %4 = const 1.5 : i64\n  return %0") == [
-            "floating constant of type i64"
-        ])
-    #expect(
-        try verifierErrors("  %4 = const 300 : u8\n  return %0") == [
-            "integer constant 300 does not fit u8"
-        ])
+    try expectVerifierErrors("%4 = const 1.5 : i64", ["floating constant of type i64"])
+    try expectVerifierErrors("%4 = const 300 : u8", ["integer constant 300 does not fit u8"])
     var m = try parse("module \"v\"\nfunc @f() -> void {\n  %0 = const 0.5 : f32\n  return\n}\n")
     m.functions[FunctionID(0)].body.instrs[0].op = .constant(.floating(0.1))
     #expect(verify(m).map(\.message) == ["f32 constant 0.1 is not a Float value"])
 }
 
 @Test func mathArityAndTypes() throws {
-    #expect(
-        try verifierErrors("  %4 = math.pow %3 : f64\n  return %0") == [
-            "math.pow takes 2 arguments, got 1"
-        ])
-    #expect(
-        try verifierErrors("  %4 = math.sqrt %0 : i64\n  return %0") == [
-            "math.sqrt is not defined on i64"
-        ])
-    #expect(
-        try verifierErrors("  %4 = math.isnan %3 : f64\n  return %0") == [
-            "result %4 has type f64, expected bool"
-        ])
+    try expectVerifierErrors("%4 = math.pow %3 : f64", ["math.pow takes 2 arguments, got 1"])
+    try expectVerifierErrors("%4 = math.sqrt %0 : i64", ["math.sqrt is not defined on i64"])
+    try expectVerifierErrors("%4 = math.isnan %3 : f64", ["result %4 has type f64, expected bool"])
 }
 
 @Test func whileConditionMustBeBool() throws {

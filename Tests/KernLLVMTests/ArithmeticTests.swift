@@ -89,12 +89,8 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
         let call = Call()
         for a in values {
             for n in amounts {
-                call.reset()
-                _ = fl(call.ctx, a, n, call.result)
-                #expect(call.slot(0, Int64.self) == a << n, "\(a) << \(n)")
-                call.reset()
-                _ = fr(call.ctx, a, n, call.result)
-                #expect(call.slot(0, Int64.self) == a >> n, "\(a) >> \(n)")
+                #expect(call.value(Int64.self) { fl($0, a, n, $1) } == a << n, "\(a) << \(n)")
+                #expect(call.value(Int64.self) { fr($0, a, n, $1) } == a >> n, "\(a) >> \(n)")
             }
         }
         // Narrow values shifted by a wide amount, unsigned amounts beyond Int64.max.
@@ -102,38 +98,29 @@ private func binaryFunction(_ op: BinaryOpcode, _ kind: ScalarKind, amount: Scal
         let narrow = try Loaded([binaryFunction(.shr, .i8, amount: .i64)])
         let fn = try narrow.entry("f", as: I8ByI64.self)
         for (a, n) in [(Int8(-100), Int64(10)), (-100, 256), (100, 7), (100, -2), (-1, -7)] {
-            call.reset()
-            _ = fn(call.ctx, a, n, call.result)
-            #expect(call.slot(0, Int8.self) == a >> n, "\(a) >> \(n)")
+            #expect(call.value(Int8.self) { fn($0, a, n, $1) } == a >> n, "\(a) >> \(n)")
         }
         typealias U32ByU64 = @convention(c) (Ctx, UInt32, UInt64, Result8) -> Int32
         let unsigned = try Loaded([binaryFunction(.shl, .u32, amount: .u64)])
         let fu = try unsigned.entry("f", as: U32ByU64.self)
         for (a, n) in [(UInt32(0xF0F0), UInt64(4)), (1, .max), (1, 1 << 63), (7, 31), (7, 32)] {
-            call.reset()
-            _ = fu(call.ctx, a, n, call.result)
-            #expect(call.slot(0, UInt32.self) == a << n, "\(a) << \(n)")
+            #expect(call.value(UInt32.self) { fu($0, a, n, $1) } == a << n, "\(a) << \(n)")
         }
     }
 
     @Test func saturatingConversions() throws {
-        let toI32 = makeFunction("toI32", [("x", .scalar(.f64), false)], returns: .scalar(.i32)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i32)))
+        /// `func NAME(x: FROM) -> TO { TO(x) }`
+        func conversion(_ name: String, from: IRType, to: IRType) -> KernIR.Function {
+            makeFunction(name, [("x", from, false)], returns: to) { b, p in
+                b.ret(b.emit(.convert(p[0].value), to))
+            }
         }
-        let toU8 = makeFunction("toU8", [("x", .scalar(.f64), false)], returns: .scalar(.u8)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.u8)))
-        }
-        let narrow = makeFunction("narrow", [("x", .scalar(.i64), false)], returns: .scalar(.i8)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i8)))
-        }
-        let widen = makeFunction("widen", [("x", .scalar(.u8), false)], returns: .scalar(.i64)) {
-            b, p in
-            b.ret(b.emit(.convert(p[0].value), .scalar(.i64)))
-        }
-        let m = try Loaded([toI32, toU8, narrow, widen])
+        let m = try Loaded([
+            conversion("toI32", from: .scalar(.f64), to: .scalar(.i32)),
+            conversion("toU8", from: .scalar(.f64), to: .scalar(.u8)),
+            conversion("narrow", from: .scalar(.i64), to: .scalar(.i8)),
+            conversion("widen", from: .scalar(.u8), to: .scalar(.i64)),
+        ])
         typealias D2 = @convention(c) (Ctx, Double, Result8) -> Int32
         let call = Call()
         let f = try m.entry("toI32", as: D2.self)

@@ -63,6 +63,14 @@ final class Call {
     }
     var error: KernErrorRecord { ctx.pointee.error }
     func slot<T>(_ k: Int, _: T.Type) -> T { result.load(fromByteOffset: 8 * k, as: T.self) }
+
+    /// Resets, calls `entry` with this context and result buffer, and returns result slot 0
+    /// as `T`; the status is ignored (for callers that compare every result).
+    func value<T>(_: T.Type, of entry: (Ctx, Result8) -> Int32) -> T {
+        reset()
+        _ = entry(ctx, result)
+        return slot(0, T.self)
+    }
 }
 
 extension FunctionBuilder {

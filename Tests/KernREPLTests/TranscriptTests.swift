@@ -12,6 +12,17 @@ func transcript(_ inputs: [String], _ session: REPLSession = REPLSession()) -> S
     }.joined(separator: "\n")
 }
 
+/// Checks that `messages` is exactly one error whose text contains `text`.
+func expectOneError(
+    _ messages: [REPLMessage], containing text: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(
+        messages.count == 1 && messages.first?.kind == .error, "\(messages)",
+        sourceLocation: sourceLocation)
+    #expect(messages.first?.text.contains(text) == true, sourceLocation: sourceLocation)
+}
+
 let dotSource = """
     func dot(a: [Double], b: [Double]) -> Double {
         var s = 0.0
@@ -196,10 +207,9 @@ struct TranscriptTests {
         _ = session.evaluate("func at(a: [Int], i: Int) -> Int {\n    return a[i]\n}")
         _ = session.evaluate("let v = [Int](repeating: 1, count: 3)")
         let messages = session.evaluate("at(v, 7) + 1")
-        #expect(messages.count == 1 && messages[0].kind == .error)
-        #expect(
-            messages[0].text.contains(
-                "func at:2:12: error: runtime error in 'at': index 7 is out of bounds"))
+        expectOneError(
+            messages,
+            containing: "func at:2:12: error: runtime error in 'at': index 7 is out of bounds")
     }
 
     @Test func inputsTheREPLCannotKeepAreExplained() {
@@ -235,10 +245,9 @@ struct TranscriptTests {
         let session = REPLSession()
         _ = session.evaluate("let x = [Double](repeating: 1, count: 4)")
         let messages = session.evaluate("let y = x")
-        #expect(messages.count == 1 && messages[0].kind == .error)
-        #expect(
-            messages[0].text.contains(
-                "a top-level array must be created here with [T](repeating:count:)"))
+        expectOneError(
+            messages,
+            containing: "a top-level array must be created here with [T](repeating:count:)")
         #expect(messages[0].text.contains("^"))
     }
 

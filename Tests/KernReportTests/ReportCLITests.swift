@@ -8,12 +8,8 @@ import Testing
 
 /// `kernelc report` as a user drives it: text and JSON output, filters, exit statuses.
 @Suite(.serialized)
-struct ReportCLITests {
+struct ReportCLITests: KernelcSuite {
     let harness = KernelcHarness(label: "report")
-    func temporaryFile(_ name: String, _ text: String) throws -> String {
-        try harness.file(name, text)
-    }
-    func kernelc(_ arguments: [String]) -> Int32 { harness.run(arguments) }
 
     @Test func textReportNamesEveryLoop() throws {
         let source = try temporaryFile("kernels.kern", ReportTests.kernels)

@@ -17,11 +17,57 @@ import Testing
             help: "'b:'")
     }
 
-    @Test func extraneousLabel() {
-        expectError(
-            Self.bump + "func f() { var c = 0\nbump(x: &c, by: 1) }",
-            "extraneous argument label 'x:' in call", at: "x: &c")
-    }
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "extraneousLabel", Self.bump + "func f() { var c = 0\nbump(x: &c, by: 1) }",
+            "extraneous argument label 'x:' in call", at: "x: &c"),
+        RejectCase(
+            "argumentType", "func g(a: Double) {}\nfunc f(n: Int) { g(a: n) }",
+            "cannot convert value of type 'Int' to expected argument type 'Double'", at: "n) }",
+            help: "Double(n)"),
+        RejectCase(
+            "arrayElementNotInout", Self.bump + "func f(a: inout [Int]) { bump(&a[0], by: 1) }",
+            "array elements cannot be passed as inout arguments", at: "a[0]"),
+        RejectCase(
+            "overlappingInout",
+            "func sw(a: inout Int, b: inout Int) {}\nfunc f() { var c = 0\nsw(a: &c, b: &c) }",
+            "overlapping accesses to 'c'", at: "c) }"),
+        RejectCase(
+            "readOnlyArrayParameter", body("x[0] = 1.0", params: "x: [Double]"),
+            "cannot assign through subscript: 'x' is a read-only array parameter", at: "x[0]",
+            help: "declare it `inout`"),
+        RejectCase(
+            "mathOnIntegersRejected", body("let a = sqrt(n)", params: "n: Int"),
+            "'sqrt' needs a Float or Double argument, not 'Int'", at: "n)", help: "sqrt(Double(n))"),
+        RejectCase(
+            "mathMixedArguments", body("let a = atan2(x, d)", params: "x: Float, d: Double"),
+            "cannot convert value of type 'Double' to expected argument type 'Float'", at: "d)"),
+        RejectCase(
+            "mathArity", body("let a = pow(x)", params: "x: Double"),
+            "'pow' takes 2 arguments but 1 was given",
+            at: "pow"),
+        RejectCase(
+            "indicesOnlyInFor", body("let a = x.indices", params: "x: [Float]"),
+            "'indices' can only be used as the sequence of a for loop", at: "indices"),
+        RejectCase(
+            "allocationLabels", body("var a = [Double](repeating: 0, size: 3)"),
+            "incorrect arguments for '[Double]'",
+            at: "[Double]", help: "count:"),
+        RejectCase(
+            "printArrayRejected", body("print(x)", params: "x: [Float]"), "cannot print an array",
+            at: "x)"),
+        RejectCase(
+            "preconditionMessageMustBeLiteral", body("precondition(n > 0, n)", params: "n: Int"),
+            "the message of 'precondition' must be a string literal", at: "n)"),
+        RejectCase(
+            "callingANonFunction", body("let a = n(1)", params: "n: Int"),
+            "cannot call value of non-function type 'Int'",
+            at: "n(1)"),
+    ]
+
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func argumentCount() {
         expectError(
@@ -29,13 +75,6 @@ import Testing
         expectError(
             "func g(a: Int, b: Int) {}\nfunc f() { g(1) }",
             "missing argument for parameter 'b' in call", at: "g(1")
-    }
-
-    @Test func argumentType() {
-        expectError(
-            "func g(a: Double) {}\nfunc f(n: Int) { g(a: n) }",
-            "cannot convert value of type 'Int' to expected argument type 'Double'", at: "n) }",
-            help: "Double(n)")
     }
 
     @Test func inoutNeedsAmpersand() {
@@ -87,25 +126,6 @@ import Testing
             at: "x) }")
     }
 
-    @Test func arrayElementNotInout() {
-        expectError(
-            Self.bump + "func f(a: inout [Int]) { bump(&a[0], by: 1) }",
-            "array elements cannot be passed as inout arguments", at: "a[0]")
-    }
-
-    @Test func overlappingInout() {
-        expectError(
-            "func sw(a: inout Int, b: inout Int) {}\nfunc f() { var c = 0\nsw(a: &c, b: &c) }",
-            "overlapping accesses to 'c'", at: "c) }")
-    }
-
-    @Test func readOnlyArrayParameter() {
-        expectError(
-            body("x[0] = 1.0", params: "x: [Double]"),
-            "cannot assign through subscript: 'x' is a read-only array parameter", at: "x[0]",
-            help: "declare it `inout`")
-    }
-
     @Test func mathBuiltins() {
         let run = expectAccepted(
             body(
@@ -116,24 +136,6 @@ import Testing
         #expect(run.type(of: "pow(x, 2)") == .scalar(.float))
         #expect(run.constant(of: "2") == .floating(.float, 2))
         #expect(run.type(of: "min(n, 3)") == .scalar(.int32))
-    }
-
-    @Test func mathOnIntegersRejected() {
-        expectError(
-            body("let a = sqrt(n)", params: "n: Int"),
-            "'sqrt' needs a Float or Double argument, not 'Int'", at: "n)", help: "sqrt(Double(n))")
-    }
-
-    @Test func mathMixedArguments() {
-        expectError(
-            body("let a = atan2(x, d)", params: "x: Float, d: Double"),
-            "cannot convert value of type 'Double' to expected argument type 'Float'", at: "d)")
-    }
-
-    @Test func mathArity() {
-        expectError(
-            body("let a = pow(x)", params: "x: Double"), "'pow' takes 2 arguments but 1 was given",
-            at: "pow")
     }
 
     @Test func mathLiteralsDefaultToDouble() {
@@ -185,12 +187,6 @@ import Testing
             at: "d)")
     }
 
-    @Test func indicesOnlyInFor() {
-        expectError(
-            body("let a = x.indices", params: "x: [Float]"),
-            "'indices' can only be used as the sequence of a for loop", at: "indices")
-    }
-
     @Test func allocation() {
         let run = expectAccepted(
             body(
@@ -205,12 +201,6 @@ import Testing
         #expect(program.locals[run.local("a")!].isLocalArray)
     }
 
-    @Test func allocationLabels() {
-        expectError(
-            body("var a = [Double](repeating: 0, size: 3)"), "incorrect arguments for '[Double]'",
-            at: "[Double]", help: "count:")
-    }
-
     @Test func printAndPrecondition() {
         let run = expectAccepted(
             "func g() -> (Int, Double) { (1, 2.0) }\nfunc f(n: Int) { print(\"n =\", n, 2.5, g())\nprecondition(n > 0)\nprecondition(n < 9, \"too big\") }"
@@ -220,19 +210,4 @@ import Testing
         #expect(program.type(of: run.expr("\"n =\"")!) == .string)
     }
 
-    @Test func printArrayRejected() {
-        expectError(body("print(x)", params: "x: [Float]"), "cannot print an array", at: "x)")
-    }
-
-    @Test func preconditionMessageMustBeLiteral() {
-        expectError(
-            body("precondition(n > 0, n)", params: "n: Int"),
-            "the message of 'precondition' must be a string literal", at: "n)")
-    }
-
-    @Test func callingANonFunction() {
-        expectError(
-            body("let a = n(1)", params: "n: Int"), "cannot call value of non-function type 'Int'",
-            at: "n(1)")
-    }
 }

@@ -20,34 +20,42 @@ import Testing
         #expect(run.program?.locals[run.local("b")!].type == .scalar(.double))
     }
 
-    @Test func floatingLiteralCannotBecomeInteger() {
-        expectError(
-            body("let a: Int = 1.5"),
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "floatingLiteralCannotBecomeInteger", body("let a: Int = 1.5"),
             "cannot convert value of type 'Double' to specified type 'Int'",
-            at: "1.5", help: "Int(1.5)")
-    }
+            at: "1.5", help: "Int(1.5)"),
+        RejectCase(
+            "int8Overflow", body("let b: Int8 = 128"),
+            "integer literal '128' overflows when stored into 'Int8'",
+            at: "128"),
+        RejectCase(
+            "negativeLiteralOverflows", body("let b: Int8 = -129"),
+            "integer literal '-129' overflows", at: "-129"),
+        RejectCase(
+            "negativeIntoUnsigned", body("let b: UInt = -1"),
+            "negative integer '-1' overflows when stored into unsigned type 'UInt'",
+            at: "-1"),
+        RejectCase(
+            "literalBeyondUInt64", body("let b = 99999999999999999999"), "overflows",
+            at: "99999999999999999999"),
+        RejectCase(
+            "floatLiteralOverflowsFloat", body("let f: Float = 1e39"),
+            "floating-point literal '1e39' overflows 'Float'",
+            at: "1e39"),
+        RejectCase(
+            "literalOverflowInOperandContext", body("let b = x + 300", params: "x: UInt8"),
+            "integer literal '300' overflows when stored into 'UInt8'", at: "300"),
+    ]
 
-    @Test func int8Overflow() {
-        expectError(
-            body("let b: Int8 = 128"), "integer literal '128' overflows when stored into 'Int8'",
-            at: "128")
-    }
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func negativeLiteralFits() {
         let run = expectAccepted(body("let b: Int8 = -128\nlet c: Int8 = 127"))
         #expect(run.constant(of: "-128") == .integer(.int8, bits: UInt64(bitPattern: -128)))
         #expect(run.type(of: "-128") == .scalar(.int8))
-    }
-
-    @Test func negativeLiteralOverflows() {
-        expectError(body("let b: Int8 = -129"), "integer literal '-129' overflows", at: "-129")
-    }
-
-    @Test func negativeIntoUnsigned() {
-        expectError(
-            body("let b: UInt = -1"),
-            "negative integer '-1' overflows when stored into unsigned type 'UInt'",
-            at: "-1")
     }
 
     @Test func uint64Max() {
@@ -58,16 +66,6 @@ import Testing
     @Test func int64Min() {
         let run = expectAccepted(body("let b = -9223372036854775808"))
         #expect(run.constant(of: "-9223372036854775808") == .integer(.int64, bits: 1 << 63))
-    }
-
-    @Test func literalBeyondUInt64() {
-        expectError(body("let b = 99999999999999999999"), "overflows", at: "99999999999999999999")
-    }
-
-    @Test func floatLiteralOverflowsFloat() {
-        expectError(
-            body("let f: Float = 1e39"), "floating-point literal '1e39' overflows 'Float'",
-            at: "1e39")
     }
 
     @Test func floatLiteralRoundedToFloat() {
@@ -143,9 +141,4 @@ import Testing
         #expect(run.constant(of: "10") == .integer(.uint8, bits: 10))
     }
 
-    @Test func literalOverflowInOperandContext() {
-        expectError(
-            body("let b = x + 300", params: "x: UInt8"),
-            "integer literal '300' overflows when stored into 'UInt8'", at: "300")
-    }
 }

@@ -13,25 +13,40 @@ import Testing
         expectAccepted(body("var x: Int\nrepeat { x = 2 } while x < 1"))
     }
 
-    @Test func whileConditionBeforeBody() {
-        expectError(
-            body("var x: Int\nwhile x < 3 { x = 4 }"), "variable 'x' used before being initialized",
-            at: "x < 3")
-    }
-
-    @Test func continueStatesCountAtRepeatCondition() {
-        expectError(
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "whileConditionBeforeBody", body("var x: Int\nwhile x < 3 { x = 4 }"),
+            "variable 'x' used before being initialized",
+            at: "x < 3"),
+        RejectCase(
+            "continueStatesCountAtRepeatCondition",
             body(
                 "var x: Int\nrepeat {\n if c { continue }\n x = 1\n} while x < 2", params: "c: Bool"
             ),
-            "variable 'x' used before being initialized", at: "x < 2")
-    }
-
-    @Test func tuplePatternDuplicateName() {
-        expectError(
+            "variable 'x' used before being initialized", at: "x < 2"),
+        RejectCase(
+            "tuplePatternDuplicateName",
             "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, a) = g() }",
-            "invalid redeclaration of 'a'", line: 2, column: 20)
-    }
+            "invalid redeclaration of 'a'", line: 2, column: 20),
+        RejectCase(
+            "voidValueCannotBeBound", "func g() {}\nfunc f() { let v = g() }",
+            "expression produces no value to bind",
+            line: 2, column: 20),
+        RejectCase(
+            "voidValueCannotBePrinted", "func g() {}\nfunc f() { print(g()) }",
+            "cannot print a value of type '()'", line: 2,
+            column: 18),
+        RejectCase(
+            "prangeDoesNotTakeStride", body("for i in prange(stride(from: 0, to: 9, by: 2)) { }"),
+            "'prange' does not take a stride", at: "stride"),
+        RejectCase(
+            "localShadowsFunction", "func g() -> Int { 1 }\nfunc f() { let g = 2\nlet h = g() }",
+            "cannot call value of non-function type 'Int'", line: 3, column: 9),
+    ]
+
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func varTuplePatternIsMutable() {
         let run = expectAccepted(
@@ -41,18 +56,6 @@ import Testing
 
     @Test func boolEquality() {
         expectAccepted(body("let e = a == b && a != true", params: "a: Bool, b: Bool"))
-    }
-
-    @Test func voidValueCannotBeBound() {
-        expectError(
-            "func g() {}\nfunc f() { let v = g() }", "expression produces no value to bind",
-            line: 2, column: 20)
-    }
-
-    @Test func voidValueCannotBePrinted() {
-        expectError(
-            "func g() {}\nfunc f() { print(g()) }", "cannot print a value of type '()'", line: 2,
-            column: 18)
     }
 
     @Test func randomAndAtomicBuiltinsAreTyped() {
@@ -84,12 +87,6 @@ import Testing
         expectError(body("var s = 0\natomicAdd(&s, 1)"), "must be an array element", at: "&s")
     }
 
-    @Test func prangeDoesNotTakeStride() {
-        expectError(
-            body("for i in prange(stride(from: 0, to: 9, by: 2)) { }"),
-            "'prange' does not take a stride", at: "stride")
-    }
-
     @Test func strideLiteralsTakeTypedBound() {
         let run = expectAccepted(
             body("for i in stride(from: 0, to: n, by: 2) { print(i) }", params: "n: Int16"))
@@ -100,12 +97,6 @@ import Testing
         let run = expectAccepted("func sqrt(_ x: Int) -> Int { x }\nfunc f() -> Int { sqrt(4) }")
         guard let program = run.program, let call = run.expr("sqrt(4)") else { return }
         #expect(program.calls[call] == .function(0))
-    }
-
-    @Test func localShadowsFunction() {
-        expectError(
-            "func g() -> Int { 1 }\nfunc f() { let g = 2\nlet h = g() }",
-            "cannot call value of non-function type 'Int'", line: 3, column: 9)
     }
 
     @Test func referencesTable() {

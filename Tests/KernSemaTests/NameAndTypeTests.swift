@@ -24,41 +24,81 @@ import Testing
         #expect(program.locals[xs[1]].type == .scalar(.double))
     }
 
-    @Test func duplicateInSameScope() {
-        expectError(body("let x = 1\nvar x = 2"), "invalid redeclaration of 'x'", at: "x = 2")
-    }
-
-    @Test func duplicateFunction() {
-        expectError("func g() {}\nfunc g() {}", "invalid redeclaration of 'g'", line: 2, column: 6)
-    }
-
-    @Test func duplicateParameter() {
-        expectError(
-            "func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'", line: 1, column: 16)
-    }
-
-    @Test func unknownName() {
-        expectError(body("let y = zz + 1"), "cannot find 'zz' in scope", at: "zz")
-    }
-
-    @Test func unknownType() {
-        expectError(body("let y: Real = 1"), "cannot find type 'Real' in scope", at: "Real")
-    }
-
-    @Test func noImplicitConversion() {
-        expectError(
-            body("let y: Double = n", params: "n: Int"),
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "duplicateInSameScope", body("let x = 1\nvar x = 2"), "invalid redeclaration of 'x'",
+            at: "x = 2"),
+        RejectCase(
+            "duplicateFunction", "func g() {}\nfunc g() {}", "invalid redeclaration of 'g'",
+            line: 2, column: 6),
+        RejectCase(
+            "duplicateParameter", "func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'",
+            line: 1, column: 16),
+        RejectCase(
+            "unknownName", body("let y = zz + 1"), "cannot find 'zz' in scope", at: "zz"),
+        RejectCase(
+            "unknownType", body("let y: Real = 1"), "cannot find type 'Real' in scope", at: "Real"),
+        RejectCase(
+            "noImplicitConversion", body("let y: Double = n", params: "n: Int"),
             "cannot convert value of type 'Int' to specified type 'Double'", at: "n\n",
-            help: "convert explicitly: Double(n)")
-    }
-
-    @Test func mixedOperands() {
-        expectError(
-            body("let y = n + d", params: "n: Int, d: Double"),
+            help: "convert explicitly: Double(n)"),
+        RejectCase(
+            "mixedOperands", body("let y = n + d", params: "n: Int, d: Double"),
             "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'",
             at: "+ d",
-            help: "Double(n)")
-    }
+            help: "Double(n)"),
+        RejectCase(
+            "conversionLiteralOverflow", body("let z = Int8(300)"),
+            "integer literal '300' overflows when stored into 'Int8'",
+            at: "300"),
+        RejectCase(
+            "boolOnlyFromBool", body("let b = Bool(n)", params: "n: Int"),
+            "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0"),
+        RejectCase(
+            "numericFromBoolRejected", body("let b = Int(c)", params: "c: Bool"),
+            "cannot convert value of type 'Bool' to 'Int'", at: "c)"),
+        RejectCase(
+            "remainderIsIntegerOnly", body("let r = a % b", params: "a: Double, b: Double"),
+            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b",
+            help: "integer-only"),
+        RejectCase(
+            "orderingOnBoolRejected", body("let r = a < b", params: "a: Bool, b: Bool"),
+            "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b"),
+        RejectCase(
+            "negationOfUnsigned", body("let r = -u", params: "u: UInt"),
+            "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u"),
+        RejectCase(
+            "conditionMustBeBool", body("if n { }", params: "n: Int"),
+            "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {",
+            help: "n != 0"),
+        RejectCase(
+            "typeNameAsValue", body("let t = Double"),
+            "expected member name or constructor call after type name",
+            at: "Double"),
+        RejectCase(
+            "functionAsValue", "func g() {}\nfunc f() { let h = g }",
+            "function 'g' cannot be used as a value",
+            line: 2, column: 20),
+        RejectCase(
+            "rangeOutsideForRejected", body("let r = 0..<4"),
+            "a range can only be used as the sequence of a for loop",
+            at: "..<"),
+        RejectCase(
+            "stringOutsidePrintRejected", body("let s = \"hi\""),
+            "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\""),
+        RejectCase(
+            "arrayReturnRejected", "func f() -> [Double] { }", "functions cannot return arrays",
+            line: 1, column: 13,
+            help: "inout"),
+        RejectCase(
+            "rankFourRejected", "func f(a: [[[[Double]]]]) { }",
+            "arrays of rank 4 are not supported", line: 1,
+            column: 11),
+    ]
+
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func conversionsAccepted() {
         let run = expectAccepted(
@@ -68,31 +108,6 @@ import Testing
         guard let program = run.program, let c = run.expr("Double(n)") else { return }
         #expect(program.calls[c] == .conversion(.double))
         #expect(run.constant(of: "7") == .integer(.uint8, bits: 7))
-    }
-
-    @Test func conversionLiteralOverflow() {
-        expectError(
-            body("let z = Int8(300)"), "integer literal '300' overflows when stored into 'Int8'",
-            at: "300")
-    }
-
-    @Test func boolOnlyFromBool() {
-        expectError(
-            body("let b = Bool(n)", params: "n: Int"),
-            "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0")
-    }
-
-    @Test func numericFromBoolRejected() {
-        expectError(
-            body("let b = Int(c)", params: "c: Bool"),
-            "cannot convert value of type 'Bool' to 'Int'", at: "c)")
-    }
-
-    @Test func remainderIsIntegerOnly() {
-        expectError(
-            body("let r = a % b", params: "a: Double, b: Double"),
-            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b",
-            help: "integer-only")
     }
 
     @Test func bitwiseOnIntegers() {
@@ -123,55 +138,12 @@ import Testing
         #expect(run.type(of: "a < b") == .scalar(.bool))
     }
 
-    @Test func orderingOnBoolRejected() {
-        expectError(
-            body("let r = a < b", params: "a: Bool, b: Bool"),
-            "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b")
-    }
-
     @Test func ternaryArmsSameType() {
         let run = expectAccepted(body("let r = c ? x : 0", params: "c: Bool, x: Float"))
         #expect(run.type(of: "0") == .scalar(.float))
         expectError(
             body("let r = c ? x : n", params: "c: Bool, x: Float, n: Int"),
             "result values in '? :' expression have mismatching types 'Float' and 'Int'", at: "n\n")
-    }
-
-    @Test func negationOfUnsigned() {
-        expectError(
-            body("let r = -u", params: "u: UInt"),
-            "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u")
-    }
-
-    @Test func conditionMustBeBool() {
-        expectError(
-            body("if n { }", params: "n: Int"),
-            "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {",
-            help: "n != 0")
-    }
-
-    @Test func typeNameAsValue() {
-        expectError(
-            body("let t = Double"), "expected member name or constructor call after type name",
-            at: "Double")
-    }
-
-    @Test func functionAsValue() {
-        expectError(
-            "func g() {}\nfunc f() { let h = g }", "function 'g' cannot be used as a value",
-            line: 2, column: 20)
-    }
-
-    @Test func rangeOutsideForRejected() {
-        expectError(
-            body("let r = 0..<4"), "a range can only be used as the sequence of a for loop",
-            at: "..<")
-    }
-
-    @Test func stringOutsidePrintRejected() {
-        expectError(
-            body("let s = \"hi\""),
-            "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\"")
     }
 
     @Test func attributesAccepted() {
@@ -186,15 +158,4 @@ import Testing
         #expect(run.program?.locals[run.local("a")!].type == .scalar(.int64))
     }
 
-    @Test func arrayReturnRejected() {
-        expectError(
-            "func f() -> [Double] { }", "functions cannot return arrays", line: 1, column: 13,
-            help: "inout")
-    }
-
-    @Test func rankFourRejected() {
-        expectError(
-            "func f(a: [[[[Double]]]]) { }", "arrays of rank 4 are not supported", line: 1,
-            column: 11)
-    }
 }

@@ -37,37 +37,34 @@ import Testing
         #expect(lines == [1, 2])
     }
 
-    @Test func unknownNameDoesNotCascade() {
-        expectError(
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "unknownNameDoesNotCascade",
             body("let x = nope\nlet y = x + 1.0\nprint(x * 2, y)\nvar z: Float = x"),
-            "cannot find 'nope' in scope", at: "nope")
-    }
+            "cannot find 'nope' in scope", at: "nope"),
+        RejectCase(
+            "badParameterTypeDoesNotCascade", "func f(a: Complex) -> Double { a * 2.0 }",
+            "cannot find type 'Complex' in scope",
+            line: 1, column: 11),
+        RejectCase(
+            "badCallResultDoesNotCascade",
+            "func g(a: Int) -> Int { a }\nfunc f() -> Int { g(a: 1.5) + 2 }",
+            "cannot convert value of type 'Double'", line: 2, column: 24),
+        RejectCase(
+            "badBindingDoesNotCascade", "func f() { let (a, b) = 3\nprint(a + b) }",
+            "cannot destructure a value of type 'Int' into 2 names", line: 1, column: 16),
+        RejectCase(
+            "missingReturnNotReportedForBrokenReturnType", "func f() -> Quux { }",
+            "cannot find type 'Quux' in scope", line: 1, column: 13),
+    ]
 
-    @Test func badParameterTypeDoesNotCascade() {
-        expectError(
-            "func f(a: Complex) -> Double { a * 2.0 }", "cannot find type 'Complex' in scope",
-            line: 1, column: 11)
-    }
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func errorsInsideArgumentsOfAFailedCall() {
         let run = sema(body("unknown(1 + true)"))
         #expect(run.messages.count == 2, "\(run.messages)")
-    }
-
-    @Test func badCallResultDoesNotCascade() {
-        expectError(
-            "func g(a: Int) -> Int { a }\nfunc f() -> Int { g(a: 1.5) + 2 }",
-            "cannot convert value of type 'Double'", line: 2, column: 24)
-    }
-
-    @Test func badBindingDoesNotCascade() {
-        expectError(
-            "func f() { let (a, b) = 3\nprint(a + b) }",
-            "cannot destructure a value of type 'Int' into 2 names", line: 1, column: 16)
-    }
-
-    @Test func missingReturnNotReportedForBrokenReturnType() {
-        expectError("func f() -> Quux { }", "cannot find type 'Quux' in scope", line: 1, column: 13)
     }
 
     /// Deleting any single character of valid programs must never crash the checker,

@@ -11,31 +11,61 @@ import Testing
             body("var x: Int\nif c { x = 1 } else { x = 2 }\nprint(x)", params: "c: Bool"))
     }
 
-    @Test func deferredInitMissingOnOnePath() {
-        expectError(
+    /// Programs that must be rejected: `expectError` of each row (name, source, message,
+    /// position, help).
+    static let rejected: [RejectCase] = [
+        RejectCase(
+            "deferredInitMissingOnOnePath",
             body("var x: Int\nif c { x = 1 }\nprint(x)", params: "c: Bool"),
-            "variable 'x' used before being initialized", at: "x)", help: "every path")
-    }
-
-    @Test func deferredInitInLoopIsConservative() {
-        expectError(
+            "variable 'x' used before being initialized", at: "x)", help: "every path"),
+        RejectCase(
+            "deferredInitInLoopIsConservative",
             body("var x: Double\nfor i in 0..<n { x = Double(i) }\nprint(x)", params: "n: Int"),
-            "variable 'x' used before being initialized", at: "x)")
-    }
+            "variable 'x' used before being initialized", at: "x)"),
+        RejectCase(
+            "compoundAssignReadsUninitialized", body("var s: Int\ns += 1"),
+            "variable 's' used before being initialized", at: "s +="),
+        RejectCase(
+            "uninitializedReportedOnce", body("var s: Int\nprint(s)\nprint(s)"),
+            "used before being initialized", at: "s)"),
+        RejectCase(
+            "loopVariableIsConstant", body("for i in 0..<3 { i = 2 }"), "'i' is a loop variable",
+            at: "i = 2"),
+        RejectCase(
+            "arrayCannotBeReassigned",
+            body("var a = [Double](repeating: 0, count: 3)\na = [Double](repeating: 1, count: 3)"),
+            "cannot assign to array variable 'a'", at: "a = [", occurrence: 2,
+            help: "assign elements instead"),
+        RejectCase(
+            "letArrayIsReadOnly", body("let a = [Double](repeating: 0, count: 3)\na[0] = 1"),
+            "cannot assign through subscript: 'a' is a 'let' constant", at: "a[0]"),
+        RejectCase(
+            "assignmentTypeMismatch", body("var x = 0\nx = d", params: "d: Double"),
+            "cannot assign value of type 'Double' to type 'Int'", at: "d\n", help: "Int(d)"),
+        RejectCase(
+            "whileTrueWithBreakNeedsReturn", "func f() -> Int {\n while true { break }\n}",
+            "missing return", line: 1, column: 1),
+        RejectCase(
+            "tupleArityMismatch",
+            "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, b, c) = g() }",
+            "cannot destructure a value of type '(Int, Int)' into 3 names", line: 2, column: 16),
+        RejectCase(
+            "tupleElementOutOfRange",
+            "func g() -> (Int, Int) { (1, 2) }\nfunc f() -> Int { g().2 }",
+            "value of type '(Int, Int)' has no member '2'",
+            line: 2, column: 23),
+        RejectCase(
+            "breakOutsideLoop", body("break"), "'break' is only allowed inside a loop", at: "break"),
+        RejectCase(
+            "rowAssignmentRejected", body("m[0] = x", params: "m: inout [[Float]], x: [Float]"),
+            "cannot assign to a whole row", at: "m[0]"),
+    ]
+
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
     @Test func deferredInitAfterReturningBranch() {
         expectAccepted(
             body("var x: Int\nif c { return } else { x = 2 }\nprint(x)", params: "c: Bool"))
-    }
-
-    @Test func compoundAssignReadsUninitialized() {
-        expectError(
-            body("var s: Int\ns += 1"), "variable 's' used before being initialized", at: "s +=")
-    }
-
-    @Test func uninitializedReportedOnce() {
-        expectError(
-            body("var s: Int\nprint(s)\nprint(s)"), "used before being initialized", at: "s)")
     }
 
     @Test func letAssignedOnce() {
@@ -59,17 +89,6 @@ import Testing
             help: "inout")
     }
 
-    @Test func loopVariableIsConstant() {
-        expectError(body("for i in 0..<3 { i = 2 }"), "'i' is a loop variable", at: "i = 2")
-    }
-
-    @Test func arrayCannotBeReassigned() {
-        expectError(
-            body("var a = [Double](repeating: 0, count: 3)\na = [Double](repeating: 1, count: 3)"),
-            "cannot assign to array variable 'a'", at: "a = [", occurrence: 2,
-            help: "assign elements instead")
-    }
-
     @Test func varArrayMustBeAllocated() {
         expectError(
             body("var a = x", params: "x: [Double]"), "a 'var' array must be a new local array",
@@ -78,18 +97,6 @@ import Testing
             body(
                 "let a = x\nlet r = m[0]\nprint(a[0] + r[1])", params: "x: [Double], m: [[Double]]")
         )
-    }
-
-    @Test func letArrayIsReadOnly() {
-        expectError(
-            body("let a = [Double](repeating: 0, count: 3)\na[0] = 1"),
-            "cannot assign through subscript: 'a' is a 'let' constant", at: "a[0]")
-    }
-
-    @Test func assignmentTypeMismatch() {
-        expectError(
-            body("var x = 0\nx = d", params: "d: Double"),
-            "cannot assign value of type 'Double' to type 'Int'", at: "d\n", help: "Int(d)")
     }
 
     @Test func compoundOperatorTypes() {
@@ -118,11 +125,6 @@ import Testing
         )
         expectAccepted("func f() -> Int {\n while true { }\n}")
         expectAccepted("func f() -> Int {\n return 1\n print(2)\n}")
-    }
-
-    @Test func whileTrueWithBreakNeedsReturn() {
-        expectError(
-            "func f() -> Int {\n while true { break }\n}", "missing return", line: 1, column: 1)
     }
 
     @Test func singleExpressionBody() {
@@ -167,19 +169,6 @@ import Testing
         #expect(run.constant(of: "2") == .integer(.uint8, bits: 2))
     }
 
-    @Test func tupleArityMismatch() {
-        expectError(
-            "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, b, c) = g() }",
-            "cannot destructure a value of type '(Int, Int)' into 3 names", line: 2, column: 16)
-    }
-
-    @Test func tupleElementOutOfRange() {
-        expectError(
-            "func g() -> (Int, Int) { (1, 2) }\nfunc f() -> Int { g().2 }",
-            "value of type '(Int, Int)' has no member '2'",
-            line: 2, column: 23)
-    }
-
     @Test func declaredLocalsFilled() {
         let run = expectAccepted(body("var a = 1\nlet b: Float = 2"))
         guard let program = run.program else { return }
@@ -194,10 +183,6 @@ import Testing
         #expect(program.paramLocals[0].count == 2)
         let b = program.paramLocals[0][1]
         #expect(program.locals[b].isInout && program.locals[b].kind == .param(index: 1))
-    }
-
-    @Test func breakOutsideLoop() {
-        expectError(body("break"), "'break' is only allowed inside a loop", at: "break")
     }
 
     @Test func subscripts() {
@@ -216,11 +201,6 @@ import Testing
             help: "Int(d)")
     }
 
-    @Test func rowAssignmentRejected() {
-        expectError(
-            body("m[0] = x", params: "m: inout [[Float]], x: [Float]"),
-            "cannot assign to a whole row", at: "m[0]")
-    }
 }
 
 @Suite struct ViewTests {

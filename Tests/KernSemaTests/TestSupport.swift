@@ -152,3 +152,42 @@ extension SemaRun {
         return program.locals.ids.first { program.locals[$0].name == name }
     }
 }
+
+/// One row of a table-driven rejection test: the arguments of `expectError` as data, with
+/// the name the test had when it was a function of its own (shown by the test runner).
+struct RejectCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var source: String
+    var message: String
+    var marker: String?
+    var occurrence: Int
+    var line: Int?
+    var column: Int?
+    var help: String?
+    var count: Int?
+
+    init(
+        _ name: String, _ source: String, _ message: String, at marker: String? = nil,
+        occurrence: Int = 1, line: Int? = nil, column: Int? = nil, help: String? = nil,
+        count: Int? = 1
+    ) {
+        self.name = name
+        self.source = source
+        self.message = message
+        self.marker = marker
+        self.occurrence = occurrence
+        self.line = line
+        self.column = column
+        self.help = help
+        self.count = count
+    }
+
+    var testDescription: String { name }
+
+    /// Runs `expectError` with this row's arguments.
+    func check() {
+        expectError(
+            source, message, at: marker, occurrence: occurrence, line: line, column: column,
+            help: help, count: count)
+    }
+}

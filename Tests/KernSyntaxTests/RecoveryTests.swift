@@ -136,6 +136,13 @@ func onSmallStack(_ body: @escaping @Sendable () -> Void) {
     done.wait()
 }
 
+/// The diagnostics of parsing `source` on a small stack (`onSmallStack`).
+func diagnosticsOnSmallStack(_ source: String) -> [Diagnostic] {
+    nonisolated(unsafe) var result: [Diagnostic] = []
+    onSmallStack { result = parse(source).diagnostics }
+    return result
+}
+
 /// Hostile nesting, by name (the strings themselves are too long to print).
 let deepExpressions: [String: String] = [
     "parens": String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
@@ -153,8 +160,7 @@ let deepExpressions: [String: String] = [
 @Test(arguments: deepExpressions.keys.sorted())
 func deepExpressionsAreRejectedNotCrashing(_ name: String) {
     let expression = deepExpressions[name] ?? ""
-    nonisolated(unsafe) var result: [Diagnostic] = []
-    onSmallStack { result = parse("func f() {\n let x = \(expression)\n}").diagnostics }
+    let result = diagnosticsOnSmallStack("func f() {\n let x = \(expression)\n}")
     #expect(result.count == 1)
     #expect(result.first?.message.contains("nested too deeply") == true)
 }
@@ -169,8 +175,7 @@ let deepBodies: [String: String] = [
 @Test(arguments: deepBodies.keys.sorted())
 func deepBlocksAreRejectedNotCrashing(_ name: String) {
     let body = deepBodies[name] ?? ""
-    nonisolated(unsafe) var result: [Diagnostic] = []
-    onSmallStack { result = parse("func f() {\n\(body)\n}\nfunc g() {}").diagnostics }
+    let result = diagnosticsOnSmallStack("func f() {\n\(body)\n}\nfunc g() {}")
     #expect(result.count == 1)
 }
 
@@ -179,7 +184,6 @@ func deepBlocksAreRejectedNotCrashing(_ name: String) {
     let expression =
         String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
     let blocks = String(repeating: "if a {", count: depth) + String(repeating: "}", count: depth)
-    nonisolated(unsafe) var result: [Diagnostic] = []
-    onSmallStack { result = parse("func f() {\n let x = \(expression)\n\(blocks)\n}").diagnostics }
+    let result = diagnosticsOnSmallStack("func f() {\n let x = \(expression)\n\(blocks)\n}")
     #expect(result.isEmpty)
 }

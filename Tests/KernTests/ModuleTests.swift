@@ -17,32 +17,29 @@ struct TestEntries: CompiledCode {
 }
 
 @Suite struct ModuleTests {
+    /// Parameter `index` of a hand-built IR function, bound to the value of the same number.
+    private func param(
+        _ index: UInt32, _ name: String, _ type: IRType, isInout: Bool = false
+    ) -> Param {
+        Param(name: name, type: type, isInout: isInout, binding: .value(ValueID(raw: index)))
+    }
+
     private func irModule() -> KernIR.Module {
         var m = KernIR.Module(sourceName: "t.kern")
         _ = m.functions.append(
             Function(
                 name: "saxpy",
                 params: [
-                    Param(
-                        name: "a", type: .scalar(.f32), isInout: false,
-                        binding: .value(ValueID(raw: 0))),
-                    Param(
-                        name: "x", type: .array(.f32, rank: 1), isInout: false,
-                        binding: .value(ValueID(raw: 1))),
-                    Param(
-                        name: "y", type: .array(.f32, rank: 1), isInout: true,
-                        binding: .value(ValueID(raw: 2))),
+                    param(0, "a", .scalar(.f32)),
+                    param(1, "x", .array(.f32, rank: 1)),
+                    param(2, "y", .array(.f32, rank: 1), isInout: true),
                 ], returnType: .void))
         _ = m.functions.append(
             Function(
                 name: "divmod",
                 params: [
-                    Param(
-                        name: "a", type: .scalar(.i64), isInout: false,
-                        binding: .value(ValueID(raw: 0))),
-                    Param(
-                        name: "b", type: .scalar(.i64), isInout: false,
-                        binding: .value(ValueID(raw: 1))),
+                    param(0, "a", .scalar(.i64)),
+                    param(1, "b", .scalar(.i64)),
                 ], returnType: .tuple([.i64, .i64])))
         _ = m.functions.append(
             Function(name: "outlined_body", returnType: .void, isExported: false))

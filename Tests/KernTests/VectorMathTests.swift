@@ -141,23 +141,10 @@ struct VectorMathTests {
         var rng = Inputs(state: 42)
         var x = specialDoubles + (0..<count).map { _ in rng.double(in: f.range) }
         var z = (0..<x.count).map { _ in rng.double(in: -30...30) }
-        if f.arity == 2 {
-            // Pairs of special values too: pow(±0, -1), pow(-8, 1/3), atan2(±0, ±0), …
-            for a in specialDoubles.prefix(8) {
-                for b in specialDoubles.prefix(8) + [-1, 0.5, 3] {
-                    x.append(a)
-                    z.append(b)
-                }
-            }
-        }
+        if f.arity == 2 { appendSpecialPairs(specialDoubles, &x, &z) }
         var y = [Double](repeating: 0, count: x.count)
         try module.function(named: "\(f.name)_Double")(x, z, &y)
-        var worst = (0.0, 0.0)
-        for i in x.indices {
-            let e = ulps(f.double(x[i], z[i]), y[i])
-            if e > worst.0 { worst = (e, x[i]) }
-        }
-        return worst
+        return worst(x, z, y, reference: f.double, ulps: ulps)
     }
 
     static func worstFloat(_ module: KernModule, _ f: MathFunction) throws -> (Double, Float) {
@@ -165,19 +152,32 @@ struct VectorMathTests {
         let specials = specialDoubles.map(Float.init)
         var x = specials + (0..<count).map { _ in rng.float(in: f.range) }
         var z = (0..<x.count).map { _ in rng.float(in: -30...30) }
-        if f.arity == 2 {
-            for a in specials.prefix(8) {
-                for b in specials.prefix(8) + [-1, 0.5, 3] {
-                    x.append(a)
-                    z.append(b)
-                }
-            }
-        }
+        if f.arity == 2 { appendSpecialPairs(specials, &x, &z) }
         var y = [Float](repeating: 0, count: x.count)
         try module.function(named: "\(f.name)_Float")(x, z, &y)
-        var worst = (0.0, Float(0))
+        return worst(x, z, y, reference: f.float, ulps: ulps)
+    }
+
+    /// Pairs of special values for two-argument functions: pow(±0, -1), pow(-8, 1/3),
+    /// atan2(±0, ±0), …
+    static func appendSpecialPairs<T: BinaryFloatingPoint>(
+        _ specials: [T], _ x: inout [T], _ z: inout [T]
+    ) {
+        for a in specials.prefix(8) {
+            for b in specials.prefix(8) + [-1, 0.5, 3] {
+                x.append(a)
+                z.append(b)
+            }
+        }
+    }
+
+    /// Largest error of `y` against `reference(x, z)`, in ulp, and the input where it is.
+    static func worst<T: BinaryFloatingPoint>(
+        _ x: [T], _ z: [T], _ y: [T], reference: (T, T) -> T, ulps: (T, T) -> Double
+    ) -> (Double, T) {
+        var worst = (0.0, T(0))
         for i in x.indices {
-            let e = ulps(f.float(x[i], z[i]), y[i])
+            let e = ulps(reference(x[i], z[i]), y[i])
             if e > worst.0 { worst = (e, x[i]) }
         }
         return worst
@@ -187,26 +187,26 @@ struct VectorMathTests {
 
     @Test(arguments: functions)
     func strictModeStaysWithinTwoULPOfLibm(_ f: MathFunction) throws {
-        let module = try Self.strict.get()
-        let (d, dx) = try Self.worstDouble(module, f)
-        let (s, sx) = try Self.worstFloat(module, f)
-        if Self.measuring {
-            print("strict \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))")
-        }
-        #expect(d <= 2, "\(f.name)(Double): \(d) ulp at \(dx)")
-        #expect(s <= 2, "\(f.name)(Float): \(s) ulp at \(sx)")
+        try Self.expectAccuracy(of: f, in: Self.strict.get(), mode: "strict", maxULP: 2)
     }
 
     @Test(arguments: functions)
     func fastMathStaysWithinFourULPOfLibm(_ f: MathFunction) throws {
-        let module = try Self.fast.get()
-        let (d, dx) = try Self.worstDouble(module, f)
-        let (s, sx) = try Self.worstFloat(module, f)
-        if Self.measuring {
-            print("fast \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))")
+        try Self.expectAccuracy(of: f, in: Self.fast.get(), mode: "fast", maxULP: 4)
+    }
+
+    /// Checks `f`'s Double and Float kernels in `module` against libm; prints the worst
+    /// errors when measuring.
+    static func expectAccuracy(
+        of f: MathFunction, in module: KernModule, mode: String, maxULP: Double
+    ) throws {
+        let (d, dx) = try worstDouble(module, f)
+        let (s, sx) = try worstFloat(module, f)
+        if measuring {
+            print("\(mode) \(f.name): Double \(d) ulp (at \(dx)), Float \(s) ulp (at \(sx))")
         }
-        #expect(d <= 4, "\(f.name)(Double): \(d) ulp at \(dx)")
-        #expect(s <= 4, "\(f.name)(Float): \(s) ulp at \(sx)")
+        #expect(d <= maxULP, "\(f.name)(Double): \(d) ulp at \(dx)")
+        #expect(s <= maxULP, "\(f.name)(Float): \(s) ulp at \(sx)")
     }
 
     /// Inputs for Kern's own sin/cos across magnitudes: subnormal, tiny, around the

@@ -41,26 +41,7 @@ func filterInstructions(_ block: inout Block, _ keep: (Instr) -> Bool) -> Int {
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
     for var instr in block.instrs {
-        switch instr.op {
-        case .ifElse(let c, var then, var els):
-            dropped += filterInstructions(&then, keep) + filterInstructions(&els, keep)
-            instr.op = .ifElse(c, then: then, else: els)
-        case .forLoop(var loop):
-            dropped += filterInstructions(&loop.body, keep)
-            instr.op = .forLoop(loop)
-        case .whileLoop(var cond, let condition, var body):
-            dropped += filterInstructions(&cond, keep) + filterInstructions(&body, keep)
-            instr.op = .whileLoop(cond: cond, condition: condition, body: body)
-        case .repeatLoop(var body, var cond, let condition):
-            dropped += filterInstructions(&body, keep) + filterInstructions(&cond, keep)
-            instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
-        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd,
-            .breakLoop, .continueLoop, .returnValue, .parallelFor:
-            break
-        }
+        instr.op.updateNestedBlocks { dropped += filterInstructions(&$0, keep) }
         if keep(instr) {
             out.append(instr)
         } else {
