@@ -3,12 +3,24 @@
 /// In: what the user asks for. Out: the settings the pipeline stages read (IRGen's
 /// bounds checks, the KernIR pipeline, LLVM's optimization level, fast-math, vector
 /// math and target) and the default thread count put in every call's context.
-import KernLLVM
+internal import KernLLVM
 
 /// Floating-point freedom: `.strict` (IEEE, default), `.balanced` (`--fast-math`:
 /// reassociation and contraction, NaN/inf still honoured) or `.aggressive` (also assumes
 /// no NaN/inf; warns at `isNaN`/`isInfinite`/`isFinite`). See docs/vector-math.md.
-public typealias FastMathLevel = KernLLVM.FastMathLevel
+/// The host API's own type (the back end has its twin), so clients see no LLVM module.
+public enum FastMathLevel: String, Sendable, Hashable, CaseIterable {
+    case strict, balanced, aggressive
+
+    /// The back end's level.
+    var codegen: KernLLVM.FastMathLevel {
+        switch self {
+        case .strict: .strict
+        case .balanced: .balanced
+        case .aggressive: .aggressive
+        }
+    }
+}
 
 public struct CompileOptions: Sendable, Hashable {
     /// LLVM optimization level, 0...3.
@@ -61,7 +73,7 @@ extension CompileOptions {
     {
         CodegenOptions(
             optimizationLevel: optimizationLevel, targetCPU: targetCPU,
-            targetFeatures: targetFeatures, fastMathLevel: fastMathLevel,
+            targetFeatures: targetFeatures, fastMathLevel: fastMathLevel.codegen,
             vectorMath: vectorMath, preferredVectorWidth: preferredVectorWidth,
             optimizationRemarks: optimizationRemarks, runsInProcess: runsInProcess)
     }

@@ -12,8 +12,8 @@ import Foundation
 import KernBasics
 import KernIR
 import KernIRGen
-import KernJIT
-import KernLLVM
+internal import KernJIT
+internal import KernLLVM
 import KernSema
 import KernSyntax
 
@@ -133,7 +133,7 @@ struct LLVMJITBackend: KernBackend {
         } catch let error as InvalidTarget {
             throw KernError.invalidTarget(message: error.message)
         } catch {
-            throw KernError.backend(message: String(describing: error))
+            throw KernError(backendFailure: error)
         }
     }
 }
@@ -208,7 +208,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func assembly() throws -> String {
         try lock.withLock {
             do { return try compiled.assembly() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }
@@ -216,7 +216,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func objectCode() throws -> [UInt8] {
         try lock.withLock {
             do { return try compiled.objectCode() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }

@@ -10,7 +10,7 @@ import Foundation
 import KernBasics
 import KernIR
 import KernIRGen
-import KernLLVM
+internal import KernLLVM
 
 extension KernModule {
     /// What the compiler did with every loop of this module (a second compile, with the
@@ -57,7 +57,7 @@ enum ReportBuilder {
         } catch let error as InvalidTarget {
             throw KernError.invalidTarget(message: error.message)
         } catch {
-            throw KernError.backend(message: String(describing: error))
+            throw KernError(backendFailure: error)
         }
         let optimized = options.optimizationLevel >= 2
         let remarks = RemarkIndex(
