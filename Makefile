@@ -1,33 +1,39 @@
 # Kern — the two commands of the README, plus a few helpers.
 #   make run    installs what is missing, builds kernelc (release) and runs the showcase kernel
 #   make test   installs what is missing and runs every test (debug build)
-# LLVM is found through llvm-config: set LLVM_CONFIG to pick a version, otherwise the
-# newest llvm-config-NN on PATH is used.
+#   make integration  a client package depending on Kern by version (scripts/integration-test.sh)
+# Building needs no LLVM; kernels compile with the libLLVM found at run time (README, "Use
+# Kern in your package"): KERN_LLVM_LIBRARY, else LLVM_CONFIG, else the newest
+# llvm-config-NN on PATH, else the usual install locations. The targets below pick the
+# version with LLVM_CONFIG, and the tests check that this version is the one loaded.
 
 SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 fuzz fuzz-diff test-tsan test-asan bench clean check-generated
+.PHONY: deps build run test test-llvm19 integration fuzz fuzz-diff test-tsan test-asan bench clean check-generated
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
 
 build: deps
-	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --product kernelc
+	$(SWIFT) build -c release --product kernelc
 
 run: build
-	LLVM_CONFIG=$(LLVM_CONFIG) $$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kernelc run Kernels/showcase.kern
+	LLVM_CONFIG=$(LLVM_CONFIG) $$($(SWIFT) build -c release --show-bin-path)/kernelc run Kernels/showcase.kern
 
 # Tests run one at a time: some observe process-wide state (the runtime's print sink,
 # the thread pool's idle CPU use) that tests running alongside would disturb.
 test: deps
-	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) test --no-parallel
+	KERN_LLVM_LIBRARY= LLVM_CONFIG=$(LLVM_CONFIG) KERN_EXPECT_LLVM_MAJOR=$(LLVM_VERSION) $(SWIFT) test --no-parallel
 
-# The same tests against LLVM 19, in a separate build folder.
+# The same tests (same build: LLVM is chosen at run time) against LLVM 19.
 test-llvm19:
 	@KERN_LLVM_VERSION=19 ./scripts/install-deps.sh
-	LLVM_CONFIG=llvm-config-19 $(SWIFT) test --no-parallel --scratch-path .build-llvm19
+	KERN_LLVM_LIBRARY= LLVM_CONFIG=llvm-config-19 KERN_EXPECT_LLVM_MAJOR=19 $(SWIFT) test --no-parallel
+
+integration: deps
+	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/integration-test.sh
 
 # Regenerates the generated Swift sources into a temporary folder and fails if they differ
 # from the checked-in ones (edit the generator, then rerun it without arguments).
@@ -68,4 +74,4 @@ bench: build
 	$(MAKE) -C Benchmarks bench
 
 clean:
-	rm -rf .build .build-llvm19 .build-tsan .build-asan
+	rm -rf .build .build-llvm19 .build-integration .build-tsan .build-asan

@@ -6,39 +6,6 @@
 import Foundation
 import PackageDescription
 
-/// Swift targets that import Kern see LLVM's C headers through Kern's CLLVM module, so
-/// they need LLVM's include directory (found as the main package finds it: $LLVM_CONFIG,
-/// else the newest llvm-config-NN on PATH).
-func llvmIncludeDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    let dirs = (env["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
-    var tool = env["LLVM_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-    if let t = tool, !t.contains("/") {
-        tool = dirs.map { $0 + "/" + t }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-    if tool == nil {
-        let candidates = dirs.flatMap { dir in
-            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-                .compactMap { name in
-                    name.hasPrefix("llvm-config-")
-                        ? Int(name.dropFirst("llvm-config-".count)).map { ($0, dir + "/" + name) } : nil
-                }
-        }
-        tool = candidates.max { $0.0 < $1.0 }?.1
-    }
-    guard let tool else { return "/usr/include" }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = ["--includedir"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    guard (try? process.run()) != nil else { return "/usr/include" }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-}
-let kernSwiftFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I", "-Xcc", llvmIncludeDirectory()])]
-
 /// The main package's identity is its directory's name (whatever the clone is called).
 let kernPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().lastPathComponent.lowercased()
@@ -69,19 +36,16 @@ let package = Package(
         // Kern (JIT), checked and unchecked.
         .target(
             name: "KernPeer",
-            dependencies: ["BenchCore", .product(name: "Kern", package: kernPackage)],
-            swiftSettings: kernSwiftFlags),
+            dependencies: ["BenchCore", .product(name: "Kern", package: kernPackage)]),
         .executableTarget(
             name: "kern-bench",
             dependencies: [
                 "BenchCore", "SwiftPeers", "SwiftUnsafePeers", "SwiftUnsafeNativePeers", "KernPeer",
-            ],
-            swiftSettings: kernSwiftFlags),
+            ]),
         // Vectorized transcendentals and Black-Scholes vs Numba fastmath (docs/vector-math.md).
         .executableTarget(
             name: "vecmath-bench",
-            dependencies: [.product(name: "Kern", package: kernPackage)],
-            swiftSettings: kernSwiftFlags),
+            dependencies: [.product(name: "Kern", package: kernPackage)]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Kern needs on Debian 12 / Ubuntu 24.04 when it is missing:
-# LLVM (22 by default; KERN_LLVM_VERSION=19 for the older supported one), libffi, and
-# tmux (for the REPL's terminal test).
+# libffi (to build), LLVM (22 by default; KERN_LLVM_VERSION=19 for the oldest supported
+# one: not needed to build, Kern loads it when the first kernel compiles, and its
+# llvm-config tells Kern where it is), and tmux (for the REPL's terminal test).
 set -euo pipefail
 version="${KERN_LLVM_VERSION:-22}"
 need=()

@@ -6,25 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-int kern_llvm_major_version(void) { return KERN_LLVM_MAJOR; }
-
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-static void do_initialize(void) {
-    LLVMInitializeNativeTarget();
-    LLVMInitializeNativeAsmPrinter();
-    LLVMInitializeNativeAsmParser();
-}
-void kern_llvm_initialize(void) { pthread_once(&init_once, do_initialize); }
-
 LLVMContextRef kern_llvm_create_context(LLVMOrcThreadSafeContextRef *tsc) {
-#if KERN_LLVM_MAJOR >= 21
-    LLVMContextRef ctx = LLVMContextCreate();
-    *tsc = LLVMOrcCreateNewThreadSafeContextFromLLVMContext(ctx);
-    return ctx;
-#else
+    /* LLVM 21 replaced "a ThreadSafeContext owning a new context, which hands it out"
+     * by "a ThreadSafeContext wrapping a context you created". */
+    if (kern_llvm_has_function("LLVMOrcCreateNewThreadSafeContextFromLLVMContext")) {
+        LLVMContextRef ctx = LLVMContextCreate();
+        *tsc = LLVMOrcCreateNewThreadSafeContextFromLLVMContext(ctx);
+        return ctx;
+    }
     *tsc = LLVMOrcCreateNewThreadSafeContext();
     return LLVMOrcThreadSafeContextGetContext(*tsc);
-#endif
 }
 
 /* ---- session error reporter ---- */
@@ -136,11 +127,25 @@ LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
 }
 
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx) {
-#if KERN_LLVM_MAJOR >= 21
-    unsigned kind = LLVMGetEnumAttributeKindForName("captures", 8);
-    return LLVMCreateEnumAttribute(ctx, kind, 0); /* CaptureInfo::none() */
-#else
+    unsigned major = 0, minor = 0, patch = 0;
+    kern_llvm_loaded_version(&major, &minor, &patch);
+    if (major >= 21) {
+        unsigned kind = LLVMGetEnumAttributeKindForName("captures", 8);
+        return LLVMCreateEnumAttribute(ctx, kind, 0); /* CaptureInfo::none() */
+    }
     unsigned kind = LLVMGetEnumAttributeKindForName("nocapture", 9);
     return LLVMCreateEnumAttribute(ctx, kind, 0);
-#endif
+}
+
+void kern_llvm_set_loop_location(LLVMContextRef ctx, LLVMValueRef latch, LLVMMetadataRef location) {
+    /* A loop ID is a node whose first operand is itself (LangRef "llvm.loop"). Built
+     * around a temporary placeholder; replacing it with the node closes the cycle, and
+     * LLVM makes a self-referencing node distinct (MDNode::handleChangedOperand). The
+     * replacement also deletes the temporary. */
+    LLVMMetadataRef placeholder = LLVMTemporaryMDNode(ctx, NULL, 0);
+    LLVMMetadataRef operands[2] = {placeholder, location};
+    LLVMMetadataRef id = LLVMMDNodeInContext2(ctx, operands, 2);
+    LLVMMetadataReplaceAllUsesWith(placeholder, id);
+    unsigned kind = LLVMGetMDKindIDInContext(ctx, "llvm.loop", 9);
+    LLVMSetMetadata(latch, kind, LLVMMetadataAsValue(ctx, id));
 }

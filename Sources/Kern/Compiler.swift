@@ -2,8 +2,8 @@ import Foundation
 import KernBasics
 import KernCompiler
 import KernIR
-import KernJIT
-import KernLLVM
+internal import KernJIT
+internal import KernLLVM
 
 /// The JIT path: `KernModule.compile` drives the staged compiler (KernCompiler) through
 /// all six stages with the LLVM back end and the JIT, then binds each exported function
@@ -124,7 +124,7 @@ extension KernError {
         case .backend(_, let error as InvalidTarget):
             self = .invalidTarget(message: error.message)
         case .backend(_, let error):
-            self = .backend(message: String(describing: error))
+            self = KernError(backendFailure: error)
         case .pipeline, .noBackend, .noProgram:
             self = .backend(message: failure.description)
         }
@@ -212,7 +212,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func assembly() throws -> String {
         try lock.withLock {
             do { return try compiled.assembly() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }
@@ -220,7 +220,7 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     func objectCode() throws -> [UInt8] {
         try lock.withLock {
             do { return try compiled.objectCode() } catch {
-                throw KernError.backend(message: String(describing: error))
+                throw KernError(backendFailure: error)
             }
         }
     }

@@ -31,6 +31,10 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     case invalidTarget(message: String)
     /// A compile or call option has a value it cannot take (`threads: 0`).
     case invalidOption(name: String, problem: String)
+    /// No usable LLVM (19 to 22) was found when the first kernel compiled: `tried` says
+    /// what was tried, one line each, and `fix` what to do (install LLVM, or set
+    /// `KERN_LLVM_LIBRARY`). Kern loads LLVM at run time (README, "Use Kern in your package").
+    case llvmUnavailable(tried: [String], fix: String)
 
     public var description: String { rendered(useColor: false) }
 
@@ -60,6 +64,9 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             return "error: invalid target: \(message)"
         case .invalidOption(let name, let problem):
             return "invalid option '\(name)': \(problem)"
+        case .llvmUnavailable(let tried, let fix):
+            return "error: Kern needs LLVM 19 to 22 to compile kernels and found none. Tried:\n"
+                + tried.map { "  " + $0 }.joined(separator: "\n") + "\nfix: " + fix
         }
     }
 

@@ -10,7 +10,7 @@ import Foundation
 import KernBasics
 import KernCompiler
 import KernIR
-import KernLLVM
+internal import KernLLVM
 
 extension KernModule {
     /// What the compiler did with every loop of this module (a second compile, with the

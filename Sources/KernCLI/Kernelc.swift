@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kern
 
 /// The `kernelc` command: subcommands only; each lives in its own file and calls the
 /// `Kern` library (DESIGN.md example 12).
@@ -12,5 +13,14 @@ public struct Kernelc: ParsableCommand {
             ReplCommand.self,
         ])
 
+    @Flag(name: .long, help: "Print Kern's version and the LLVM it would load (path and version), or why none.")
+    var version = false
+
     public init() {}
+
+    public mutating func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print("kernelc (Kern) \(KernInfo.version)")
+        print(KernInfo.llvmDescription())
+    }
 }

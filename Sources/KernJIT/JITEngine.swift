@@ -4,7 +4,6 @@
 /// functions), and gets the runtime entry points as absolute symbols.
 /// In: a CompiledModule (a clone of its LLVM module is handed over; the original stays
 /// printable). Out: a JITModule with the addresses of the `kern_entry_<name>` wrappers.
-import CLLVM
 import Foundation
 import KernLLVM
 
@@ -13,55 +12,31 @@ public final class JITEngine: @unchecked Sendable {
     // with one shared TargetMachine (no concurrent compiler without compile threads), so
     // materialization (which happens inside the lookup) is serialized by `compileLock`.
     // Lowering and optimization, the larger part of a compile, stay parallel.
-    private let jit: LLVMOrcLLJITRef
+    private let jit: LLJIT
     private let lock = NSLock()
     private let compileLock = NSLock()
     private var nextDylib = 0
+    /// Cleared JITDylibs of released modules, reused by `makeDylib` (see `unload`).
+    private var spareDylibs: [Dylib] = []
 
     private static let instance: Result<JITEngine, any Error> = Result { try JITEngine() }
 
-    /// The process-wide engine, created on first use (thread-safe).
+    /// The process-wide engine, created on first use (thread-safe). Loads LLVM if needed
+    /// (throws `LLVMUnavailable` when there is none).
     public static func shared() throws -> JITEngine { try instance.get() }
 
-    private init() throws {
-        kern_llvm_initialize()
-        let machine = try HostTargetMachine.make()
-        let builder = LLVMOrcCreateLLJITBuilder()
-        // The builder takes the target machine builder, which takes the machine.
-        let jtmb = LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(machine)
-        LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb)
-        var jit: LLVMOrcLLJITRef?
-        try LLVMError.check(LLVMOrcCreateLLJIT(&jit, builder), "cannot create the JIT")
-        guard let jit else { throw LLVMError("cannot create the JIT") }
-        self.jit = jit
-        kern_jit_install_error_reporter(LLVMOrcLLJITGetExecutionSession(jit))
-    }
-
-    deinit { _ = LLVMError.take(LLVMOrcDisposeLLJIT(jit), "") }
+    private init() throws { jit = try LLJIT() }
 
     /// JIT-compiles `module` into a fresh JITDylib and resolves all its entry points.
     public func load(_ module: CompiledModule) throws -> JITModule {
         let dylib = try makeDylib()
         do {
-            let clone = module.module.clone()
-            guard let llvmModule = clone.release() else { throw LLVMError("empty module") }
-            let tsm = LLVMOrcCreateNewThreadSafeModule(llvmModule, module.context.threadSafe)
-            try LLVMError.check(LLVMOrcLLJITAddLLVMIRModule(jit, dylib, tsm), "cannot add module")
+            try jit.add(module, to: dylib)
             let names = module.exportedFunctions.map(CompiledModule.entrySymbol)
-            var addresses = [UInt64](repeating: 0, count: names.count)
-            if !names.isEmpty {
-                try withCStrings(names) { cNames in
-                    let error = compileLock.withLock {
-                        kern_jit_lookup(jit, dylib, cNames, &addresses, names.count)
-                    }
-                    if let failure = LLVMError.take(error, "JIT compilation failed") {
-                        throw sessionDetail(failure)
-                    }
-                }
-            }
+            let addresses = try compileLock.withLock { try jit.lookup(names, in: dylib) }
             var entries: [String: UInt] = [:]
             for (function, address) in zip(module.exportedFunctions, addresses) {
-                entries[function] = UInt(address)
+                entries[function] = address
             }
             return JITModule(engine: self, dylib: dylib, entries: entries)
         } catch {
@@ -70,55 +45,44 @@ public final class JITEngine: @unchecked Sendable {
         }
     }
 
-    private func makeDylib() throws -> LLVMOrcJITDylibRef {
-        let name = lock.withLock {
-            nextDylib += 1
-            return "kern.module.\(nextDylib)"
+    private func makeDylib() throws -> Dylib {
+        let reused: Dylib? = lock.withLock { spareDylibs.popLast() }
+        let dylib: Dylib
+        if let reused {
+            // Clearing removed its symbols but kept its process-symbol generator.
+            dylib = reused
+        } else {
+            let name = lock.withLock {
+                nextDylib += 1
+                return "kern.module.\(nextDylib)"
+            }
+            dylib = try jit.createDylib(named: name)
+            // Anything else (e.g. a libm function LLVM introduced, or a libmvec variant:
+            // VectorMathLibrary loads libmvec globally) from the process.
+            _ = VectorMathLibrary.isAvailable
+            jit.addProcessSymbols(to: dylib)
         }
-        let session = LLVMOrcLLJITGetExecutionSession(jit)
-        var dylib: LLVMOrcJITDylibRef?
-        try LLVMError.check(
-            LLVMOrcExecutionSessionCreateJITDylib(session, &dylib, name), "cannot create a JITDylib"
-        )
-        guard let dylib else { throw LLVMError("cannot create a JITDylib") }
         let overrides = SymbolOverrides.shared.current
-        let symbols = RuntimeSymbols.all.map { ($0.0, overrides[$0.0] ?? $0.1) }
-        try withCStrings(symbols.map(\.0)) { cNames in
-            var addrs: [UnsafeRawPointer?] = symbols.map { UnsafeRawPointer(bitPattern: $0.1) }
-            try LLVMError.check(
-                kern_jit_define_absolute(jit, dylib, cNames, &addrs, symbols.count),
-                "cannot define runtime symbols")
-        }
-        // Anything else (e.g. a libm function LLVM introduced, or a libmvec variant:
-        // VectorMathLibrary loads libmvec globally) from the process.
-        _ = VectorMathLibrary.isAvailable
-        var generator: LLVMOrcDefinitionGeneratorRef?
-        let prefix = LLVMOrcLLJITGetGlobalPrefix(jit)
-        if LLVMError.take(
-            LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(&generator, prefix, nil, nil), "")
-            == nil, let generator
-        {
-            LLVMOrcJITDylibAddGenerator(dylib, generator)
+        do {
+            try jit.defineAbsolute(
+                RuntimeSymbols.all.map { ($0.0, overrides[$0.0] ?? $0.1) }, in: dylib)
+        } catch {
+            unload(dylib)
+            throw error
         }
         return dylib
     }
 
-    /// Frees the code and data of a module and removes its JITDylib from the session
-    /// (JITModule.deinit); clearing alone left the empty dylib behind (issue 15.6).
-    fileprivate func unload(_ dylib: LLVMOrcJITDylibRef) {
-        let session = LLVMOrcLLJITGetExecutionSession(jit)
-        _ = LLVMError.take(kern_jit_remove_dylib(session, dylib), "")
+    /// Frees the code and data of a module (JITModule.deinit) and keeps its emptied
+    /// JITDylib for the next module. The C API can clear a JITDylib but not remove it from
+    /// the session (ExecutionSession::removeJITDylib is C++ only), so creating a fresh one
+    /// per module left 4-12 kB behind per compile/release cycle (issue 15.6); reusing
+    /// cleared ones bounds them by the number of modules alive at once.
+    fileprivate func unload(_ dylib: Dylib) {
+        jit.clear(dylib)
+        lock.withLock { spareDylibs.append(dylib) }
     }
 
-    /// Adds the session's own report (e.g. the name of a missing symbol) to an error.
-    private func sessionDetail(_ error: LLVMError) -> LLVMError {
-        guard let detail = kern_jit_take_session_error() else { return error }
-        defer { free(detail) }
-        return LLVMError(error.message + " (" + String(cString: detail) + ")")
-    }
-}
-
-extension JITEngine {
     /// Test hook: modules loaded from now on see `address` for the runtime symbol `name`
     /// (nil restores the real one). Used to count kern_rt_alloc/kern_rt_free calls.
     package static func overrideRuntimeSymbol(_ name: String, address: UInt?) {
@@ -138,10 +102,10 @@ private final class SymbolOverrides: @unchecked Sendable {
 /// deinit frees the code.
 public final class JITModule: @unchecked Sendable {
     private let engine: JITEngine
-    private let dylib: LLVMOrcJITDylibRef
+    private let dylib: Dylib
     private let entries: [String: UInt]
 
-    fileprivate init(engine: JITEngine, dylib: LLVMOrcJITDylibRef, entries: [String: UInt]) {
+    fileprivate init(engine: JITEngine, dylib: Dylib, entries: [String: UInt]) {
         self.engine = engine
         self.dylib = dylib
         self.entries = entries
@@ -157,17 +121,4 @@ public final class JITModule: @unchecked Sendable {
 
     /// Names of the functions with entry points.
     public var functionNames: [String] { entries.keys.sorted() }
-}
-
-/// Calls `body` with a C array of NUL-terminated copies of `strings`.
-private func withCStrings<R>(
-    _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) throws -> R
-) rethrows -> R {
-    let copies = strings.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
-    let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-    return try pointers.withUnsafeBufferPointer { buffer in
-        guard let base = buffer.baseAddress else { preconditionFailure("empty name list") }
-        return try body(base)
-    }
 }

@@ -57,15 +57,18 @@ public enum LLVMBackend {
     public static func compile(
         _ module: KernIR.Module, options: CompileOptions, runsInProcess: Bool = true
     ) throws -> CompiledModule {
+        let context = try Context()  // first: loads LLVM on the process's first compile
         let target = try TargetSelection(options, runsInProcess: runsInProcess)
         let machine = try target.makeMachine(optLevel: options.optimizationLevel)
-        let context = Context()
         let llvmModule = Module(name: module.sourceName, context: context)
         llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
         let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
         codegen.emitModule()
         let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
         try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
+        if let error = context.diagnostics.errors.first {
+            throw LLVMError("LLVM reported an error: \(error)")
+        }
         let exported = module.functions.filter(\.isExported).map(\.name)
         return CompiledModule(
             context: context, module: llvmModule, exportedFunctions: exported, options: options,

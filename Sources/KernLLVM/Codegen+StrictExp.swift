@@ -10,7 +10,6 @@
 /// a high and a low part), |r| ≤ ln2/2; e^r by its Taylor polynomial to degree 13
 /// (truncation 4·10^-18 relative) in Horner form with FMAs; 2^k applied as two exact
 /// power-of-two factors so that subnormal results are rounded only once.
-import CLLVM
 import KernIR
 
 extension Codegen {
@@ -51,11 +50,11 @@ extension Codegen {
             p = vectorIntrinsic("llvm.fma", v, [p, r, v.c(1)])
 
             // 2^k = 2^k1 · 2^k2 with k1 = k >> 1: both factors are normal numbers.
-            let ki = LLVMBuildFPToSI(b.ref, k, v.i64, "")!
+            let ki = b.fptosi(k, v.i64)
             let k1 = b.ashr(ki, v.ci(1))
             let k2 = b.sub(ki, k1)
             func power(_ e: LLVMValue) -> LLVMValue {
-                LLVMBuildBitCast(b.ref, b.shl(b.add(e, v.ci(1023)), v.ci(52)), v.f64, "")!
+                b.bitcast(b.shl(b.add(e, v.ci(1023)), v.ci(52)), v.f64)
             }
             let result = b.fmul(b.fmul(p, power(k1), .strict), power(k2), .strict)
             b.ret(b.select(isNaN, b.fadd(x, x, .strict), result))

@@ -12,7 +12,6 @@
 /// (sin), below 2^-27 1 (cos), as glibc does, which keeps ±0 and subnormals exact.
 /// Lanes beyond 2^20·π/2 (where this reduction is no longer proven accurate), ±inf and
 /// NaN take a cold block that calls scalar libm, so their results are exactly libm's.
-import CLLVM
 import KernBasics
 import KernIR
 
@@ -34,9 +33,7 @@ extension Codegen {
             fn, v in
             let cold = module.appendBlock(fn, "libm")
             let done = module.appendBlock(fn, "done")
-            guard let mask = LLVMIntTypeInContext(ctx.ref, UInt32(lanes)) else {
-                preconditionFailure("no mask type")
-            }
+            let mask = ctx.int(bits: lanes)
             func c(_ d: Double) -> LLVMValue { v.c(d) }
             func ci(_ i: Int64) -> LLVMValue { v.ci(i) }
             func call(_ intrinsic: String, _ args: [LLVMValue]) -> LLVMValue {
@@ -99,17 +96,17 @@ extension Codegen {
 
             // Quadrant: sin(x) = ±sin(r) or ±cos(r); cos(x) = sin(x + π/2).
             let quadrant = b.and(
-                b.add(LLVMBuildFPToSI(b.ref, n, v.i64, "")!, ci(isCos ? 1 : 0)), ci(3))
+                b.add(b.fptosi(n, v.i64), ci(isCos ? 1 : 0)), ci(3))
             let usesCos = b.icmp(.ne, b.and(quadrant, ci(1)), ci(0))
             let signBit = b.shl(b.and(quadrant, ci(2)), ci(62))
-            let magnitude = LLVMBuildBitCast(b.ref, b.select(usesCos, cosR, sinR), v.i64, "")!
-            let reduced = LLVMBuildBitCast(b.ref, b.xor(magnitude, signBit), v.f64, "")!
+            let magnitude = b.bitcast(b.select(usesCos, cosR, sinR), v.i64)
+            let reduced = b.bitcast(b.xor(magnitude, signBit), v.f64)
             // glibc's own cut-offs: sin(x) = x below 2^-26, cos(x) = 1 below 2^-27.
             let tiny = b.fcmp(.olt, ax, c(isCos ? 0x1p-27 : 0x1p-26))
             let fast = b.select(tiny, isCos ? c(1) : x, reduced)
 
-            let inRangeBits = LLVMBuildBitCast(b.ref, inRange, mask, "")!
-            let allInRange = b.icmp(.eq, inRangeBits, LLVMConstAllOnes(mask)!)
+            let inRangeBits = b.bitcast(inRange, mask)
+            let allInRange = b.icmp(.eq, inRangeBits, ctx.allOnes(mask))
             b.condBr(allInRange, done, cold, weights: (1000, 1))
 
             b.position(at: done)
@@ -120,7 +117,7 @@ extension Codegen {
             var exact = fast
             for lane in 0..<lanes {
                 let index = ctx.constInt(ctx.i32, UInt64(lane))
-                let xi = LLVMBuildExtractElement(b.ref, x, index, "")!
+                let xi = b.extractElement(x, index)
                 exact = b.insertElement(exact, libm(op.name, .double, [xi], .strict), lane: lane)
             }
             b.ret(b.select(inRange, fast, exact))

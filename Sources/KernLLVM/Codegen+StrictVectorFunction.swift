@@ -2,7 +2,6 @@
 /// share: the scalar libm call that offers them to the loop vectorizer as vector
 /// variants, and the definition of an internal `<lanes x double> (<lanes x double>)`
 /// function with the constants and intrinsics its body needs.
-import CLLVM
 import KernIR
 
 /// Vector types and splatted constants of one lane count, for writing a vector body.
@@ -13,18 +12,14 @@ struct VectorLanes {
     private let ctx: Context
 
     init(_ ctx: Context, lanes: Int) {
-        guard let f64 = LLVMVectorType(ctx.f64, UInt32(lanes)),
-            let i64 = LLVMVectorType(ctx.i64, UInt32(lanes))
-        else { preconditionFailure("no vector type") }
         self.lanes = lanes
-        self.f64 = f64
-        self.i64 = i64
+        f64 = ctx.vectorType(ctx.f64, lanes: lanes)
+        i64 = ctx.vectorType(ctx.i64, lanes: lanes)
         self.ctx = ctx
     }
 
     func splat(_ v: LLVMValue) -> LLVMValue {
-        var elements: [LLVMValue?] = Array(repeating: v, count: lanes)
-        return LLVMConstVector(&elements, UInt32(lanes))
+        ctx.constVector(Array(repeating: v, count: lanes))
     }
     /// `v` in every Double lane.
     func c(_ v: Double) -> LLVMValue { splat(ctx.constReal(ctx.f64, v)) }
@@ -43,9 +38,8 @@ extension Codegen {
         if widths.isEmpty { return nil }
         let mapping = widths.map { lanes in "_ZGV_LLVM_N\(lanes)v_\(name)(\(define(lanes)))" }
         let call = libm(name, .double, [x], flags)
-        LLVMAddCallSiteAttribute(
-            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-            ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
+        module.addCallSiteAttribute(
+            call, ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
         return call
     }
 

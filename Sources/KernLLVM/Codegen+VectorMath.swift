@@ -4,7 +4,6 @@
 /// the variants are declared and kept alive through `llvm.compiler.used` until the
 /// vectorizer has run. LLVM's own intrinsics (`llvm.exp`) would widen to `llvm.exp.v8f64`,
 /// which the code generator splits back into scalar libm calls.
-import CLLVM
 import KernBasics
 import KernIR
 
@@ -48,16 +47,15 @@ extension Codegen {
         guard let symbol = op.entry.symbol(for: kind) else { return nil }
         let call = libm(symbol, kind, xs, flags)
         let mapping = variants.map(\.abiVariant).joined(separator: ",")
-        LLVMAddCallSiteAttribute(
-            call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)),
-            ctx.stringAttribute("vector-function-abi-variant", mapping))
+        module.addCallSiteAttribute(
+            call, ctx.stringAttribute("vector-function-abi-variant", mapping))
         return call
     }
 
     /// Declares a SIMD variant once (`<8 x double> @_ZGVeN8v_exp(<8 x double>)`).
     private func declareVariant(_ variant: VectorVariant, _ kind: ScalarType) {
         if module.function(named: variant.symbol) != nil { return }
-        guard let vector = LLVMVectorType(llvmType(kind), UInt32(variant.lanes)) else { return }
+        let vector = ctx.vectorType(llvmType(kind), lanes: variant.lanes)
         let type = ctx.functionType(vector, Array(repeating: vector, count: variant.arity))
         let fn = module.addFunction(variant.symbol, type)
         for attribute in ["nounwind", "willreturn", "nosync", "nofree"] {
@@ -71,11 +69,6 @@ extension Codegen {
     /// drops the unused declarations before the loop vectorizer looks for them.
     func emitCompilerUsed() {
         if vectorVariants.isEmpty { return }
-        let type = LLVMArrayType2(ctx.ptr, UInt64(vectorVariants.count))
-        let global = LLVMAddGlobal(module.ref, type, "llvm.compiler.used")
-        var elements: [LLVMValue?] = vectorVariants
-        LLVMSetInitializer(global, LLVMConstArray2(ctx.ptr, &elements, UInt64(elements.count)))
-        LLVMSetLinkage(global, LLVMAppendingLinkage)
-        LLVMSetSection(global, "llvm.metadata")
+        module.addCompilerUsed(vectorVariants)
     }
 }

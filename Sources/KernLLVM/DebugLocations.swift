@@ -11,7 +11,6 @@
 /// Only built when `CompileOptions.optimizationRemarks` is on: normal compiles carry no
 /// debug info, so their compile latency and code are exactly what they were
 /// (docs/decisions.md, "Optimization report").
-import CLLVM
 import KernBasics
 import KernIR
 
@@ -32,66 +31,39 @@ public enum LoopIdentityLine {
 }
 
 final class DebugLocations {
-    private let module: Module
     private let builder: Builder
-    private let di: LLVMDIBuilderRef
-    private let file: LLVMMetadataRef
-    private let subroutineType: LLVMMetadataRef
+    private let di: DIBuilder
     /// The subprogram of the function being emitted.
-    private var scope: LLVMMetadataRef?
+    private var scope: LLVMMetadata?
     /// The loop whose instruction is being emitted (its back edge gets the loop's ID).
     private var loop: LoopID?
 
     init(module: Module, builder: Builder, sourceName: String) {
-        self.module = module
         self.builder = builder
-        di = LLVMCreateDIBuilder(module.ref)
-        file = LLVMDIBuilderCreateFile(di, sourceName, sourceName.utf8.count, "", 0)
-        let producer = "kern"
-        _ = LLVMDIBuilderCreateCompileUnit(
-            di, LLVMDWARFSourceLanguageC, file, producer, producer.utf8.count,
-            1, "", 0, 0, "", 0, LLVMDWARFEmissionLineTablesOnly, 0, 0, 0, "", 0, "", 0)
-        subroutineType = LLVMDIBuilderCreateSubroutineType(di, file, nil, 0, LLVMDIFlagZero)
-        // Without this flag LLVM's verifier strips all debug info from the module.
-        let version = LLVMValueAsMetadata(
-            LLVMConstInt(
-                LLVMInt32TypeInContext(module.context.ref), UInt64(LLVMDebugMetadataVersion()), 0))
-        let key = "Debug Info Version"
-        LLVMAddModuleFlag(module.ref, LLVMModuleFlagBehaviorWarning, key, key.utf8.count, version)
+        di = DIBuilder(module: module, sourceName: sourceName)
     }
 
-    deinit { LLVMDisposeDIBuilder(di) }
-
     /// Resolves the debug-info nodes; call once after the last function.
-    func finalize() { LLVMDIBuilderFinalize(di) }
+    func finalize() { di.finalize() }
 
     /// Where emission is: the function's subprogram and the current location.
     struct State {
-        fileprivate var scope: LLVMMetadataRef?
-        fileprivate var location: LLVMMetadataRef?
+        fileprivate var scope: LLVMMetadata?
+        fileprivate var location: LLVMMetadata?
         fileprivate var loop: LoopID?
     }
 
-    var state: State {
-        State(scope: scope, location: LLVMGetCurrentDebugLocation2(builder.ref), loop: loop)
-    }
+    var state: State { State(scope: scope, location: builder.debugLocation, loop: loop) }
 
     func restore(_ saved: State) {
         scope = saved.scope
         loop = saved.loop
-        LLVMSetCurrentDebugLocation2(builder.ref, saved.location)
+        builder.debugLocation = saved.location
     }
 
     /// Gives `fn` a subprogram named `name` and makes `pos` the current location.
     func beginFunction(_ fn: LLVMValue, name: String, pos: SourcePos) {
-        let line = UInt32(max(pos.line, 1))
-        var linkageLength = 0
-        let linkage = LLVMGetValueName2(fn, &linkageLength)
-        let subprogram = LLVMDIBuilderCreateFunction(
-            di, file, name, name.utf8.count, linkage, linkageLength, file, line, subroutineType,
-            1, 1, line, LLVMDIFlagZero, 1)
-        LLVMSetSubprogram(fn, subprogram)
-        scope = subprogram
+        scope = di.subprogram(for: fn, name: name, line: UInt32(max(pos.line, 1)))
         loop = nil
         setLocation(pos)
     }
@@ -111,20 +83,18 @@ final class DebugLocations {
     /// Marks `backEdge` (a loop's latch branch) as the current loop's: its `llvm.loop`
     /// location encodes the `LoopID` (or, outside any IR loop, is the current location).
     func markLoop(_ backEdge: LLVMValue) {
-        guard let location = LLVMGetCurrentDebugLocation2(builder.ref) else { return }
+        guard let location = builder.debugLocation else { return }
         guard let loop, let scope else {
-            kern_llvm_set_loop_location(backEdge, location)
+            di.markLoop(backEdge, at: location)
             return
         }
-        let identity = LLVMDIBuilderCreateDebugLocation(
-            module.context.ref, LoopIdentityLine.line(of: loop), 0, scope, nil)
-        kern_llvm_set_loop_location(backEdge, identity)
+        di.markLoop(
+            backEdge, at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope))
     }
 
     private func setLocation(_ pos: SourcePos) {
         guard let scope else { return }
-        let location = LLVMDIBuilderCreateDebugLocation(
-            module.context.ref, UInt32(max(pos.line, 1)), pos.column, scope, nil)
-        LLVMSetCurrentDebugLocation2(builder.ref, location)
+        builder.debugLocation = di.location(
+            line: UInt32(max(pos.line, 1)), column: pos.column, scope: scope)
     }
 }

@@ -3,7 +3,6 @@
 /// In: CompileOptions. Out: a TargetMachineRef, and the function attributes that pin
 /// the same CPU/features onto every function (so the JIT's code generator, whatever
 /// its own defaults, compiles for exactly what the optimizer assumed).
-import CLLVM
 import KernBasics
 
 struct TargetSelection {
@@ -18,9 +17,12 @@ struct TargetSelection {
     ///   this machine lacks (`TargetValidation`).
     init(_ options: CompileOptions, runsInProcess: Bool) throws {
         triple = HostCPU.triple
+        guard let llvm = LLVMLibrary.loaded else {
+            preconditionFailure("TargetSelection needs LLVM loaded: create a Context first")
+        }
         try TargetValidation.check(
             cpu: options.targetCPU, features: options.targetFeatures, triple: triple,
-            hostFeatures: HostCPU.features, llvmMajor: Int(kern_llvm_major_version()),
+            hostFeatures: HostCPU.features, llvmMajor: llvm.major,
             inProcess: runsInProcess)
         cpu = options.targetCPU ?? HostCPU.name
         // A CPU override without features means "that CPU's own features".

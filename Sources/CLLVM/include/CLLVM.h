@@ -1,30 +1,40 @@
-/* The LLVM C API, plus small shims that hide differences between LLVM versions
- * (19 and 22 are supported) and the ORC plumbing that is awkward from Swift
- * (synchronous lookups, absolute symbols, the error reporter).
+/* LLVM for Kern, loaded at run time: the C API Kern uses (llvm_api.h, generated, declared
+ * by Kern itself so building needs no LLVM), the loader that opens a libLLVM and resolves
+ * it, small shims that hide differences between LLVM 19 and 22, and the ORC plumbing that
+ * is awkward from Swift (synchronous lookups, absolute symbols, the error reporter).
  * Only KernLLVM/Bindings and KernJIT import this. */
 #ifndef KERN_CLLVM_H
 #define KERN_CLLVM_H
 #include <stddef.h>
 #include <stdint.h>
-#include <llvm-c/Analysis.h>
-#include <llvm-c/DebugInfo.h>
-#include <llvm-c/Core.h>
-#include <llvm-c/Error.h>
-#include <llvm-c/LLJIT.h>
-#include <llvm-c/Orc.h>
-#include <llvm-c/Target.h>
-#include <llvm-c/TargetMachine.h>
-#include <llvm-c/Transforms/PassBuilder.h>
 
-#ifdef __cplusplus
-extern "C" {  /* remarks.cpp is C++ */
-#endif
+#include "llvm_api.h"
 
-/* LLVM's major version the shim was compiled against. */
-int kern_llvm_major_version(void);
+/* ---- loading (loader.c) ---- */
 
-/* Initializes the native target, asm printer and parser once (thread-safe). */
-void kern_llvm_initialize(void);
+/* Opens the libLLVM at `path` (dlopen, local symbols) and checks it: its version
+ * (LLVMGetVersion, stored in version[0..2]) is within min_major...max_major, it has every
+ * required function of llvm_api.h and the host's target. With `commit`, the functions are
+ * then resolved for the trampolines and the host target initialized; without, the library
+ * is closed again (a probe). Returns 0 on success (with `commit` also when an LLVM is
+ * already loaded: the first one stays, its version is returned), else 1 with a reason in
+ * `error`. Thread-safe. Before a committed load, calling any LLVM function stops the
+ * process with a message (a bug: every entry into LLVM loads first). */
+int kern_llvm_load(const char *path, unsigned min_major, unsigned max_major, int commit,
+                   unsigned version[3], char *error, size_t error_size);
+
+/* The loaded LLVM's version; returns 0 (and zeros) when none is loaded. */
+int kern_llvm_loaded_version(unsigned *major, unsigned *minor, unsigned *patch);
+
+/* Runs `tool --libfiles --link-shared` (an llvm-config) and stores the first path it
+ * prints in `out`. Returns 0 on success, 1 when it cannot run or fails. */
+int kern_llvm_config_library(const char *tool, char *out, size_t size);
+
+/* Whether the loaded LLVM provides `name` (for functions marked optional in
+ * scripts/llvm-api.txt). */
+int kern_llvm_has_function(const char *name);
+
+/* ---- version shims and ORC helpers (shim.c) ---- */
 
 /* A fresh LLVMContext wrapped in a ThreadSafeContext, so a module built in it can later
  * be handed to the JIT. The caller owns *tsc (dispose with LLVMOrcDisposeThreadSafeContext
@@ -43,10 +53,6 @@ LLVMErrorRef kern_jit_define_absolute(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd
                                       size_t count);
 
 /* Looks up names in jd only, blocking until done; addrs[i] receives names[i]'s address. */
-/* Removes a JITDylib from its session, freeing its code, data and the dylib itself
- * (LLVMOrcJITDylibClear frees only the code; the C API cannot remove a dylib). The
- * dylib must not be used afterwards. jit_dylib.cpp. */
-LLVMErrorRef kern_jit_remove_dylib(LLVMOrcExecutionSessionRef es, LLVMOrcJITDylibRef jd);
 
 LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
                              const char *const *names, uint64_t *addrs, size_t count);
@@ -55,38 +61,9 @@ LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
  * `nocapture` before LLVM 21, `captures(none)` after. */
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx);
 
-/* Optimization remarks (remarks.cpp, C++): the vectorizer's and unroller's verdicts
- * per loop, which the C API's diagnostic handler cannot ask for (remarks are filtered
- * by pass name before they reach a handler). */
-typedef enum {
-    KERN_REMARK_PASSED = 0,   /* the transformation happened */
-    KERN_REMARK_MISSED = 1,   /* it did not */
-    KERN_REMARK_ANALYSIS = 2, /* why (or a detail) */
-} KernRemarkKind;
+/* Gives the loop whose latch branch is `latch` a distinct, self-referencing loop ID
+ * carrying `location` (a DILocation), so LLVM's loop passes report the loop there. */
+void kern_llvm_set_loop_location(LLVMContextRef ctx, LLVMValueRef latch,
+                                 LLVMMetadataRef location);
 
-typedef struct {
-    KernRemarkKind kind;
-    const char *pass;     /* e.g. "loop-vectorize" */
-    const char *name;     /* e.g. "Vectorized", "MissedDetails" */
-    const char *function; /* the LLVM function the remark is about */
-    const char *message;
-    unsigned line, column; /* 0 when the remark has no debug location */
-} KernRemark;
-
-/* Called once per remark; the strings live only during the call. */
-typedef void (*KernRemarkCallback)(void *user, const KernRemark *remark);
-
-/* From now on, remarks of the loop vectorizer and unroller in ctx go to callback
- * (other diagnostics keep their default handling). */
-void kern_llvm_collect_remarks(LLVMContextRef ctx, KernRemarkCallback callback, void *user);
-/* Restores LLVM's default diagnostic handler (no more callbacks). */
-void kern_llvm_stop_remarks(LLVMContextRef ctx);
-
-/* Gives the loop whose latch branch is `latch` a distinct loop ID carrying `location`
- * (a DILocation), so LLVM's loop passes report the loop at that source position. */
-void kern_llvm_set_loop_location(LLVMValueRef latch, LLVMMetadataRef location);
-
-#ifdef __cplusplus
-}
-#endif
 #endif

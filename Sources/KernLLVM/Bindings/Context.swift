@@ -41,15 +41,25 @@ package final class Context {
     package let ref: LLVMContextRef
     package let threadSafe: LLVMOrcThreadSafeContextRef
 
-    init() {
-        kern_llvm_initialize()
+    /// Where LLVM's diagnostics for this context go (remarks while collecting, errors).
+    let diagnostics = DiagnosticSink()
+
+    /// Loads LLVM first if this is the process's first compile.
+    init() throws(LLVMUnavailable) {
+        try LLVMLibrary.load()
         var tsc: LLVMOrcThreadSafeContextRef?
         ref = kern_llvm_create_context(&tsc)
         guard let tsc else { preconditionFailure("LLVM returned no ThreadSafeContext") }
         threadSafe = tsc
+        diagnostics.install(on: ref)
     }
 
-    deinit { LLVMOrcDisposeThreadSafeContext(threadSafe) }
+    deinit {
+        // The JIT may keep the context alive (its ThreadSafeContext is shared): later
+        // diagnostics must not reach the sink, which dies with `self`.
+        DiagnosticSink.uninstall(from: ref)
+        LLVMOrcDisposeThreadSafeContext(threadSafe)
+    }
 
     // Types
     var void: LLVMType { LLVMVoidTypeInContext(ref) }

@@ -88,6 +88,23 @@ package final class Module {
         LLVMAddAttributeAtIndex(fn, i, attr)
     }
 
+    /// A function attribute on one call instruction.
+    func addCallSiteAttribute(_ call: LLVMValue, _ attr: LLVMAttributeRef) {
+        LLVMAddCallSiteAttribute(call, UInt32(bitPattern: Int32(LLVMAttributeFunctionIndex)), attr)
+    }
+
+    /// `@llvm.compiler.used = appending global [N x ptr] [functions]`: keeps declarations
+    /// the optimizer would otherwise drop as unused.
+    func addCompilerUsed(_ functions: [LLVMValue]) {
+        let ptr = LLVMPointerTypeInContext(context.ref, 0)
+        let type = LLVMArrayType2(ptr, UInt64(functions.count))
+        let global = LLVMAddGlobal(ref, type, "llvm.compiler.used")
+        var elements: [LLVMValue?] = functions
+        LLVMSetInitializer(global, LLVMConstArray2(ptr, &elements, UInt64(elements.count)))
+        LLVMSetLinkage(global, LLVMAppendingLinkage)
+        LLVMSetSection(global, "llvm.metadata")
+    }
+
     func appendBlock(_ fn: LLVMValue, _ name: String) -> LLVMBlock {
         LLVMAppendBasicBlockInContext(context.ref, fn, name)
     }

@@ -4,10 +4,8 @@ import CLLVM
 
 /// What the host CPU is, as LLVM sees it.
 package enum HostCPU {
-    package static let triple: String = {
-        kern_llvm_initialize()
-        return takeMessage(LLVMGetDefaultTargetTriple())
-    }()
+    // Read after LLVMLibrary.load() (Context.init, LLJIT.init, TargetMachineRef.init).
+    package static let triple: String = takeMessage(LLVMGetDefaultTargetTriple())
     package static let name: String = takeMessage(LLVMGetHostCPUName())
     package static let features: String = takeMessage(LLVMGetHostCPUFeatures())
 }
@@ -18,7 +16,7 @@ package final class TargetMachineRef {
 
     /// `optLevel` 0...3 selects the code generator's level too.
     init(triple: String, cpu: String, features: String, optLevel: Int) throws {
-        kern_llvm_initialize()
+        try LLVMLibrary.load()
         var target: LLVMTargetRef?
         var message: UnsafeMutablePointer<CChar>?
         if LLVMGetTargetFromTriple(triple, &target, &message) != 0 {

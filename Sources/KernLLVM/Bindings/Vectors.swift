@@ -1,10 +1,23 @@
-/// Bindings: the few vector operations Codegen needs (scalar x86 conversion intrinsics
-/// take their operand in lane 0 of a vector).
+/// Bindings: vector types, constants and lane operations (Kern's own vector math and the
+/// scalar x86 conversion intrinsics, which take their operand in lane 0 of a vector),
+/// plus the bit-level conversions those need.
 import CLLVM
 
 extension Context {
     func vectorType(_ element: LLVMType, lanes: Int) -> LLVMType {
-        LLVMVectorType(element, UInt32(lanes))
+        guard let type = LLVMVectorType(element, UInt32(lanes)) else {
+            preconditionFailure("LLVM made no <\(lanes) x …> vector type")
+        }
+        return type
+    }
+
+    /// A constant vector of `elements`.
+    func constVector(_ elements: [LLVMValue]) -> LLVMValue {
+        var elements: [LLVMValue?] = elements
+        guard let vector = LLVMConstVector(&elements, UInt32(elements.count)) else {
+            preconditionFailure("LLVM made no constant vector")
+        }
+        return vector
     }
 }
 
@@ -14,4 +27,15 @@ extension Builder {
         LLVMBuildInsertElement(
             ref, vector, v, LLVMConstInt(LLVMInt32TypeInContext(context.ref), UInt64(lane), 0), "")
     }
+
+    /// Lane `index` (an i32 value) of `vector`.
+    func extractElement(_ vector: LLVMValue, _ index: LLVMValue) -> LLVMValue {
+        LLVMBuildExtractElement(ref, vector, index, "")
+    }
+
+    /// `fptosi` (truncating float → signed integer; poison when out of range).
+    func fptosi(_ v: LLVMValue, _ t: LLVMType) -> LLVMValue { LLVMBuildFPToSI(ref, v, t, "") }
+
+    /// The same bits as type `t`.
+    func bitcast(_ v: LLVMValue, _ t: LLVMType) -> LLVMValue { LLVMBuildBitCast(ref, v, t, "") }
 }

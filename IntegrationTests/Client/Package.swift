@@ -1,0 +1,17 @@
+// swift-tools-version: 6.1
+// A client of Kern as a new user would write it: Kern by version, from a git tag. Built
+// by scripts/integration-test.sh, which puts a copy of the current tree, tagged with
+// Kern's version, at the URL below (a fixed path, so this manifest needs no editing).
+import PackageDescription
+
+let package = Package(
+    name: "KernClient",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "file:///tmp/kern-integration/kern", from: "0.1.0")
+    ],
+    targets: [
+        .executableTarget(
+            name: "kern-client", dependencies: [.product(name: "Kern", package: "kern")])
+    ]
+)

@@ -1,0 +1,23 @@
+/// Kern's version and the LLVM it compiles with (`kernelc --version`).
+import Foundation
+internal import KernLLVM
+
+public enum KernInfo {
+    /// This release of Kern (the git tag `0.1.0` a client depends on matches it).
+    public static let version = "0.1.0"
+
+    /// Which LLVM Kern uses: the loaded one, else the one the first compile would load
+    /// (found, opened, checked and closed again), else why there is none (what was tried
+    /// and the fix). One or more lines, without a trailing newline.
+    public static func llvmDescription() -> String {
+        if let loaded = LLVMLibrary.loaded {
+            return "LLVM \(loaded.version) (\(loaded.path), loaded)"
+        }
+        do {
+            let found = try LLVMLibrary.probe(environment: ProcessInfo.processInfo.environment)
+            return "LLVM \(found.version) (\(found.path))"
+        } catch {
+            return "no usable LLVM: " + error.description
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `kernelc` as a process without a usable LLVM, and `kernelc --version`.
+@Suite struct LLVMLoadingProcessTests {
+    func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32) {
+        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+    }
+
+    @Test func noLLVMIsAClearErrorAndStatus1() throws {
+        let file = FileManagerTemp.file("needs-llvm.kern", "func main() -> Int { return 42 }\n")
+        let (out, err, status) = try run(
+            ["run", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        #expect(status == 1)
+        #expect(out.isEmpty)
+        #expect(err.contains("Kern needs LLVM 19 to 22"))
+        #expect(err.contains("KERN_LLVM_LIBRARY=/nonexistent: "))
+        #expect(err.contains("fix: set KERN_LLVM_LIBRARY"))
+    }
+
+    @Test func checkNeedsNoLLVM() throws {
+        let file = FileManagerTemp.file("check-only.kern", "func f() -> Int { return 1 }\n")
+        let (_, _, status) = try run(
+            ["check", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        #expect(status == 0)
+    }
+
+    @Test func versionNamesKernAndTheLLVMItWouldLoad() throws {
+        var environment = ProcessInfo.processInfo.environment
+        let (out, _, status) = try run(["--version"], environment: environment)
+        #expect(status == 0)
+        #expect(out.hasPrefix("kernelc (Kern) 0.1.0\nLLVM "))
+        environment["KERN_LLVM_LIBRARY"] = "/nonexistent"
+        let (missing, _, missingStatus) = try run(["--version"], environment: environment)
+        #expect(missingStatus == 0)
+        #expect(missing.contains("no usable LLVM"))
+        #expect(missing.contains("KERN_LLVM_LIBRARY=/nonexistent"))
+    }
+}
