@@ -21,8 +21,9 @@ module KernBasics
 module KernSyntax
 libs=(-lKernSyntax -lKernBasics)
 defines=()
-# The middle end: Sema, KernIR, IRGen and the staged compiler (no LLVM).
-middle=(KernSema KernIR KernIRGen KernCompiler)
+# The middle end: Sema, KernIR (with the ABI table it reads), IRGen and the staged
+# compiler (no LLVM).
+middle=(KernABI KernSema KernIR KernIRGen KernCompiler)
 if [[ "${FUZZ_NO_SEMA:-0}" != 1 ]]; then
     sema_root="$root"
     if [[ "${FUZZ_SEMA_REF:-HEAD}" != worktree ]]; then
