@@ -1,5 +1,6 @@
 @_exported import struct KernBasics.Diagnostic
 @_exported import struct KernBasics.DiagnosticRenderer
+@_exported import enum KernBasics.ScalarType
 @_exported import enum KernBasics.Severity
 @_exported import class KernBasics.SourceFile
 /// The scalar types Kern functions take and return, as Swift sees them.
@@ -9,7 +10,6 @@
 /// encoding in the entry ABI's 8-byte slots (the value in its own type at offset 0,
 /// Bool as one byte 0/1).
 @_exported import struct KernBasics.SourcePos
-@_exported import enum KernBasics.ScalarType
 
 /// A Kern scalar type: the base module's `ScalarType`, the one enum the compiler's stages
 /// use too. `Int` and `Int64` are the same Kern type (`Int` is 64-bit), as are `UInt` and

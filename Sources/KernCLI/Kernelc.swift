@@ -13,7 +13,9 @@ public struct Kernelc: ParsableCommand {
             ReplCommand.self,
         ])
 
-    @Flag(name: .long, help: "Print Kern's version and the LLVM it would load (path and version), or why none.")
+    @Flag(
+        name: .long,
+        help: "Print Kern's version and the LLVM it would load (path and version), or why none.")
     var version = false
 
     public init() {}

@@ -9,7 +9,9 @@ public enum CheckFile {
         guard !entries.isEmpty else { return ("no-entry", "no function named …main()") }
         let seed = seed ?? recordedSeed(source) ?? 1
         for vectorMathChecked in [true, false] {
-            switch Differ.check(source: source, entries: entries, seed: seed, vectorMathChecked: vectorMathChecked) {
+            switch Differ.check(
+                source: source, entries: entries, seed: seed, vectorMathChecked: vectorMathChecked)
+            {
             case .agreed: continue
             case .findings(let f): return ("diff", f.map(\.description).joined(separator: "\n"))
             case .compileError(let text): return ("compile", text)

@@ -1,8 +1,8 @@
 import Foundation
 import Kern
 import KernBasics
-import KernFuzzGen
 import KernCompiler
+import KernFuzzGen
 import KernIR
 import KernInterpreter
 import KernRuntime
@@ -56,14 +56,17 @@ extension Differ {
     }
 
     /// Runs `entry` of a compiled module with `threads` threads, capturing its prints.
-    static func run(_ module: KernModule, _ entry: String, seed: UInt64, threads: Int) -> Observation {
+    static func run(_ module: KernModule, _ entry: String, seed: UInt64, threads: Int)
+        -> Observation
+    {
         let lines = LineCollector()
         let box = Unmanaged.passRetained(lines)
         kern_rt_set_print_sink(
             { text, length, user in
                 guard let text, let user else { return }
                 let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
-                var line = String(decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
+                var line = String(
+                    decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
                 if line.hasSuffix("\n") { line.removeLast() }
                 collector.append(line)
             }, box.toOpaque())
@@ -74,14 +77,17 @@ extension Differ {
         do {
             let f = try module.function(named: entry)
             let result = try f.with(seed: seed, threads: threads).call([])
-            if case .void = result { return Observation(output: lines.lines, result: nil, error: nil) }
+            if case .void = result {
+                return Observation(output: lines.lines, result: nil, error: nil)
+            }
             return Observation(output: lines.lines, result: result.description, error: nil)
         } catch let KernError.runtime(kind, _, position, _, _) {
             let isBounds: Bool
             if case .outOfBounds = kind { isBounds = true } else { isBounds = false }
             return Observation(
                 output: lines.lines, result: nil,
-                error: "\(position.line):\(position.column) \(name(of: kind))", outOfBounds: isBounds)
+                error: "\(position.line):\(position.column) \(name(of: kind))",
+                outOfBounds: isBounds)
         } catch {
             return Observation(output: lines.lines, result: nil, error: "host error: \(error)")
         }

@@ -82,7 +82,8 @@ public enum Differ {
 
     /// Seconds spent in the last `check`: interpreter (front end included), JIT
     /// compiles, JIT calls.
-    nonisolated(unsafe) public static var lastTimes: (interpret: Double, compile: Double, run: Double) = (0, 0, 0)
+    nonisolated(unsafe) public static var lastTimes:
+        (interpret: Double, compile: Double, run: Double) = (0, 0, 0)
 
     /// Checks every entry of `source`. `vectorMathChecked` chooses which of the two
     /// compiles (checked, unchecked) uses vector math; the other does not.
@@ -109,12 +110,14 @@ public enum Differ {
             options.vectorMath = checked == vectorMathChecked
             let module: KernModule
             do {
-                module = try KernModule.compile(source: source, fileName: "fuzz.kern", options: options)
+                module = try KernModule.compile(
+                    source: source, fileName: "fuzz.kern", options: options)
             } catch {
                 return .compileError("JIT (\(checked ? "checked" : "unchecked")): \(error)")
             }
             lastTimes.compile += lap()
-            let label = "JIT \(checked ? "checked" : "unchecked")\(options.vectorMath ? " vector-math" : "")"
+            let label =
+                "JIT \(checked ? "checked" : "unchecked")\(options.vectorMath ? " vector-math" : "")"
             for (k, entry) in entries.enumerated() {
                 if !checked && reference[k].outOfBounds { continue }
                 if findings.contains(where: { $0.entry == entry.name }) { continue }
@@ -125,7 +128,8 @@ public enum Differ {
                     if exact, !seen.agrees(with: reference[k]) {
                         findings.append(
                             Finding(
-                                entry: entry.name, what: "interpreter vs \(label) threads=\(threads)",
+                                entry: entry.name,
+                                what: "interpreter vs \(label) threads=\(threads)",
                                 expected: reference[k], actual: seen))
                         break
                     }

@@ -40,15 +40,22 @@ public struct Supervisor {
         var programs: UInt64 = 0
         var found: [Found] = []
         var lastReport = began
-        say("kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module")
+        say(
+            "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module"
+        )
         while Date() < end {
-            guard let child = try? ChildProcess(arguments: ["--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)"]) else {
+            guard
+                let child = try? ChildProcess(arguments: [
+                    "--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)",
+                ])
+            else {
                 say("kern-fuzz-diff: cannot start the worker")
                 return 2
             }
             var current: UInt64?
             loop: while Date() < end {
-                switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout)) {
+                switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout))
+                {
                 case .line(let line):
                     let words = line.split(separator: " ", maxSplits: 3).map(String.init)
                     switch words.first {
@@ -58,12 +65,18 @@ public struct Supervisor {
                         if Date().timeIntervalSince(lastReport) > 60 {
                             lastReport = Date()
                             let rate = Double(programs) / Date().timeIntervalSince(began)
-                            say(String(format: "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings", programs, rate, found.count))
+                            say(
+                                String(
+                                    format:
+                                        "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings",
+                                    programs, rate, found.count))
                         }
                         next = (current ?? next) + UInt64(batch)
                         current = nil
                     case "FIND" where words.count == 4:
-                        let f = Found(index: UInt64(words[1]) ?? 0, kind: words[2], text: Worker.unescape(words[3]))
+                        let f = Found(
+                            index: UInt64(words[1]) ?? 0, kind: words[2],
+                            text: Worker.unescape(words[3]))
                         say("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
                         found.append(f)
                     default: say(line)
@@ -76,7 +89,9 @@ public struct Supervisor {
                     break loop
                 case .exited(let status, let signal):
                     guard let first = current else { break loop }
-                    found += locate(batchAt: first, why: signal.map { "crash (signal \($0))" } ?? "exit \(status)")
+                    found += locate(
+                        batchAt: first,
+                        why: signal.map { "crash (signal \($0))" } ?? "exit \(status)")
                     programs += UInt64(batch)
                     next = first + UInt64(batch)
                     break loop
@@ -86,7 +101,10 @@ public struct Supervisor {
         }
         let elapsed = Date().timeIntervalSince(began)
         let rate = Double(programs) / elapsed
-        say(String(format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings", programs, elapsed, rate, found.count))
+        say(
+            String(
+                format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings",
+                programs, elapsed, rate, found.count))
         if !found.isEmpty { save(found) }
         say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
         return found.isEmpty ? 0 : 1
@@ -108,14 +126,22 @@ public struct Supervisor {
     }
 
     /// Judges a program in a fresh child: `ok`, `diff`, `compile`, `crash` or `hang`.
-    public static func judge(_ source: String, seed: UInt64, timeout: Double) -> (kind: String, detail: String) {
-        let path = NSTemporaryDirectory() + "kern-fuzz-diff-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).kern"
-        guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else { return ("ok", "") }
+    public static func judge(_ source: String, seed: UInt64, timeout: Double) -> (
+        kind: String, detail: String
+    ) {
+        let path =
+            NSTemporaryDirectory()
+            + "kern-fuzz-diff-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).kern"
+        guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
+            return ("ok", "")
+        }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let (lines, end) = ChildProcess.run(["--check-file", path, "--seed", "\(seed)"], timeout: timeout)
+        let (lines, end) = ChildProcess.run(
+            ["--check-file", path, "--seed", "\(seed)"], timeout: timeout)
         switch end {
         case .timedOut: return ("hang", "no verdict within \(Int(timeout)) s")
-        case .exited(_, let signal?): return ("crash", "killed by signal \(signal)\n" + lines.joined(separator: "\n"))
+        case .exited(_, let signal?):
+            return ("crash", "killed by signal \(signal)\n" + lines.joined(separator: "\n"))
         case .exited, .line:
             guard let verdict = lines.first(where: { $0.hasPrefix("VERDICT ") }) else {
                 return ("crash", "no verdict\n" + lines.joined(separator: "\n"))
@@ -141,15 +167,18 @@ public struct Supervisor {
                     Supervisor.judge($0, seed: seed, timeout: shortTimeout).kind == kind
                 }
             let detail = Supervisor.judge(small, seed: seed, timeout: timeout).detail
-            let header = ([
-                "Found by kern-fuzz-diff --seed \(seed) (program \(f.index)): \(kind)",
-                "Replay: kern-fuzz-diff --check-file THIS_FILE --seed \(seed)",
-                "fuzz-seed: \(seed)",
-            ] + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
+            let header =
+                ([
+                    "Found by kern-fuzz-diff --seed \(seed) (program \(f.index)): \(kind)",
+                    "Replay: kern-fuzz-diff --check-file THIS_FILE --seed \(seed)",
+                    "fuzz-seed: \(seed)",
+                ] + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
             let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
             let text = header.joined(separator: "\n") + "\n" + small + "\n"
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-            say("kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)")
+            say(
+                "kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)"
+            )
         }
         if found.count > maxSaved {
             say("kern-fuzz-diff: not minimized: programs \(found.dropFirst(maxSaved).map(\.index))")

@@ -15,14 +15,21 @@ public enum Worker {
     /// crash or hang costs a re-run of the whole batch one program at a time.
     public static let defaultBatch = 8
 
-    public static func run(seed: UInt64, start: UInt64, batch: Int, options: ProgramGenerator.Options) -> Never {
+    public static func run(
+        seed: UInt64, start: UInt64, batch: Int, options: ProgramGenerator.Options
+    ) -> Never {
         var first = start
         while true {
             say("BATCH \(first) \(batch)")
             let indices = (first..<first + UInt64(batch)).map { $0 }
-            check(seed: seed, indices: indices, options: options, vectorMathChecked: (first / UInt64(batch)) % 2 == 0)
+            check(
+                seed: seed, indices: indices, options: options,
+                vectorMathChecked: (first / UInt64(batch)) % 2 == 0)
             let t = Differ.lastTimes
-            say(String(format: "DONE %llu interpret %.2f s, compile %.2f s, run %.2f s", first, t.interpret, t.compile, t.run))
+            say(
+                String(
+                    format: "DONE %llu interpret %.2f s, compile %.2f s, run %.2f s", first,
+                    t.interpret, t.compile, t.run))
             first += UInt64(batch)
         }
     }
@@ -32,10 +39,13 @@ public enum Worker {
     static func check(
         seed: UInt64, indices: [UInt64], options: ProgramGenerator.Options, vectorMathChecked: Bool
     ) {
-        let sources = indices.map { ProgramGenerator.program(seed: seed, index: $0, options: options) }
+        let sources = indices.map {
+            ProgramGenerator.program(seed: seed, index: $0, options: options)
+        }
         let entries = zip(indices, sources).map {
             Differ.Entry(
-                name: ProgramGenerator.entryName(index: $0.0), usesTranscendentals: Differ.usesTranscendentals($0.1))
+                name: ProgramGenerator.entryName(index: $0.0),
+                usesTranscendentals: Differ.usesTranscendentals($0.1))
         }
         let outcome = Differ.check(
             source: sources.joined(separator: "\n"), entries: entries, seed: seed,
@@ -53,7 +63,9 @@ public enum Worker {
                 return
             }
             for index in indices {
-                check(seed: seed, indices: [index], options: options, vectorMathChecked: vectorMathChecked)
+                check(
+                    seed: seed, indices: [index], options: options,
+                    vectorMathChecked: vectorMathChecked)
             }
         }
     }

@@ -78,7 +78,9 @@ extension ProgramGenerator {
             let t = rng.pick(FuzzScalar.numeric)
             let op = rng.pick(["==", "!=", "<", "<=", ">", ">="])
             return "(\(expr(t, depth - 1)) \(op) \(expr(t, depth - 1)))"
-        case 2: return "(\(expr(.bool, depth - 1)) \(rng.chance(0.5) ? "&&" : "||") \(expr(.bool, depth - 1)))"
+        case 2:
+            return
+                "(\(expr(.bool, depth - 1)) \(rng.chance(0.5) ? "&&" : "||") \(expr(.bool, depth - 1)))"
         case 3: return "!\(leafOrParen(.bool, depth))"
         case 4:
             let t: FuzzScalar = rng.chance(0.5) ? .float : .double
@@ -100,7 +102,9 @@ extension ProgramGenerator {
         case 5:
             let op = rng.chance(0.5) ? "/" : "%"
             return "(\(a) \(op) \(divisor(type, depth)))"
-        case 6: return type.isSigned ? "(-\(leafOrParen(type, depth)))" : "(~\(leafOrParen(type, depth)))"
+        case 6:
+            return type.isSigned
+                ? "(-\(leafOrParen(type, depth)))" : "(~\(leafOrParen(type, depth)))"
         case 7:
             let name = rng.pick(type.isSigned ? ["min", "max", "abs"] : ["min", "max"])
             return name == "abs" ? "abs(\(a))" : "\(name)(\(a), \(expr(type, depth - 1)))"
@@ -128,7 +132,8 @@ extension ProgramGenerator {
             guard options.transcendentals else { return "sqrt(\(a))" }
             return "\(rng.pick(transcendentalUnary))(\(a))"
         case 8:
-            let binary = options.transcendentals
+            let binary =
+                options.transcendentals
                 ? ["min", "max", "copysign", "atan2", "pow", "hypot"] : ["min", "max", "copysign"]
             return "\(rng.pick(binary))(\(a), \(expr(type, depth - 1)))"
         case 9: return "fma(\(a), \(expr(type, depth - 1)), \(expr(type, depth - 1)))"
@@ -183,9 +188,10 @@ extension ProgramGenerator {
     /// A call of a generated scalar helper returning `type`, if one exists.
     func callHelper(returning type: FuzzScalar, _ depth: Int) -> String? {
         let candidates = ctx.callable.filter { h in
-            h.result == type && h.parameters.allSatisfy {
-                if case .scalar = $0 { return true } else { return false }
-            } && (ctx.prange == nil || h.parallelSafe) && ctx.cost * h.cost <= budget
+            h.result == type
+                && h.parameters.allSatisfy {
+                    if case .scalar = $0 { return true } else { return false }
+                } && (ctx.prange == nil || h.parallelSafe) && ctx.cost * h.cost <= budget
         }
         guard !candidates.isEmpty else { return nil }
         let h = rng.pick(candidates)

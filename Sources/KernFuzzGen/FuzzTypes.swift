@@ -5,10 +5,18 @@
 /// A Kern scalar type (LANGUAGE.md §2).
 public enum FuzzScalar: String, CaseIterable, Sendable {
     case bool = "Bool"
-    case int8 = "Int8", int16 = "Int16", int32 = "Int32", int64 = "Int64", int = "Int"
-    case uint8 = "UInt8", uint16 = "UInt16", uint32 = "UInt32", uint64 = "UInt64"
+    case int8 = "Int8"
+    case int16 = "Int16"
+    case int32 = "Int32"
+    case int64 = "Int64"
+    case int = "Int"
+    case uint8 = "UInt8"
+    case uint16 = "UInt16"
+    case uint32 = "UInt32"
+    case uint64 = "UInt64"
     case uint = "UInt"
-    case float = "Float", double = "Double"
+    case float = "Float"
+    case double = "Double"
 
     /// Every numeric type (arrays hold these).
     public static let numeric: [FuzzScalar] = allCases.filter { $0 != .bool }

@@ -25,7 +25,9 @@ extension ProgramGenerator {
         let candidates = nested ? [] : ctx.freelyWritableArrays()
         if let a = candidates.randomElement(using: &rng), rng.chance(0.75) {
             bound = a.shape[0]
-            targets.outputs = [a] + candidates.filter { $0.name != a.name && $0.shape[0] == bound && rng.chance(0.4) }
+            targets.outputs =
+                [a]
+                + candidates.filter { $0.name != a.name && $0.shape[0] == bound && rng.chance(0.4) }
             switch rng.int(0...3) {
             case 0: header = "for \(i) in prange(\(a.name).indices)"
             case 1: header = "for \(i) in prange(0..<\(a.name).count)"
@@ -47,7 +49,9 @@ extension ProgramGenerator {
             emit("var \(name): \(t.rawValue) = \(start)")
             let v = FuzzVariable(name: name, type: t, mutable: true)
             ctx.declare(v)
-            let forms = t.isFloat ? ["+=", "-=", "min", "max", "spelled"]
+            let forms =
+                t.isFloat
+                ? ["+=", "-=", "min", "max", "spelled"]
                 : ["+=", "-=", "*=", "&=", "|=", "^=", "min", "max", "spelled"]
             targets.reductions.append((v, rng.pick(forms)))
         }
@@ -59,12 +63,14 @@ extension ProgramGenerator {
         let saved = ctx.cost
         ctx.cost *= max(trip, 1)
         ctx.maxCost = max(ctx.maxCost, ctx.cost)
-        let reserved = Set((targets.outputs + targets.atomics + targets.arrayReductions).map(\.name))
+        let reserved = Set(
+            (targets.outputs + targets.atomics + targets.arrayReductions).map(\.name))
         block(header) {
             ctx.parallels.append(
                 .init(
                     scopeDepth: ctx.scopes.count - 1,
-                    reductionVariables: Set(targets.reductions.map(\.0.name)), reservedArrays: reserved))
+                    reductionVariables: Set(targets.reductions.map(\.0.name)),
+                    reservedArrays: reserved))
             ctx.declareIndex(i, below: bound)
             currentTargets.append(targets)
             for _ in 0..<rng.int(1...4) {
@@ -91,7 +97,9 @@ extension ProgramGenerator {
         if shape.count == 1 {
             emit("var \(name) = [\(t.rawValue)](repeating: 0, count: \(shape[0]))")
         } else {
-            emit("var \(name) = [[\(t.rawValue)]](repeating: 0, rows: \(shape[0]), cols: \(shape[1]))")
+            emit(
+                "var \(name) = [[\(t.rawValue)]](repeating: 0, rows: \(shape[0]), cols: \(shape[1]))"
+            )
         }
         let a = FuzzArray(
             name: name, element: t, shape: shape.map(String.init), writable: true, isLocal: true,
@@ -144,7 +152,9 @@ extension ProgramGenerator {
         guard let i = currentTargets.last?.index else { return }
         let rest = (1..<max(a.rank, 1)).map { index(below: a.shape[$0], of: a, dim: $0) }
         let target = "\(a.name)[\(([i] + rest).joined(separator: ", "))]"
-        let op = a.element.isFloat ? rng.pick(["=", "=", "+=", "*="]) : rng.pick(["=", "=", "+=", "^="])
+        let op =
+            a.element.isFloat
+            ? rng.pick(["=", "=", "+=", "*="]) : rng.pick(["=", "=", "+=", "^="])
         emit("\(target) \(op) \(expr(a.element, 3))")
     }
 }

@@ -51,7 +51,8 @@ public final class ProgramGenerator {
     }
 
     /// The source of program `index` of the run seeded `seed`; entry `p<index>_main`.
-    public static func program(seed: UInt64, index: UInt64, options: Options = Options()) -> String {
+    public static func program(seed: UInt64, index: UInt64, options: Options = Options()) -> String
+    {
         let g = ProgramGenerator(seed: seed, index: index, options: options)
         return g.generate()
     }
@@ -106,7 +107,9 @@ public final class ProgramGenerator {
         let params = (0..<rng.int(0...3)).map { _ in rng.pick(FuzzScalar.allCases) }
         let result = rng.pick(FuzzScalar.allCases)
         let list = params.enumerated().map { "a\($0.offset): \($0.element.rawValue)" }
-        for (i, t) in params.enumerated() { ctx.declare(FuzzVariable(name: "a\(i)", type: t, mutable: false)) }
+        for (i, t) in params.enumerated() {
+            ctx.declare(FuzzVariable(name: "a\(i)", type: t, mutable: false))
+        }
         block("func \(name)(\(list.joined(separator: ", "))) -> \(result.rawValue)") {
             statements(rng.int(1...3), depth: 1, returning: result)
             emit("return \(expr(result, 3))")
@@ -155,7 +158,9 @@ public final class ProgramGenerator {
                 let isInout = rng.chance(0.6)
                 let a = FuzzArray(
                     name: pname, element: rng.pick(FuzzScalar.numeric),
-                    shape: (0..<rank).map { rank == 1 && rng.chance(0.5) ? "\(pname).count" : "\(pname).shape(\($0))" },
+                    shape: (0..<rank).map {
+                        rank == 1 && rng.chance(0.5) ? "\(pname).count" : "\(pname).shape(\($0))"
+                    },
                     writable: isInout, isLocal: false, maxCount: 64)
                 params.append(.array(a.element, rank: rank, isInout: isInout))
                 list.append("\(pname): \(isInout ? "inout " : "")\(a.type)")
@@ -169,7 +174,8 @@ public final class ProgramGenerator {
             if let result { emit("return \(expr(result, 3))") }
         }
         lines.append("")
-        return FuzzHelper(name: name, parameters: params, result: result, parallelSafe: false, cost: ctx.maxCost)
+        return FuzzHelper(
+            name: name, parameters: params, result: result, parallelSafe: false, cost: ctx.maxCost)
     }
 
     private func mainFunction() {
@@ -204,7 +210,9 @@ public final class ProgramGenerator {
             for (d, n) in a.shape.enumerated() { header.append("for k\(d) in 0..<\(n) {") }
             emit(header.joined(separator: " "))
             let el = "\(a.name)[\((0..<a.rank).map { "k\($0)" }.joined(separator: ", "))]"
-            emit(a.element.isFloat ? "    \(cs) += Double(\(el))" : "    \(cs) = \(cs) * 31 + Int(\(el))")
+            emit(
+                a.element.isFloat
+                    ? "    \(cs) += Double(\(el))" : "    \(cs) = \(cs) * 31 + Int(\(el))")
             emit(String(repeating: "}", count: a.rank))
             let first = "\(a.name)[\((0..<a.rank).map { _ in "0" }.joined(separator: ", "))]"
             emit("print(\"\(a.name)\", \(cs), \(first))")
@@ -226,7 +234,9 @@ public final class ProgramGenerator {
         switch rank {
         case 1: emit("var \(name) = [\(t.rawValue)](repeating: \(fill), count: \(shape[0]))")
         case 2:
-            emit("var \(name) = [[\(t.rawValue)]](repeating: \(fill), rows: \(shape[0]), cols: \(shape[1]))")
+            emit(
+                "var \(name) = [[\(t.rawValue)]](repeating: \(fill), rows: \(shape[0]), cols: \(shape[1]))"
+            )
         default:
             emit(
                 "var \(name) = [[[\(t.rawValue)]]](repeating: \(fill), d0: \(shape[0]), d1: \(shape[1]), d2: \(shape[2]))"
@@ -250,11 +260,16 @@ public final class ProgramGenerator {
                 emit("\(a.name)[\(idx)] = \(expr(a.element, 2))")
                 return
             }
-            let header = d == 0 && parallel ? "for f0 in prange(\(a.shape[0]))" : "for f\(d) in 0..<\(a.shape[d])"
+            let header =
+                d == 0 && parallel
+                ? "for f0 in prange(\(a.shape[0]))" : "for f\(d) in 0..<\(a.shape[d])"
             ctx.cost *= Int(a.shape[d]) ?? 64
             if parallel {
                 block(header) {
-                    ctx.parallels.append(.init(scopeDepth: ctx.scopes.count - 1, reductionVariables: [], reservedArrays: [a.name]))
+                    ctx.parallels.append(
+                        .init(
+                            scopeDepth: ctx.scopes.count - 1, reductionVariables: [],
+                            reservedArrays: [a.name]))
                     ctx.declareIndex("f\(d)", below: a.shape[d])
                     nest(d + 1)
                     ctx.parallels.removeLast()

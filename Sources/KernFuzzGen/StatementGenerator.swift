@@ -14,16 +14,22 @@ extension ProgramGenerator {
         case 0...2: declareScalar()
         case 3, 4: assignScalar()
         case 5, 6: writeElement()
-        case 7, 8 where depth > 0:
+        case 7,
+            8 where depth > 0:
             let c = expr(.bool, 3)
             block("if \(c)") { statements(rng.int(1...3), depth: depth - 1, returning: returning) }
             if rng.chance(0.4) {
                 lines_removeLastBrace()
-                block("} else") { statements(rng.int(1...3), depth: depth - 1, returning: returning) }
+                block("} else") {
+                    statements(rng.int(1...3), depth: depth - 1, returning: returning)
+                }
             }
-        case 9, 10 where depth > 0: forLoop(depth: depth, returning: returning)
+        case 9,
+            10 where depth > 0:
+            forLoop(depth: depth, returning: returning)
         case 11 where depth > 0: whileLoop(depth: depth, returning: returning)
-        case 12, 13 where depth > 0 && ctx.cost < budget / 16:
+        case 12,
+            13 where depth > 0 && ctx.cost < budget / 16:
             parallelLoop(depth: depth)
         case 14 where ctx.canPrint && !inParallel:
             let args = (0..<rng.int(1...3)).map { _ in expr(rng.pick(FuzzScalar.allCases), 2) }
@@ -104,7 +110,8 @@ extension ProgramGenerator {
         case 1:
             let n = rng.int(1...12)
             let step = rng.int(1...4)
-            header = "for \(v) in stride(from: 0, \(rng.chance(0.5) ? "to" : "through"): \(n), by: \(step))"
+            header =
+                "for \(v) in stride(from: 0, \(rng.chance(0.5) ? "to" : "through"): \(n), by: \(step))"
             trip = n / step + 1
         case 2:
             let t = rng.pick(FuzzScalar.integers.filter { $0 != .int })
@@ -134,7 +141,9 @@ extension ProgramGenerator {
         ctx.maxCost = max(ctx.maxCost, ctx.cost)
         block(header, loop: true) {
             if let v {
-                if let bound { ctx.declareIndex(v, below: bound) } else {
+                if let bound {
+                    ctx.declareIndex(v, below: bound)
+                } else {
                     ctx.declare(FuzzVariable(name: v, type: .int, mutable: false))
                 }
             }
@@ -178,7 +187,8 @@ extension ProgramGenerator {
 
     /// Calls an array helper with arrays of matching element types and ranks.
     private func callArrayHelper() {
-        for h in ctx.callable.shuffled(using: &rng) where h.parameters.contains(where: {
+        for h in ctx.callable.shuffled(using: &rng)
+        where h.parameters.contains(where: {
             if case .array = $0 { return true } else { return false }
         }) {
             guard ctx.cost * h.cost <= budget else { continue }
@@ -189,10 +199,15 @@ extension ProgramGenerator {
                 switch p {
                 case .scalar(let t): args.append(expr(t, 2))
                 case .array(let t, let rank, let isInout):
-                    let pool = (isInout ? ctx.freelyWritableArrays() : ctx.readableArrays()).filter {
-                        $0.element == t && $0.rank == rank && $0.maxCount <= 64 && !used.contains($0.name)
+                    let pool = (isInout ? ctx.freelyWritableArrays() : ctx.readableArrays()).filter
+                    {
+                        $0.element == t && $0.rank == rank && $0.maxCount <= 64
+                            && !used.contains($0.name)
                     }
-                    guard let a = pool.randomElement(using: &rng) else { ok = false; break }
+                    guard let a = pool.randomElement(using: &rng) else {
+                        ok = false
+                        break
+                    }
                     used.insert(a.name)
                     args.append(isInout ? "&\(a.name)" : a.name)
                 }
@@ -214,7 +229,9 @@ extension ProgramGenerator {
 
     /// `atomicAdd` in serial code (any value: there is no concurrency to reorder it).
     private func atomicOutside() {
-        guard let a = ctx.freelyWritableArrays().randomElement(using: &rng) else { return declareScalar() }
+        guard let a = ctx.freelyWritableArrays().randomElement(using: &rng) else {
+            return declareScalar()
+        }
         emit("atomicAdd(&\(element(of: a)), \(expr(a.element, 2)))")
     }
 }

@@ -39,7 +39,8 @@ extension Codegen {
         let mapping = widths.map { lanes in "_ZGV_LLVM_N\(lanes)v_\(name)(\(define(lanes)))" }
         let call = libm(name, .double, [x], flags)
         module.addCallSiteAttribute(
-            call, ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ",")))
+            call, ctx.stringAttribute("vector-function-abi-variant", mapping.joined(separator: ","))
+        )
         return call
     }
 

@@ -89,7 +89,8 @@ final class DebugLocations {
             return
         }
         di.markLoop(
-            backEdge, at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope))
+            backEdge,
+            at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope))
     }
 
     private func setLocation(_ pos: SourcePos) {

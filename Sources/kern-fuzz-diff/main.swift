@@ -17,12 +17,20 @@ func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("kern-fuzz-diff: \(message)\n".utf8))
     exit(2)
 }
-let knownFlags: Set<String> = ["--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file", "--max-saved", "--minimize-seconds"]
+let knownFlags: Set<String> = [
+    "--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file",
+    "--max-saved", "--minimize-seconds",
+]
 var k = 0
 while k < arguments.count {
     let a = arguments[k]
-    if a == "--worker" { k += 1; continue }
-    guard knownFlags.contains(a), k + 1 < arguments.count else { fail("unknown or incomplete option '\(a)'") }
+    if a == "--worker" {
+        k += 1
+        continue
+    }
+    guard knownFlags.contains(a), k + 1 < arguments.count else {
+        fail("unknown or incomplete option '\(a)'")
+    }
     k += 2
 }
 func number<T: LosslessStringConvertible>(_ flag: String, _ fallback: T) -> T {
@@ -33,12 +41,16 @@ func number<T: LosslessStringConvertible>(_ flag: String, _ fallback: T) -> T {
 
 let seed: UInt64 = number("--seed", 1)
 if arguments.contains("--worker") {
-    Worker.run(seed: seed, start: number("--start", 0), batch: number("--batch", Worker.defaultBatch), options: .init())
+    Worker.run(
+        seed: seed, start: number("--start", 0), batch: number("--batch", Worker.defaultBatch),
+        options: .init())
 } else if let index = value("--print") {
     guard let k = UInt64(index) else { fail("--print needs a program index") }
     print(ProgramGenerator.program(seed: seed, index: k), terminator: "")
 } else if let path = value("--check-file") {
-    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
+    guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+        fail("cannot read \(path)")
+    }
     let verdict = CheckFile.judge(source: source, seed: value("--seed").flatMap(UInt64.init))
     print(verdict.detail)
     print("VERDICT \(verdict.kind)")

@@ -76,7 +76,8 @@ package enum LLVMLibrary {
             throw LLVMUnavailable(
                 tried: tried,
                 fix: "set KERN_LLVM_LIBRARY to a libLLVM shared library of LLVM 19 to 22 "
-                    + "(e.g. /usr/lib/llvm-22/lib/libLLVM.so), or unset it to search the usual places")
+                    + "(e.g. /usr/lib/llvm-22/lib/libLLVM.so), or unset it to search the usual places"
+            )
         }
         let path = (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         var tools: [(origin: String, tool: String)] = []
@@ -119,10 +120,15 @@ package enum LLVMLibrary {
             path, UInt32(supported.lowerBound), UInt32(supported.upperBound), commit ? 1 : 0,
             &version, &error, error.count)
         if failed != 0 {
-            return .failure(Reason(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+            return .failure(
+                Reason(
+                    String(
+                        decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
+                        as: UTF8.self)))
         }
         return .success(
-            LoadedLLVM(path: path, major: Int(version[0]), minor: Int(version[1]), patch: Int(version[2])))
+            LoadedLLVM(
+                path: path, major: Int(version[0]), minor: Int(version[1]), patch: Int(version[2])))
     }
 
     private struct Reason: Error, CustomStringConvertible {
@@ -132,8 +138,12 @@ package enum LLVMLibrary {
 
     /// `name` if it is a path, else the first executable of that name on `path`.
     private static func resolve(_ name: String, path: [String]) -> String? {
-        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        return path.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        if name.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: name) ? name : nil
+        }
+        return path.map { $0 + "/" + name }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// `llvm-config-NN` on `path` for supported NN, newest first.
@@ -147,21 +157,27 @@ package enum LLVMLibrary {
         guard kern_llvm_config_library(tool, &output, output.count) == 0 else {
             return .failure(Reason("`--libfiles --link-shared` failed (no shared libLLVM?)"))
         }
-        return .success(String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        return .success(
+            String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        )
     }
 
     /// Where distributions put libLLVM, newest version first.
     private static func usualLocations() -> [String] {
         supported.reversed().flatMap { v in
             [
-                "/usr/lib/llvm-\(v)/lib/libLLVM-\(v).so", "/usr/lib/llvm-\(v)/lib/libLLVM.so.\(v).1",
+                "/usr/lib/llvm-\(v)/lib/libLLVM-\(v).so",
+                "/usr/lib/llvm-\(v)/lib/libLLVM.so.\(v).1",
                 "/usr/lib/llvm-\(v)/lib/libLLVM.so",
-                "/usr/lib/x86_64-linux-gnu/libLLVM-\(v).so", "/usr/lib/x86_64-linux-gnu/libLLVM.so.\(v).1",
-                "/usr/lib/aarch64-linux-gnu/libLLVM-\(v).so", "/usr/lib/aarch64-linux-gnu/libLLVM.so.\(v).1",
+                "/usr/lib/x86_64-linux-gnu/libLLVM-\(v).so",
+                "/usr/lib/x86_64-linux-gnu/libLLVM.so.\(v).1",
+                "/usr/lib/aarch64-linux-gnu/libLLVM-\(v).so",
+                "/usr/lib/aarch64-linux-gnu/libLLVM.so.\(v).1",
                 "/usr/lib64/libLLVM-\(v).so", "/usr/lib64/libLLVM.so.\(v).1",
                 "/usr/lib/libLLVM-\(v).so", "/usr/lib/libLLVM.so.\(v).1",
                 "/usr/lib64/llvm\(v)/lib/libLLVM.so", "/usr/local/lib/libLLVM-\(v).so",
-                "/opt/homebrew/opt/llvm@\(v)/lib/libLLVM.dylib", "/usr/local/opt/llvm@\(v)/lib/libLLVM.dylib",
+                "/opt/homebrew/opt/llvm@\(v)/lib/libLLVM.dylib",
+                "/usr/local/opt/llvm@\(v)/lib/libLLVM.dylib",
             ]
         }
     }

@@ -32,7 +32,8 @@ package final class LLJIT: @unchecked Sendable {
     package func createDylib(named name: String) throws -> Dylib {
         var dylib: LLVMOrcJITDylibRef?
         try LLVMError.check(
-            LLVMOrcExecutionSessionCreateJITDylib(LLVMOrcLLJITGetExecutionSession(ref), &dylib, name),
+            LLVMOrcExecutionSessionCreateJITDylib(
+                LLVMOrcLLJITGetExecutionSession(ref), &dylib, name),
             "cannot create a JITDylib")
         guard let dylib else { throw LLVMError("cannot create a JITDylib") }
         return Dylib(ref: dylib)

@@ -157,7 +157,8 @@ extension OptimizationRemark {
     /// The C API gives neither the pass nor the kind, so both come from the message; nil
     /// for remarks of other passes (LLVM hands every remark to a C handler).
     init?(description: String) {
-        let parts = description.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        let parts = description.split(
+            separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 4, let line = Int(parts[1]), let column = Int(parts[2]) else {
             return nil
         }
@@ -191,7 +192,9 @@ extension OptimizationRemark {
             return (vectorize, .analysis, "InterleavingNotBeneficial")
         }
         if message.hasPrefix("loop not vectorized") { return (vectorize, .analysis, "Analysis") }
-        if message.hasPrefix("completely unrolled loop") { return (unroll, .passed, "FullyUnrolled") }
+        if message.hasPrefix("completely unrolled loop") {
+            return (unroll, .passed, "FullyUnrolled")
+        }
         if message.hasPrefix("unrolled loop by") || message.hasPrefix("runtime unrolled") {
             return (unroll, .passed, "PartialUnrolled")
         }
