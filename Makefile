@@ -49,13 +49,15 @@ fuzz:
 # The differential program fuzzer (docs/fuzzing.md): random programs through the
 # interpreter and the JIT (checked/unchecked, 1/2/3/8 threads) for SECONDS seconds.
 # SEED defaults to the clock (printed, so a run can be repeated); findings are minimized
-# into Tests/FuzzDiffCorpus/new/ and the exit status is 1.
+# into Tests/FuzzDiffCorpus/new/ and the exit status is 1. PROGRAMS=N stops after N
+# programs: with a fixed SEED, every machine checks the same programs (CI does this).
 SECONDS ?= 60
 SEED ?= $(shell date +%s)
+PROGRAMS ?=
 fuzz-diff: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --product kern-fuzz-diff
 	$$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kern-fuzz-diff \
-		--seconds $(SECONDS) --seed $(SEED)
+		--seconds $(SECONDS) --seed $(SEED) $(if $(PROGRAMS),--programs $(PROGRAMS))
 
 # Sanitizers (separate build folders). ThreadSanitizer over the parallel runtime's
 # tests; AddressSanitizer over every test target except the two slowest (file and

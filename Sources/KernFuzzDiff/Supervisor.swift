@@ -10,6 +10,9 @@ public struct Supervisor {
     public var seed: UInt64 = 1
     public var start: UInt64 = 0
     public var seconds: Double = 60
+    /// Stop after this many programs (whole batches), even if time is left: a run with
+    /// a seed and a program count checks the same programs on any machine (CI uses it).
+    public var programLimit: UInt64?
     public var batch = Worker.defaultBatch
     /// Silence longer than this means a hang (generous: a loaded machine compiles a
     /// batch in minutes).
@@ -41,9 +44,15 @@ public struct Supervisor {
         var found: [Found] = []
         var lastReport = began
         say(
-            "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s, \(batch) programs per module"
+            "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s"
+                + (programLimit.map { ", at most \($0) programs" } ?? "")
+                + ", \(batch) programs per module"
         )
-        while Date() < end {
+        var limitReached: Bool {
+            guard let programLimit else { return false }
+            return next >= start + programLimit
+        }
+        while Date() < end, !limitReached {
             guard
                 let child = try? ChildProcess(arguments: [
                     "--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)",
@@ -73,6 +82,7 @@ public struct Supervisor {
                         }
                         next = (current ?? next) + UInt64(batch)
                         current = nil
+                        if limitReached { break loop }
                     case "FIND" where words.count == 4:
                         let f = Found(
                             index: UInt64(words[1]) ?? 0, kind: words[2],

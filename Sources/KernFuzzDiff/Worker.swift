@@ -43,9 +43,7 @@ public enum Worker {
             ProgramGenerator.program(seed: seed, index: $0, options: options)
         }
         let entries = zip(indices, sources).map {
-            Differ.Entry(
-                name: ProgramGenerator.entryName(index: $0.0),
-                usesTranscendentals: Differ.usesTranscendentals($0.1))
+            Differ.Entry(name: ProgramGenerator.entryName(index: $0.0), source: $0.1)
         }
         let outcome = Differ.check(
             source: sources.joined(separator: "\n"), entries: entries, seed: seed,

@@ -130,12 +130,15 @@ extension ProgramGenerator {
         case 5, 6: return "\(rng.pick(exactUnaryMath))(\(a))"
         case 7:
             guard options.transcendentals else { return "sqrt(\(a))" }
+            if type == .float { callsFloatTranscendental = true }
             return "\(rng.pick(transcendentalUnary))(\(a))"
         case 8:
             let binary =
                 options.transcendentals
                 ? ["min", "max", "copysign", "atan2", "pow", "hypot"] : ["min", "max", "copysign"]
-            return "\(rng.pick(binary))(\(a), \(expr(type, depth - 1)))"
+            let f = rng.pick(binary)
+            if type == .float, ["atan2", "pow", "hypot"].contains(f) { callsFloatTranscendental = true }
+            return "\(f)(\(a), \(expr(type, depth - 1)))"
         case 9: return "fma(\(a), \(expr(type, depth - 1)), \(expr(type, depth - 1)))"
         case 10: return "\(type.rawValue)(\(expr(rng.pick(FuzzScalar.numeric), depth - 1)))"
         case 11: return ternary(type, depth)

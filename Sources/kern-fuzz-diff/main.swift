@@ -4,7 +4,8 @@ import KernFuzzGen
 
 /// `kern-fuzz-diff`: the differential program fuzzer (issue 15 item 7; docs/fuzzing.md).
 ///
-///     kern-fuzz-diff [--seconds N] [--seed S] [--start K] [--batch B] [--timeout T] [--corpus DIR]
+///     kern-fuzz-diff [--seconds N] [--programs P] [--seed S] [--start K] [--batch B] [--timeout T]
+///                    [--corpus DIR]
 ///     kern-fuzz-diff --print K [--seed S]          print program K of seed S
 ///     kern-fuzz-diff --check-file F [--seed S]     judge one file (prints VERDICT ok|diff|compile)
 ///     kern-fuzz-diff --worker ...                  (internal: the child the fuzzer watches)
@@ -19,7 +20,7 @@ func fail(_ message: String) -> Never {
 }
 let knownFlags: Set<String> = [
     "--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file",
-    "--max-saved", "--minimize-seconds",
+    "--max-saved", "--minimize-seconds", "--programs",
 ]
 var k = 0
 while k < arguments.count {
@@ -59,6 +60,11 @@ if arguments.contains("--worker") {
     s.seed = seed
     s.start = number("--start", 0)
     s.seconds = number("--seconds", 60.0)
+    if value("--programs") != nil {
+        let limit: UInt64 = number("--programs", 0)
+        guard limit > 0 else { fail("--programs needs a positive count") }
+        s.programLimit = limit
+    }
     s.batch = max(1, number("--batch", Worker.defaultBatch))
     s.timeout = number("--timeout", s.timeout)
     s.corpus = value("--corpus") ?? s.corpus

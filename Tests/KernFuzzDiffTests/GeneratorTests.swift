@@ -30,7 +30,7 @@ struct GeneratorTests {
         let indices = 0..<6 as Range<UInt64>
         let sources = indices.map { ProgramGenerator.program(seed: 11, index: $0) }
         let entries = zip(indices, sources).map {
-            Differ.Entry(name: ProgramGenerator.entryName(index: $0), usesTranscendentals: Differ.usesTranscendentals($1))
+            Differ.Entry(name: ProgramGenerator.entryName(index: $0), source: $1)
         }
         let outcome = Differ.check(source: sources.joined(separator: "\n"), entries: entries, seed: 11)
         switch outcome {
