@@ -411,6 +411,9 @@ struct ArrayAccessScan {
         case .integerLiteral(let value?, _):
             return IndexPolynomial(constant: Int(truncatingIfNeeded: value))
         case .name:
+            if case .integer(_, let bits)? = checker.constants[e] {
+                return IndexPolynomial(constant: Int(truncatingIfNeeded: bits))  // file constant
+            }
             guard case .local(let id)? = checker.references[e] else { return nil }
             return polynomial(ofLocal: id, depth: depth + 1)
         case .unary(.negate, let x, _) where isWide:
@@ -478,6 +481,7 @@ struct ArrayAccessScan {
         switch checker.kind(e) {
         case .integerLiteral(let value?, _): return "\(value)"
         case .name:
+            if let c = checker.constants[e] { return "c(\(c))" }  // a file-scope constant
             guard case .local(let id)? = checker.references[e] else { return nil }
             return "v\(id.raw)"
         case .unary(let op, let x, _):

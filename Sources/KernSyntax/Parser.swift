@@ -253,6 +253,16 @@ public final class Parser {
                 continue
             }
             if consume(.semicolon) != nil { continue }
+            if at(.let) || at(.var) {
+                // A file-scope constant (Sema rejects `var` with a clear error).
+                unwinding = false
+                if let stmt = parseBinding() {
+                    ast.fileConstants.append(stmt)
+                    expectStatementEnd(after: stmt)
+                }
+                if panicking { resynchronizeTopLevel() }
+                continue
+            }
             if at(.rBrace) {
                 error(
                     "unexpected '}' at top level", at: current.range,
@@ -271,7 +281,7 @@ public final class Parser {
     /// At top level, only a declaration can start again.
     func resynchronizeTopLevel() {
         panicking = false
-        while !atEnd, !atDeclarationStart {
+        while !atEnd, !atDeclarationStart, !((at(.let) || at(.var)) && current.atLineStart) {
             if at(.lBrace) { skipBracedGroup() } else { advance() }
         }
     }
