@@ -106,6 +106,8 @@ public enum CallKind: Sendable, Hashable {
     case randomNormal
     /// `atomicAdd(&a[i...], v)`: the element of an integer or floating array.
     case atomicAdd
+    /// `clock()`: monotonic nanoseconds, an `Int`.
+    case clock
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

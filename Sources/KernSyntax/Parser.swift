@@ -113,6 +113,11 @@ public final class Parser {
         return tokens[i].isKeyword(.func)
     }
 
+    var atFileConstantStart: Bool {
+        guard at(.let) || at(.var), current.atLineStart, index > 0 else { return false }
+        return tokens[index - 1].isPunct(.rBrace) || tokens[index - 1].isPunct(.semicolon)
+    }
+
     // MARK: - Diagnostics
 
     /// Records an error unless the parser is already recovering from one.
@@ -278,10 +283,12 @@ public final class Parser {
         }
     }
 
-    /// At top level, only a declaration can start again.
+    /// At top level, only a declaration can start again: a function, or a file-scope
+    /// `let`/`var` at the start of a line right after a `}` or `;` (elsewhere it is more
+    /// likely a statement of a function whose `{` is missing).
     func resynchronizeTopLevel() {
         panicking = false
-        while !atEnd, !atDeclarationStart, !((at(.let) || at(.var)) && current.atLineStart) {
+        while !atEnd, !atDeclarationStart, !atFileConstantStart {
             if at(.lBrace) { skipBracedGroup() } else { advance() }
         }
     }
