@@ -139,13 +139,16 @@ public enum ReductionOp: String, Sendable, Hashable {
 }
 
 /// How a `for` loop iterates, with the sequence taken apart.
-public enum LoopSequence: Sendable, Hashable {
+public indirect enum LoopSequence: Sendable, Hashable {
     /// `a..<b` / `a...b`; also `prange(n)` (lower nil = 0) and `x.indices` (via `.indices`).
     case range(lower: ExprID?, upper: ExprID, inclusive: Bool)
     /// `x.indices`: `0..<x.count`.
     case indices(array: ExprID)
     /// `stride(from:to:by:)` / `stride(from:through:by:)`.
     case stride(from: ExprID, to: ExprID, by: ExprID, inclusive: Bool)
+    /// `(a..<b).reversed()`, `(a...b).reversed()`, `x.indices.reversed()`: the same
+    /// values (a `.range` or `.indices`), from the last down to the first.
+    case reversed(LoopSequence)
 }
 
 public struct ForLoopInfo: Sendable, Hashable {

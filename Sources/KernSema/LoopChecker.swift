@@ -98,6 +98,43 @@ extension Checker {
         return (.range(lower: nil, upper: argument, inclusive: false), t)
     }
 
+    /// `(a..<b).reversed()`, `(a...b).reversed()`, `x.indices.reversed()`.
+    func checkReversed(
+        _ e: ExprID, callee: ExprID, base: ExprID, nameRange: SourceRange, _ arguments: [Argument]
+    ) -> (LoopSequence, SemaType)? {
+        setType(callee, .void)
+        let inner = stripParens(base)
+        let isRange: Bool
+        switch kind(inner) {
+        case .binary(.halfOpenRange, _, _, _), .binary(.closedRange, _, _, _),
+            .member(_, "indices", _):
+            isRange = true
+        default:
+            isRange = false
+        }
+        guard isRange else {
+            let t = checkExpr(base)
+            if t != .error {
+                error(
+                    "'reversed()' applies to a range or x.indices in a for loop, not to '\(t)'",
+                    at: nameRange,
+                    help: "write (a..<b).reversed(), or stride(from: a, through: b, by: -1)")
+            }
+            checkArgumentsLoosely(arguments)
+            return nil
+        }
+        guard arguments.isEmpty else {
+            error(
+                "'reversed' takes no arguments", at: range(arguments[0].value),
+                help: "write (a..<b).reversed()")
+            checkArgumentsLoosely(arguments)
+            return nil
+        }
+        guard let (forward, type) = checkSequence(base) else { return nil }
+        setType(base, type.scalar.map { .range($0) } ?? .error)
+        return (.reversed(forward), type)
+    }
+
     /// A serial loop's sequence (also a prange's range or indices).
     func checkSequence(_ e: ExprID) -> (LoopSequence, SemaType)? {
         let inner = stripParens(e)
@@ -127,6 +164,9 @@ extension Checker {
             {
                 setType(callee, .void)
                 return checkStride(inner, arguments)
+            }
+            if case .member(let base, "reversed", let nameRange) = kind(callee) {
+                return checkReversed(inner, callee: callee, base: base, nameRange: nameRange, arguments)
             }
         default:
             break

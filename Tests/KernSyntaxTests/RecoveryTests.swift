@@ -90,7 +90,7 @@ import Testing
 @Test func strayTokensAtTopLevel() {
     #expect(
         errors("x = 1\nfunc f() {}") == [
-            "1:1: expected a function declaration ('func'), found identifier 'x'"
+            "1:1: expected a function declaration ('func'), found 'x'"
         ])
     #expect(errors("func f() {}\n}\nfunc g() {}") == ["2:1: unexpected '}' at top level"])
     #expect(
