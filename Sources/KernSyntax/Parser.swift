@@ -26,14 +26,25 @@ public final class Parser {
     /// Height of each expression tree, indexed like `ast.exprs`.
     var exprHeights: [Int] = []
 
+    /// The source bytes, for fix-it text quoting what the user wrote (`use 'a[k] += 1'`).
+    var source: [UInt8] = []
+
     init(tokens: [Token], diagnostics: [Diagnostic]) {
         self.tokens = tokens
         self.diagnostics = diagnostics
     }
 
+    /// The source text of a range.
+    func text(of r: SourceRange) -> String {
+        let lo = min(Int(r.start.offset), source.count)
+        let hi = max(lo, min(Int(r.end.offset), source.count))
+        return String(decoding: source[lo..<hi], as: UTF8.self)
+    }
+
     public static func parse(_ file: SourceFile) -> (ast: AST, diagnostics: [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         let parser = Parser(tokens: tokens, diagnostics: lexDiagnostics)
+        parser.source = Array(file.utf8)
         parser.parseFile()
         let sorted = parser.diagnostics.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
