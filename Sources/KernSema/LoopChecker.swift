@@ -75,6 +75,14 @@ extension Checker {
             }
             return result
         case .call(let callee, let strideArguments):
+            if case .member(_, "reversed", let nameRange) = kind(callee) {
+                error(
+                    "'prange' iterations run in any order, so 'reversed()' means nothing here",
+                    at: nameRange, help: "write prange(a..<b), or a serial for loop over the reversed range")
+                setType(callee, .void)
+                checkArgumentsLoosely(strideArguments)
+                return nil
+            }
             if case .name("stride") = kind(callee) {
                 error(
                     "'prange' does not take a stride", at: range(inner),
@@ -111,6 +119,17 @@ extension Checker {
             isRange = true
         default:
             isRange = false
+        }
+        if case .call(let strideCallee, let strideArguments) = kind(inner),
+            case .name("stride") = kind(strideCallee)
+        {
+            error(
+                "'reversed()' does not apply to stride(...)", at: nameRange,
+                help: "swap the bounds and negate the step: stride(from: last, through: first, by: -step)")
+            setType(strideCallee, .void)
+            checkArgumentsLoosely(strideArguments)
+            checkArgumentsLoosely(arguments)
+            return nil
         }
         guard isRange else {
             let t = checkExpr(base)
