@@ -5,8 +5,9 @@ import KernBasics
 /// `prange` as an ordinary loop). Out: every innermost `for` loop (no loop nested in
 /// it; i64 induction; any step defined before the loop — constant or not, negative
 /// too: a monotonic loop's values lie between its first and its exact last value, so
-/// an affine index is in bounds on every iteration if it is at both ends) that has checks whose index is affine in the induction
-/// variable (`c*i + k`, `k` and the bound computed before the loop) becomes
+/// an affine index is in bounds on every iteration if it is at both ends) that has
+/// checks whose index is affine in the induction variable (`c*i + k`, `k` and the bound
+/// computed before the loop) becomes
 ///
 ///     <range test>            // one test for all such checks, see RangeTest
 ///     if test { loop without those checks } else { the original loop }
