@@ -18,6 +18,8 @@ let package = Package(
     products: [
         .library(name: "Kern", targets: ["Kern"]),
         .executable(name: "kernelc", targets: ["kernelc"]),
+        // The C runtime alone: what ahead-of-time compiled kernels link (no LLVM, no Swift).
+        .library(name: "KernRuntime", targets: ["KernRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
