@@ -89,6 +89,7 @@ let package = Package(
             swiftSettings: swift6),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
+        .testTarget(name: "KernSwiftGenTests", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
         .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
         .testTarget(
