@@ -7,6 +7,7 @@
 /// call the compiled code with checked types and no LLVM at run time.
 import KernABI
 
+/// Writes the C header of ahead-of-time compiled kernels (see the file's comment).
 public enum AOTHeader {
     /// The header text. `moduleName` becomes the include guard; `source` and `target`
     /// are recorded in the opening comment.

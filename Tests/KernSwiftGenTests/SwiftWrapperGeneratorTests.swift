@@ -45,7 +45,7 @@ struct SwiftWrapperGeneratorTests {
     }
 
     @Test func errorsPointIntoTheKernelFile() {
-        let bad = "func f() -> Double {\n    return 1\n}\n"
+        let bad = "func f(n: Int) -> Double {\n    return n\n}\n"
         let output = SwiftWrapperGenerator.generate([.init(path: "/src/bad.kern", text: bad)])
         guard case .errors(let text) = output else {
             Issue.record("expected errors, got \(output)")

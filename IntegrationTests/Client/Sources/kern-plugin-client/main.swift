@@ -11,8 +11,27 @@ do {
         try Kernels.step(u: u, next: &next, alpha: 0.25)
         swap(&u, &next)
     }
+    // The same steps in plain Swift (same operations in the same order: same bits).
+    var v = [Double](repeating: 0, count: 64)
+    v[32] = 100
+    for _ in 0..<100 {
+        var w = v
+        for i in 1..<63 { w[i] = v[i] + 0.25 * (v[i - 1] - 2.0 * v[i] + v[i + 1]) }
+        v = w
+    }
+    guard u == v else {
+        print("typed kernel and Swift differ: \(u) vs \(v)")
+        exit(2)
+    }
     let (at, value) = try Kernels.hottest(u: u)
-    print("total \(try Kernels.total(u)), hottest \(at) \(value)")
+    let expectedAt = v.indices.max { v[$0] < v[$1] }!
+    let total = try Kernels.total(u)
+    // A prange sum may add in another order than Swift's reduce: compare closely.
+    guard at == expectedAt, value == v[at], abs(total - v.reduce(0, +)) < 1e-9 else {
+        print("wrong hottest/total: \(at) \(value) \(total)")
+        exit(2)
+    }
+    print("typed kernels agree with Swift: total \(total), hottest \(at) \(value)")
 
     var grid = [[Float]](repeating: [1, 2, 3], count: 2)
     try Kernels.scale(grid: &grid, by: 2)  // nested Swift arrays: copied in and out
