@@ -12,8 +12,10 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// CLI does (`file:line:col: error: …`, source line, caret, help).
     case compile(diagnostics: [Diagnostic], file: SourceFile)
     /// A check failed while a Kern function ran (out of bounds, division by zero,
-    /// precondition, zero stride, allocation). `position` is where in the source;
-    /// `file` is the source when known (it is for compiled modules).
+    /// precondition, zero stride, allocation). `position` is where in the source text
+    /// (line 1 = the text's first line); `file` is the source when known (it is for
+    /// compiled modules), and `file.displayPosition(position)` is where in the file users
+    /// see — for a kernel in a Swift string literal, the Swift file's line and column.
     case runtime(
         kind: RuntimeErrorKind, message: String, position: SourcePos, function: String,
         file: SourceFile?)
@@ -81,7 +83,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             let offset = byteOffset(of: position, in: file)
         else {
             let name = file?.name ?? function
-            return position == .unknown ? "error: \(text)" : "\(name):\(position): error: \(text)"
+            let shown = file?.displayPosition(position) ?? position
+            return position == .unknown ? "error: \(text)" : "\(name):\(shown): error: \(text)"
         }
         let d = Diagnostic.error(at: .init(at: .init(offset)), text)
         let rendered = DiagnosticRenderer(useColor: useColor).render(d, in: file)

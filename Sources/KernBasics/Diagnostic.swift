@@ -70,12 +70,12 @@ public struct DiagnosticRenderer: Sendable {
 
     public func render(_ d: Diagnostic, in file: SourceFile) -> String {
         var out = ""
-        let pos = file.position(of: d.range.start)
+        let pos = file.displayPosition(of: d.range.start)
         out += header("\(file.name):\(pos.line):\(pos.column): ", d.severity, d.message)
         out += snippet(d.range, in: file)
         if let help = d.help { out += paint("help", .bold) + ": " + help + "\n" }
         for note in d.notes {
-            let p = file.position(of: note.range.start)
+            let p = file.displayPosition(of: note.range.start)
             out += header("\(file.name):\(p.line):\(p.column): ", .note, note.message)
             out += snippet(note.range, in: file)
         }

@@ -1,0 +1,137 @@
+/// Errors in kernels written as Swift string literals name this Swift file and the line
+/// and column inside it (issue 13.3); resource-loaded kernels name their original file.
+///
+/// The expected lines are computed from `#line` next to each literal, so the tests keep
+/// passing when lines are added above them.
+import Foundation
+import Testing
+
+@testable import Kern
+
+@Suite struct SourcePositionTests {
+    /// The rendered error of `body`, or "" when it did not throw a `KernError`.
+    private func message(_ body: () throws -> Void) -> String {
+        do { try body() } catch let e as KernError { return e.description } catch {}
+        return ""
+    }
+
+    private var thisFile: String { #filePath }
+
+    @Test func compileErrorInMultiLineLiteral() {
+        let line = #line + 4
+        let text = message {
+            _ = try KernModule.compile(source: """
+                func f(x: Int) -> Int {
+                    return x + undefined
+                }
+                """)
+        }
+        // `undefined` is at column 32 of the Swift line (16 spaces of indentation + 16).
+        #expect(text.hasPrefix("\(thisFile):\(line):32: error: "), "\(text)")
+        #expect(text.contains("return x + undefined"), "the snippet is the kernel's line")
+    }
+
+    @Test func compileErrorInSingleLineLiteral() {
+        let line = #line + 1
+        let text = message { _ = try KernModule.compile(source: "func f() -> Int { return nope }") }
+        let column = 91  // of `nope` in the line above
+        #expect(text.hasPrefix("\(thisFile):\(line):\(column): error: "), "\(text)")
+    }
+
+    @Test func literalInAVariableElsewhereInTheFile() {
+        let text = message { _ = try KernModule.compile(source: Self.elsewhere) }
+        // Column 12 of the text's line, plus the literal's 8 columns of indentation.
+        #expect(text.hasPrefix("\(thisFile):\(Self.elsewhereLine + 2):20: error: "), "\(text)")
+    }
+
+    static let elsewhereLine = #line + 1
+    static let elsewhere = """
+        func g() -> Float {
+            return undefinedName
+        }
+        """
+
+    @Test func kernSourceRecordsTheLiteralsLine() throws {
+        let line = #line + 1
+        let source = KernSource("""
+            func h(a: [Int], i: Int) -> Int {
+                return a[i]
+            }
+            """)
+        let module = try KernModule.compile(source)
+        let h = try module.function(named: "h")
+        let text = message { _ = try h([1, 2, 3], 5) }
+        // The runtime error (a failed bounds check) is placed like compile errors.
+        #expect(text.hasPrefix("\(thisFile):\(line + 2):"), "\(text)")
+        #expect(text.contains("runtime error in 'h': index 5 is out of bounds"), "\(text)")
+        #expect(text.contains("return a[i]"))
+        // `position` stays in the text; the file maps it.
+        guard case .runtime(_, _, let position, _, let file?)? = error(of: { _ = try h([1], 9) })
+        else {
+            Issue.record("expected a runtime error")
+            return
+        }
+        #expect(position.line == 2)
+        #expect(file.displayPosition(position).line == UInt32(line + 2))
+        #expect(file.displayPosition(position).column == position.column + 12)
+    }
+
+    @Test func preconditionAtRunTime() throws {
+        let line = #line + 1
+        let module = try KernModule.compile(source: """
+            func p(n: Int) {
+                precondition(n > 0, "n must be positive")
+            }
+            """)
+        let text = message { _ = try module.function(named: "p")(-1) }
+        #expect(text.hasPrefix("\(thisFile):\(line + 2):17: error: runtime error in 'p'"), "\(text)")
+    }
+
+    @Test func checkPlacesDiagnosticsToo() {
+        let line = #line + 1
+        let text = message { try KernModule.check(source: "func f() { let x: Int = 1.5 }") }
+        #expect(text.hasPrefix("\(thisFile):\(line):"), "\(text)")
+    }
+
+    @Test func anExplicitFileNameIsAWholeFile() {
+        let text = message {
+            _ = try KernModule.compile(source: "func f() -> Int {\n  return zz\n}", fileName: "k.kern")
+        }
+        #expect(text.hasPrefix("k.kern:2:10: error: "), "\(text)")
+    }
+
+    @Test func textFromNoLiteralIsNamedSource() {
+        // Built at run time: in no literal of this file.
+        let code = ["func f() -> Int {", "  return " + "q" + "q" + "q", "}"].joined(separator: "\n")
+        let text = message { _ = try KernModule.compile(source: code) }
+        #expect(text.hasPrefix("<source>:2:10: error: "), "\(text)")
+    }
+
+    @Test func unreadableSwiftFilePlacesByRule() {
+        let multi = KernSource("func f() -> Int {\n  return zz\n}", file: "/nonexistent/App.swift", line: 40)
+        #expect(message { _ = try KernModule.compile(multi) }.hasPrefix("/nonexistent/App.swift:42:10: "))
+        let single = KernSource("func f() -> Int { return zz }", file: "/nonexistent/App.swift", line: 7)
+        #expect(message { _ = try KernModule.compile(single) }.hasPrefix("/nonexistent/App.swift:7:26: "))
+    }
+
+    @Test func resourceNamesTheOriginalFile() throws {
+        let original = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Resources/broken.kern").path
+        let text = message { _ = try KernModule.compile(resource: "broken", in: .module) }
+        #expect(text.hasPrefix("\(original):3:"), "\(text)")
+        #expect(!text.contains(".build"))
+        // Without the sources (another caller folder), the bundle's name and the file name.
+        let elsewhere = message {
+            _ = try KernModule.compile(resource: "broken", in: .module, file: "/nonexistent/X.swift")
+        }
+        #expect(elsewhere.contains("/broken.kern:3:"), "\(elsewhere)")
+        #expect(!elsewhere.contains("/.build/"), "\(elsewhere)")
+        let missing = message { _ = try KernModule.compile(resource: "missing", in: .module) }
+        #expect(missing.contains("no resource of that name"), "\(missing)")
+    }
+
+    private func error(of body: () throws -> Void) -> KernError? {
+        do { try body() } catch let e as KernError { return e } catch {}
+        return nil
+    }
+}
