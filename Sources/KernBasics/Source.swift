@@ -30,12 +30,16 @@ public struct SourceRange: Hashable, Sendable {
 /// when carried past the front end (Kern IR, runtime errors).
 /// Columns count Unicode scalars, so a caret lines up under non-ASCII text.
 public struct SourcePos: Hashable, Sendable, CustomStringConvertible {
+    /// The line, from 1 (0 when unknown).
     public var line: UInt32
+    /// The column in Unicode scalars, from 1 (0 when unknown).
     public var column: UInt32
+    /// The position `line:column`.
     public init(line: UInt32, column: UInt32) {
         self.line = line
         self.column = column
     }
+    /// No position (`0:0`): the compiler knew none.
     public static let unknown = SourcePos(line: 0, column: 0)
     public var description: String { "\(line):\(column)" }
 }
