@@ -36,7 +36,8 @@ enum SourcePlacement {
         guard let host = readLines(path) else {
             // Unreadable: place by rule (see the file comment).
             let multiLine = textLines.count > 1
-            return SourceFile(name: path, text: text, lineOffset: max(0, multiLine ? line : line - 1))
+            return SourceFile(
+                name: path, text: text, lineOffset: max(0, multiLine ? line : line - 1))
         }
         let near = max(0, line - 1)...min(host.count - 1, max(0, line - 1) + nearLines)
         if !near.isEmpty {
@@ -60,7 +61,9 @@ enum SourcePlacement {
     /// literal: each non-blank text line is a host line after indentation; `strict`
     /// requires all of them (a search of the whole file), otherwise the first (escapes or
     /// interpolation in later lines then leave those lines' columns unshifted).
-    private static func match(_ textLines: [String], in host: [String], from start: Int, strict: Bool)
+    private static func match(
+        _ textLines: [String], in host: [String], from start: Int, strict: Bool
+    )
         -> [Int]?
     {
         // The first line with code anchors the match: blank lines match any line.

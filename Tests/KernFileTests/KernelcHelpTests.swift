@@ -43,6 +43,8 @@ import Testing
     @Test func seedHelp() {
         let seed = optionEntries().filter { $0.command == "run" && $0.entry.hasPrefix("--seed") }
         #expect(seed.count == 1)
-        #expect(seed.first?.entry.hasSuffix("Seed of the random numbers. (default: 0)") == true, "\(seed)")
+        #expect(
+            seed.first?.entry.hasSuffix("Seed of the random numbers. (default: 0)") == true,
+            "\(seed)")
     }
 }

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func kernSourceConstant() throws {
-        let kernels = KernSource("""
+        let kernels = KernSource(
+            """
             func scale(x: inout [Float], by a: Float) {
                 for i in 0..<x.count { x[i] *= a }
             }

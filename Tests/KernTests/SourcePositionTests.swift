@@ -18,16 +18,18 @@ import Testing
     private var thisFile: String { #filePath }
 
     @Test func compileErrorInMultiLineLiteral() {
-        let line = #line + 4
+        // As swift format lays it out: `compile(` then `source: """` on the next line.
+        let line = #line + 5
         let text = message {
-            _ = try KernModule.compile(source: """
-                func f(x: Int) -> Int {
-                    return x + undefined
-                }
-                """)
+            _ = try KernModule.compile(
+                source: """
+                    func f(x: Int) -> Int {
+                        return x + undefined
+                    }
+                    """)
         }
-        // `undefined` is at column 32 of the Swift line (16 spaces of indentation + 16).
-        #expect(text.hasPrefix("\(thisFile):\(line):32: error: "), "\(text)")
+        // `undefined` is at column 36 of the Swift line (20 spaces of indentation + 16).
+        #expect(text.hasPrefix("\(thisFile):\(line):36: error: "), "\(text)")
         #expect(text.contains("return x + undefined"), "the snippet is the kernel's line")
     }
 
@@ -53,7 +55,8 @@ import Testing
 
     @Test func kernSourceRecordsTheLiteralsLine() throws {
         let line = #line + 1
-        let source = KernSource("""
+        let source = KernSource(
+            """
             func h(a: [Int], i: Int) -> Int {
                 return a[i]
             }
@@ -62,7 +65,7 @@ import Testing
         let h = try module.function(named: "h")
         let text = message { _ = try h([1, 2, 3], 5) }
         // The runtime error (a failed bounds check) is placed like compile errors.
-        #expect(text.hasPrefix("\(thisFile):\(line + 2):"), "\(text)")
+        #expect(text.hasPrefix("\(thisFile):\(line + 3):"), "\(text)")
         #expect(text.contains("runtime error in 'h': index 5 is out of bounds"), "\(text)")
         #expect(text.contains("return a[i]"))
         // `position` stays in the text; the file maps it.
@@ -72,19 +75,21 @@ import Testing
             return
         }
         #expect(position.line == 2)
-        #expect(file.displayPosition(position).line == UInt32(line + 2))
+        #expect(file.displayPosition(position).line == UInt32(line + 3))
         #expect(file.displayPosition(position).column == position.column + 12)
     }
 
     @Test func preconditionAtRunTime() throws {
         let line = #line + 1
-        let module = try KernModule.compile(source: """
-            func p(n: Int) {
-                precondition(n > 0, "n must be positive")
-            }
-            """)
+        let module = try KernModule.compile(
+            source: """
+                func p(n: Int) {
+                    precondition(n > 0, "n must be positive")
+                }
+                """)
         let text = message { _ = try module.function(named: "p")(-1) }
-        #expect(text.hasPrefix("\(thisFile):\(line + 2):17: error: runtime error in 'p'"), "\(text)")
+        #expect(
+            text.hasPrefix("\(thisFile):\(line + 3):21: error: runtime error in 'p'"), "\(text)")
     }
 
     @Test func checkPlacesDiagnosticsToo() {
@@ -95,7 +100,8 @@ import Testing
 
     @Test func anExplicitFileNameIsAWholeFile() {
         let text = message {
-            _ = try KernModule.compile(source: "func f() -> Int {\n  return zz\n}", fileName: "k.kern")
+            _ = try KernModule.compile(
+                source: "func f() -> Int {\n  return zz\n}", fileName: "k.kern")
         }
         #expect(text.hasPrefix("k.kern:2:10: error: "), "\(text)")
     }
@@ -108,10 +114,16 @@ import Testing
     }
 
     @Test func unreadableSwiftFilePlacesByRule() {
-        let multi = KernSource("func f() -> Int {\n  return zz\n}", file: "/nonexistent/App.swift", line: 40)
-        #expect(message { _ = try KernModule.compile(multi) }.hasPrefix("/nonexistent/App.swift:42:10: "))
-        let single = KernSource("func f() -> Int { return zz }", file: "/nonexistent/App.swift", line: 7)
-        #expect(message { _ = try KernModule.compile(single) }.hasPrefix("/nonexistent/App.swift:7:26: "))
+        let multi = KernSource(
+            "func f() -> Int {\n  return zz\n}", file: "/nonexistent/App.swift", line: 40)
+        #expect(
+            message { _ = try KernModule.compile(multi) }.hasPrefix(
+                "/nonexistent/App.swift:42:10: "))
+        let single = KernSource(
+            "func f() -> Int { return zz }", file: "/nonexistent/App.swift", line: 7)
+        #expect(
+            message { _ = try KernModule.compile(single) }.hasPrefix(
+                "/nonexistent/App.swift:7:26: "))
     }
 
     @Test func resourceNamesTheOriginalFile() throws {
@@ -122,7 +134,8 @@ import Testing
         #expect(!text.contains(".build"))
         // Without the sources (another caller folder), the bundle's name and the file name.
         let elsewhere = message {
-            _ = try KernModule.compile(resource: "broken", in: .module, file: "/nonexistent/X.swift")
+            _ = try KernModule.compile(
+                resource: "broken", in: .module, file: "/nonexistent/X.swift")
         }
         #expect(elsewhere.contains("/broken.kern:3:"), "\(elsewhere)")
         #expect(!elsewhere.contains("/.build/"), "\(elsewhere)")
