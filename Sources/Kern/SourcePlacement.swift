@@ -39,17 +39,24 @@ enum SourcePlacement {
             return SourceFile(
                 name: path, text: text, lineOffset: max(0, multiLine ? line : line - 1))
         }
-        let near = max(0, line - 1)...min(host.count - 1, max(0, line - 1) + nearLines)
-        if !near.isEmpty {
-            for start in near {
-                if let placed = match(textLines, in: host, from: start, strict: false) {
+        // 0-based host lines where the text may start near the call (none when `line` is
+        // past the end of the file).
+        let first = max(0, line - 1)
+        let last = min(host.count - 1, first + nearLines)
+        if first <= last {
+            for start in first...last {
+                // On the call's own line, a single-line literal is after the parenthesis.
+                let after = start == line - 1 ? column : 1
+                if let placed = match(
+                    textLines, in: host, from: start, afterColumn: after, strict: false)
+                {
                     return SourceFile(
                         name: path, text: text, lineOffset: start, columnOffsets: placed)
                 }
             }
         }
         for start in host.indices {
-            if let placed = match(textLines, in: host, from: start, strict: true) {
+            if let placed = match(textLines, in: host, from: start, afterColumn: 1, strict: true) {
                 return SourceFile(name: path, text: text, lineOffset: start, columnOffsets: placed)
             }
         }
@@ -62,16 +69,16 @@ enum SourcePlacement {
     /// requires all of them (a search of the whole file), otherwise the first (escapes or
     /// interpolation in later lines then leave those lines' columns unshifted).
     private static func match(
-        _ textLines: [String], in host: [String], from start: Int, strict: Bool
-    )
-        -> [Int]?
-    {
+        _ textLines: [String], in host: [String], from start: Int, afterColumn: Int,
+        strict: Bool
+    ) -> [Int]? {
         // The first line with code anchors the match: blank lines match any line.
         guard let anchor = textLines.firstIndex(where: { !isBlank($0) }), start < host.count
         else { return nil }
-        if textLines.count == 1, let quote = host[start].range(of: "\"" + textLines[0]) {
-            let scalars = host[start].unicodeScalars
-            return [scalars.distance(from: scalars.startIndex, to: quote.lowerBound) + 1]
+        if textLines.count == 1,
+            let column = singleLineColumn(of: textLines[0], in: host[start], after: afterColumn)
+        {
+            return [column]
         }
         guard start + textLines.count <= host.count else { return nil }
         var offsets: [Int] = []
@@ -87,6 +94,21 @@ enum SourcePlacement {
             }
         }
         return offsets
+    }
+
+    /// Scalars before a single-line literal's content `text` in `hostLine`: the first
+    /// `"` + `text` at or after the UTF-8 column `after` (Swift's `#column` counts bytes).
+    private static func singleLineColumn(of text: String, in hostLine: String, after: Int)
+        -> Int?
+    {
+        let bytes = Array(hostLine.utf8)
+        let skip = min(max(0, after - 1), bytes.count)
+        let tail = String(decoding: bytes[skip...], as: UTF8.self)
+        guard let quote = tail.range(of: "\"" + text) else { return nil }
+        let before = String(decoding: bytes[..<skip], as: UTF8.self).unicodeScalars.count
+        return before
+            + tail.unicodeScalars.distance(
+                from: tail.unicodeScalars.startIndex, to: quote.lowerBound) + 1
     }
 
     private static func isBlank(_ line: String) -> Bool {

@@ -126,6 +126,24 @@ import Testing
                 "/nonexistent/App.swift:7:26: "))
     }
 
+    @Test func linesOutsideTheFileAreNotATrap() {
+        // A `line:` past the end of a readable file, or below 1: no literal there, and
+        // none elsewhere in the file (built at run time), so the text names itself.
+        let code = ["func f() -> Int {", "  return " + "w" + "w", "}"].joined(separator: "\n")
+        for line in [100_000, 0, -5] {
+            let text = message { _ = try KernModule.compile(KernSource(code, line: line)) }
+            #expect(text.hasPrefix("<source>:2:10: error: "), "\(line): \(text)")
+        }
+    }
+
+    @Test func twoLiteralsOnTheCallsLine() {
+        // The single-line literal is looked up after the call's parenthesis (`#column`).
+        let line = #line + 1
+        let text = message { _ = ("func g(){a}", try KernModule.compile(source: "func g(){a}")) }
+        let column = 91  // of `a` in the second literal above
+        #expect(text.hasPrefix("\(thisFile):\(line):\(column): error: "), "\(text)")
+    }
+
     @Test func resourceNamesTheOriginalFile() throws {
         let original = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Resources/broken.kern").path
