@@ -144,6 +144,20 @@ import Testing
         #expect(text.hasPrefix("\(thisFile):\(line):\(column): error: "), "\(text)")
     }
 
+    @Test func aFileIsNamedByThePathAsGiven() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kern-positions-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "func get(a: [Int], i: Int) -> Int {\n    return a[i]\n}\n".write(
+            to: folder.appendingPathComponent("get.kern"), atomically: true, encoding: .utf8)
+        // Not standardized: `..` stays, as the user wrote it.
+        let path = folder.path + "/../" + folder.lastPathComponent + "/get.kern"
+        let get = try KernModule.compile(path: path).function(named: "get")
+        let text = message { _ = try get([1], 3) }
+        #expect(text.hasPrefix("\(path):2:12: error: runtime error in 'get'"), "\(text)")
+    }
+
     @Test func resourceNamesTheOriginalFile() throws {
         let original = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Resources/broken.kern").path
