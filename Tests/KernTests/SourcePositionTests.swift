@@ -92,6 +92,21 @@ import Testing
             text.hasPrefix("\(thisFile):\(line + 3):21: error: runtime error in 'p'"), "\(text)")
     }
 
+    @Test func positionsInsideMessagesArePlacedToo() {
+        let line = #line + 1
+        let text = message {
+            _ = try KernModule.compile(
+                source: """
+                    func r(a: inout [Int]) {
+                        for i in prange(0..<a.count) { a[i % 10] = i }
+                    }
+                    """)
+        }
+        // The race checker names the access by position in its message: the Swift file's.
+        #expect(text.hasPrefix("\(thisFile):\(line + 4):56: error: data race"), "\(text)")
+        #expect(text.contains("the write to a[i % 10] at \(line + 4):56"), "\(text)")
+    }
+
     @Test func checkPlacesDiagnosticsToo() {
         let line = #line + 1
         let text = message { try KernModule.check(source: "func f() { let x: Int = 1.5 }") }
