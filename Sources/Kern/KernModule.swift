@@ -36,9 +36,10 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
 
 /// A compiled Kern source: its functions, ready to call, and what the compiler made.
 ///
-/// Compile one with `compile(source:fileName:options:file:line:column:)`, `compile(_:options:)`
-/// (a `KernSource`), `compile(path:options:)` or `compile(resource:withExtension:in:options:file:)`;
-/// then get a function with `function(named:)`. A module is `Sendable`: compile once and
+/// Compile one with `compile(source:fileName:options:file:line:column:)`,
+/// `compile(_:options:)` (a `KernSource`), `compile(path:options:)` or
+/// `compile(resource:withExtension:in:options:file:)`; then get a function with
+/// `function(named:)`. A module is `Sendable`: compile once and
 /// call its functions from any thread. Its machine code lives as long as the module or any
 /// of its functions.
 public final class KernModule: Sendable {
