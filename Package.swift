@@ -44,7 +44,12 @@ let package = Package(
         // Built with the configuration's optimization level (debug: -O0; release: -O2), as
         // unsafeFlags(["-O2"]) would make the package unusable as a versioned dependency.
         .target(
-            name: "KernRuntime", linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
+            name: "KernRuntime",
+            linkerSettings: [
+                .linkedLibrary("pthread"), .linkedLibrary("m"),
+                // dlopen of Open MPI's libmpi (kern_mpi.c); MPI itself is never linked.
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+            ]),
         .target(
             name: "KernLLVM", dependencies: ["KernIR", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6),
@@ -61,7 +66,7 @@ let package = Package(
             swiftSettings: swift6),
         .target(
             name: "KernCLI",
-            dependencies: ["Kern", "KernREPL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Kern", "KernREPL", "KernRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6),
         .executableTarget(
             name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6),

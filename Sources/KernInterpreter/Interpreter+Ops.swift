@@ -138,7 +138,7 @@ extension Interpreter {
             output(line)
             return nil
         case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd:
+            .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd, .mpi:
             return nil  // handled by `execute`
         }
     }

@@ -106,6 +106,9 @@ public enum CallKind: Sendable, Hashable {
     case randomNormal
     /// `atomicAdd(&a[i...], v)`: the element of an integer or floating array.
     case atomicAdd
+    /// An MPI built-in (MPIBuiltins.swift); the arguments in order, the reduction's
+    /// `.sum`/`.min`/`.max` (in the operation) excluded.
+    case mpi(MPIOperation)
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

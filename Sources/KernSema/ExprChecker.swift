@@ -78,6 +78,11 @@ extension Checker {
             return checkSubscript(e, base: base, indices: indices)
         case .member(let base, let name, let nameRange):
             return checkMember(e, base: base, name: name, nameRange: nameRange)
+        case .implicitMember(let name):
+            error(
+                "'.\(name)' can only be the operation of allreduce", at: range(e),
+                help: "write allreduce(x, .sum), .min or .max")
+            return .error
         case .tupleElement(let base, let index, let indexRange):
             let t = checkExpr(base)
             switch t {

@@ -115,6 +115,8 @@ public struct ASTDumper {
             return "(. \(expr(base)) \(name))"
         case .tupleElement(let base, let index, _):
             return "(. \(expr(base)) \(index))"
+        case .implicitMember(let name):
+            return "(. \(name))"
         case .tuple(let elements):
             return "(tuple" + elements.map { " " + expr($0) }.joined() + ")"
         case .paren(let e):

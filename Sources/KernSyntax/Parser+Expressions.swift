@@ -178,6 +178,11 @@ extension Parser {
 
     func parsePrimary() -> ExprID {
         let token = current
+        if token.isPunct(.dot), case .identifier(let name) = peekToken().kind {
+            advance()
+            let nameToken = advance()
+            return makeExpr(.implicitMember(name), SourceRange(token.range.start, nameToken.range.end))
+        }
         switch token.kind {
         case .integer(let value, let text):
             advance()
@@ -205,7 +210,7 @@ extension Parser {
         case .keyword, .attribute, .punct, .endOfFile:
             var help: String?
             if token.isPunct(.dot) {
-                help = "Kern has no implicit member expressions; name the type, e.g. Double.pi"
+                help = "name the type, e.g. Double.pi (implicit members like .sum are only for allreduce)"
             } else if case .keyword(let k) = token.kind, k != .in, k != .else, k != .inout {
                 help = "'\(k.rawValue)' is a keyword and starts a statement, not an expression"
             }
