@@ -18,6 +18,8 @@ let package = Package(
     products: [
         .library(name: "Kern", targets: ["Kern"]),
         .executable(name: "kernelc", targets: ["kernelc"]),
+        // MPI from Swift (LANGUAGE.md §12): Open MPI opened at run time, never linked.
+        .library(name: "KernMPI", targets: ["KernMPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,6 +63,7 @@ let package = Package(
             name: "Kern",
             dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6),
+        .target(name: "KernMPI", dependencies: ["KernRuntime"], swiftSettings: swift6),
         .target(
             name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
             swiftSettings: swift6),
@@ -91,6 +94,7 @@ let package = Package(
         .testTarget(
             name: "KernCompilerTests", dependencies: ["KernCompiler", "KernIR"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
+        .testTarget(name: "KernMPITests", dependencies: ["KernMPI"], swiftSettings: swift6),
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT", "KernABI", "KernRuntime"],
             swiftSettings: swift6),
