@@ -15,6 +15,13 @@ extension Checker {
         guard let builtin = BuiltinFunction(bareName: name), builtin.isMPI else {
             preconditionFailure("KernSema: \(name) is not an MPI built-in")
         }
+        // Written directly in a prange body: a compile error. Through a called function
+        // it is the runtime's error ("cannot run inside a prange loop").
+        if loopStack.contains(where: \.isParallel) {
+            error(
+                "'\(name)' cannot be used inside a prange loop", at: range(callee),
+                help: "MPI runs on the calling thread: call it before or after the loop")
+        }
         let labels: [String?]
         switch builtin {
         case .mpiRank, .mpiSize, .barrier: labels = []
