@@ -4,12 +4,8 @@
  * host (kern_mpi.h). Out: values combined over the job's ranks, arrays moved between
  * ranks, ctx->error (KERN_ERR_MPI with a message) on misuse.
  *
- * Nothing links libmpi. On the first MPI built-in of a process started by an MPI
- * launcher, libmpi is opened with dlopen (KERN_MPI_LIBRARY when set, the only
- * candidate; else the usual names of Open MPI's libmpi), its functions and predefined
- * handles (MPI_COMM_WORLD and MPI_BYTE are the global objects ompi_mpi_comm_world and
- * ompi_mpi_byte) are resolved with dlsym, MPI_Init runs and MPI_Finalize is registered
- * with atexit. A process started without a launcher is rank 0 of 1 and loads nothing.
+ * MPI itself is opened by kern_mpi_loader.c on the first built-in (under a launcher);
+ * without a launcher the process is rank 0 of 1.
  *
  * Every transfer is in bytes (MPI_BYTE) and every combination is done here, in rank
  * order, never by MPI's reduction operators: results are the same on every rank and,
@@ -17,174 +13,17 @@
  */
 #define _GNU_SOURCE
 #include "kern_mpi.h"
+#include "kern_mpi_internal.h"
 #include "kern_runtime.h"
 
-#include <dlfcn.h>
 #include <limits.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the loaded library ------------------------------------------------------------ */
-
-typedef void *Handle; /* MPI_Comm, MPI_Datatype: pointers in Open MPI */
-
-static struct {
-    int (*Init)(int *, char ***);
-    int (*Initialized)(int *);
-    int (*Finalized)(int *);
-    int (*Finalize)(void);
-    int (*Comm_rank)(Handle, int *);
-    int (*Comm_size)(Handle, int *);
-    int (*Barrier)(Handle);
-    int (*Allgather)(const void *, int, Handle, void *, int, Handle, Handle);
-    int (*Allgatherv)(const void *, int, Handle, void *, const int *, const int *, Handle, Handle);
-    int (*Bcast)(void *, int, Handle, int, Handle);
-    int (*Send)(const void *, int, Handle, int, int, Handle);
-    int (*Recv)(void *, int, Handle, int, int, Handle, void *);
-    int (*Probe)(int, int, Handle, void *);
-    int (*Get_count)(const void *, Handle, int *);
-    int (*Sendrecv)(const void *, int, Handle, int, int, void *, int, Handle, int, int, Handle,
-                    void *);
-    int (*Abort)(Handle, int);
-    Handle world, byte;
-} mpi;
-
-/* Open MPI's MPI_PROC_NULL (mpi.h): a send to or receive from it does nothing. */
-#define KERN_MPI_PROC_NULL (-2)
-/* Room for Open MPI's MPI_Status (24 bytes) with margin. */
-typedef struct { _Alignas(16) unsigned char bytes[64]; } Status;
-
-enum { STATE_UNTRIED, STATE_SINGLE, STATE_MPI, STATE_FAILED };
-static int state = STATE_UNTRIED;
-static int ownsInit; /* we called MPI_Init, so we finalize */
-static int worldRank, worldSize = 1;
-static char loadError[512];
-static pthread_mutex_t initLock = PTHREAD_MUTEX_INITIALIZER;
-
-static const char *envRank(void) {
-    const char *names[] = {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        const char *v = getenv(names[i]);
-        if (v != NULL && *v != '\0') return v;
-    }
-    return NULL;
-}
-
-/* Started by a launcher (or forced with KERN_MPI=1; KERN_MPI=0 forces a single rank). */
-static int launched(void) {
-    const char *force = getenv("KERN_MPI");
-    if (force != NULL && strcmp(force, "1") == 0) return 1;
-    if (force != NULL && strcmp(force, "0") == 0) return 0;
-    return getenv("OMPI_COMM_WORLD_SIZE") != NULL || envRank() != NULL;
-}
-
-static void finalizeAtExit(void) {
-    int finalized = 1;
-    if (state == STATE_MPI && ownsInit && mpi.Finalized(&finalized) == 0 && !finalized) {
-        mpi.Finalize();
-    }
-    state = STATE_SINGLE;
-}
-
-#define RESOLVE(field, name)                                                   \
-    do {                                                                       \
-        *(void **)&mpi.field = dlsym(lib, name);                               \
-        if (mpi.field == NULL) {                                               \
-            snprintf(loadError, sizeof loadError, "%s lacks %s", path, name); \
-            return 0;                                                          \
-        }                                                                      \
-    } while (0)
-
-static int resolve(void *lib, const char *path) {
-    RESOLVE(Init, "MPI_Init");
-    RESOLVE(Initialized, "MPI_Initialized");
-    RESOLVE(Finalized, "MPI_Finalized");
-    RESOLVE(Finalize, "MPI_Finalize");
-    RESOLVE(Comm_rank, "MPI_Comm_rank");
-    RESOLVE(Comm_size, "MPI_Comm_size");
-    RESOLVE(Barrier, "MPI_Barrier");
-    RESOLVE(Allgather, "MPI_Allgather");
-    RESOLVE(Allgatherv, "MPI_Allgatherv");
-    RESOLVE(Bcast, "MPI_Bcast");
-    RESOLVE(Send, "MPI_Send");
-    RESOLVE(Recv, "MPI_Recv");
-    RESOLVE(Probe, "MPI_Probe");
-    RESOLVE(Get_count, "MPI_Get_count");
-    RESOLVE(Sendrecv, "MPI_Sendrecv");
-    RESOLVE(Abort, "MPI_Abort");
-    RESOLVE(world, "ompi_mpi_comm_world");
-    RESOLVE(byte, "ompi_mpi_byte");
-    return 1;
-}
-
-/* Opens libmpi and initializes MPI. Returns 1 on success, else fills loadError. */
-static int loadMPI(void) {
-    const char *only = getenv("KERN_MPI_LIBRARY");
-    const char *defaults[] = {
-        "libmpi.so.40", "libmpi.so", "/usr/lib/x86_64-linux-gnu/openmpi/lib/libmpi.so",
-        "/usr/lib/aarch64-linux-gnu/openmpi/lib/libmpi.so", "/usr/lib64/openmpi/lib/libmpi.so",
-        "/opt/homebrew/lib/libmpi.dylib", "/usr/local/lib/libmpi.dylib"};
-    const char *single[] = {only};
-    const char **candidates = (only != NULL && *only != '\0') ? single : defaults;
-    size_t count = (only != NULL && *only != '\0') ? 1 : sizeof defaults / sizeof defaults[0];
-    char tried[400] = "";
-    for (size_t i = 0; i < count; i++) {
-        /* RTLD_GLOBAL: Open MPI's own plug-ins resolve libmpi's symbols through it. */
-        void *lib = dlopen(candidates[i], RTLD_NOW | RTLD_GLOBAL);
-        if (lib == NULL) {
-            size_t used = strlen(tried);
-            snprintf(tried + used, sizeof tried - used, "%s%s", used ? ", " : "", candidates[i]);
-            continue;
-        }
-        if (!resolve(lib, candidates[i])) return 0;
-        int initialized = 0;
-        mpi.Initialized(&initialized);
-        if (!initialized) {
-            if (mpi.Init(NULL, NULL) != 0) {
-                snprintf(loadError, sizeof loadError, "MPI_Init failed (%s)", candidates[i]);
-                return 0;
-            }
-            ownsInit = 1;
-            atexit(finalizeAtExit);
-        }
-        mpi.Comm_rank(mpi.world, &worldRank);
-        mpi.Comm_size(mpi.world, &worldSize);
-        return 1;
-    }
-    snprintf(loadError, sizeof loadError,
-             "no MPI library could be opened (tried %s); install Open MPI (apt-get install "
-             "libopenmpi-dev openmpi-bin) or set KERN_MPI_LIBRARY=/path/to/libmpi.so",
-             tried);
-    return 0;
-}
-
-static int ensureState(void) {
-    pthread_mutex_lock(&initLock);
-    if (state == STATE_UNTRIED) {
-        state = !launched() ? STATE_SINGLE : (loadMPI() ? STATE_MPI : STATE_FAILED);
-    }
-    int s = state;
-    pthread_mutex_unlock(&initLock);
-    return s;
-}
-
-int32_t kern_mpi_active(void) { return state == STATE_MPI; }
-
-int32_t kern_mpi_launch_rank(void) {
-    if (state == STATE_MPI) return worldRank;
-    const char *r = envRank();
-    return r != NULL ? (int32_t)atoi(r) : -1;
-}
-
-void kern_mpi_abort(int32_t code) {
-    if (state == STATE_MPI) mpi.Abort(mpi.world, code);
-}
-
-const char *kern_mpi_load_error(void) { return loadError; }
+#define mpi kern_mpi_fn
 
 /* ---- errors ------------------------------------------------------------------------ */
 
@@ -206,15 +45,16 @@ static int begin(KernCallContext *ctx, int32_t line, int32_t column) {
         failf(ctx, line, column, "MPI built-ins cannot run inside a prange loop");
         return 0;
     }
-    if (ensureState() == STATE_FAILED) {
-        failf(ctx, line, column, "%s", loadError);
+    if (kern_mpi_state() == KERN_MPI_FAILED) {
+        failf(ctx, line, column, "%s", kern_mpi_load_error());
         return 0;
     }
     return 1;
 }
 
-static int rankCount(void) { return state == STATE_MPI ? worldSize : 1; }
-static int myRank(void) { return state == STATE_MPI ? worldRank : 0; }
+static int isMPI(void) { return kern_mpi_state() == KERN_MPI_LOADED; }
+static int rankCount(void) { return kern_mpi_world_size(); }
+static int myRank(void) { return kern_mpi_world_rank(); }
 
 /* MPI counts are int: refuse larger transfers instead of truncating them. */
 static int fitsInt(KernCallContext *ctx, int32_t line, int32_t column, int64_t bytes) {
@@ -267,7 +107,7 @@ static int gather(KernCallContext *ctx, int32_t line, int32_t column, const void
                   int64_t bytes, void *out) {
     if (!fitsInt(ctx, line, column, bytes) || !fitsInt(ctx, line, column, bytes * rankCount()))
         return 0;
-    if (state != STATE_MPI) {
+    if (!isMPI()) {
         memcpy(out, mine, (size_t)bytes);
         return 1;
     }
@@ -312,7 +152,7 @@ int64_t kern_rt_mpi_query(KernCallContext *ctx, int32_t what, int32_t line, int3
     case KERN_MPI_RANK: return myRank();
     case KERN_MPI_SIZE: return rankCount();
     case KERN_MPI_BARRIER:
-        if (state == STATE_MPI && mpi.Barrier(mpi.world) != 0) {
+        if (isMPI() && mpi.Barrier(mpi.world) != 0) {
             failf(ctx, line, column, "MPI_Barrier failed");
         }
         return 0;
@@ -409,7 +249,7 @@ static Word reduceArray(KernCallContext *ctx, const Word *data, int64_t n, int64
             for (int64_t i = p.lo; i < p.hi; i++) mine[w++] = data[(i - off) * stride];
         }
     }
-    if (state == STATE_MPI && ranks > 1) {
+    if (isMPI() && ranks > 1) {
         int *byteCounts = packetWords, *byteDispls = displs;
         for (int r = 0; r < ranks; r++) {
             byteCounts[r] *= 8;
@@ -558,7 +398,7 @@ static void broadcast(KernCallContext *ctx, View v, int64_t root, int32_t line, 
     int64_t bytes = v.n0 * v.n1 * (int64_t)v.size;
     if (!sameOnAllRanks(ctx, line, column, v.n0 * v.n1, "broadcast needs arrays of one length"))
         return;
-    if (state != STATE_MPI || rankCount() == 1) return;
+    if (!isMPI() || rankCount() == 1) return;
     if (!fitsInt(ctx, line, column, bytes)) return;
     unsigned char *buffer = malloc((size_t)bytes + 1);
     if (buffer == NULL) {
@@ -621,7 +461,7 @@ static void haloExchange(KernCallContext *ctx, View v, int32_t line, int32_t col
               "(count >= 3), not %lld", (long long)v.n0);
         return;
     }
-    if (state != STATE_MPI || rankCount() == 1) return;
+    if (!isMPI() || rankCount() == 1) return;
     int64_t rowBytes = v.n1 * (int64_t)v.size;
     if (!fitsInt(ctx, line, column, rowBytes)) return;
     unsigned char *out = malloc((size_t)rowBytes + 1), *in = malloc((size_t)rowBytes + 1);
