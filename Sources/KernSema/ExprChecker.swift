@@ -79,10 +79,7 @@ extension Checker {
         case .member(let base, let name, let nameRange):
             return checkMember(e, base: base, name: name, nameRange: nameRange)
         case .implicitMember(let name):
-            error(
-                "'.\(name)' can only be the operation of allreduce", at: range(e),
-                help: "write allreduce(x, .sum), .min or .max")
-            return .error
+            return rejectImplicitMember(e, name)
         case .tupleElement(let base, let index, let indexRange):
             let t = checkExpr(base)
             switch t {

@@ -195,4 +195,14 @@ extension Checker {
             return nil
         }
     }
+
+    /// `.sum` anywhere but allreduce's second argument. Out of the recursive
+    /// `checkExprKind`, whose stack frame deeply nested input multiplies.
+    @inline(never)
+    func rejectImplicitMember(_ e: ExprID, _ name: String) -> SemaType {
+        error(
+            "'.\(name)' can only be the operation of allreduce", at: range(e),
+            help: "write allreduce(x, .sum), .min or .max")
+        return .error
+    }
 }

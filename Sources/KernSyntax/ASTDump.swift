@@ -9,6 +9,10 @@ public struct ASTDumper {
 
     public init(_ ast: AST) { self.ast = ast }
 
+    /// `.sum` as `(. sum)`; out of the recursive `expr` so its stack frame does not grow.
+    @inline(never)
+    static func implicitMemberText(_ name: String) -> String { "(. " + name + ")" }
+
     /// The whole file, one line per function.
     public static func dump(_ ast: AST) -> String {
         let dumper = ASTDumper(ast)
@@ -116,7 +120,7 @@ public struct ASTDumper {
         case .tupleElement(let base, let index, _):
             return "(. \(expr(base)) \(index))"
         case .implicitMember(let name):
-            return "(. \(name))"
+            return Self.implicitMemberText(name)
         case .tuple(let elements):
             return "(tuple" + elements.map { " " + expr($0) }.joined() + ")"
         case .paren(let e):

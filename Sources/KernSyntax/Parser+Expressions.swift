@@ -178,11 +178,7 @@ extension Parser {
 
     func parsePrimary() -> ExprID {
         let token = current
-        if token.isPunct(.dot), case .identifier(let name) = peekToken().kind {
-            advance()
-            let nameToken = advance()
-            return makeExpr(.implicitMember(name), SourceRange(token.range.start, nameToken.range.end))
-        }
+        if token.isPunct(.dot), let e = parseImplicitMember() { return e }
         switch token.kind {
         case .integer(let value, let text):
             advance()
@@ -217,6 +213,18 @@ extension Parser {
             errorAtCurrent("expected an expression", help: help)
             return errorExpr(at: token.range)
         }
+    }
+
+    /// `.sum` (at a `.`): nil when no identifier follows. Kept out of `parsePrimary`, which
+    /// deeply nested input recurses through: its stack frame must not grow (the fuzz
+    /// corpus parses on a 1 MiB stack).
+    @inline(never)
+    func parseImplicitMember() -> ExprID? {
+        let dot = current
+        guard case .identifier(let name) = peekToken().kind else { return nil }
+        advance()
+        let nameToken = advance()
+        return makeExpr(.implicitMember(name), SourceRange(dot.range.start, nameToken.range.end))
     }
 
     /// `(e)`, `(a, b)` or `()`.
