@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kern on MPI ranks (LANGUAGE.md §12, issue 19): runs Examples/mpi/*.kern under
 # `mpirun --oversubscribe -np 1..4` and compares each with the single-process run
-# (`kernelc run` without a launcher), byte for byte; checks that a runtime error on one
+# (`kernelc run` without a launcher), byte for byte; runs Tests/MPI/collectives.kern
+# (broadcast, element-wise allreduce, send/receive) on 1-4 ranks; checks that a runtime error on one
 # rank ends the job with status 1 and names the rank and position; that a missing MPI
 # library is a clear error; and that kernelc does not link libmpi (MPI is opened with
 # dlopen). Needs openmpi-bin (make test-mpi installs it).
@@ -37,6 +38,20 @@ for example in Examples/mpi/*.kern; do
       echo "ok   $example on $np rank(s) = single process ($(head -c 60 "$tmp/single.txt" | head -1))"
     fi
   done
+done
+
+# broadcast, element-wise allreduce, send/receive of arrays and rows, on 1-4 ranks.
+for np in 0 1 2 3 4; do
+  if [ "$np" -eq 0 ]; then
+    out=$("$kernelc" run Tests/MPI/collectives.kern 2>&1 || true)
+  else
+    out=$(timeout 120 "${mpirun[@]}" -np "$np" "$kernelc" run Tests/MPI/collectives.kern 2>&1 || true)
+  fi
+  if [ "$out" = "collectives ok: true" ]; then
+    echo "ok   Tests/MPI/collectives.kern on $np rank(s) (0: no launcher)"
+  else
+    echo "FAIL: Tests/MPI/collectives.kern on $np rank(s):"; echo "$out"; failures=$((failures + 1))
+  fi
 done
 
 # A runtime error on rank 1 while the others wait in a barrier.
