@@ -11,7 +11,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated check-docs docs
+.PHONY: deps build run test test-llvm19 test-mpi integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated check-docs docs
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -31,6 +31,12 @@ test: deps
 test-llvm19:
 	@KERN_LLVM_VERSION=19 ./scripts/install-deps.sh
 	KERN_LLVM_LIBRARY= LLVM_CONFIG=llvm-config-19 KERN_EXPECT_LLVM_MAJOR=19 $(SWIFT) test --no-parallel
+
+# Kern on MPI ranks (LANGUAGE.md §12): the examples in Examples/mpi under mpirun -np 1..4,
+# compared with the single-process run; a failing rank; no libmpi link. Installs Open MPI.
+test-mpi: deps
+	@KERN_WITH_MPI=1 ./scripts/install-deps.sh
+	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/test-mpi.sh
 
 integration: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/integration-test.sh

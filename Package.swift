@@ -18,6 +18,8 @@ let package = Package(
     products: [
         .library(name: "Kern", targets: ["Kern"]),
         .executable(name: "kernelc", targets: ["kernelc"]),
+        // MPI from Swift (LANGUAGE.md §12): Open MPI opened at run time, never linked.
+        .library(name: "KernMPI", targets: ["KernMPI"]),
         // The C runtime alone: what ahead-of-time compiled kernels link (no LLVM, no Swift).
         .library(name: "KernRuntime", targets: ["KernRuntime"]),
         // `.kern` files of a target become typed Swift functions (`enum Kernels`).
@@ -48,7 +50,12 @@ let package = Package(
         // Built with the configuration's optimization level (debug: -O0; release: -O2), as
         // unsafeFlags(["-O2"]) would make the package unusable as a versioned dependency.
         .target(
-            name: "KernRuntime", linkerSettings: [.linkedLibrary("pthread"), .linkedLibrary("m")]),
+            name: "KernRuntime",
+            linkerSettings: [
+                .linkedLibrary("pthread"), .linkedLibrary("m"),
+                // dlopen of Open MPI's libmpi (kern_mpi.c); MPI itself is never linked.
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+            ]),
         .target(
             name: "KernLLVM", dependencies: ["KernIR", "KernABI", "CLLVM", "KernRuntime"],
             swiftSettings: swift6),
@@ -60,6 +67,7 @@ let package = Package(
             name: "Kern",
             dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6),
+        .target(name: "KernMPI", dependencies: ["KernRuntime"], swiftSettings: swift6),
         // The build plugin: its tool runs only the front end (no LLVM at build time).
         .target(
             name: "KernSwiftGen", dependencies: ["KernCompiler", "KernSema", "KernSyntax", "KernBasics"],
@@ -71,7 +79,7 @@ let package = Package(
             swiftSettings: swift6),
         .target(
             name: "KernCLI",
-            dependencies: ["Kern", "KernREPL", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Kern", "KernREPL", "KernRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swift6),
         .executableTarget(
             name: "kernelc", dependencies: ["KernCLI"], swiftSettings: swift6),
@@ -97,6 +105,7 @@ let package = Package(
         .testTarget(
             name: "KernCompilerTests", dependencies: ["KernCompiler", "KernIR"], swiftSettings: swift6),
         .testTarget(name: "KernRuntimeTests", dependencies: ["KernRuntime"], swiftSettings: swift6),
+        .testTarget(name: "KernMPITests", dependencies: ["KernMPI"], swiftSettings: swift6),
         .testTarget(
             name: "KernLLVMTests", dependencies: ["KernLLVM", "KernJIT", "KernABI", "KernRuntime"],
             swiftSettings: swift6),

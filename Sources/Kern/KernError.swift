@@ -132,6 +132,8 @@ public enum RuntimeErrorKind: Sendable, Hashable {
     case allocationFailed(bytes: Int)
     /// A local array was created with a negative element count.
     case negativeSize(count: Int)
+    /// An MPI built-in failed (LANGUAGE.md §12): the runtime's message.
+    case mpiFailed(message: String)
     /// A status this library does not know (a newer runtime).
     case unknown(status: Int32)
 
@@ -151,6 +153,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
         case .stride: self = .zeroStride
         case .allocation: self = .allocationFailed(bytes: Int(error.value0))
         case .size: self = .negativeSize(count: Int(error.value0))
+        case .mpi: self = .mpiFailed(message: error.message.map { String(cString: $0) } ?? "")
         // Not a failure: only reached if a caller decodes a record that holds none.
         case .ok: self = .unknown(status: error.kind)
         }
@@ -169,6 +172,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
             return "could not allocate \(bytes) bytes for a local array"
         case .negativeSize(let count):
             return "cannot create a local array with negative count \(count)"
+        case .mpiFailed(let message): return "MPI: \(message)"
         case .unknown(let status): return "runtime error (status \(status))"
         }
     }

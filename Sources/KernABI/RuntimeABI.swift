@@ -78,6 +78,8 @@ public enum RuntimeStatus: Int32, CaseIterable, Sendable {
     case allocation = 5
     /// Negative size for a local array: value0 = count.
     case size = 6
+    /// An MPI built-in failed: message (the runtime's own text).
+    case mpi = 7
 }
 
 /// Fields of `KernErrorRecord`, in declaration order (the raw value is the field index).
@@ -124,6 +126,8 @@ public enum RuntimeFunction: CaseIterable, Sendable {
     case printText, printI64, printU64, printF64, printF32, printBool, printEnd
     /// `clock()`.
     case clockNanoseconds
+    /// The MPI built-ins (kern_mpi.c; LANGUAGE.md §12).
+    case mpiQuery, mpiAllreduceI64, mpiAllreduceF64, mpiArray, mpiReduceI64, mpiReduceF64
 
     /// The C name.
     public var symbol: String {
@@ -140,6 +144,12 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printBool: "kern_rt_print_bool"
         case .printEnd: "kern_rt_print_end"
         case .clockNanoseconds: "kern_rt_clock_ns"
+        case .mpiQuery: "kern_rt_mpi_query"
+        case .mpiAllreduceI64: "kern_rt_mpi_allreduce_i64"
+        case .mpiAllreduceF64: "kern_rt_mpi_allreduce_f64"
+        case .mpiArray: "kern_rt_mpi_array"
+        case .mpiReduceI64: "kern_rt_mpi_reduce_i64"
+        case .mpiReduceF64: "kern_rt_mpi_reduce_f64"
         }
     }
 
@@ -151,6 +161,9 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .alloc: .pointer
         case .parallelFor: .int32
         case .clockNanoseconds: .int64
+        case .mpiQuery, .mpiAllreduceI64, .mpiReduceI64: .int64
+        case .mpiAllreduceF64, .mpiReduceF64: .double
+        case .mpiArray: .void
         case .fail, .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool,
             .printEnd:
             .void
@@ -170,6 +183,16 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printF32: [.float]
         case .printBool: [.int32]
         case .printEnd, .clockNanoseconds: []
+        // (ctx, what, line, column)
+        case .mpiQuery: [.pointer, .int32, .int32, .int32]
+        // (ctx, value, op, line, column)
+        case .mpiAllreduceI64: [.pointer, .int64, .int32, .int32, .int32]
+        case .mpiAllreduceF64: [.pointer, .double, .int32, .int32, .int32]
+        // (ctx, operation, element, data, n0, n1, s0, s1, peer, line, column)
+        case .mpiArray:
+            [.pointer, .int32, .int32, .pointer, .int64, .int64, .int64, .int64, .int64, .int32, .int32]
+        // (ctx, data, n, stride, op, line, column)
+        case .mpiReduceI64, .mpiReduceF64: [.pointer, .pointer, .int64, .int64, .int32, .int32, .int32]
         }
     }
 }

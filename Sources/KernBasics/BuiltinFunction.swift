@@ -9,6 +9,9 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
     /// `T.random(in: lo..<hi)`.
     case random
     case stride, prange
+    /// MPI (LANGUAGE.md §12): `mpiRank()`, `mpiSize()`, `barrier()`, `allreduce(x, .sum)`,
+    /// `broadcast(&a, from: r)`, `send(a, to: r)`, `receive(&a, from: r)`, `haloExchange(&a)`.
+    case mpiRank, mpiSize, barrier, allreduce, broadcast, send, receive, haloExchange
 
     /// Where a built-in may be written.
     public enum Syntax: Sendable, Hashable {
@@ -31,12 +34,22 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
         case .random: "random"
         case .stride: "stride"
         case .prange: "prange"
+        case .mpiRank: "mpiRank"
+        case .mpiSize: "mpiSize"
+        case .barrier: "barrier"
+        case .allreduce: "allreduce"
+        case .broadcast: "broadcast"
+        case .send: "send"
+        case .receive: "receive"
+        case .haloExchange: "haloExchange"
         }
     }
 
     public var syntax: Syntax {
         switch self {
         case .print, .precondition, .randomNormal, .atomicAdd, .clock: .call
+        case .mpiRank, .mpiSize, .barrier, .allreduce, .broadcast, .send, .receive, .haloExchange:
+            .call
         case .random: .typeMember
         case .stride, .prange: .loopSequence
         }
@@ -48,7 +61,20 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
     public var isPure: Bool {
         switch self {
         case .print, .randomNormal, .atomicAdd, .random, .clock: false
+        // Communication with other ranks (and a failure when MPI cannot be loaded).
+        case .mpiRank, .mpiSize, .barrier, .allreduce, .broadcast, .send, .receive, .haloExchange:
+            false
         case .precondition, .stride, .prange: true
+        }
+    }
+
+    /// The MPI built-ins (LANGUAGE.md §12).
+    public var isMPI: Bool {
+        switch self {
+        case .mpiRank, .mpiSize, .barrier, .allreduce, .broadcast, .send, .receive, .haloExchange:
+            true
+        case .print, .precondition, .randomNormal, .atomicAdd, .random, .stride, .prange, .clock:
+            false
         }
     }
 

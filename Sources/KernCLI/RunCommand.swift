@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kern
+internal import KernRuntime
 
 /// `kernelc run FILE`: compiles the file and calls its `func main()` (LANGUAGE.md §11).
 struct RunCommand: ParsableCommand {
@@ -26,21 +27,35 @@ struct RunCommand: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
+    /// Under an MPI launcher (LANGUAGE.md §12) every rank runs main; a failure is printed
+    /// with the rank and ends the whole job (MPI_Abort), so no rank waits forever for one
+    /// that stopped.
     func run() throws {
-        try Console.reportingFailures {
-            let module = try Console.compile(file, options: flags.options)
-            let main = try module.function(named: "main")
-            guard main.signature.parameters.isEmpty else {
-                Console.printError(
-                    "error: \(file): main() must take no parameters to be run by kernelc")
-                throw ExitCode(1)
-            }
-            let result = try main.with(seed: seed, threads: threads).call([])
-            if case .void = result {
-            } else {
-                // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
-                try Console.write(Array("\(result)\n".utf8), to: nil)
-            }
+        let rank = kern_mpi_launch_rank()
+        do {
+            try runMain()
+        } catch let exit as ExitCode {
+            if exit.rawValue != 0 { kern_mpi_abort(exit.rawValue) }
+            throw exit
+        } catch {
+            Console.printError((rank >= 0 ? "rank \(kern_mpi_launch_rank()): " : "") + "\(error)")
+            kern_mpi_abort(1)
+            throw ExitCode(1)
+        }
+    }
+
+    private func runMain() throws {
+        let module = try Console.compile(file, options: flags.options)
+        let main = try module.function(named: "main")
+        guard main.signature.parameters.isEmpty else {
+            Console.printError("error: \(file): main() must take no parameters to be run by kernelc")
+            throw ExitCode(1)
+        }
+        let result = try main.with(seed: seed, threads: threads).call([])
+        if case .void = result {
+        } else {
+            // write(2) after stdio's buffer, so a failure keeps its errno (EPIPE).
+            try Console.write(Array("\(result)\n".utf8), to: nil)
         }
     }
 }

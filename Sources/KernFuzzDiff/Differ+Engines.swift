@@ -102,6 +102,7 @@ extension Differ {
         case .allocation: return "allocation"
         case .badArgument: return "bad argument"
         case .callDepth: return "call depth"
+        case .mpi: return "mpi"
         }
     }
 
@@ -112,6 +113,7 @@ extension Differ {
         case .preconditionFailed: return "precondition"
         case .zeroStride: return "zero stride"
         case .allocationFailed, .negativeSize: return "allocation"
+        case .mpiFailed: return "mpi"
         case .unknown(let status): return "unknown status \(status)"
         }
     }

@@ -396,6 +396,9 @@ public indirect enum Op: Sendable {
     /// inserted between pieces: IRGen emits `print(a, b)`'s separating space as a
     /// `.text(" ")` piece.
     case print([PrintPiece])
+    /// An MPI built-in (operands and result: `MPIOperation`'s doc comment). Not allowed in
+    /// a `prange` body at run time (the runtime and the interpreter fail).
+    case mpi(MPIOperation, [ValueID])
 
     // Structured control flow
     case ifElse(ValueID, then: Block, else: Block)

@@ -19,6 +19,12 @@ extension IRParser {
             }
             return .random(d, atLineEnd() ? [] : try valueList(until: ":"))
         }
+        if word.hasPrefix("mpi.") {
+            guard let m = MPIOperation(irName: String(word.dropFirst(4))) else {
+                throw fail("unknown MPI operation '\(word)'", opTok)
+            }
+            return .mpi(m, atLineEnd() ? [] : try valueList(until: ":"))
+        }
         if word.hasPrefix("math.") {
             guard let m = MathFunction(irName: String(word.dropFirst(5))) else {
                 throw fail("unknown math function '\(word)'", opTok)

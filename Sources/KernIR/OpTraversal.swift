@@ -11,7 +11,7 @@ extension Op {
             .checkDivisor(let a), .precondition(let a, _), .checkStride(let a),
             .rngIteration(let a):
             return [a]
-        case .random(_, let xs): return xs
+        case .random(_, let xs), .mpi(_, let xs): return xs
         case .atomicAdd(let a, let idx, let v): return [a] + idx + [v]
         case .binary(_, let a, let b), .compare(_, let a, let b): return [a, b]
         case .math(_, let xs), .makeTuple(let xs): return xs
@@ -69,7 +69,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock,
+            .rngIteration, .atomicAdd, .clock, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return
         }
@@ -82,7 +82,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .ifElse,
+            .rngIteration, .atomicAdd, .clock, .mpi, .ifElse,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return false
         }
@@ -136,7 +136,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock,
+            .rngIteration, .atomicAdd, .clock, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return
         }
@@ -183,6 +183,7 @@ struct IDRemapper {
         case .precondition(let a, let m): return .precondition(v(a), message: m)
         case .checkStride(let a): return .checkStride(v(a))
         case .random(let d, let xs): return .random(d, xs.map(v))
+        case .mpi(let o, let xs): return .mpi(o, xs.map(v))
         case .rngIteration(let a): return .rngIteration(v(a))
         case .atomicAdd(let a, let idx, let x):
             return .atomicAdd(v(a), indices: idx.map(v), value: v(x))

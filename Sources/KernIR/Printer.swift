@@ -190,7 +190,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock,
+            .rngIteration, .atomicAdd, .clock, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
@@ -226,6 +226,8 @@ private struct IRPrinter {
         case .compare(let p, let a, let b): return "cmp \(p.rawValue) \(a), \(b)"
         case .convert(let a): return "convert \(a)"
         case .math(let o, let args): return "math.\(o.irName) \(list(args))"
+        case .mpi(let o, let args):
+            return args.isEmpty ? "mpi.\(o.irName)" : "mpi.\(o.irName) \(list(args))"
         case .select(let c, let a, let b): return "select \(c), \(a), \(b)"
         case .load(let s): return "load \(s)"
         case .store(let s, let v): return "store \(s), \(v)"

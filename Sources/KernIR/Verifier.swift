@@ -246,6 +246,7 @@ struct FunctionVerifier {
             _ = scalarUse(a)
             return .void  // any scalar type; checked below through the result
         case .math(let o, let args): return mathType(o, args)
+        case .mpi(let o, let args): return mpiType(o, args)
         case .select(let c, let a, let b):
             expect(c, .bool, "select condition")
             guard let x = use(a), let y = use(b) else { return .void }

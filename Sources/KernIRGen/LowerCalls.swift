@@ -87,6 +87,18 @@ extension FunctionLowerer {
             at(range)
             b.emit(.atomicAdd(array, indices: idx, value: v))
             return nil
+        case .mpi(let operation):
+            // The reduction (`.sum`) is in the operation; the other arguments in order.
+            let operands = arguments.compactMap { argument -> ValueID? in
+                if case .implicitMember = ast.exprs[argument.value].kind { return nil }
+                return lowerArgument(argument.value)
+            }
+            at(range)
+            if resultType == .void {
+                b.emit(.mpi(operation, operands))
+                return nil
+            }
+            return b.emit(.mpi(operation, operands), resultType)
         case .precondition:
             let c = lowerExpr(arguments[0].value)
             var message = ""

@@ -61,6 +61,8 @@ extension FunctionLowerer {
             return lowerSubscript(e, base: base, indices: indices)
         case .member(let base, _, _):
             return lowerMember(e, base: base)
+        case .implicitMember:
+            preconditionFailure("KernIRGen: an implicit member outside allreduce passed Sema")
         case .tupleElement(let base, let index, _):
             let tuple = lowerExpr(base)
             at(expr.range)

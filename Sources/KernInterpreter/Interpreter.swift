@@ -238,6 +238,10 @@ public struct Interpreter: Sendable {
         case .atomicAdd(let a, let indices, let v):
             try atomicAdd(a, indices, v, instr, frame)
             return .normal
+        case .mpi(let operation, let args):
+            let r = try mpi(operation, args, instr, frame, parallelDepth: state.random.parallelDepth)
+            if let res = instr.result, let r { frame.values[res.index] = .scalar(r) }
+            return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .clock:

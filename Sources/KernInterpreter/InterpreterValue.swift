@@ -217,6 +217,8 @@ public enum InterpreterValue: Sendable {
 public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable {
         case bounds, divisionByZero, precondition, stride, allocation
+        /// An MPI built-in failed (the interpreter is rank 0 of 1).
+        case mpi
         /// Wrong argument count or types passed to `Interpreter.call`.
         case badArgument
         /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion).

@@ -145,6 +145,9 @@ extension Codegen {
         case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32,
             .printBool, .printEnd, .clockNanoseconds:
             break
+        case .mpiQuery, .mpiAllreduceI64, .mpiAllreduceF64, .mpiArray, .mpiReduceI64, .mpiReduceF64:
+            // Communication: reads and writes the arrays passed and ctx; no attributes.
+            break
         }
         return (fn, type)
     }

@@ -106,6 +106,8 @@ extension Codegen {
             result = b.call(fnType, fn, [])
         case .print(let pieces):
             print(pieces)
+        case .mpi(let operation, let args):
+            result = emitMPI(operation, args, pos: instr.pos)
         case .ifElse(let c, let then, let else_):
             emitIf(value(c), then, else_)
         case .forLoop(let loop):

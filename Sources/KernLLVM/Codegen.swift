@@ -381,7 +381,7 @@ final class Codegen {
     private func blockMayFail(_ block: Block, _ known: [Bool]) -> Bool {
         block.instrs.contains { instr in
             switch instr.op {
-            case .checkBounds, .checkDivisor, .precondition, .checkStride, .allocArray:
+            case .checkBounds, .checkDivisor, .precondition, .checkStride, .allocArray, .mpi:
                 return true
             case .call(let callee, _), .parallelFor(let callee, _, _, _, _):
                 return known[callee.index]

@@ -21,6 +21,10 @@ static const struct {
     KERN_RT_SYMBOL(kern_rt_print_u64),  KERN_RT_SYMBOL(kern_rt_print_f64),
     KERN_RT_SYMBOL(kern_rt_print_f32),  KERN_RT_SYMBOL(kern_rt_print_bool),
     KERN_RT_SYMBOL(kern_rt_print_end),  KERN_RT_SYMBOL(kern_rt_clock_ns),
+    /* MPI built-ins (kern_mpi.c) */
+    KERN_RT_SYMBOL(kern_rt_mpi_query),  KERN_RT_SYMBOL(kern_rt_mpi_allreduce_i64),
+    KERN_RT_SYMBOL(kern_rt_mpi_allreduce_f64), KERN_RT_SYMBOL(kern_rt_mpi_array),
+    KERN_RT_SYMBOL(kern_rt_mpi_reduce_i64), KERN_RT_SYMBOL(kern_rt_mpi_reduce_f64),
 };
 
 const void *kern_rt_symbol_address(const char *name) {

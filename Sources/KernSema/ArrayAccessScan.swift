@@ -176,7 +176,7 @@ struct ArrayAccessScan {
         case .tuple(let elements):
             for element in elements { scanExpr(element, depth: d) }
         case .name, .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType,
-            .error:
+            .error, .implicitMember:
             break
         }
     }

@@ -42,6 +42,9 @@ extension Checker {
                 return checkAtomicAdd(e, callee: callee, arguments: arguments)
             case .clock?:
                 return checkClock(e, callee: callee, arguments: arguments)
+            case .mpiRank?, .mpiSize?, .barrier?, .allreduce?, .broadcast?, .send?, .receive?,
+                .haloExchange?:
+                return checkMPI(e, callee: callee, name: name, arguments: arguments)
             case .prange?, .stride?:
                 error(
                     "'\(name)' can only be used as the sequence of a for loop", at: range(callee),
@@ -63,7 +66,8 @@ extension Checker {
                 e, callee: callee, base: base, nameRange: nameRange, arguments: arguments)
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .unary, .binary,
             .ternary,
-            .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error:
+            .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error,
+            .implicitMember:
             let t = checkExpr(callee)
             if t != .error {
                 error("cannot call value of non-function type '\(t)'", at: range(callee))

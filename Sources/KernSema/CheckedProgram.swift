@@ -108,6 +108,9 @@ public enum CallKind: Sendable, Hashable {
     case atomicAdd
     /// `clock()`: monotonic nanoseconds, an `Int`.
     case clock
+    /// An MPI built-in (MPIBuiltins.swift); the arguments in order, the reduction's
+    /// `.sum`/`.min`/`.max` (in the operation) excluded.
+    case mpi(MPIOperation)
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

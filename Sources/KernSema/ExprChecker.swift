@@ -78,6 +78,8 @@ extension Checker {
             return checkSubscript(e, base: base, indices: indices)
         case .member(let base, let name, let nameRange):
             return checkMember(e, base: base, name: name, nameRange: nameRange)
+        case .implicitMember(let name):
+            return rejectImplicitMember(e, name)
         case .tupleElement(let base, let index, let indexRange):
             let t = checkExpr(base)
             switch t {

@@ -56,7 +56,7 @@ extension Checker {
             else { return nil }
             return .join(x, y)
         case .boolLiteral, .stringLiteral, .name, .arrayType, .inoutRef, .call,
-            .subscriptAccess, .member, .tupleElement, .tuple, .error:
+            .subscriptAccess, .member, .tupleElement, .tuple, .error, .implicitMember:
             return nil
         }
     }

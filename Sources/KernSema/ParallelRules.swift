@@ -208,7 +208,8 @@ struct ParallelScan {
             }
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary,
             .binary,
-            .ternary, .inoutRef, .call, .member, .tupleElement, .tuple, .paren, .error:
+            .ternary, .inoutRef, .call, .member, .tupleElement, .tuple, .paren, .error,
+            .implicitMember:
             scanExpr(t)
             scanExpr(value)
         }
@@ -298,7 +299,8 @@ struct ParallelScan {
             scanExpr(base, depth: d)
         case .tuple(let elements):
             for element in elements { scanExpr(element, depth: d) }
-        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .error:
+        case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .error,
+            .implicitMember:
             break
         }
     }

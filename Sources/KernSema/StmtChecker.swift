@@ -349,7 +349,7 @@ extension Checker {
             checkExpr(value)
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .unary,
             .binary,
-            .ternary, .inoutRef, .call, .member, .tuple, .paren, .error:
+            .ternary, .inoutRef, .call, .member, .tuple, .paren, .error, .implicitMember:
             if kind(t) != .error {
                 error(
                     "cannot assign to this expression", at: range(t),

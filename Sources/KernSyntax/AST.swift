@@ -290,6 +290,9 @@ public indirect enum ExprKind: Sendable, Hashable {
     case subscriptAccess(base: ExprID, indices: [ExprID])
     /// `x.count`, `Double.pi`, `x.shape` (as a callee), `v.isNaN`.
     case member(base: ExprID, name: String, nameRange: SourceRange)
+    /// `.sum`: an implicit member expression, only valid as the operation argument of
+    /// `allreduce` (Kern has no enums; Sema rejects it anywhere else).
+    case implicitMember(String)
     /// `t.0`.
     case tupleElement(base: ExprID, index: Int, indexRange: SourceRange)
     /// `(a, b)`; a parenthesised single expression is `.paren`.

@@ -9,6 +9,10 @@ public struct ASTDumper {
 
     public init(_ ast: AST) { self.ast = ast }
 
+    /// `.sum` as `(. sum)`; out of the recursive `expr` so its stack frame does not grow.
+    @inline(never)
+    static func implicitMemberText(_ name: String) -> String { "(. " + name + ")" }
+
     /// The whole file: one line per file-scope constant (as its binding), then one per
     /// function.
     public static func dump(_ ast: AST) -> String {
@@ -117,6 +121,8 @@ public struct ASTDumper {
             return "(. \(expr(base)) \(name))"
         case .tupleElement(let base, let index, _):
             return "(. \(expr(base)) \(index))"
+        case .implicitMember(let name):
+            return Self.implicitMemberText(name)
         case .tuple(let elements):
             return "(tuple" + elements.map { " " + expr($0) }.joined() + ")"
         case .paren(let e):

@@ -225,6 +225,7 @@ extension Parser {
 
     func parsePrimary() -> ExprID {
         let token = current
+        if token.isPunct(.dot), let e = parseImplicitMember() { return e }
         switch token.kind {
         case .integer(let value, let text):
             advance()
@@ -252,13 +253,25 @@ extension Parser {
         case .keyword, .attribute, .punct, .endOfFile:
             var help: String?
             if token.isPunct(.dot) {
-                help = "Kern has no implicit member expressions; name the type, e.g. Double.pi"
+                help = "name the type, e.g. Double.pi (implicit members like .sum are only for allreduce)"
             } else if case .keyword(let k) = token.kind, k != .in, k != .else, k != .inout {
                 help = "'\(k.rawValue)' is a keyword and starts a statement, not an expression"
             }
             errorAtCurrent("expected an expression", help: help)
             return errorExpr(at: token.range)
         }
+    }
+
+    /// `.sum` (at a `.`): nil when no identifier follows. Kept out of `parsePrimary`, which
+    /// deeply nested input recurses through: its stack frame must not grow (the fuzz
+    /// corpus parses on a 1 MiB stack).
+    @inline(never)
+    func parseImplicitMember() -> ExprID? {
+        let dot = current
+        guard case .identifier(let name) = peekToken().kind else { return nil }
+        advance()
+        let nameToken = advance()
+        return makeExpr(.implicitMember(name), SourceRange(dot.range.start, nameToken.range.end))
     }
 
     /// `(e)`, `(a, b)` or `()`.

@@ -62,7 +62,7 @@ import Testing
         let c: [RuntimeStatus: KernStatus] = [
             .ok: KERN_OK, .bounds: KERN_ERR_BOUNDS, .division: KERN_ERR_DIVISION,
             .precondition: KERN_ERR_PRECONDITION, .stride: KERN_ERR_STRIDE,
-            .allocation: KERN_ERR_ALLOCATION, .size: KERN_ERR_SIZE,
+            .allocation: KERN_ERR_ALLOCATION, .size: KERN_ERR_SIZE, .mpi: KERN_ERR_MPI,
         ]
         #expect(c.count == RuntimeStatus.allCases.count)
         for status in RuntimeStatus.allCases {

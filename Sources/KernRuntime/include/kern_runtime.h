@@ -41,6 +41,7 @@ typedef enum KernStatus {
     KERN_ERR_STRIDE = 4,        /* stride(by: 0) */
     KERN_ERR_ALLOCATION = 5,    /* a local array could not be allocated: value0 = bytes */
     KERN_ERR_SIZE = 6,          /* negative size for a local array: value0 = count */
+    KERN_ERR_MPI = 7,           /* an MPI built-in failed: message (the runtime's) */
 } KernStatus;
 
 /* The failure record of a call (named *Record so it does not clash with the Swift
@@ -115,6 +116,44 @@ void kern_rt_flush_stdout(void);
  * failure (EIO when stdio recorded an error without one). Sticky: a failure stays
  * reported, so a program whose output was lost cannot end as a success. */
 int kern_rt_stdout_error(void);
+
+/* MPI built-ins (LANGUAGE.md §12; kern_mpi.c). Every one takes the source position
+ * for its error, fails with KERN_ERR_MPI (message set) on misuse or when MPI cannot be
+ * loaded, and is refused inside a prange (MPI is used from the calling thread only).
+ * Outside an MPI launcher the process is rank 0 of 1 and no MPI library is loaded.
+ *   op:      KERN_MPI_SUM / MIN / MAX (min/max as Swift's: y < x ? y : x, y >= x ? y : x)
+ *   element: the element's byte size, | KERN_MPI_FLOATING for Float/Double
+ * Arrays are passed as data, shape[2], strides[2] (in elements; rank 1: n1 = 1). */
+#define KERN_MPI_SUM 0
+#define KERN_MPI_MIN 1
+#define KERN_MPI_MAX 2
+#define KERN_MPI_FLOATING 0x100
+#define KERN_MPI_RANK 0      /* kern_rt_mpi_query: this rank */
+#define KERN_MPI_SIZE 1      /* kern_rt_mpi_query: the number of ranks */
+#define KERN_MPI_BARRIER 2   /* kern_rt_mpi_query: wait for every rank; returns 0 */
+#define KERN_MPI_ALLREDUCE 0 /* kern_rt_mpi_array: element-wise over ranks, peer = op */
+#define KERN_MPI_BROADCAST 1 /* peer = root */
+#define KERN_MPI_SEND 2      /* peer = destination */
+#define KERN_MPI_RECEIVE 3   /* peer = source */
+#define KERN_MPI_HALO 4      /* ghost rows 0 and n0-1 from the neighbours; peer unused */
+int64_t kern_rt_mpi_query(KernCallContext *ctx, int32_t what, int32_t line, int32_t column);
+/* Every rank's value combined in rank order (the same result on every rank). */
+int64_t kern_rt_mpi_allreduce_i64(KernCallContext *ctx, int64_t value, int32_t op,
+                                  int32_t line, int32_t column);
+double kern_rt_mpi_allreduce_f64(KernCallContext *ctx, double value, int32_t op,
+                                 int32_t line, int32_t column);
+void kern_rt_mpi_array(KernCallContext *ctx, int32_t operation, int32_t element, void *data,
+                       int64_t n0, int64_t n1, int64_t s0, int64_t s1, int64_t peer,
+                       int32_t line, int32_t column);
+/* One value from the rank-1 arrays of all ranks, read as one global array (rank 0's
+ * elements first): combined in fixed blocks of KERN_MPI_BLOCK global elements, each
+ * block in element order, then the blocks in order, so the result does not depend on
+ * the rank count. Empty: 0 for sum, the op's identity (+-inf, Int.max/min) otherwise. */
+#define KERN_MPI_BLOCK 1024
+int64_t kern_rt_mpi_reduce_i64(KernCallContext *ctx, const int64_t *data, int64_t n,
+                               int64_t stride, int32_t op, int32_t line, int32_t column);
+double kern_rt_mpi_reduce_f64(KernCallContext *ctx, const double *data, int64_t n,
+                              int64_t stride, int32_t op, int32_t line, int32_t column);
 
 /* For the JIT: the address of the runtime function generated code calls under `name`
  * (KernABI's RuntimeFunction table lists them), or NULL; and how many there are. */
