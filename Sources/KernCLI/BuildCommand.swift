@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
         help: "Output file ('-' or omitted: standard output; required for obj).")
     var output: String?
 
+    @Flag(help: "Print the time of each compile stage on standard error (also KERN_TIME=1).")
+    var time = false
+
     @OptionGroup var flags: CompileFlags
 
     func validate() throws {
@@ -36,11 +39,21 @@ struct BuildCommand: ParsableCommand {
             // Not loaded into the JIT: the output may be for another CPU.
             let module = try Console.compile(file, options: flags.options, forEmission: true)
             let bytes: [UInt8]
+            var emitTime = Duration.zero
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
             case .llvm: bytes = Array(module.llvmIR.utf8)
             case .asm: bytes = Array(try module.assembly().utf8)
-            case .obj: bytes = try module.objectCode()
+            case .obj:
+                let clock = ContinuousClock()
+                let start = clock.now
+                bytes = try module.objectCode()
+                emitTime = clock.now - start
+            }
+            if CompileTimeTable.wanted(time) {
+                var timings = module.timings
+                timings.objectCode = emitTime
+                Console.printError(CompileTimeTable.render(timings, file: file))
             }
             if emit == .obj || emit == .asm, module.llvmIR.contains("@_ZGV") {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.

@@ -20,6 +20,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 0
 
+    @Flag(help: "Print the time of each compile stage on standard error (also KERN_TIME=1).")
+    var time = false
+
     @OptionGroup var flags: CompileFlags
 
     func validate() throws {
@@ -29,6 +32,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try Console.reportingFailures {
             let module = try Console.compile(file, options: flags.options)
+            if CompileTimeTable.wanted(time) {
+                Console.printError(CompileTimeTable.render(module.timings, file: file))
+            }
             let main = try module.function(named: "main")
             guard main.signature.parameters.isEmpty else {
                 Console.printError(
