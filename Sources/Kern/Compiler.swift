@@ -270,14 +270,22 @@ struct CachingJITBackend: KernBackend {
 struct LLVMEmitOnlyBackend: KernBackend {
     var loadsCode: Bool { false }
 
-    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
-        try LLVMBackend.compile(module, options: options, runsInProcess: false)
+    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> (
+        CompiledModule, llvmLoad: Duration
+    ) {
+        // Loading LLVM timed on its own (`--time`), not as part of LLVM lowering.
+        let clock = ContinuousClock()
+        let start = clock.now
+        try LLVMBackend.loadLLVM()
+        let loaded = clock.now - start
+        return (try LLVMBackend.compile(module, options: options, runsInProcess: false), loaded)
     }
 
-    func load(_ code: CompiledModule, module: KernIR.Module, options: CompileOptions) throws
-        -> EmittedCode
-    {
-        EmittedCode(compiled: code)
+    func load(
+        _ code: (CompiledModule, llvmLoad: Duration), module: KernIR.Module,
+        options: CompileOptions
+    ) throws -> EmittedCode {
+        EmittedCode(compiled: code.0, llvmLoad: code.llvmLoad)
     }
 }
 
@@ -288,9 +296,11 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
     private let lock = NSLock()
     let backendTimings: BackendTimings
 
-    init(compiled: CompiledModule) {
+    init(compiled: CompiledModule, llvmLoad: Duration) {
         self.compiled = compiled
-        backendTimings = BackendTimings(compiled)
+        var timings = BackendTimings(compiled)
+        timings.llvmLoad = llvmLoad
+        backendTimings = timings
     }
 
     var llvmIR: String { lock.withLock { compiled.llvmIR() } }
