@@ -167,7 +167,8 @@ struct CompileCache {
         let key = Self.key(
             file: file, options: options, kernVersion: settings.kernVersion, build: buildIdentity,
             target: target)
-        return CompileCache(store: CacheStore(directory: directory, maxBytes: settings.maxBytes), key: key)
+        return CompileCache(
+            store: CacheStore(directory: directory, maxBytes: settings.maxBytes), key: key)
     }
 
     /// The key: every input that decides the object code (see the top of this file).

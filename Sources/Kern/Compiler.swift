@@ -249,7 +249,7 @@ struct CachingJITBackend: KernBackend {
             return JITCompiledCode(
                 jit: jit, compiled: code.compiled, object: object, ir: module, options: options,
                 timings: code.timings)
-        } catch where code.compiled == nil {
+        } catch  where code.compiled == nil {
             // A verified entry the JIT still refuses (written by a Kern that emitted bad
             // code): compile afresh, which also replaces the entry.
             let compiled = try LLVMBackend.compile(module, options: options)

@@ -53,7 +53,8 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
     public var stages: [(name: String, time: Duration)] {
         [
             ("parse", parse), ("sema", check), ("irgen", irgen), ("passes", passes),
-            ("LLVM load", llvmLoad), ("LLVM lowering", llvmLowering), ("LLVM optimization", llvmOptimization),
+            ("LLVM load", llvmLoad), ("LLVM lowering", llvmLowering),
+            ("LLVM optimization", llvmOptimization),
             ("codegen (object)", objectCode), ("cache", cache), ("JIT link", jitLink),
         ]
     }

@@ -41,11 +41,14 @@ public struct SHA256: Sendable {
         tail += [UInt8](repeating: 0, count: used <= 56 ? 56 - used : 120 - used)
         tail += (0..<8).map { UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64($0))) }
         copy.update(tail)
-        return copy.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } }
+        return copy.state.flatMap { word in
+            (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) }
+        }
     }
 
     /// The digest of `bytes` in one call.
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8]
+    where Bytes.Element == UInt8 {
         var h = SHA256()
         h.update(bytes)
         return h.finalize()
@@ -79,7 +82,8 @@ public struct SHA256: Sendable {
             state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
         )
         for i in 0..<64 {
-            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g))
+            let t1 =
+                h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g))
                 &+ Self.k[i] &+ w[i]
             let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)

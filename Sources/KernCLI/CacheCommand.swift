@@ -6,7 +6,8 @@ import Kern
 struct CacheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cache",
-        abstract: "Show or clear the compile cache ($KERN_CACHE_DIR, else $XDG_CACHE_HOME/kern, else ~/.cache/kern).",
+        abstract:
+            "Show or clear the compile cache ($KERN_CACHE_DIR, else $XDG_CACHE_HOME/kern, else ~/.cache/kern).",
         subcommands: [Stats.self, Clear.self])
 
     struct Stats: ParsableCommand {
@@ -20,7 +21,8 @@ struct CacheCommand: ParsableCommand {
             lines.append("entries: \(s.entries)")
             lines.append("size: \(s.bytes) bytes (\(CacheCommand.megabytes(s.bytes)))")
             lines.append(
-                "cap: \(s.maxBytes) bytes (\(CacheCommand.megabytes(s.maxBytes)); KERN_CACHE_MAX_SIZE)")
+                "cap: \(s.maxBytes) bytes (\(CacheCommand.megabytes(s.maxBytes)); KERN_CACHE_MAX_SIZE)"
+            )
             try Console.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: nil)
         }
     }

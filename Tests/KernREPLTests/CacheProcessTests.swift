@@ -34,7 +34,8 @@ struct CacheProcessTests {
     }
 
     @Test func twoProcessesStoringTheSameKeyAtOnce() throws {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let cache = FileManager.default.temporaryDirectory
             .appendingPathComponent("kern-cache-race-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: cache) }
@@ -74,7 +75,8 @@ struct CacheProcessTests {
     }
 
     @Test func unwritableCacheDirectoryWarnsOnce() throws {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let blocker = FileManager.default.temporaryDirectory
             .appendingPathComponent("kern-cache-file-\(getpid())").path
         FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))

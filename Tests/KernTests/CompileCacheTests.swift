@@ -17,7 +17,9 @@ struct CompileCacheTests {
         let dir =
             directory
             ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("kern-cache-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .appendingPathComponent(
+                "kern-cache-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            )
             .path
         KernCache.overrideSettings(
             .init(directory: dir, enabled: true, maxBytes: maxBytes, kernVersion: version))
