@@ -3,7 +3,9 @@
 /// into its own JITDylib, so two modules may define the same names (the REPL redefines
 /// functions), and gets the runtime entry points as absolute symbols.
 /// In: a CompiledModule (a clone of its LLVM module is handed over; the original stays
-/// printable). Out: a JITModule with the addresses of the `kern_entry_<name>` wrappers.
+/// printable), or a relocatable object file for this CPU (the compile cache's entries and
+/// misses: linked only, nothing compiled). Out: a JITModule with the addresses of the
+/// `kern_entry_<name>` wrappers.
 import Foundation
 import KernLLVM
 
