@@ -69,25 +69,21 @@ struct BuildCommand: ParsableCommand {
             case .kir: bytes = Array(module.kirText.utf8)
             case .llvm: bytes = Array(module.llvmIR.utf8)
             case .asm: bytes = Array(try module.assembly().utf8)
-<<<<<<< HEAD
             case .obj:
                 let clock = ContinuousClock()
                 let start = clock.now
                 bytes = try module.objectCode()
                 emitTime = clock.now - start
-            }
-            if CompileTimeTable.wanted(time) {
-                var timings = module.timings
-                timings.objectCode = emitTime
-                Console.printError(CompileTimeTable.render(timings, file: file))
-=======
-            case .obj: bytes = try module.objectCode()
             case .header: bytes = Array(try module.cHeader(moduleName: moduleName, target: target).utf8)
             case .cTarget:
                 let files = try module.cTargetFiles(moduleName: moduleName, target: target)
                 try Self.writeFolder(files, to: output ?? ".")
                 bytes = []
->>>>>>> main
+            }
+            if CompileTimeTable.wanted(time) {
+                var timings = module.timings
+                timings.objectCode = emitTime
+                Console.printError(CompileTimeTable.render(timings, file: file))
             }
             if emit == .obj || emit == .asm || emit == .cTarget, module.llvmIR.contains("@_ZGV") {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
