@@ -7,12 +7,13 @@
 /// (CacheStore.swift); `CachingJITBackend` (Compiler.swift) looks them up and fills them.
 ///
 /// Key (SHA-256 over, in order): the key format, Kern's version, the identity of the
-/// executable (path, size, modification time — a rebuilt Kern never
-/// sees a previous build's code even with the same version string), the loaded LLVM's
-/// version, the target triple, CPU name, feature string, vector width and libmvec's
-/// presence, every option that reaches codegen, the file name and the source text. The
-/// source and its name, not the checked program: the code embeds the file name and the
-/// line and column of every check, so these are what determines it (docs/decisions.md).
+/// executable (path, size, modification time — a rebuilt Kern never sees a previous
+/// build's code even with the same version string), the loaded LLVM's version, the
+/// target triple, CPU name, feature string, vector width and libmvec's presence, every
+/// option that reaches codegen, the file name, the text's placement in it (a literal in
+/// a Swift file) and the source text. The source, its name and placement, not the
+/// checked program: the code embeds the file name and the line and column of every
+/// check, so these are what determines it (docs/decisions.md).
 import Foundation
 import KernBasics
 internal import KernLLVM
@@ -193,6 +194,9 @@ struct CompileCache {
         h.update(field: "width=\(options.preferredVectorWidth.map(String.init) ?? "-")")
         h.update(field: "remarks=\(options.optimizationRemarks)")
         h.update(field: file.name)
+        // Where the text sits in `name` (a literal in a Swift file): the code reports
+        // runtime errors at those lines and columns.
+        h.update(field: "placement=\(file.lineOffset):\(file.columnOffsets)")
         h.update(file.utf8)
         return h.finalize()
     }

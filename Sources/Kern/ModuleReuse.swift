@@ -17,6 +17,9 @@ final class ModuleReuse: @unchecked Sendable {
     private struct Key: Hashable {
         var name: String
         var text: String
+        /// Where the text sits in `name` (a Swift literal): positions in the code.
+        var lineOffset: UInt32
+        var columnOffsets: [UInt32]
         var options: CompileOptions
     }
 
@@ -34,7 +37,9 @@ final class ModuleReuse: @unchecked Sendable {
     func module(
         for file: SourceFile, options: CompileOptions, compile: () throws -> KernModule
     ) rethrows -> KernModule {
-        let key = Key(name: file.name, text: file.text, options: options)
+        let key = Key(
+            name: file.name, text: file.text, lineOffset: file.lineOffset,
+            columnOffsets: file.columnOffsets, options: options)
         if let alive = lock.withLock({ table[key]?.module }) { return alive }
         let module = try compile()
         lock.withLock {

@@ -100,6 +100,8 @@ struct CompileCacheTests {
         var variants: [[UInt8]] = [
             key(file: SourceFile(name: "b.kern", text: Self.source)),
             key(file: SourceFile(name: "a.kern", text: Self.source + " ")),
+            key(file: SourceFile(name: "a.kern", text: Self.source, lineOffset: 3)),
+            key(file: SourceFile(name: "a.kern", text: Self.source, columnOffsets: [4])),
             key(version: "2"), key(build: "c"), key(target: "cpu=x;features=+avx2,-avx512f"),
         ]
         let options: [CompileOptions] = [
