@@ -332,6 +332,13 @@ struct ArrayAccessScan {
     /// The inclusive range of a loop variable as candidate bounds.
     mutating func loopRange(_ v: LocalID) -> (lower: [IndexPolynomial], upper: [IndexPolynomial])? {
         guard let loop = loopOf[v] else { return nil }
+        return sequenceRange(loop.sequence)
+    }
+
+    /// The inclusive range of the values a loop sequence yields, as candidate bounds.
+    mutating func sequenceRange(_ sequence: LoopSequence)
+        -> (lower: [IndexPolynomial], upper: [IndexPolynomial])?
+    {
         let one = IndexPolynomial(constant: 1)
         func minusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
             list.compactMap { $0 - one }
@@ -339,7 +346,7 @@ struct ArrayAccessScan {
         func plusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
             list.compactMap { $0 + one }
         }
-        switch loop.sequence {
+        switch sequence {
         case .range(let lower, let upper, let inclusive):
             let lo = lower.map { candidates($0, upper: false) } ?? [.zero]
             let hi = candidates(upper, upper: true)
@@ -353,6 +360,9 @@ struct ArrayAccessScan {
             let end = candidates(to, upper: step > 0)
             if step > 0 { return (start, inclusive ? end : minusOne(end)) }
             return (inclusive ? end : plusOne(end), start)
+        case .reversed(let forward):
+            // The same values as the forward sequence.
+            return sequenceRange(forward)
         }
     }
 
@@ -411,6 +421,9 @@ struct ArrayAccessScan {
         case .integerLiteral(let value?, _):
             return IndexPolynomial(constant: Int(truncatingIfNeeded: value))
         case .name:
+            if case .integer(_, let bits)? = checker.constants[e] {
+                return IndexPolynomial(constant: Int(truncatingIfNeeded: bits))  // file constant
+            }
             guard case .local(let id)? = checker.references[e] else { return nil }
             return polynomial(ofLocal: id, depth: depth + 1)
         case .unary(.negate, let x, _) where isWide:
@@ -478,6 +491,7 @@ struct ArrayAccessScan {
         switch checker.kind(e) {
         case .integerLiteral(let value?, _): return "\(value)"
         case .name:
+            if let c = checker.constants[e] { return "c(\(c))" }  // a file-scope constant
             guard case .local(let id)? = checker.references[e] else { return nil }
             return "v\(id.raw)"
         case .unary(let op, let x, _):

@@ -321,6 +321,7 @@ struct ParallelScan {
         case .integerLiteral, .floatLiteral, .boolLiteral:
             return true
         case .name:
+            if checker.constants[e] != nil { return true }  // a file-scope constant
             guard let id = local(e) else { return false }
             return isOutside(id) && !written.contains(id)
         case .unary(_, let x, _):
