@@ -27,6 +27,7 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMDisposeMemoryBuffer",
     "LLVMGetBufferSize",
     "LLVMGetBufferStart",
+    "LLVMCreateMemoryBufferWithMemoryRangeCopy",
     "LLVMVoidTypeInContext",
     "LLVMInt1TypeInContext",
     "LLVMInt8TypeInContext",
@@ -198,6 +199,7 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMOrcLLJITGetGlobalPrefix",
     "LLVMOrcLLJITMangleAndIntern",
     "LLVMOrcLLJITAddLLVMIRModule",
+    "LLVMOrcLLJITAddObjectFile",
     "LLVMOrcExecutionSessionCreateJITDylib",
     "LLVMOrcExecutionSessionSetErrorReporter",
     "LLVMOrcExecutionSessionLookup",
@@ -233,6 +235,7 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMDisposeMemoryBuffer */
     0, /* LLVMGetBufferSize */
     0, /* LLVMGetBufferStart */
+    0, /* LLVMCreateMemoryBufferWithMemoryRangeCopy */
     0, /* LLVMVoidTypeInContext */
     0, /* LLVMInt1TypeInContext */
     0, /* LLVMInt8TypeInContext */
@@ -404,6 +407,7 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMOrcLLJITGetGlobalPrefix */
     0, /* LLVMOrcLLJITMangleAndIntern */
     0, /* LLVMOrcLLJITAddLLVMIRModule */
+    0, /* LLVMOrcLLJITAddObjectFile */
     0, /* LLVMOrcExecutionSessionCreateJITDylib */
     0, /* LLVMOrcExecutionSessionSetErrorReporter */
     0, /* LLVMOrcExecutionSessionLookup */
@@ -440,6 +444,7 @@ enum {
     KERN_LLVM_INDEX_LLVMDisposeMemoryBuffer,
     KERN_LLVM_INDEX_LLVMGetBufferSize,
     KERN_LLVM_INDEX_LLVMGetBufferStart,
+    KERN_LLVM_INDEX_LLVMCreateMemoryBufferWithMemoryRangeCopy,
     KERN_LLVM_INDEX_LLVMVoidTypeInContext,
     KERN_LLVM_INDEX_LLVMInt1TypeInContext,
     KERN_LLVM_INDEX_LLVMInt8TypeInContext,
@@ -611,6 +616,7 @@ enum {
     KERN_LLVM_INDEX_LLVMOrcLLJITGetGlobalPrefix,
     KERN_LLVM_INDEX_LLVMOrcLLJITMangleAndIntern,
     KERN_LLVM_INDEX_LLVMOrcLLJITAddLLVMIRModule,
+    KERN_LLVM_INDEX_LLVMOrcLLJITAddObjectFile,
     KERN_LLVM_INDEX_LLVMOrcExecutionSessionCreateJITDylib,
     KERN_LLVM_INDEX_LLVMOrcExecutionSessionSetErrorReporter,
     KERN_LLVM_INDEX_LLVMOrcExecutionSessionLookup,
@@ -646,6 +652,7 @@ void LLVMDisposeErrorMessage(char *ErrMsg) { KERN_LLVM_FN(LLVMDisposeErrorMessag
 void LLVMDisposeMemoryBuffer(LLVMMemoryBufferRef MemBuf) { KERN_LLVM_FN(LLVMDisposeMemoryBuffer)(MemBuf); }
 size_t LLVMGetBufferSize(LLVMMemoryBufferRef MemBuf) { return KERN_LLVM_FN(LLVMGetBufferSize)(MemBuf); }
 const char * LLVMGetBufferStart(LLVMMemoryBufferRef MemBuf) { return KERN_LLVM_FN(LLVMGetBufferStart)(MemBuf); }
+LLVMMemoryBufferRef LLVMCreateMemoryBufferWithMemoryRangeCopy(const char *InputData, size_t InputDataLength, const char *BufferName) { return KERN_LLVM_FN(LLVMCreateMemoryBufferWithMemoryRangeCopy)(InputData, InputDataLength, BufferName); }
 LLVMTypeRef LLVMVoidTypeInContext(LLVMContextRef C) { return KERN_LLVM_FN(LLVMVoidTypeInContext)(C); }
 LLVMTypeRef LLVMInt1TypeInContext(LLVMContextRef C) { return KERN_LLVM_FN(LLVMInt1TypeInContext)(C); }
 LLVMTypeRef LLVMInt8TypeInContext(LLVMContextRef C) { return KERN_LLVM_FN(LLVMInt8TypeInContext)(C); }
@@ -817,6 +824,7 @@ LLVMOrcExecutionSessionRef LLVMOrcLLJITGetExecutionSession(LLVMOrcLLJITRef J) { 
 char LLVMOrcLLJITGetGlobalPrefix(LLVMOrcLLJITRef J) { return KERN_LLVM_FN(LLVMOrcLLJITGetGlobalPrefix)(J); }
 LLVMOrcSymbolStringPoolEntryRef LLVMOrcLLJITMangleAndIntern(LLVMOrcLLJITRef J, const char *UnmangledName) { return KERN_LLVM_FN(LLVMOrcLLJITMangleAndIntern)(J, UnmangledName); }
 LLVMErrorRef LLVMOrcLLJITAddLLVMIRModule(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMOrcThreadSafeModuleRef TSM) { return KERN_LLVM_FN(LLVMOrcLLJITAddLLVMIRModule)(J, JD, TSM); }
+LLVMErrorRef LLVMOrcLLJITAddObjectFile(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMMemoryBufferRef ObjBuffer) { return KERN_LLVM_FN(LLVMOrcLLJITAddObjectFile)(J, JD, ObjBuffer); }
 LLVMErrorRef LLVMOrcExecutionSessionCreateJITDylib(LLVMOrcExecutionSessionRef ES, LLVMOrcJITDylibRef *Result, const char *Name) { return KERN_LLVM_FN(LLVMOrcExecutionSessionCreateJITDylib)(ES, Result, Name); }
 void LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcExecutionSessionRef ES, LLVMOrcErrorReporterFunction ReportError, void *Ctx) { KERN_LLVM_FN(LLVMOrcExecutionSessionSetErrorReporter)(ES, ReportError, Ctx); }
 void LLVMOrcExecutionSessionLookup(LLVMOrcExecutionSessionRef ES, LLVMOrcLookupKind K, LLVMOrcCJITDylibSearchOrder SearchOrder, size_t SearchOrderSize, LLVMOrcCLookupSet Symbols, size_t SymbolsSize, LLVMOrcExecutionSessionLookupHandleResultFunction HandleResult, void *Ctx) { KERN_LLVM_FN(LLVMOrcExecutionSessionLookup)(ES, K, SearchOrder, SearchOrderSize, Symbols, SymbolsSize, HandleResult, Ctx); }

@@ -15,7 +15,7 @@ internal import KernLLVM
 ///
 /// The back half (Kern IR → callable code) sits behind `CompilerBackend`, so the call
 /// machinery is tested without LLVM (Tests/KernTests use hand-written C entry points)
-/// and the back end plugs in at one place: `LLVMJITBackend` below.
+/// and the back end plugs in at one place: `CachingJITBackend` below.
 @_exported import struct KernBasics.CompileOptions
 @_exported import enum KernBasics.FastMathLevel
 
@@ -26,9 +26,16 @@ protocol EntryPointProvider: Sendable {
 
 /// Compiled code for one module: entry points plus the texts tools show.
 protocol CompiledCode: EntryPointProvider {
+    /// Where the back end's time went (LLVM lowering, optimization, object, cache).
+    var backendTimings: BackendTimings { get }
     var llvmIR: String { get }
     func assembly() throws -> String
     func objectCode() throws -> [UInt8]
+}
+
+extension CompiledCode {
+    /// Code that did not come from LLVM (tests' hand-written entries) took no back-end time.
+    var backendTimings: BackendTimings { BackendTimings() }
 }
 
 /// A back end that makes `KernModule`s: what it loads is compiled code.
@@ -39,8 +46,17 @@ protocol KernBackend: CompilerBackend where Loaded: CompiledCode {
 
 enum Compiler {
     /// Source → `KernModule` with the JIT: every stage, then the exported functions.
+    /// With `options.compileCache`, a module compiled from the same file name, text and
+    /// options that is still alive is returned again (`ModuleReuse`), and the object code
+    /// comes from, or goes to, the persistent cache (`CachingJITBackend`).
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
-        try compile(file, options: options, backend: LLVMJITBackend())
+        // `dumpAfter` prints as the passes run: such a compile is never skipped.
+        guard options.compileCache, options.dumpAfter == nil else {
+            return try compile(file, options: options, backend: CachingJITBackend(file: file))
+        }
+        return try ModuleReuse.shared.module(for: file, options: options) {
+            try compile(file, options: options, backend: CachingJITBackend(file: file))
+        }
     }
 
     /// Source → `KernModule` through `backend`; an emit-only back end gives a module
@@ -66,6 +82,12 @@ enum Compiler {
         timings.llvm = stage(.codegen)
         // ORC compiles lazily: looking the entry points up is where machine code is made.
         timings.jit = stage(.load) + (clock.now - start)
+        timings.parse = stage(.parse)
+        timings.check = stage(.check)
+        timings.irgen = stage(.lower)
+        timings.passes = stage(.passes)
+        code.backendTimings.apply(to: &timings)
+        timings.jitLink = timings.jit
         return KernModule(
             file: file, options: options, functions: functions,
             warnings: compilation.diagnostics, kernIR: module, code: code, timings: timings)
@@ -131,18 +153,115 @@ extension KernError {
     }
 }
 
-/// The LLVM back end (codegen: an optimized LLVM module) and ORC JIT (load).
-struct LLVMJITBackend: KernBackend {
-    var loadsCode: Bool { true }
+/// The back end's share of `CompileTimings`.
+struct BackendTimings: Sendable {
+    var llvmLoad: Duration = .zero
+    var llvmLowering: Duration = .zero
+    var llvmOptimization: Duration = .zero
+    var objectCode: Duration = .zero
+    var cache: Duration = .zero
+    var cacheHit: Bool?
 
-    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
-        try LLVMBackend.compile(module, options: options)
+    init() {}
+    init(_ compiled: CompiledModule) {
+        llvmLowering = compiled.loweringTime
+        llvmOptimization = compiled.optimizationTime
     }
 
-    func load(_ code: CompiledModule, module: KernIR.Module, options: CompileOptions) throws
+    func apply(to t: inout CompileTimings) {
+        t.llvmLoad = llvmLoad
+        t.llvmLowering = llvmLowering
+        t.llvmOptimization = llvmOptimization
+        t.objectCode = objectCode
+        t.cache = cache
+        t.cacheHit = cacheHit
+    }
+}
+
+/// The LLVM back end and ORC JIT, with the persistent compile cache (CompileCache.swift).
+///
+/// Cache on: generate looks the key up; a hit is object code, loaded by linking it (no
+/// LLVM lowering, optimization or code generation); a miss compiles and optimizes, emits
+/// the object once, stores it and links that same object. Cache off (`KERN_CACHE=off`,
+/// `compileCache: false`): the optimized LLVM module goes to the JIT, which generates the
+/// machine code itself.
+struct CachingJITBackend: KernBackend {
+    /// The source: with the options, it is what the cache key is made of.
+    let file: SourceFile
+    var loadsCode: Bool { true }
+
+    struct Code {
+        /// nil on a cache hit (LLVM IR is then made again only if a tool asks for it).
+        var compiled: CompiledModule?
+        /// The object code to link; nil when caching is off.
+        var object: [UInt8]?
+        var cache: CompileCache?
+        var timings = BackendTimings()
+    }
+
+    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> Code {
+        let clock = ContinuousClock()
+        let loading = clock.now
+        try LLVMBackend.loadLLVM()
+        let start = clock.now
+        guard let cache = try CompileCache.forCompile(file, options: options) else {
+            let compiled = try LLVMBackend.compile(module, options: options)
+            var timings = BackendTimings(compiled)
+            timings.llvmLoad = start - loading
+            return Code(compiled: compiled, timings: timings)
+        }
+        if let object = cache.load() {
+            var timings = BackendTimings()
+            timings.llvmLoad = start - loading
+            timings.cache = clock.now - start
+            timings.cacheHit = true
+            return Code(compiled: nil, object: object, cache: cache, timings: timings)
+        }
+        let looked = clock.now
+        let compiled = try LLVMBackend.compile(module, options: options)
+        let emitting = clock.now
+        let object = try compiled.objectCode()
+        let emitted = clock.now
+        cache.save(object)
+        var timings = BackendTimings(compiled)
+        timings.llvmLoad = start - loading
+        timings.objectCode = emitted - emitting
+        timings.cache = (looked - start) + (clock.now - emitted)
+        timings.cacheHit = false
+        return Code(compiled: compiled, object: object, cache: cache, timings: timings)
+    }
+
+    func load(_ code: Code, module: KernIR.Module, options: CompileOptions) throws
         -> JITCompiledCode
     {
-        JITCompiledCode(jit: try JITEngine.shared().load(code), compiled: code)
+        let engine = try JITEngine.shared()
+        let exported = module.functions.filter(\.isExported).map(\.name)
+        guard let object = code.object else {
+            guard let compiled = code.compiled else {
+                preconditionFailure("uncached code always has its LLVM module")
+            }
+            return JITCompiledCode(
+                jit: try engine.load(compiled), compiled: compiled, ir: module, options: options,
+                timings: code.timings)
+        }
+        do {
+            let jit = try engine.load(object: object, name: file.name, exportedFunctions: exported)
+            return JITCompiledCode(
+                jit: jit, compiled: code.compiled, object: object, ir: module, options: options,
+                timings: code.timings)
+        } catch  where code.compiled == nil {
+            // A verified entry the JIT still refuses (written by a Kern that emitted bad
+            // code): compile afresh, which also replaces the entry.
+            let compiled = try LLVMBackend.compile(module, options: options)
+            let fresh = try compiled.objectCode()
+            code.cache?.save(fresh)
+            let jit = try engine.load(object: fresh, name: file.name, exportedFunctions: exported)
+            var timings = BackendTimings(compiled)
+            timings.cacheHit = false
+            return JITCompiledCode(
+                jit: jit, compiled: compiled, object: fresh, ir: module, options: options,
+                timings: timings)
+        }
     }
 }
 
@@ -151,14 +270,22 @@ struct LLVMJITBackend: KernBackend {
 struct LLVMEmitOnlyBackend: KernBackend {
     var loadsCode: Bool { false }
 
-    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> CompiledModule {
-        try LLVMBackend.compile(module, options: options, runsInProcess: false)
+    func generate(_ module: KernIR.Module, options: CompileOptions) throws -> (
+        CompiledModule, llvmLoad: Duration
+    ) {
+        // Loading LLVM timed on its own (`--time`), not as part of LLVM lowering.
+        let clock = ContinuousClock()
+        let start = clock.now
+        try LLVMBackend.loadLLVM()
+        let loaded = clock.now - start
+        return (try LLVMBackend.compile(module, options: options, runsInProcess: false), loaded)
     }
 
-    func load(_ code: CompiledModule, module: KernIR.Module, options: CompileOptions) throws
-        -> EmittedCode
-    {
-        EmittedCode(compiled: code)
+    func load(
+        _ code: (CompiledModule, llvmLoad: Duration), module: KernIR.Module,
+        options: CompileOptions
+    ) throws -> EmittedCode {
+        EmittedCode(compiled: code.0, llvmLoad: code.llvmLoad)
     }
 }
 
@@ -167,8 +294,14 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
     /// Only read under `lock` (LLVM objects are not thread-safe).
     private let compiled: CompiledModule
     private let lock = NSLock()
+    let backendTimings: BackendTimings
 
-    init(compiled: CompiledModule) { self.compiled = compiled }
+    init(compiled: CompiledModule, llvmLoad: Duration) {
+        self.compiled = compiled
+        var timings = BackendTimings(compiled)
+        timings.llvmLoad = llvmLoad
+        backendTimings = timings
+    }
 
     var llvmIR: String { lock.withLock { compiled.llvmIR() } }
 
@@ -191,35 +324,63 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
     }
 }
 
-/// A module loaded into the JIT, plus the optimized LLVM module for tools.
+/// A module loaded into the JIT, plus what tools show: the optimized LLVM module (made
+/// again from the Kern IR on first use after a cache hit) and the object code.
 /// The JIT module owns the code: it lives as long as any `KernFunction` of the module.
 final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     let jit: JITModule
+    let backendTimings: BackendTimings
     /// Only read under `lock` (LLVM objects are not thread-safe).
-    private let compiled: CompiledModule
+    private var compiled: CompiledModule?
+    private let object: [UInt8]?
+    private let ir: KernIR.Module
+    private let options: CompileOptions
     private let lock = NSLock()
 
-    init(jit: JITModule, compiled: CompiledModule) {
+    init(
+        jit: JITModule, compiled: CompiledModule?, object: [UInt8]? = nil, ir: KernIR.Module,
+        options: CompileOptions, timings: BackendTimings
+    ) {
         self.jit = jit
         self.compiled = compiled
+        self.object = object
+        self.ir = ir
+        self.options = options
+        backendTimings = timings
+    }
+
+    /// The LLVM module, compiled again from the Kern IR if the code came from the cache
+    /// (same options and target, so the same module). Call under `lock`.
+    private func llvmModule() throws -> CompiledModule {
+        if let compiled { return compiled }
+        let made = try LLVMBackend.compile(ir, options: options)
+        compiled = made
+        return made
     }
 
     /// Printed on demand: most modules are never shown.
-    var llvmIR: String { lock.withLock { compiled.llvmIR() } }
+    var llvmIR: String {
+        lock.withLock {
+            do { return try llvmModule().llvmIR() } catch {
+                return "; LLVM IR unavailable: \(error)\n"
+            }
+        }
+    }
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
 
     func assembly() throws -> String {
         try lock.withLock {
-            do { return try compiled.assembly() } catch {
+            do { return try llvmModule().assembly() } catch {
                 throw KernError(backendFailure: error)
             }
         }
     }
 
     func objectCode() throws -> [UInt8] {
-        try lock.withLock {
-            do { return try compiled.objectCode() } catch {
+        if let object { return object }
+        return try lock.withLock {
+            do { return try llvmModule().objectCode() } catch {
                 throw KernError(backendFailure: error)
             }
         }

@@ -13,15 +13,53 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
     public var frontEnd: Duration = .zero
     /// Lowering to Kern IR and its passes.
     public var kernIR: Duration = .zero
-    /// LLVM IR generation, verification and optimization.
+    /// LLVM IR generation, verification and optimization (and, with the compile cache,
+    /// the cache lookup and object code generation).
     public var llvm: Duration = .zero
     /// Machine-code generation and linking in the JIT, up to callable entry points.
     public var jit: Duration = .zero
+
+    /// The same time, stage by stage (`kernelc build --time`, `kernelc run --time`):
+    /// parsing.
+    public var parse: Duration = .zero
+    /// Type checking (Sema, fast-math warnings).
+    public var check: Duration = .zero
+    /// IRGen: checked program → Kern IR.
+    public var irgen: Duration = .zero
+    /// The Kern IR pass pipeline.
+    public var passes: Duration = .zero
+    /// Loading libLLVM (the process's first compile only; with the compile cache off it is
+    /// part of `llvmLowering`).
+    public var llvmLoad: Duration = .zero
+    /// Kern IR → LLVM IR.
+    public var llvmLowering: Duration = .zero
+    /// LLVM's verifier and `default<On>` pipeline.
+    public var llvmOptimization: Duration = .zero
+    /// Machine code as an object file (compile cache on, or `objectCode()`); zero when the
+    /// JIT generates the machine code itself (then it is part of `jitLink`).
+    public var objectCode: Duration = .zero
+    /// Looking the key up in, and storing to, the compile cache.
+    public var cache: Duration = .zero
+    /// Adding the code to the JIT and resolving the entry points.
+    public var jitLink: Duration = .zero
+    /// Whether the object code came from the compile cache (nil: the cache was not used).
+    public var cacheHit: Bool?
+
     /// All phases at zero.
     public init() {}
 
     /// The sum of the phases.
     public var total: Duration { frontEnd + kernIR + llvm + jit }
+
+    /// The stages in order, named as `--time` prints them.
+    public var stages: [(name: String, time: Duration)] {
+        [
+            ("parse", parse), ("sema", check), ("irgen", irgen), ("passes", passes),
+            ("LLVM load", llvmLoad), ("LLVM lowering", llvmLowering),
+            ("LLVM optimization", llvmOptimization),
+            ("codegen (object)", objectCode), ("cache", cache), ("JIT link", jitLink),
+        ]
+    }
 
     /// Each phase and the total in milliseconds, e.g. `front end 0.31 ms, …; total 9.80 ms`.
     public var description: String {

@@ -46,7 +46,7 @@ enum ReportBuilder {
         let compilation = try Compiler.run(
             file, options: withRemarks, backend: LLVMEmitOnlyBackend(), stopAfter: .codegen)
         guard let lowered = compilation.lowered, let pipeline = compilation.pipelineReport,
-            let compiled = compilation.code
+            let compiled = compilation.code?.0
         else {
             preconditionFailure("a compilation that reached .codegen has all its artifacts")
         }

@@ -34,6 +34,10 @@ public struct CompileOptions: Sendable, Hashable {
     /// Print the Kern IR after the pass with this name (`--dump-after PASS`): a name of
     /// `pipelinePassNames` (`"input"` = the pipeline's input) or `"all"` for every pass.
     public var dumpAfter: String?
+    /// Use the persistent compile cache (README "Compile cache"; `KERN_CACHE=off` turns it
+    /// off for the whole process) and reuse a module compiled from the same source with
+    /// the same options that is still alive in this process. Not part of any cache key.
+    public var compileCache: Bool
 
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
@@ -49,8 +53,9 @@ public struct CompileOptions: Sendable, Hashable {
         targetCPU: String? = nil, targetFeatures: String? = nil, threads: Int? = nil,
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
-        verifyEach: Bool? = nil, dumpAfter: String? = nil
+        verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true
     ) {
+        self.compileCache = compileCache
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)

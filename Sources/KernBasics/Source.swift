@@ -62,7 +62,7 @@ public final class SourceFile: Sendable {
     /// Per text line (index 0 = line 1), columns of `name` before the text's column 1:
     /// the indentation Swift strips from a multi-line literal, or the columns before a
     /// single-line literal's content. Lines past the end have offset 0.
-    private let columnOffsets: [UInt32]
+    public let columnOffsets: [UInt32]
     /// Byte offset of the first character of each line.
     private let lineStarts: [Int]
 

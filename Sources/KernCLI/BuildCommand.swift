@@ -38,6 +38,9 @@ struct BuildCommand: ParsableCommand {
     )
     var output: String?
 
+    @Flag(help: "Print the time of each compile stage on standard error (also KERN_TIME=1).")
+    var time = false
+
     @OptionGroup var flags: CompileFlags
 
     func validate() throws {
@@ -61,16 +64,26 @@ struct BuildCommand: ParsableCommand {
             let moduleName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             let target = options.targetCPU ?? "this machine's CPU"
             let bytes: [UInt8]
+            var emitTime = Duration.zero
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
             case .llvm: bytes = Array(module.llvmIR.utf8)
             case .asm: bytes = Array(try module.assembly().utf8)
-            case .obj: bytes = try module.objectCode()
+            case .obj:
+                let clock = ContinuousClock()
+                let start = clock.now
+                bytes = try module.objectCode()
+                emitTime = clock.now - start
             case .header: bytes = Array(try module.cHeader(moduleName: moduleName, target: target).utf8)
             case .cTarget:
                 let files = try module.cTargetFiles(moduleName: moduleName, target: target)
                 try Self.writeFolder(files, to: output ?? ".")
                 bytes = []
+            }
+            if CompileTimeTable.wanted(time) {
+                var timings = module.timings
+                timings.objectCode = emitTime
+                Console.printError(CompileTimeTable.render(timings, file: file))
             }
             if emit == .obj || emit == .asm || emit == .cTarget, module.llvmIR.contains("@_ZGV") {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.

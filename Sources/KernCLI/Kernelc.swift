@@ -10,7 +10,7 @@ public struct Kernelc: ParsableCommand {
             "The Kern kernel compiler: run, build, check and report on .kern files, or try kernels in a REPL.",
         subcommands: [
             RunCommand.self, BuildCommand.self, CheckCommand.self, ReportCommand.self,
-            ReplCommand.self,
+            ReplCommand.self, CacheCommand.self,
         ])
 
     @Flag(

@@ -21,6 +21,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed of the random numbers.")
     var seed: UInt64 = 0
 
+    @Flag(help: "Print the time of each compile stage on standard error (also KERN_TIME=1).")
+    var time = false
+
     @OptionGroup var flags: CompileFlags
 
     func validate() throws {
@@ -46,6 +49,9 @@ struct RunCommand: ParsableCommand {
 
     private func runMain() throws {
         let module = try Console.compile(file, options: flags.options)
+        if CompileTimeTable.wanted(time) {
+            Console.printError(CompileTimeTable.render(module.timings, file: file))
+        }
         let main = try module.function(named: "main")
         guard main.signature.parameters.isEmpty else {
             Console.printError("error: \(file): main() must take no parameters to be run by kernelc")

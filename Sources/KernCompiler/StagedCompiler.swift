@@ -125,7 +125,7 @@ public struct Compilation<Backend: CompilerBackend> {
 
 /// Drives the stages. Configure, then `compile` a file:
 ///
-///     var compiler = StagedCompiler(options: options, backend: LLVMJITBackend())
+///     var compiler = StagedCompiler(options: options, backend: CachingJITBackend(file: file))
 ///     compiler.stopAfter = .passes
 ///     compiler.afterPass = { name, module in … }
 ///     let compilation = try compiler.compile(file)

@@ -3,7 +3,9 @@
 /// into its own JITDylib, so two modules may define the same names (the REPL redefines
 /// functions), and gets the runtime entry points as absolute symbols.
 /// In: a CompiledModule (a clone of its LLVM module is handed over; the original stays
-/// printable). Out: a JITModule with the addresses of the `kern_entry_<name>` wrappers.
+/// printable), or a relocatable object file for this CPU (the compile cache's entries and
+/// misses: linked only, nothing compiled). Out: a JITModule with the addresses of the
+/// `kern_entry_<name>` wrappers.
 import Foundation
 import KernLLVM
 
@@ -29,13 +31,30 @@ public final class JITEngine: @unchecked Sendable {
 
     /// JIT-compiles `module` into a fresh JITDylib and resolves all its entry points.
     public func load(_ module: CompiledModule) throws -> JITModule {
+        try load(exportedFunctions: module.exportedFunctions) { try jit.add(module, to: $0) }
+    }
+
+    /// Links a relocatable object file (`CompiledModule.objectCode()`, for this process's
+    /// CPU) into a fresh JITDylib and resolves the entry points of `exportedFunctions`.
+    /// Nothing is optimized or compiled: this is how compile-cache hits load.
+    public func load(object: [UInt8], name: String, exportedFunctions: [String]) throws
+        -> JITModule
+    {
+        try load(exportedFunctions: exportedFunctions) {
+            try jit.addObject(object, named: name, to: $0)
+        }
+    }
+
+    private func load(exportedFunctions: [String], add: (Dylib) throws -> Void) throws
+        -> JITModule
+    {
         let dylib = try makeDylib()
         do {
-            try jit.add(module, to: dylib)
-            let names = module.exportedFunctions.map(CompiledModule.entrySymbol)
+            try add(dylib)
+            let names = exportedFunctions.map(CompiledModule.entrySymbol)
             let addresses = try compileLock.withLock { try jit.lookup(names, in: dylib) }
             var entries: [String: UInt] = [:]
-            for (function, address) in zip(module.exportedFunctions, addresses) {
+            for (function, address) in zip(exportedFunctions, addresses) {
                 entries[function] = address
             }
             return JITModule(engine: self, dylib: dylib, entries: entries)

@@ -16,11 +16,18 @@ public final class CompiledModule: @unchecked Sendable {
     /// LLVM's loop remarks, in emission order (only with `options.optimizationRemarks`).
     public let remarks: [OptimizationRemark]
     let target: TargetSelection
+    /// Wall time of Kern IR → LLVM IR (codegen and the verifier's run is in `optimization`).
+    public let loweringTime: Duration
+    /// Wall time of LLVM's verifier and pass pipeline (`default<On>`).
+    public let optimizationTime: Duration
 
     init(
         context: Context, module: Module, exportedFunctions: [String], options: CompileOptions,
-        target: TargetSelection, remarks: [OptimizationRemark] = []
+        target: TargetSelection, remarks: [OptimizationRemark] = [],
+        loweringTime: Duration = .zero, optimizationTime: Duration = .zero
     ) {
+        self.loweringTime = loweringTime
+        self.optimizationTime = optimizationTime
         self.remarks = remarks
         self.context = context
         self.module = module
@@ -57,6 +64,8 @@ public enum LLVMBackend {
     public static func compile(
         _ module: KernIR.Module, options: CompileOptions, runsInProcess: Bool = true
     ) throws -> CompiledModule {
+        let clock = ContinuousClock()
+        let start = clock.now
         let context = try Context()  // first: loads LLVM on the process's first compile
         let target = try TargetSelection(options, runsInProcess: runsInProcess)
         let machine = try target.makeMachine(optLevel: options.optimizationLevel)
@@ -65,13 +74,36 @@ public enum LLVMBackend {
         let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
         codegen.emitModule()
         let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
+        let lowered = clock.now
         try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
+        let optimized = clock.now
         if let error = context.diagnostics.errors.first {
             throw LLVMError("LLVM reported an error: \(error)")
         }
         let exported = module.functions.filter(\.isExported).map(\.name)
         return CompiledModule(
             context: context, module: llvmModule, exportedFunctions: exported, options: options,
-            target: target, remarks: collector?.remarks ?? [])
+            target: target, remarks: collector?.remarks ?? [], loweringTime: lowered - start,
+            optimizationTime: optimized - lowered)
+    }
+
+    /// Loads libLLVM if this process has not yet (README: where it is searched).
+    /// Throws `LLVMUnavailable`.
+    package static func loadLLVM() throws { try LLVMLibrary.load() }
+
+    /// Everything about the target that decides the machine code of an in-process compile
+    /// with `options`, as one line: the loaded LLVM's version, triple, CPU name, the
+    /// feature string actually used, the preferred vector width and whether libmvec is
+    /// there (codegen calls its variants only then). A compile cache keys on it. Loads
+    /// LLVM if needed; throws `LLVMUnavailable` or `InvalidTarget` like `compile`.
+    package static func targetIdentity(for options: CompileOptions) throws -> String {
+        try LLVMLibrary.load()
+        guard let llvm = LLVMLibrary.loaded else { throw LLVMError("LLVM is not loaded") }
+        let target = try TargetSelection(options, runsInProcess: true)
+        return [
+            "llvm=\(llvm.version)", "triple=\(target.triple)", "cpu=\(target.cpu)",
+            "features=\(target.features)", "width=\(target.preferredVectorWidth)",
+            "libmvec=\(VectorMathLibrary.isAvailable)",
+        ].joined(separator: ";")
     }
 }

@@ -108,6 +108,7 @@ void LLVMDisposeErrorMessage(char *ErrMsg) KERN_LLVM_API(LLVMDisposeErrorMessage
 void LLVMDisposeMemoryBuffer(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMDisposeMemoryBuffer);
 size_t LLVMGetBufferSize(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMGetBufferSize);
 const char *LLVMGetBufferStart(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMGetBufferStart);
+LLVMMemoryBufferRef LLVMCreateMemoryBufferWithMemoryRangeCopy(const char *InputData, size_t InputDataLength, const char *BufferName) KERN_LLVM_API(LLVMCreateMemoryBufferWithMemoryRangeCopy);
 LLVMTypeRef LLVMVoidTypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMVoidTypeInContext);
 LLVMTypeRef LLVMInt1TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt1TypeInContext);
 LLVMTypeRef LLVMInt8TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt8TypeInContext);
@@ -279,6 +280,7 @@ LLVMOrcExecutionSessionRef LLVMOrcLLJITGetExecutionSession(LLVMOrcLLJITRef J) KE
 char LLVMOrcLLJITGetGlobalPrefix(LLVMOrcLLJITRef J) KERN_LLVM_API(LLVMOrcLLJITGetGlobalPrefix);
 LLVMOrcSymbolStringPoolEntryRef LLVMOrcLLJITMangleAndIntern(LLVMOrcLLJITRef J, const char *UnmangledName) KERN_LLVM_API(LLVMOrcLLJITMangleAndIntern);
 LLVMErrorRef LLVMOrcLLJITAddLLVMIRModule(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMOrcThreadSafeModuleRef TSM) KERN_LLVM_API(LLVMOrcLLJITAddLLVMIRModule);
+LLVMErrorRef LLVMOrcLLJITAddObjectFile(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMMemoryBufferRef ObjBuffer) KERN_LLVM_API(LLVMOrcLLJITAddObjectFile);
 LLVMErrorRef LLVMOrcExecutionSessionCreateJITDylib(LLVMOrcExecutionSessionRef ES, LLVMOrcJITDylibRef *Result, const char *Name) KERN_LLVM_API(LLVMOrcExecutionSessionCreateJITDylib);
 void LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcExecutionSessionRef ES, LLVMOrcErrorReporterFunction ReportError, void *Ctx) KERN_LLVM_API(LLVMOrcExecutionSessionSetErrorReporter);
 void LLVMOrcExecutionSessionLookup(LLVMOrcExecutionSessionRef ES, LLVMOrcLookupKind K, LLVMOrcCJITDylibSearchOrder SearchOrder, size_t SearchOrderSize, LLVMOrcCLookupSet Symbols, size_t SymbolsSize, LLVMOrcExecutionSessionLookupHandleResultFunction HandleResult, void *Ctx) KERN_LLVM_API(LLVMOrcExecutionSessionLookup);
@@ -290,6 +292,6 @@ LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms
 void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
 void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
 
-#define KERN_LLVM_FUNCTION_COUNT 204
+#define KERN_LLVM_FUNCTION_COUNT 206
 
 #endif

@@ -69,6 +69,21 @@ package final class LLJIT: @unchecked Sendable {
         try LLVMError.check(LLVMOrcLLJITAddLLVMIRModule(ref, dylib.ref, tsm), "cannot add module")
     }
 
+    /// Hands a relocatable object file (as `CompiledModule.objectCode` or a compile cache
+    /// gives it) to the JIT, to be linked into `dylib`: no LLVM optimization or code
+    /// generation runs for it. LLVM checks the object's format when it is linked.
+    package func addObject(_ bytes: [UInt8], named name: String, to dylib: Dylib) throws {
+        let buffer = bytes.withUnsafeBufferPointer { raw in
+            raw.withMemoryRebound(to: CChar.self) {
+                LLVMCreateMemoryBufferWithMemoryRangeCopy($0.baseAddress, $0.count, name)
+            }
+        }
+        guard let buffer else { throw LLVMError("cannot copy the object file") }
+        // The JIT owns the buffer from here on, also when adding fails.
+        try LLVMError.check(
+            LLVMOrcLLJITAddObjectFile(ref, dylib.ref, buffer), "cannot add the object file")
+    }
+
     /// Looks `names` up in `dylib` only (compiling what they need); their addresses.
     package func lookup(_ names: [String], in dylib: Dylib) throws -> [UInt] {
         guard !names.isEmpty else { return [] }
