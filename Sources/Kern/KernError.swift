@@ -117,6 +117,8 @@ public enum RuntimeErrorKind: Sendable, Hashable {
     case zeroStride
     case allocationFailed(bytes: Int)
     case negativeSize(count: Int)
+    /// A call inside a cycle of the call graph found the thread's stack nearly full.
+    case stackOverflow
     /// A status this library does not know (a newer runtime).
     case unknown(status: Int32)
 
@@ -136,6 +138,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
         case .stride: self = .zeroStride
         case .allocation: self = .allocationFailed(bytes: Int(error.value0))
         case .size: self = .negativeSize(count: Int(error.value0))
+        case .stackOverflow: self = .stackOverflow
         // Not a failure: only reached if a caller decodes a record that holds none.
         case .ok: self = .unknown(status: error.kind)
         }
@@ -154,6 +157,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
             return "could not allocate \(bytes) bytes for a local array"
         case .negativeSize(let count):
             return "cannot create a local array with negative count \(count)"
+        case .stackOverflow: return "stack overflow: recursion too deep"
         case .unknown(let status): return "runtime error (status \(status))"
         }
     }

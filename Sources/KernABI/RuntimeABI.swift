@@ -78,6 +78,8 @@ public enum RuntimeStatus: Int32, CaseIterable, Sendable {
     case allocation = 5
     /// Negative size for a local array: value0 = count.
     case size = 6
+    /// Stack overflow at a call inside a call-graph cycle: recursion too deep.
+    case stackOverflow = 7
 }
 
 /// Fields of `KernErrorRecord`, in declaration order (the raw value is the field index).
@@ -97,11 +99,13 @@ public enum ErrorRecordField: Int, CaseIterable, Sendable {
 public enum CallContextField: Int, CaseIterable, Sendable {
     case error, seed, threads, flags, rngIteration, rngOrdinal, rngRegions, parallelDepth
     case reserved
+    /// `stack_limit`: recursive calls fail when the frame address is below it (0: never).
+    case stackLimit
 
     public var type: ABIType {
         switch self {
         case .error: RuntimeABI.errorRecord
-        case .seed, .rngIteration, .rngOrdinal, .rngRegions: .int64
+        case .seed, .rngIteration, .rngOrdinal, .rngRegions, .stackLimit: .int64
         case .threads, .flags, .parallelDepth, .reserved: .int32
         }
     }

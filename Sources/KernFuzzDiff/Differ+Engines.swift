@@ -101,7 +101,7 @@ extension Differ {
         case .stride: return "zero stride"
         case .allocation: return "allocation"
         case .badArgument: return "bad argument"
-        case .callDepth: return "call depth"
+        case .stackOverflow: return "stack overflow"
         }
     }
 
@@ -112,6 +112,7 @@ extension Differ {
         case .preconditionFailed: return "precondition"
         case .zeroStride: return "zero stride"
         case .allocationFailed, .negativeSize: return "allocation"
+        case .stackOverflow: return "stack overflow"
         case .unknown(let status): return "unknown status \(status)"
         }
     }

@@ -219,8 +219,9 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
         case bounds, divisionByZero, precondition, stride, allocation
         /// Wrong argument count or types passed to `Interpreter.call`.
         case badArgument
-        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion).
-        case callDepth
+        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion): the
+        /// JIT's `stack overflow: recursion too deep`, at the call.
+        case stackOverflow
     }
     public var kind: Kind
     public var pos: SourcePos
