@@ -11,7 +11,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 integration fuzz fuzz-diff test-tsan test-asan bench clean check-generated
+.PHONY: deps build run test test-llvm19 integration fuzz fuzz-diff test-tsan test-asan bench clean check-generated lint
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -42,6 +42,10 @@ check-generated:
 	python3 scripts/gen-call-overloads.py "$$tmp/KernFunction+CallInout.swift" && \
 	diff -u Sources/Kern/KernFunction+CallInout.swift "$$tmp/KernFunction+CallInout.swift" && \
 	echo "generated sources are up to date"
+
+# swift-format with the checked-in .swift-format over Sources: any finding fails (CI).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources
 
 fuzz:
 	./Fuzz/build.sh && ./Fuzz/run.sh $${SECONDS_TO_RUN:-60}

@@ -12,17 +12,17 @@ extension Codegen {
         return module.appendBlock(fn, name)
     }
 
-    func emitIf(_ c: LLVMValue, _ then: Block, _ else_: Block) {
+    func emitIf(_ c: LLVMValue, _ then: Block, _ otherwise: Block) {
         let thenBlock = newBlock("if.then")
         let merge = newBlock("if.end")
-        let elseBlock = else_.instrs.isEmpty ? merge : newBlock("if.else")
+        let elseBlock = otherwise.instrs.isEmpty ? merge : newBlock("if.else")
         b.condBr(c, thenBlock, elseBlock)
         b.position(at: thenBlock)
         emitBlock(then)
         if !b.isTerminated { b.br(merge) }
         if elseBlock != merge {
             b.position(at: elseBlock)
-            emitBlock(else_)
+            emitBlock(otherwise)
             if !b.isTerminated { b.br(merge) }
         }
         b.position(at: merge)
