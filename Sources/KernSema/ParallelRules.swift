@@ -107,7 +107,7 @@ extension Checker {
 }
 
 /// One lexical pass over a prange body collecting writes and reads of outside locals.
-struct ParallelScan {
+struct ParallelScan: StatementScan {
     struct Write {
         var op: ReductionOp?
         var range: SourceRange
@@ -148,38 +148,6 @@ struct ParallelScan {
         if case .array = checker.locals[id].type { return }
         if writes[id] == nil { writeOrder.append(id) }
         writes[id, default: []].append(Write(op: op, range: r))
-    }
-
-    mutating func scanBlock(_ block: Block) {
-        for s in block.stmts { scanStmt(s) }
-    }
-
-    mutating func scanStmt(_ s: StmtID) {
-        guard s.index < checker.ast.stmts.count else { return }
-        switch checker.ast.stmts[s].kind {
-        case .binding(_, _, _, let value):
-            if let value { scanExpr(value) }
-        case .assign(let target, let op, let value, _):
-            scanAssign(target: target, op: op, value: value)
-        case .expr(let e):
-            scanExpr(e)
-        case .ifStmt(let condition, let then, let elseBranch):
-            scanExpr(condition)
-            scanBlock(then)
-            if let elseBranch { scanStmt(elseBranch) }
-        case .block(let block):
-            scanBlock(block)
-        case .whileStmt(let condition, let body), .repeatWhile(let body, let condition):
-            scanExpr(condition)
-            scanBlock(body)
-        case .forIn(_, _, let sequence, let body):
-            scanExpr(sequence)
-            scanBlock(body)
-        case .returnStmt(let value):
-            if let value { scanExpr(value) }
-        case .breakStmt, .continueStmt, .error:
-            break
-        }
     }
 
     mutating func scanAssign(target: ExprID, op: CompoundOp?, value: ExprID) {
