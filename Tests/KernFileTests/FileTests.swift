@@ -163,7 +163,7 @@ enum JITRun {
         let module = try KernModule.compile(
             source: file.source, fileName: file.description, options: options)
         let main = try module.function(named: "main")
-        let (outcome, lines) = KernOutput.captureLines { () throws -> Outcome in
+        let (outcome, lines) = try KernOutput.captureLines { () throws -> Outcome in
             do {
                 let result = try main.with(seed: file.seed ?? 0, threads: file.threads).call([])
                 if case .void = result { return Outcome(output: [], error: nil) }
