@@ -135,18 +135,10 @@ struct ArrayAccessScan: StatementScan {
             }
         case .call(let callee, let arguments):
             scanCall(e, callee: callee, arguments: arguments, depth: d)
-        case .inoutRef(let inner), .unary(_, let inner, _), .member(let inner, _, _),
-            .tupleElement(let inner, _, _), .paren(let inner):
+        case .inoutRef(let inner):
             scanExpr(inner, depth: d)
-        case .binary(_, let l, let r, _):
-            scanExpr(l, depth: d)
-            scanExpr(r, depth: d)
-        case .ternary(let c, let a, let b):
-            scanExpr(c, depth: d)
-            scanExpr(a, depth: d)
-            scanExpr(b, depth: d)
-        case .tuple(let elements):
-            for element in elements { scanExpr(element, depth: d) }
+        case .unary, .member, .tupleElement, .paren, .binary, .ternary, .tuple:
+            scanOperands(of: e, depth: d)
         case .name, .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType,
             .error:
             break

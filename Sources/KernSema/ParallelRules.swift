@@ -247,25 +247,14 @@ struct ParallelScan: StatementScan {
         case .inoutRef(let inner):
             if let id = local(inner) { recordWrite(id, nil, checker.range(e)) }
             scanExpr(inner, depth: d)
-        case .unary(_, let operand, _):
-            scanExpr(operand, depth: d)
-        case .binary(_, let l, let r, _):
-            scanExpr(l, depth: d)
-            scanExpr(r, depth: d)
-        case .ternary(let c, let a, let b):
-            scanExpr(c, depth: d)
-            scanExpr(a, depth: d)
-            scanExpr(b, depth: d)
+        case .unary, .binary, .ternary, .member, .tupleElement, .paren, .tuple:
+            scanOperands(of: e, depth: d)
         case .call(let callee, let arguments):
             scanExpr(callee, depth: d)
             for argument in arguments { scanExpr(argument.value, depth: d) }
         case .subscriptAccess(let base, let indices):
             scanExpr(base, depth: d)
             for index in indices { scanExpr(index, depth: d) }
-        case .member(let base, _, _), .tupleElement(let base, _, _), .paren(let base):
-            scanExpr(base, depth: d)
-        case .tuple(let elements):
-            for element in elements { scanExpr(element, depth: d) }
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .error:
             break
         }

@@ -48,4 +48,27 @@ extension StatementScan {
             break
         }
     }
+
+    /// Visits the operands of an expression that is only structure to the scan (an
+    /// operator, a conditional, a tuple, parentheses, a member or element access):
+    /// the cases both scans walk the same way.
+    mutating func scanOperands(of e: ExprID, depth: Int) {
+        switch checker.kind(e) {
+        case .unary(_, let inner, _), .member(let inner, _, _), .tupleElement(let inner, _, _),
+            .paren(let inner):
+            scanExpr(inner, depth: depth)
+        case .binary(_, let l, let r, _):
+            scanExpr(l, depth: depth)
+            scanExpr(r, depth: depth)
+        case .ternary(let c, let a, let b):
+            scanExpr(c, depth: depth)
+            scanExpr(a, depth: depth)
+            scanExpr(b, depth: depth)
+        case .tuple(let elements):
+            for element in elements { scanExpr(element, depth: depth) }
+        case .name, .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType,
+            .inoutRef, .call, .subscriptAccess, .error:
+            preconditionFailure("KernSema: scanOperands on an expression a scan handles itself")
+        }
+    }
 }

@@ -11,13 +11,13 @@ import KernBasics
 /// parser's own recursion is also limited in bytes (`Parser.stackBudget`): frame sizes
 /// vary with the build (an AddressSanitizer debug build needs several times a release
 /// build's), and the budget makes "nested too deeply" come before the stack runs out
-/// in every build on any thread with at least 1 MiB of stack.
+/// in every build on any thread with at least 1 MiB of stack (docs/decisions.md).
 public final class Parser {
     /// Maximum nesting of blocks and expressions, and maximum expression tree height.
     public static let maxDepth = 256
     /// Most stack (bytes) the parser's recursion may use below `parse`'s frame. Release
     /// and debug builds reach `maxDepth` well within it; sanitizer builds may not.
-    public static let stackBudget: UInt = 512 << 10
+    public static let stackBudget: UInt = 768 << 10
 
     var tokens: [Token]
     var index = 0
@@ -231,17 +231,23 @@ public final class Parser {
         ast.stmts.append(Stmt(kind, range))
     }
 
-    /// An address in the caller's stack frame (stacks grow down on every supported
-    /// target, so deeper frames have smaller addresses).
+    /// Size of the probe `currentStackAddress` allocates. A variable, so the allocation
+    /// is a dynamic one: AddressSanitizer moves fixed-size locals to its "fake stack"
+    /// (use-after-return detection), whose addresses say nothing about stack depth, but
+    /// leaves dynamic allocations on the thread's real stack.
+    nonisolated(unsafe) static var probeSize = 1
+
+    /// An address at the current depth of the thread's stack (stacks grow down on every
+    /// supported target, so deeper frames have smaller addresses).
     @inline(never)
     static func currentStackAddress() -> UInt {
-        var marker: UInt8 = 0
-        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+        withUnsafeTemporaryAllocation(byteCount: probeSize, alignment: 1) {
+            UInt(bitPattern: $0.baseAddress)
+        }
     }
 
     /// Whether the recursion so far stays within `stackBudget`. A distance that makes
-    /// no sense (a local on AddressSanitizer's fake stack, in another mapping) does not
-    /// count: the depth limit still applies.
+    /// no sense (another mapping) does not count: the depth limit still applies.
     var withinStackBudget: Bool {
         let here = Parser.currentStackAddress()
         guard here < stackTop, stackTop - here < 1 << 30 else { return true }
