@@ -11,7 +11,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 integration fuzz fuzz-diff test-tsan test-asan bench clean check-generated lint
+.PHONY: deps build run test test-llvm19 integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated lint
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -34,6 +34,10 @@ test-llvm19:
 
 integration: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/integration-test.sh
+
+# An app using ahead-of-time compiled kernels, built and run without LLVM (README).
+aot-example: deps
+	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/aot-example.sh
 
 # Regenerates the generated Swift sources into a temporary folder and fails if they differ
 # from the checked-in ones (edit the generator, then rerun it without arguments).

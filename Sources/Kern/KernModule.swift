@@ -41,7 +41,7 @@ public final class KernModule: Sendable {
     public let warnings: [Diagnostic]
     /// Where the compile time went.
     public let timings: CompileTimings
-    private let kernIR: KernIR.Module
+    let kernIR: KernIR.Module
     private let code: any CompiledCode
 
     init(
