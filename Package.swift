@@ -104,7 +104,8 @@ let package = Package(
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
-            swiftSettings: swift6),
+            // A `.kern` resource, for errors naming the original file (SourcePositionTests).
+            resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
         .testTarget(
             name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6),
@@ -132,3 +133,10 @@ let package = Package(
             swiftSettings: swift6),
     ]
 )
+
+// `make docs` only (KERN_DOCS=1): the DocC plugin, for `swift package generate-documentation`.
+// Left out otherwise, so neither Kern's builds nor packages depending on Kern resolve it.
+if Context.environment["KERN_DOCS"] == "1" {
+    package.dependencies.append(
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"))
+}

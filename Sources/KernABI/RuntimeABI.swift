@@ -126,6 +126,8 @@ public struct ABIFunctionType: Hashable, Sendable {
 public enum RuntimeFunction: CaseIterable, Sendable {
     case fail, alloc, free, parallelFor
     case printText, printI64, printU64, printF64, printF32, printBool, printEnd
+    /// `clock()`.
+    case clockNanoseconds
 
     /// The C name.
     public var symbol: String {
@@ -141,6 +143,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printF32: "kern_rt_print_f32"
         case .printBool: "kern_rt_print_bool"
         case .printEnd: "kern_rt_print_end"
+        case .clockNanoseconds: "kern_rt_clock_ns"
         }
     }
 
@@ -151,6 +154,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         switch self {
         case .alloc: .pointer
         case .parallelFor: .int32
+        case .clockNanoseconds: .int64
         case .fail, .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool,
             .printEnd:
             .void
@@ -169,7 +173,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printF64: [.double]
         case .printF32: [.float]
         case .printBool: [.int32]
-        case .printEnd: []
+        case .printEnd, .clockNanoseconds: []
         }
     }
 }

@@ -4,6 +4,8 @@
 /// purity — and Sema dispatches on the case with one exhaustive switch.
 public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
     case print, precondition, randomNormal, atomicAdd
+    /// `clock()`: a monotonic clock in nanoseconds (LANGUAGE.md §8).
+    case clock
     /// `T.random(in: lo..<hi)`.
     case random
     case stride, prange
@@ -25,6 +27,7 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
         case .precondition: "precondition"
         case .randomNormal: "randomNormal"
         case .atomicAdd: "atomicAdd"
+        case .clock: "clock"
         case .random: "random"
         case .stride: "stride"
         case .prange: "prange"
@@ -33,7 +36,7 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
 
     public var syntax: Syntax {
         switch self {
-        case .print, .precondition, .randomNormal, .atomicAdd: .call
+        case .print, .precondition, .randomNormal, .atomicAdd, .clock: .call
         case .random: .typeMember
         case .stride, .prange: .loopSequence
         }
@@ -44,7 +47,7 @@ public enum BuiltinFunction: Sendable, Hashable, CaseIterable {
     /// call, which re-running with the same arguments reproduces, so it counts as pure.)
     public var isPure: Bool {
         switch self {
-        case .print, .randomNormal, .atomicAdd, .random: false
+        case .print, .randomNormal, .atomicAdd, .random, .clock: false
         case .precondition, .stride, .prange: true
         }
     }

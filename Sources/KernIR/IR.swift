@@ -389,6 +389,9 @@ public indirect enum Op: Sendable {
     /// `a[indices] += value` as one atomic read-modify-write (integer or floating
     /// element). No bounds check: IRGen emits `check.bounds` before it.
     case atomicAdd(ValueID, indices: [ValueID], value: ValueID)
+    /// `clock()`: nanoseconds of CLOCK_MONOTONIC as an i64. Has an effect (each execution
+    /// reads the clock anew), so passes never merge, hoist or remove it.
+    case clock
     /// Writes the pieces, concatenated, then a newline, as one whole line. Nothing is
     /// inserted between pieces: IRGen emits `print(a, b)`'s separating space as a
     /// `.text(" ")` piece.

@@ -97,6 +97,7 @@ extension IRParser {
             return .precondition(c, message: msg)
         case "check.stride": return .checkStride(try value())
         case "rng.iteration": return .rngIteration(try value())
+        case "clock": return .clock
         case "atomic.add":
             let a = try value()
             try expect("[")

@@ -6,7 +6,7 @@ extension Op {
     /// SSA values read by this operation itself (not by nested blocks).
     public var operands: [ValueID] {
         switch self {
-        case .constant, .load, .breakLoop, .continueLoop: return []
+        case .constant, .load, .breakLoop, .continueLoop, .clock: return []
         case .unary(_, let a), .convert(let a), .extract(let a, _), .dim(let a, _),
             .checkDivisor(let a), .precondition(let a, _), .checkStride(let a),
             .rngIteration(let a):
@@ -69,7 +69,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd,
+            .rngIteration, .atomicAdd, .clock,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return
         }
@@ -82,7 +82,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .ifElse,
+            .rngIteration, .atomicAdd, .clock, .ifElse,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return false
         }
@@ -130,7 +130,7 @@ struct IDRemapper {
 
     func op(_ o: Op) -> Op {
         switch o {
-        case .constant, .breakLoop, .continueLoop: return o
+        case .constant, .breakLoop, .continueLoop, .clock: return o
         case .unary(let c, let a): return .unary(c, v(a))
         case .binary(let c, let a, let b): return .binary(c, v(a), v(b))
         case .compare(let p, let a, let b): return .compare(p, v(a), v(b))

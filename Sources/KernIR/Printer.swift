@@ -190,7 +190,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd,
+            .rngIteration, .atomicAdd, .clock,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
@@ -247,6 +247,7 @@ private struct IRPrinter {
         case .random(let d, let args):
             return args.isEmpty ? "random.\(d.rawValue)" : "random.\(d.rawValue) \(list(args))"
         case .rngIteration(let v): return "rng.iteration \(v)"
+        case .clock: return "clock"
         case .atomicAdd(let a, let indices, let v): return "atomic.add \(a)[\(list(indices))], \(v)"
         case .call(let callee, let args):
             let a = args.map { arg -> String in

@@ -311,6 +311,8 @@ struct FunctionVerifier {
         case .checkStride(let v):
             if let k = scalarUse(v), k == .bool { error("check.stride needs a number") }
             return nil
+        case .clock:
+            return .scalar(.int64)
         case .random(let d, let args):
             switch d {
             case .normal:

@@ -74,6 +74,9 @@ extension FunctionLowerer {
         case .randomNormal:
             at(range)
             return b.emit(.random(.normal, []), .scalar(.double))
+        case .clock:
+            at(range)
+            return b.emit(.clock, .scalar(.int64))
         case .atomicAdd:
             guard case .inoutRef(let inner) = ast.exprs[arguments[0].value].kind,
                 case .subscriptAccess(let base, let indices) = ast.exprs[stripParens(inner)].kind

@@ -12,6 +12,10 @@ extension FunctionLowerer {
         let upper: ValueID
         let step: ValueID
         var inclusive = false
+        /// For a reversed sequence: `first + last` of the forward values; the loop runs
+        /// forward over `k` and the variable is `mirror - k` (exact in wrapping
+        /// arithmetic, for every integer type, since the result is always in range).
+        var mirror: ValueID?
         switch info.sequence {
         case .range(let lo, let hi, let incl):
             upper = lowerExpr(hi)
@@ -31,11 +35,40 @@ extension FunctionLowerer {
             inclusive = incl
             at(ast.exprs[sequence].range)
             b.emit(.checkStride(step))
+        case .reversed(let forward):
+            switch forward {
+            case .range(let lo, let hi, let incl):
+                upper = lowerExpr(hi)
+                let kind = b.type(of: upper).verifiedScalar("KernIRGen: loop bound")
+                lower = lo.map { lowerExpr($0) } ?? zero(kind)
+                inclusive = incl
+            case .indices(let array):
+                let a = lowerExpr(array)
+                lower = b.int64(0)
+                upper = b.emit(.dim(a, axis: 0), .scalar(.int64))
+            case .stride, .reversed:
+                preconditionFailure("KernIRGen: Sema reverses only ranges and indices")
+            }
+            let t = b.type(of: upper)
+            step = one(t.verifiedScalar("KernIRGen: loop bound"))
+            at(ast.exprs[sequence].range)
+            let sum = b.emit(.binary(.add, lower, upper), t)
+            mirror = inclusive ? sum : b.emit(.binary(.sub, sum, step), t)
         }
         let induction = b.newValue(b.type(of: lower))
-        bindings[info.variable] = .value(induction)
+        var variable = induction
+        var mirrorInstr: Instr?
+        if let mirror {
+            // `i = mirror - k`, the body's first instruction.
+            variable = b.newValue(b.type(of: lower))
+            mirrorInstr = Instr(
+                result: variable, op: .binary(.sub, mirror, induction),
+                pos: program.file.position(of: ast.stmts[id].range.start))
+        }
+        bindings[info.variable] = .value(variable)
         if info.isParallel { prangeDepth += 1 }
         var bodyBlock = lowerBlock(body)
+        if let mirrorInstr { bodyBlock.instrs.insert(mirrorInstr, at: 0) }
         if info.isParallel {
             prangeDepth -= 1
             if prangeDepth == 0 {

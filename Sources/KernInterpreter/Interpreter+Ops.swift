@@ -137,6 +137,11 @@ extension Interpreter {
             }
             output(line)
             return nil
+        case .clock:
+            // The same clock as the runtime's kern_rt_clock_ns (values differ per run).
+            var t = timespec()
+            guard clock_gettime(CLOCK_MONOTONIC, &t) == 0 else { return .int(0) }
+            return .int(Int64(t.tv_sec) &* 1_000_000_000 &+ Int64(t.tv_nsec))
         case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
             .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd:
             return nil  // handled by `execute`

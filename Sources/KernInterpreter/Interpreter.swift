@@ -241,7 +241,7 @@ public struct Interpreter: Sendable {
             return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .print:
+            .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .clock:
             let r = try evaluate(instr, frame)
             if let res = instr.result, let r { frame.values[res.index] = r }
             return .normal

@@ -154,7 +154,7 @@ extension Codegen {
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
             module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
         case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32,
-            .printBool, .printEnd:
+            .printBool, .printEnd, .clockNanoseconds:
             break
         }
         return (fn, type)

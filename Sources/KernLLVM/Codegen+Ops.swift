@@ -103,6 +103,10 @@ extension Codegen {
             emitRandomIteration(i)
         case .atomicAdd(let a, let indices, let v):
             emitAtomicAdd(a, indices, v)
+        case .clock:
+            // An ordinary external call: LLVM may neither merge nor move it.
+            let (fn, fnType) = runtimeFunction(.clockNanoseconds)
+            result = b.call(fnType, fn, [])
         case .print(let pieces):
             print(pieces)
         case .ifElse(let c, let then, let else_):

@@ -9,6 +9,13 @@
 #include "kern_runtime.h"
 
 #include <stdlib.h>
+#include <time.h>
+
+int64_t kern_rt_clock_ns(void) {
+    struct timespec t;
+    if (clock_gettime(CLOCK_MONOTONIC, &t) != 0) return 0;
+    return (int64_t)t.tv_sec * 1000000000 + (int64_t)t.tv_nsec;
+}
 
 void kern_rt_fail(KernCallContext *ctx, int32_t kind, int32_t line, int32_t column,
                   int64_t value0, int64_t value1, int64_t value2, const char *message) {

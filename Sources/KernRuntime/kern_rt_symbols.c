@@ -20,7 +20,7 @@ static const struct {
     KERN_RT_SYMBOL(kern_rt_print_text), KERN_RT_SYMBOL(kern_rt_print_i64),
     KERN_RT_SYMBOL(kern_rt_print_u64),  KERN_RT_SYMBOL(kern_rt_print_f64),
     KERN_RT_SYMBOL(kern_rt_print_f32),  KERN_RT_SYMBOL(kern_rt_print_bool),
-    KERN_RT_SYMBOL(kern_rt_print_end),
+    KERN_RT_SYMBOL(kern_rt_print_end),  KERN_RT_SYMBOL(kern_rt_clock_ns),
 };
 
 const void *kern_rt_symbol_address(const char *name) {

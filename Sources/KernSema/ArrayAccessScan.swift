@@ -204,7 +204,7 @@ struct ArrayAccessScan: StatementScan {
                 array: root.array, kind: kind, indices: root.prefix.map { bounds(of: $0) },
                 position: position,
                 description:
-                    "\(verb) \(checker.text(of: checker.range(e))) at \(checker.file.position(of: position.start))"
+                    "\(verb) \(checker.text(of: checker.range(e))) at \(checker.file.displayPosition(of: position.start))"
             ))
     }
 
@@ -244,7 +244,7 @@ struct ArrayAccessScan: StatementScan {
             ArrayAccess(
                 array: root.array, kind: inner.kind, indices: indices, position: position,
                 description:
-                    "the call of '\(name)' at \(checker.file.position(of: position.start)) (\(inner.description) in '\(name)')"
+                    "the call of '\(name)' at \(checker.file.displayPosition(of: position.start)) (\(inner.description) in '\(name)')"
             ))
     }
 
@@ -296,6 +296,13 @@ struct ArrayAccessScan: StatementScan {
     /// The inclusive range of a loop variable as candidate bounds.
     mutating func loopRange(_ v: LocalID) -> (lower: [IndexPolynomial], upper: [IndexPolynomial])? {
         guard let loop = loopOf[v] else { return nil }
+        return sequenceRange(loop.sequence)
+    }
+
+    /// The inclusive range of the values a loop sequence yields, as candidate bounds.
+    mutating func sequenceRange(_ sequence: LoopSequence)
+        -> (lower: [IndexPolynomial], upper: [IndexPolynomial])?
+    {
         let one = IndexPolynomial(constant: 1)
         func minusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
             list.compactMap { $0 - one }
@@ -303,7 +310,7 @@ struct ArrayAccessScan: StatementScan {
         func plusOne(_ list: [IndexPolynomial]) -> [IndexPolynomial] {
             list.compactMap { $0 + one }
         }
-        switch loop.sequence {
+        switch sequence {
         case .range(let lower, let upper, let inclusive):
             let lo = lower.map { candidates($0, upper: false) } ?? [.zero]
             let hi = candidates(upper, upper: true)
@@ -317,6 +324,9 @@ struct ArrayAccessScan: StatementScan {
             let end = candidates(to, upper: step > 0)
             if step > 0 { return (start, inclusive ? end : minusOne(end)) }
             return (inclusive ? end : plusOne(end), start)
+        case .reversed(let forward):
+            // The same values as the forward sequence.
+            return sequenceRange(forward)
         }
     }
 
@@ -375,6 +385,9 @@ struct ArrayAccessScan: StatementScan {
         case .integerLiteral(let value?, _):
             return IndexPolynomial(constant: Int(truncatingIfNeeded: value))
         case .name:
+            if case .integer(_, let bits)? = checker.constants[e] {
+                return IndexPolynomial(constant: Int(truncatingIfNeeded: bits))  // file constant
+            }
             guard case .local(let id)? = checker.references[e] else { return nil }
             return polynomial(ofLocal: id, depth: depth + 1)
         case .unary(.negate, let x, _) where isWide:
@@ -442,6 +455,7 @@ struct ArrayAccessScan: StatementScan {
         switch checker.kind(e) {
         case .integerLiteral(let value?, _): return "\(value)"
         case .name:
+            if let c = checker.constants[e] { return "c(\(c))" }  // a file-scope constant
             guard case .local(let id)? = checker.references[e] else { return nil }
             return "v\(id.raw)"
         case .unary(let op, let x, _):

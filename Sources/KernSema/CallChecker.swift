@@ -40,6 +40,8 @@ extension Checker {
                 return checkRandomNormal(e, callee: callee, arguments: arguments)
             case .atomicAdd?:
                 return checkAtomicAdd(e, callee: callee, arguments: arguments)
+            case .clock?:
+                return checkClock(e, callee: callee, arguments: arguments)
             case .prange?, .stride?:
                 error(
                     "'\(name)' can only be used as the sequence of a for loop", at: range(callee),

@@ -106,6 +106,8 @@ public enum CallKind: Sendable, Hashable {
     case randomNormal
     /// `atomicAdd(&a[i...], v)`: the element of an integer or floating array.
     case atomicAdd
+    /// `clock()`: monotonic nanoseconds, an `Int`.
+    case clock
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.
@@ -137,13 +139,16 @@ public enum ReductionOp: String, Sendable, Hashable {
 }
 
 /// How a `for` loop iterates, with the sequence taken apart.
-public enum LoopSequence: Sendable, Hashable {
+public indirect enum LoopSequence: Sendable, Hashable {
     /// `a..<b` / `a...b`; also `prange(n)` (lower nil = 0) and `x.indices` (via `.indices`).
     case range(lower: ExprID?, upper: ExprID, inclusive: Bool)
     /// `x.indices`: `0..<x.count`.
     case indices(array: ExprID)
     /// `stride(from:to:by:)` / `stride(from:through:by:)`.
     case stride(from: ExprID, to: ExprID, by: ExprID, inclusive: Bool)
+    /// `(a..<b).reversed()`, `(a...b).reversed()`, `x.indices.reversed()`: the same
+    /// values (a `.range` or `.indices`), from the last down to the first.
+    case reversed(LoopSequence)
 }
 
 public struct ForLoopInfo: Sendable, Hashable {

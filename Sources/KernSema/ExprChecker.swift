@@ -166,6 +166,12 @@ extension Checker {
             noteRead(id, at: range(e))
             return locals[id].type
         }
+        if let k = fileConstantIndex[name] {
+            // A file-scope constant is its value, as a literal would be.
+            guard let (value, type) = fileConstant(k, usedAt: range(e)) else { return .error }
+            constants[e] = value
+            return .scalar(type)
+        }
         if let f = functionIndex[name] {
             references[e] = .function(f)
             error(

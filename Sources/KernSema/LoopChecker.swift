@@ -75,6 +75,14 @@ extension Checker {
             }
             return result
         case .call(let callee, let strideArguments):
+            if case .member(_, "reversed", let nameRange) = kind(callee) {
+                error(
+                    "'prange' iterations run in any order, so 'reversed()' means nothing here",
+                    at: nameRange, help: "write prange(a..<b), or a serial for loop over the reversed range")
+                setType(callee, .void)
+                checkArgumentsLoosely(strideArguments)
+                return nil
+            }
             if case .name("stride") = kind(callee) {
                 error(
                     "'prange' does not take a stride", at: range(inner),
@@ -96,6 +104,54 @@ extension Checker {
             return nil
         }
         return (.range(lower: nil, upper: argument, inclusive: false), t)
+    }
+
+    /// `(a..<b).reversed()`, `(a...b).reversed()`, `x.indices.reversed()`.
+    func checkReversed(
+        _ e: ExprID, callee: ExprID, base: ExprID, nameRange: SourceRange, _ arguments: [Argument]
+    ) -> (LoopSequence, SemaType)? {
+        setType(callee, .void)
+        let inner = stripParens(base)
+        let isRange: Bool
+        switch kind(inner) {
+        case .binary(.halfOpenRange, _, _, _), .binary(.closedRange, _, _, _),
+            .member(_, "indices", _):
+            isRange = true
+        default:
+            isRange = false
+        }
+        if case .call(let strideCallee, let strideArguments) = kind(inner),
+            case .name("stride") = kind(strideCallee)
+        {
+            error(
+                "'reversed()' does not apply to stride(...)", at: nameRange,
+                help: "swap the bounds and negate the step: stride(from: last, through: first, by: -step)")
+            setType(strideCallee, .void)
+            checkArgumentsLoosely(strideArguments)
+            checkArgumentsLoosely(arguments)
+            return nil
+        }
+        guard isRange else {
+            let t = checkExpr(base)
+            if t != .error {
+                error(
+                    "'reversed()' applies to a range or x.indices in a for loop, not to '\(t)'",
+                    at: nameRange,
+                    help: "write (a..<b).reversed(), or stride(from: a, through: b, by: -1)")
+            }
+            checkArgumentsLoosely(arguments)
+            return nil
+        }
+        guard arguments.isEmpty else {
+            error(
+                "'reversed' takes no arguments", at: range(arguments[0].value),
+                help: "write (a..<b).reversed()")
+            checkArgumentsLoosely(arguments)
+            return nil
+        }
+        guard let (forward, type) = checkSequence(base) else { return nil }
+        setType(base, type.scalar.map { .range($0) } ?? .error)
+        return (.reversed(forward), type)
     }
 
     /// A serial loop's sequence (also a prange's range or indices).
@@ -127,6 +183,9 @@ extension Checker {
             {
                 setType(callee, .void)
                 return checkStride(inner, arguments)
+            }
+            if case .member(let base, "reversed", let nameRange) = kind(callee) {
+                return checkReversed(inner, callee: callee, base: base, nameRange: nameRange, arguments)
             }
         default:
             break

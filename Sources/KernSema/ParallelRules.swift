@@ -278,6 +278,7 @@ struct ParallelScan: StatementScan {
         case .integerLiteral, .floatLiteral, .boolLiteral:
             return true
         case .name:
+            if checker.constants[e] != nil { return true }  // a file-scope constant
             guard let id = local(e) else { return false }
             return isOutside(id) && !written.contains(id)
         case .unary(_, let x, _):

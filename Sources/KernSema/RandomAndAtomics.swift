@@ -79,6 +79,20 @@ extension Checker {
         return .scalar(.double)
     }
 
+    /// `clock()`: no arguments, an `Int` of nanoseconds.
+    func checkClock(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> SemaType {
+        setType(callee, .void)
+        guard arguments.isEmpty else {
+            error(
+                "'clock' takes no arguments", at: range(arguments[0].value),
+                help: "write clock() and subtract two readings: let ns = clock() - start")
+            checkArgumentsLoosely(arguments)
+            return .error
+        }
+        calls[e] = .clock
+        return .scalar(.int64)
+    }
+
     func checkAtomicAdd(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> SemaType {
         setType(callee, .void)
         rejectLabels(arguments, callee: "atomicAdd")

@@ -36,6 +36,12 @@ final class Checker {
     var constants: [ExprID: ConstantValue] = [:]
     var declaredLocals: [StmtID: [LocalID]] = [:]
     var loops: [StmtID: ForLoopInfo] = [:]
+    /// File-scope constants (FileConstants.swift): declarations, evaluation state, the
+    /// name → index map, and the constants being evaluated (for cycle reports).
+    var fileConstantDecls: [FileConstantDecl] = []
+    var fileConstantStates: [FileConstantState] = []
+    var fileConstantIndex: [String: Int] = [:]
+    var fileConstantStack: [Int] = []
     /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
     var pendingRaceChecks: [PendingRaceCheck] = []
 
@@ -63,6 +69,7 @@ final class Checker {
 
     func run() -> (program: CheckedProgram?, diagnostics: [Diagnostic]) {
         declareFunctions()
+        declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
             checkBody(of: decl, index: index)
         }

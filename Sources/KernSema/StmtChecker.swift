@@ -266,6 +266,12 @@ extension Checker {
                         help:
                             "write the expression as a statement on its own, or bind it: let _ = ..."
                     )
+                } else if let k = fileConstantIndex[name] {
+                    error(
+                        "cannot assign to value: '\(name)' is a file-scope 'let' constant",
+                        at: range(t),
+                        help: "declare a variable inside the function: var my\(name) = \(name)",
+                        notes: [.init("'\(name)' declared here", at: fileConstantDecls[k].nameRange)])
                 } else if functionIndex[name] != nil || ScalarType(name: name) != nil {
                     error(
                         "cannot assign to '\(name)'", at: range(t),

@@ -16,11 +16,15 @@ public struct StmtID: ArenaID {
     public var description: String { "s\(raw)" }
 }
 
-/// A parsed source file: functions plus the node arenas they point into.
+/// A parsed source file: file-scope constants and functions plus the node arenas they
+/// point into.
 public struct AST: Sendable {
     public var exprs = IndexedArray<ExprID, Expr>()
     public var stmts = IndexedArray<StmtID, Stmt>()
     public var functions: [FunctionDecl] = []
+    /// File-scope `let` (and, rejected by Sema, `var`) declarations: `.binding` statements
+    /// in source order (LANGUAGE.md §3, "File-scope constants").
+    public var fileConstants: [StmtID] = []
     public init() {}
 }
 

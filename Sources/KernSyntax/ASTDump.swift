@@ -9,10 +9,12 @@ public struct ASTDumper {
 
     public init(_ ast: AST) { self.ast = ast }
 
-    /// The whole file, one line per function.
+    /// The whole file: one line per file-scope constant (as its binding), then one per
+    /// function.
     public static func dump(_ ast: AST) -> String {
         let dumper = ASTDumper(ast)
-        return ast.functions.map { dumper.function($0) }.joined(separator: "\n")
+        return (ast.fileConstants.map { dumper.stmt($0) } + ast.functions.map { dumper.function($0) })
+            .joined(separator: "\n")
     }
 
     public func function(_ f: FunctionDecl) -> String {

@@ -40,8 +40,35 @@ extension Parser {
         return op
     }
 
+    /// `++` / `--`: two adjacent `+` (or `-`) tokens at the current one.
+    var atIncrementOperator: Bool {
+        guard at(.plus) || at(.minus) else { return false }
+        let next = peekToken()
+        return next.isPunct(at(.plus) ? .plus : .minus) && !next.spaceBefore
+    }
+
+    /// C's `i++` / `i--` (postfix, after `operand`): one error with the Kern spelling,
+    /// covering both characters; both tokens are consumed so the statement ends cleanly.
+    @inline(never)
+    func reportPostfixIncrement(_ operand: ExprID) -> ExprID {
+        let first = advance()
+        let second = advance()
+        let spelling = first.isPunct(.plus) ? "++" : "--"
+        let target = text(of: range(of: operand))
+        let compound = first.isPunct(.plus) ? "+=" : "-="
+        error(
+            "'\(spelling)' is not available in Kern: use '\(target) \(compound) 1'",
+            at: SourceRange(first.range.start, second.range.end),
+            help: "write '\(target) \(compound) 1' as a statement of its own")
+        panicking = false  // both tokens consumed: parsing goes on normally
+        return errorExpr(at: SourceRange(range(of: operand).start, second.range.end))
+    }
+
     func parseBinary(minPrecedence: Int) -> ExprID {
         var lhs = parseUnary()
+        if !panicking, atIncrementOperator, !current.atLineStart {
+            return reportPostfixIncrement(lhs)
+        }
         while !panicking, let op = currentBinaryOperator(), op.precedence >= minPrecedence {
             let opToken = advance()
             let rhs = parseBinary(minPrecedence: op.precedence + 1)
@@ -60,6 +87,7 @@ extension Parser {
     func parseUnary() -> ExprID {
         guard case .punct(let p) = current.kind else { return parsePostfix() }
         let op: UnaryOp?
+        if atIncrementOperator { return parsePrefixIncrement() }
         switch p {
         case .minus: op = .negate
         case .bang: op = .not
@@ -80,6 +108,25 @@ extension Parser {
                 .inoutRef(operand)
             }
         return makeExpr(kind, SourceRange(opToken.range.start, previousEnd), children: [operand])
+    }
+
+    /// C's `++i` / `--i` (Swift has neither; `- -i` with a space still negates twice).
+    /// Out of line, to keep `parseUnary`'s recursive frame small.
+    @inline(never)
+    func parsePrefixIncrement() -> ExprID {
+        let first = advance()
+        let second = advance()
+        guard enterNesting() else { return errorExpr(at: first.range) }
+        defer { leaveNesting() }
+        let operand = parseUnary()
+        let spelling = first.isPunct(.plus) ? "++" : "--"
+        let compound = first.isPunct(.plus) ? "+=" : "-="
+        let target = text(of: range(of: operand))
+        error(
+            "'\(spelling)' is not available in Kern: use '\(target) \(compound) 1'",
+            at: SourceRange(first.range.start, second.range.end),
+            help: "write '\(target) \(compound) 1' as a statement of its own")
+        return errorExpr(at: SourceRange(first.range.start, previousEnd))
     }
 
     /// Primary followed by calls, subscripts and member accesses. The suffixes are

@@ -285,8 +285,59 @@ extension Parser {
     }
 
     /// `for i in sequence { }`.
+    /// At `(` after `for`: if a `;` follows inside the parentheses, the Kern spelling of
+    /// the C loop — `for i in a..<b` for `for (i = a; i < b; i++)` (`...` for `<=`,
+    /// `stride(from:to:by:)` for other steps), `while true` for `for (;;)`, else a general
+    /// hint. nil when this is not a C-style header.
+    func cStyleForHelp() -> String? {
+        var i = index + 1
+        var level = 1
+        var parts: [[Token]] = [[]]
+        while i < tokens.count - 1, level > 0 {
+            let t = tokens[i]
+            if t.isPunct(.lParen) { level += 1 }
+            if t.isPunct(.rParen) { level -= 1 }
+            if t.isPunct(.lBrace) || t.isPunct(.rBrace) { break }
+            if level == 1, t.isPunct(.semicolon) {
+                parts.append([])
+            } else if level > 0 {
+                parts[parts.count - 1].append(t)
+            }
+            i += 1
+        }
+        guard parts.count == 3 else { return nil }
+        if parts.allSatisfy(\.isEmpty) { return "write 'while true { ... }' for an endless loop" }
+        let general = "write 'for i in a..<b { ... }', or stride(from: a, to: b, by: step) for other steps"
+        // `i = a` or `var i = a` / `int i = a`: the name is the token before `=`.
+        let initTokens = parts[0]
+        guard let eq = initTokens.firstIndex(where: { $0.isPunct(.assign) }), eq > 0,
+            case .identifier(let name) = initTokens[eq - 1].kind, eq + 1 < initTokens.count
+        else { return general }
+        let from = text(of: initTokens[eq + 1].range.union(initTokens.last!.range))
+        let condition = parts[1]
+        guard condition.count >= 3, case .identifier(name) = condition[0].kind,
+            condition[1].isPunct(.lt) || condition[1].isPunct(.le)
+        else { return general }
+        let to = text(of: condition[2].range.union(condition.last!.range))
+        let step = parts[2].map { text(of: $0.range) }.joined()
+        let range = condition[1].isPunct(.lt) ? "..<" : "..."
+        guard step == "\(name)++" || step == "++\(name)" || step == "\(name)+=1" else {
+            let by = step.hasPrefix("\(name)+=") ? String(step.dropFirst(name.count + 2)) : "step"
+            let label = condition[1].isPunct(.lt) ? "to" : "through"
+            return "write 'for \(name) in stride(from: \(from), \(label): \(to), by: \(by)) { ... }'"
+        }
+        return "write 'for \(name) in \(from)\(range)\(to) { ... }'"
+    }
+
     func parseFor() -> StmtID? {
         let keyword = advance()
+        if at(.lParen), let help = cStyleForHelp() {
+            error(
+                "C-style 'for' loops are not available in Kern", at: keyword.range.union(current.range),
+                help: help)
+            skipParenthesised()
+            return nil
+        }
         guard case .identifier(let variable) = current.kind else {
             errorAtCurrent("expected a loop variable name after 'for'", help: keywordAsNameHelp())
             return nil

@@ -35,16 +35,27 @@ public final class Parser {
     /// Stack address at the start of `parse` (see `stackBudget`).
     let stackTop: UInt
 
+    /// The source bytes, for fix-it text quoting what the user wrote (`use 'a[k] += 1'`).
+    var source: [UInt8] = []
+
     init(tokens: [Token], diagnostics: [Diagnostic], stackTop: UInt) {
         self.tokens = tokens
         self.diagnostics = diagnostics
         self.stackTop = stackTop
     }
 
+    /// The source text of a range.
+    func text(of r: SourceRange) -> String {
+        let lo = min(Int(r.start.offset), source.count)
+        let hi = max(lo, min(Int(r.end.offset), source.count))
+        return String(decoding: source[lo..<hi], as: UTF8.self)
+    }
+
     public static func parse(_ file: SourceFile) -> (ast: AST, diagnostics: [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         let parser = Parser(
             tokens: tokens, diagnostics: lexDiagnostics, stackTop: currentStackAddress())
+        parser.source = Array(file.utf8)
         parser.parseFile()
         let sorted = parser.diagnostics.enumerated().sorted {
             ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset)
@@ -122,6 +133,11 @@ public final class Parser {
             }
         }
         return tokens[i].isKeyword(.func)
+    }
+
+    var atFileConstantStart: Bool {
+        guard at(.let) || at(.var), current.atLineStart, index > 0 else { return false }
+        return tokens[index - 1].isPunct(.rBrace) || tokens[index - 1].isPunct(.semicolon)
     }
 
     // MARK: - Diagnostics
@@ -287,6 +303,16 @@ public final class Parser {
                 continue
             }
             if consume(.semicolon) != nil { continue }
+            if at(.let) || at(.var) {
+                // A file-scope constant (Sema rejects `var` with a clear error).
+                unwinding = false
+                if let stmt = parseBinding() {
+                    ast.fileConstants.append(stmt)
+                    expectStatementEnd(after: stmt)
+                }
+                if panicking { resynchronizeTopLevel() }
+                continue
+            }
             if at(.rBrace) {
                 error(
                     "unexpected '}' at top level", at: current.range,
@@ -302,10 +328,12 @@ public final class Parser {
         }
     }
 
-    /// At top level, only a declaration can start again.
+    /// At top level, only a declaration can start again: a function, or a file-scope
+    /// `let`/`var` at the start of a line right after a `}` or `;` (elsewhere it is more
+    /// likely a statement of a function whose `{` is missing).
     func resynchronizeTopLevel() {
         panicking = false
-        while !atEnd, !atDeclarationStart {
+        while !atEnd, !atDeclarationStart, !atFileConstantStart {
             if at(.lBrace) { skipBracedGroup() } else { advance() }
         }
     }

@@ -44,6 +44,16 @@ import Testing
         ])
 }
 
+@Test func fileScopeConstants() {
+    // Before, between and after functions; `var` parses too (Sema rejects it).
+    #expect(
+        dump("let n = 4\nfunc f() {}\nlet h: Float = 0.5; var v = 1\nfunc g() {}")
+            == "(let n 4)\n(let h: Float 0.5)\n(var v 1)\n(func f (params) (block))\n(func g (params) (block))")
+    let (ast, diagnostics, _) = parse("let a = 1 let b = 2\nfunc f() {}")
+    #expect(diagnostics.map(\.message) == ["expected a line break or ';' after the statement, found keyword 'let'"])
+    #expect(ast.functions.count == 1, "recovery reaches the function")
+}
+
 @Test func assignments() {
     let ops = CompoundOp.allCases.map(\.rawValue)
     let body = (["="] + ops).map { "x[i] \($0) 1" }.joined(separator: "\n")

@@ -44,6 +44,8 @@ struct Facts {
     var allocDims: [ValueID: [ValueID]] = [:]
     /// `add %a, const` / `sub %a, const` results: `%a` and the signed constant added.
     var offsets: [ValueID: (base: ValueID, offset: Int64)] = [:]
+    /// `add %a, %b` results and their operands (a reversed range's `lower + upper`).
+    var sums: [ValueID: (ValueID, ValueID)] = [:]
 
     /// Offsets beyond this are not tracked, so `base + offset` never wraps around.
     static let maxOffset: Int64 = 1 << 32
@@ -72,6 +74,8 @@ struct Facts {
                 if let r = instr.result, let k = integer(b), k.magnitude <= Self.maxOffset.magnitude
                 {
                     offsets[r] = (a, op == .add ? k : -k)
+                } else if let r = instr.result, op == .add {
+                    sums[r] = (a, b)
                 }
             case .ifElse(_, let then, let els):
                 collect(then)
@@ -83,7 +87,7 @@ struct Facts {
             case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd,
+                .rngIteration, .atomicAdd, .clock,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -190,6 +194,23 @@ private func provenRange(_ loop: ForLoop, _ facts: Facts) -> ProvenRange? {
     return ProvenRange(induction: loop.induction, lower: lower, upper: upper, upperOffset: offset)
 }
 
+/// A reversed range (LowerLoops.swift) runs forward over `k` and starts its body with
+/// `i = (lower + upper - 1) - k`: over `lower..<upper`, `i` takes exactly the values `k`
+/// takes (the wrapping arithmetic is exact, as the result is always in range), so the
+/// same range proves checks on `i`.
+private func mirroredRange(_ loop: ForLoop, _ range: ProvenRange, _ facts: Facts)
+    -> ProvenRange?
+{
+    guard let first = loop.body.instrs.first, let i = first.result,
+        case .binary(.sub, let mirror, let k) = first.op, k == loop.induction,
+        let (sum, offset) = facts.offsets[mirror], offset == -1,
+        let (a, b) = facts.sums[sum], a == loop.lower, b == loop.upper
+    else { return nil }
+    var mirrored = range
+    mirrored.induction = i
+    return mirrored
+}
+
 private func eliminate(
     _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
     sizes: [Facts.DimOf: Int64], guards: [IndexGuard], removed: inout Int
@@ -227,7 +248,12 @@ private func eliminate(
             walk(&els, loops)
             instr.op = .ifElse(c, then: then, else: els)
         case .forLoop(var loop):
-            walk(&loop.body, provenRange(loop, facts).map { loops + [$0] } ?? loops)
+            var proven = loops
+            if let range = provenRange(loop, facts) {
+                proven.append(range)
+                if let mirrored = mirroredRange(loop, range, facts) { proven.append(mirrored) }
+            }
+            walk(&loop.body, proven)
             instr.op = .forLoop(loop)
         case .whileLoop(var cond, let condition, var body):
             walk(&cond, loops)
@@ -239,7 +265,7 @@ private func eliminate(
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd,
+            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock,
             .breakLoop, .continueLoop,
             .returnValue, .parallelFor:
             break

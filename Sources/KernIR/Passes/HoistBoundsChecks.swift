@@ -3,8 +3,11 @@ import KernBasics
 /// Loop versioning for bounds checks. In: a verified module after
 /// `eliminate-bounds-checks` (and after outlining, so it also sees each block of a
 /// `prange` as an ordinary loop). Out: every innermost `for` loop (no loop nested in
-/// it; step 1; i64 induction) that has checks whose index is affine in the induction
-/// variable (`c*i + k`, `k` and the bound computed before the loop) becomes
+/// it; i64 induction; any step defined before the loop — constant or not, negative
+/// too: a monotonic loop's values lie between its first and its exact last value, so
+/// an affine index is in bounds on every iteration if it is at both ends) that has
+/// checks whose index is affine in the induction variable (`c*i + k`, `k` and the bound
+/// computed before the loop) becomes
 ///
 ///     <range test>            // one test for all such checks, see RangeTest
 ///     if test { loop without those checks } else { the original loop }
@@ -74,7 +77,7 @@ private struct LoopVersioner {
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .breakLoop, .continueLoop, .returnValue, .parallelFor:
+                .rngIteration, .atomicAdd, .clock, .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
             out.append(instr)
@@ -85,7 +88,8 @@ private struct LoopVersioner {
     /// The range test and both versions of `loop`, or nil when no check can be hoisted.
     private mutating func version(_ loop: ForLoop, pos: SourcePos, id: LoopID?) -> [Instr]? {
         if case .parallel = loop.kind { return nil }  // outlined first; never here
-        guard function.values[loop.induction] == .scalar(.int64), constants[loop.step] == 1
+        guard function.values[loop.induction] == .scalar(.int64), constants[loop.step] != 0,
+            isDefinedBefore(loop.step, loop)
         else { return nil }
         var analysis = AffineAnalysis(function: function, loop: loop)
         var hoistable: [CheckKey: (AffineForm, AffineForm)] = [:]
@@ -105,12 +109,20 @@ private struct LoopVersioner {
 
         var test = RangeTest(InstrEmitter(function: function, pos: pos))
         test.guardLoopBounds(lower: loop.lower, upper: loop.upper)
-        let last = loop.inclusive ? loop.upper : test.lastBeforeExclusive(loop.upper)
+        let (first, last): (ValueID, ValueID)
+        if constants[loop.step] == 1 {
+            first = loop.lower
+            last = loop.inclusive ? loop.upper : test.lastBeforeExclusive(loop.upper)
+        } else {
+            (first, last) = test.strideEnds(
+                lower: loop.lower, upper: loop.upper, step: loop.step,
+                stepConstant: constants[loop.step], inclusive: loop.inclusive)
+        }
         var seen = Set<[AffineForm]>()
         for key in hoistable.keys.sorted() {
             let (i, b) = hoistable[key]!
             guard seen.insert([i, b]).inserted else { continue }
-            test.require(index: i, bound: b, first: loop.lower, last: last)
+            test.require(index: i, bound: b, first: first, last: last)
         }
         let ok = test.result()
         function = test.e.function
@@ -128,6 +140,12 @@ private struct LoopVersioner {
                 pos: pos))
         if let id { hoisted[id, default: 0] += count }
         return out
+    }
+
+    /// Whether `v` is defined outside `loop`'s body (a parameter, or an instruction
+    /// before the loop), so the range test before the loop can read it.
+    private func isDefinedBefore(_ v: ValueID, _ loop: ForLoop) -> Bool {
+        !loop.body.definitions().keys.contains(v) && v != loop.induction
     }
 
     /// The loop with new SSA values for everything it defines (both versions coexist).

@@ -42,6 +42,48 @@ struct RangeTest {
         conditions.append(e.emit(.compare(.lt, highIndex, b), .scalar(.bool)))
     }
 
+    /// The smallest and the largest value of a strided loop's induction variable
+    /// (`lower`, `lower + step`, … while before `upper`, or up to it when inclusive),
+    /// bounds included when the loop is empty — a false test then only runs the
+    /// (empty) checked loop. The exact last value is
+    /// `lower + ((upper - adjust - lower) / step) * step`, `adjust` being the step's sign
+    /// for an exclusive loop and 0 otherwise; for a step whose sign is known only at run
+    /// time, `select`s pick the order. The step is guarded to ±2^40 like the bounds, so
+    /// nothing wraps (IRGen's `check.stride` before the loop has excluded 0).
+    mutating func strideEnds(
+        lower: ValueID, upper: ValueID, step: ValueID, stepConstant: Int64?, inclusive: Bool
+    ) -> (first: ValueID, last: ValueID) {
+        let positive: ValueID?
+        let adjust: ValueID
+        if let k = stepConstant {
+            positive = nil
+            adjust = constant(inclusive ? 0 : (k > 0 ? 1 : -1))
+        } else {
+            guardMagnitude(step)
+            let zero = constant(0)
+            let p = e.emit(.compare(.gt, step, zero), .scalar(.bool))
+            positive = p
+            if inclusive {
+                adjust = zero
+            } else {
+                let plus = constant(1)
+                let minus = constant(-1)
+                adjust = e.emit(.select(p, plus, minus), .scalar(.int64))
+            }
+        }
+        let end = e.binary(.sub, upper, adjust)
+        let span = e.binary(.sub, end, lower)
+        let steps = e.binary(.div, span, step)
+        let distance = e.binary(.mul, steps, step)
+        let lastValue = e.binary(.add, lower, distance)
+        if let k = stepConstant { return k > 0 ? (lower, lastValue) : (lastValue, lower) }
+        guard let positive else { return (lower, lastValue) }
+        return (
+            e.emit(.select(positive, lower, lastValue), .scalar(.int64)),
+            e.emit(.select(positive, lastValue, lower), .scalar(.int64))
+        )
+    }
+
     /// `upper - 1`: the last induction value of an exclusive loop.
     mutating func lastBeforeExclusive(_ upper: ValueID) -> ValueID {
         let one = constant(1)

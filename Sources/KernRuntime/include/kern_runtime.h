@@ -107,6 +107,10 @@ void kern_rt_print_f32(float v);
 void kern_rt_print_bool(int32_t v);
 void kern_rt_print_end(void);
 
+/* clock(): nanoseconds of CLOCK_MONOTONIC (an arbitrary origin; differences are
+ * elapsed time). */
+int64_t kern_rt_clock_ns(void);
+
 /* Formats like Swift's `description` ("1.0", "1e-05", "0.33333334", "inf", "nan").
  * Writes a NUL-terminated string into buf (at least 32 bytes); returns its length. */
 int kern_rt_format_f64(double v, char *buf);
