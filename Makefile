@@ -11,7 +11,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 test-mpi integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated check-docs docs
+.PHONY: deps build run test test-llvm19 test-mpi integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated check-docs docs lint
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -52,6 +52,10 @@ check-generated:
 	python3 scripts/gen-call-overloads.py "$$tmp/KernFunction+CallInout.swift" && \
 	diff -u Sources/Kern/KernFunction+CallInout.swift "$$tmp/KernFunction+CallInout.swift" && \
 	echo "generated sources are up to date"
+
+# swift-format with the checked-in .swift-format over Sources: any finding fails (CI).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources
 
 # Fails when a public symbol of the Kern module (or a type it re-exports) has no doc
 # comment: SwiftPM dumps the symbol graphs (building the debug package first, as `make

@@ -28,7 +28,9 @@ public enum AOTHeader {
              * a KernStatus, with ctx->error saying what failed and where (line, column
              * in \(source)). Zero the context before a call (`KernCallContext ctx = {0};`
              * in C, `KernCallContext()` in Swift); ctx.seed and ctx.threads are the
-             * call's random seed and thread count (0: the runtime's default).
+             * call's random seed and thread count (0: the runtime's default);
+             * ctx.stack_limit = kern_rt_stack_limit() makes runaway recursion a
+             * KERN_ERR_STACK error instead of a crash (0: no check).
              *
              * Link with the KernRuntime library (a product of the Kern package) and,
              * when the code uses SIMD math, with -lmvec -lm.

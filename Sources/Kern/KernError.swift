@@ -134,6 +134,8 @@ public enum RuntimeErrorKind: Sendable, Hashable {
     case negativeSize(count: Int)
     /// An MPI built-in failed (LANGUAGE.md §12): the runtime's message.
     case mpiFailed(message: String)
+    /// A call inside a cycle of the call graph found the thread's stack nearly full.
+    case stackOverflow
     /// A status this library does not know (a newer runtime).
     case unknown(status: Int32)
 
@@ -154,6 +156,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
         case .allocation: self = .allocationFailed(bytes: Int(error.value0))
         case .size: self = .negativeSize(count: Int(error.value0))
         case .mpi: self = .mpiFailed(message: error.message.map { String(cString: $0) } ?? "")
+        case .stackOverflow: self = .stackOverflow
         // Not a failure: only reached if a caller decodes a record that holds none.
         case .ok: self = .unknown(status: error.kind)
         }
@@ -173,6 +176,7 @@ public enum RuntimeErrorKind: Sendable, Hashable {
         case .negativeSize(let count):
             return "cannot create a local array with negative count \(count)"
         case .mpiFailed(let message): return "MPI: \(message)"
+        case .stackOverflow: return "stack overflow: recursion too deep"
         case .unknown(let status): return "runtime error (status \(status))"
         }
     }

@@ -128,6 +128,9 @@ public struct KernFunction: Sendable {
                 var context = KernCallContext()
                 context.seed = options.seed
                 context.threads = Int32(clamping: max(0, options.threads ?? defaultThreads))
+                // Recursion deeper than this thread's stack allows fails with
+                // `.stackOverflow` instead of a SIGSEGV (issue 15.2).
+                context.stack_limit = kern_rt_stack_limit()
                 let resultBase = slots.baseAddress! + slotCount
                 return try withUnsafeMutablePointer(to: &context) { ctx in
                     // Each C argument lives in its own 8-byte slot; values[k] points at it.

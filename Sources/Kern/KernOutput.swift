@@ -14,6 +14,20 @@ public enum KernOutput {
     /// Runs `body`, returning its result and everything Kern code printed meanwhile (on
     /// any thread). Captures do not nest; concurrent captures wait for each other.
     public static func capture<R>(_ body: () throws -> R) rethrows -> (result: R, output: String) {
+        let (result, buffer) = try withSink(body)
+        return (result, buffer.text)
+    }
+
+    /// Like `capture`, with each `print` as one line (without its newline), in the
+    /// order the runtime wrote them (tests and the differential fuzzer compare lines).
+    package static func captureLines<R>(_ body: () throws -> R) rethrows -> (
+        result: R, lines: [String]
+    ) {
+        let (result, buffer) = try withSink(body)
+        return (result, buffer.lines)
+    }
+
+    private static func withSink<R>(_ body: () throws -> R) rethrows -> (R, CaptureBuffer) {
         captureLock.lock()
         defer { captureLock.unlock() }
         let buffer = CaptureBuffer()
@@ -28,8 +42,7 @@ public enum KernOutput {
             kern_rt_set_print_sink(nil, nil)
             user.release()
         }
-        let result = try body()
-        return (result, buffer.text)
+        return (try body(), buffer)
     }
 
     /// Flushes Kern's (and Swift's) buffered standard output.
@@ -44,7 +57,15 @@ public enum KernOutput {
 /// Bytes collected by the sink; appended under the runtime's sink lock, read after the
 /// sink is removed.
 private final class CaptureBuffer: @unchecked Sendable {
-    private var bytes: [UInt8] = []
-    func append(_ chunk: UnsafeRawBufferPointer) { bytes.append(contentsOf: chunk) }
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// One chunk per sink call: a whole line with its newline.
+    private var chunks: [[UInt8]] = []
+    func append(_ chunk: UnsafeRawBufferPointer) { chunks.append(Array(chunk)) }
+    var text: String { String(decoding: chunks.joined(), as: UTF8.self) }
+    var lines: [String] {
+        chunks.map { chunk in
+            var line = String(decoding: chunk, as: UTF8.self)
+            if line.hasSuffix("\n") { line.removeLast() }
+            return line
+        }
+    }
 }

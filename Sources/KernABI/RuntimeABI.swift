@@ -80,6 +80,8 @@ public enum RuntimeStatus: Int32, CaseIterable, Sendable {
     case size = 6
     /// An MPI built-in failed: message (the runtime's own text).
     case mpi = 7
+    /// Stack overflow at a call inside a call-graph cycle: recursion too deep.
+    case stackOverflow = 8
 }
 
 /// Fields of `KernErrorRecord`, in declaration order (the raw value is the field index).
@@ -99,11 +101,13 @@ public enum ErrorRecordField: Int, CaseIterable, Sendable {
 public enum CallContextField: Int, CaseIterable, Sendable {
     case error, seed, threads, flags, rngIteration, rngOrdinal, rngRegions, parallelDepth
     case reserved
+    /// `stack_limit`: recursive calls fail when the frame address is below it (0: never).
+    case stackLimit
 
     public var type: ABIType {
         switch self {
         case .error: RuntimeABI.errorRecord
-        case .seed, .rngIteration, .rngOrdinal, .rngRegions: .int64
+        case .seed, .rngIteration, .rngOrdinal, .rngRegions, .stackLimit: .int64
         case .threads, .flags, .parallelDepth, .reserved: .int32
         }
     }

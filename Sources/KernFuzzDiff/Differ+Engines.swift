@@ -59,38 +59,26 @@ extension Differ {
     static func run(_ module: KernModule, _ entry: String, seed: UInt64, threads: Int)
         -> Observation
     {
-        let lines = LineCollector()
-        let box = Unmanaged.passRetained(lines)
-        kern_rt_set_print_sink(
-            { text, length, user in
-                guard let text, let user else { return }
-                let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
-                var line = String(
-                    decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
-                if line.hasSuffix("\n") { line.removeLast() }
-                collector.append(line)
-            }, box.toOpaque())
-        defer {
-            kern_rt_set_print_sink(nil, nil)
-            box.release()
-        }
-        do {
-            let f = try module.function(named: entry)
-            let result = try f.with(seed: seed, threads: threads).call([])
-            if case .void = result {
-                return Observation(output: lines.lines, result: nil, error: nil)
+        let (captured, lines) = KernOutput.captureLines { () -> Observation in
+            do {
+                let f = try module.function(named: entry)
+                let result = try f.with(seed: seed, threads: threads).call([])
+                if case .void = result { return Observation(output: [], result: nil, error: nil) }
+                return Observation(output: [], result: result.description, error: nil)
+            } catch let KernError.runtime(kind, _, position, _, _) {
+                let isBounds: Bool
+                if case .outOfBounds = kind { isBounds = true } else { isBounds = false }
+                return Observation(
+                    output: [], result: nil,
+                    error: "\(position.line):\(position.column) \(name(of: kind))",
+                    outOfBounds: isBounds)
+            } catch {
+                return Observation(output: [], result: nil, error: "host error: \(error)")
             }
-            return Observation(output: lines.lines, result: result.description, error: nil)
-        } catch let KernError.runtime(kind, _, position, _, _) {
-            let isBounds: Bool
-            if case .outOfBounds = kind { isBounds = true } else { isBounds = false }
-            return Observation(
-                output: lines.lines, result: nil,
-                error: "\(position.line):\(position.column) \(name(of: kind))",
-                outOfBounds: isBounds)
-        } catch {
-            return Observation(output: lines.lines, result: nil, error: "host error: \(error)")
         }
+        var observation = captured
+        observation.output = lines
+        return observation
     }
 
     private static func name(of kind: IRRuntimeError.Kind) -> String {
@@ -101,8 +89,8 @@ extension Differ {
         case .stride: return "zero stride"
         case .allocation: return "allocation"
         case .badArgument: return "bad argument"
-        case .callDepth: return "call depth"
         case .mpi: return "mpi"
+        case .stackOverflow: return "stack overflow"
         }
     }
 
@@ -114,6 +102,7 @@ extension Differ {
         case .zeroStride: return "zero stride"
         case .allocationFailed, .negativeSize: return "allocation"
         case .mpiFailed: return "mpi"
+        case .stackOverflow: return "stack overflow"
         case .unknown(let status): return "unknown status \(status)"
         }
     }

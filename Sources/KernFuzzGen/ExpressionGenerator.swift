@@ -137,7 +137,9 @@ extension ProgramGenerator {
                 options.transcendentals
                 ? ["min", "max", "copysign", "atan2", "pow", "hypot"] : ["min", "max", "copysign"]
             let f = rng.pick(binary)
-            if type == .float, ["atan2", "pow", "hypot"].contains(f) { callsFloatTranscendental = true }
+            if type == .float, ["atan2", "pow", "hypot"].contains(f) {
+                callsFloatTranscendental = true
+            }
             return "\(f)(\(a), \(expr(type, depth - 1)))"
         case 9: return "fma(\(a), \(expr(type, depth - 1)), \(expr(type, depth - 1)))"
         case 10: return "\(type.rawValue)(\(expr(rng.pick(FuzzScalar.numeric), depth - 1)))"

@@ -19,7 +19,7 @@ extension ProgramGenerator {
             let c = expr(.bool, 3)
             block("if \(c)") { statements(rng.int(1...3), depth: depth - 1, returning: returning) }
             if rng.chance(0.4) {
-                lines_removeLastBrace()
+                reopenLastBrace()
                 block("} else") {
                     statements(rng.int(1...3), depth: depth - 1, returning: returning)
                 }
@@ -53,7 +53,7 @@ extension ProgramGenerator {
     }
 
     /// `if … { … }` followed by `else`: reopen the closed brace as `} else {`.
-    private func lines_removeLastBrace() { dropLastLine() }
+    private func reopenLastBrace() { dropLastLine() }
 
     func declareScalar() {
         let t = rng.pick(FuzzScalar.allCases)

@@ -107,39 +107,10 @@ extension Module {
                     block.instrs[k].loop = LoopID(raw: next)
                     next += 1
                 }
-                block.instrs[k].op.mapNestedBlocks(number)
+                block.instrs[k].op.updateNestedBlocks(number)
             }
         }
         for id in functions.ids { number(&functions[id].body) }
-    }
-}
-
-extension Op {
-    /// Rewrites each nested block in place.
-    mutating func mapNestedBlocks(_ body: (inout Block) -> Void) {
-        switch self {
-        case .ifElse(let c, var t, var e):
-            body(&t)
-            body(&e)
-            self = .ifElse(c, then: t, else: e)
-        case .forLoop(var l):
-            body(&l.body)
-            self = .forLoop(l)
-        case .whileLoop(var c, let v, var b):
-            body(&c)
-            body(&b)
-            self = .whileLoop(cond: c, condition: v, body: b)
-        case .repeatLoop(var b, var c, let v):
-            body(&b)
-            body(&c)
-            self = .repeatLoop(body: b, cond: c, condition: v)
-        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
-            .breakLoop, .continueLoop, .returnValue, .parallelFor:
-            return
-        }
     }
 }
 

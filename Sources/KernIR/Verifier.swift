@@ -273,12 +273,12 @@ struct FunctionVerifier {
             }
             return .scalar(.int64)
         case .loadElement(let a, let indices):
-            indices.forEach { expect($0, .int64, "index") }
+            for i in indices { expect(i, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return .void }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             return .scalar(k)
         case .storeElement(let a, let indices, let v):
-            indices.forEach { expect($0, .int64, "index") }
+            for i in indices { expect(i, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             expect(v, k, "stored value")
@@ -292,7 +292,7 @@ struct FunctionVerifier {
             if rank < 2 { error("subview of a rank-\(rank) array") }
             return .array(k, rank: max(rank - 1, 1))
         case .allocArray(let k, let dims, let fill):
-            dims.forEach { expect($0, .int64, "dimension") }
+            for d in dims { expect(d, .int64, "dimension") }
             expect(fill, k, "fill value")
             if dims.isEmpty || dims.count > 3 {
                 error("local arrays have rank 1...3, not \(dims.count)")
@@ -339,7 +339,7 @@ struct FunctionVerifier {
             }
             return nil
         case .atomicAdd(let a, let indices, let v):
-            indices.forEach { expect($0, .int64, "index") }
+            for i in indices { expect(i, .int64, "index") }
             guard let (k, rank) = arrayUse(a) else { return nil }
             if indices.count != rank { error("\(indices.count) indices for a rank-\(rank) array") }
             if !k.isInteger && !k.isFloating {

@@ -220,35 +220,25 @@ func binary(_ op: BinaryOpcode, _ a: Scalar, _ b: Scalar, _ pos: SourcePos) thro
     case .float: return .float(floatBinary(op, a.float, b.float))
     case .double: return .double(floatBinary(op, a.double, b.double))
     case .bool: return Scalar(kind: k, bits: try integerBinary(op, a.bits, b.bits, pos))
-    case .int8:
-        return scalarFromInteger(
-            try integerBinary(
-                op, Int8(truncatingIfNeeded: a.bits), Int8(truncatingIfNeeded: b.bits), pos), k)
-    case .int16:
-        return scalarFromInteger(
-            try integerBinary(
-                op, Int16(truncatingIfNeeded: a.bits), Int16(truncatingIfNeeded: b.bits), pos), k)
-    case .int32:
-        return scalarFromInteger(
-            try integerBinary(
-                op, Int32(truncatingIfNeeded: a.bits), Int32(truncatingIfNeeded: b.bits), pos), k)
-    case .int64:
-        return scalarFromInteger(
-            try integerBinary(op, Int64(bitPattern: a.bits), Int64(bitPattern: b.bits), pos), k)
-    case .uint8:
-        return scalarFromInteger(
-            try integerBinary(
-                op, UInt8(truncatingIfNeeded: a.bits), UInt8(truncatingIfNeeded: b.bits), pos), k)
-    case .uint16:
-        return scalarFromInteger(
-            try integerBinary(
-                op, UInt16(truncatingIfNeeded: a.bits), UInt16(truncatingIfNeeded: b.bits), pos), k)
-    case .uint32:
-        return scalarFromInteger(
-            try integerBinary(
-                op, UInt32(truncatingIfNeeded: a.bits), UInt32(truncatingIfNeeded: b.bits), pos), k)
-    case .uint64: return scalarFromInteger(try integerBinary(op, a.bits, b.bits, pos), k)
+    case .int8: return try integerBinary(op, a, b, as: Int8.self, pos)
+    case .int16: return try integerBinary(op, a, b, as: Int16.self, pos)
+    case .int32: return try integerBinary(op, a, b, as: Int32.self, pos)
+    case .int64: return try integerBinary(op, a, b, as: Int64.self, pos)
+    case .uint8: return try integerBinary(op, a, b, as: UInt8.self, pos)
+    case .uint16: return try integerBinary(op, a, b, as: UInt16.self, pos)
+    case .uint32: return try integerBinary(op, a, b, as: UInt32.self, pos)
+    case .uint64: return try integerBinary(op, a, b, as: UInt64.self, pos)
     }
+}
+
+/// `op` on the low bits of `a` and `b` read as `T` (two's complement), as a scalar of
+/// `a`'s kind.
+func integerBinary<T: FixedWidthInteger>(
+    _ op: BinaryOpcode, _ a: Scalar, _ b: Scalar, as _: T.Type, _ pos: SourcePos
+) throws(IRRuntimeError) -> Scalar {
+    let result = try integerBinary(
+        op, T(truncatingIfNeeded: a.bits), T(truncatingIfNeeded: b.bits), pos)
+    return scalarFromInteger(result, a.kind)
 }
 
 func floatBinary<T: BinaryFloatingPoint>(_ op: BinaryOpcode, _ a: T, _ b: T) -> T {

@@ -15,9 +15,10 @@ public struct Interpreter: Sendable {
     public let module: Module
     /// Receives each `print` line, without its newline. Default: standard output.
     public var output: @Sendable (String) -> Void = { print($0) }
-    /// Calls nested deeper than this stop with a `callDepth` error instead of
-    /// overflowing the host thread's stack (Swift Testing and GCD threads have small
-    /// stacks; an interpreted call uses a few KB).
+    /// Calls nested deeper than this stop with a `stackOverflow` error at the call
+    /// ("stack overflow: recursion too deep", as compiled code reports it when its
+    /// thread's stack runs low) instead of overflowing this interpreter's own stack
+    /// (an interpreted call uses a few KB of the `stackSize` thread).
     public var maxCallDepth = 10_000
     /// Stack size of the thread each `call` runs on (bytes).
     public var stackSize = 1 << 30
@@ -38,7 +39,7 @@ public struct Interpreter: Sendable {
         let thread = Thread { [self] in
             var state = ExecState(random: RandomStream(seed: seed))
             do throws(IRRuntimeError) {
-                box.result = .success(try invoke(f, args, state: &state))
+                box.result = .success(try invoke(f, args, at: .unknown, state: &state))
             } catch {
                 box.result = .failure(error)
             }
@@ -61,9 +62,10 @@ public struct Interpreter: Sendable {
         return try call(f, args)
     }
 
-    func invoke(_ id: FunctionID, _ args: [InterpreterValue], state: inout ExecState)
-        throws(IRRuntimeError) -> InterpreterValue?
-    {
+    /// Runs function `id`; `pos` is the calling instruction's (for the depth error).
+    func invoke(
+        _ id: FunctionID, _ args: [InterpreterValue], at pos: SourcePos, state: inout ExecState
+    ) throws(IRRuntimeError) -> InterpreterValue? {
         let f = module.functions[id]
         guard args.count == f.params.count else {
             throw IRRuntimeError(
@@ -74,8 +76,7 @@ public struct Interpreter: Sendable {
         defer { state.depth -= 1 }
         if state.depth > maxCallDepth {
             throw IRRuntimeError(
-                kind: .callDepth, pos: f.pos,
-                message: "call depth limit of \(maxCallDepth) exceeded in \(f.name)")
+                kind: .stackOverflow, pos: pos, message: "stack overflow: recursion too deep")
         }
         var frame = Frame(function: f)
         for (k, (param, arg)) in zip(f.params, args).enumerated() {
@@ -200,7 +201,7 @@ public struct Interpreter: Sendable {
                 case .slot(let s): return .cell(cell(s, frame))
                 }
             }
-            let r = try invoke(callee, passed, state: &state)
+            let r = try invoke(callee, passed, at: instr.pos, state: &state)
             if let res = instr.result {
                 guard let r else {
                     preconditionFailure(
@@ -223,7 +224,7 @@ public struct Interpreter: Sendable {
             while start < hi {
                 let end = hi - start > size ? start + size : hi
                 let bounds: [InterpreterValue] = [.int(start), .int(end), .int(block)]
-                _ = try invoke(body, bounds + captured, state: &state)
+                _ = try invoke(body, bounds + captured, at: instr.pos, state: &state)
                 start = end
                 block += 1
             }

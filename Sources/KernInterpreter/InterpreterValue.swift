@@ -221,8 +221,9 @@ public struct IRRuntimeError: Error, Sendable, Equatable, CustomStringConvertibl
         case mpi
         /// Wrong argument count or types passed to `Interpreter.call`.
         case badArgument
-        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion).
-        case callDepth
+        /// Calls nested deeper than `Interpreter.maxCallDepth` (runaway recursion): the
+        /// JIT's `stack overflow: recursion too deep`, at the call.
+        case stackOverflow
     }
     public var kind: Kind
     public var pos: SourcePos

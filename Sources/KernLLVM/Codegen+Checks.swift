@@ -37,6 +37,17 @@ extension Codegen {
         fail(if: bad, .stride, pos: pos)
     }
 
+    /// Before a call that stays inside a call-graph cycle: fail with `.stackOverflow` at
+    /// the call when this frame is below the thread's limit (`ctx->stack_limit`, set per
+    /// thread by the host and the parallel runtime; 0 never fails). Compared as
+    /// pointers, so no integer cast is needed.
+    func checkStack(pos: SourcePos) {
+        let (frameAddress, type) = module.intrinsic("llvm.frameaddress", [ctx.ptr])
+        let frame = b.call(type, frameAddress, [ctx.constInt(ctx.i32, 0)])
+        let limit = b.load(ctx.ptr, contextField(.stackLimit, of: ctxArgument))
+        fail(if: b.icmp(.ult, frame, limit), .stackOverflow, pos: pos)
+    }
+
     /// Branches to a cold failure block when `bad` holds; continues in a fresh block.
     func fail(
         if bad: LLVMValue, _ kind: RuntimeStatus, pos: SourcePos,

@@ -34,10 +34,7 @@ extension Codegen {
         b.addIncoming(current, lower, preheader)
         values[loop.induction.index] = current
 
-        loops.append(LoopTargets(continueBlock: latch, breakBlock: exit, scopeDepth: scopes.count))
-        emitBlock(loop.body)
-        loops.removeLast()
-        if !b.isTerminated { b.br(latch) }
+        if emitLoopBody(loop.body, continueTo: latch, breakTo: exit) { b.br(latch) }
 
         b.position(at: latch)
         let nextCount = b.add(count, ctx.constInt(ctx.i64, 1))

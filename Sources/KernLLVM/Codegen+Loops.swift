@@ -12,17 +12,17 @@ extension Codegen {
         return module.appendBlock(fn, name)
     }
 
-    func emitIf(_ c: LLVMValue, _ then: Block, _ else_: Block) {
+    func emitIf(_ c: LLVMValue, _ then: Block, _ otherwise: Block) {
         let thenBlock = newBlock("if.then")
         let merge = newBlock("if.end")
-        let elseBlock = else_.instrs.isEmpty ? merge : newBlock("if.else")
+        let elseBlock = otherwise.instrs.isEmpty ? merge : newBlock("if.else")
         b.condBr(c, thenBlock, elseBlock)
         b.position(at: thenBlock)
         emitBlock(then)
         if !b.isTerminated { b.br(merge) }
         if elseBlock != merge {
             b.position(at: elseBlock)
-            emitBlock(else_)
+            emitBlock(otherwise)
             if !b.isTerminated { b.br(merge) }
         }
         b.position(at: merge)
@@ -82,11 +82,9 @@ extension Codegen {
         case .parallel:
             preconditionFailure("KernLLVM: parallel loops are outlined before LLVM lowering")
         }
-        loops.append(LoopTargets(continueBlock: latch, breakBlock: exit, scopeDepth: scopes.count))
-        emitBlock(loop.body)
-        loops.removeLast()
+        let fallsThrough = emitLoopBody(loop.body, continueTo: latch, breakTo: exit)
         reductionSlots = savedReductions
-        if !b.isTerminated { b.br(latch) }
+        if fallsThrough { b.br(latch) }
 
         b.position(at: latch)
         let next: LLVMValue
@@ -128,14 +126,21 @@ extension Codegen {
         emitBlock(cond)
         b.condBr(value(condition), bodyBlock, exit)
         b.position(at: bodyBlock)
-        loops.append(LoopTargets(continueBlock: header, breakBlock: exit, scopeDepth: scopes.count))
-        emitBlock(body)
-        loops.removeLast()
-        if !b.isTerminated {
+        if emitLoopBody(body, continueTo: header, breakTo: exit) {
             let backEdge = b.br(header)
             debug?.markLoop(backEdge)
         }
         b.position(at: exit)
+    }
+
+    /// Emits a loop body at the current block, `continue` branching to `continueTo` and
+    /// `break` to `breakTo`; true when the body falls through at its end.
+    func emitLoopBody(_ body: Block, continueTo: LLVMBlock, breakTo: LLVMBlock) -> Bool {
+        loops.append(
+            LoopTargets(continueBlock: continueTo, breakBlock: breakTo, scopeDepth: scopes.count))
+        emitBlock(body)
+        loops.removeLast()
+        return !b.isTerminated
     }
 
     func emitRepeat(_ body: Block, _ cond: Block, _ condition: ValueID) {
@@ -144,11 +149,7 @@ extension Codegen {
         let exit = newBlock("repeat.end")
         b.br(bodyBlock)
         b.position(at: bodyBlock)
-        loops.append(
-            LoopTargets(continueBlock: condBlock, breakBlock: exit, scopeDepth: scopes.count))
-        emitBlock(body)
-        loops.removeLast()
-        if !b.isTerminated { b.br(condBlock) }
+        if emitLoopBody(body, continueTo: condBlock, breakTo: exit) { b.br(condBlock) }
         b.position(at: condBlock)
         emitBlock(cond)
         let backEdge = b.condBr(value(condition), bodyBlock, exit)

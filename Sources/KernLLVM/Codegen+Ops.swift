@@ -86,6 +86,9 @@ extension Codegen {
         case .checkStride(let s):
             checkStride(value(s), pos: instr.pos)
         case .call(let callee, let args):
+            if callCycles.isRecursiveCall(from: functionID, to: callee) {
+                checkStack(pos: instr.pos)
+            }
             spillRandomState(callee: callee)
             result = call(callee, args)
             reloadRandomState(callee: callee)

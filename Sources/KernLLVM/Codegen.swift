@@ -51,8 +51,12 @@ final class Codegen {
     /// Whether a call to the function may leave an error in ctx (checks, allocations,
     /// or calls to such functions): only those calls are followed by a status test.
     var mayFail: [Bool] = []
+    /// The call graph's cycles: calls within one get a stack check (`checkStack`).
+    lazy var callCycles = CallGraphCycles(ir)
 
     // Per-function state (reset by emitFunction).
+    /// The IR function being emitted.
+    var functionID = FunctionID(raw: 0)
     var function = KernIR.Function(name: "", returnType: .void)
     var llvmFunction: LLVMValue?
     var ctxParam: LLVMValue?
@@ -185,6 +189,7 @@ final class Codegen {
     private func emitFunction(_ id: FunctionID) {
         let f = ir.functions[id]
         function = f
+        functionID = id
         let (fn, _) = functions[id.index]
         llvmFunction = fn
         debug?.beginFunction(fn, name: f.name, pos: f.pos)
@@ -364,7 +369,8 @@ final class Codegen {
     // MARK: May-fail analysis
 
     private func computeMayFail() -> [Bool] {
-        var result = Array(repeating: false, count: ir.functions.count)
+        // A function in a cycle may fail its stack check (or a callee in the cycle may).
+        var result = ir.functions.ids.map { callCycles.isRecursive($0) }
         var changed = true
         while changed {
             changed = false

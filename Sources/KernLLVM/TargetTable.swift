@@ -2,7 +2,7 @@
 // The CPU names and target features each LLVM version accepts for the 64-bit triple.
 
 enum TargetTable {
-    static let x86_64CPUs19: [String] = [
+    static let x86CPUs19: [String] = [
         "alderlake", "amdfam10", "arrowlake", "arrowlake-s", "arrowlake_s", "athlon-fx",
         "athlon64", "athlon64-sse3", "atom", "atom_sse4_2", "atom_sse4_2_movbe", "barcelona",
         "bdver1", "bdver2", "bdver3", "bdver4", "bonnell", "broadwell", "btver1", "btver2",
@@ -20,7 +20,7 @@ enum TargetTable {
         "westmere", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4", "znver1", "znver2",
         "znver3", "znver4", "znver5",
     ]
-    static let x86_64Features19: [String] = [
+    static let x86Features19: [String] = [
         "64bit", "64bit-mode", "adx", "aes", "allow-light-256-bit", "amx-bf16", "amx-complex",
         "amx-fp16", "amx-int8", "amx-tile", "avx", "avx10.1-256", "avx10.1-512", "avx2",
         "avx512bf16", "avx512bitalg", "avx512bw", "avx512cd", "avx512dq", "avx512f",
@@ -54,7 +54,7 @@ enum TargetTable {
         "vzeroupper", "waitpkg", "wbnoinvd", "widekl", "x87", "xop", "xsave", "xsavec",
         "xsaveopt", "xsaves", "zu",
     ]
-    static let x86_64CPUs22: [String] = [
+    static let x86CPUs22: [String] = [
         "alderlake", "amdfam10", "arrowlake", "arrowlake-s", "arrowlake_s", "athlon-fx",
         "athlon64", "athlon64-sse3", "atom", "atom_sse4_2", "atom_sse4_2_movbe", "barcelona",
         "bdver1", "bdver2", "bdver3", "bdver4", "bonnell", "broadwell", "btver1", "btver2",
@@ -72,7 +72,7 @@ enum TargetTable {
         "tremont", "westmere", "wildcatlake", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4",
         "znver1", "znver2", "znver3", "znver4", "znver5",
     ]
-    static let x86_64Features22: [String] = [
+    static let x86Features22: [String] = [
         "64bit", "64bit-mode", "adx", "aes", "allow-light-256-bit", "amx-avx512", "amx-bf16",
         "amx-complex", "amx-fp16", "amx-fp8", "amx-int8", "amx-movrs", "amx-tf32", "amx-tile",
         "avx", "avx10.1", "avx10.1-512", "avx10.2", "avx10.2-512", "avx2", "avx512bf16",

@@ -99,7 +99,7 @@ enum TargetValidation {
         /// between only names both know (safe for either).
         func cpus(llvmMajor: Int) -> Set<String> {
             switch self {
-            case .x86: Self.pick(llvmMajor, TargetTable.x86_64CPUs19, TargetTable.x86_64CPUs22)
+            case .x86: Self.pick(llvmMajor, TargetTable.x86CPUs19, TargetTable.x86CPUs22)
             case .aarch64:
                 Self.pick(llvmMajor, TargetTable.aarch64CPUs19, TargetTable.aarch64CPUs22)
             }
@@ -108,7 +108,7 @@ enum TargetValidation {
         func features(llvmMajor: Int) -> Set<String> {
             switch self {
             case .x86:
-                Self.pick(llvmMajor, TargetTable.x86_64Features19, TargetTable.x86_64Features22)
+                Self.pick(llvmMajor, TargetTable.x86Features19, TargetTable.x86Features22)
             case .aarch64:
                 Self.pick(llvmMajor, TargetTable.aarch64Features19, TargetTable.aarch64Features22)
             }

@@ -34,7 +34,7 @@ extension REPLSession {
                     hoistable.append(e)
                     return
                 }
-                arguments.forEach { visit($0.value, always: always) }
+                for a in arguments { visit(a.value, always: always) }
             case .binary(let op, let lhs, let rhs, _):
                 visit(lhs, always: always)
                 visit(rhs, always: always && op != .and && op != .or)
@@ -47,8 +47,8 @@ extension REPLSession {
             case .member(let base, _, _), .tupleElement(let base, _, _): visit(base, always: always)
             case .subscriptAccess(let base, let indices):
                 visit(base, always: always)
-                indices.forEach { visit($0, always: always) }
-            case .tuple(let xs): xs.forEach { visit($0, always: always) }
+                for i in indices { visit(i, always: always) }
+            case .tuple(let xs): for x in xs { visit(x, always: always) }
             case .inoutRef: hasInout = true
             default: break
             }

@@ -67,7 +67,7 @@ extension REPLSession {
             if case .binding(_, let pattern, _, _) = bareAST.stmts[id].kind {
                 switch pattern {
                 case .name(let n, _): declared.insert(n)
-                case .tuple(let xs, _): xs.forEach { declared.insert($0.name) }
+                case .tuple(let xs, _): for x in xs { declared.insert(x.name) }
                 }
             }
         }

@@ -50,6 +50,9 @@ static int32_t kern_run_block(KernBlockBody body, void *context, const KernCallC
                               int64_t begin, int64_t end, int64_t blockSize, int64_t block,
                               KernErrorRecord *errorOut, uint64_t *ordinalOut) {
     KernCallContext blockCtx = *base;
+    /* The block may run on a pool worker: recursion there is limited by that
+     * thread's own stack (issue 15.2), whatever the caller's limit was. */
+    blockCtx.stack_limit = kern_rt_stack_limit();
     int64_t lo, hi;
     kern_parallel_block_bounds(begin, end, blockSize, block, &lo, &hi);
     int32_t status = body(context, &blockCtx, lo, hi, block);

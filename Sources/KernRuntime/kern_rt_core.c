@@ -64,4 +64,5 @@ _Static_assert(offsetof(KernCallContext, rng_iteration) == 64, "KernCallContext 
 _Static_assert(offsetof(KernCallContext, rng_ordinal) == 72, "KernCallContext layout");
 _Static_assert(offsetof(KernCallContext, rng_regions) == 80, "KernCallContext layout");
 _Static_assert(offsetof(KernCallContext, parallel_depth) == 88, "KernCallContext layout");
-_Static_assert(sizeof(KernCallContext) == 96, "KernCallContext layout");
+_Static_assert(offsetof(KernCallContext, stack_limit) == 96, "KernCallContext layout");
+_Static_assert(sizeof(KernCallContext) == 104, "KernCallContext layout");

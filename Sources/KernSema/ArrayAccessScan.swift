@@ -32,7 +32,7 @@ struct ArrayAccess {
 /// polynomials in its scalar parameters (`p<k>`), so that a caller can substitute its
 /// arguments. Calls of user functions contribute their summaries (when `summaries` is
 /// given), so an access through a callee's `inout` parameter is seen at the call.
-struct ArrayAccessScan {
+struct ArrayAccessScan: StatementScan {
     enum Mode {
         /// A prange body: the loop variable and the scan of its scalar writes (for
         /// loop invariance).
@@ -109,42 +109,14 @@ struct ArrayAccessScan {
 
     // MARK: Traversal
 
-    mutating func scanBlock(_ block: Block) {
-        for s in block.stmts { scanStmt(s) }
-    }
-
-    mutating func scanStmt(_ s: StmtID) {
-        guard s.index < checker.ast.stmts.count else { return }
-        switch checker.ast.stmts[s].kind {
-        case .binding(_, _, _, let value):
-            if let value { scanExpr(value) }
-        case .assign(let target, _, let value, _):
-            if let root = trackedRoot(target), checker.stripParens(target) != root.name {
-                record(root, kind: .write, at: target)
-                for index in root.prefix { scanExpr(index) }
-            } else {
-                scanExpr(target)
-            }
-            scanExpr(value)
-        case .expr(let e):
-            scanExpr(e)
-        case .ifStmt(let condition, let then, let elseBranch):
-            scanExpr(condition)
-            scanBlock(then)
-            if let elseBranch { scanStmt(elseBranch) }
-        case .block(let block):
-            scanBlock(block)
-        case .whileStmt(let condition, let body), .repeatWhile(let body, let condition):
-            scanExpr(condition)
-            scanBlock(body)
-        case .forIn(_, _, let sequence, let body):
-            scanExpr(sequence)
-            scanBlock(body)
-        case .returnStmt(let value):
-            if let value { scanExpr(value) }
-        case .breakStmt, .continueStmt, .error:
-            break
+    mutating func scanAssign(target: ExprID, op: CompoundOp?, value: ExprID) {
+        if let root = trackedRoot(target), checker.stripParens(target) != root.name {
+            record(root, kind: .write, at: target)
+            for index in root.prefix { scanExpr(index) }
+        } else {
+            scanExpr(target)
         }
+        scanExpr(value)
     }
 
     mutating func scanExpr(_ e: ExprID, depth: Int = 0) {
@@ -163,18 +135,10 @@ struct ArrayAccessScan {
             }
         case .call(let callee, let arguments):
             scanCall(e, callee: callee, arguments: arguments, depth: d)
-        case .inoutRef(let inner), .unary(_, let inner, _), .member(let inner, _, _),
-            .tupleElement(let inner, _, _), .paren(let inner):
+        case .inoutRef(let inner):
             scanExpr(inner, depth: d)
-        case .binary(_, let l, let r, _):
-            scanExpr(l, depth: d)
-            scanExpr(r, depth: d)
-        case .ternary(let c, let a, let b):
-            scanExpr(c, depth: d)
-            scanExpr(a, depth: d)
-            scanExpr(b, depth: d)
-        case .tuple(let elements):
-            for element in elements { scanExpr(element, depth: d) }
+        case .unary, .member, .tupleElement, .paren, .binary, .ternary, .tuple:
+            scanOperands(of: e, depth: d)
         case .name, .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType,
             .error, .implicitMember:
             break

@@ -107,7 +107,7 @@ extension Checker {
 }
 
 /// One lexical pass over a prange body collecting writes and reads of outside locals.
-struct ParallelScan {
+struct ParallelScan: StatementScan {
     struct Write {
         var op: ReductionOp?
         var range: SourceRange
@@ -148,38 +148,6 @@ struct ParallelScan {
         if case .array = checker.locals[id].type { return }
         if writes[id] == nil { writeOrder.append(id) }
         writes[id, default: []].append(Write(op: op, range: r))
-    }
-
-    mutating func scanBlock(_ block: Block) {
-        for s in block.stmts { scanStmt(s) }
-    }
-
-    mutating func scanStmt(_ s: StmtID) {
-        guard s.index < checker.ast.stmts.count else { return }
-        switch checker.ast.stmts[s].kind {
-        case .binding(_, _, _, let value):
-            if let value { scanExpr(value) }
-        case .assign(let target, let op, let value, _):
-            scanAssign(target: target, op: op, value: value)
-        case .expr(let e):
-            scanExpr(e)
-        case .ifStmt(let condition, let then, let elseBranch):
-            scanExpr(condition)
-            scanBlock(then)
-            if let elseBranch { scanStmt(elseBranch) }
-        case .block(let block):
-            scanBlock(block)
-        case .whileStmt(let condition, let body), .repeatWhile(let body, let condition):
-            scanExpr(condition)
-            scanBlock(body)
-        case .forIn(_, _, let sequence, let body):
-            scanExpr(sequence)
-            scanBlock(body)
-        case .returnStmt(let value):
-            if let value { scanExpr(value) }
-        case .breakStmt, .continueStmt, .error:
-            break
-        }
     }
 
     mutating func scanAssign(target: ExprID, op: CompoundOp?, value: ExprID) {
@@ -280,25 +248,14 @@ struct ParallelScan {
         case .inoutRef(let inner):
             if let id = local(inner) { recordWrite(id, nil, checker.range(e)) }
             scanExpr(inner, depth: d)
-        case .unary(_, let operand, _):
-            scanExpr(operand, depth: d)
-        case .binary(_, let l, let r, _):
-            scanExpr(l, depth: d)
-            scanExpr(r, depth: d)
-        case .ternary(let c, let a, let b):
-            scanExpr(c, depth: d)
-            scanExpr(a, depth: d)
-            scanExpr(b, depth: d)
+        case .unary, .binary, .ternary, .member, .tupleElement, .paren, .tuple:
+            scanOperands(of: e, depth: d)
         case .call(let callee, let arguments):
             scanExpr(callee, depth: d)
             for argument in arguments { scanExpr(argument.value, depth: d) }
         case .subscriptAccess(let base, let indices):
             scanExpr(base, depth: d)
             for index in indices { scanExpr(index, depth: d) }
-        case .member(let base, _, _), .tupleElement(let base, _, _), .paren(let base):
-            scanExpr(base, depth: d)
-        case .tuple(let elements):
-            for element in elements { scanExpr(element, depth: d) }
         case .integerLiteral, .floatLiteral, .boolLiteral, .stringLiteral, .arrayType, .error,
             .implicitMember:
             break

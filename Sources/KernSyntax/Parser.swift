@@ -7,10 +7,17 @@ import KernBasics
 /// parser then skips to a `;`, a line break, a `}` or the next `func`, and goes on,
 /// so independent mistakes are all reported in one run without cascades.
 /// Nesting (blocks plus expressions) is limited to `Parser.maxDepth`, so deep input
-/// produces a diagnostic rather than a stack overflow, here or in later phases.
+/// produces a diagnostic rather than a stack overflow, here or in later phases. The
+/// parser's own recursion is also limited in bytes (`Parser.stackBudget`): frame sizes
+/// vary with the build (an AddressSanitizer debug build needs several times a release
+/// build's), and the budget makes "nested too deeply" come before the stack runs out
+/// in every build on any thread with at least 1 MiB of stack (docs/decisions.md).
 public final class Parser {
     /// Maximum nesting of blocks and expressions, and maximum expression tree height.
     public static let maxDepth = 256
+    /// Most stack (bytes) the parser's recursion may use below `parse`'s frame. Release
+    /// and debug builds reach `maxDepth` well within it; sanitizer builds may not.
+    public static let stackBudget: UInt = 768 << 10
 
     var tokens: [Token]
     var index = 0
@@ -25,13 +32,16 @@ public final class Parser {
     var depth = 0
     /// Height of each expression tree, indexed like `ast.exprs`.
     var exprHeights: [Int] = []
+    /// Stack address at the start of `parse` (see `stackBudget`).
+    let stackTop: UInt
 
     /// The source bytes, for fix-it text quoting what the user wrote (`use 'a[k] += 1'`).
     var source: [UInt8] = []
 
-    init(tokens: [Token], diagnostics: [Diagnostic]) {
+    init(tokens: [Token], diagnostics: [Diagnostic], stackTop: UInt) {
         self.tokens = tokens
         self.diagnostics = diagnostics
+        self.stackTop = stackTop
     }
 
     /// The source text of a range.
@@ -43,7 +53,8 @@ public final class Parser {
 
     public static func parse(_ file: SourceFile) -> (ast: AST, diagnostics: [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
-        let parser = Parser(tokens: tokens, diagnostics: lexDiagnostics)
+        let parser = Parser(
+            tokens: tokens, diagnostics: lexDiagnostics, stackTop: currentStackAddress())
         parser.source = Array(file.utf8)
         parser.parseFile()
         let sorted = parser.diagnostics.enumerated().sorted {
@@ -236,9 +247,32 @@ public final class Parser {
         ast.stmts.append(Stmt(kind, range))
     }
 
+    /// Size of the probe `currentStackAddress` allocates. A variable, so the allocation
+    /// is a dynamic one: AddressSanitizer moves fixed-size locals to its "fake stack"
+    /// (use-after-return detection), whose addresses say nothing about stack depth, but
+    /// leaves dynamic allocations on the thread's real stack.
+    nonisolated(unsafe) static var probeSize = 1
+
+    /// An address at the current depth of the thread's stack (stacks grow down on every
+    /// supported target, so deeper frames have smaller addresses).
+    @inline(never)
+    static func currentStackAddress() -> UInt {
+        withUnsafeTemporaryAllocation(byteCount: probeSize, alignment: 1) {
+            UInt(bitPattern: $0.baseAddress)
+        }
+    }
+
+    /// Whether the recursion so far stays within `stackBudget`. A distance that makes
+    /// no sense (another mapping) does not count: the depth limit still applies.
+    var withinStackBudget: Bool {
+        let here = Parser.currentStackAddress()
+        guard here < stackTop, stackTop - here < 1 << 30 else { return true }
+        return stackTop - here < Parser.stackBudget
+    }
+
     /// Enters one nesting level; false (after a diagnostic) when the limit is reached.
     func enterNesting() -> Bool {
-        guard depth < Parser.maxDepth else {
+        guard depth < Parser.maxDepth, withinStackBudget else {
             error(
                 "code is nested too deeply (the limit is \(Parser.maxDepth) levels)",
                 at: current.range,

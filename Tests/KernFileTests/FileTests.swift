@@ -163,31 +163,19 @@ enum JITRun {
         let module = try KernModule.compile(
             source: file.source, fileName: file.description, options: options)
         let main = try module.function(named: "main")
-        let lines = LineCollector()
-        let box = Unmanaged.passRetained(lines)
-        kern_rt_set_print_sink(
-            { text, length, user in
-                guard let text, let user else { return }
-                let collector = Unmanaged<LineCollector>.fromOpaque(user).takeUnretainedValue()
-                let bytes = UnsafeRawBufferPointer(start: text, count: length)
-                var line = String(decoding: bytes, as: UTF8.self)
-                if line.hasSuffix("\n") { line.removeLast() }
-                collector.append(line)
-            }, box.toOpaque())
-        defer {
-            kern_rt_set_print_sink(nil, nil)
-            box.release()
+        let (outcome, lines) = try KernOutput.captureLines { () throws -> Outcome in
+            do {
+                let result = try main.with(seed: file.seed ?? 0, threads: file.threads).call([])
+                if case .void = result { return Outcome(output: [], error: nil) }
+                return Outcome(output: [result.description], error: nil)
+            } catch let KernError.runtime(_, message, position, _, _) {
+                return Outcome(
+                    output: [],
+                    error: .init(
+                        line: Int(position.line), column: Int(position.column), message: message))
+            }
         }
-        do {
-            let result = try main.with(seed: file.seed ?? 0, threads: file.threads).call([])
-            if case .void = result {} else { lines.append(result.description) }
-            return Outcome(output: lines.lines, error: nil)
-        } catch let KernError.runtime(_, message, position, _, _) {
-            return Outcome(
-                output: lines.lines,
-                error: .init(
-                    line: Int(position.line), column: Int(position.column), message: message))
-        }
+        return Outcome(output: lines + outcome.output, error: outcome.error)
     }
 }
 

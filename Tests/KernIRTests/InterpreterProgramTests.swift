@@ -404,5 +404,6 @@ let callText = """
         """
     #expect(try run(text, "f", [.int(9000)]).0?.scalar == .int(40_504_500))
     let e = runtimeError { _ = try run(text, "f", [.int(-1)]) }
-    #expect(e?.kind == .callDepth)
+    #expect(e?.kind == .stackOverflow)
+    #expect(e?.message == "stack overflow: recursion too deep")
 }

@@ -22,6 +22,7 @@ import Testing
             case .rngRegions: MemoryLayout<C>.offset(of: \.rng_regions)
             case .parallelDepth: MemoryLayout<C>.offset(of: \.parallel_depth)
             case .reserved: MemoryLayout<C>.offset(of: \.reserved)
+            case .stackLimit: MemoryLayout<C>.offset(of: \.stack_limit)
             }
         }
         for f in CallContextField.allCases {
@@ -63,6 +64,7 @@ import Testing
             .ok: KERN_OK, .bounds: KERN_ERR_BOUNDS, .division: KERN_ERR_DIVISION,
             .precondition: KERN_ERR_PRECONDITION, .stride: KERN_ERR_STRIDE,
             .allocation: KERN_ERR_ALLOCATION, .size: KERN_ERR_SIZE, .mpi: KERN_ERR_MPI,
+            .stackOverflow: KERN_ERR_STACK,
         ]
         #expect(c.count == RuntimeStatus.allCases.count)
         for status in RuntimeStatus.allCases {

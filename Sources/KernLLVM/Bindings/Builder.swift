@@ -195,9 +195,10 @@ final class Builder {
     /// A conditional branch; `weights` (then, else) marks one side as unlikely.
     @discardableResult
     func condBr(
-        _ c: LLVMValue, _ then: LLVMBlock, _ else_: LLVMBlock, weights: (UInt32, UInt32)? = nil
+        _ c: LLVMValue, _ then: LLVMBlock, _ otherwise: LLVMBlock,
+        weights: (UInt32, UInt32)? = nil
     ) -> LLVMValue {
-        let br = LLVMBuildCondBr(ref, c, then, else_)
+        let br = LLVMBuildCondBr(ref, c, then, otherwise)
         if let (t, e) = weights {
             let (kind, node) = context.branchWeights(t, e)
             LLVMSetMetadata(br, kind, node)

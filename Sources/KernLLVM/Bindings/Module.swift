@@ -112,13 +112,13 @@ package final class Module {
     /// A private constant NUL-terminated string; returns its address.
     func globalString(_ text: String, name: String = "str") -> LLVMValue {
         let bytes = Array(text.utf8)
-        let init_ = bytes.withUnsafeBufferPointer { buf in
+        let initializer = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) {
                 LLVMConstStringInContext2(context.ref, $0.baseAddress, bytes.count, 0)
             }
         }
-        let global = LLVMAddGlobal(ref, LLVMTypeOf(init_), name)
-        LLVMSetInitializer(global, init_)
+        let global = LLVMAddGlobal(ref, LLVMTypeOf(initializer), name)
+        LLVMSetInitializer(global, initializer)
         LLVMSetGlobalConstant(global, 1)
         LLVMSetLinkage(global, LLVMPrivateLinkage)
         LLVMSetUnnamedAddress(global, LLVMGlobalUnnamedAddr)

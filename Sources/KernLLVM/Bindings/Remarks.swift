@@ -143,7 +143,7 @@ private enum LoopRemarks {
             "-pass-remarks-analysis=" + pattern,
         ]
         let copies = arguments.map { strdup($0) }
-        defer { copies.forEach { free($0) } }
+        defer { for c in copies { free(c) } }
         let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
         LLVMParseCommandLineOptions(Int32(pointers.count), pointers, nil)
     }()

@@ -42,6 +42,7 @@ typedef enum KernStatus {
     KERN_ERR_ALLOCATION = 5,    /* a local array could not be allocated: value0 = bytes */
     KERN_ERR_SIZE = 6,          /* negative size for a local array: value0 = count */
     KERN_ERR_MPI = 7,           /* an MPI built-in failed: message (the runtime's) */
+    KERN_ERR_STACK = 8,         /* stack overflow: recursion too deep (at the call) */
 } KernStatus;
 
 /* The failure record of a call (named *Record so it does not clash with the Swift
@@ -69,6 +70,12 @@ typedef struct KernCallContext {
     uint64_t rng_regions;    /* outermost pranges started by the call so far */
     int32_t parallel_depth;  /* 0 serial, 1 in an outermost prange's blocks, >1 nested */
     int32_t reserved;
+    /* Lowest stack address a call inside a call-graph cycle may start below: generated
+     * code compares its frame address with it before every such call and fails with
+     * KERN_ERR_STACK below it. Set per thread: by the host to kern_rt_stack_limit() of
+     * the calling thread, by kern_parallel_for to the running thread's own limit for
+     * each block. 0 disables the check (a zero-initialised context from C). */
+    uint64_t stack_limit;
 } KernCallContext;
 
 #define KERN_RNG_REGION_SHIFT 40
@@ -76,6 +83,14 @@ typedef struct KernCallContext {
 /* Records an error in ctx unless one is recorded already (the first failure wins). */
 void kern_rt_fail(KernCallContext *ctx, int32_t kind, int32_t line, int32_t column,
                   int64_t value0, int64_t value1, int64_t value2, const char *message);
+
+/* The calling thread's stack limit for KernCallContext.stack_limit: the lowest address
+ * of its stack (pthread_getattr_np) plus a safety margin (KERN_RT_STACK_MARGIN, at most a
+ * quarter of the stack) that covers the frames a check does not guard (a callee's own
+ * frame, non-recursive callees, runtime and libm calls). Computed once per thread;
+ * 0 (no check) when the bounds are unknown. */
+#define KERN_RT_STACK_MARGIN ((uint64_t)256 << 10)
+uint64_t kern_rt_stack_limit(void);
 
 /* 64-byte-aligned, uninitialised storage (generated code fills it).
  * Returns NULL on failure (the caller reports KERN_ERR_ALLOCATION). */

@@ -1,0 +1,93 @@
+import KernBasics
+
+/// The call graph's cycles, for the recursion check (issue 15.2, LANGUAGE.md "Calls").
+///
+/// In: a module. Out: per function, the index of its strongly connected component if
+/// that component is a cycle (two or more functions, or one that calls itself), else
+/// nil. Edges are `call` and `parallelFor` (an outlined `prange` body is called by the
+/// runtime on behalf of its function). Only a call from a function to a callee in the
+/// same cycle can nest without bound, so only those calls need a stack check.
+public struct CallGraphCycles: Sendable {
+    /// Per function (by index): its cycle, or nil when no call path leads back to it.
+    public let cycle: [Int?]
+
+    public init(_ m: Module) {
+        var callees: [[Int]] = []
+        for id in m.functions.ids {
+            var out: [Int] = []
+            Self.collectCallees(m.functions[id].body, into: &out)
+            callees.append(out)
+        }
+        cycle = Self.cycles(callees)
+    }
+
+    /// Whether a call from `caller` to `callee` stays inside one cycle (it may recurse).
+    public func isRecursiveCall(from caller: FunctionID, to callee: FunctionID) -> Bool {
+        guard let c = cycle[caller.index] else { return false }
+        return cycle[callee.index] == c
+    }
+
+    /// Whether `f` belongs to a cycle.
+    public func isRecursive(_ f: FunctionID) -> Bool { cycle[f.index] != nil }
+
+    private static func collectCallees(_ block: Block, into out: inout [Int]) {
+        for instr in block.instrs {
+            if case .call(let f, _) = instr.op { out.append(f.index) }
+            if case .parallelFor(let f, _, _, _, _) = instr.op { out.append(f.index) }
+            for nested in instr.op.nestedBlocks { collectCallees(nested, into: &out) }
+        }
+    }
+
+    /// Tarjan's strongly connected components, iteratively (a long call chain must not
+    /// recurse in the compiler either); keeps only the components that are cycles.
+    static func cycles(_ callees: [[Int]]) -> [Int?] {
+        let n = callees.count
+        var index = Array(repeating: -1, count: n)
+        var low = Array(repeating: 0, count: n)
+        var onStack = Array(repeating: false, count: n)
+        var stack: [Int] = []
+        var result: [Int?] = Array(repeating: nil, count: n)
+        var next = 0
+        var components = 0
+        for root in 0..<n where index[root] < 0 {
+            // Work list of (node, position in its callee list).
+            var work: [(node: Int, edge: Int)] = [(root, 0)]
+            index[root] = next
+            low[root] = next
+            next += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (v, e) = work.last {
+                if e < callees[v].count {
+                    work[work.count - 1].edge += 1
+                    let w = callees[v][e]
+                    if index[w] < 0 {
+                        index[w] = next
+                        low[w] = next
+                        next += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        work.append((w, 0))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[v]) }
+                guard low[v] == index[v] else { continue }
+                var members: [Int] = []
+                while let w = stack.popLast() {
+                    onStack[w] = false
+                    members.append(w)
+                    if w == v { break }
+                }
+                if members.count > 1 || callees[v].contains(v) {
+                    for w in members { result[w] = components }
+                    components += 1
+                }
+            }
+        }
+        return result
+    }
+}
