@@ -133,7 +133,8 @@ static void *kern_worker_main(void *arg) {
          * closed), or a later job may be open, which this worker may join as well. */
         KernJob *job = atomic_load_explicit(&kern_pool.job, memory_order_acquire);
         if (job != NULL && kern_pool_join(job)) {
-            kern_job_run_blocks(job);
+            /* Worker i always takes share 1 + i: the same blocks on every call. */
+            kern_job_run_blocks(job, (int32_t)(self - kern_pool.workers) + 1);
             kern_pool_leave(job);
         }
     }
