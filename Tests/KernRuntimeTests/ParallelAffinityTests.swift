@@ -4,9 +4,9 @@
 // even a job of billions of blocks at once, on both the packed-share path and the
 // shared-counter fallback for block counts of 2^32 - 1 and more.
 //
-// Schedules depend on timing, so the schedule tests assert what must hold in at least one
-// of many calls (a loaded machine may delay a worker in any single call) and print how
-// often the ideal schedule was seen; correctness (every block exactly once) holds always.
+// Schedules depend on timing (a loaded machine deschedules a thread mid-call and its share
+// is stolen), so the tests assert what holds under any timing, or in at least one of many
+// calls, and print how often the ideal schedule was seen.
 
 import Foundation
 import KernRuntime
@@ -47,34 +47,34 @@ let failAtThreeBody: KernBlockBody = { _, blockCtx, _, _, block in
 
 extension KernParallelTests {
     @Test func eachThreadRunsItsOwnStaticShareOnRepeatedCalls() {
+        // 2 threads, 64 blocks: share 0 (the caller's) is blocks 0..<32. The caller claims
+        // its share from the front and others steal only from the back, so whatever the
+        // timing, the share-0 blocks the caller ran are a prefix 0..<k of its share (a
+        // shared counter would give it an interleaved set such as 0, 2, 3, 5, …).
         let count = 64
         let me = UInt(bitPattern: Int(bitPattern: pthread_self()))
         var ideal = 0
-        var calls = 0
         var workerThreads = Set<UInt>()
-        // Up to 200 calls of ~1.3 ms: on a quiet machine nearly every call is ideal; with
-        // other processes competing for the cores, a thread is often descheduled mid-call
-        // and its share is stolen, so the test only needs a few ideal calls.
-        while calls < 200 && ideal < 3 {
-            calls += 1
+        for call in 0..<40 {
             let rec = Recorder(capacity: count)
             var ctx = makeContext(threads: 2)
             #expect(kern_parallel_for(&ctx, busyRecordBody, rec.opaque, 0, Int64(count), 1) == 0)
             #expect((0..<count).allSatisfy { rec.runs[$0] == 1 })
-            // Ideal: the caller ran exactly the first half (its share), one worker the rest.
-            let callerHalf = (0..<count / 2).allSatisfy { rec.threads[$0] == me }
+            let mine = (0..<count / 2).filter { rec.threads[$0] == me }
+            #expect(mine == Array(0..<mine.count), "call \(call): caller ran \(mine)")
+            // Ideal: the caller ran exactly its share, one worker exactly the other. Timing
+            // decides how often (a descheduled thread's share is stolen), so only printed.
             let other = rec.threads[count / 2]
-            let workerHalf = (count / 2..<count).allSatisfy { rec.threads[$0] == other }
-            if callerHalf && workerHalf && other != me {
+            if mine.count == count / 2 && other != me
+                && (count / 2..<count).allSatisfy({ rec.threads[$0] == other })
+            {
                 ideal += 1
                 workerThreads.insert(other)
             }
         }
-        print("affinity: the ideal 2-thread split in \(ideal) of \(calls) calls")
-        #expect(ideal >= 1)
-        // Worker 0 of the pool takes share 1 every time; not asserted, since a worker woken
-        // for an earlier, larger job may join late and steal the same blocks.
-        print("affinity: \(workerThreads.count) distinct worker thread(s) in the ideal calls")
+        print(
+            "affinity: the ideal 2-thread split in \(ideal) of 40 calls, by "
+                + "\(workerThreads.count) distinct worker thread(s)")
     }
 
     @Test func threadsThatFinishEarlyStealFromTheBackOfOtherShares() {
