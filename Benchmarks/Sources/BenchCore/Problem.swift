@@ -9,7 +9,8 @@ public enum Kernel: String, CaseIterable, Sendable {
     /// The time-stepped Jacobi stencil (issue 16.4): jacobi2d's sweeps, many small or
     /// cache-sized ones, where a parallel loop's schedule decides which core's cache holds
     /// which rows (OpenMP peers: schedule(static)).
-    case stencilSmall = "stencil_small", stencilMedium = "stencil_medium"
+    case stencilSmall = "stencil_small"
+    case stencilMedium = "stencil_medium"
     case stencilLarge = "stencil_large"
 
     /// Grid side and steps (two sweeps each) of a stencil kernel; nil for the others.
