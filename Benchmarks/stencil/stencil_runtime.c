@@ -5,7 +5,8 @@
  * Build (from the repository root):
  *   R=Sources/KernRuntime; gcc -O3 -march=native -c Benchmarks/stencil/stencil_runtime.c \
  *     -I$R/include -o /tmp/h.o && gcc -O2 -std=gnu11 -I$R/include -I$R /tmp/h.o \
- *     $R/kern_parallel.c $R/kern_parallel_pool.c $R/kern_rt_core.c -o /tmp/stencil_runtime -lpthread
+ *     $R/kern_parallel.c $R/kern_parallel_pool.c $R/kern_rt_core.c \
+ *     -o /tmp/stencil_runtime -lpthread
  * Run: /tmp/stencil_runtime N STEPS THREADS [BLOCK_ROWS]  -> "sum ..." on stdout, the
  * stepping loop's seconds on stderr. */
 #include <stdint.h>
@@ -70,7 +71,8 @@ int main(int argc, char **argv) {
     for (int64_t i = 1; i < n - 1; i++)
         for (int64_t j = 1; j < n - 1; j++) total += a[i * n + j];
     printf("sum %.17g\n", total);
-    fprintf(stderr, "%.4f\n", (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec));
+    double seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+    fprintf(stderr, "%.4f\n", seconds);
     free(a);
     free(b);
     return 0;
