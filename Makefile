@@ -11,7 +11,7 @@ SWIFT ?= swift
 LLVM_VERSION ?= 22
 LLVM_CONFIG ?= llvm-config-$(LLVM_VERSION)
 
-.PHONY: deps build run test test-llvm19 integration fuzz fuzz-diff test-tsan test-asan bench clean check-generated
+.PHONY: deps build run test test-llvm19 integration aot-example fuzz fuzz-diff test-tsan test-asan bench clean check-generated check-docs docs
 
 deps:
 	@KERN_LLVM_VERSION=$(LLVM_VERSION) ./scripts/install-deps.sh
@@ -35,6 +35,10 @@ test-llvm19:
 integration: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/integration-test.sh
 
+# An app using ahead-of-time compiled kernels, built and run without LLVM (README).
+aot-example: deps
+	LLVM_CONFIG=$(LLVM_CONFIG) ./scripts/aot-example.sh
+
 # Regenerates the generated Swift sources into a temporary folder and fails if they differ
 # from the checked-in ones (edit the generator, then rerun it without arguments).
 check-generated:
@@ -42,6 +46,22 @@ check-generated:
 	python3 scripts/gen-call-overloads.py "$$tmp/KernFunction+CallInout.swift" && \
 	diff -u Sources/Kern/KernFunction+CallInout.swift "$$tmp/KernFunction+CallInout.swift" && \
 	echo "generated sources are up to date"
+
+# Fails when a public symbol of the Kern module (or a type it re-exports) has no doc
+# comment: SwiftPM dumps the symbol graphs (building the debug package first, as `make
+# test` does) and scripts/check-doc-comments.py lists and counts the undocumented ones.
+check-docs:
+	SWIFT=$(SWIFT) ./scripts/check-doc-comments.sh
+
+# The DocC documentation of Kern (Sources/Kern/Kern.docc and the doc comments) as a static
+# web site in .build-docs/site, with swift-docc-plugin. Package.swift adds the plugin only
+# when KERN_DOCS=1, in its own build folder, so ordinary builds and clients never see it.
+docs:
+	KERN_DOCS=1 $(SWIFT) package --scratch-path .build-docs \
+		--allow-writing-to-directory .build-docs/site \
+		generate-documentation --target Kern --disable-indexing \
+		--transform-for-static-hosting --output-path .build-docs/site
+	@echo "documentation written to .build-docs/site (open index.html through a web server)"
 
 fuzz:
 	./Fuzz/build.sh && ./Fuzz/run.sh $${SECONDS_TO_RUN:-60}

@@ -18,6 +18,10 @@ let package = Package(
     products: [
         .library(name: "Kern", targets: ["Kern"]),
         .executable(name: "kernelc", targets: ["kernelc"]),
+        // The C runtime alone: what ahead-of-time compiled kernels link (no LLVM, no Swift).
+        .library(name: "KernRuntime", targets: ["KernRuntime"]),
+        // `.kern` files of a target become typed Swift functions (`enum Kernels`).
+        .plugin(name: "KernPlugin", targets: ["KernPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +60,12 @@ let package = Package(
             name: "Kern",
             dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6),
+        // The build plugin: its tool runs only the front end (no LLVM at build time).
+        .target(
+            name: "KernSwiftGen", dependencies: ["KernCompiler", "KernSema", "KernSyntax", "KernBasics"],
+            swiftSettings: swift6),
+        .executableTarget(name: "kern-plugin-tool", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
+        .plugin(name: "KernPlugin", capability: .buildTool(), dependencies: ["kern-plugin-tool"]),
         .target(
             name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
             swiftSettings: swift6),
@@ -79,6 +89,7 @@ let package = Package(
             swiftSettings: swift6),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
+        .testTarget(name: "KernSwiftGenTests", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
         .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
         .testTarget(
@@ -93,7 +104,8 @@ let package = Package(
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
-            swiftSettings: swift6),
+            // A `.kern` resource, for errors naming the original file (SourcePositionTests).
+            resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
         .testTarget(
             name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6),
@@ -121,3 +133,10 @@ let package = Package(
             swiftSettings: swift6),
     ]
 )
+
+// `make docs` only (KERN_DOCS=1): the DocC plugin, for `swift package generate-documentation`.
+// Left out otherwise, so neither Kern's builds nor packages depending on Kern resolve it.
+if Context.environment["KERN_DOCS"] == "1" {
+    package.dependencies.append(
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"))
+}

@@ -31,7 +31,15 @@ def overload(mask):
     kinds = ["KernInoutArgument" if m else "KernArgument" for m in mask]
     generics = ", ".join(f"A{i}: {k}" for i, k in enumerate(kinds))
     params = ", ".join(f"_ a{i}: {'inout ' if m else ''}A{i}" for i, m in enumerate(mask))
-    out = ["    @discardableResult\n"]
+    positions = [str(i + 1) for i, m in enumerate(mask) if m]
+    which = "argument " + positions[0] if len(positions) == 1 else "arguments " + ", ".join(positions[:-1]) + " and " + positions[-1]
+    out = [
+        f"    /// Calls the function with {n} argument{'s' if n > 1 else ''}, {which} passed with `&`\n",
+        "    /// (bound to `inout` parameters, written back). Arguments are checked first.\n",
+        "    /// - Returns: the result (`.void` for a function without one).\n",
+        "    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.\n",
+        "    @discardableResult\n",
+    ]
     out.append(f"    public func callAsFunction<\n        {generics}\n    >({params}) throws -> KernValue {{\n")
     out.append(f"        try withLoweredArguments({n}) {{ l in\n")
     indent = 12

@@ -7,6 +7,10 @@
 #   - the same binary without LLVM (KERN_LLVM_LIBRARY=/nonexistent, no llvm-config on
 #     PATH) prints the clear error and exits 1;
 #   - the binary links neither libLLVM nor swift-argument-parser.
+#   - the build plugin (KernPlugin) turns the second target's heat.kern into typed Swift
+#     functions that compute the right results and report a run-time error at heat.kern's
+#     own line; a kernel with an error fails the build with `heat.kern:LINE:COL: error:`,
+#     and a call with a wrong label or type is a Swift compile error.
 # Prints the clean build time, the binary's size and its `ldd`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -53,4 +57,37 @@ if ldd "$bin" | grep -qi argument; then fail "the client links swift-argument-pa
 if nm "$bin" | grep -q 'ArgumentParser'; then fail "the client contains swift-argument-parser code"; fi
 echo "client binary: $(stat -c %s "$bin") bytes; ldd:"
 ldd "$bin"
+
+# The build plugin (issue 13, items 1 and 2).
+plugin_bin="$(swift build -c release --show-bin-path)/kern-plugin-client"
+out="$("$plugin_bin")" || fail "the plugin client failed: $out"
+echo "$out"
+expected="typed kernels agree with Swift: total 99.99842111593682, hottest 32 5.634847900925643
+grid [[2.0, 4.0, 6.0], [2.0, 4.0, 6.0]] tensor [[1.0, 2.0, 3.0], [1.0, 2.0, 3.0]]
+error: $work/client/Sources/kern-plugin-client/heat.kern:6:5: error: runtime error in 'step': precondition failed: u and next differ in length"
+[[ "$out" == "$expected"* ]] || fail "unexpected plugin client output:
+$out
+expected (start):
+$expected"
+kern="$work/client/Sources/kern-plugin-client/heat.kern"
+swift_main="$work/client/Sources/kern-plugin-client/main.swift"
+cp "$kern" "$kern.orig" && cp "$swift_main" "$swift_main.orig"
+# A kernel error fails the build at the kernel's own file, line and column.
+sed -i 's/^    return s$/    return u.count/' "$kern"
+if log="$(swift build -c release 2>&1)"; then fail "a kernel with an error built"; fi
+grep -q "heat.kern:19:12: error: cannot convert return expression of type 'Int' to return type 'Double'" <<<"$log" ||
+    fail "the kernel error was not reported at heat.kern:19:12:
+$log"
+echo "a kernel error fails the build: $(grep -m1 'heat.kern:19:12' <<<"$log")"
+cp "$kern.orig" "$kern"
+# A call with a wrong type is a Swift compile error at the call.
+sed -i 's/Kernels.total(u)/Kernels.total(3)/' "$swift_main"
+if log="$(swift build -c release 2>&1)"; then fail "a wrongly typed call built"; fi
+grep -q "main.swift:[0-9]*:[0-9]*: error:" <<<"$log" || fail "no Swift error for a wrong call:
+$log"
+echo "a wrongly typed call fails the build: $(grep -m1 'main.swift:[0-9]*:[0-9]*: error:' <<<"$log")"
+cp "$swift_main.orig" "$swift_main"
+swift build -c release 2>&1 | tail -1
+"$plugin_bin" >/dev/null 2>&1 || true
+
 echo "integration test passed"

@@ -12,6 +12,10 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
-            name: "kern-client", dependencies: [.product(name: "Kern", package: "kern")])
+            name: "kern-client", dependencies: [.product(name: "Kern", package: "kern")]),
+        // The build plugin: heat.kern becomes typed Swift functions (`Kernels.step(…)`).
+        .executableTarget(
+            name: "kern-plugin-client", dependencies: [.product(name: "Kern", package: "kern")],
+            plugins: [.plugin(name: "KernPlugin", package: "kern")]),
     ]
 )

@@ -9,6 +9,7 @@
 /// The view does not own or retain the memory: use it only while the buffer is valid
 /// (inside the `withUnsafe…` closure).
 public struct KernArrayView<T: KernScalar>: KernInoutArgument {
+    /// The extent of each dimension, outermost first (rank 1 to 3).
     public let shape: [Int]
     /// The shape as checked against the buffer (its byte size fits in `Int`).
     private let arrayShape: ArrayShape

@@ -7,13 +7,20 @@
 import KernABI
 import KernRuntime
 
+/// Every error the Kern library throws: compile diagnostics, failed runtime checks,
+/// arguments that do not fit, and failures to find a function, LLVM or a file.
+///
+/// Switch over it to react to a kind of failure; print it (`description`) to show it as
+/// `kernelc` would.
 public enum KernError: Error, Sendable, CustomStringConvertible {
     /// The source did not compile. `description` renders every diagnostic the way the
     /// CLI does (`file:line:col: error: …`, source line, caret, help).
     case compile(diagnostics: [Diagnostic], file: SourceFile)
     /// A check failed while a Kern function ran (out of bounds, division by zero,
-    /// precondition, zero stride, allocation). `position` is where in the source;
-    /// `file` is the source when known (it is for compiled modules).
+    /// precondition, zero stride, allocation). `position` is where in the source text
+    /// (line 1 = the text's first line); `file` is the source when known (it is for
+    /// compiled modules), and `file.displayPosition(position)` is where in the file users
+    /// see — for a kernel in a Swift string literal, the Swift file's line and column.
     case runtime(
         kind: RuntimeErrorKind, message: String, position: SourcePos, function: String,
         file: SourceFile?)
@@ -36,6 +43,7 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
     /// `KERN_LLVM_LIBRARY`). Kern loads LLVM at run time (README, "Use Kern in your package").
     case llvmUnavailable(tried: [String], fix: String)
 
+    /// The error as `kernelc` prints it, without colours.
     public var description: String { rendered(useColor: false) }
 
     /// The message as the CLI prints it (ANSI colours when `useColor`), without a
@@ -81,7 +89,8 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             let offset = byteOffset(of: position, in: file)
         else {
             let name = file?.name ?? function
-            return position == .unknown ? "error: \(text)" : "\(name):\(position): error: \(text)"
+            let shown = file?.displayPosition(position) ?? position
+            return position == .unknown ? "error: \(text)" : "\(name):\(shown): error: \(text)"
         }
         let d = Diagnostic.error(at: .init(at: .init(offset)), text)
         let rendered = DiagnosticRenderer(useColor: useColor).render(d, in: file)
@@ -111,11 +120,17 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
 
 /// What failed at run time (a `RuntimeStatus` of KernABI, with its details).
 public enum RuntimeErrorKind: Sendable, Hashable {
+    /// An index outside `0..<bound` in dimension `dimension` (0 = outermost).
     case outOfBounds(index: Int, bound: Int, dimension: Int)
+    /// Integer division or remainder by zero (checked in every mode).
     case divisionByZero
+    /// A `precondition` was false; `message` is its text, if it had one.
     case preconditionFailed(message: String?)
+    /// A `stride(from:to:by:)` loop with step 0.
     case zeroStride
+    /// A local array of `bytes` bytes could not be allocated.
     case allocationFailed(bytes: Int)
+    /// A local array was created with a negative element count.
     case negativeSize(count: Int)
     /// A status this library does not know (a newer runtime).
     case unknown(status: Int32)
@@ -161,10 +176,12 @@ public enum RuntimeErrorKind: Sendable, Hashable {
 
 /// Why the host's arguments do not fit a function's signature.
 public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The call has `actual` arguments; the function takes `expected`.
     case wrongCount(expected: Int, actual: Int)
     /// A scalar, element or array type that differs from the parameter's; both in Kern
     /// spelling (`Float`, `&Int`, `[[Double]]`).
     case typeMismatch(parameter: String, expected: String, actual: String)
+    /// An array of rank `actual` for a parameter of rank `expected`.
     case rankMismatch(parameter: String, expected: Int, actual: Int)
     /// An array bound to an `inout` array parameter must be writable (`&array`, a
     /// Tensor, a mutable buffer); a scalar bound to an `inout` one must be `&x`.
@@ -181,6 +198,7 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     /// elements than the address space has.
     case sizeOverflow(shape: [Int], elementSize: Int)
 
+    /// The problem in words, e.g. `parameter 'x' expects [Double], got [Float]`.
     public var description: String {
         switch self {
         case .badShape(let shape, let count):

@@ -10,6 +10,10 @@
 extension KernFunction {
     // MARK: 1 argument
 
+    /// Calls the function with 1 argument, argument 1 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument
@@ -23,6 +27,10 @@ extension KernFunction {
 
     // MARK: 2 arguments
 
+    /// Calls the function with 2 arguments, argument 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument
@@ -36,6 +44,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 2 arguments, argument 1 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument
@@ -49,6 +61,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 2 arguments, arguments 1 and 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument
@@ -64,6 +80,10 @@ extension KernFunction {
 
     // MARK: 3 arguments
 
+    /// Calls the function with 3 arguments, argument 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernArgument, A2: KernInoutArgument
@@ -79,6 +99,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, argument 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernArgument
@@ -94,6 +118,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, arguments 2 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument
@@ -109,6 +137,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, argument 1 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernArgument
@@ -124,6 +156,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, arguments 1 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument
@@ -139,6 +175,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, arguments 1 and 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument
@@ -154,6 +194,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 3 arguments, arguments 1, 2 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument
@@ -171,6 +215,10 @@ extension KernFunction {
 
     // MARK: 4 arguments
 
+    /// Calls the function with 4 arguments, argument 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument
@@ -188,6 +236,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, argument 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument
@@ -205,6 +257,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 3 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument
@@ -222,6 +278,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, argument 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument
@@ -239,6 +299,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 2 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument
@@ -256,6 +320,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 2 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument
@@ -273,6 +341,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 2, 3 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument
@@ -290,6 +362,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, argument 1 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernArgument
@@ -307,6 +383,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernArgument, A3: KernInoutArgument
@@ -324,6 +404,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernArgument
@@ -341,6 +425,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1, 3 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernArgument, A2: KernInoutArgument, A3: KernInoutArgument
@@ -358,6 +446,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1 and 2 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernArgument
@@ -375,6 +467,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1, 2 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernArgument, A3: KernInoutArgument
@@ -392,6 +488,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1, 2 and 3 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernArgument
@@ -409,6 +509,10 @@ extension KernFunction {
         }
     }
 
+    /// Calls the function with 4 arguments, arguments 1, 2, 3 and 4 passed with `&`
+    /// (bound to `inout` parameters, written back). Arguments are checked first.
+    /// - Returns: the result (`.void` for a function without one).
+    /// - Throws: `KernError.invalidArgument` (nothing called) or `KernError.runtime`.
     @discardableResult
     public func callAsFunction<
         A0: KernInoutArgument, A1: KernInoutArgument, A2: KernInoutArgument, A3: KernInoutArgument

@@ -20,6 +20,7 @@ public struct CallOptions: Sendable, Hashable {
     /// Worker threads for `prange` loops; nil = the module's default (all cores unless
     /// `CompileOptions.threads` says otherwise).
     public var threads: Int?
+    /// Call options: seed 0 and the module's thread count unless given.
     public init(seed: UInt64 = 0, threads: Int? = nil) {
         self.seed = seed
         self.threads = threads
@@ -32,10 +33,18 @@ struct EntryAddress: @unchecked Sendable {
     let raw: UnsafeRawPointer
 }
 
+/// One compiled Kern function, called like a Swift function: `try f(x, &y)`.
+///
+/// Get it from a module with `KernModule.function(named:)`. A call checks its arguments
+/// against `signature` before anything runs and returns the result as a `KernValue`;
+/// `with(seed:threads:)` gives the same function with other call options. The value is
+/// `Sendable` and keeps its module's code alive.
 public struct KernFunction: Sendable {
+    /// The parameters and result type, as Kern declares them.
     public let signature: KernSignature
     /// Options used by calls through this value; see `with(seed:threads:)`.
     public var options: CallOptions
+    /// The function's name in the Kern source.
     public var name: String { signature.name }
 
     let entry: EntryAddress

@@ -2,6 +2,7 @@
 import Foundation
 internal import KernLLVM
 
+/// Facts about this Kern library: its version and the LLVM it compiles with.
 public enum KernInfo {
     /// This release of Kern (the git tag `0.1.0` a client depends on matches it).
     public static let version = "0.1.0"

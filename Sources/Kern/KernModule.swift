@@ -17,10 +17,13 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
     public var llvm: Duration = .zero
     /// Machine-code generation and linking in the JIT, up to callable entry points.
     public var jit: Duration = .zero
+    /// All phases at zero.
     public init() {}
 
+    /// The sum of the phases.
     public var total: Duration { frontEnd + kernIR + llvm + jit }
 
+    /// Each phase and the total in milliseconds, e.g. `front end 0.31 ms, …; total 9.80 ms`.
     public var description: String {
         func ms(_ d: Duration) -> String {
             let (s, atto) = d.components
@@ -31,9 +34,18 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A compiled Kern source: its functions, ready to call, and what the compiler made.
+///
+/// Compile one with `compile(source:fileName:options:file:line:column:)`,
+/// `compile(_:options:)` (a `KernSource`), `compile(path:options:)` or
+/// `compile(resource:withExtension:in:options:file:)`; then get a function with
+/// `function(named:)`. A module is `Sendable`: compile once and
+/// call its functions from any thread. Its machine code lives as long as the module or any
+/// of its functions.
 public final class KernModule: Sendable {
     /// The source the module was compiled from.
     public let file: SourceFile
+    /// The options the module was compiled with.
     public let options: CompileOptions
     /// Every host-callable function, in source order.
     public let functions: [KernFunction]
@@ -41,7 +53,7 @@ public final class KernModule: Sendable {
     public let warnings: [Diagnostic]
     /// Where the compile time went.
     public let timings: CompileTimings
-    private let kernIR: KernIR.Module
+    let kernIR: KernIR.Module
     private let code: any CompiledCode
 
     init(
@@ -70,12 +82,24 @@ public final class KernModule: Sendable {
     /// The module as an ELF object file (links against KernRuntime and libm).
     public func objectCode() throws -> [UInt8] { try code.objectCode() }
 
-    /// Parses and type-checks source without compiling it (`kernelc check`).
+    /// Parses and type-checks source without compiling it (`kernelc check`). Diagnostics
+    /// are placed as `compile(source:fileName:options:file:line:column:)` places them.
     /// - Throws: `KernError.compile` with every diagnostic when there is an error.
     /// - Returns: warnings.
     @discardableResult
-    public static func check(source: String, fileName: String = "<source>") throws -> [Diagnostic] {
-        try Compiler.check(SourceFile(name: fileName, text: source))
+    public static func check(
+        source: String, fileName: String? = nil, file: String = #filePath, line: Int = #line,
+        column: Int = #column
+    ) throws -> [Diagnostic] {
+        try Compiler.check(sourceFile(source, fileName, file, line, column))
+    }
+
+    /// Parses and type-checks source without compiling it.
+    /// - Throws: `KernError.compile` with every diagnostic when there is an error.
+    /// - Returns: warnings.
+    @discardableResult
+    public static func check(_ source: KernSource) throws -> [Diagnostic] {
+        try Compiler.check(source.sourceFile)
     }
 
     /// The function with that name.
@@ -93,11 +117,44 @@ public final class KernModule: Sendable {
     // MARK: - Compiling
 
     /// Compiles Kern source text.
+    ///
+    /// Errors name the Swift file and line where the kernel is (`file`, `line`, `column`:
+    /// the caller's, by default), not positions inside the string:
+    /// - a multi-line literal (`compile(source: """`) starts on the line after `"""`; its
+    ///   columns are the Swift file's (the indentation Swift strips is added back);
+    /// - a single-line literal (`compile(source: "func f() …")`) is on the call's line, at
+    ///   its column in the Swift file;
+    /// - a literal assigned to a variable elsewhere in the same file is found there.
+    ///
+    /// Kern finds the literal by reading the Swift file when it can (while developing);
+    /// when it cannot (an app run elsewhere), lines follow the rule above and columns count
+    /// within the string's line. A text that is in no literal of that file (read at run
+    /// time, or built by code) is named `<source>` with its own lines. Pass `fileName` for
+    /// text that is a whole file of its own (errors then say `fileName:line:col`), or use
+    /// `KernSource` to record the literal's own line where it is written.
     /// - Throws: `KernError.compile` with every diagnostic, or `KernError.backend`.
     public static func compile(
-        source: String, fileName: String = "<source>", options: CompileOptions = .init()
+        source: String, fileName: String? = nil, options: CompileOptions = .init(),
+        file: String = #filePath, line: Int = #line, column: Int = #column
     ) throws -> KernModule {
-        try Compiler.compile(SourceFile(name: fileName, text: source), options: options)
+        try Compiler.compile(sourceFile(source, fileName, file, line, column), options: options)
+    }
+
+    /// Compiles Kern source that records where it is (`KernSource("""…""")`), so errors
+    /// name that Swift file and line.
+    /// - Throws: `KernError.compile` with every diagnostic, or `KernError.backend`.
+    public static func compile(_ source: KernSource, options: CompileOptions = .init()) throws
+        -> KernModule
+    {
+        try Compiler.compile(source.sourceFile, options: options)
+    }
+
+    /// The text as a whole file named `fileName`, or as a literal at the caller's place.
+    private static func sourceFile(
+        _ text: String, _ fileName: String?, _ file: String, _ line: Int, _ column: Int
+    ) -> SourceFile {
+        if let fileName { return SourceFile(name: fileName, text: text) }
+        return KernSource(text, file: file, line: line, column: column).sourceFile
     }
 
     /// Compiles Kern source text for its Kern IR, LLVM IR, assembly or object code only

@@ -6,6 +6,7 @@
 import Foundation
 import KernRuntime
 
+/// Kern's standard output: capture what kernels `print`, flush it, check for write errors.
 public enum KernOutput {
     /// One capture at a time: the runtime's sink is process-wide.
     private static let captureLock = NSLock()

@@ -4,6 +4,8 @@
 import Foundation
 
 extension KernReport {
+    /// The report as `kernelc report` prints it: a table per function, a row per loop.
+    /// - Parameter remarks: also list LLVM's remarks verbatim under each loop.
     public func text(remarks: Bool = false) -> String {
         var out = "\(file): loop report (-O\(optimizationLevel)"
         out += checked ? ", bounds checks on" : ", unchecked"
@@ -20,6 +22,8 @@ extension KernReport {
 }
 
 extension FunctionReport {
+    /// This function's part of `KernReport.text(remarks:)`.
+    /// - Parameter remarks: also list LLVM's remarks verbatim under each loop.
     public func text(remarks: Bool = false) -> String {
         var out = "func \(name) (\(line):\(column))\n"
         if loops.isEmpty { return out + "  no loops\n" }

@@ -7,12 +7,16 @@
 /// Built by KernReport+Build.swift; rendered as text by KernReport+Text.swift.
 import Foundation
 
+/// What the compiler did with every loop of a module: parallelism, reductions,
+/// vectorization and bounds checks, per function (`kernelc report`; `--json` is this type).
 public struct KernReport: Sendable, Hashable, Codable {
     /// The source file's name as given.
     public var file: String
+    /// The LLVM optimization level, 0...3.
     public var optimizationLevel: Int
     /// Whether bounds checks were on (`--unchecked` turns them off).
     public var checked: Bool
+    /// Whether floating-point math was relaxed (a fast-math level other than strict).
     public var fastMath: Bool
     /// False below -O2: LLVM's vectorizers did not run, so there is nothing to report
     /// about vectorization.
@@ -20,6 +24,7 @@ public struct KernReport: Sendable, Hashable, Codable {
     /// Every function of the source, in source order.
     public var functions: [FunctionReport]
 
+    /// A report with these fields (the compiler builds them: `KernModule.report`).
     public init(
         file: String, optimizationLevel: Int, checked: Bool, fastMath: Bool, optimized: Bool,
         functions: [FunctionReport]
@@ -41,14 +46,18 @@ public struct KernReport: Sendable, Hashable, Codable {
     public var loops: [LoopReport] { functions.flatMap(\.loops) }
 }
 
+/// The loops of one Kern function.
 public struct FunctionReport: Sendable, Hashable, Codable {
+    /// The function's name.
     public var name: String
     /// Position of the `func` keyword.
     public var line: Int
+    /// Column of the `func` keyword.
     public var column: Int
     /// Loops in source order (outer before inner); `depth` gives the nesting.
     public var loops: [LoopReport]
 
+    /// A function's report with these fields.
     public init(name: String, line: Int, column: Int, loops: [LoopReport]) {
         self.name = name
         self.line = line
@@ -57,14 +66,25 @@ public struct FunctionReport: Sendable, Hashable, Codable {
     }
 }
 
+/// One loop: where it is, what kind, and what the compiler did with it.
 public struct LoopReport: Sendable, Hashable, Codable {
+    /// The loop statement.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case `for`, prange, `while`, `repeat`
+        /// A serial `for` loop.
+        case `for`
+        /// A `for … in prange(…)` loop.
+        case prange
+        /// A `while` loop.
+        case `while`
+        /// A `repeat … while` loop.
+        case `repeat`
     }
 
     /// Position of the loop's keyword (`for`, `while`, `repeat`).
     public var line: Int
+    /// Column of the loop's keyword.
     public var column: Int
+    /// Which loop statement it is.
     public var kind: Kind
     /// 0 for a loop at the top of its function, 1 inside one loop, …
     public var depth: Int
@@ -73,6 +93,7 @@ public struct LoopReport: Sendable, Hashable, Codable {
     public var parallel: Bool
     /// The reductions of a `prange` loop.
     public var reductions: [ReductionReport]
+    /// Whether LLVM vectorized the loop, and how or why not.
     public var vectorization: VectorizationReport
     /// Bounds checks of this loop's own body (nested loops count separately); nil for
     /// `while`/`repeat` loops, which the bounds-check passes do not summarize.
@@ -80,6 +101,7 @@ public struct LoopReport: Sendable, Hashable, Codable {
     /// LLVM's remarks about this loop, as LLVM wrote them.
     public var remarks: [LoopRemark]
 
+    /// A loop's report with these fields.
     public init(
         line: Int, column: Int, kind: Kind, depth: Int, parallel: Bool,
         reductions: [ReductionReport], vectorization: VectorizationReport,
@@ -100,6 +122,7 @@ public struct LoopReport: Sendable, Hashable, Codable {
     public var position: String { "\(line):\(column)" }
 }
 
+/// One reduction of a `prange` loop (`s += x[i]`), combined deterministically.
 public struct ReductionReport: Sendable, Hashable, Codable {
     /// The variable reduced into (for array reductions, "array").
     public var variable: String
@@ -108,6 +131,7 @@ public struct ReductionReport: Sendable, Hashable, Codable {
     /// An array updated with `+=` at computed indices (a histogram).
     public var isArray: Bool
 
+    /// A reduction's report with these fields.
     public init(variable: String, op: String, isArray: Bool = false) {
         self.variable = variable
         self.op = op
@@ -115,7 +139,9 @@ public struct ReductionReport: Sendable, Hashable, Codable {
     }
 }
 
+/// What LLVM's loop vectorizer did with a loop.
 public struct VectorizationReport: Sendable, Hashable, Codable {
+    /// The outcome, from LLVM's remarks.
     public enum Status: String, Sendable, Hashable, Codable {
         /// LLVM vectorized the loop (`width`, `interleave`).
         case vectorized
@@ -129,6 +155,7 @@ public struct VectorizationReport: Sendable, Hashable, Codable {
         /// vectorized), or a loop optimized away (`reasons` says which).
         case noRemark
     }
+    /// The outcome.
     public var status: Status
     /// Elements per vector operation (vectorized loops).
     public var width: Int?
@@ -137,6 +164,7 @@ public struct VectorizationReport: Sendable, Hashable, Codable {
     /// Why not, in LLVM's words (without its "loop not vectorized: " prefix).
     public var reasons: [String]
 
+    /// A vectorization report with these fields.
     public init(status: Status, width: Int? = nil, interleave: Int? = nil, reasons: [String] = []) {
         self.status = status
         self.width = width
@@ -144,9 +172,11 @@ public struct VectorizationReport: Sendable, Hashable, Codable {
         self.reasons = reasons
     }
 
+    /// Whether `status` is `.vectorized`.
     public var isVectorized: Bool { status == .vectorized }
 }
 
+/// What happened to the array bounds checks of a loop's body.
 public struct BoundsCheckReport: Sendable, Hashable, Codable {
     /// Proved safe and deleted.
     public var removed: Int
@@ -155,6 +185,7 @@ public struct BoundsCheckReport: Sendable, Hashable, Codable {
     /// Still checked on every iteration.
     public var kept: Int
 
+    /// A bounds-check report with these counts.
     public init(removed: Int, hoisted: Int, kept: Int) {
         self.removed = removed
         self.hoisted = hoisted
@@ -168,6 +199,7 @@ public struct LoopRemark: Sendable, Hashable, Codable {
     public var kind: String
     /// The LLVM pass (`loop-vectorize`, `loop-unroll`).
     public var pass: String
+    /// The remark's text.
     public var message: String
     /// The LLVM function the remark was about (loops of inlined functions appear in
     /// their callers, outlined `prange` bodies in `kern_fn_<f>.prangeN`).
@@ -175,8 +207,10 @@ public struct LoopRemark: Sendable, Hashable, Codable {
     /// Where LLVM placed the remark: the loop's keyword, or the instruction that
     /// caused it (0:0 when LLVM knew no position).
     public var line: Int
+    /// Column of `line` (0 when LLVM knew no position).
     public var column: Int
 
+    /// A remark with these fields.
     public init(
         kind: String, pass: String, message: String, llvmFunction: String, line: Int, column: Int
     ) {

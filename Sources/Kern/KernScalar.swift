@@ -22,6 +22,7 @@ public typealias KernScalarType = ScalarType
 /// The conformances are closed: Kern defines exactly the scalar types listed in
 /// `KernScalarType`, so user types cannot conform meaningfully.
 public protocol KernScalar: KernInoutArgument, KernArrayElement, Sendable {
+    /// The Kern type of values of this Swift type (`Int` and `Int64` are both `Int`).
     static var kernScalarType: KernScalarType { get }
 }
 
@@ -55,6 +56,7 @@ extension Double: KernScalar { public static var kernScalarType: KernScalarType 
 
 /// The type of a Kern parameter or result.
 public enum KernType: Sendable, Hashable, CustomStringConvertible {
+    /// A scalar: `Float`, `Int`, ….
     case scalar(KernScalarType)
     /// A dense row-major array view of rank 1...3.
     case array(KernScalarType, rank: Int)
@@ -78,22 +80,31 @@ public enum KernType: Sendable, Hashable, CustomStringConvertible {
 
 /// One parameter of a Kern function.
 public struct KernParameter: Sendable, Hashable, CustomStringConvertible {
+    /// The parameter's name in the Kern source.
     public var name: String
+    /// Its type.
     public var type: KernType
+    /// Whether it is `inout` (the function may write to it).
     public var isInout: Bool
+    /// A parameter with these fields.
     public init(name: String, type: KernType, isInout: Bool = false) {
         self.name = name
         self.type = type
         self.isInout = isInout
     }
+    /// Kern spelling: `y: inout [Float]`.
     public var description: String { "\(name): " + (isInout ? "inout " : "") + type.description }
 }
 
 /// The host-visible signature of a Kern function.
 public struct KernSignature: Sendable, Hashable, CustomStringConvertible {
+    /// The function's name.
     public var name: String
+    /// Its parameters, in order.
     public var parameters: [KernParameter]
+    /// Its result type (`.void` for none).
     public var returnType: KernType
+    /// A signature with these fields.
     public init(name: String, parameters: [KernParameter], returnType: KernType = .void) {
         self.name = name
         self.parameters = parameters

@@ -5,19 +5,35 @@
 /// (`try r.as(Double.self)`, `try r.as((Int, Double).self)`) and a `description` that
 /// prints as Swift's `print` would (`42`, `2.5`, `(42, 0.5)`).
 
+/// A Kern function's result: nothing, a scalar, or a tuple of scalars.
+///
+/// Read it with `as(_:)`: `try f(x).as(Double.self)`, `try g().as((Int, Int).self)`.
 public enum KernValue: Sendable, Hashable, CustomStringConvertible {
+    /// No result (a function without `->`).
     case void
+    /// A `Bool` result.
     case bool(Bool)
+    /// An `Int8` result.
     case int8(Int8)
+    /// An `Int16` result.
     case int16(Int16)
+    /// An `Int32` result.
     case int32(Int32)
+    /// An `Int` (`Int64`) result.
     case int64(Int64)
+    /// A `UInt8` result.
     case uint8(UInt8)
+    /// A `UInt16` result.
     case uint16(UInt16)
+    /// A `UInt32` result.
     case uint32(UInt32)
+    /// A `UInt` (`UInt64`) result.
     case uint64(UInt64)
+    /// A `Float` result.
     case float(Float)
+    /// A `Double` result.
     case double(Double)
+    /// A tuple result, one value per element.
     indirect case tuple([KernValue])
 
     /// Decodes one 8-byte slot of the given type.

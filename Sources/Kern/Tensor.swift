@@ -101,6 +101,7 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         UnsafeMutableRawPointer(storage).deallocate()
     }
 
+    /// The number of dimensions, 1 to 3.
     public var rank: Int { shape.count }
 
     // MARK: Elements
@@ -112,11 +113,13 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         set { storage[checkedFlat(i)] = newValue }
     }
 
+    /// Element `[i][j]` of a rank-2 tensor (traps when out of bounds, as Swift arrays do).
     public subscript(i: Int, j: Int) -> T {
         get { storage[offset([i, j])] }
         set { storage[offset([i, j])] = newValue }
     }
 
+    /// Element `[i][j][k]` of a rank-3 tensor (traps when out of bounds, as Swift arrays do).
     public subscript(i: Int, j: Int, k: Int) -> T {
         get { storage[offset([i, j, k])] }
         set { storage[offset([i, j, k])] = newValue }
@@ -141,6 +144,7 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
 
     /// The elements in row-major order.
     public var array: [T] { toArray() }
+    /// The elements in row-major order, copied into a new array.
     public func toArray() -> [T] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// The rows of a rank-2 tensor.
@@ -151,12 +155,15 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         }
     }
 
+    /// Calls `body` with the elements in row-major order; the pointer is valid only inside.
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<T>) throws -> R) rethrows
         -> R
     {
         try body(UnsafeBufferPointer(start: storage, count: count))
     }
 
+    /// Calls `body` with the elements in row-major order, writable; the pointer is valid
+    /// only inside.
     public func withUnsafeMutableBufferPointer<R>(
         _ body: (UnsafeMutableBufferPointer<T>) throws -> R
     ) rethrows -> R {
@@ -165,6 +172,7 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
 }
 
 extension Tensor: CustomStringConvertible {
+    /// `Tensor<Float>(shape: [2, 2], [1.0, 2.0, 3.0, 4.0])`.
     public var description: String { "Tensor<\(T.self)>(shape: \(shape), \(array))" }
 }
 

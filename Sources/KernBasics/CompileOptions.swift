@@ -41,6 +41,9 @@ public struct CompileOptions: Sendable, Hashable {
         set { fastMathLevel = newValue ? .balanced : .strict }
     }
 
+    /// Options with these values; the defaults are `kernelc`'s: -O3, bounds checks on,
+    /// strict IEEE math, this machine's CPU, all cores, vector math on. The optimization
+    /// level is clamped to 0...3.
     public init(
         optimizationLevel: Int = 3, checked: Bool = true, fastMath: Bool = false,
         targetCPU: String? = nil, targetFeatures: String? = nil, threads: Int? = nil,

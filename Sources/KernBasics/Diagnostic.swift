@@ -4,30 +4,44 @@
 /// column are computed only when rendering. One renderer serves the CLI, the REPL and
 /// the library's `KernError`.
 
+/// How serious a diagnostic is.
 public enum Severity: String, Sendable, Hashable {
+    /// The source does not compile.
     case error
+    /// The source compiles, but probably does not mean what it says.
     case warning
+    /// More about another diagnostic (where something was declared).
     case note
 }
 
+/// One message of the compiler about the source: severity, where, what, and how to fix it.
+/// `DiagnosticRenderer` shows it as `file:line:col: error: …` with the source line.
 public struct Diagnostic: Sendable, Hashable {
+    /// A secondary position with its own message (`'x' declared here`).
     public struct Note: Sendable, Hashable {
+        /// Where in the source text.
         public var range: SourceRange
+        /// What the note says.
         public var message: String
+        /// A note saying `message` about `range`.
         public init(_ message: String, at range: SourceRange) {
             self.message = message
             self.range = range
         }
     }
 
+    /// Error, warning or note.
     public var severity: Severity
+    /// Where in the source text (byte offsets; `SourceFile` turns them into lines).
     public var range: SourceRange
     /// What is wrong, e.g. "cannot convert value of type 'Int' to 'Double'".
     public var message: String
     /// How to fix it, e.g. "convert explicitly: Double(n)". Optional but encouraged.
     public var help: String?
+    /// Further positions that explain the diagnostic.
     public var notes: [Note]
 
+    /// A diagnostic with these fields.
     public init(
         _ severity: Severity, at range: SourceRange, _ message: String, help: String? = nil,
         notes: [Note] = []
@@ -39,6 +53,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.notes = notes
     }
 
+    /// An error diagnostic.
     public static func error(
         at range: SourceRange, _ message: String, help: String? = nil, notes: [Note] = []
     ) -> Diagnostic {
@@ -65,23 +80,28 @@ public struct DiagnosticBag: Sendable {
 ///                         ^
 ///     help: convert explicitly: Double(n)
 public struct DiagnosticRenderer: Sendable {
+    /// Paint with ANSI colours (for a terminal).
     public var useColor: Bool
+    /// A renderer, without colours unless asked.
     public init(useColor: Bool = false) { self.useColor = useColor }
 
+    /// One diagnostic and its notes, each with the source line and a caret; ends with a
+    /// newline.
     public func render(_ d: Diagnostic, in file: SourceFile) -> String {
         var out = ""
-        let pos = file.position(of: d.range.start)
+        let pos = file.displayPosition(of: d.range.start)
         out += header("\(file.name):\(pos.line):\(pos.column): ", d.severity, d.message)
         out += snippet(d.range, in: file)
         if let help = d.help { out += paint("help", .bold) + ": " + help + "\n" }
         for note in d.notes {
-            let p = file.position(of: note.range.start)
+            let p = file.displayPosition(of: note.range.start)
             out += header("\(file.name):\(p.line):\(p.column): ", .note, note.message)
             out += snippet(note.range, in: file)
         }
         return out
     }
 
+    /// Every diagnostic, one after another.
     public func render(_ ds: [Diagnostic], in file: SourceFile) -> String {
         ds.map { render($0, in: file) }.joined()
     }

@@ -9,5 +9,11 @@
 ///   (`nnan ninf`), which lets LLVM fold `isNaN`/`isInfinite` checks away; the compiler
 ///   warns at every such check.
 public enum FastMathLevel: String, Sendable, Hashable, CaseIterable {
-    case strict, balanced, aggressive
+    /// The levels, from least to most freedom (see the type's description).
+    /// IEEE semantics (the default).
+    case strict
+    /// `--fast-math`: reassociation, contraction, approximations; NaN and infinity kept.
+    case balanced
+    /// Also assumes no NaN and no infinity (`isNaN` checks may fold away; warned).
+    case aggressive
 }

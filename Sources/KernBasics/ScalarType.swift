@@ -5,20 +5,32 @@
 /// (`init(name:)`). Two spellings: `name` is Kern's (`Int`, `Float`; diagnostics, the
 /// host API), `irName` is the IR text's (`i64`, `f32`; printer, parser, verifier).
 public enum ScalarType: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// `Bool` (one byte in arrays).
     case bool = "Bool"
+    /// `Int8`.
     case int8 = "Int8"
+    /// `Int16`.
     case int16 = "Int16"
+    /// `Int32`.
     case int32 = "Int32"
+    /// `Int`, 64-bit (also spelled `Int64`).
     case int64 = "Int"
+    /// `UInt8`.
     case uint8 = "UInt8"
+    /// `UInt16`.
     case uint16 = "UInt16"
+    /// `UInt32`.
     case uint32 = "UInt32"
+    /// `UInt`, 64-bit (also spelled `UInt64`).
     case uint64 = "UInt"
+    /// `Float`, IEEE binary32.
     case float = "Float"
+    /// `Double`, IEEE binary64.
     case double = "Double"
 
     /// The Kern spelling (`Int` for the 64-bit signed integer).
     public var name: String { rawValue }
+    /// The Kern spelling, as `name`.
     public var description: String { rawValue }
 
     /// The IR text spelling: `bool`, `i8`…`i64`, `u8`…`u64`, `f32`, `f64`.
@@ -56,14 +68,18 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// Every Kern spelling of a scalar type, aliases included (for completion lists).
     public static var allNames: [String] { allCases.map(\.name) + ["Int64", "UInt64"] }
 
+    /// A signed or unsigned integer type.
     public var isInteger: Bool { !isFloating && self != .bool }
+    /// `Float` or `Double`.
     public var isFloating: Bool { self == .float || self == .double }
+    /// A signed integer type.
     public var isSigned: Bool {
         switch self {
         case .int8, .int16, .int32, .int64: true
         case .bool, .uint8, .uint16, .uint32, .uint64, .float, .double: false
         }
     }
+    /// Bits of the value (1 for `Bool`).
     public var bitWidth: Int {
         switch self {
         case .bool: 1

@@ -30,27 +30,49 @@ public struct SourceRange: Hashable, Sendable {
 /// when carried past the front end (Kern IR, runtime errors).
 /// Columns count Unicode scalars, so a caret lines up under non-ASCII text.
 public struct SourcePos: Hashable, Sendable, CustomStringConvertible {
+    /// The line, from 1 (0 when unknown).
     public var line: UInt32
+    /// The column in Unicode scalars, from 1 (0 when unknown).
     public var column: UInt32
+    /// The position `line:column`.
     public init(line: UInt32, column: UInt32) {
         self.line = line
         self.column = column
     }
+    /// No position (`0:0`): the compiler knew none.
     public static let unknown = SourcePos(line: 0, column: 0)
     public var description: String { "\(line):\(column)" }
 }
 
 /// One source text with its name, and a line table for offset → line/column.
+///
+/// The text may sit inside a larger file — a kernel in a Swift string literal — and then
+/// `lineOffset` and the column offsets place it there: positions computed on the text
+/// (`position(of:)`, what Kern IR and runtime errors carry) are mapped to the file `name`
+/// names by `displayPosition(_:)` when shown.
 public final class SourceFile: Sendable {
+    /// The file diagnostics name: a `.kern` path, or the Swift file holding the literal.
     public let name: String
+    /// The Kern source text.
     public let text: String
+    /// `text` as UTF-8 bytes (what `SourceLoc` offsets index).
     public let utf8: [UInt8]
+    /// Lines of `name` before the text's line 1 (0 for a whole `.kern` file).
+    public let lineOffset: UInt32
+    /// Per text line (index 0 = line 1), columns of `name` before the text's column 1:
+    /// the indentation Swift strips from a multi-line literal, or the columns before a
+    /// single-line literal's content. Lines past the end have offset 0.
+    private let columnOffsets: [UInt32]
     /// Byte offset of the first character of each line.
     private let lineStarts: [Int]
 
-    public init(name: String, text: String) {
+    /// A text named `name`; `lineOffset` and `columnOffsets` (see the properties) place
+    /// it inside that file when it is part of one.
+    public init(name: String, text: String, lineOffset: Int = 0, columnOffsets: [Int] = []) {
         self.name = name
         self.text = text
+        self.lineOffset = UInt32(clamping: lineOffset)
+        self.columnOffsets = columnOffsets.map { UInt32(clamping: $0) }
         let bytes = Array(text.utf8)
         self.utf8 = bytes
         var starts = [0]
@@ -73,6 +95,21 @@ public final class SourceFile: Sendable {
         return SourcePos(line: UInt32(lo + 1), column: UInt32(column))
     }
 
+    /// Where a position of the text is in the file `name` names: what diagnostics and
+    /// runtime errors show. `SourcePos.unknown` stays unknown.
+    public func displayPosition(_ position: SourcePos) -> SourcePos {
+        guard position != .unknown else { return position }
+        let index = Int(position.line) - 1
+        let shift = index >= 0 && index < columnOffsets.count ? columnOffsets[index] : 0
+        return SourcePos(
+            line: position.line &+ lineOffset, column: position.column &+ shift)
+    }
+
+    /// `displayPosition(position(of: loc))`.
+    public func displayPosition(of loc: SourceLoc) -> SourcePos {
+        displayPosition(position(of: loc))
+    }
+
     /// The text of a 1-based line, without its newline.
     public func lineText(_ line: UInt32) -> String {
         let index = Int(line) - 1
@@ -83,5 +120,6 @@ public final class SourceFile: Sendable {
         return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// How many lines the text has (a final newline starts an empty last line).
     public var lineCount: Int { lineStarts.count }
 }

@@ -2,25 +2,40 @@ import ArgumentParser
 import Foundation
 import Kern
 
-/// `kernelc build FILE --emit kir|llvm|asm|obj -o OUT`: shows what a file compiles to.
+/// `kernelc build FILE --emit kir|llvm|asm|obj|header|c-target -o OUT`: shows what a file
+/// compiles to, or writes the ahead-of-time form an app links without LLVM.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Compile a .kern file and write Kern IR, LLVM IR, assembly or an object file.")
+        abstract:
+            "Compile a .kern file and write Kern IR, LLVM IR, assembly, an object file, or a C header / C target for ahead-of-time use."
+    )
 
     enum Emit: String, ExpressibleByArgument, CaseIterable {
-        case kir, llvm, asm, obj
+        case kir, llvm, asm, obj, header
+        case cTarget = "c-target"
     }
+
+    /// The CPU ahead-of-time output is compiled for unless `--target-cpu` or
+    /// `--target-features` say otherwise: x86-64-v3 (AVX2, FMA, BMI2; Intel since 2013,
+    /// AMD since 2015), so a shipped app runs on the machines it will meet; README,
+    /// "Ahead-of-time kernels".
+    static let portableCPU = "x86-64-v3"
 
     @Argument(help: "The .kern file to compile.")
     var file: String
 
-    @Option(help: "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm or obj.")
+    @Option(
+        help:
+            "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm, obj, header (the C declarations of the entry points) or c-target (a folder with the assembly and the header, for a SwiftPM C target; compiled for \(BuildCommand.portableCPU) unless --target-cpu/--target-features are given)."
+    )
     var emit: Emit = .llvm
 
     @Option(
         name: .shortAndLong,
-        help: "Output file ('-' or omitted: standard output; required for obj).")
+        help:
+            "Output file ('-' or omitted: standard output; required for obj), or the folder for c-target."
+    )
     var output: String?
 
     @OptionGroup var flags: CompileFlags
@@ -29,26 +44,58 @@ struct BuildCommand: ParsableCommand {
         if emit == .obj, output == nil || output == "-" {
             throw ValidationError("--emit obj needs an output file: -o FILE.o")
         }
+        if emit == .cTarget, output == nil || output == "-" {
+            throw ValidationError("--emit c-target needs an output folder: -o Sources/MyKernels")
+        }
     }
 
     func run() throws {
         try Console.reportingFailures {
             // Not loaded into the JIT: the output may be for another CPU.
-            let module = try Console.compile(file, options: flags.options, forEmission: true)
+            var options = flags.options
+            let aheadOfTime = emit == .cTarget || emit == .header
+            if aheadOfTime, options.targetCPU == nil, options.targetFeatures == nil {
+                options.targetCPU = Self.portableCPU
+            }
+            let module = try Console.compile(file, options: options, forEmission: true)
+            let moduleName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            let target = options.targetCPU ?? "this machine's CPU"
             let bytes: [UInt8]
             switch emit {
             case .kir: bytes = Array(module.kirText.utf8)
             case .llvm: bytes = Array(module.llvmIR.utf8)
             case .asm: bytes = Array(try module.assembly().utf8)
             case .obj: bytes = try module.objectCode()
+            case .header: bytes = Array(try module.cHeader(moduleName: moduleName, target: target).utf8)
+            case .cTarget:
+                let files = try module.cTargetFiles(moduleName: moduleName, target: target)
+                try Self.writeFolder(files, to: output ?? ".")
+                bytes = []
             }
-            if emit == .obj || emit == .asm, module.llvmIR.contains("@_ZGV") {
+            if emit == .obj || emit == .asm || emit == .cTarget, module.llvmIR.contains("@_ZGV") {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
                 Console.printError(
                     "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
                 )
             }
-            try Console.write(bytes, to: output)
+            if emit != .cTarget { try Console.write(bytes, to: output) }
+        }
+    }
+
+    /// Writes `files` (paths relative to `folder`), creating the folders they need.
+    static func writeFolder(_ files: [String: [UInt8]], to folder: String) throws {
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            let full = URL(fileURLWithPath: folder).appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(
+                    at: full.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                Console.printError(
+                    "error: cannot create the folder '\(full.deletingLastPathComponent().path)': \(error.localizedDescription)"
+                )
+                throw ExitCode(1)
+            }
+            try Console.write(bytes, to: full.path)
         }
     }
 }

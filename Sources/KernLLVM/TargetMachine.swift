@@ -11,12 +11,15 @@ struct TargetSelection {
     var features: String
     /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
     var preferredVectorWidth: Int
+    /// The code runs in this process (JIT code model) rather than being emitted.
+    var runsInProcess: Bool
 
     /// - Throws: `InvalidTarget` for a CPU or feature LLVM does not know (which would end the
     ///   process in LLVM's fatal-error handler) or, for code run in process, a feature
     ///   this machine lacks (`TargetValidation`).
     init(_ options: CompileOptions, runsInProcess: Bool) throws {
         triple = HostCPU.triple
+        self.runsInProcess = runsInProcess
         guard let llvm = LLVMLibrary.loaded else {
             preconditionFailure("TargetSelection needs LLVM loaded: create a Context first")
         }
@@ -44,7 +47,9 @@ struct TargetSelection {
     static let measuredVectorWidth = 512
 
     func makeMachine(optLevel: Int) throws -> TargetMachineRef {
-        try TargetMachineRef(triple: triple, cpu: cpu, features: features, optLevel: optLevel)
+        try TargetMachineRef(
+            triple: triple, cpu: cpu, features: features, optLevel: optLevel,
+            forJIT: runsInProcess)
     }
 
     /// The libmvec ISAs the generated code may call: from the feature string when it

@@ -240,7 +240,7 @@ struct ArrayAccessScan {
                 array: root.array, kind: kind, indices: root.prefix.map { bounds(of: $0) },
                 position: position,
                 description:
-                    "\(verb) \(checker.text(of: checker.range(e))) at \(checker.file.position(of: position.start))"
+                    "\(verb) \(checker.text(of: checker.range(e))) at \(checker.file.displayPosition(of: position.start))"
             ))
     }
 
@@ -280,7 +280,7 @@ struct ArrayAccessScan {
             ArrayAccess(
                 array: root.array, kind: inner.kind, indices: indices, position: position,
                 description:
-                    "the call of '\(name)' at \(checker.file.position(of: position.start)) (\(inner.description) in '\(name)')"
+                    "the call of '\(name)' at \(checker.file.displayPosition(of: position.start)) (\(inner.description) in '\(name)')"
             ))
     }
 

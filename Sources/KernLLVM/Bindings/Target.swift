@@ -14,8 +14,10 @@ package final class TargetMachineRef {
     package private(set) var ref: LLVMTargetMachineRef?
     let dataLayout: LLVMTargetDataRef
 
-    /// `optLevel` 0...3 selects the code generator's level too.
-    init(triple: String, cpu: String, features: String, optLevel: Int) throws {
+    /// `optLevel` 0...3 selects the code generator's level too. `forJIT`: the JIT's code
+    /// model (code and data may land anywhere in the address space); otherwise the
+    /// default (small) model for an object linked into a program or library.
+    init(triple: String, cpu: String, features: String, optLevel: Int, forJIT: Bool = true) throws {
         try LLVMLibrary.load()
         var target: LLVMTargetRef?
         var message: UnsafeMutablePointer<CChar>?
@@ -31,7 +33,8 @@ package final class TargetMachineRef {
             }
         guard
             let tm = LLVMCreateTargetMachine(
-                target, triple, cpu, features, level, LLVMRelocPIC, LLVMCodeModelJITDefault)
+                target, triple, cpu, features, level, LLVMRelocPIC,
+                forJIT ? LLVMCodeModelJITDefault : LLVMCodeModelDefault)
         else { throw LLVMError("cannot create a target machine for \(triple) (\(cpu))") }
         ref = tm
         dataLayout = LLVMCreateTargetDataLayout(tm)

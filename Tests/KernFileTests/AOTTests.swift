@@ -1,0 +1,137 @@
+import Foundation
+import KernCLITestSupport
+import Testing
+
+/// Ahead-of-time kernels (`kernelc build --emit header|c-target`): the header declares the
+/// entry ABI, and a C program linking the emitted assembly with the C runtime (no LLVM,
+/// no Swift) gets the same results as the JIT.
+@Suite(.serialized)
+struct AOTTests: KernelcSuite {
+    let harness = KernelcHarness(label: "aot")
+
+    static let kernels = """
+        func saxpy(a: Float, x: [Float], y: inout [Float]) {
+            for i in prange(x.count) { y[i] = a * x[i] + y[i] }
+        }
+
+        func stats(m: [[Double]], scale: inout Double) -> (Int, Double) {
+            var s = 0.0
+            for i in 0..<m.shape(0) {
+                for j in 0..<m.shape(1) { s += m[i, j] }
+            }
+            scale = scale * 2.0
+            return (m.shape(0) * m.shape(1), s)
+        }
+
+        func checked(x: [Int], k: Int) -> Int {
+            return x[k]
+        }
+        """
+
+    @Test func headerDeclaresTheEntryABI() throws {
+        let source = try temporaryFile("k.kern", Self.kernels)
+        let header = source + ".h"
+        #expect(kernelc(["build", source, "--emit", "header", "-o", header]) == 0)
+        let text = try String(contentsOfFile: header, encoding: .utf8)
+        #expect(
+            text.contains(
+                "int32_t kern_entry_saxpy(KernCallContext *ctx, float a, const float *x, int64_t x_extent0, int64_t x_stride0, float *y, int64_t y_extent0, int64_t y_stride0, void *result /* NULL: no result */);"
+            ))
+        #expect(
+            text.contains(
+                "int32_t kern_entry_stats(KernCallContext *ctx, const double *m, int64_t m_extent0, int64_t m_extent1, int64_t m_stride0, int64_t m_stride1, double *scale, void *result /* 2 slots: int64_t, double */);"
+            ))
+        #expect(text.contains("for x86-64-v3"))  // the portable default
+        #expect(text.contains("#include \"kern_runtime.h\""))
+    }
+
+    @Test func cTargetNeedsAFolderAndHonoursTheTargetCPU() throws {
+        let source = try temporaryFile("k2.kern", Self.kernels)
+        #expect(kernelc(["build", source, "--emit", "c-target"]) != 0)
+        let folder = source + ".target"
+        #expect(
+            kernelc([
+                "build", source, "--emit", "c-target", "-o", folder, "--target-cpu", "x86-64-v4",
+            ]) == 0)
+        let assembly = try String(contentsOfFile: folder + "/k2.S", encoding: .utf8)
+        let header = try String(contentsOfFile: folder + "/include/k2.h", encoding: .utf8)
+        #expect(header.contains("for x86-64-v4"))
+        #expect(assembly.contains("kern_entry_saxpy"))
+        // Emitted code uses the small code model: runtime calls go through the PLT.
+        #expect(assembly.contains("kern_parallel_for@PLT"))
+        #expect(!assembly.contains("@GOT"))
+        // The default target is portable: AVX2 at most, no AVX-512 registers.
+        let portable = source + ".portable"
+        #expect(kernelc(["build", source, "--emit", "c-target", "-o", portable]) == 0)
+        let portableAssembly = try String(contentsOfFile: portable + "/k2.S", encoding: .utf8)
+        #expect(!portableAssembly.contains("zmm"))
+    }
+
+    /// A C program calls the kernels through the header, linked with the emitted assembly
+    /// and the runtime's C sources: no LLVM and no Swift in the process.
+    @Test func aCProgramCallsTheKernelsWithoutLLVM() throws {
+        let compiler = ["/usr/bin/cc", "/opt/swift/usr/bin/clang", "/usr/bin/clang"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        let cc = try #require(compiler, "no C compiler (cc or clang) found")
+        let source = try temporaryFile("k3.kern", Self.kernels)
+        let folder = source + ".target"
+        #expect(kernelc(["build", source, "--emit", "c-target", "-o", folder]) == 0)
+        let program = try temporaryFile(
+            "caller.c",
+            """
+            #include <stdio.h>
+            #include "k3.h"
+            int main(void) {
+                float x[5] = {1, 2, 3, 4, 5}, y[5] = {10, 10, 10, 10, 10};
+                KernCallContext ctx = {0};
+                if (kern_entry_saxpy(&ctx, 2.0f, x, 5, 1, y, 5, 1, NULL) != 0) return 2;
+                printf("%g %g %g %g %g\\n", y[0], y[1], y[2], y[3], y[4]);
+                double m[6] = {1, 2, 3, 4, 5, 6.5}, scale = 1.5;
+                union { int64_t i; double d; } slots[2];
+                if (kern_entry_stats(&ctx, m, 2, 3, 3, 1, &scale, slots) != 0) return 3;
+                printf("%lld %g %g\\n", (long long)slots[0].i, slots[1].d, scale);
+                int64_t v[3] = {7, 8, 9};
+                int32_t status = kern_entry_checked(&ctx, v, 3, 1, 3, slots);
+                printf("status %d line %d index %lld bound %lld\\n", status, ctx.error.line,
+                       (long long)ctx.error.value0, (long long)ctx.error.value1);
+                return 0;
+            }
+            """)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let runtime = root.appendingPathComponent("Sources/KernRuntime")
+        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
+            .filter { $0.hasSuffix(".c") }.map { runtime.appendingPathComponent($0).path }
+        let app = source + ".app"
+        let build = try run(
+            cc,
+            [program, folder + "/k3.S", "-I", folder + "/include", "-I", runtime.path + "/include",
+             "-o", app] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
+        #expect(build.status == 0, "\(build.output)")
+        let result = try run(app, [])
+        #expect(result.status == 0)
+        #expect(
+            result.output == """
+                12 14 16 18 20
+                6 21.5 3
+                status 1 line 15 index 3 bound 3
+
+                """)
+    }
+
+    private func run(_ path: String, _ arguments: [String]) throws -> (
+        status: Int32, output: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+
+@testable import KernSwiftGen
+
+/// The build plugin's generator: typed wrappers for good kernels, compiler-style errors
+/// at the kernel's own position for bad ones.
+struct SwiftWrapperGeneratorTests {
+    static let kernels = """
+        func saxpy(a: Float, x: [Float], y: inout [Float]) {
+            for i in prange(x.count) { y[i] = a * x[i] + y[i] }
+        }
+
+        func stats(_ m: [[Double]], scale s: inout Double) -> (Int, Double) {
+            s = s * 2.0
+            return (m.shape(0), m[0, 0])
+        }
+
+        func cube(_ t: [[[Int32]]]) -> Int32 { t[0, 0, 0] }
+        """
+
+    func swift(_ inputs: [SwiftWrapperGenerator.Input]) throws -> String {
+        guard case .swift(let text) = SwiftWrapperGenerator.generate(inputs) else {
+            Issue.record("expected Swift, got \(SwiftWrapperGenerator.generate(inputs))")
+            return ""
+        }
+        return text
+    }
+
+    @Test func wrappersKeepNamesLabelsAndTypes() throws {
+        let text = try swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        #expect(text.contains("enum Kernels {"))
+        #expect(text.contains("static func saxpy(a: Float, x: [Float], y: inout [Float]) throws {"))
+        // Rank 2: a Tensor (no copy) and nested arrays (copied in and out).
+        #expect(
+            text.contains(
+                "static func stats(_ m: Tensor<Double>, scale s: inout Double) throws -> (Int, Double) {"))
+        #expect(
+            text.contains(
+                "static func stats(_ m: [[Double]], scale s: inout Double) throws -> (Int, Double) {"))
+        // Rank 3: Tensors only.
+        #expect(text.contains("static func cube(_ t: Tensor<Int32>) throws -> Int32 {"))
+        #expect(!text.contains("[[[Int32]]]) throws"))
+        #expect(text.contains("fileName: \"/p/k.kern\""))
+        #expect(text.contains("(k.kern:5)"))
+    }
+
+    @Test func errorsPointIntoTheKernelFile() {
+        let bad = "func f(n: Int) -> Double {\n    return n\n}\n"
+        let output = SwiftWrapperGenerator.generate([.init(path: "/src/bad.kern", text: bad)])
+        guard case .errors(let text) = output else {
+            Issue.record("expected errors, got \(output)")
+            return
+        }
+        #expect(
+            text.hasPrefix(
+                "/src/bad.kern:2:12: error: cannot convert return expression of type 'Int' to return type 'Double'"
+            ))
+    }
+
+    @Test func aFunctionDefinedInTwoFilesIsAnError() {
+        let output = SwiftWrapperGenerator.generate([
+            .init(path: "/a.kern", text: "func f() -> Int { 1 }\n"),
+            .init(path: "/b.kern", text: "\nfunc f() -> Int { 2 }\n"),
+        ])
+        #expect(
+            output
+                == .errors(
+                    "/b.kern:2:1: error: function 'f' is also defined in /a.kern:1; the functions of a target's .kern files share one 'Kernels' namespace\n"
+                ))
+    }
+
+    @Test func sourceTextSurvivesAsALiteral() {
+        #expect(SwiftWrapperGenerator.stringLiteral("a\n") == "#\"\"\"\na\n\"\"\"#")
+        // A `"#` inside the kernel needs one more `#`.
+        #expect(SwiftWrapperGenerator.stringLiteral("print(\"x\"#)").hasPrefix("##\"\"\""))
+        #expect(SwiftWrapperGenerator.quoted("a\"b\\c") == "\"a\\\"b\\\\c\"")
+    }
+}
