@@ -7,10 +7,12 @@
  *      the lowest index (copied into the caller's ctx).
  *
  * Block boundaries are pure functions of (begin, end, blockSize); the thread count only
- * decides who runs a block. Blocks are claimed from one atomic counter in increasing
- * order, which gives dynamic load balance and lets a claimer stop as soon as its block
- * would follow a known failure (every lower block has already been claimed, so the
- * lowest failing block is still found).
+ * decides who runs a block. Schedule (docs/decisions.md, "Affinity scheduling"): the blocks
+ * are split into one contiguous static share per thread; each thread runs its own share in
+ * order — the same blocks on every call, so a time-stepped loop finds its rows in the
+ * cache of the core that touched them last — and then steals leftovers from the back of
+ * the other shares for load balance. A block that follows a known failure is skipped; all
+ * blocks below the lowest failure run, so the lowest failing block is still found.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -76,7 +78,19 @@ static void kern_job_record_failure(KernJob *job, int64_t block, int32_t status,
     pthread_mutex_unlock(&job->failLock);
 }
 
-void kern_job_run_blocks(KernJob *job) {
+/* Runs `block` unless it follows a known failure (every block below the final lowest
+ * failure still runs: failBlock only decreases, so such a block is never skipped). */
+static void kern_job_run_one(KernJob *job, int64_t block) {
+    if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
+    KernErrorRecord error;
+    uint64_t ordinal; /* unused: an outermost loop's iterations own their streams */
+    int32_t status = kern_run_block(job->body, job->context, &job->base, job->begin, job->end,
+                                    job->blockSize, block, &error, &ordinal);
+    if (status != KERN_OK) kern_job_record_failure(job, block, status, &error);
+}
+
+/* Fallback for jobs with too many blocks for packed shares: one shared counter. */
+static void kern_job_run_shared_counter(KernJob *job) {
     const uint64_t count = (uint64_t)job->blockCount;
     for (;;) {
         uint64_t claimed = atomic_fetch_add_explicit(&job->next, 1, memory_order_relaxed);
@@ -84,12 +98,78 @@ void kern_job_run_blocks(KernJob *job) {
         int64_t block = (int64_t)claimed;
         /* Claims only increase, so once one passes a failure every later one does too. */
         if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
-        KernErrorRecord error;
-        uint64_t ordinal; /* unused: an outermost loop's iterations own their streams */
-        int32_t status = kern_run_block(job->body, job->context, &job->base, job->begin,
-                                        job->end, job->blockSize, block, &error, &ordinal);
-        if (status != KERN_OK) kern_job_record_failure(job, block, status, &error);
+        kern_job_run_one(job, block);
     }
+}
+
+/* The front block of a share, claimed by the share's own thread; -1 when it is empty. One
+ * uncontended fetch_add on the share's own cache line. lo can pass hi by one (the claim that
+ * finds the share empty), which never carries into hi: hi < 2^32 - 1. */
+static int64_t kern_share_claim_front(KernShare *share) {
+    uint64_t old = atomic_fetch_add_explicit(&share->range, 1, memory_order_relaxed);
+    uint32_t lo = (uint32_t)old, hi = (uint32_t)(old >> 32);
+    return lo < hi ? (int64_t)lo : -1;
+}
+
+/* The back block of another thread's share; -1 when it is empty or holds only blocks after
+ * `failBlock` (those are dropped with the same CAS, so a failure ends a job in a few steps
+ * however many blocks are left; failBlock only decreases, so every thief agrees). */
+static int64_t kern_share_steal_back(KernShare *share, int64_t failBlock) {
+    uint64_t old = atomic_load_explicit(&share->range, memory_order_relaxed);
+    for (;;) {
+        uint32_t lo = (uint32_t)old, hi = (uint32_t)(old >> 32);
+        if ((int64_t)hi > failBlock) hi = (uint32_t)(failBlock + 1); /* failBlock < 2^32 - 1 */
+        if (lo >= hi) return -1;
+        uint64_t new = (uint64_t)(hi - 1) << 32 | lo;
+        if (atomic_compare_exchange_weak_explicit(&share->range, &old, new,
+                                                  memory_order_relaxed, memory_order_relaxed))
+            return (int64_t)(hi - 1);
+    }
+}
+
+/* Affinity schedule: the thread of share s runs the same blocks on every call with the same
+ * (blockCount, shareCount), in order, so data a sweep touched stays in that core's cache for
+ * the next sweep; threads that finish early balance the rest by stealing from the back of
+ * the others' shares (one block at a time, the blocks farthest from their owners' fronts).
+ * Who runs a block never changes what it computes. */
+void kern_job_run_blocks(KernJob *job, int32_t share) {
+    const int32_t shares = job->shareCount;
+    if (shares == 0) {
+        kern_job_run_shared_counter(job);
+        return;
+    }
+    if (share < shares) {
+        for (int64_t block; (block = kern_share_claim_front(&job->shares[share])) >= 0;) {
+            /* The rest of this share follows the failure too: leave it (thieves skip it). */
+            if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) break;
+            kern_job_run_one(job, block);
+        }
+    }
+    /* An empty share stays empty, so one pass over the others finds every leftover block. */
+    for (int32_t i = 1; i <= shares; i++) {
+        int32_t victim = (share + i) % shares;
+        if (victim == share) continue;
+        KernShare *other = &job->shares[victim];
+        for (;;) {
+            int64_t fail = atomic_load_explicit(&job->failBlock, memory_order_relaxed);
+            int64_t block = kern_share_steal_back(other, fail);
+            if (block < 0) break;
+            kern_job_run_one(job, block);
+        }
+    }
+}
+
+/* Splits the blocks into `shares` contiguous, balanced static shares, like OpenMP's
+ * schedule(static): share s = [count*s/shares, count*(s+1)/shares). count < 2^32 and
+ * shares <= 256, so the products fit. */
+static void kern_job_split(KernJob *job, int32_t shares) {
+    const uint64_t count = (uint64_t)job->blockCount;
+    for (int32_t s = 0; s < shares; s++) {
+        uint64_t lo = count * (uint64_t)s / (uint64_t)shares;
+        uint64_t hi = count * (uint64_t)(s + 1) / (uint64_t)shares;
+        atomic_store_explicit(&job->shares[s].range, hi << 32 | lo, memory_order_relaxed);
+    }
+    job->shareCount = shares;
 }
 
 /* All blocks in order on the calling thread, stopping at the first failure — which is
@@ -160,13 +240,18 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     job->blockSize = blockSize;
     job->blockCount = blockCount;
     job->base = base;
-    atomic_store_explicit(&job->next, 0, memory_order_relaxed);
+    if (blockCount < KERN_PARALLEL_AFFINE_BLOCK_LIMIT) {
+        kern_job_split(job, workers + 1);
+    } else {
+        job->shareCount = 0;
+        atomic_store_explicit(&job->next, 0, memory_order_relaxed);
+    }
     atomic_store_explicit(&job->failBlock, blockCount, memory_order_relaxed);
     job->failStatus = KERN_OK;
 
     kern_pool_start(job, workers);
     kern_parallel_tls_in_region = 1;
-    kern_job_run_blocks(job);
+    kern_job_run_blocks(job, 0);
     kern_parallel_tls_in_region = 0;
     kern_pool_finish(job, workers);
 

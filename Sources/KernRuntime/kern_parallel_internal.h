@@ -23,6 +23,19 @@
 
 #include "kern_parallel.h"
 
+/* One thread's static share of a job's blocks: [lo, hi) packed as hi << 32 | lo, on its own
+ * cache line. The share's thread claims from the front (fetch_add on lo, in block order);
+ * other threads, once their own share is done, steal from the back (CAS on hi). A share is
+ * empty when lo >= hi; lo only grows and hi only shrinks, so an empty share stays empty. */
+typedef struct KernShare {
+    _Alignas(64) _Atomic uint64_t range;
+} KernShare;
+
+/* Jobs with at least this many blocks do not fit a packed share: they fall back to claiming
+ * blocks from the one shared counter `next` (only absurd ranges, e.g. 2^32 one-iteration
+ * blocks, get there). */
+#define KERN_PARALLEL_AFFINE_BLOCK_LIMIT ((int64_t)UINT32_MAX)
+
 typedef struct KernJob {
     /* Written by the owner before kern_pool_start; read-only while the job runs. */
     KernBlockBody body;
@@ -32,8 +45,10 @@ typedef struct KernJob {
     int64_t blockSize;
     int64_t blockCount;
     KernCallContext base;        /* the caller's ctx with error cleared: each block's copy */
+    int32_t shareCount;          /* threads the blocks are split over (0 = shared counter) */
 
-    _Atomic uint64_t next;       /* next block to claim (unsigned: over-claims never wrap) */
+    KernShare shares[KERN_PARALLEL_MAX_THREADS]; /* share 0: the owner; 1 + i: worker i */
+    _Atomic uint64_t next;       /* fallback only: next block to claim (never wraps) */
     _Atomic int64_t failBlock;   /* lowest failed block so far; blockCount if none */
     pthread_mutex_t failLock;    /* guards failStatus/failError and writes of failBlock */
     int32_t failStatus;
@@ -49,8 +64,10 @@ typedef struct KernJob {
 extern _Thread_local int kern_parallel_tls_in_region;
 
 /* Claims and runs blocks of `job` until none are left (or all remaining ones follow a
- * known failure). Called by the owner and by every woken worker. */
-void kern_job_run_blocks(KernJob *job);
+ * known failure): first the blocks of share `share` in order (the owner passes 0, worker i
+ * passes 1 + i; a share index >= shareCount has no share of its own), then blocks stolen
+ * from the back of the other shares. Called by the owner and by every joined worker. */
+void kern_job_run_blocks(KernJob *job, int32_t share);
 
 /* Creates the pool (default size) once per process. */
 void kern_pool_init_once(void);

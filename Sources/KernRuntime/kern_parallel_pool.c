@@ -133,7 +133,8 @@ static void *kern_worker_main(void *arg) {
          * closed), or a later job may be open, which this worker may join as well. */
         KernJob *job = atomic_load_explicit(&kern_pool.job, memory_order_acquire);
         if (job != NULL && kern_pool_join(job)) {
-            kern_job_run_blocks(job);
+            /* Worker i always takes share 1 + i: the same blocks on every call. */
+            kern_job_run_blocks(job, (int32_t)(self - kern_pool.workers) + 1);
             kern_pool_leave(job);
         }
     }
@@ -228,7 +229,9 @@ void kern_pool_finish(KernJob *job, int32_t count) {
     uint64_t closed = (uint64_t)job->epoch << 32;
     uint32_t remaining = (uint32_t)atomic_exchange_explicit(&job->gate, closed, memory_order_acq_rel);
     uint32_t joined = (uint32_t)count - remaining;
-    /* Joined workers usually finish within a few µs of the owner: spin before sleeping. */
+    /* Joined workers usually finish within a few µs of the owner: spin before sleeping. The
+     * common case — every joined worker done while spinning — returns here, without the
+     * sleeping handshake's two sequentially consistent stores (a cost on every prange). */
     int64_t deadline = 0;
     for (uint32_t i = 1; atomic_load_explicit(&job->done, memory_order_acquire) != joined; i++) {
         kern_cpu_relax();
@@ -238,6 +241,7 @@ void kern_pool_finish(KernJob *job, int32_t count) {
             else if (now >= deadline) break;
         }
     }
+    if (atomic_load_explicit(&job->done, memory_order_acquire) == joined) return;
     /* Same handshake as the workers' parking, with kern_pool_leave on the other side. */
     for (;;) {
         atomic_store(&job->ownerSleeping, 1);

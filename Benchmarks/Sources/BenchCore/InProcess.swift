@@ -88,6 +88,21 @@ public final class InProcessRunner {
                 try s.jacobi2d(n: z.jacobiN, sweeps: z.jacobiSweeps, a: &a, b: &b)
             }
             return (t, a)
+        case .stencilSmall, .stencilMedium, .stencilLarge:
+            let (n, steps) = k.stencil(z)!  // these three always have one
+            let grid = i.stencilGrid(n)
+            var a = grid
+            var b = grid
+            let t = try measure(
+                plan,
+                reset: {
+                    overwrite(&a, with: grid)
+                    overwrite(&b, with: grid)
+                }
+            ) {
+                try s.jacobi2d(n: n, sweeps: 2 * steps, a: &a, b: &b)
+            }
+            return (t, a)
         case .matmul:
             var c = [Float](repeating: .nan, count: z.matmulN * z.matmulN)
             let t = try measure(plan) { try s.matmul(n: z.matmulN, a: i.matA, b: i.matB, c: &c) }

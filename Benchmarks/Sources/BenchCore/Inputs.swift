@@ -31,6 +31,12 @@ public final class Inputs {
         samples = (0..<s.histogramN).map { _ in g.uniform(0, 1) }
     }
 
+    /// The stencil kernels' n×n start grid: a fixed pattern in [0, 1) (the same for every
+    /// implementation; not random so that Benchmarks/stencil/ can rebuild it in any language).
+    public func stencilGrid(_ n: Int) -> [Double] {
+        (0..<n * n).map { Double(((($0 / n) * 7 + ($0 % n) * 13) % 101)) / 100 }
+    }
+
     /// Writes every input array as raw binary `<name>.bin` into `directory`.
     public func write(to directory: URL) throws {
         try writeRaw(saxpyX, directory, "saxpy_x")

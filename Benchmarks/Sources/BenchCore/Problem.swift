@@ -6,6 +6,23 @@ public enum Kernel: String, CaseIterable, Sendable {
     case saxpy, dot, mandelbrot, nbody, jacobi2d, matmul
     case blackScholes = "black_scholes"
     case histogram
+    /// The time-stepped Jacobi stencil (issue 16.4): jacobi2d's sweeps, many small or
+    /// cache-sized ones, where a parallel loop's schedule decides which core's cache holds
+    /// which rows (OpenMP peers: schedule(static)).
+    case stencilSmall = "stencil_small"
+    case stencilMedium = "stencil_medium"
+    case stencilLarge = "stencil_large"
+
+    /// Grid side and steps (two sweeps each) of a stencil kernel; nil for the others.
+    public func stencil(_ s: Sizes) -> (n: Int, steps: Int)? {
+        switch self {
+        case .stencilSmall: return s.stencilSmall
+        case .stencilMedium: return s.stencilMedium
+        case .stencilLarge: return s.stencilLarge
+        case .saxpy, .dot, .mandelbrot, .nbody, .jacobi2d, .matmul, .blackScholes, .histogram:
+            return nil
+        }
+    }
 
     /// Bytes a perfect implementation must move to or from memory (for memory-bound kernels
     /// only; nil when the kernel is compute-bound and a bandwidth fraction is meaningless).
@@ -14,6 +31,8 @@ public enum Kernel: String, CaseIterable, Sendable {
         case .saxpy: return Double(3 * 4 * s.saxpyN)  // read x, read y, write y
         case .dot: return Double(2 * 8 * s.dotN)  // read x, read y
         case .jacobi2d: return Double(2 * 8 * s.jacobiN * s.jacobiN * s.jacobiSweeps)
+        case .stencilSmall, .stencilMedium, .stencilLarge:
+            return nil  // cache-resident (small) or cache-reusing: bandwidth says little
         case .mandelbrot, .nbody, .matmul, .blackScholes, .histogram: return nil
         }
     }
@@ -29,6 +48,11 @@ public struct Sizes: Sendable {
     public var blackScholesN: Int
     public var histogramN: Int, histogramBins: Int
     public var streamN: Int
+    /// Stencil kernels: (grid side, steps of two sweeps). The full sizes keep each under
+    /// ~0.2 s at 1 thread; Benchmarks/stencil/ runs the issue's longer versions standalone.
+    public var stencilSmall: (n: Int, steps: Int) = (250, 2000)
+    public var stencilMedium: (n: Int, steps: Int) = (1300, 50)
+    public var stencilLarge: (n: Int, steps: Int) = (2000, 20)
 
     public static let full = Sizes(
         saxpyN: 1 << 24, dotN: 1 << 24,
@@ -42,7 +66,7 @@ public struct Sizes: Sendable {
         mandelWidth: 128, mandelHeight: 96, mandelIterations: 256,
         nbodyN: 256, jacobiN: 130, jacobiSweeps: 4, matmulN: 64,
         blackScholesN: 1 << 12, histogramN: 1 << 16, histogramBins: 256,
-        streamN: 1 << 20)
+        streamN: 1 << 20, stencilSmall: (34, 20), stencilMedium: (66, 4), stencilLarge: (130, 2))
 
     /// One-line description of a kernel's size, for tables.
     public func describe(_ k: Kernel) -> String {
@@ -55,6 +79,9 @@ public struct Sizes: Sendable {
         case .matmul: return "\(matmulN)² Float"
         case .blackScholes: return "\(pow2(blackScholesN)) options"
         case .histogram: return "\(pow2(histogramN)) → \(histogramBins) bins"
+        case .stencilSmall, .stencilMedium, .stencilLarge:
+            let (n, steps) = k.stencil(self)!  // these three always have one
+            return "\(n)², \(steps) steps × 2 sweeps"
         }
     }
 }

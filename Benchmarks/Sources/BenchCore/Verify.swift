@@ -14,7 +14,7 @@ public enum Check {
         case .dot: return 1e-10
         case .mandelbrot: return 1e-3  // chaotic near the set's boundary under FMA
         case .nbody: return 1e-9
-        case .jacobi2d: return 1e-12
+        case .jacobi2d, .stencilSmall, .stencilMedium, .stencilLarge: return 1e-12
         case .matmul: return 1e-4
         case .blackScholes: return 1e-9
         case .histogram: return 0  // integer counts: exact

@@ -92,8 +92,10 @@ void kern_parallel_block_bounds(int64_t begin, int64_t end, int64_t blockSize, i
  * Runs every block of [begin, end) — block i is [begin + i*blockSize,
  * min(end, begin + (i+1)*blockSize)) — on up to `ctx->threads` threads (<= 0 = the default
  * from kern_parallel_default_threads(); 1 = inline on the caller), the calling thread
- * included. Blocks are claimed dynamically from an atomic counter, so uneven blocks
- * balance well. Returns after every claimed block has finished.
+ * included. Each thread first runs its own contiguous static share of the blocks, in order
+ * (the same share on every call with the same block and thread counts: affinity), then
+ * steals blocks from the back of the other shares, so uneven blocks still balance.
+ * Returns after every claimed block has finished.
  *
  * Returns 0 on success (ctx->error is left untouched). Otherwise returns the status of the
  * failing block with the LOWEST block index and copies that block's error into ctx->error.
