@@ -12,7 +12,8 @@ extension KernFunction {
 
     /// Lowers argument `index` into `arguments[index]`; runs `body` while it is valid.
     public func _lower<A: KernArgument>(
-        _ argument: A, _ index: Int, into arguments: UnsafeMutableBufferPointer<_KernLoweredArgument>,
+        _ argument: A, _ index: Int,
+        into arguments: UnsafeMutableBufferPointer<_KernLoweredArgument>,
         _ body: () throws -> KernValue
     ) throws -> KernValue {
         try lower(argument, index, into: arguments, body)

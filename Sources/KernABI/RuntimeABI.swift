@@ -194,9 +194,13 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .mpiAllreduceF64: [.pointer, .double, .int32, .int32, .int32]
         // (ctx, operation, element, data, n0, n1, s0, s1, peer, line, column)
         case .mpiArray:
-            [.pointer, .int32, .int32, .pointer, .int64, .int64, .int64, .int64, .int64, .int32, .int32]
+            [
+                .pointer, .int32, .int32, .pointer, .int64, .int64, .int64, .int64, .int64, .int32,
+                .int32,
+            ]
         // (ctx, data, n, stride, op, line, column)
-        case .mpiReduceI64, .mpiReduceF64: [.pointer, .pointer, .int64, .int64, .int32, .int32, .int32]
+        case .mpiReduceI64, .mpiReduceF64:
+            [.pointer, .pointer, .int64, .int64, .int32, .int32, .int32]
         }
     }
 }

@@ -40,7 +40,9 @@ public enum MPIOperation: Sendable, Hashable {
     /// Every operation, for the IR parser and tests.
     public static var allCases: [MPIOperation] {
         [.rank, .size, .barrier, .broadcast, .send, .receive, .haloExchange]
-            + ReduceOperator.allCases.flatMap { [.allreduce($0), .reduceArray($0), .allreduceArray($0)] }
+            + ReduceOperator.allCases.flatMap {
+                [.allreduce($0), .reduceArray($0), .allreduceArray($0)]
+            }
     }
 
     public init?(irName: String) {

@@ -74,7 +74,8 @@ struct BuildCommand: ParsableCommand {
                 let start = clock.now
                 bytes = try module.objectCode()
                 emitTime = clock.now - start
-            case .header: bytes = Array(try module.cHeader(moduleName: moduleName, target: target).utf8)
+            case .header:
+                bytes = Array(try module.cHeader(moduleName: moduleName, target: target).utf8)
             case .cTarget:
                 let files = try module.cTargetFiles(moduleName: moduleName, target: target)
                 try Self.writeFolder(files, to: output ?? ".")

@@ -54,7 +54,8 @@ struct RunCommand: ParsableCommand {
         }
         let main = try module.function(named: "main")
         guard main.signature.parameters.isEmpty else {
-            Console.printError("error: \(file): main() must take no parameters to be run by kernelc")
+            Console.printError(
+                "error: \(file): main() must take no parameters to be run by kernelc")
             throw ExitCode(1)
         }
         let result = try main.with(seed: seed, threads: threads).call([])

@@ -27,7 +27,8 @@ extension Interpreter {
         case .barrier, .allreduceArray: return nil
         case .allreduce: return scalar(args[0], frame)
         case .reduceArray(let op):
-            return Self.blockedReduce(array(args[0], frame).scalars, op, kind: array(args[0], frame).kind)
+            return Self.blockedReduce(
+                array(args[0], frame).scalars, op, kind: array(args[0], frame).kind)
         case .broadcast:
             _ = try peer("broadcast from")
             return nil

@@ -240,7 +240,8 @@ public struct Interpreter: Sendable {
             try atomicAdd(a, indices, v, instr, frame)
             return .normal
         case .mpi(let operation, let args):
-            let r = try mpi(operation, args, instr, frame, parallelDepth: state.random.parallelDepth)
+            let r = try mpi(
+                operation, args, instr, frame, parallelDepth: state.random.parallelDepth)
             if let res = instr.result, let r { frame.values[res.index] = .scalar(r) }
             return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,

@@ -22,7 +22,8 @@ extension Codegen {
             let element = Int32(v.element.byteSize) | (v.element.isFloating ? 0x100 : 0)
             let (n1, s1) = v.shape.count > 1 ? (v.shape[1], v.strides[1]) : (one, one)
             _ = runtime(
-                .mpiArray, [i32(code), i32(element), v.data, v.shape[0], n1, v.strides[0], s1, peer])
+                .mpiArray,
+                [i32(code), i32(element), v.data, v.shape[0], n1, v.strides[0], s1, peer])
         }
         let result: LLVMValue?
         switch operation {
@@ -32,7 +33,8 @@ extension Codegen {
             _ = runtime(.mpiQuery, [i32(2)])
             result = nil
         case .allreduce(let op):
-            let f: RuntimeFunction = scalarKind(args[0]) == .double ? .mpiAllreduceF64 : .mpiAllreduceI64
+            let f: RuntimeFunction =
+                scalarKind(args[0]) == .double ? .mpiAllreduceF64 : .mpiAllreduceI64
             result = runtime(f, [value(args[0]), i32(op.runtimeCode)])
         case .reduceArray(let op):
             let v = view(args[0])

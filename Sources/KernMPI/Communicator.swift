@@ -19,7 +19,9 @@ public struct Communicator: Sendable {
 
     /// How values are combined: `.min`/`.max` as Swift's `min`/`max`; `Int` sums wrap.
     public enum Operation: Int32, Sendable {
-        case sum = 0, min = 1, max = 2
+        case sum = 0
+        case min = 1
+        case max = 2
     }
 
     /// This process's rank, `0..<size`.
@@ -84,7 +86,8 @@ public struct Communicator: Sendable {
     }
 
     /// Rank `root`'s array into every rank's `values` (same length everywhere).
-    public func broadcast<T: BitwiseCopyable>(_ values: inout [T], from root: Int) throws(MPIError) {
+    public func broadcast<T: BitwiseCopyable>(_ values: inout [T], from root: Int) throws(MPIError)
+    {
         try array(&values, KERN_MPI_BROADCAST, floating: false, peer: Int64(root))
     }
 
@@ -95,7 +98,8 @@ public struct Communicator: Sendable {
     }
 
     /// Blocking receive from rank `source` into `values`, whose length must match.
-    public func receive<T: BitwiseCopyable>(_ values: inout [T], from source: Int) throws(MPIError) {
+    public func receive<T: BitwiseCopyable>(_ values: inout [T], from source: Int) throws(MPIError)
+    {
         try array(&values, KERN_MPI_RECEIVE, floating: false, peer: Int64(source))
     }
 
@@ -114,7 +118,8 @@ public struct Communicator: Sendable {
         _ = try checked { ctx in
             values.withUnsafeMutableBytes { raw -> Int32 in
                 kern_rt_mpi_array(
-                    &ctx, operation, element, raw.baseAddress, Int64(raw.count / MemoryLayout<T>.stride),
+                    &ctx, operation, element, raw.baseAddress,
+                    Int64(raw.count / MemoryLayout<T>.stride),
                     1, 1, 1, peer, 0, 0)
                 return 0
             }

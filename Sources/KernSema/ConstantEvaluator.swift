@@ -147,7 +147,9 @@ struct ConstantEvaluator {
             guard y != 0 else { return nil }
             // Only T.min / -1 overflows: T.min / -1 == T.min and T.min % -1 == 0 (as at run time).
             let (q, overflow) = x.dividedReportingOverflow(by: y)
-            r = op == .div ? q : (overflow ? 0 : x.remainderReportingOverflow(dividingBy: y).partialValue)
+            r =
+                op == .div
+                ? q : (overflow ? 0 : x.remainderReportingOverflow(dividingBy: y).partialValue)
         case .bitAnd: r = x & y
         case .bitOr: r = x | y
         case .bitXor: r = x ^ y

@@ -75,7 +75,9 @@ extension Checker {
                 error(
                     "invalid redeclaration of '\(name)'", at: nameRange,
                     help: "a file-scope constant and a function cannot share a name",
-                    notes: [.init("function '\(name)' declared here", at: ast.functions[f].nameRange)])
+                    notes: [
+                        .init("function '\(name)' declared here", at: ast.functions[f].nameRange)
+                    ])
                 continue
             }
             if Self.builtinNames.contains(name) {
@@ -101,7 +103,8 @@ extension Checker {
         case .failed: return nil
         case .evaluating:
             let decl = fileConstantDecls[index]
-            let chain = fileConstantStack.drop(while: { $0 != index })
+            let chain =
+                fileConstantStack.drop(while: { $0 != index })
                 .map { fileConstantDecls[$0].name } + [decl.name]
             error(
                 "file-scope constant '\(decl.name)' depends on itself: "

@@ -78,7 +78,8 @@ extension Checker {
             if case .member(_, "reversed", let nameRange) = kind(callee) {
                 error(
                     "'prange' iterations run in any order, so 'reversed()' means nothing here",
-                    at: nameRange, help: "write prange(a..<b), or a serial for loop over the reversed range")
+                    at: nameRange,
+                    help: "write prange(a..<b), or a serial for loop over the reversed range")
                 setType(callee, .void)
                 checkArgumentsLoosely(strideArguments)
                 return nil
@@ -125,7 +126,9 @@ extension Checker {
         {
             error(
                 "'reversed()' does not apply to stride(...)", at: nameRange,
-                help: "swap the bounds and negate the step: stride(from: last, through: first, by: -step)")
+                help:
+                    "swap the bounds and negate the step: stride(from: last, through: first, by: -step)"
+            )
             setType(strideCallee, .void)
             checkArgumentsLoosely(strideArguments)
             checkArgumentsLoosely(arguments)
@@ -185,7 +188,8 @@ extension Checker {
                 return checkStride(inner, arguments)
             }
             if case .member(let base, "reversed", let nameRange) = kind(callee) {
-                return checkReversed(inner, callee: callee, base: base, nameRange: nameRange, arguments)
+                return checkReversed(
+                    inner, callee: callee, base: base, nameRange: nameRange, arguments)
             }
         default:
             break

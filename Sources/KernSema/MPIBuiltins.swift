@@ -51,9 +51,12 @@ extension Checker {
         for (argument, label) in zip(arguments, labels) where argument.label != label {
             let at = argument.labelRange ?? range(argument.value)
             if let label {
-                error("'\(name)' needs the label '\(label):' here", at: at, help: "write \(label): r")
+                error(
+                    "'\(name)' needs the label '\(label):' here", at: at, help: "write \(label): r")
             } else {
-                error("'\(name)' takes no label here", at: at, help: "remove '\(argument.label ?? ""):'")
+                error(
+                    "'\(name)' takes no label here", at: at,
+                    help: "remove '\(argument.label ?? ""):'")
             }
         }
         switch builtin {
@@ -70,10 +73,13 @@ extension Checker {
             return checkAllreduce(e, arguments: arguments)
         case .broadcast, .receive, .send, .haloExchange:
             let isWritten = builtin != .send
-            let array = isWritten
+            let array =
+                isWritten
                 ? mpiInoutArray(arguments[0].value, name: name)
                 : mpiArrayValue(arguments[0].value, name: name)
-            if arguments.count > 1 { checkExpecting(arguments[1].value, .scalar(.int64), .argument) }
+            if arguments.count > 1 {
+                checkExpecting(arguments[1].value, .scalar(.int64), .argument)
+            }
             guard array != nil else { return .error }
             switch builtin {
             case .broadcast: calls[e] = .mpi(.broadcast)
@@ -95,7 +101,8 @@ extension Checker {
             setType(opExpr, .void)
             if op == nil {
                 error(
-                    "unknown reduction '.\(name)'", at: range(opExpr), help: "use .sum, .min or .max")
+                    "unknown reduction '.\(name)'", at: range(opExpr),
+                    help: "use .sum, .min or .max")
             }
         } else {
             let t = checkExpr(opExpr)

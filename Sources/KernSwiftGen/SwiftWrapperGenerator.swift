@@ -101,7 +101,8 @@ public enum SwiftWrapperGenerator {
 
                 """
             for (signature, line) in module.functions {
-                out += wrappers(signature, module: name, file: fileName(module.input.path), line: line)
+                out += wrappers(
+                    signature, module: name, file: fileName(module.input.path), line: line)
             }
         }
         out += "}\n"
@@ -120,7 +121,8 @@ public enum SwiftWrapperGenerator {
 
             """
         let kernText = kernSignature(signature)
-        out += wrapper(signature, cached: cached, nested: false, doc: "`\(kernText)` (\(file):\(line)).")
+        out += wrapper(
+            signature, cached: cached, nested: false, doc: "`\(kernText)` (\(file):\(line)).")
         // Nested Swift arrays for rank 2 (Tensor(rows:) / .rows); rank 3 takes Tensors only.
         let ranks = signature.params.compactMap { p -> Int? in
             if case .array(_, let r) = p.type { return r } else { return nil }
@@ -154,10 +156,12 @@ public enum SwiftWrapperGenerator {
                 arguments.append((p.name, p.isInout))
             case .array(let s, let rank):
                 if nested {
-                    let type = String(repeating: "[", count: rank) + swiftName(s)
+                    let type =
+                        String(repeating: "[", count: rank) + swiftName(s)
                         + String(repeating: "]", count: rank)
                     parameters.append("\(label): \(inoutKeyword)\(type)")
-                    prologue += "        let _t\(k) = try Tensor<\(swiftName(s))>(rows: \(p.name))\n"
+                    prologue +=
+                        "        let _t\(k) = try Tensor<\(swiftName(s))>(rows: \(p.name))\n"
                     if p.isInout { epilogue += "        \(p.name) = _t\(k).rows\n" }
                     arguments.append(("_t\(k)", false))
                 } else {
@@ -190,7 +194,9 @@ public enum SwiftWrapperGenerator {
             if epilogue.isEmpty {
                 out += "        return try \(value).as(\(result).self)\n"
             } else {
-                out += "        let _r = try \(value).as(\(result).self)\n" + epilogue + "        return _r\n"
+                out +=
+                    "        let _r = try \(value).as(\(result).self)\n" + epilogue
+                    + "        return _r\n"
             }
         } else {
             out += "        _ = try \(value)\n" + epilogue
@@ -233,7 +239,8 @@ public enum SwiftWrapperGenerator {
             case "\"": out += "\\\""
             case "\n": out += "\\n"
             default:
-                out += scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+                out +=
+                    scalar.value < 0x20 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
             }
         }
         return out + "\""

@@ -17,7 +17,8 @@ public struct ASTDumper {
     /// function.
     public static func dump(_ ast: AST) -> String {
         let dumper = ASTDumper(ast)
-        return (ast.fileConstants.map { dumper.stmt($0) } + ast.functions.map { dumper.function($0) })
+        return
+            (ast.fileConstants.map { dumper.stmt($0) } + ast.functions.map { dumper.function($0) })
             .joined(separator: "\n")
     }
 

@@ -253,7 +253,8 @@ extension Parser {
         case .keyword, .attribute, .punct, .endOfFile:
             var help: String?
             if token.isPunct(.dot) {
-                help = "name the type, e.g. Double.pi (implicit members like .sum are only for allreduce)"
+                help =
+                    "name the type, e.g. Double.pi (implicit members like .sum are only for allreduce)"
             } else if case .keyword(let k) = token.kind, k != .in, k != .else, k != .inout {
                 help = "'\(k.rawValue)' is a keyword and starts a statement, not an expression"
             }

@@ -307,7 +307,8 @@ extension Parser {
         }
         guard parts.count == 3 else { return nil }
         if parts.allSatisfy(\.isEmpty) { return "write 'while true { ... }' for an endless loop" }
-        let general = "write 'for i in a..<b { ... }', or stride(from: a, to: b, by: step) for other steps"
+        let general =
+            "write 'for i in a..<b { ... }', or stride(from: a, to: b, by: step) for other steps"
         // `i = a` or `var i = a` / `int i = a`: the name is the token before `=`.
         let initTokens = parts[0]
         guard let eq = initTokens.firstIndex(where: { $0.isPunct(.assign) }), eq > 0,
@@ -324,7 +325,8 @@ extension Parser {
         guard step == "\(name)++" || step == "++\(name)" || step == "\(name)+=1" else {
             let by = step.hasPrefix("\(name)+=") ? String(step.dropFirst(name.count + 2)) : "step"
             let label = condition[1].isPunct(.lt) ? "to" : "through"
-            return "write 'for \(name) in stride(from: \(from), \(label): \(to), by: \(by)) { ... }'"
+            return
+                "write 'for \(name) in stride(from: \(from), \(label): \(to), by: \(by)) { ... }'"
         }
         return "write 'for \(name) in \(from)\(range)\(to) { ... }'"
     }
@@ -333,7 +335,8 @@ extension Parser {
         let keyword = advance()
         if at(.lParen), let help = cStyleForHelp() {
             error(
-                "C-style 'for' loops are not available in Kern", at: keyword.range.union(current.range),
+                "C-style 'for' loops are not available in Kern",
+                at: keyword.range.union(current.range),
                 help: help)
             skipParenthesised()
             return nil
