@@ -28,18 +28,7 @@ final class CallInterface: @unchecked Sendable {
     let resultIsTuple: Bool
 
     init(_ signature: KernSignature) throws {
-        var parameters: [EntryParameter<KernScalarType>] = []
-        for parameter in signature.parameters {
-            switch parameter.type {
-            case .scalar(let s): parameters.append(.scalar(s, isInout: parameter.isInout))
-            case .array(let s, let rank): parameters.append(.array(s, rank: rank))
-            case .tuple, .void:
-                throw KernError.backend(
-                    message:
-                        "parameter '\(parameter.name)' of '\(signature.name)' has type \(parameter.type), which cannot be passed"
-                )
-            }
-        }
+        let parameters = try signature.entryParameters()
         // The one walk of the entry ABI (KernABI's EntryABI): libffi types and slot
         // filling both follow this list.
         let abi = EntryABI.entryArguments(parameters)
@@ -145,6 +134,24 @@ struct ParameterPlan {
         case .scalar: return rank == 0 && !isInout
         case .inoutScalar: return rank == 0
         case .array(_, let shape): return shape.rank == rank && (!isInout || argument.isWritable)
+        }
+    }
+}
+
+extension KernSignature {
+    /// The parameters as the entry ABI sees them (the libffi path and the AOT header).
+    /// - Throws: `KernError.backend` for a parameter type that cannot be passed.
+    func entryParameters() throws -> [EntryParameter<KernScalarType>] {
+        try parameters.map { parameter in
+            switch parameter.type {
+            case .scalar(let s): return .scalar(s, isInout: parameter.isInout)
+            case .array(let s, let rank): return .array(s, rank: rank)
+            case .tuple, .void:
+                throw KernError.backend(
+                    message:
+                        "parameter '\(parameter.name)' of '\(name)' has type \(parameter.type), which cannot be passed"
+                )
+            }
         }
     }
 }

@@ -15,7 +15,7 @@ extension KernModule {
     ///   - moduleName: names the include guard (e.g. the file's base name).
     ///   - target: the CPU the code was compiled for, recorded in the header.
     public func cHeader(moduleName: String, target: String) throws -> String {
-        AOTHeader.text(
+        try AOTHeader.text(
             signatures: try exportedSignatures(), moduleName: moduleName, source: file.name,
             target: target)
     }
