@@ -88,6 +88,5 @@ $log"
 echo "a wrongly typed call fails the build: $(grep -m1 'main.swift:[0-9]*:[0-9]*: error:' <<<"$log")"
 cp "$swift_main.orig" "$swift_main"
 swift build -c release 2>&1 | tail -1
-"$plugin_bin" >/dev/null 2>&1 || true
 
 echo "integration test passed"

@@ -169,9 +169,9 @@ public enum SwiftWrapperGenerator {
                     parameters.append("\(label): Tensor<\(swiftName(s))>")
                     arguments.append((p.name, false))
                 }
-            default:
-                parameters.append("\(label): \(p.type)")  // Sema allows no other parameter types
-                arguments.append((p.name, p.isInout))
+            case .array, .tuple, .void, .range, .metatype, .string, .error:
+                // Sema gives parameters only scalar and rank-1...3 array types.
+                preconditionFailure("KernSwiftGen: parameter '\(p.name)' has type \(p.type)")
             }
         }
         let result = swiftResult(signature.returnType)
