@@ -87,10 +87,15 @@ public enum KernCache {
 
     /// What the cache holds now.
     public struct Statistics: Sendable, Equatable {
+        /// The cache directory in use, or `nil` when none could be chosen.
         public var directory: String?
+        /// Whether compiles read and write the cache (`KERN_CACHE=off` disables it).
         public var enabled: Bool
+        /// How many compiled modules the directory holds.
         public var entries: Int
+        /// The total size of those entries, in bytes.
         public var bytes: Int64
+        /// The size limit above which the oldest entries are evicted (`KERN_CACHE_MAX_SIZE`).
         public var maxBytes: Int64
     }
 
