@@ -189,6 +189,8 @@ public struct StagedCompiler<Backend: CompilerBackend> {
         } catch {
             throw .pipeline(error)
         }
+        // Lazy compilation: only the entry points stay exported; LLVM drops the rest.
+        if let roots = options.entryPoints { exportOnly(&module, roots) }
         c.module = module
         guard finish(.passes, &c, lap()) else { return c }
 
