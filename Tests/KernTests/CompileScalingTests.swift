@@ -67,7 +67,9 @@ import Testing
         let large = try Self.unoptimizedIR(40)
         // Twice the arrays: about twice the code (quadratic code would be 4×). The free
         // calls were n²/2 before (each array's error exit freed all earlier ones).
-        let frees = (Self.count("@kern_rt_free(", in: small), Self.count("@kern_rt_free(", in: large))
+        let frees = (
+            Self.count("@kern_rt_free(", in: small), Self.count("@kern_rt_free(", in: large)
+        )
         #expect(Double(frees.1) <= 2.2 * Double(frees.0), "kern_rt_free calls: \(frees)")
         let lines = (Self.count("\n", in: small), Self.count("\n", in: large))
         #expect(Double(lines.1) <= 2.2 * Double(lines.0), "IR lines: \(lines)")
