@@ -7,7 +7,8 @@ import KernRuntime
 
 /// The differential check (issue 15 item 7): runs every entry function of a module
 /// through the reference interpreter and through the JIT, checked and unchecked, at
-/// 1, 2, 3 and 8 threads, and says where they differ.
+/// 1, 2, 3 and 8 threads, and says where they differ. `Configuration` says which of the
+/// two compiles uses vector math and which is at -O3 (the other at a level of choice).
 ///
 /// In: Kern source and the names of its entry functions (no parameters). Out: one
 /// `Finding` per entry whose runs disagree, or a compile error for the whole module.

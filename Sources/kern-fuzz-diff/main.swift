@@ -42,7 +42,7 @@ func number<T: LosslessStringConvertible>(_ flag: String, _ fallback: T) -> T {
 }
 
 let seed: UInt64 = number("--seed", 1)
-let otherOptimizationLevel: Int = number("--other-opt-level", 3)
+let otherOptimizationLevel: Int = number("--other-opt-level", 0)
 guard (0...3).contains(otherOptimizationLevel) else {
     fail("--other-opt-level must be 0, 1, 2 or 3, got \(otherOptimizationLevel)")
 }
