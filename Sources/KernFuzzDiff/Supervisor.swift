@@ -87,7 +87,10 @@ public struct Supervisor: Sendable {
         group.wait()
         let elapsed = Date().timeIntervalSince(began)
         let (programs, found, failed) = progress.lock.withLock {
-            (progress.programs, progress.found.sorted { $0.index < $1.index }, progress.workerFailed)
+            (
+                progress.programs, progress.found.sorted { $0.index < $1.index },
+                progress.workerFailed
+            )
         }
         // Every batch below the smallest job's next one is checked.
         let next = progress.lock.withLock { progress.next.min() ?? start }
@@ -173,7 +176,8 @@ public struct Supervisor: Sendable {
                 case .timedOut:
                     child.kill()
                     let first = current ?? next
-                    finished(batchAt: first, findings: findings + locate(batchAt: first, why: "hang"))
+                    finished(
+                        batchAt: first, findings: findings + locate(batchAt: first, why: "hang"))
                     break loop
                 case .exited(let status, let signal):
                     guard let first = current else {
@@ -199,7 +203,8 @@ public struct Supervisor: Sendable {
         for index in first..<first + UInt64(batch) {
             let source = ProgramGenerator.program(seed: seed, index: index)
             let verdict = Supervisor.judge(
-                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel)
+                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
+            )
             if verdict.kind != "ok" {
                 say("FOUND program \(index) (\(verdict.kind)):\n\(verdict.detail)")
                 result.append(Found(index: index, kind: verdict.kind, text: verdict.detail))
@@ -243,7 +248,8 @@ public struct Supervisor: Sendable {
         for f in found.prefix(maxSaved) {
             let source = ProgramGenerator.program(seed: seed, index: f.index)
             let original = Supervisor.judge(
-                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel)
+                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
+            )
             // A finding that does not show alone (it needed its batch) is saved whole.
             let kind = original.kind == "ok" ? f.kind + "-batch-only" : original.kind
             let shortTimeout = kind == "hang" ? min(timeout, 10) : timeout
@@ -264,9 +270,10 @@ public struct Supervisor: Sendable {
                     "Found by kern-fuzz-diff --seed \(seed) (program \(f.index)): \(kind)",
                     "Replay: kern-fuzz-diff --check-file THIS_FILE --seed \(seed)",
                     "fuzz-seed: \(seed)",
-                ] + (otherOptimizationLevel == 3
+                ]
+                + (otherOptimizationLevel == 3
                     ? [] : ["\(CheckFile.otherLevelTag)\(otherOptimizationLevel)"])
-                    + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
+                + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
             let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
             let text = header.joined(separator: "\n") + "\n" + small + "\n"
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
