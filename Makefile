@@ -81,13 +81,18 @@ fuzz:
 # SEED defaults to the clock (printed, so a run can be repeated); findings are minimized
 # into Tests/FuzzDiffCorpus/new/ and the exit status is 1. PROGRAMS=N stops after N
 # programs: with a fixed SEED, every machine checks the same programs (CI does this).
+# JOBS worker processes (default: one per core); OTHER_OPT_LEVEL is the level of the
+# compile per module that is not at -O3 (default 0; 3 compiles both at -O3).
 SECONDS ?= 60
 SEED ?= $(shell date +%s)
 PROGRAMS ?=
+JOBS ?=
+OTHER_OPT_LEVEL ?=
 fuzz-diff: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --product kern-fuzz-diff
 	$$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kern-fuzz-diff \
-		--seconds $(SECONDS) --seed $(SEED) $(if $(PROGRAMS),--programs $(PROGRAMS))
+		--seconds $(SECONDS) --seed $(SEED) $(if $(PROGRAMS),--programs $(PROGRAMS)) \
+		$(if $(JOBS),--jobs $(JOBS)) $(if $(OTHER_OPT_LEVEL),--other-opt-level $(OTHER_OPT_LEVEL))
 
 # Sanitizers (separate build folders). ThreadSanitizer over the parallel runtime's
 # tests; AddressSanitizer over every test target except the two slowest (file and
