@@ -1,23 +1,15 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 /// `kernelc` as a process without a usable LLVM, and `kernelc --version`.
 @Suite struct LLVMLoadingProcessTests {
+    /// Runs `kernelc ARGUMENTS` with exactly `environment`.
     func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32) {
         let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+        let r = try ChildProcess.run(
+            binary, arguments, environment: environment, inheritingEnvironment: false)
+        return (r.out, r.err, r.status)
     }
 
     @Test func noLLVMIsAClearErrorAndStatus1() throws {

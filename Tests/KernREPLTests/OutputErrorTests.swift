@@ -1,4 +1,5 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,14 +11,6 @@ import Testing
 /// leaves. Each case: the right exit status, never a signal, nothing clobbered.
 @Suite(.serialized)
 struct OutputErrorTests {
-    struct Outcome {
-        var out: String
-        var err: String
-        var status: Int32
-        /// Killed by a signal (SIGILL, SIGPIPE, …) rather than exiting.
-        var signaled: Bool
-    }
-
     /// A scratch directory holding the test programs.
     let dir: String = {
         let dir = NSTemporaryDirectory() + "kern-output-errors-\(getpid())"
@@ -37,30 +30,12 @@ struct OutputErrorTests {
 
     /// Runs a /bin/sh script in `dir` with `$K` the built kernelc; `exec` in the script
     /// makes kernelc the process whose status (or signal) is reported.
-    func sh(_ script: String) throws -> Outcome {
+    func sh(_ script: String) throws -> ChildProcess.Result {
         let binary = try #require(
             FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env["K"] = binary
-        env["KERN_HISTORY"] = ""
-        process.environment = env
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus,
-            signaled: process.terminationReason == .uncaughtSignal)
+        return try ChildProcess.run(
+            "/bin/sh", ["-c", script], environment: ["K": binary, "KERN_HISTORY": ""],
+            directory: dir)
     }
 
     // MARK: - `-o` targets (issue 20)

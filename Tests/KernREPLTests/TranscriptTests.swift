@@ -185,6 +185,30 @@ struct TranscriptTests {
                 """)
     }
 
+    @Test func inputDiagnosticsPointIntoTheInputNotAWrapper() {
+        let got = transcript([
+            "var x = [Double](repeating: 1, count: 4)",
+            "let k = 2\nx[0] = k",
+            "x[1] = 1; func f() {}",
+        ])
+        #expect(
+            got == """
+                > var x = [Double](repeating: 1, count: 4)
+                x: [Double] = [1.0, 1.0, 1.0, 1.0]
+                > let k = 2
+                x[0] = k
+                ! <input>:2:8: error: cannot assign value of type 'Int' to type 'Double'
+                    x[0] = k
+                           ^
+                help: convert explicitly: Double(k)
+                > x[1] = 1; func f() {}
+                ! <input>:1:11: error: a function must be defined in an input of its own
+                    x[1] = 1; func f() {}
+                              ^~~~
+                help: type the statements and the 'func' separately
+                """)
+    }
+
     @Test func aRuntimeErrorKeepsAllState() {
         let session = REPLSession()
         _ = transcript(["var x = [Double](repeating: 1, count: 8)", "var n = 5"], session)
