@@ -44,7 +44,9 @@ extension REPLSession {
     func probe(_ input: String) -> Result<Probed, ProbeFailure> {
         let inputFile = SourceFile(name: "<input>", text: input)
         func failure(_ diagnostics: [Diagnostic]) -> Result<Probed, ProbeFailure> {
-            .failure(ProbeFailure(message: REPLMessage(.error, renderDiagnostics(diagnostics, inputFile))))
+            .failure(
+                ProbeFailure(
+                    message: REPLMessage(.error, renderDiagnostics(diagnostics, inputFile))))
         }
         if let offset = InputScanner.unmatchedCloser(in: input) {
             let closer = Character(UnicodeScalar(Array(input.utf8)[offset]))
@@ -71,7 +73,8 @@ extension REPLSession {
         }
         do {
             return .success(
-                Probed(program: program, plan: try InputPlan(program: program), inputFile: inputFile))
+                Probed(
+                    program: program, plan: try InputPlan(program: program), inputFile: inputFile))
         } catch {
             return failure([error.diagnostic])
         }
@@ -84,7 +87,8 @@ extension REPLSession {
             variables: variableOrder.compactMap { variables[$0] }.map {
                 SessionScope.Variable(
                     name: $0.name,
-                    type: $0.rank > 0 ? .array($0.elementType, rank: $0.rank) : .scalar($0.elementType),
+                    type: $0.rank > 0
+                        ? .array($0.elementType, rank: $0.rank) : .scalar($0.elementType),
                     isMutable: $0.isMutable)
             })
     }

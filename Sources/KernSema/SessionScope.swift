@@ -21,9 +21,7 @@ public struct SessionScope: Sendable, Hashable {
         public var type: SemaType
         public var isMutable: Bool
         public init(name: String, type: SemaType, isMutable: Bool) {
-            self.name = name
-            self.type = type
-            self.isMutable = isMutable
+            (self.name, self.type, self.isMutable) = (name, type, isMutable)
         }
     }
 

@@ -106,8 +106,11 @@ struct AOTTests: KernelcSuite {
         let app = source + ".app"
         let build = try run(
             cc,
-            [program, folder + "/k3.S", "-I", folder + "/include", "-I", runtime.path + "/include",
-             "-o", app] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
+            [
+                program, folder + "/k3.S", "-I", folder + "/include", "-I",
+                runtime.path + "/include",
+                "-o", app,
+            ] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
         #expect(build.status == 0, "\(build.output)")
         let result = try run(app, [])
         #expect(result.status == 0)

@@ -5,8 +5,10 @@ import Testing
 /// `kernelc` as a process without a usable LLVM, and `kernelc --version`.
 @Suite struct LLVMLoadingProcessTests {
     /// Runs `kernelc ARGUMENTS` with exactly `environment`.
-    func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32) {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+    func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32)
+    {
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
         let r = try ChildProcess.run(
             binary, arguments, environment: environment, inheritingEnvironment: false)
         return (r.out, r.err, r.status)
@@ -15,7 +17,8 @@ import Testing
     @Test func noLLVMIsAClearErrorAndStatus1() throws {
         let file = FileManagerTemp.file("needs-llvm.kern", "func main() -> Int { return 42 }\n")
         let (out, err, status) = try run(
-            ["run", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+            ["run", file],
+            environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
         #expect(status == 1)
         #expect(out.isEmpty)
         #expect(err.contains("Kern needs LLVM 19 to 22"))
@@ -26,7 +29,8 @@ import Testing
     @Test func checkNeedsNoLLVM() throws {
         let file = FileManagerTemp.file("check-only.kern", "func f() -> Int { return 1 }\n")
         let (_, _, status) = try run(
-            ["check", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+            ["check", file],
+            environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
         #expect(status == 0)
     }
 

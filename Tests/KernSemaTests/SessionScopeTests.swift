@@ -11,7 +11,10 @@ import Testing
     static let session = SessionScope(
         functions: [
             FunctionSignature(
-                name: "sq", params: [ParamSignature(label: nil, name: "x", type: .scalar(.double), isInout: false)],
+                name: "sq",
+                params: [
+                    ParamSignature(label: nil, name: "x", type: .scalar(.double), isInout: false)
+                ],
                 returnType: .scalar(.double), isVectorize: false, inline: nil)
         ],
         variables: [
@@ -20,7 +23,9 @@ import Testing
             .init(name: "n", type: .scalar(.int64), isMutable: true),
         ])
 
-    func check(_ input: String) -> (program: CheckedProgram?, diagnostics: [Diagnostic], file: SourceFile) {
+    func check(_ input: String) -> (
+        program: CheckedProgram?, diagnostics: [Diagnostic], file: SourceFile
+    ) {
         let file = SourceFile(name: "<input>", text: input)
         let (ast, syntax) = Parser.parseInput(file, functionName: SessionScope.inputName)
         #expect(syntax.isEmpty, "\(syntax.map(\.message))")
@@ -53,16 +58,18 @@ import Testing
 
     @Test func readOnlyArraysStayReadOnly() {
         let run = check("r[0] = 1")
-        #expect(run.diagnostics.map(\.message) == [
-            "cannot assign through subscript: 'r' is a read-only array parameter"
-        ])
+        #expect(
+            run.diagnostics.map(\.message) == [
+                "cannot assign through subscript: 'r' is a read-only array parameter"
+            ])
     }
 
     @Test func aTopLevelRedeclarationReplacesTheSessionVariable() {
         // `n` is declared again: the input's own `n` (a Double) is the only one in scope,
         // so its use before the declaration is an error, as it would be in a function.
         #expect(check("var n = 2.5\nn * 2").diagnostics.isEmpty)
-        #expect(check("n = 3\nvar n = 2.5").diagnostics.map(\.message) == ["cannot find 'n' in scope"])
+        #expect(
+            check("n = 3\nvar n = 2.5").diagnostics.map(\.message) == ["cannot find 'n' in scope"])
     }
 
     @Test func statementsOnlyNoDefinitions() {
