@@ -14,11 +14,12 @@ import Testing
         return (r.out, r.err, r.status)
     }
 
+    /// An environment in which no LLVM can be found.
+    static let noLLVM = ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"]
+
     @Test func noLLVMIsAClearErrorAndStatus1() throws {
         let file = FileManagerTemp.file("needs-llvm.kern", "func main() -> Int { return 42 }\n")
-        let (out, err, status) = try run(
-            ["run", file],
-            environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        let (out, err, status) = try run(["run", file], environment: Self.noLLVM)
         #expect(status == 1)
         #expect(out.isEmpty)
         #expect(err.contains("Kern needs LLVM 19 to 22"))
@@ -28,9 +29,7 @@ import Testing
 
     @Test func checkNeedsNoLLVM() throws {
         let file = FileManagerTemp.file("check-only.kern", "func f() -> Int { return 1 }\n")
-        let (_, _, status) = try run(
-            ["check", file],
-            environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        let (_, _, status) = try run(["check", file], environment: Self.noLLVM)
         #expect(status == 0)
     }
 
