@@ -206,8 +206,13 @@ extension REPLSession {
         if let module = wrapperCache[wrapper.text] {
             return try module.function(named: WrapperSource.functionName)
         }
+        // Not through the on-disk compile cache: a wrapper is one input's throwaway code
+        // (kept in `wrapperCache` for repeats), and storing its object code cost more
+        // than compiling it (measured: docs/repl.md, Latency).
+        var wrapperOptions = options
+        wrapperOptions.compileCache = false
         let module = try KernModule.compile(
-            source: wrapper.text, fileName: "<input>", options: options)
+            source: wrapper.text, fileName: "<input>", options: wrapperOptions)
         wrapperCache[wrapper.text] = module
         return try module.function(named: WrapperSource.functionName)
     }
