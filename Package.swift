@@ -120,7 +120,7 @@ let package = Package(
             // A `.kern` resource, for errors naming the original file (SourcePositionTests).
             resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
         .testTarget(
-            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
+            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "KernCLITestSupport", "kernelc"],
             swiftSettings: swift6),
         // `kernelc` run in process, for the CLI tests of several targets.
         .target(
