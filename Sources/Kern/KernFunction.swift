@@ -213,6 +213,13 @@ public struct KernFunction: Sendable {
     }
 
     private func decodeResult(_ slots: UnsafeMutablePointer<UInt64>) -> KernValue {
+        if let (element, rank) = interface.resultArray {
+            guard let data = UnsafeMutableRawPointer(bitPattern: UInt(slots[0])) else {
+                preconditionFailure("a successful call returned no array storage")
+            }
+            let shape = (0..<rank).map { Int(Int64(bitPattern: slots[1 + $0])) }
+            return .array(KernArray(adopting: data, elementType: element, shape: shape))
+        }
         let types = interface.resultTypes
         if interface.resultIsTuple {
             return .tuple(types.indices.map { KernValue(slot: slots[$0], as: types[$0]) })
