@@ -61,6 +61,9 @@ public struct KernFunction: Sendable {
     let file: SourceFile?
     /// The module's default thread count (0 = runtime default).
     let defaultThreads: Int
+    /// For a `@vectorize` function: the variants a call with arrays goes to
+    /// (ElementwiseCall.swift); nil otherwise.
+    var elementwiseVariants: ElementwiseVariants?
 
     /// A function over an entry point that follows the entry ABI for `signature`.
     init(
@@ -116,6 +119,9 @@ public struct KernFunction: Sendable {
     /// Checks the lowered arguments against the signature, calls the entry point
     /// through libffi and decodes the result.
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
+        if isElementwiseCall(arguments) {
+            return try variantsWithOptions().invokeElementwise(arguments)
+        }
         try KernError.validateThreads(options.threads)
         try check(arguments)
         let slotCount = interface.argumentCount

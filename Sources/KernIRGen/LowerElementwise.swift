@@ -41,6 +41,15 @@ extension FunctionLowerer {
             function: f, inputs.map { elementTree($0.value, leaves: &leaves) })
         let out = hasOut ? arguments.last.map { lowerArgument($0.value) } : nil
         at(range)
+        return emitElementwise(
+            name: signature.name, element: element, tree: tree, leaves: leaves, out: out)
+    }
+
+    /// The broadcast checks, the result (unless `out`), and the loop nest computing
+    /// `tree` at every element; returns the new array (nil with `out`).
+    mutating func emitElementwise(
+        name: String, element: ScalarType, tree: ElementTree, leaves: [ValueID], out: ValueID?
+    ) -> ValueID? {
         let ranks = leaves.map(rankOf)
         let rank = out.map(rankOf) ?? (ranks.max() ?? 1)
 
@@ -65,8 +74,9 @@ extension FunctionLowerer {
                 }
                 b.emit(
                     .precondition(
-                        ok, message: broadcastMessage(signature.name, leafIndex: leaf, axis: axis,
-                            leafRank: leafRank, rank: rank, hasOut: out != nil)))
+                        ok,
+                        message: broadcastMessage(
+                            name, axis: axis, leafRank: leafRank, rank: rank, hasOut: out != nil)))
                 // A stretched dimension (extent 1) reads index 0 for every element.
                 let notOne = b.emit(.unary(.not, isOne), .scalar(.bool))
                 leafSteps.append(b.emit(.convert(notOne), .scalar(.int64)))
@@ -181,11 +191,63 @@ extension FunctionLowerer {
     }
 
     private func broadcastMessage(
-        _ name: String, leafIndex: ValueID, axis: Int, leafRank: Int, rank: Int, hasOut: Bool
+        _ name: String, axis: Int, leafRank: Int, rank: Int, hasOut: Bool
     ) -> String {
         let d = rank - leafRank + axis
         return hasOut
             ? "elementwise '\(name)': an argument of rank \(leafRank) does not broadcast to the out: array's shape (dimension \(d) of \(rank) differs and is not 1)"
             : "elementwise '\(name)': the arguments' shapes do not broadcast (dimension \(d) of \(rank) differs between them and is not 1)"
+    }
+}
+
+/// The exported elementwise variants of a `@vectorize` function that the host API calls
+/// with arrays (LANGUAGE.md §10): `f.elementwise<R>` for R in 1...3 takes every parameter
+/// as a rank-R array and returns `f` applied elementwise with broadcasting, as a new
+/// array. The host pads each argument's shape with leading 1s to rank R (and passes a
+/// scalar as a one-element array), so one variant per rank covers every mix.
+extension FunctionLowerer {
+    /// `hyp.elementwise2`: not a Kern identifier, so no source function can clash.
+    static func elementwiseVariantName(_ name: String, rank: Int) -> String {
+        "\(name).elementwise\(rank)"
+    }
+
+    init(program: CheckedProgram, elementwiseVariantOf f: Int, rank: Int, firstLoopID: LoopID) {
+        self.program = program
+        self.functionIndex = f
+        let signature = program.functions[f]
+        guard case .scalar(let element) = signature.returnType else {
+            preconditionFailure("KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
+        }
+        let decl = program.ast.functions[f]
+        let function = Function(
+            name: Self.elementwiseVariantName(signature.name, rank: rank),
+            returnType: .array(element, rank: rank), isExported: true,
+            pos: program.file.position(of: decl.funcKeywordRange.start))
+        self.b = FunctionBuilder(function)
+        b.nextLoopID = firstLoopID
+    }
+
+    /// The body of `f.elementwise<rank>`: `return f(params...)` applied elementwise.
+    mutating func lowerElementwiseVariant(rank: Int) -> Function {
+        let decl = ast.functions[functionIndex]
+        guard case .scalar(let element) = signature.returnType else {
+            preconditionFailure("KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
+        }
+        var leaves: [ValueID] = []
+        for param in signature.params {
+            guard case .scalar(let s) = param.type,
+                case .value(let v) = b.addParam(param.name, .array(s, rank: rank), isInout: false)
+            else { preconditionFailure("KernIRGen: @vectorize parameter '\(param.name)'") }
+            leaves.append(v)
+        }
+        b.pos = program.file.position(of: decl.funcKeywordRange.start)
+        let tree = ElementTree.call(
+            function: functionIndex, leaves.indices.map { .array(leaves[$0], leaf: $0) })
+        guard
+            let result = emitElementwise(
+                name: signature.name, element: element, tree: tree, leaves: leaves, out: nil)
+        else { preconditionFailure("KernIRGen: an elementwise call without out: has a result") }
+        b.emit(.returnValue(result))
+        return b.finish()
     }
 }
