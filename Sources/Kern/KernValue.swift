@@ -128,6 +128,12 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         return try a.toArray(of: T.self)
     }
 
+    /// An array result as a `Tensor` sharing its storage (no copy), spelled like the other
+    /// `as` forms for generated code: `try r.as(Tensor<Double>.self)`.
+    public func `as`<T: KernScalar>(_ type: Tensor<T>.Type) throws -> Tensor<T> {
+        try tensor(of: T.self)
+    }
+
     /// An array result as a `Tensor` sharing its storage: no copy.
     /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
     public func tensor<T: KernScalar>(of type: T.Type) throws -> Tensor<T> {
