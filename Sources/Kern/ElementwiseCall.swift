@@ -95,7 +95,8 @@ extension KernFunction {
                     case .array(let base, let s):
                         let dims = [Int](repeating: 1, count: rank - s.rank) + Self.dims(s)
                         form = .array(
-                            base: base, shape: try ArrayShape(
+                            base: base,
+                            shape: try ArrayShape(
                                 dims, elementSize: argument.type.byteSize))
                     case .scalar(let bits):
                         slots[i] = bits
@@ -112,7 +113,8 @@ extension KernFunction {
                                 elementSize: argument.type.byteSize))
                     }
                     (padded.baseAddress! + i).initialize(
-                        to: _KernLoweredArgument(type: argument.type, form: form, isWritable: false))
+                        to: _KernLoweredArgument(type: argument.type, form: form, isWritable: false)
+                    )
                 }
                 defer { padded.baseAddress!.deinitialize(count: arguments.count) }
                 return try variant.invoke(UnsafeBufferPointer(padded))

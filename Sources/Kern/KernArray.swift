@@ -59,7 +59,8 @@ public final class KernArray: @unchecked Sendable, Hashable, CustomStringConvert
             throw KernError.invalidArgument(
                 function: "KernArray", argument: nil,
                 problem: .typeMismatch(
-                    parameter: "result", expected: "\(KernType.array(T.kernScalarType, rank: rank))",
+                    parameter: "result",
+                    expected: "\(KernType.array(T.kernScalarType, rank: rank))",
                     actual: "\(KernType.array(elementType, rank: rank))"))
         }
     }
@@ -89,16 +90,20 @@ public final class KernArray: @unchecked Sendable, Hashable, CustomStringConvert
         return walk(0, 0)
     }
 
+    /// Equal element types, shapes and elements (bitwise).
     public static func == (a: KernArray, b: KernArray) -> Bool {
         a.elementType == b.elementType && a.shape == b.shape
             && UnsafeRawBufferPointer(start: a.storage, count: a.count * a.elementType.byteSize)
                 .elementsEqual(
-                    UnsafeRawBufferPointer(start: b.storage, count: b.count * b.elementType.byteSize))
+                    UnsafeRawBufferPointer(
+                        start: b.storage, count: b.count * b.elementType.byteSize))
     }
 
+    /// Hashes the element type, the shape and the elements' bytes.
     public func hash(into h: inout Hasher) {
         h.combine(elementType)
         h.combine(shape)
-        h.combine(bytes: UnsafeRawBufferPointer(start: storage, count: count * elementType.byteSize))
+        h.combine(
+            bytes: UnsafeRawBufferPointer(start: storage, count: count * elementType.byteSize))
     }
 }

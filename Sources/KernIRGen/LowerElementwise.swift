@@ -33,7 +33,8 @@ extension FunctionLowerer {
         let range = ast.exprs[e].range
         let signature = program.functions[f]
         guard case .scalar(let element) = signature.returnType else {
-            preconditionFailure("KernIRGen: Sema accepted @vectorize '\(signature.name)' with a non-scalar result")
+            preconditionFailure(
+                "KernIRGen: Sema accepted @vectorize '\(signature.name)' with a non-scalar result")
         }
         var leaves: [ValueID] = []
         let inputs = hasOut ? Array(arguments.dropLast()) : arguments
@@ -90,7 +91,8 @@ extension FunctionLowerer {
                 .array(element, rank: rank))
 
         emitElementLoops(
-            axis: 0, ElementLoops(
+            axis: 0,
+            ElementLoops(
                 tree: tree, result: result, shape: shape, ranks: ranks, steps: steps,
                 inductions: (0..<rank).map { _ in b.newValue(.scalar(.int64)) }))
         return out == nil ? result : nil
@@ -216,7 +218,8 @@ extension FunctionLowerer {
         self.functionIndex = f
         let signature = program.functions[f]
         guard case .scalar(let element) = signature.returnType else {
-            preconditionFailure("KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
+            preconditionFailure(
+                "KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
         }
         let decl = program.ast.functions[f]
         let function = Function(
@@ -231,7 +234,8 @@ extension FunctionLowerer {
     mutating func lowerElementwiseVariant(rank: Int) -> Function {
         let decl = ast.functions[functionIndex]
         guard case .scalar(let element) = signature.returnType else {
-            preconditionFailure("KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
+            preconditionFailure(
+                "KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
         }
         var leaves: [ValueID] = []
         for param in signature.params {

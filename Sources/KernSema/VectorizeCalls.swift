@@ -36,7 +36,9 @@ extension Checker {
             error(
                 "a @vectorize function must return a scalar, not '\(signature.returnType)'",
                 at: decl.returnType?.range ?? attribute,
-                help: "@vectorize functions compute one element: declare -> Double (or another scalar)")
+                help:
+                    "@vectorize functions compute one element: declare -> Double (or another scalar)"
+            )
         }
         if decl.params.isEmpty {
             error(
@@ -68,8 +70,7 @@ extension Checker {
         guard case .scalar(let resultScalar) = signature.returnType else { return .error }
         var inputs = arguments
         var out: Argument?
-        if let last = inputs.last, last.label == "out", inputs.count == signature.params.count + 1
-        {
+        if let last = inputs.last, last.label == "out", inputs.count == signature.params.count + 1 {
             out = inputs.removeLast()
         }
         guard inputs.count == signature.params.count else {
@@ -80,7 +81,8 @@ extension Checker {
                     : "missing argument for parameter '\(signature.params[inputs.count].name)' in call",
                 at: range(callee),
                 help:
-                    "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s"), then optionally out: &array")
+                    "'\(signature.name)' takes \(signature.params.count) argument\(signature.params.count == 1 ? "" : "s"), then optionally out: &array"
+            )
             checkArgumentsLoosely(arguments)
             return .error
         }
@@ -110,7 +112,9 @@ extension Checker {
                 error(
                     "cannot convert value of type '\(t)' to expected argument type '\(param.type)' (or an array of \(param.type))",
                     at: range(argument.value),
-                    help: "@vectorize applies '\(signature.name)' to scalars or, elementwise, to arrays of \(param.type)")
+                    help:
+                        "@vectorize applies '\(signature.name)' to scalars or, elementwise, to arrays of \(param.type)"
+                )
                 failed = true
             }
         }
