@@ -298,6 +298,28 @@ public enum PrintPiece: Sendable, Hashable {
     case text(String)
     /// A scalar, formatted as Swift's `print` formats it.
     case value(ValueID)
+    /// A scalar formatted by one `String(format:)` conversion (an integer for `d i u o x
+    /// X`, a floating value for the others; Sema checked the pairing). Integers print at
+    /// their own width (`u o x X` reinterpret a signed value's bits as unsigned), floating
+    /// values as C prints the double.
+    case formatted(FormatConversion, ValueID)
+
+    /// The value the piece prints, if any.
+    public var operand: ValueID? {
+        switch self {
+        case .text: nil
+        case .value(let v), .formatted(_, let v): v
+        }
+    }
+
+    /// The piece with its operand replaced.
+    public func mapOperand(_ f: (ValueID) -> ValueID) -> PrintPiece {
+        switch self {
+        case .text: self
+        case .value(let v): .value(f(v))
+        case .formatted(let c, let v): .formatted(c, f(v))
+        }
+    }
 }
 
 public enum CallArgument: Sendable, Hashable {

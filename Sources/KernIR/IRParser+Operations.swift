@@ -199,6 +199,14 @@ extension IRParser {
             switch tok.kind {
             case .value(let n): pieces.append(.value(ValueID(raw: n)))
             case .string(let s): pieces.append(.text(s))
+            case .ident("format"):
+                // `format "%5.2f" %3`: one String(format:) conversion.
+                advance()
+                guard case .string(let spec) = tok.kind, let c = FormatConversion(spec: spec)
+                else { throw expected("a conversion spec such as \"%5.2f\"") }
+                advance()
+                guard case .value(let n) = tok.kind else { throw expected("a value") }
+                pieces.append(.formatted(c, ValueID(raw: n)))
             case .ident, .slot, .function, .number, .punct, .newline, .eof:
                 throw expected("a string or a value")
             }

@@ -25,7 +25,7 @@ extension Op {
         case .call(_, let args):
             return args.compactMap { if case .value(let v) = $0 { v } else { nil } }
         case .print(let pieces):
-            return pieces.compactMap { if case .value(let v) = $0 { v } else { nil } }
+            return pieces.compactMap(\.operand)
         case .ifElse(let c, _, _): return [c]
         case .forLoop(let l):
             var xs = [l.lower, l.upper, l.step]
@@ -160,7 +160,7 @@ struct IDRemapper {
             return .atomicAdd(v(a), indices: idx.map(v), value: v(x))
         case .call(let f, let args): return .call(f, args.map(arg))
         case .print(let pieces):
-            return .print(pieces.map { if case .value(let x) = $0 { .value(v(x)) } else { $0 } })
+            return .print(pieces.map { $0.mapOperand(v) })
         case .ifElse(let c, let t, let e): return .ifElse(v(c), then: block(t), else: block(e))
         case .forLoop(var l):
             l.induction = v(l.induction)

@@ -267,6 +267,7 @@ private struct IRPrinter {
                 switch piece {
                 case .text(let t): return quoteString(t)
                 case .value(let v): return v.description
+                case .formatted(let c, let v): return "format \(quoteString(c.spec)) \(v)"
                 }
             }
             return ps.isEmpty ? "print" : "print " + ps.joined(separator: ", ")

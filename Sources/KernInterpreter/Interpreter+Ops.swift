@@ -133,6 +133,7 @@ extension Interpreter {
                 switch piece {
                 case .text(let t): line += t
                 case .value(let v): line += value(v, frame).formatted
+                case .formatted(let c, let v): line += scalar(v, frame).formatted(with: c)
                 }
             }
             output(line)

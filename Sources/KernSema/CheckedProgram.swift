@@ -111,6 +111,9 @@ public enum CallKind: Sendable, Hashable {
     /// An MPI built-in (MPIBuiltins.swift); the arguments in order, the reduction's
     /// `.sum`/`.min`/`.max` (in the operation) excluded.
     case mpi(MPIOperation)
+    /// `String(format: "…", args…)`, only as a `print` argument (FormatChecker.swift): the
+    /// literal's pieces; the arguments after the format match its conversions in order.
+    case format([FormatPiece])
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

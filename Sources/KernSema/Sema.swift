@@ -10,6 +10,9 @@ public enum Sema {
     public static func check(_ ast: AST, in file: SourceFile) -> (
         program: CheckedProgram?, diagnostics: [Diagnostic]
     ) {
+        if ast.functions.contains(where: { !$0.genericParams.isEmpty }) {
+            return Generics.check(ast, in: file)
+        }
         let checker = Checker(ast: ast, file: file)
         return checker.run()
     }
@@ -42,6 +45,10 @@ final class Checker {
     var fileConstantStates: [FileConstantState] = []
     var fileConstantIndex: [String: Int] = [:]
     var fileConstantStack: [Int] = []
+    /// Generic functions by name, and the instances calls asked for that do not exist
+    /// yet (Generics.swift, GenericCalls.swift).
+    var genericTemplates: [String: GenericTemplate] = [:]
+    var instanceRequests: [InstanceRequest] = []
     /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
     var pendingRaceChecks: [PendingRaceCheck] = []
 

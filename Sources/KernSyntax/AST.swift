@@ -101,6 +101,13 @@ public struct FunctionDecl: Sendable, Hashable {
     public var funcKeywordRange: SourceRange
     /// From the first attribute or `func` to the closing `}`.
     public var range: SourceRange
+    /// `<T: BinaryFloatingPoint>`: a generic function (a template Sema instantiates).
+    public var genericParams: [GenericParam] = []
+    /// For an instance (`axpy<Double>`): the generic function's name (`axpy`).
+    public var instanceOf: String?
+    /// False for a body-less declaration (`@extern(c) func f(_ x: Double) -> Double`);
+    /// `body` is then empty.
+    public var hasBody = true
     public init(
         attributes: [Attribute], name: String, nameRange: SourceRange, params: [Param],
         returnType: TypeSyntax?, body: Block, funcKeywordRange: SourceRange, range: SourceRange
@@ -113,6 +120,21 @@ public struct FunctionDecl: Sendable, Hashable {
         self.body = body
         self.funcKeywordRange = funcKeywordRange
         self.range = range
+    }
+}
+
+/// `T: BinaryFloatingPoint` in a generic parameter list.
+public struct GenericParam: Sendable, Hashable {
+    public var name: String
+    public var nameRange: SourceRange
+    /// The protocol as written (Sema checks that Kern knows it).
+    public var constraint: String
+    public var constraintRange: SourceRange
+    public init(name: String, nameRange: SourceRange, constraint: String, constraintRange: SourceRange) {
+        self.name = name
+        self.nameRange = nameRange
+        self.constraint = constraint
+        self.constraintRange = constraintRange
     }
 }
 

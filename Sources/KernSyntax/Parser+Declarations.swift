@@ -29,6 +29,7 @@ extension Parser {
             return nil
         }
         let nameRange = advance().range
+        let genericParams = at(.lt) ? parseGenericParams() : []
         guard let open = expect(.lParen, "'(' to start the parameter list of '\(name)'") else {
             return nil
         }
@@ -44,15 +45,28 @@ extension Parser {
             returnType = parseType()
         }
         guard !panicking else { return nil }
+        let isExtern = attributes.contains { $0.name == "extern" }
+        if isExtern && !at(.lBrace) {
+            // `@extern(c) func erfc(_ x: Double) -> Double`: the body is C's.
+            var decl = FunctionDecl(
+                attributes: attributes, name: name, nameRange: nameRange, params: params,
+                returnType: returnType, body: Block(stmts: [], range: SourceRange(at: previousEnd)),
+                funcKeywordRange: funcToken.range, range: SourceRange(start, previousEnd))
+            decl.hasBody = false
+            decl.genericParams = genericParams
+            return decl
+        }
         guard at(.lBrace) else {
             errorAtCurrent("expected '{' to start the body of '\(name)'")
             return nil
         }
         let body = parseBlock()
-        return FunctionDecl(
+        var decl = FunctionDecl(
             attributes: attributes, name: name, nameRange: nameRange, params: params,
             returnType: returnType, body: body, funcKeywordRange: funcToken.range,
             range: SourceRange(start, previousEnd))
+        decl.genericParams = genericParams
+        return decl
     }
 
     /// `@vectorize`, `@inline(never)`, `@inline(always)`.
@@ -166,7 +180,7 @@ extension Parser {
         defer { leaveNesting() }
         switch current.kind {
         case .identifier(let name):
-            return .named(name, advance().range)
+            return .named(typeSubstitutions[name] ?? name, advance().range)
         case .punct(.lBracket):
             let open = advance()
             let element = parseType()

@@ -35,6 +35,10 @@ public final class Parser {
     /// Stack address at the start of `parse` (see `stackBudget`).
     let stackTop: UInt
 
+    /// Type parameters replaced while parsing a generic function's instance
+    /// (Parser+Generics.swift): `T` → `Double` in types and in expressions (`T(x)`, `T.pi`).
+    var typeSubstitutions: [String: String] = [:]
+
     /// The source bytes, for fix-it text quoting what the user wrote (`use 'a[k] += 1'`).
     var source: [UInt8] = []
 
