@@ -67,17 +67,25 @@ enum Generics {
                     help: "generic functions calling each other with new types need at most \(maxRounds) levels"
                 ))
         }
-        let all = unique(diagnostics + result.diagnostics)
+        let templateRanges = templates.values.map(\.decl.range)
+        let all = unique(diagnostics + result.diagnostics, inside: templateRanges)
         if all.contains(where: { $0.severity == .error }) { return (nil, all) }
         return (result.program, all)
     }
 
-    /// Sorted by position, one copy of a diagnostic that several instances of the same
-    /// template report at the same place.
-    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Sorted by position, one diagnostic per place in a generic function's body: its
+    /// instances report the same mistake with their own types (`Int8 + Double`,
+    /// `Int16 + Double`, …), and the first instance's (in type order) stands for all.
+    static func unique(_ diagnostics: [Diagnostic], inside templates: [SourceRange])
+        -> [Diagnostic]
+    {
         var seen: Set<String> = []
-        let kept = diagnostics.filter {
-            seen.insert("\($0.range.start.offset):\($0.range.end.offset):\($0.message)").inserted
+        let kept = diagnostics.filter { d in
+            let inTemplate = templates.contains {
+                $0.start <= d.range.start && d.range.end <= $0.end
+            }
+            let key = "\(d.severity):\(d.range.start.offset):\(d.range.end.offset)"
+            return seen.insert(inTemplate ? key : key + d.message).inserted
         }
         return kept.enumerated().sorted { a, b in
             (a.element.range.start, a.offset) < (b.element.range.start, b.offset)
