@@ -38,6 +38,11 @@ public struct CompileOptions: Sendable, Hashable {
     /// off for the whole process) and reuse a module compiled from the same source with
     /// the same options that is still alive in this process. Not part of any cache key.
     public var compileCache: Bool
+    /// Shared libraries whose symbols `@extern(c)` functions may bind to, besides the
+    /// process's (paths or names `dlopen` finds; `kernelc run --link`). Loaded globally
+    /// when a program declaring C functions is compiled. Not part of the cache key: object
+    /// code names symbols, and the check runs before the cache is consulted.
+    public var libraries: [String] = []
 
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {

@@ -322,6 +322,26 @@ public enum PrintPiece: Sendable, Hashable {
     }
 }
 
+/// A C function bound by `@extern(c)` (LANGUAGE.md §3, "C functions"): called with the
+/// C calling convention, scalar arguments and result.
+public struct CFunction: Sendable, Hashable {
+    /// The symbol, found in the process or a library the user named.
+    public var symbol: String
+    public var parameters: [ScalarType]
+    /// Nil for `void`.
+    public var result: ScalarType?
+    /// `@extern(c, pure)`: the result depends only on the arguments and the call has no
+    /// effect, so calls may be merged, moved or removed. Otherwise every call happens, in
+    /// program order.
+    public var isPure: Bool
+    public init(symbol: String, parameters: [ScalarType], result: ScalarType?, isPure: Bool) {
+        self.symbol = symbol
+        self.parameters = parameters
+        self.result = result
+        self.isPure = isPure
+    }
+}
+
 public enum CallArgument: Sendable, Hashable {
     case value(ValueID)
     /// An `inout` scalar argument: the caller's slot.
@@ -392,6 +412,10 @@ public indirect enum Op: Sendable {
 
     // Calls and effects
     case call(FunctionID, [CallArgument])
+    /// Calls a C function (`@extern(c)`); operands match `parameters`, the result type is
+    /// `result` (void: no result). An effect unless `isPure`: passes never move, merge or
+    /// drop it.
+    case callC(CFunction, [ValueID])
     /// Runs the outlined loop body `body` over `[lower, upper)` cut into blocks of
     /// `blockSize` iterations (boundaries depend only on these, never on the thread
     /// count), possibly concurrently. `body` takes `(lo: i64, hi: i64, block: i64)` and

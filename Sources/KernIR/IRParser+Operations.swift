@@ -104,6 +104,26 @@ extension IRParser {
         case "check.stride": return .checkStride(try value())
         case "rng.iteration": return .rngIteration(try value())
         case "clock": return .clock
+        case "call.c":
+            guard case .string(let symbol) = tok.kind else { throw expected("a C symbol in quotes") }
+            advance()
+            try expect("(")
+            var parameters: [ScalarType] = []
+            if !isPunct(")") {
+                repeat { parameters.append(try scalarKind()) } while eat(",")
+            }
+            try expect(")")
+            try expect("->")
+            var result: ScalarType?
+            if isIdent("void") { advance() } else { result = try scalarKind() }
+            let isPure = isIdent("pure")
+            if isPure { advance() }
+            try expect("(")
+            let args = try valueList(until: ")")
+            try expect(")")
+            return .callC(
+                CFunction(symbol: symbol, parameters: parameters, result: result, isPure: isPure),
+                args)
         case "atomic.add":
             let a = try value()
             try expect("[")

@@ -26,6 +26,7 @@ extension Op {
             return args.compactMap { if case .value(let v) = $0 { v } else { nil } }
         case .print(let pieces):
             return pieces.compactMap(\.operand)
+        case .callC(_, let args): return args
         case .ifElse(let c, _, _): return [c]
         case .forLoop(let l):
             var xs = [l.lower, l.upper, l.step]
@@ -161,6 +162,7 @@ struct IDRemapper {
         case .call(let f, let args): return .call(f, args.map(arg))
         case .print(let pieces):
             return .print(pieces.map { $0.mapOperand(v) })
+        case .callC(let c, let args): return .callC(c, args.map(v))
         case .ifElse(let c, let t, let e): return .ifElse(v(c), then: block(t), else: block(e))
         case .forLoop(var l):
             l.induction = v(l.induction)

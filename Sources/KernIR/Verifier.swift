@@ -314,6 +314,12 @@ struct FunctionVerifier {
             return nil
         case .clock:
             return .scalar(.int64)
+        case .callC(let c, let args):
+            if args.count != c.parameters.count {
+                error("call.c \(c.symbol) takes \(c.parameters.count) operands, not \(args.count)")
+            }
+            for (a, k) in zip(args, c.parameters) { expect(a, k, "C argument") }
+            return c.result.map { .scalar($0) }
         case .random(let d, let args):
             switch d {
             case .normal:

@@ -78,7 +78,11 @@ final class Checker {
         declareFunctions()
         declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
-            checkBody(of: decl, index: index)
+            if functions[index].extern != nil || !decl.hasBody {
+                checkExternDeclaration(decl, index: index)
+            } else {
+                checkBody(of: decl, index: index)
+            }
         }
         checkPrangeRaces()
         // Stable sort by position: users read errors top to bottom.
@@ -107,6 +111,8 @@ final class Checker {
                 switch attribute.name {
                 case "vectorize":
                     isVectorize = true
+                case "extern":
+                    break  // ExternFunctions.swift
                 case "inline":
                     if attribute.argument == "never" || attribute.argument == "always" {
                         inline = attribute.argument
@@ -138,10 +144,11 @@ final class Checker {
                         isInout: param.isInout))
             }
             let returnType = decl.returnType.map { resolveReturnType($0) } ?? .void
-            functions.append(
-                FunctionSignature(
-                    name: decl.name, params: params, returnType: returnType,
-                    isVectorize: isVectorize, inline: inline))
+            var signature = FunctionSignature(
+                name: decl.name, params: params, returnType: returnType,
+                isVectorize: isVectorize, inline: inline)
+            signature.extern = externSignature(decl)
+            functions.append(signature)
             if let first = functionIndex[decl.name] {
                 error(
                     "invalid redeclaration of '\(decl.name)'", at: decl.nameRange,

@@ -51,10 +51,15 @@ public struct Attribute: Sendable, Hashable {
     /// `never` / `always` for `@inline(...)`; nil otherwise.
     public var argument: String?
     public var range: SourceRange
-    public init(name: String, argument: String?, range: SourceRange) {
+    /// `@extern(c, "symbol")`: the C symbol, when written.
+    public var symbol: String?
+    /// `@extern(c, pure)`: further identifiers after the argument.
+    public var options: [String] = []
+    public init(name: String, argument: String?, range: SourceRange, symbol: String? = nil) {
         self.name = name
         self.argument = argument
         self.range = range
+        self.symbol = symbol
     }
 }
 

@@ -9,6 +9,7 @@ extension Parser {
     static let knownAttributes: [String: [String]?] = [
         "vectorize": nil,
         "inline": ["never", "always"],
+        "extern": ["c"],
     ]
 
     func parseFunction() -> FunctionDecl? {
@@ -98,9 +99,32 @@ extension Parser {
             return nil
         }
         advance()
+        var symbol: String?
+        var options: [String] = []
+        if name == "extern" {
+            // `@extern(c, "symbol", pure)`: an optional C symbol name, then options.
+            while consume(.comma) != nil {
+                switch current.kind {
+                case .string(let s) where symbol == nil && options.isEmpty:
+                    symbol = s
+                    advance()
+                case .identifier(let option):
+                    options.append(option)
+                    advance()
+                default:
+                    errorAtCurrent(
+                        "expected a symbol name in quotes or 'pure' in '@extern(c, ...)'",
+                        help: "write @extern(c), @extern(c, \"symbol\") or @extern(c, pure)")
+                    return nil
+                }
+            }
+        }
         guard expect(.rParen, "')' after '@\(name)(\(argument)'") != nil else { return nil }
-        return Attribute(
-            name: name, argument: argument, range: SourceRange(token.range.start, previousEnd))
+        var attribute = Attribute(
+            name: name, argument: argument, range: SourceRange(token.range.start, previousEnd),
+            symbol: symbol)
+        attribute.options = options
+        return attribute
     }
 
     /// Skips a parenthesised group that cannot be used (e.g. arguments of an unknown attribute).
