@@ -70,7 +70,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return
         }
@@ -83,7 +83,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi, .ifElse,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi, .ifElse,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return false
         }

@@ -190,7 +190,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }

@@ -43,6 +43,8 @@ struct FunctionLowerer {
         let decl = ast.functions[functionIndex]
         for (i, param) in signature.params.enumerated() {
             let binding = b.addParam(param.name, irType(param.type), isInout: param.isInout)
+            // A C function has no body, hence no locals for its parameters.
+            guard signature.extern == nil else { continue }
             let local = program.paramLocals[functionIndex][i]
             switch binding {
             case .value(let v): bindings[local] = .value(v)

@@ -21,11 +21,11 @@ extension Codegen {
             fn = module.addFunction(c.symbol, type)
             // The C ABI widens narrow integers; say which way, as clang does.
             for (k, kind) in c.parameters.enumerated() {
-                if let extend = Self.extension(of: kind) {
+                if let extend = Self.cExtension(of: kind) {
                     module.addAttribute(fn, param: k, ctx.enumAttribute(extend))
                 }
             }
-            if let result = c.result, let extend = Self.extension(of: result) {
+            if let result = c.result, let extend = Self.cExtension(of: result) {
                 module.addAttribute(fn, param: -1, ctx.enumAttribute(extend))
             }
             if c.isPure {
@@ -39,7 +39,7 @@ extension Codegen {
         return c.result == nil ? nil : call
     }
 
-    private static func extension(of kind: ScalarType) -> String? {
+    private static func cExtension(of kind: ScalarType) -> String? {
         switch kind {
         case .int8, .int16: "signext"
         case .bool, .uint8, .uint16: "zeroext"

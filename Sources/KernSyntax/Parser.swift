@@ -130,9 +130,9 @@ public final class Parser {
         while case .attribute = tokens[i].kind {
             i += 1
             if tokens[i].isPunct(.lParen) {
-                // `@inline(never)`: skip a short argument list.
+                // `@inline(never)`, `@extern(c, "symbol", pure)`: skip a short argument list.
                 var j = i + 1
-                while j < tokens.count - 1, j < i + 4, !tokens[j].isPunct(.rParen) { j += 1 }
+                while j < tokens.count - 1, j < i + 8, !tokens[j].isPunct(.rParen) { j += 1 }
                 i = tokens[j].isPunct(.rParen) ? j + 1 : j
             }
         }

@@ -12,8 +12,8 @@ let formatAndCCall = """
     export func @f(%0 x: f64, %1 n: i8) -> f64 {
       print "x=", format "%8.3f" %0, " n=", format "%u" %1, format "%-+5d" %1
       %2 = const 3 : i32
-      %3 = call.c "ldexp"(f64, i32) -> f64 (%0, %2)
-      %4 = call.c "fabs"(f64) -> f64 pure (%3)
+      %3 = call.c "ldexp"(f64, i32) -> f64 (%0, %2) : f64
+      %4 = call.c "fabs"(f64) -> f64 pure (%3) : f64
       %5 = const 1 : u32
       call.c "srand"(u32) -> void (%5)
       return %4
@@ -45,7 +45,7 @@ let formatAndCCall = """
 
             export func @g(%0 x: f64, %1 n: i64) -> void {
               print format "%d" %0, format "%f" %1
-              %2 = call.c "fabs"(f64) -> f64 (%1)
+              %2 = call.c "fabs"(f64) -> f64 (%1) : f64
               return
             }
 

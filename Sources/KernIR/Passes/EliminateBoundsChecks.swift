@@ -87,7 +87,7 @@ struct Facts {
             case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .clock, .mpi,
+                .rngIteration, .atomicAdd, .clock, .callC, .mpi,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -265,7 +265,7 @@ private func eliminate(
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock,
+            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock, .callC,
             .mpi,
             .breakLoop, .continueLoop,
             .returnValue, .parallelFor:

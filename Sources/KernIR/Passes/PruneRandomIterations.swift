@@ -51,7 +51,7 @@ private func scanRandomUse(_ block: Block, direct: inout Bool, callees: inout Se
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .rngIteration,
             .atomicAdd, .mpi, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .clock:
+            .returnValue, .clock, .callC:
             break
         }
         for nested in instr.op.nestedBlocks {
@@ -102,7 +102,7 @@ private func prune(_ block: inout Block, drawing: Set<FunctionID>, removed: inou
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi, .breakLoop, .continueLoop, .returnValue,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi, .breakLoop, .continueLoop, .returnValue,
             .parallelFor:
             break
         }
