@@ -80,7 +80,8 @@ public enum AOTHeader {
             case .result: return resultParameter(signature.returnType)
             }
         }
-        return "int32_t \(EntryABI.entrySymbol(signature.name))(\(arguments.joined(separator: ", ")));"
+        return
+            "int32_t \(EntryABI.entrySymbol(signature.name))(\(arguments.joined(separator: ", ")));"
     }
 
     /// The result pointer, with the slot layout in a comment.

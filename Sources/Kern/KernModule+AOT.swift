@@ -30,7 +30,8 @@ extension KernModule {
                     return nil
                 }
                 let parameters = c.parameters.map(AOTHeader.cType).joined(separator: ", ")
-                return "\(c.result.map(AOTHeader.cType) ?? "void") \(c.symbol)(\(parameters.isEmpty ? "void" : parameters));"
+                return
+                    "\(c.result.map(AOTHeader.cType) ?? "void") \(c.symbol)(\(parameters.isEmpty ? "void" : parameters));"
             }
         }
     }

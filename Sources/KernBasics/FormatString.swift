@@ -17,32 +17,48 @@ public enum FormatPiece: Sendable, Hashable {
 public struct FormatConversion: Sendable, Hashable {
     /// The conversion letter.
     public enum Letter: Character, Sendable, Hashable, CaseIterable {
-        case d = "d", i = "i", u = "u", o = "o", x = "x", X = "X"
-        case f = "f", F = "F", e = "e", E = "E", g = "g", G = "G", a = "a", A = "A"
+        case d = "d"
+        case i = "i"
+        case u = "u"
+        case o = "o"
+        case x = "x"
+        case upperX = "X"
+        case f = "f"
+        case upperF = "F"
+        case e = "e"
+        case upperE = "E"
+        case g = "g"
+        case upperG = "G"
+        case a = "a"
+        case upperA = "A"
 
         /// `d i u o x X` take integers; the others floating-point values.
         public var takesInteger: Bool {
             switch self {
-            case .d, .i, .u, .o, .x, .X: true
-            case .f, .F, .e, .E, .g, .G, .a, .A: false
+            case .d, .i, .u, .o, .x, .upperX: true
+            case .f, .upperF, .e, .upperE, .g, .upperG, .a, .upperA: false
             }
         }
 
         /// `u o x X` print the value's bits as unsigned (C's behaviour at the type's width).
         public var isUnsigned: Bool {
             switch self {
-            case .u, .o, .x, .X: true
-            case .d, .i, .f, .F, .e, .E, .g, .G, .a, .A: false
+            case .u, .o, .x, .upperX: true
+            case .d, .i, .f, .upperF, .e, .upperE, .g, .upperG, .a, .upperA: false
             }
         }
     }
 
     /// Flag characters among `-+ 0#`, in the order written.
     public var flags: String
+    /// The minimum field width, if written.
     public var width: Int?
+    /// The precision after `.`, if written (`%.f` is precision 0).
     public var precision: Int?
+    /// The conversion.
     public var letter: Letter
 
+    /// A conversion with these parts.
     public init(flags: String, width: Int?, precision: Int?, letter: Letter) {
         self.flags = flags
         self.width = width
@@ -72,8 +88,11 @@ public struct FormatConversion: Sendable, Hashable {
 /// A format literal that is not valid: what is wrong and where (a character offset into
 /// the format's text).
 public struct FormatError: Error, Sendable, Hashable {
+    /// What is wrong, for the diagnostic.
     public var message: String
+    /// How to fix it, if there is a simple way.
     public var help: String?
+    /// Where, in characters from the start of the format's text.
     public var offset: Int
 }
 

@@ -105,7 +105,9 @@ extension IRParser {
         case "rng.iteration": return .rngIteration(try value())
         case "clock": return .clock
         case "call.c":
-            guard case .string(let symbol) = tok.kind else { throw expected("a C symbol in quotes") }
+            guard case .string(let symbol) = tok.kind else {
+                throw expected("a C symbol in quotes")
+            }
             advance()
             try expect("(")
             var parameters: [ScalarType] = []

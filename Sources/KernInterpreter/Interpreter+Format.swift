@@ -15,7 +15,8 @@ extension Scalar {
             guard length > 0 else { return "" }
             var buffer = [CChar](repeating: 0, count: length + 1)
             _ = kern_rt_format_scalar(&buffer, length + 1, spec, kind, bits)
-            return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return String(
+                decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
     }
 

@@ -60,7 +60,9 @@ extension Codegen {
             (formatKind, bits) = (1, intCast(v, to: ctx.i64, signed: false))
         }
         let (fn, type) = runtimeFunction(.printFormatted)
-        b.call(type, fn, [module.globalString(c.spec), ctx.constInt(ctx.i32, UInt64(formatKind)), bits])
+        b.call(
+            type, fn,
+            [module.globalString(c.spec), ctx.constInt(ctx.i32, UInt64(formatKind)), bits])
     }
 
     private func printScalar(_ v: LLVMValue, _ kind: ScalarType) {

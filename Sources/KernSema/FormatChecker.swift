@@ -57,7 +57,9 @@ extension Checker {
         let pieces: [FormatPiece]
         switch FormatPiece.parse(text) {
         case .failure(let problem):
-            error(problem.message, at: formatRange(first.value, text, problem.offset), help: problem.help)
+            error(
+                problem.message, at: formatRange(first.value, text, problem.offset),
+                help: problem.help)
             checkArgumentsLoosely(values)
             return .error
         case .success(let p):
@@ -71,7 +73,8 @@ extension Checker {
             guard k < conversions.count else {
                 error(
                     "extra argument for the format: it has \(conversions.count) conversion\(conversions.count == 1 ? "" : "s")",
-                    at: range(argument.value), help: "add a conversion such as '%d' or remove the argument")
+                    at: range(argument.value),
+                    help: "add a conversion such as '%d' or remove the argument")
                 checkArgumentsLoosely([argument])
                 ok = false
                 continue
@@ -83,7 +86,9 @@ extension Checker {
             error(
                 "missing argument for conversion '\(missing.spec)' of the format",
                 at: range(first.value),
-                help: "the format has \(conversions.count) conversion\(conversions.count == 1 ? "" : "s") but \(values.count) argument\(values.count == 1 ? " follows" : "s follow") it")
+                help:
+                    "the format has \(conversions.count) conversion\(conversions.count == 1 ? "" : "s") but \(values.count) argument\(values.count == 1 ? " follows" : "s follow") it"
+            )
             ok = false
         }
         guard ok else { return .error }

@@ -50,7 +50,9 @@ extension Checker {
                 error(
                     "'\(type.name)' does not conform to '\(param.constraint.rawValue)'",
                     at: range(from),
-                    help: "'\(template.decl.name)' needs \(param.name): \(param.constraint.rawValue) (\(allowed))")
+                    help:
+                        "'\(template.decl.name)' needs \(param.name): \(param.constraint.rawValue) (\(allowed))"
+                )
                 return .error
             }
             types.append(type)
@@ -100,7 +102,9 @@ extension Checker {
             error(
                 "conflicting types for generic parameter '\(name)': '\(scalar.name)' here, '\(previous.type.name)' from an earlier argument",
                 at: range(argument), help: "convert the arguments to one type",
-                notes: [.init("'\(name)' is '\(previous.type.name)' here", at: range(previous.from))])
+                notes: [
+                    .init("'\(name)' is '\(previous.type.name)' here", at: range(previous.from))
+                ])
             return false
         }
         if bound[name] == nil { bound[name] = (scalar, argument) }

@@ -64,7 +64,8 @@ enum Generics {
                 .error(
                     at: template.decl.nameRange,
                     "too many nested instances of generic functions (\(made.count) made)",
-                    help: "generic functions calling each other with new types need at most \(maxRounds) levels"
+                    help:
+                        "generic functions calling each other with new types need at most \(maxRounds) levels"
                 ))
         }
         let templateRanges = templates.values.map(\.decl.range)
@@ -126,7 +127,9 @@ struct GenericTemplate {
         params = []
         var ok = true
         for param in decl.genericParams {
-            if ScalarType(name: param.name) != nil || params.contains(where: { $0.name == param.name }) {
+            if ScalarType(name: param.name) != nil
+                || params.contains(where: { $0.name == param.name })
+            {
                 diagnostics.append(
                     .error(
                         at: param.nameRange, "invalid generic parameter name '\(param.name)'",
@@ -138,7 +141,8 @@ struct GenericTemplate {
                     .error(
                         at: param.constraintRange,
                         "unknown constraint '\(param.constraint)' for generic parameter '\(param.name)'",
-                        help: "Kern knows " + GenericConstraint.allCases.map(\.rawValue).joined(separator: ", ")))
+                        help: "Kern knows "
+                            + GenericConstraint.allCases.map(\.rawValue).joined(separator: ", ")))
                 ok = false
                 continue
             }
@@ -148,7 +152,9 @@ struct GenericTemplate {
                     .error(
                         at: param.nameRange,
                         "generic parameter '\(param.name)' is not used in a parameter type",
-                        help: "Kern infers '\(param.name)' from the arguments: use it in a parameter's type"))
+                        help:
+                            "Kern infers '\(param.name)' from the arguments: use it in a parameter's type"
+                    ))
                 ok = false
             }
             params.append((param.name, constraint))

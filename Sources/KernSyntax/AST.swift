@@ -135,7 +135,9 @@ public struct GenericParam: Sendable, Hashable {
     /// The protocol as written (Sema checks that Kern knows it).
     public var constraint: String
     public var constraintRange: SourceRange
-    public init(name: String, nameRange: SourceRange, constraint: String, constraintRange: SourceRange) {
+    public init(
+        name: String, nameRange: SourceRange, constraint: String, constraintRange: SourceRange
+    ) {
         self.name = name
         self.nameRange = nameRange
         self.constraint = constraint

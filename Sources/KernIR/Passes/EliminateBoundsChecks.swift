@@ -265,7 +265,8 @@ private func eliminate(
             instr.op = .repeatLoop(body: body, cond: cond, condition: condition)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock, .callC,
+            .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock,
+            .callC,
             .mpi,
             .breakLoop, .continueLoop,
             .returnValue, .parallelFor:

@@ -77,7 +77,8 @@ private struct LoopVersioner {
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .clock, .callC, .mpi, .breakLoop, .continueLoop, .returnValue,
+                .rngIteration, .atomicAdd, .clock, .callC, .mpi, .breakLoop, .continueLoop,
+                .returnValue,
                 .parallelFor:
                 break
             }

@@ -102,7 +102,8 @@ private func prune(_ block: inout Block, drawing: Set<FunctionID>, removed: inou
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .callC, .mpi, .breakLoop, .continueLoop, .returnValue,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi, .breakLoop, .continueLoop,
+            .returnValue,
             .parallelFor:
             break
         }
