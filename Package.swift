@@ -43,7 +43,7 @@ let package = Package(
             name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
             swiftSettings: swift6),
         // The reference interpreter: the oracle, kept apart so no pass can depend on it.
-        .target(name: "KernInterpreter", dependencies: ["KernIR"], swiftSettings: swift6),
+        .target(name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI"], swiftSettings: swift6),
         // Back end
         .target(name: "CLLVM", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),

@@ -13,7 +13,8 @@ public enum AOTHeader {
     /// are recorded in the opening comment.
     /// - Throws: `KernError.backend` for a parameter type the entry ABI cannot pass.
     public static func text(
-        signatures: [KernSignature], moduleName: String, source: String, target: String
+        signatures: [KernSignature], moduleName: String, source: String, target: String,
+        cFunctions: [String] = []
     ) throws -> String {
         let guardName = "KERN_AOT_" + identifier(moduleName).uppercased() + "_H"
         var out = """
@@ -34,7 +35,7 @@ public enum AOTHeader {
              * KERN_ERR_STACK error instead of a crash (0: no check).
              *
              * Link with the KernRuntime library (a product of the Kern package) and,
-             * when the code uses SIMD math, with -lmvec -lm.
+             * when the code uses SIMD math, with -lmvec -lm.\(cFunctionsNote(cFunctions))
              */
             #ifndef \(guardName)
             #define \(guardName)
@@ -79,7 +80,8 @@ public enum AOTHeader {
             case .result: return resultParameter(signature.returnType)
             }
         }
-        return "int32_t kern_entry_\(signature.name)(\(arguments.joined(separator: ", ")));"
+        return
+            "int32_t \(EntryABI.entrySymbol(signature.name))(\(arguments.joined(separator: ", ")));"
     }
 
     /// The result pointer, with the slot layout in a comment.
@@ -101,6 +103,13 @@ public enum AOTHeader {
     }
 
     /// The C type of a scalar as the entry ABI passes it (Bool as uint8_t 0/1).
+    /// The `@extern(c)` functions the code calls, which the link must provide.
+    private static func cFunctionsNote(_ prototypes: [String]) -> String {
+        guard !prototypes.isEmpty else { return "" }
+        return "\n *\n * The code calls these C functions (@extern(c)); link what defines them:\n"
+            + prototypes.map { " *   " + $0 }.joined(separator: "\n")
+    }
+
     static func cType(_ s: KernScalarType) -> String {
         switch s {
         case .bool: "uint8_t"

@@ -2,6 +2,7 @@
 /// module compiled for emission only, which has no callable functions) and the files of
 /// a C target that links the compiled kernels into an app without LLVM.
 import Foundation
+import KernIR
 
 extension KernModule {
     /// The host-visible signatures of the exported functions, in source order.
@@ -20,7 +21,22 @@ extension KernModule {
     public func cHeader(moduleName: String, target: String) throws -> String {
         try AOTHeader.text(
             signatures: try exportedSignatures(), moduleName: moduleName, source: file.name,
-            target: target)
+            target: target, cFunctions: cFunctionPrototypes())
+    }
+
+    /// `double erfc(double);` for each `@extern(c)` function (their wrappers' one call).
+    func cFunctionPrototypes() -> [String] {
+        var seen: Set<String> = []
+        return kernIR.functions.flatMap { f in
+            f.body.instrs.compactMap { instr -> String? in
+                guard case .callC(let c, _) = instr.op, seen.insert(c.symbol).inserted else {
+                    return nil
+                }
+                let parameters = c.parameters.map(AOTHeader.cType).joined(separator: ", ")
+                return
+                    "\(c.result.map(AOTHeader.cType) ?? "void") \(c.symbol)(\(parameters.isEmpty ? "void" : parameters));"
+            }
+        }
     }
 
     /// The files of a SwiftPM C target (or any C build) holding the compiled kernels:

@@ -44,6 +44,12 @@ public struct CompileOptions: Sendable, Hashable {
     /// cache key (an entry holds only the code compiled).
     public var entryPoints: Set<String>?
 
+    /// Shared libraries whose symbols `@extern(c)` functions may bind to, besides the
+    /// process's (paths or names `dlopen` finds; `kernelc run --link`). Loaded globally
+    /// when a program declaring C functions is compiled. Not part of the cache key: object
+    /// code names symbols, and the check runs before the cache is consulted.
+    public var libraries: [String] = []
+
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
         get { fastMathLevel != .strict }

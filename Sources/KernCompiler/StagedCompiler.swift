@@ -186,6 +186,8 @@ public struct StagedCompiler<Backend: CompilerBackend> {
             throw .diagnostics(diagnostics)
         }
         guard let program = checked else { throw .noProgram }
+        let symbols = ExternSymbols.check(program, libraries: options.libraries)
+        if !symbols.isEmpty { throw .diagnostics(diagnostics + symbols) }
         c.program = program
         c.diagnostics = diagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)
         guard finish(.check, &c, lap()) else { return c }

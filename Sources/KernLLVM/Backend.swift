@@ -2,6 +2,7 @@
 /// In: a verified KernIR.Module and CompileOptions. Out: a CompiledModule (owning its
 /// LLVM context and module) that can print IR, emit assembly/object code, or be handed
 /// to KernJIT.
+import KernABI
 import KernBasics
 import KernIR
 
@@ -37,7 +38,7 @@ public final class CompiledModule: @unchecked Sendable {
     }
 
     /// The symbol of the entry wrapper of an exported function.
-    public static func entrySymbol(_ function: String) -> String { "kern_entry_" + function }
+    public static func entrySymbol(_ function: String) -> String { EntryABI.entrySymbol(function) }
 
     /// Textual LLVM IR of the optimized module.
     public func llvmIR() -> String { module.printed() }

@@ -117,6 +117,8 @@ extension Codegen {
             result = b.call(fnType, fn, [])
         case .print(let pieces):
             print(pieces)
+        case .callC(let c, let args):
+            result = emitCallC(c, args)
         case .mpi(let operation, let args):
             result = emitMPI(operation, args, pos: instr.pos)
         case .ifElse(let c, let then, let else_):

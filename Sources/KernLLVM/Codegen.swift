@@ -419,7 +419,8 @@ final class Codegen {
                 return blockMayFail(cond, known) || blockMayFail(body, known)
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
-                .random, .rngIteration, .atomicAdd, .clock, .breakLoop, .continueLoop, .returnValue:
+                .random, .rngIteration, .atomicAdd, .clock, .callC, .breakLoop, .continueLoop,
+                .returnValue:
                 return false
             }
         }

@@ -10,6 +10,9 @@ public enum Sema {
     public static func check(_ ast: AST, in file: SourceFile) -> (
         program: CheckedProgram?, diagnostics: [Diagnostic]
     ) {
+        if ast.functions.contains(where: { !$0.genericParams.isEmpty }) {
+            return Generics.check(ast, in: file)
+        }
         let checker = Checker(ast: ast, file: file, session: nil)
         return checker.run()
     }
@@ -44,6 +47,10 @@ final class Checker {
     var fileConstantStates: [FileConstantState] = []
     var fileConstantIndex: [String: Int] = [:]
     var fileConstantStack: [Int] = []
+    /// Generic functions by name, and the instances calls asked for that do not exist
+    /// yet (Generics.swift, GenericCalls.swift).
+    var genericTemplates: [String: GenericTemplate] = [:]
+    var instanceRequests: [InstanceRequest] = []
     /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
     var pendingRaceChecks: [PendingRaceCheck] = []
 
@@ -75,7 +82,11 @@ final class Checker {
         declareSessionFunctions()
         declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
-            checkBody(of: decl, index: index)
+            if functions[index].extern != nil || !decl.hasBody {
+                checkExternDeclaration(decl, index: index)
+            } else {
+                checkBody(of: decl, index: index)
+            }
         }
         checkPrangeRaces()
         // Stable sort by position: users read errors top to bottom.
@@ -104,6 +115,8 @@ final class Checker {
                 switch attribute.name {
                 case "vectorize":
                     isVectorize = true
+                case "extern":
+                    break  // ExternFunctions.swift
                 case "inline":
                     if attribute.argument == "never" || attribute.argument == "always" {
                         inline = attribute.argument
@@ -135,9 +148,10 @@ final class Checker {
                         isInout: param.isInout))
             }
             let returnType = decl.returnType.map { resolveReturnType($0) } ?? .void
-            let signature = FunctionSignature(
+            var signature = FunctionSignature(
                 name: decl.name, params: params, returnType: returnType,
                 isVectorize: isVectorize, inline: inline)
+            signature.extern = externSignature(decl)
             if isVectorize { checkVectorizeSignature(decl, signature) }
             functions.append(signature)
             if let first = functionIndex[decl.name] {

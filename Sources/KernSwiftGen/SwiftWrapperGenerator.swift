@@ -54,6 +54,9 @@ public enum SwiftWrapperGenerator {
                 }
                 var functions: [(FunctionSignature, line: Int)] = []
                 for (signature, decl) in zip(program.functions, program.ast.functions) {
+                    // Instances of generic functions (`axpy<Double>`) have no Swift name;
+                    // the host reaches them with function("axpy", specializedFor:).
+                    if decl.instanceOf != nil { continue }
                     let line = Int(file.position(of: decl.range.start).line)
                     if let other = seen[signature.name] {
                         errors +=

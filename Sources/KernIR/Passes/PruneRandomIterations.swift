@@ -51,7 +51,7 @@ private func scanRandomUse(_ block: Block, direct: inout Bool, callees: inout Se
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .rngIteration,
             .atomicAdd, .mpi, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .clock:
+            .returnValue, .clock, .callC:
             break
         }
         for nested in instr.op.nestedBlocks {
