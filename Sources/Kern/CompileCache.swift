@@ -198,6 +198,7 @@ struct CompileCache {
         h.update(field: "vectorMath=\(options.vectorMath)")
         h.update(field: "width=\(options.preferredVectorWidth.map(String.init) ?? "-")")
         h.update(field: "remarks=\(options.optimizationRemarks)")
+        h.update(field: "spmd=\(options.spmd)")
         h.update(field: file.name)
         // Where the text sits in `name` (a literal in a Swift file): the code reports
         // runtime errors at those lines and columns.

@@ -38,6 +38,9 @@ public struct CompileOptions: Sendable, Hashable {
     /// off for the whole process) and reuse a module compiled from the same source with
     /// the same options that is still alive in this process. Not part of any cache key.
     public var compileCache: Bool
+    /// Run branchy `prange` bodies as SIMD lanes (SPMD; docs/decisions.md, "SPMD prange
+    /// bodies"). `--no-spmd` turns it off, e.g. to compare.
+    public var spmd: Bool
 
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
@@ -53,9 +56,11 @@ public struct CompileOptions: Sendable, Hashable {
         targetCPU: String? = nil, targetFeatures: String? = nil, threads: Int? = nil,
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
-        verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true
+        verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
+        spmd: Bool = true
     ) {
         self.compileCache = compileCache
+        self.spmd = spmd
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)

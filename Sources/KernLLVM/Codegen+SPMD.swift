@@ -1,0 +1,520 @@
+/// Codegen of SPMD `prange` blocks (issue 16; docs/decisions.md, "SPMD prange bodies"):
+/// a `.blocked` loop the analysis accepts (KernIR/Passes/SPMDAnalysis.swift) runs its
+/// iterations in groups of W lanes. Uniform values stay scalar (the ordinary emitter
+/// emits them); varying ones are `<W x T>` vectors; a `<W x i1>` mask says which lanes
+/// are live. `if` on a varying condition runs each arm under its mask, skipping an arm
+/// no lane takes; `while`/`repeat`/`for` loop while any lane is active, each lane
+/// leaving by its own exit mask; `break` and `continue` remove lanes (continuing lanes
+/// rejoin at the loop's latch). Element loads and stores are masked gathers and
+/// scatters; math and integer division/shifts run lane by lane through the scalar
+/// emitter, so every lane computes exactly what scalar code computes. A check that
+/// fails in any live lane sends the whole group to a scalar rerun of its iterations
+/// (emitted once per loop), which fails at the lowest failing iteration with the scalar
+/// code's error; the remainder of a block is a group with fewer live lanes.
+/// In: a blocked `ForLoop` and its `SPMDDecision`. Out: the group loop.
+import KernBasics
+import KernIR
+
+/// The SPMD lowering of one blocked loop, while it is being emitted.
+struct SPMDLowering {
+    let lanes: Int
+    let decision: SPMDDecision
+    /// Per-lane storage of the slots the body writes.
+    var slots: [SlotID: LLVMValue] = [:]
+    /// The scalar rerun of the current group (created by the first check).
+    var rerun: LLVMBlock?
+    /// Continue masks of the enclosing SPMD loops, innermost last; nil for the group
+    /// itself (a `continue` of the `prange` just ends the lane's iteration).
+    var continueMasks: [LLVMValue?] = [nil]
+}
+
+extension Codegen {
+    /// SIMD register width for lane counts: 512 with AVX-512 (unless a narrower width is
+    /// preferred), 256 with AVX2, else 128.
+    var spmdVectorBits: Int {
+        let isas = target.vectorISAs
+        if isas.contains(.avx512) { return 512 }
+        if isas.contains(.avx2) { return 256 }
+        return 128
+    }
+
+    /// Emits `loop` as lanes when SPMD is on and the analysis accepts it, recording the
+    /// decision under `id`. Returns false (nothing emitted) otherwise.
+    func emitSPMDForIfChosen(_ loop: ForLoop, id: LoopID?) -> Bool {
+        guard spmd == nil, !spmdSuppressed, case .blocked = loop.kind else { return false }
+        var decision = spmdDecision(loop, in: function)
+        if decision.isSPMD && ctx.constantValue(value(loop.step)) != 1 {
+            decision.reason = "not a unit-step integer loop"
+        }
+        if !options.spmd { decision.reason = "SPMD off (--no-spmd)" }
+        if let id { spmdSummaries[id] = decision.summary(vectorBits: spmdVectorBits) }
+        guard decision.isSPMD else { return false }
+        emitSPMDGroups(loop, decision)
+        return true
+    }
+
+    private func emitSPMDGroups(_ loop: ForLoop, _ decision: SPMDDecision) {
+        guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
+        let lanes = decision.lanes(vectorBits: spmdVectorBits)
+        var state = SPMDLowering(lanes: lanes, decision: decision)
+        for s in decision.varyingSlots.sorted(by: { $0.raw < $1.raw }) {
+            let kind = function.slots[s].type.verifiedScalar("KernLLVM: SPMD slot \(s)")
+            let type = ctx.vectorType(llvmType(kind), lanes: lanes)
+            state.slots[s] = b.atEntry(of: fn) { b.alloca(type, "spmd.slot") }
+        }
+        spmd = state
+        let i64 = ctx.i64
+        let lower = value(loop.lower)
+        let upper = value(loop.upper)
+        let preheader = b.block
+        let header = newBlock("spmd.group")
+        let latch = newBlock("spmd.latch")
+        let exit = newBlock("spmd.end")
+        b.condBr(b.icmp(.slt, lower, upper), header, exit)
+
+        b.position(at: header)
+        let base = b.phi(i64)
+        b.addIncoming(base, lower, preheader)
+        let remaining = b.sub(upper, base)
+        let offsets = ctx.constVector((0..<lanes).map { ctx.constInt(i64, UInt64($0)) })
+        values[loop.induction.index] = b.add(splat(base), offsets)
+        let live = b.icmp(.ult, offsets, splat(remaining))
+        _ = spmdBlock(loop.body, live)
+        b.br(latch)
+
+        if let rerun = spmd?.rerun {
+            b.position(at: rerun)
+            let full = ctx.constInt(i64, UInt64(lanes))
+            let end = b.select(b.icmp(.sgt, remaining, full), b.add(base, full), upper)
+            emitScalarRerun(loop, from: base, to: end)
+            b.br(latch)
+        }
+        spmd = nil
+
+        b.position(at: latch)
+        let next = b.add(base, ctx.constInt(i64, UInt64(lanes)))
+        b.addIncoming(base, next, latch)
+        let again = b.icmp(.sgt, remaining, ctx.constInt(i64, UInt64(lanes)))
+        let backEdge = b.condBr(again, header, exit)
+        debug?.markLoop(backEdge)
+        b.position(at: exit)
+    }
+
+    /// The group's iterations `[from, to)` as the ordinary scalar loop (fresh IR values
+    /// for its bounds, so the body's own values keep theirs).
+    private func emitScalarRerun(_ loop: ForLoop, from: LLVMValue, to: LLVMValue) {
+        spmd = nil
+        spmdSuppressed = true
+        defer { spmdSuppressed = false }
+        let lo = function.values.append(.scalar(.int64))
+        let hi = function.values.append(.scalar(.int64))
+        values.append(contentsOf: [from, to])
+        views.append(contentsOf: [nil, nil])
+        var scalar = loop
+        scalar.lower = lo
+        scalar.upper = hi
+        emitFor(scalar)
+    }
+
+    // MARK: Blocks and instructions
+
+    /// Emits `block` for the lanes in `mask`; returns the lanes that reach its end.
+    private func spmdBlock(_ block: Block, _ mask: LLVMValue) -> LLVMValue {
+        var mask = mask
+        for instr in block.instrs {
+            let location = debug?.enter(instr.pos, loop: instr.loop)
+            let next = spmdInstr(instr, mask)
+            if let location { debug?.restore(location) }
+            // After break/continue the rest of the block is dead.
+            guard let next else { return zeroMask }
+            mask = next
+        }
+        return mask
+    }
+
+    private var lanes: Int {
+        guard let spmd else { preconditionFailure("KernLLVM: no SPMD lowering") }
+        return spmd.lanes
+    }
+    private var maskType: LLVMType { ctx.vectorType(ctx.i1, lanes: lanes) }
+    private var zeroMask: LLVMValue { ctx.null(maskType) }
+
+    private func isVarying(_ v: ValueID) -> Bool { spmd?.decision.varying.contains(v) == true }
+
+    /// `v` broadcast to every lane.
+    func splat(_ v: LLVMValue) -> LLVMValue {
+        var out = ctx.poison(ctx.vectorType(ctx.typeOf(v), lanes: lanes))
+        for lane in 0..<lanes { out = b.insertElement(out, v, lane: lane) }
+        return out
+    }
+
+    /// The value of `v` per lane (uniform values broadcast).
+    private func laneValues(_ v: ValueID) -> LLVMValue {
+        isVarying(v) ? value(v) : splat(value(v))
+    }
+
+    /// True when any lane of `mask` is set.
+    private func any(_ mask: LLVMValue) -> LLVMValue {
+        let (fn, type) = module.intrinsic("llvm.vector.reduce.or", [maskType])
+        return b.call(type, fn, [mask])
+    }
+
+    /// `mask` lanes where `c` holds (poison in dead lanes of `c` stays out).
+    private func and(_ mask: LLVMValue, _ c: LLVMValue) -> LLVMValue {
+        b.select(mask, c, zeroMask)
+    }
+
+    /// A mask variable (an entry-block alloca; mem2reg makes it registers).
+    private func maskVariable(_ initial: LLVMValue) -> LLVMValue {
+        guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
+        let type = maskType
+        let slot = b.atEntry(of: fn) { b.alloca(type, "spmd.mask") }
+        b.store(initial, slot)
+        return slot
+    }
+
+    /// Emits one instruction for the lanes in `mask`; returns the lanes live after it, or
+    /// nil after `break`/`continue` (no lane goes on in this block).
+    private func spmdInstr(_ instr: Instr, _ mask: LLVMValue) -> LLVMValue? {
+        switch instr.op {
+        case .constant, .dim, .makeTuple, .extract, .subview:
+            emit(instr)  // uniform (SPMDAnalysis rejects varying tuples and row views)
+        case .unary, .binary, .compare, .convert, .math, .select:
+            if let r = instr.result, isVarying(r) {
+                spmdVaryingOperation(instr, r)
+            } else {
+                withSafeDivisor(instr) { emit(instr) }
+            }
+        case .load(let s):
+            if let p = spmd?.slots[s], let r = instr.result {
+                values[r.index] = b.load(slotVectorType(s), p)
+            } else {
+                emit(instr)
+            }
+        case .store(let s, let v):
+            guard let p = spmd?.slots[s] else {
+                preconditionFailure("KernLLVM: SPMD store to a slot the analysis missed")
+            }
+            let old = b.load(slotVectorType(s), p)
+            b.store(b.select(mask, laneValues(v), old), p)
+        case .loadElement(let a, let indices):
+            if let r = instr.result { values[r.index] = gather(view(a), indices, mask) }
+        case .storeElement(let a, let indices, let v):
+            scatter(view(a), indices, laneValues(v), mask)
+        case .checkBounds(let index, let bound, _):
+            failIf(b.icmp(.uge, laneValues(index), laneValues(bound)), mask)
+        case .checkDivisor(let d):
+            let lanesD = laneValues(d)
+            failIf(b.icmp(.eq, lanesD, ctx.null(ctx.typeOf(lanesD))), mask)
+        case .precondition(let c, _):
+            failIf(b.not(laneValues(c)), mask)
+        case .checkStride(let s):
+            let v = laneValues(s)
+            let t = ctx.typeOf(v)
+            let zero = ctx.null(t)
+            failIf(
+                scalarKind(s).isFloating ? b.fcmp(.oeq, v, zero) : b.icmp(.eq, v, zero), mask)
+        case .ifElse(let c, let then, let otherwise):
+            return spmdIf(c, then, otherwise, mask)
+        case .whileLoop(let cond, let condition, let body):
+            spmdWhile(cond, condition, body, mask)
+        case .repeatLoop(let body, let cond, let condition):
+            spmdRepeat(body, cond, condition, mask)
+        case .forLoop(let loop):
+            spmdFor(loop, mask)
+        case .breakLoop:
+            return nil
+        case .continueLoop:
+            if let target = spmd?.continueMasks.last, let slot = target {
+                b.store(b.or(b.load(maskType, slot), mask), slot)
+            }
+            return nil
+        case .call, .atomicAdd, .random, .rngIteration, .print, .clock, .mpi, .allocArray,
+            .parallelFor, .returnValue:
+            preconditionFailure("KernLLVM: SPMD analysis admitted \(instr.op)")
+        }
+        return mask
+    }
+
+    private func slotVectorType(_ s: SlotID) -> LLVMType {
+        ctx.vectorType(
+            llvmType(function.slots[s].type.verifiedScalar("KernLLVM: SPMD slot \(s)")),
+            lanes: lanes)
+    }
+
+    /// Leaves for the scalar rerun of the group when `bad` holds in a live lane.
+    private func failIf(_ bad: LLVMValue, _ mask: LLVMValue) {
+        let rerun = spmd?.rerun ?? newBlock("spmd.rerun")
+        spmd?.rerun = rerun
+        let ok = newBlock("spmd.check.ok")
+        b.condBr(any(and(mask, bad)), rerun, ok, weights: Self.unlikely)
+        b.position(at: ok)
+    }
+
+    // MARK: Varying arithmetic
+
+    private func spmdVaryingOperation(_ instr: Instr, _ r: ValueID) {
+        switch instr.op {
+        case .binary(let op, let x, _)
+        where !scalarKind(x).isFloating && [.div, .rem, .shl, .shr].contains(op):
+            withSafeDivisor(instr) { laneByLane(instr, r) }
+        case .math:
+            laneByLane(instr, r)
+        case .convert(let x):
+            let to = function.values[r].verifiedScalar("KernLLVM: conversion")
+            values[r.index] = convertLanes(laneValues(x), from: scalarKind(x), to: to)
+        default:
+            // Element-wise LLVM instructions take vectors as they are.
+            withOperands(instr.op.operands.filter { !isVarying($0) }, boundTo: { splat(value($0)) }) {
+                emit(instr)
+            }
+        }
+    }
+
+    /// `Codegen.convert` on vectors: the same instructions with vector types.
+    private func convertLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {
+        if from == to { return v }
+        let t = ctx.vectorType(llvmType(to), lanes: lanes)
+        if to == .bool {
+            let zero = ctx.null(ctx.typeOf(v))
+            return from.isFloating ? b.fcmp(.une, v, zero) : b.icmp(.ne, v, zero)
+        }
+        if from.isFloating && to.isFloating {
+            return from.bitWidth < to.bitWidth ? b.fpext(v, t) : b.fptrunc(v, t)
+        }
+        if from.isFloating {
+            let name = to.isSigned ? "llvm.fptosi.sat" : "llvm.fptoui.sat"
+            let (fn, fnType) = module.intrinsic(name, [t, ctx.typeOf(v)])
+            return b.call(fnType, fn, [v])
+        }
+        if to.isFloating { return from.isSigned ? b.sitofp(v, t) : b.uitofp(v, t) }
+        if from.bitWidth == to.bitWidth { return v }
+        if from.bitWidth > to.bitWidth { return b.trunc(v, t) }
+        return from.isSigned ? b.sext(v, t) : b.zext(v, t)
+    }
+
+    /// Runs `body` with `operands` bound to `bind(operand)`, then restores them.
+    private func withOperands(
+        _ operands: [ValueID], boundTo bind: (ValueID) -> LLVMValue, _ body: () -> Void
+    ) {
+        let unique = Array(Set(operands))
+        let saved = unique.map { values[$0.index] }
+        let bound = unique.map(bind)
+        for (v, x) in zip(unique, bound) { values[v.index] = x }
+        body()
+        for (v, x) in zip(unique, saved) { values[v.index] = x }
+    }
+
+    /// For an integer `div`/`rem`: runs `body` with a zero divisor replaced by 1. A live
+    /// lane's divisor is never zero (a `check.divisor` precedes), but a dead lane's or a
+    /// uniform one under an empty mask may be, and must not trap.
+    private func withSafeDivisor(_ instr: Instr, _ body: () -> Void) {
+        guard case .binary(let op, let x, let d) = instr.op, op == .div || op == .rem,
+            !scalarKind(x).isFloating
+        else { return body() }
+        withOperands([d], boundTo: { d in
+            let v = value(d)
+            let t = ctx.typeOf(v)
+            let one = isVarying(d) ? splat(ctx.constInt(llvmType(scalarKind(d)), 1)) : ctx.constInt(t, 1)
+            return b.select(b.icmp(.eq, v, ctx.null(t)), one, v)
+        }, body)
+    }
+
+    /// The scalar emitter once per lane, on each lane's operands.
+    private func laneByLane(_ instr: Instr, _ r: ValueID) {
+        let varyingOperands = Array(Set(instr.op.operands.filter(isVarying)))
+        let vectors = varyingOperands.map { value($0) }
+        let kind = function.values[r].verifiedScalar("KernLLVM: lane-by-lane result")
+        var out = ctx.poison(ctx.vectorType(llvmType(kind), lanes: lanes))
+        let i32 = ctx.i32
+        for lane in 0..<lanes {
+            let index = ctx.constInt(i32, UInt64(lane))
+            for (v, vector) in zip(varyingOperands, vectors) {
+                values[v.index] = b.extractElement(vector, index)
+            }
+            emit(instr)
+            out = b.insertElement(out, value(r), lane: lane)
+        }
+        for (v, vector) in zip(varyingOperands, vectors) { values[v.index] = vector }
+        values[r.index] = out
+    }
+
+    // MARK: Memory
+
+    /// One pointer per lane: `data + Σ index_k * stride_k`.
+    private func elementPointers(_ a: ArrayView, _ indices: [ValueID]) -> LLVMValue {
+        var offset: LLVMValue?
+        for (k, index) in indices.enumerated() {
+            let term = b.mul(laneValues(index), splat(a.strides[k]), nsw: true)
+            offset = offset.map { b.add($0, term, nsw: true) } ?? term
+        }
+        return b.gep(memoryType(a.element), a.data, offset ?? splat(ctx.null(ctx.i64)))
+    }
+
+    /// LLVM 22 dropped the alignment operand of the masked gather/scatter intrinsics.
+    private var maskedIntrinsicsTakeAlignment: Bool {
+        guard let llvm = LLVMLibrary.loaded else {
+            preconditionFailure("KernLLVM: codegen without LLVM loaded")
+        }
+        return llvm.major < 22
+    }
+
+    private func gather(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue) -> LLVMValue {
+        let pointers = elementPointers(a, indices)
+        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
+        let (fn, fnType) = module.intrinsic(
+            "llvm.masked.gather", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
+        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
+        let args =
+            maskedIntrinsicsTakeAlignment
+            ? [pointers, align, mask, ctx.poison(type)] : [pointers, mask, ctx.poison(type)]
+        let v = b.call(fnType, fn, args)
+        return a.element == .bool ? b.trunc(v, maskType) : v
+    }
+
+    private func scatter(
+        _ a: ArrayView, _ indices: [ValueID], _ v: LLVMValue, _ mask: LLVMValue
+    ) {
+        let pointers = elementPointers(a, indices)
+        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
+        let stored = a.element == .bool ? b.zext(v, type) : v
+        let (fn, fnType) = module.intrinsic(
+            "llvm.masked.scatter", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
+        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
+        // Lanes storing to one address store in lane order: the last iteration wins.
+        b.call(
+            fnType, fn,
+            maskedIntrinsicsTakeAlignment
+                ? [stored, pointers, align, mask] : [stored, pointers, mask])
+    }
+
+    // MARK: Control flow
+
+    private func spmdIf(_ c: ValueID, _ then: Block, _ otherwise: Block, _ mask: LLVMValue)
+        -> LLVMValue
+    {
+        let out = maskVariable(zeroMask)
+        let merge = newBlock("spmd.if.end")
+        if !isVarying(c) {
+            let thenBlock = newBlock("spmd.if.then")
+            let elseBlock = newBlock("spmd.if.else")
+            b.condBr(value(c), thenBlock, elseBlock)
+            for (block, arm) in [(thenBlock, then), (elseBlock, otherwise)] {
+                b.position(at: block)
+                b.store(spmdBlock(arm, mask), out)
+                b.br(merge)
+            }
+            b.position(at: merge)
+            return b.load(maskType, out)
+        }
+        let condition = value(c)
+        let thenMask = and(mask, condition)
+        let elseMask = and(mask, b.not(condition))
+        let thenBlock = newBlock("spmd.if.then")
+        let afterThen = newBlock("spmd.if.next")
+        b.condBr(any(thenMask), thenBlock, afterThen)
+        b.position(at: thenBlock)
+        b.store(spmdBlock(then, thenMask), out)
+        b.br(afterThen)
+        b.position(at: afterThen)
+        if otherwise.instrs.isEmpty {
+            b.store(b.or(b.load(maskType, out), elseMask), out)
+            b.br(merge)
+        } else {
+            let elseBlock = newBlock("spmd.if.else")
+            b.condBr(any(elseMask), elseBlock, merge)
+            b.position(at: elseBlock)
+            let reached = spmdBlock(otherwise, elseMask)
+            b.store(b.or(b.load(maskType, out), reached), out)
+            b.br(merge)
+        }
+        b.position(at: merge)
+        return b.load(maskType, out)
+    }
+
+    /// The lanes of `mask` where `condition` holds.
+    private func taking(_ condition: ValueID, _ mask: LLVMValue) -> LLVMValue {
+        isVarying(condition)
+            ? and(mask, value(condition)) : b.select(value(condition), mask, zeroMask)
+    }
+
+    /// Runs `body` under `mask` with a fresh continue mask; returns the lanes that reach
+    /// the loop's latch (fell through or continued).
+    private func loopBody(_ body: Block, _ mask: LLVMValue) -> LLVMValue {
+        let continued = maskVariable(zeroMask)
+        spmd?.continueMasks.append(continued)
+        let reached = spmdBlock(body, mask)
+        spmd?.continueMasks.removeLast()
+        return b.or(reached, b.load(maskType, continued))
+    }
+
+    /// `while`: lanes leave when their condition fails or they break; the loop runs while
+    /// any lane is active. Every lane that entered goes on after it.
+    private func spmdWhile(_ cond: Block, _ condition: ValueID, _ body: Block, _ mask: LLVMValue)
+    {
+        let active = maskVariable(mask)
+        let header = newBlock("spmd.while.cond")
+        let bodyBlock = newBlock("spmd.while.body")
+        let exit = newBlock("spmd.while.end")
+        b.br(header)
+        b.position(at: header)
+        let live = taking(condition, spmdBlock(cond, b.load(maskType, active)))
+        b.condBr(any(live), bodyBlock, exit)
+        b.position(at: bodyBlock)
+        b.store(loopBody(body, live), active)
+        let backEdge = b.br(header)
+        debug?.markLoop(backEdge)
+        b.position(at: exit)
+    }
+
+    private func spmdRepeat(_ body: Block, _ cond: Block, _ condition: ValueID, _ mask: LLVMValue)
+    {
+        let active = maskVariable(mask)
+        let bodyBlock = newBlock("spmd.repeat.body")
+        let exit = newBlock("spmd.repeat.end")
+        b.br(bodyBlock)
+        b.position(at: bodyBlock)
+        let reached = loopBody(body, b.load(maskType, active))
+        let live = taking(condition, spmdBlock(cond, reached))
+        b.store(live, active)
+        let backEdge = b.condBr(any(live), bodyBlock, exit)
+        debug?.markLoop(backEdge)
+        b.position(at: exit)
+    }
+
+    /// A serial `for` with uniform bounds and step 1 (SPMDAnalysis): one scalar induction
+    /// for all lanes; it ends at the bound or when no lane is left.
+    private func spmdFor(_ loop: ForLoop, _ mask: LLVMValue) {
+        let kind = scalarKind(loop.lower)
+        let signed = kind.isSigned
+        let lower = value(loop.lower)
+        let t = ctx.typeOf(lower)
+        let upper = intCast(value(loop.upper), to: t, signed: scalarKind(loop.upper).isSigned)
+        let lt: IntPredicate =
+            signed ? (loop.inclusive ? .sle : .slt) : (loop.inclusive ? .ule : .ult)
+        let active = maskVariable(mask)
+        let preheader = b.block
+        let header = newBlock("spmd.for.body")
+        let exit = newBlock("spmd.for.end")
+        b.condBr(b.icmp(lt, lower, upper), header, exit)
+        b.position(at: header)
+        let induction = b.phi(t)
+        b.addIncoming(induction, lower, preheader)
+        values[loop.induction.index] = induction
+        let reached = loopBody(loop.body, b.load(maskType, active))
+        b.store(reached, active)
+        let next: LLVMValue
+        let more: LLVMValue
+        if loop.inclusive {
+            more = b.icmp(.ne, induction, upper)
+            next = b.add(induction, ctx.constInt(t, 1))
+        } else {
+            next = b.add(induction, ctx.constInt(t, 1), nsw: signed)
+            more = b.icmp(signed ? .slt : .ult, next, upper)
+        }
+        b.addIncoming(induction, next, b.block)
+        let backEdge = b.condBr(b.and(more, any(reached)), header, exit)
+        debug?.markLoop(backEdge)
+        b.position(at: exit)
+    }
+}
