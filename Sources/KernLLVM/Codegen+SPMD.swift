@@ -29,13 +29,16 @@ struct SPMDLowering {
 }
 
 extension Codegen {
-    /// SIMD register width for lane counts: 512 with AVX-512 (unless a narrower width is
-    /// preferred), 256 with AVX2, else 128.
+    /// Bits per varying value: two SIMD registers (512-bit with AVX-512 unless a narrower
+    /// width is preferred, 256-bit with AVX2, else 128-bit), so each operation works on two
+    /// independent registers and hides the latency of the other's dependency chain.
+    /// Measured on mandelbrot (1024², 256 iterations, 1 thread, AVX-512): 36.5 ms per call
+    /// with 8 Double lanes (one register), 30.2 ms with 16 (two), clang -O3 147.8 ms.
     var spmdVectorBits: Int {
         let isas = target.vectorISAs
-        if isas.contains(.avx512) { return 512 }
-        if isas.contains(.avx2) { return 256 }
-        return 128
+        if isas.contains(.avx512) { return 2 * 512 }
+        if isas.contains(.avx2) { return 2 * 256 }
+        return 2 * 128
     }
 
     /// Emits `loop` as lanes when SPMD is on and the analysis accepts it, recording the
@@ -393,9 +396,9 @@ extension Codegen {
     private func spmdIf(_ c: ValueID, _ then: Block, _ otherwise: Block, _ mask: LLVMValue)
         -> LLVMValue
     {
-        let out = maskVariable(zeroMask)
-        let merge = newBlock("spmd.if.end")
         if !isVarying(c) {
+            let out = maskVariable(zeroMask)
+            let merge = newBlock("spmd.if.end")
             let thenBlock = newBlock("spmd.if.then")
             let elseBlock = newBlock("spmd.if.else")
             b.condBr(value(c), thenBlock, elseBlock)
@@ -410,6 +413,15 @@ extension Codegen {
         let condition = value(c)
         let thenMask = and(mask, condition)
         let elseMask = and(mask, b.not(condition))
+        if isFlat(then) && isFlat(otherwise) {
+            // Cheaper to run both arms under their masks than to test and branch
+            // (the `&&` of a `while` condition is such an `if`).
+            let reachedThen = spmdBlock(then, thenMask)
+            let reachedElse = spmdBlock(otherwise, elseMask)
+            return b.or(reachedThen, reachedElse)
+        }
+        let out = maskVariable(zeroMask)
+        let merge = newBlock("spmd.if.end")
         let thenBlock = newBlock("spmd.if.then")
         let afterThen = newBlock("spmd.if.next")
         b.condBr(any(thenMask), thenBlock, afterThen)
@@ -430,6 +442,22 @@ extension Codegen {
         }
         b.position(at: merge)
         return b.load(maskType, out)
+    }
+
+    /// A short arm of pure arithmetic and slot accesses, which cannot trap and costs less
+    /// than a test and a branch: run it under its mask without testing for live lanes.
+    private func isFlat(_ block: Block) -> Bool {
+        block.instrs.count <= 12
+            && block.instrs.allSatisfy { instr in
+                switch instr.op {
+                case .constant, .unary, .compare, .convert, .select, .load, .store, .dim:
+                    return true
+                case .binary(let op, let x, _):
+                    return scalarKind(x).isFloating || ![.div, .rem, .shl, .shr].contains(op)
+                default:
+                    return false
+                }
+            }
     }
 
     /// The lanes of `mask` where `condition` holds.

@@ -108,7 +108,7 @@ struct CompileCacheTests {
             .init(optimizationLevel: 2), .init(checked: false), .init(fastMathLevel: .balanced),
             .init(targetCPU: "haswell"), .init(targetFeatures: "-avx512f"),
             .init(vectorMath: false), .init(preferredVectorWidth: 256),
-            .init(optimizationRemarks: true),
+            .init(optimizationRemarks: true), .init(spmd: false),
         ]
         variants += options.map { key(options: $0) }
         for v in variants { #expect(v != base) }

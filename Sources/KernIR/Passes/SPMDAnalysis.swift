@@ -45,7 +45,7 @@ public struct SPMDDecision: Sendable, Hashable {
 
     public var isSPMD: Bool { reason == nil }
 
-    /// Lanes for SIMD registers of `vectorBits` bits (at least 2, at most 16).
+    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16).
     public func lanes(vectorBits: Int) -> Int {
         min(16, max(2, vectorBits / max(laneType.bitWidth, 8)))
     }
