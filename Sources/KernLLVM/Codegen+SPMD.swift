@@ -8,10 +8,12 @@
 /// rejoin at the loop's latch). Element loads and stores are masked gathers and
 /// scatters; math and integer division/shifts run lane by lane through the scalar
 /// emitter, so every lane computes exactly what scalar code computes. A check that
-/// fails in any live lane sends the whole group to a scalar rerun of its iterations
-/// (emitted once per loop), which fails at the lowest failing iteration with the scalar
-/// code's error; the remainder of a block is a group with fewer live lanes.
+/// fails in a live lane records the lowest such lane's failure and stops it and the
+/// lanes above; the lanes below run to the end of their iterations, then the group
+/// leaves with that failure — the scalar loop's error at its lowest failing iteration.
+/// The remainder of a block is a group with fewer live lanes.
 /// In: a blocked `ForLoop` and its `SPMDDecision`. Out: the group loop.
+import KernABI
 import KernBasics
 import KernIR
 
@@ -21,11 +23,17 @@ struct SPMDLowering {
     let decision: SPMDDecision
     /// Per-lane storage of the slots the body writes.
     var slots: [SlotID: LLVMValue] = [:]
-    /// The scalar rerun of the current group (created by the first check).
-    var rerun: LLVMBlock?
+    /// The failure recorded by a check in the current group (SPMDFailure).
+    let failure: SPMDFailure
     /// Continue masks of the enclosing SPMD loops, innermost last; nil for the group
     /// itself (a `continue` of the `prange` just ends the lane's iteration).
     var continueMasks: [LLVMValue?] = [nil]
+}
+
+/// Entry-block variables holding the lowest failing lane of the current group and the
+/// arguments of its `kern_rt_fail` call (`lane` = the lane count while none failed).
+struct SPMDFailure {
+    var lane, kind, line, column, value0, value1, value2, message: LLVMValue
 }
 
 extension Codegen {
@@ -44,7 +52,7 @@ extension Codegen {
     /// Emits `loop` as lanes when SPMD is on and the analysis accepts it, recording the
     /// decision under `id`. Returns false (nothing emitted) otherwise.
     func emitSPMDForIfChosen(_ loop: ForLoop, id: LoopID?) -> Bool {
-        guard spmd == nil, !spmdSuppressed, case .blocked = loop.kind else { return false }
+        guard spmd == nil, case .blocked = loop.kind else { return false }
         var decision = spmdDecision(loop, in: function)
         if decision.isSPMD && ctx.constantValue(value(loop.step)) != 1 {
             decision.reason = "not a unit-step integer loop"
@@ -59,7 +67,14 @@ extension Codegen {
     private func emitSPMDGroups(_ loop: ForLoop, _ decision: SPMDDecision) {
         guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
         let lanes = decision.lanes(vectorBits: spmdVectorBits)
-        var state = SPMDLowering(lanes: lanes, decision: decision)
+        let i32 = ctx.i32
+        let failure = b.atEntry(of: fn) {
+            SPMDFailure(
+                lane: b.alloca(ctx.i64, "spmd.fail.lane"), kind: b.alloca(i32),
+                line: b.alloca(i32), column: b.alloca(i32), value0: b.alloca(ctx.i64),
+                value1: b.alloca(ctx.i64), value2: b.alloca(ctx.i64), message: b.alloca(ctx.ptr))
+        }
+        var state = SPMDLowering(lanes: lanes, decision: decision, failure: failure)
         for s in decision.varyingSlots.sorted(by: { $0.raw < $1.raw }) {
             let kind = function.slots[s].type.verifiedScalar("KernLLVM: SPMD slot \(s)")
             let type = ctx.vectorType(llvmType(kind), lanes: lanes)
@@ -82,16 +97,23 @@ extension Codegen {
         let offsets = ctx.constVector((0..<lanes).map { ctx.constInt(i64, UInt64($0)) })
         values[loop.induction.index] = b.add(splat(base), offsets)
         let live = b.icmp(.ult, offsets, splat(remaining))
+        let none = ctx.constInt(i64, UInt64(lanes))
+        b.store(none, failure.lane)
         _ = spmdBlock(loop.body, live)
-        b.br(latch)
-
-        if let rerun = spmd?.rerun {
-            b.position(at: rerun)
-            let full = ctx.constInt(i64, UInt64(lanes))
-            let end = b.select(b.icmp(.sgt, remaining, full), b.add(base, full), upper)
-            emitScalarRerun(loop, from: base, to: end)
-            b.br(latch)
-        }
+        // A lane failed: its iterations below ran to the end, as in the scalar loop.
+        let failed = newBlock("spmd.failed")
+        b.condBr(b.icmp(.ne, b.load(i64, failure.lane), none), failed, latch, weights: Self.unlikely)
+        b.position(at: failed)
+        let (fail, failType) = runtimeFunction(.fail)
+        b.call(
+            failType, fail,
+            [
+                ctxArgument, b.load(i32, failure.kind), b.load(i32, failure.line),
+                b.load(i32, failure.column), b.load(i64, failure.value0),
+                b.load(i64, failure.value1), b.load(i64, failure.value2),
+                b.load(ctx.ptr, failure.message),
+            ])
+        b.br(errorExit())
         spmd = nil
 
         b.position(at: latch)
@@ -101,22 +123,6 @@ extension Codegen {
         let backEdge = b.condBr(again, header, exit)
         debug?.markLoop(backEdge)
         b.position(at: exit)
-    }
-
-    /// The group's iterations `[from, to)` as the ordinary scalar loop (fresh IR values
-    /// for its bounds, so the body's own values keep theirs).
-    private func emitScalarRerun(_ loop: ForLoop, from: LLVMValue, to: LLVMValue) {
-        spmd = nil
-        spmdSuppressed = true
-        defer { spmdSuppressed = false }
-        let lo = function.values.append(.scalar(.int64))
-        let hi = function.values.append(.scalar(.int64))
-        values.append(contentsOf: [from, to])
-        views.append(contentsOf: [nil, nil])
-        var scalar = loop
-        scalar.lower = lo
-        scalar.upper = hi
-        emitFor(scalar)
     }
 
     // MARK: Blocks and instructions
@@ -204,19 +210,29 @@ extension Codegen {
             if let r = instr.result { values[r.index] = gather(view(a), indices, mask) }
         case .storeElement(let a, let indices, let v):
             scatter(view(a), indices, laneValues(v), mask)
-        case .checkBounds(let index, let bound, _):
-            failIf(b.icmp(.uge, laneValues(index), laneValues(bound)), mask)
+        case .checkBounds(let index, let bound, let axis):
+            let i = laneValues(index)
+            let n = laneValues(bound)
+            return failIf(
+                b.icmp(.uge, i, n), mask, .bounds, pos: instr.pos,
+                values: [i, n, splat(ctx.constInt(ctx.i64, UInt64(axis)))])
         case .checkDivisor(let d):
             let lanesD = laneValues(d)
-            failIf(b.icmp(.eq, lanesD, ctx.null(ctx.typeOf(lanesD))), mask)
-        case .precondition(let c, _):
-            failIf(b.not(laneValues(c)), mask)
+            return failIf(
+                b.icmp(.eq, lanesD, ctx.null(ctx.typeOf(lanesD))), mask, .division,
+                pos: instr.pos)
+        case .precondition(let c, let message):
+            let text =
+                message.isEmpty ? nil : module.globalString(message, name: "precondition.msg")
+            return failIf(
+                b.not(laneValues(c)), mask, .precondition, pos: instr.pos, message: text)
         case .checkStride(let s):
             let v = laneValues(s)
             let t = ctx.typeOf(v)
             let zero = ctx.null(t)
-            failIf(
-                scalarKind(s).isFloating ? b.fcmp(.oeq, v, zero) : b.icmp(.eq, v, zero), mask)
+            return failIf(
+                scalarKind(s).isFloating ? b.fcmp(.oeq, v, zero) : b.icmp(.eq, v, zero), mask,
+                .stride, pos: instr.pos)
         case .ifElse(let c, let then, let otherwise):
             return spmdIf(c, then, otherwise, mask)
         case .whileLoop(let cond, let condition, let body):
@@ -245,13 +261,44 @@ extension Codegen {
             lanes: lanes)
     }
 
-    /// Leaves for the scalar rerun of the group when `bad` holds in a live lane.
-    private func failIf(_ bad: LLVMValue, _ mask: LLVMValue) {
-        let rerun = spmd?.rerun ?? newBlock("spmd.rerun")
-        spmd?.rerun = rerun
+    /// A check on every live lane. The lowest failing lane records its failure (it is
+    /// below every lane recorded so far, which left the mask) and it and the lanes above
+    /// it stop; the lanes below go on, as their iterations would have run to the end
+    /// before it in the scalar loop. The group then ends with that failure. Returns the
+    /// lanes that go on.
+    private func failIf(
+        _ bad: LLVMValue, _ mask: LLVMValue, _ kind: RuntimeStatus, pos: SourcePos,
+        values: [LLVMValue]? = nil, message: LLVMValue? = nil
+    ) -> LLVMValue {
+        guard let failure = spmd?.failure else { preconditionFailure("KernLLVM: no SPMD lowering") }
+        let word = ctx.int(bits: lanes)
+        let bits = b.bitcast(and(mask, bad), word)
+        let after = maskVariable(mask)
+        let failing = newBlock("spmd.check.fail")
         let ok = newBlock("spmd.check.ok")
-        b.condBr(any(and(mask, bad)), rerun, ok, weights: Self.unlikely)
+        b.condBr(b.icmp(.ne, bits, ctx.null(word)), failing, ok, weights: Self.unlikely)
+        b.position(at: failing)
+        let (cttz, cttzType) = module.intrinsic("llvm.cttz", [word])
+        let lowest = intCast(
+            b.call(cttzType, cttz, [bits, ctx.falseValue]), to: ctx.i64, signed: false)
+        let i32 = ctx.i32
+        b.store(lowest, failure.lane)
+        b.store(ctx.constInt(i32, UInt64(kind.rawValue)), failure.kind)
+        b.store(ctx.constInt(i32, UInt64(pos.line)), failure.line)
+        b.store(ctx.constInt(i32, UInt64(pos.column)), failure.column)
+        let zero = ctx.null(ctx.i64)
+        let details = values.map { vs in
+            vs.map { intCast(b.extractElement($0, lowest), to: ctx.i64, signed: true) }
+        }
+        for (k, slot) in [failure.value0, failure.value1, failure.value2].enumerated() {
+            b.store(details?[k] ?? zero, slot)
+        }
+        b.store(message ?? ctx.null(ctx.ptr), failure.message)
+        let offsets = ctx.constVector((0..<lanes).map { ctx.constInt(ctx.i64, UInt64($0)) })
+        b.store(and(mask, b.icmp(.ult, offsets, splat(lowest))), after)
+        b.br(ok)
         b.position(at: ok)
+        return b.load(maskType, after)
     }
 
     // MARK: Varying arithmetic

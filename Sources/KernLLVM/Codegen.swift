@@ -82,8 +82,6 @@ final class Codegen {
     var vectorVariants: [LLVMValue] = []
     /// The SPMD lowering of the blocked loop being emitted, if any (Codegen+SPMD).
     var spmd: SPMDLowering?
-    /// While a group's scalar rerun is emitted: its loop must stay scalar.
-    var spmdSuppressed = false
     /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
     var spmdSummaries: [LoopID: String] = [:]
 

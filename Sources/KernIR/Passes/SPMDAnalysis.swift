@@ -19,11 +19,7 @@ import KernBasics
 ///   the lane mask), checks, `if`, `while`, `repeat`, `break`, `continue`, and serial
 ///   `for` loops with uniform integer bounds and step 1;
 /// - it has no reductions, calls, `atomicAdd`, random numbers, prints, clocks, MPI, local
-///   arrays, nested `prange`s or tuples that vary by lane;
-/// - if it has a check (which may fail), it writes no array it also reads: a failing
-///   check makes the lane group run again as scalar code (which reports the lowest
-///   failing iteration exactly as the scalar loop does), and that rerun must compute what
-///   the first run computed.
+///   arrays, nested `prange`s or tuples that vary by lane.
 ///
 /// Uniform: values computed only from values defined outside the loop, constants,
 /// array extents, inner `for` loops' induction variables and slots the body never
@@ -74,12 +70,6 @@ struct SPMDScan {
     var writtenSlots = Set<SlotID>()
     var reason: String?
     var masked = Set<String>()
-    var hasCheck = false
-    /// Root arrays (values defined outside the loop) loaded and stored in the body.
-    var readArrays = Set<ValueID>()
-    var writtenArrays = Set<ValueID>()
-    /// Row views defined in the body: view → its root.
-    var roots: [ValueID: ValueID] = [:]
     /// Constants defined in the function (to recognise step 1).
     var constants: [ValueID: Constant] = [:]
 
@@ -115,9 +105,6 @@ struct SPMDScan {
         collectWrittenSlots(loop.body)
         varying.insert(loop.induction)
         block(loop.body)
-        if hasCheck && !readArrays.isDisjoint(with: writtenArrays) {
-            reject("reads an array it writes and has checks (a failing check reruns the lanes)")
-        }
         if masked.isEmpty { reject("no branchy code (LLVM's vectorizer handles the rest)") }
     }
 
@@ -132,8 +119,6 @@ struct SPMDScan {
             instr.op.nestedBlocks.forEach { collectWrittenSlots($0) }
         }
     }
-
-    private func root(_ a: ValueID) -> ValueID { roots[a] ?? a }
 
     private mutating func block(_ b: Block) {
         for instr in b.instrs where reason == nil { self.instr(instr) }
@@ -158,16 +143,14 @@ struct SPMDScan {
             if function.slots[s].type.scalar == nil { reject("keeps a tuple per lane") }
         case .makeTuple, .extract:
             if anyVarying { reject("a tuple varies by lane") }
-        case .loadElement(let a, _):
-            readArrays.insert(root(a))
+        case .loadElement:
             defineVarying(true)
-        case .storeElement(let a, _, _):
-            writtenArrays.insert(root(a))
-        case .subview(let a, let index):
+        case .storeElement:
+            break
+        case .subview(_, let index):
             if varying.contains(index) { return reject("takes a row view by lane") }
-            if let r = instr.result { roots[r] = root(a) }
         case .checkBounds, .checkDivisor, .precondition, .checkStride:
-            hasCheck = true
+            break
         case .ifElse(let c, let then, let otherwise):
             if varying.contains(c) { masked.insert("if") }
             block(then)
