@@ -78,6 +78,7 @@ struct SPMDAnalysisTests {
             ("    print \"x\"", "prints"),
             ("    %30 = clock : i64", "reads the clock"),
             ("    %30 = random.normal : f64", "random numbers"),
+            ("    %31 = convert %14 : i64\n    store.elem %4[%31], %14", "array reduction"),
         ]
         for (extra, reason) in cases {
             let d = try decision(Self.body(extra: extra))
@@ -111,7 +112,7 @@ struct SPMDAnalysisTests {
             func @f.prange0(%0 lo: i64, %1 hi: i64, %2 block: i64, %3 c0: [f64; 1]) -> void {
               slot $0 s: f64
               %16 = const 1 : i64
-              for %5: i64 = %0 ..< %1 step %16 blocked(reduce add $0) loop 1 {
+              for %5: i64 = %0 ..< %1 step %16 blocked(reduce $0 add) loop 1 {
                 %7 = load.elem %3[%5] : f64
                 %8 = const 0.0 : f64
                 %9 = cmp gt %7, %8 : bool

@@ -18,8 +18,10 @@ import KernBasics
 ///   scalar code), selects, slots, element loads and stores (gathers and scatters with
 ///   the lane mask), checks, `if`, `while`, `repeat`, `break`, `continue`, and serial
 ///   `for` loops with uniform integer bounds and step 1;
-/// - it has no reductions, calls, `atomicAdd`, random numbers, prints, clocks, MPI, local
-///   arrays, nested `prange`s or tuples that vary by lane.
+/// - it has no reductions (scalar or array: every element write has an index affine in
+///   the loop variable, which the race rule guarantees for plain writes), calls,
+///   `atomicAdd`, random numbers, prints, clocks, MPI, local arrays, nested `prange`s or
+///   tuples that vary by lane.
 ///
 /// Uniform: values computed only from values defined outside the loop, constants,
 /// array extents, inner `for` loops' induction variables and slots the body never
@@ -72,6 +74,9 @@ struct SPMDScan {
     var masked = Set<String>()
     /// Constants defined in the function (to recognise step 1).
     var constants: [ValueID: Constant] = [:]
+    /// The induction variable and values affine in it (`i`, `i + k`, `n - 1 - i`,
+    /// `i * m + j` with `k`, `n`, `m`, `j` uniform).
+    var affine = Set<ValueID>()
 
     init(function: Function) {
         self.function = function
@@ -104,6 +109,7 @@ struct SPMDScan {
         else { return reject("not a unit-step integer loop") }
         collectWrittenSlots(loop.body)
         varying.insert(loop.induction)
+        affine.insert(loop.induction)
         block(loop.body)
         if masked.isEmpty { reject("no branchy code (LLVM's vectorizer handles the rest)") }
     }
@@ -132,6 +138,13 @@ struct SPMDScan {
         switch instr.op {
         case .constant, .dim:
             break
+        case .binary(let op, let x, let y) where op == .add || op == .sub || op == .mul:
+            let (ax, ay) = (affine.contains(x), affine.contains(y))
+            let (ux, uy) = (!varying.contains(x), !varying.contains(y))
+            let isAffine =
+                op == .mul ? (ax && uy) || (ux && ay) : (ax && (ay || uy)) || (ay && ux)
+            if isAffine, let r = instr.result { affine.insert(r) }
+            defineVarying(anyVarying)
         case .unary, .binary, .compare, .convert, .math, .select:
             if case .array = instr.result.map({ function.values[$0] }) ?? .void, anyVarying {
                 return reject("selects an array view by lane")
@@ -145,8 +158,13 @@ struct SPMDScan {
             if anyVarying { reject("a tuple varies by lane") }
         case .loadElement:
             defineVarying(true)
-        case .storeElement:
-            break
+        case .storeElement(_, let indices, _):
+            // The race rule keeps iterations' plain writes apart by an index affine in
+            // the loop variable; a write without one is an array reduction's private
+            // copy, where lanes would update one element at once.
+            if !indices.contains(where: affine.contains) {
+                reject("writes an element not indexed by the loop variable (array reduction)")
+            }
         case .subview(_, let index):
             if varying.contains(index) { return reject("takes a row view by lane") }
         case .checkBounds, .checkDivisor, .precondition, .checkStride:
