@@ -81,6 +81,18 @@ extension Codegen {
             state.slots[s] = b.atEntry(of: fn) { b.alloca(type, "spmd.slot") }
         }
         spmd = state
+        // Reductions: one partial per lane, lane 0 starting from the slot's value and the
+        // others from the operator's identity; combined in lane order after the loop.
+        var reductions: [Reduction] = []
+        if case .blocked(let r) = loop.kind { reductions = r }
+        for r in reductions {
+            guard let vector = state.slots[r.slot] else {
+                preconditionFailure("KernLLVM: SPMD reduction slot \(r.slot) is not per lane")
+            }
+            let kind = function.slots[r.slot].type.verifiedScalar("KernLLVM: reduction slot")
+            b.store(
+                b.insertElement(splat(identity(r.op, kind)), loadSlot(r.slot), lane: 0), vector)
+        }
         let i64 = ctx.i64
         let lower = value(loop.lower)
         let upper = value(loop.upper)
@@ -123,6 +135,59 @@ extension Codegen {
         let backEdge = b.condBr(again, header, exit)
         debug?.markLoop(backEdge)
         b.position(at: exit)
+        for r in reductions { combineLanes(r, lanes: lanes, vector: state.slots[r.slot]) }
+    }
+
+    /// `op`'s identity: `x op identity == x` for every `x` (-0.0 for floating addition).
+    private func identity(_ op: ReduceOp, _ kind: ScalarType) -> LLVMValue {
+        let t = llvmType(kind)
+        let bits = UInt64(kind.bitWidth)
+        let allOnes: UInt64 = bits >= 64 ? .max : (1 << bits) - 1
+        switch op {
+        case .add: return kind.isFloating ? ctx.constReal(t, -0.0) : ctx.null(t)
+        case .mul: return kind.isFloating ? ctx.constReal(t, 1) : ctx.constInt(t, 1)
+        case .and: return ctx.allOnes(t)
+        case .or, .xor: return ctx.null(t)
+        case .min:
+            if kind.isFloating { return ctx.constReal(t, .infinity) }
+            return ctx.constInt(t, kind.isSigned ? allOnes >> 1 : allOnes)
+        case .max:
+            if kind.isFloating { return ctx.constReal(t, -.infinity) }
+            return ctx.constInt(t, kind.isSigned ? ((allOnes >> 1) + 1) & allOnes : 0)
+        }
+    }
+
+    /// Stores `lane 0 op lane 1 op … op lane W-1` of the partials into the reduction's
+    /// slot, each step emitted by the scalar emitter as the IR operation itself.
+    private func combineLanes(_ r: Reduction, lanes: Int, vector: LLVMValue?) {
+        guard let vector else { preconditionFailure("KernLLVM: no SPMD partials") }
+        let kind = function.slots[r.slot].type.verifiedScalar("KernLLVM: reduction slot")
+        let partials = b.load(ctx.vectorType(llvmType(kind), lanes: lanes), vector)
+        let (x, y, z) = (
+            function.values.append(.scalar(kind)), function.values.append(.scalar(kind)),
+            function.values.append(.scalar(kind))
+        )
+        values.append(contentsOf: [nil, nil, nil])
+        views.append(contentsOf: [nil, nil, nil])
+        let op: Op =
+            switch r.op {
+            case .add: .binary(.add, x, y)
+            case .mul: .binary(.mul, x, y)
+            case .and: .binary(.and, x, y)
+            case .or: .binary(.or, x, y)
+            case .xor: .binary(.xor, x, y)
+            case .min: .math(.min, [x, y])
+            case .max: .math(.max, [x, y])
+            }
+        let i32 = ctx.i32
+        var acc = b.extractElement(partials, ctx.null(i32))
+        for lane in 1..<lanes {
+            values[x.index] = acc
+            values[y.index] = b.extractElement(partials, ctx.constInt(i32, UInt64(lane)))
+            emit(Instr(result: z, op: op))
+            acc = value(z)
+        }
+        storeSlot(r.slot, acc)
     }
 
     // MARK: Blocks and instructions

@@ -105,7 +105,7 @@ struct SPMDAnalysisTests {
         #expect(d.reason?.contains("no branchy code") == true)
     }
 
-    @Test func reductionsKeepALoopScalar() throws {
+    @Test func scalarReductionsKeepOnePartialPerLane() throws {
         let text = """
             module "t.kern"
 
@@ -126,6 +126,8 @@ struct SPMDAnalysisTests {
             }
             """
         let d = try decision(text)
-        #expect(d.reason == "has reductions")
+        #expect(d.isSPMD)
+        #expect(d.masked == ["if"])
+        #expect(d.varyingSlots == [SlotID(raw: 0)])
     }
 }

@@ -75,7 +75,7 @@ struct ReportCLITests: KernelcSuite {
         let text = try String(contentsOfFile: on, encoding: .utf8)
         #expect(text.contains(" lanes, masked while"), "\(text)")
         #expect(text.contains("- SPMD: "))
-        #expect(text.contains("- not SPMD: has reductions"))
+        #expect(text.contains("- not SPMD: no branchy code"))
         let off = source + ".off.txt"
         #expect(kernelc(["report", source, "--no-spmd", "-o", off]) == 0)
         let offText = try String(contentsOfFile: off, encoding: .utf8)

@@ -18,8 +18,9 @@ import KernBasics
 ///   scalar code), selects, slots, element loads and stores (gathers and scatters with
 ///   the lane mask), checks, `if`, `while`, `repeat`, `break`, `continue`, and serial
 ///   `for` loops with uniform integer bounds and step 1;
-/// - it has no reductions (scalar or array: every element write has an index affine in
-///   the loop variable, which the race rule guarantees for plain writes), calls,
+/// - it has no array reductions (every element write has an index affine in the loop
+///   variable, which the race rule guarantees for plain writes; scalar reductions keep
+///   one partial per lane, combined in lane order after the loop), calls,
 ///   `atomicAdd`, random numbers, prints, clocks, MPI, local arrays, nested `prange`s or
 ///   tuples that vary by lane.
 ///
@@ -102,8 +103,7 @@ struct SPMDScan {
     mutating func reject(_ why: String) { if reason == nil { reason = why } }
 
     mutating func run(_ loop: ForLoop) {
-        guard case .blocked(let reductions) = loop.kind else { return reject("not a prange block") }
-        if !reductions.isEmpty { reject("has reductions") }
+        guard case .blocked = loop.kind else { return reject("not a prange block") }
         guard function.values[loop.induction].scalar == .int64, !loop.inclusive,
             isOne(loop.step)
         else { return reject("not a unit-step integer loop") }
