@@ -272,7 +272,12 @@ extension Codegen {
             let old = b.load(slotVectorType(s), p)
             b.store(b.select(mask, laneValues(v), old), p)
         case .loadElement(let a, let indices):
-            if let r = instr.result { values[r.index] = gather(view(a), indices, mask) }
+            guard let r = instr.result else { break }
+            if isVarying(r) {
+                values[r.index] = gather(view(a), indices, mask)
+            } else {
+                values[r.index] = uniformLoad(view(a), indices, mask)
+            }
         case .storeElement(let a, let indices, let v):
             scatter(view(a), indices, laneValues(v), mask)
         case .checkBounds(let index, let bound, let axis):
@@ -474,9 +479,47 @@ extension Codegen {
         return llvm.major < 22
     }
 
+    /// Where lane 0's element is, when the lanes' elements are consecutive in memory:
+    /// every index uniform but the last, which is consecutive, and a unit last stride.
+    private func contiguousBase(_ a: ArrayView, _ indices: [ValueID]) -> LLVMValue? {
+        guard let last = indices.last, spmd?.decision.consecutive.contains(last) == true,
+            let stride = a.strides.last, ctx.constantValue(stride) == 1,
+            !indices.dropLast().contains(where: isVarying)
+        else { return nil }
+        let lane0 = b.extractElement(value(last), ctx.null(ctx.i32))
+        return elementPointer(a, indices.dropLast().map { value($0) } + [lane0])
+    }
+
+    /// One element at uniform indices, read only when a lane is live (the indices were
+    /// checked only for live lanes).
+    private func uniformLoad(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue)
+        -> LLVMValue
+    {
+        let one = ctx.vectorType(memoryType(a.element), lanes: 1)
+        let live = b.insertElement(ctx.poison(ctx.vectorType(ctx.i1, lanes: 1)), any(mask), lane: 0)
+        let v = maskedLoad(elementPointer(a, indices.map { value($0) }), one, live, a.element)
+        let scalar = b.extractElement(v, ctx.null(ctx.i32))
+        return a.element == .bool ? b.trunc(scalar, ctx.i1) : scalar
+    }
+
+    private func maskedLoad(_ p: LLVMValue, _ type: LLVMType, _ mask: LLVMValue, _ element: ScalarType)
+        -> LLVMValue
+    {
+        let (fn, fnType) = module.intrinsic("llvm.masked.load", [type, ctx.ptr])
+        let align = ctx.constInt(ctx.i32, UInt64(element.byteSize))
+        return b.call(
+            fnType, fn,
+            maskedIntrinsicsTakeAlignment
+                ? [p, align, mask, ctx.poison(type)] : [p, mask, ctx.poison(type)])
+    }
+
     private func gather(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue) -> LLVMValue {
-        let pointers = elementPointers(a, indices)
         let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
+        if let base = contiguousBase(a, indices) {
+            let v = maskedLoad(base, type, mask, a.element)
+            return a.element == .bool ? b.trunc(v, maskType) : v
+        }
+        let pointers = elementPointers(a, indices)
         let (fn, fnType) = module.intrinsic(
             "llvm.masked.gather", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
         let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
@@ -490,12 +533,19 @@ extension Codegen {
     private func scatter(
         _ a: ArrayView, _ indices: [ValueID], _ v: LLVMValue, _ mask: LLVMValue
     ) {
-        let pointers = elementPointers(a, indices)
         let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
         let stored = a.element == .bool ? b.zext(v, type) : v
+        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
+        if let base = contiguousBase(a, indices) {
+            let (fn, fnType) = module.intrinsic("llvm.masked.store", [type, ctx.ptr])
+            b.call(
+                fnType, fn,
+                maskedIntrinsicsTakeAlignment ? [stored, base, align, mask] : [stored, base, mask])
+            return
+        }
+        let pointers = elementPointers(a, indices)
         let (fn, fnType) = module.intrinsic(
             "llvm.masked.scatter", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
-        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
         // Lanes storing to one address store in lane order: the last iteration wins.
         b.call(
             fnType, fn,

@@ -69,6 +69,7 @@ struct SPMDAnalysisTests {
         for v: UInt32 in [5, 7, 8, 10, 11, 13, 14] {
             #expect(d.varying.contains(ValueID(raw: v)), "%\(v) should vary")
         }
+        #expect(d.consecutive == [ValueID(raw: 5)])
         #expect(!d.varying.contains(ValueID(raw: 12)))
         #expect(!d.varying.contains(ValueID(raw: 18)))
     }

@@ -26,9 +26,8 @@ import KernBasics
 ///
 /// Uniform: values computed only from values defined outside the loop, constants,
 /// array extents, inner `for` loops' induction variables and slots the body never
-/// writes. Varying: the induction variable, every slot the body writes (kept per lane),
-/// element loads (always masked gathers, so no lane reads memory it may not), and
-/// everything computed from a varying value.
+/// writes, and element loads at uniform indices. Varying: the induction variable, every
+/// slot the body writes (kept per lane), and everything computed from a varying value.
 public struct SPMDDecision: Sendable, Hashable {
     /// Why a blocked loop stays scalar, or `nil` when it runs as lanes.
     public var reason: String?
@@ -41,6 +40,9 @@ public struct SPMDDecision: Sendable, Hashable {
     public var varying: Set<ValueID>
     /// Slots the body writes (one vector per slot).
     public var varyingSlots: Set<SlotID>
+    /// Varying values whose lanes are consecutive integers (`i`, `i + k`, `i - k` with
+    /// `k` uniform): an element access indexed by one in the last dimension is contiguous.
+    public var consecutive: Set<ValueID>
 
     public var isSPMD: Bool { reason == nil }
 
@@ -63,7 +65,7 @@ public func spmdDecision(_ loop: ForLoop, in f: Function) -> SPMDDecision {
     scan.run(loop)
     return SPMDDecision(
         reason: scan.reason, laneType: scan.laneType, masked: scan.maskedKinds,
-        varying: scan.varying, varyingSlots: scan.writtenSlots)
+        varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive)
 }
 
 /// One walk over a blocked loop's body: uniformity, eligibility, cost model.
@@ -78,6 +80,8 @@ struct SPMDScan {
     /// The induction variable and values affine in it (`i`, `i + k`, `n - 1 - i`,
     /// `i * m + j` with `k`, `n`, `m`, `j` uniform).
     var affine = Set<ValueID>()
+    /// Values whose lanes are consecutive (`SPMDDecision.consecutive`).
+    var consecutive = Set<ValueID>()
 
     init(function: Function) {
         self.function = function
@@ -110,6 +114,7 @@ struct SPMDScan {
         collectWrittenSlots(loop.body)
         varying.insert(loop.induction)
         affine.insert(loop.induction)
+        consecutive.insert(loop.induction)
         block(loop.body)
         if masked.isEmpty { reject("no branchy code (LLVM's vectorizer handles the rest)") }
     }
@@ -144,6 +149,12 @@ struct SPMDScan {
             let isAffine =
                 op == .mul ? (ax && uy) || (ux && ay) : (ax && (ay || uy)) || (ay && ux)
             if isAffine, let r = instr.result { affine.insert(r) }
+            let (cx, cy) = (consecutive.contains(x), consecutive.contains(y))
+            if (op == .add && ((cx && uy) || (ux && cy))) || (op == .sub && cx && uy),
+                let r = instr.result
+            {
+                consecutive.insert(r)
+            }
             defineVarying(anyVarying)
         case .unary, .binary, .compare, .convert, .math, .select:
             if case .array = instr.result.map({ function.values[$0] }) ?? .void, anyVarying {
@@ -157,7 +168,9 @@ struct SPMDScan {
         case .makeTuple, .extract:
             if anyVarying { reject("a tuple varies by lane") }
         case .loadElement:
-            defineVarying(true)
+            // The same element for every lane is one scalar: no other iteration writes an
+            // element two iterations read (the race rule).
+            defineVarying(anyVarying)
         case .storeElement(_, let indices, _):
             // The race rule keeps iterations' plain writes apart by an index affine in
             // the loop variable; a write without one is an array reduction's private
