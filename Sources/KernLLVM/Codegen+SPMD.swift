@@ -479,15 +479,40 @@ extension Codegen {
         return llvm.major < 22
     }
 
-    /// Where lane 0's element is, when the lanes' elements are consecutive in memory:
-    /// every index uniform but the last, which is consecutive, and a unit last stride.
-    private func contiguousBase(_ a: ArrayView, _ indices: [ValueID]) -> LLVMValue? {
+    /// Emits an element access two ways when the lanes' elements may be consecutive in
+    /// memory (every index uniform but the last, which is consecutive): `contiguous` at
+    /// lane 0's element when the last stride is 1 (known, or tested at run time), else
+    /// `general`. Returns their result (merged), or nil for accesses without one.
+    private func byLayout(
+        _ a: ArrayView, _ indices: [ValueID], contiguous: (LLVMValue) -> LLVMValue?,
+        general: () -> LLVMValue?
+    ) -> LLVMValue? {
         guard let last = indices.last, spmd?.decision.consecutive.contains(last) == true,
-            let stride = a.strides.last, ctx.constantValue(stride) == 1,
-            !indices.dropLast().contains(where: isVarying)
-        else { return nil }
-        let lane0 = b.extractElement(value(last), ctx.null(ctx.i32))
-        return elementPointer(a, indices.dropLast().map { value($0) } + [lane0])
+            let stride = a.strides.last, !indices.dropLast().contains(where: isVarying)
+        else { return general() }
+        func base() -> LLVMValue {
+            let lane0 = b.extractElement(value(last), ctx.null(ctx.i32))
+            return elementPointer(a, indices.dropLast().map { value($0) } + [lane0])
+        }
+        if let k = ctx.constantValue(stride) { return k == 1 ? contiguous(base()) : general() }
+        let dense = newBlock("spmd.dense")
+        let strided = newBlock("spmd.strided")
+        let merge = newBlock("spmd.access")
+        b.condBr(b.icmp(.eq, stride, ctx.constInt(ctx.typeOf(stride), 1)), dense, strided)
+        b.position(at: dense)
+        let x = contiguous(base())
+        let fromDense = b.block
+        b.br(merge)
+        b.position(at: strided)
+        let y = general()
+        let fromStrided = b.block
+        b.br(merge)
+        b.position(at: merge)
+        guard let x, let y else { return nil }
+        let phi = b.phi(ctx.typeOf(x))
+        b.addIncoming(phi, x, fromDense)
+        b.addIncoming(phi, y, fromStrided)
+        return phi
     }
 
     /// One element at uniform indices, read only when a lane is live (the indices were
@@ -515,10 +540,17 @@ extension Codegen {
 
     private func gather(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue) -> LLVMValue {
         let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
-        if let base = contiguousBase(a, indices) {
-            let v = maskedLoad(base, type, mask, a.element)
-            return a.element == .bool ? b.trunc(v, maskType) : v
-        }
+        let v = byLayout(
+            a, indices, contiguous: { maskedLoad($0, type, mask, a.element) },
+            general: { gatherElements(a, indices, mask) })
+        guard let v else { preconditionFailure("KernLLVM: a load without a value") }
+        return a.element == .bool ? b.trunc(v, maskType) : v
+    }
+
+    private func gatherElements(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue)
+        -> LLVMValue
+    {
+        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
         let pointers = elementPointers(a, indices)
         let (fn, fnType) = module.intrinsic(
             "llvm.masked.gather", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
@@ -526,8 +558,7 @@ extension Codegen {
         let args =
             maskedIntrinsicsTakeAlignment
             ? [pointers, align, mask, ctx.poison(type)] : [pointers, mask, ctx.poison(type)]
-        let v = b.call(fnType, fn, args)
-        return a.element == .bool ? b.trunc(v, maskType) : v
+        return b.call(fnType, fn, args)
     }
 
     private func scatter(
@@ -536,13 +567,26 @@ extension Codegen {
         let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
         let stored = a.element == .bool ? b.zext(v, type) : v
         let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
-        if let base = contiguousBase(a, indices) {
-            let (fn, fnType) = module.intrinsic("llvm.masked.store", [type, ctx.ptr])
-            b.call(
-                fnType, fn,
-                maskedIntrinsicsTakeAlignment ? [stored, base, align, mask] : [stored, base, mask])
-            return
-        }
+        _ = byLayout(
+            a, indices,
+            contiguous: { base in
+                let (fn, fnType) = module.intrinsic("llvm.masked.store", [type, ctx.ptr])
+                b.call(
+                    fnType, fn,
+                    maskedIntrinsicsTakeAlignment
+                        ? [stored, base, align, mask] : [stored, base, mask])
+                return nil
+            },
+            general: {
+                scatterElements(a, indices, stored, mask, type: type, align: align)
+                return nil
+            })
+    }
+
+    private func scatterElements(
+        _ a: ArrayView, _ indices: [ValueID], _ stored: LLVMValue, _ mask: LLVMValue,
+        type: LLVMType, align: LLVMValue
+    ) {
         let pointers = elementPointers(a, indices)
         let (fn, fnType) = module.intrinsic(
             "llvm.masked.scatter", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
