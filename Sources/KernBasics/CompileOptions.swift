@@ -50,6 +50,10 @@ public struct CompileOptions: Sendable, Hashable {
     /// code names symbols, and the check runs before the cache is consulted.
     public var libraries: [String] = []
 
+    /// Run branchy `prange` bodies as SIMD lanes (SPMD; docs/decisions.md, "SPMD prange
+    /// bodies"). `--no-spmd` turns it off, e.g. to compare.
+    public var spmd: Bool
+
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
         get { fastMathLevel != .strict }
@@ -65,10 +69,11 @@ public struct CompileOptions: Sendable, Hashable {
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
         verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
-        entryPoints: Set<String>? = nil
+        entryPoints: Set<String>? = nil, spmd: Bool = true
     ) {
         self.compileCache = compileCache
         self.entryPoints = entryPoints
+        self.spmd = spmd
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)

@@ -16,6 +16,9 @@ public final class CompiledModule: @unchecked Sendable {
     public let options: CompileOptions
     /// LLVM's loop remarks, in emission order (only with `options.optimizationRemarks`).
     public let remarks: [OptimizationRemark]
+    /// The SPMD decision for each `prange` block loop codegen saw, by loop identity:
+    /// "SPMD: 8 lanes, masked while" or "not SPMD: <why>" (`kernelc report`).
+    public let spmd: [LoopID: String]
     let target: TargetSelection
     /// Wall time of Kern IR → LLVM IR (codegen and the verifier's run is in `optimization`).
     public let loweringTime: Duration
@@ -25,11 +28,12 @@ public final class CompiledModule: @unchecked Sendable {
     init(
         context: Context, module: Module, exportedFunctions: [String], options: CompileOptions,
         target: TargetSelection, remarks: [OptimizationRemark] = [],
-        loweringTime: Duration = .zero, optimizationTime: Duration = .zero
+        spmd: [LoopID: String] = [:], loweringTime: Duration = .zero, optimizationTime: Duration = .zero
     ) {
         self.loweringTime = loweringTime
         self.optimizationTime = optimizationTime
         self.remarks = remarks
+        self.spmd = spmd
         self.context = context
         self.module = module
         self.exportedFunctions = exportedFunctions
@@ -84,7 +88,8 @@ public enum LLVMBackend {
         let exported = module.functions.filter(\.isExported).map(\.name)
         return CompiledModule(
             context: context, module: llvmModule, exportedFunctions: exported, options: options,
-            target: target, remarks: collector?.remarks ?? [], loweringTime: lowered - start,
+            target: target, remarks: collector?.remarks ?? [], spmd: codegen.spmdSummaries,
+            loweringTime: lowered - start,
             optimizationTime: optimized - lowered)
     }
 

@@ -124,7 +124,7 @@ extension Codegen {
         case .ifElse(let c, let then, let else_):
             emitIf(value(c), then, else_)
         case .forLoop(let loop):
-            emitFor(loop)
+            emitFor(loop, id: instr.loop)
         case .whileLoop(let cond, let condition, let body):
             emitWhile(cond, condition, body)
         case .repeatLoop(let body, let cond, let condition):

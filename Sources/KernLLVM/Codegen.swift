@@ -91,6 +91,10 @@ final class Codegen {
     var debug: DebugLocations?
     /// libmvec variants declared so far (Codegen+VectorMath).
     var vectorVariants: [LLVMValue] = []
+    /// The SPMD lowering of the blocked loop being emitted, if any (Codegen+SPMD).
+    var spmd: SPMDLowering?
+    /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
+    var spmdSummaries: [LoopID: String] = [:]
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir
