@@ -115,6 +115,10 @@ let package = Package(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
             // A `.kern` resource, for errors naming the original file (SourcePositionTests).
             resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
+        // The typed wrappers end to end: this package's own plugin over Tests/KernPluginTests/*.kern.
+        .testTarget(
+            name: "KernPluginTests", dependencies: ["Kern", "KernTestSupport"], swiftSettings: swift6,
+            plugins: ["KernPlugin"]),
         .testTarget(
             name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
             swiftSettings: swift6),
