@@ -203,11 +203,13 @@ public enum AOTMultiVersion {
 
             """
         for (k, f) in functions.enumerated() {
-            s += "    leaq \(variant(.v4, f))(%rip), %rax\n    movq %rax, \(p)__table+\(8 * k)(%rip)\n"
+            s +=
+                "    leaq \(variant(.v4, f))(%rip), %rax\n    movq %rax, \(p)__table+\(8 * k)(%rip)\n"
         }
         s += "    jmp .L\(p)_done\n.L\(p)_not4:\n    cmpl $3, %r10d\n    jne .L\(p)_done\n"
         for (k, f) in functions.enumerated() {
-            s += "    leaq \(variant(.v3, f))(%rip), %rax\n    movq %rax, \(p)__table+\(8 * k)(%rip)\n"
+            s +=
+                "    leaq \(variant(.v3, f))(%rip), %rax\n    movq %rax, \(p)__table+\(8 * k)(%rip)\n"
         }
         s += """
             .L\(p)_done:

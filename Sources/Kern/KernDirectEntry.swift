@@ -52,7 +52,8 @@ public final class _KernDirectEntry: @unchecked Sendable {
     /// The entry shape of `signature` in the form `init(_:abi:)` compares.
     static func abi(of signature: KernSignature) -> String {
         let params = signature.parameters.map { ($0.isInout ? "inout " : "") + "\($0.type)" }
-        return "func \(signature.name)(\(params.joined(separator: ", "))) -> \(signature.returnType)"
+        return
+            "func \(signature.name)(\(params.joined(separator: ", "))) -> \(signature.returnType)"
     }
 
     /// Calls `body` with a zeroed call context carrying this entry's seed, thread count

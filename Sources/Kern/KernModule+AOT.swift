@@ -56,7 +56,8 @@ extension KernModule {
         let symbols = try exportedSignatures().map { entryPrefix + "_" + $0.name }
         let archive = StaticArchive.bytes([
             StaticArchive.Member(
-                name: String(name.prefix(13)) + ".o", bytes: try objectCode(entryPrefix: entryPrefix),
+                name: String(name.prefix(13)) + ".o",
+                bytes: try objectCode(entryPrefix: entryPrefix),
                 symbols: symbols)
         ])
         return [

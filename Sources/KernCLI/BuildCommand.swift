@@ -17,7 +17,9 @@ struct BuildCommand: ParsableCommand {
         case lib
 
         /// Output an app links ahead of time: entry points carry the module's prefix.
-        var isAheadOfTime: Bool { self == .obj || self == .header || self == .cTarget || self == .lib }
+        var isAheadOfTime: Bool {
+            self == .obj || self == .header || self == .cTarget || self == .lib
+        }
     }
 
     /// The CPU ahead-of-time output is compiled for unless `--target-cpu` or
@@ -118,12 +120,14 @@ struct BuildCommand: ParsableCommand {
                     ).utf8)
             case .cTarget:
                 let files = try module.cTargetFiles(
-                    moduleName: moduleName, target: target, entryPrefix: entryPrefix ?? "kern_entry")
+                    moduleName: moduleName, target: target, entryPrefix: entryPrefix ?? "kern_entry"
+                )
                 try Self.writeFolder(files, to: output ?? ".")
                 bytes = []
             case .lib:
                 let files = try module.staticLibraryFiles(
-                    moduleName: moduleName, target: target, entryPrefix: entryPrefix ?? "kern_entry")
+                    moduleName: moduleName, target: target, entryPrefix: entryPrefix ?? "kern_entry"
+                )
                 try Self.writeFolder(files, to: output ?? ".")
                 bytes = []
             }

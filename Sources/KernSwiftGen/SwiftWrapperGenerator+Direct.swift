@@ -124,8 +124,12 @@ extension SwiftWrapperGenerator {
         for check in checks { out += "        \(check)\n" }
         if !results.isEmpty {
             // One 8-byte slot per result value (EntryABI), each in its own type at offset 0.
-            let slots = results.count == 1 ? "UInt64" : "(" + results.map { _ in "UInt64" }.joined(separator: ", ") + ")"
-            let zeros = results.count == 1 ? "0" : "(" + results.map { _ in "0" }.joined(separator: ", ") + ")"
+            let slots =
+                results.count == 1
+                ? "UInt64" : "(" + results.map { _ in "UInt64" }.joined(separator: ", ") + ")"
+            let zeros =
+                results.count == 1
+                ? "0" : "(" + results.map { _ in "0" }.joined(separator: ", ") + ")"
             out += "        var _r: \(slots) = \(zeros)\n"
         }
         var indent = "        "

@@ -197,7 +197,8 @@ public enum SwiftWrapperGenerator {
         if directABI(signature) != nil {
             out += prologue
             out += directBody(
-                signature, entry: cached, arguments: arguments.map(\.expression), epilogue: epilogue)
+                signature, entry: cached, arguments: arguments.map(\.expression), epilogue: epilogue
+            )
             return out + "    }\n\n"
         }
         out += "        let _f = try \(cached).get()\n"
