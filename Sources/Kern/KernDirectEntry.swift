@@ -19,19 +19,27 @@
 import KernRuntime
 
 /// A compiled function's entry point, prepared for typed calls from generated code.
-public final class _KernDirectEntry: @unchecked Sendable {
+///
+/// A struct of plain values: copying it out of the wrapper's static (every call) costs
+/// no reference counting, which would be most of a call's cost. The function it came
+/// from is kept alive for the rest of the process (wrappers hold entries in statics, which
+/// live as long), reached only to word an error.
+public struct _KernDirectEntry: @unchecked Sendable {
     /// `int32_t kern_entry_<name>(KernCallContext *ctx, params..., void *result)`; the
     /// wrapper casts it to the C function type of its signature (EntryABI.swift).
-    public var address: UnsafeRawPointer { function.entry.raw }
-    /// For errors (name, file, positions) and to keep the compiled code alive.
-    let function: KernFunction
-    /// Copied out of `function.options` once: the call path reads no optionals.
+    public let address: UnsafeRawPointer
+    /// Copied out of the function's options once: the call path reads no optionals.
     let seed: UInt64
     let threads: Int32
+    /// The function (name, file and positions for errors; owner of the code), retained
+    /// once and never released.
+    private let box: Unmanaged<FunctionBox>
+    var function: KernFunction { box.takeUnretainedValue().function }
 
     /// Prepares `function` for direct calls by a wrapper generated for `abi`, the entry
     /// shape of the signature the generator saw: parameter types (`inout ` marked) and
-    /// result, as in `func f(Float, inout [Double]) -> (Int, Bool)`.
+    /// result, as in `func f(Float, inout [Double]) -> (Int, Bool)`. The function stays
+    /// alive for the rest of the process.
     /// - Throws: `KernError.backend` if the compiled function has another shape (an
     ///   internal error: both come from the same source), or `.invalidOption` for a
     ///   thread count below 1.
@@ -44,9 +52,10 @@ public final class _KernDirectEntry: @unchecked Sendable {
             )
         }
         try KernError.validateThreads(function.options.threads)
-        self.function = function
+        address = function.entry.raw
         seed = function.options.seed
         threads = Int32(clamping: max(0, function.options.threads ?? function.defaultThreads))
+        box = .passRetained(FunctionBox(function))
     }
 
     /// The entry shape of `signature` in the form `init(_:abi:)` compares.
@@ -114,6 +123,12 @@ public final class _KernDirectEntry: @unchecked Sendable {
             problem: .overlappingArrays(
                 inoutParameter: parameters[inoutArgument].name, other: parameters[other].name))
     }
+}
+
+/// Holds the function behind a `_KernDirectEntry`.
+final class FunctionBox {
+    let function: KernFunction
+    init(_ function: KernFunction) { self.function = function }
 }
 
 /// A tensor's entry arguments (`_KernDirectEntry.array`): element pointer, then extents
