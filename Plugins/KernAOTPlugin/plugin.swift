@@ -13,8 +13,9 @@ import PackagePlugin
 /// experimental `experimentalCGen` tools version ("C source file generation not enabled"),
 /// and a build-tool plugin cannot add a target. docs/decisions.md, "AOT libraries".
 ///
-/// Without `--target`, every C target whose folder holds `.kern` files. List the `.kern`
-/// files in the target's `exclude:` so SwiftPM does not warn about them.
+/// Without `--target`, every C target folder under `Sources/` that holds `.kern` files
+/// (also before the first run, when SwiftPM still ignores the target for having no
+/// sources). List the `.kern` files in the target's `exclude:`.
 @main
 struct KernAOTPlugin: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -30,28 +31,44 @@ struct KernAOTPlugin: CommandPlugin {
         if multiversion && !cpu.isEmpty {
             throw PluginError("--multiversion picks the CPUs itself: drop --target-cpu")
         }
-        let targets: [any Target]
+        // Folders, not targets: SwiftPM drops a C target that has no sources yet (before
+        // the first run), so a target's folder is found under Sources/ by its name too.
+        let sources = context.package.directoryURL.appending(path: "Sources")
+        var folders: [(name: String, url: URL)] = []
         if names.isEmpty {
-            targets = context.package.targets.filter { !kernels(in: $0).isEmpty }
+            let all = (try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []
+            for name in all.sorted() {
+                let target = context.package.targets.first { $0.name == name }
+                // Swift targets' .kern files belong to the KernPlugin build plugin.
+                if let target, !(target is ClangSourceModuleTarget) { continue }
+                let url = target?.directoryURL ?? sources.appending(path: name)
+                if !kernels(in: url).isEmpty { folders.append((name, url)) }
+            }
+            guard !folders.isEmpty else {
+                throw PluginError("no C target folder under Sources/ has .kern files")
+            }
         } else {
-            targets = try context.package.targets(named: names)
-        }
-        guard !targets.isEmpty else {
-            throw PluginError("no C target of this package has .kern files in its folder")
+            for name in names {
+                if let target = context.package.targets.first(where: { $0.name == name }) {
+                    guard target is ClangSourceModuleTarget else {
+                        throw PluginError(
+                            "'\(name)' is not a C target: AOT kernels go into a C target (Swift targets use the KernPlugin build plugin)"
+                        )
+                    }
+                    folders.append((name, target.directoryURL))
+                } else {
+                    folders.append((name, sources.appending(path: name)))
+                }
+            }
         }
         let kernelc = try context.tool(named: "kernelc").url
-        for target in targets {
-            guard target is ClangSourceModuleTarget else {
-                throw PluginError(
-                    "'\(target.name)' is not a C target: AOT kernels go into a C target (Swift targets use the KernPlugin build plugin)"
-                )
+        for (name, folder) in folders {
+            let files = kernels(in: folder)
+            guard !files.isEmpty else {
+                throw PluginError("no .kern files in \(folder.path) (target '\(name)')")
             }
-            let files = kernels(in: target)
-            guard !files.isEmpty else { throw PluginError("'\(target.name)' has no .kern files") }
             for file in files {
-                var arguments = [
-                    "build", file.path, "--emit", "c-target", "-o", target.directoryURL.path,
-                ]
+                var arguments = ["build", file.path, "--emit", "c-target", "-o", folder.path]
                 if multiversion { arguments.append("--multiversion") }
                 if let cpu = cpu.last { arguments += ["--target-cpu", cpu] }
                 let process = Process()
@@ -62,14 +79,13 @@ struct KernAOTPlugin: CommandPlugin {
                 guard process.terminationStatus == 0 else {
                     throw PluginError("kernelc failed on \(file.path) (its errors are above)")
                 }
-                print("kern-aot: \(file.lastPathComponent) → \(target.name)")
+                print("kern-aot: \(file.lastPathComponent) → \(name)")
             }
         }
     }
 
-    /// The `.kern` files directly in a target's folder, sorted.
-    private func kernels(in target: any Target) -> [URL] {
-        let folder = target.directoryURL
+    /// The `.kern` files directly in a folder, sorted.
+    private func kernels(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".kern") }.sorted().map { folder.appending(path: $0) }
     }

@@ -53,24 +53,39 @@ do {
     var y = [Float](repeating: 2, count: 16)
     let rows: [(String, Double)] = [
         ("trivial(x): plain Swift, not inlined", measure(calls) { plainTrivial($0) }),
-        ("trivial(x): Kernels.trivial(x:) (typed wrapper, direct call)", try measure(calls) {
-            try Kernels.trivial(x: $0)
-        }),
-        ("trivial(x): KernFunction (dynamic: checks + libffi)", try measure(calls) {
-            try trivial($0).as(Int.self)
-        }),
-        ("saxpy, 16 Floats: plain Swift, not inlined", measure(calls) { _ in
-            plainSaxpy(2, x, &y)
-            return 0
-        }),
-        ("saxpy, 16 Floats: Kernels.saxpy (typed wrapper)", try measure(calls) { _ in
-            try Kernels.saxpy(a: 2, x: x, y: &y)
-            return 0
-        }),
-        ("saxpy, 16 Floats: KernFunction (dynamic)", try measure(calls) { _ in
-            _ = try saxpy(Float(2), x, &y)
-            return 0
-        }),
+        (
+            "trivial(x): Kernels.trivial(x:) (typed wrapper, direct call)",
+            try measure(calls) {
+                try Kernels.trivial(x: $0)
+            }
+        ),
+        (
+            "trivial(x): KernFunction (dynamic: checks + libffi)",
+            try measure(calls) {
+                try trivial($0).as(Int.self)
+            }
+        ),
+        (
+            "saxpy, 16 Floats: plain Swift, not inlined",
+            measure(calls) { _ in
+                plainSaxpy(2, x, &y)
+                return 0
+            }
+        ),
+        (
+            "saxpy, 16 Floats: Kernels.saxpy (typed wrapper)",
+            try measure(calls) { _ in
+                try Kernels.saxpy(a: 2, x: x, y: &y)
+                return 0
+            }
+        ),
+        (
+            "saxpy, 16 Floats: KernFunction (dynamic)",
+            try measure(calls) { _ in
+                _ = try saxpy(Float(2), x, &y)
+                return 0
+            }
+        ),
     ]
     print("call-bench: median of 21 batches of \(calls) calls, thread CPU time, ns per call")
     for (name, ns) in rows { print(String(format: "%8.2f ns  %@", ns, name)) }
