@@ -70,6 +70,10 @@ let package = Package(
             dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
             swiftSettings: swift6),
         .target(name: "KernMPI", dependencies: ["KernRuntime"], swiftSettings: swift6),
+        // Example: Kern kernels on MPI ranks from Swift (run by scripts/test-mpi.sh).
+        .executableTarget(
+            name: "kern-mpi-dot", dependencies: ["Kern", "KernMPI"], path: "Examples/KernMPIDot",
+            swiftSettings: swift6),
         // The build plugin: its tool runs only the front end (no LLVM at build time).
         .target(
             name: "KernSwiftGen", dependencies: ["KernCompiler", "KernSema", "KernSyntax", "KernBasics"],
@@ -134,7 +138,7 @@ let package = Package(
             name: "KernPluginTests", dependencies: ["Kern", "KernTestSupport"], swiftSettings: swift6,
             plugins: ["KernPlugin"]),
         .testTarget(
-            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
+            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "KernCLITestSupport", "kernelc"],
             swiftSettings: swift6),
         // `kernelc` run in process, for the CLI tests of several targets.
         .target(

@@ -2,10 +2,11 @@
 # Kern on MPI ranks (LANGUAGE.md §12, issue 19): runs Examples/mpi/*.kern under
 # `mpirun --oversubscribe -np 1..4` and compares each with the single-process run
 # (`kernelc run` without a launcher), byte for byte; runs Tests/MPI/collectives.kern
-# (broadcast, element-wise allreduce, send/receive) on 1-4 ranks; checks that a runtime error on one
-# rank ends the job with status 1 and names the rank and position; that a missing MPI
-# library is a clear error; and that kernelc does not link libmpi (MPI is opened with
-# dlopen). Needs openmpi-bin (make test-mpi installs it).
+# (broadcast, element-wise allreduce, send/receive) on 1-4 ranks; runs the Swift example
+# Examples/KernMPIDot (KernMPI) on 1-4 ranks against its run without a launcher; checks
+# that a runtime error on one rank ends the job with status 1 and names the rank and
+# position; that a missing MPI library is a clear error; and that kernelc does not link
+# libmpi (MPI is opened with dlopen). Needs openmpi-bin (make test-mpi installs it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LLVM_CONFIG="${LLVM_CONFIG:-llvm-config-22}"
@@ -51,6 +52,23 @@ for np in 0 1 2 3 4; do
     echo "ok   Tests/MPI/collectives.kern on $np rank(s) (0: no launcher)"
   else
     echo "FAIL: Tests/MPI/collectives.kern on $np rank(s):"; echo "$out"; failures=$((failures + 1))
+  fi
+done
+
+# A Swift program (KernMPI): a Kern kernel on each rank's shard, combined with allreduce.
+swift build --product kern-mpi-dot >/dev/null
+dotexample="$(swift build --show-bin-path)/kern-mpi-dot"
+"$dotexample" >"$tmp/dot-single.txt"
+for np in 1 2 3 4; do
+  if ! timeout 120 "${mpirun[@]}" -np "$np" "$dotexample" >"$tmp/dot$np.txt" 2>"$tmp/dot$np.err"; then
+    echo "FAIL: kern-mpi-dot on $np ranks exited with an error:"; cat "$tmp/dot$np.err"
+    failures=$((failures + 1))
+  elif ! cmp -s "$tmp/dot-single.txt" "$tmp/dot$np.txt"; then
+    echo "FAIL: kern-mpi-dot on $np ranks differs from the single process:"
+    diff "$tmp/dot-single.txt" "$tmp/dot$np.txt" || true
+    failures=$((failures + 1))
+  else
+    echo "ok   kern-mpi-dot (Swift + KernMPI) on $np rank(s) = single process ($(cat "$tmp/dot-single.txt"))"
   fi
 done
 

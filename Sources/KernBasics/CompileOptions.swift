@@ -38,6 +38,11 @@ public struct CompileOptions: Sendable, Hashable {
     /// off for the whole process) and reuse a module compiled from the same source with
     /// the same options that is still alive in this process. Not part of any cache key.
     public var compileCache: Bool
+    /// Lazy compilation: compile only these functions (by name) and what they call; the
+    /// module's callable functions are then these alone. nil (the default): every
+    /// function, all compiled up front. `kernelc run` passes `["main"]`. Part of the
+    /// cache key (an entry holds only the code compiled).
+    public var entryPoints: Set<String>?
 
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
@@ -53,9 +58,11 @@ public struct CompileOptions: Sendable, Hashable {
         targetCPU: String? = nil, targetFeatures: String? = nil, threads: Int? = nil,
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
-        verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true
+        verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
+        entryPoints: Set<String>? = nil
     ) {
         self.compileCache = compileCache
+        self.entryPoints = entryPoints
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)

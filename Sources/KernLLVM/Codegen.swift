@@ -23,6 +23,10 @@ struct ArrayView {
 struct Scope {
     var arrays: [LLVMValue] = []
     var errorExit: LLVMBlock?
+    /// The newest error exit made for this scope (still valid as the next link of a
+    /// chain after an allocation invalidates `errorExit`), and how many of `arrays` it frees.
+    var lastErrorExit: LLVMBlock?
+    var arraysFreedByLastExit = 0
 }
 
 /// Where `break`/`continue` go, and how many scopes stay alive when they do.
@@ -64,6 +68,10 @@ final class Codegen {
     var views: [ArrayView?] = []
     var slots: [LLVMValue?] = []
     var scopes: [Scope] = []
+    /// Per error exit: its shared failure block (Codegen+Checks `fail`).
+    var failureBlocks: [LLVMBlock: FailureBlock] = [:]
+    /// The function's error return, the end of every error exit chain.
+    var errorReturnBlock: LLVMBlock?
     var loops: [LoopTargets] = []
     /// Reduction slots of the enclosing parallel loops.
     var reductionSlots: Set<SlotID> = []
@@ -197,6 +205,8 @@ final class Codegen {
         views = Array(repeating: nil, count: f.values.count)
         slots = Array(repeating: nil, count: f.slots.count)
         scopes = []
+        failureBlocks = [:]
+        errorReturnBlock = nil
         loops = []
         reductionSlots = []
         reductionValues = []

@@ -10,7 +10,7 @@ public enum Sema {
     public static func check(_ ast: AST, in file: SourceFile) -> (
         program: CheckedProgram?, diagnostics: [Diagnostic]
     ) {
-        let checker = Checker(ast: ast, file: file)
+        let checker = Checker(ast: ast, file: file, session: nil)
         return checker.run()
     }
 }
@@ -21,6 +21,8 @@ public enum Sema {
 final class Checker {
     let ast: AST
     let file: SourceFile
+    /// A REPL session around the input (SessionScope.swift); nil for a file.
+    let session: SessionScope?
     var diagnostics: [Diagnostic] = []
 
     // MARK: Results (become the CheckedProgram)
@@ -61,14 +63,16 @@ final class Checker {
     var exprDepth = 0
     static let maxExprDepth = 400
 
-    init(ast: AST, file: SourceFile) {
+    init(ast: AST, file: SourceFile, session: SessionScope?) {
         self.ast = ast
         self.file = file
+        self.session = session
         self.exprTypes = Array(repeating: .error, count: ast.exprs.count)
     }
 
     func run() -> (program: CheckedProgram?, diagnostics: [Diagnostic]) {
         declareFunctions()
+        declareSessionFunctions()
         declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
             checkBody(of: decl, index: index)
@@ -192,6 +196,7 @@ final class Checker {
             params.append(id)
         }
         paramLocals.append(params)
+        if session != nil { declareSessionVariables(body: decl.body) }
 
         pushScope()
         if currentReturnType != .void, decl.body.stmts.count == 1,

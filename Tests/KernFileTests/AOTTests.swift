@@ -107,8 +107,11 @@ struct AOTTests: KernelcSuite {
         let app = source + ".app"
         let build = try run(
             cc,
-            [program, folder + "/k3.S", "-I", folder + "/include", "-I", runtime.path + "/include",
-             "-o", app] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
+            [
+                program, folder + "/k3.S", "-I", folder + "/include", "-I",
+                runtime.path + "/include",
+                "-o", app,
+            ] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
         #expect(build.status == 0, "\(build.output)")
         let result = try run(app, [])
         #expect(result.status == 0)
@@ -245,15 +248,7 @@ struct AOTTests: KernelcSuite {
     private func run(_ path: String, _ arguments: [String]) throws -> (
         status: Int32, output: String
     ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try ChildProcess.run(path, arguments, mergingErrors: true)
+        return (r.status, r.out)
     }
 }

@@ -83,11 +83,6 @@ struct VectorMathCLITests: KernelcSuite {
     }
 
     func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(tool, arguments).status
     }
 }
