@@ -95,7 +95,8 @@ public enum AOTHeader {
         case .scalar(let s): "void *result /* 1 slot: \(cType(s)) */"
         case .tuple(let xs):
             "void *result /* \(xs.count) slots: \(xs.map(cType).joined(separator: ", ")) */"
-        case .array: "void *result"
+        case .array(let s, let rank):
+            "void *result /* \(1 + rank) slots: \(cType(s)) *data (a new array: free it with kern_rt_free), then int64_t extent0…\(rank - 1) */"
         }
     }
 

@@ -123,7 +123,7 @@ enum Compiler {
     static func exportedFunctions(
         of module: KernIR.Module, code: any CompiledCode, file: SourceFile, options: CompileOptions
     ) throws -> [KernFunction] {
-        try module.functions.filter(\.isExported).map { function in
+        let all = try module.functions.filter(\.isExported).map { function in
             let signature = try KernSignature(function)
             guard let address = code.address(ofEntry: function.name) else {
                 throw KernError.backend(
@@ -133,7 +133,23 @@ enum Compiler {
                 signature: signature, entry: address, owner: code, file: file,
                 defaultThreads: options.threads ?? 0)
         }
+        // `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions
+        // of their own: calls of `f` with arrays go to them.
+        var functions = all.filter { !isElementwiseVariant($0.name) }
+        for k in functions.indices {
+            let variants = (1...3).compactMap { rank in
+                all.first { $0.name == "\(functions[k].name).elementwise\(rank)" }
+            }
+            if variants.count == 3 {
+                functions[k].elementwiseVariants = ElementwiseVariants(byRank: variants)
+            }
+        }
+        return functions
     }
+
+    /// Whether `name` is an elementwise variant (`hyp.elementwise2`): no Kern function's
+    /// name contains a dot.
+    static func isElementwiseVariant(_ name: String) -> Bool { name.contains(".elementwise") }
 }
 
 extension KernError {

@@ -10,7 +10,10 @@ extension KernModule {
     /// The host-visible signatures of the exported functions, in source order.
     /// - Throws: `KernError.backend` if a function's IR types have no host form.
     public func exportedSignatures() throws -> [KernSignature] {
-        try kernIR.functions.filter(\.isExported).map { try KernSignature($0) }
+        // Not the elementwise variants of @vectorize functions (`f.elementwise1`): the
+        // host API's own entry points, with names C cannot spell.
+        try kernIR.functions.filter { $0.isExported && !Compiler.isElementwiseVariant($0.name) }
+            .map { try KernSignature($0) }
     }
 
     /// The C header declaring the module's entry points (see `AOTHeader`).

@@ -135,10 +135,11 @@ final class Checker {
                         isInout: param.isInout))
             }
             let returnType = decl.returnType.map { resolveReturnType($0) } ?? .void
-            functions.append(
-                FunctionSignature(
-                    name: decl.name, params: params, returnType: returnType,
-                    isVectorize: isVectorize, inline: inline))
+            let signature = FunctionSignature(
+                name: decl.name, params: params, returnType: returnType,
+                isVectorize: isVectorize, inline: inline)
+            if isVectorize { checkVectorizeSignature(decl, signature) }
+            functions.append(signature)
             if let first = functionIndex[decl.name] {
                 error(
                     "invalid redeclaration of '\(decl.name)'", at: decl.nameRange,

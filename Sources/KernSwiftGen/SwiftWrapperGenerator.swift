@@ -234,6 +234,9 @@ public enum SwiftWrapperGenerator {
         switch type {
         case .scalar(let s): swiftName(s)
         case .tuple(let xs): "(" + xs.map(swiftName).joined(separator: ", ") + ")"
+        // Array results: a Swift array (one copy) for rank 1, a Tensor sharing the
+        // result's storage for ranks 2 and 3 (KernValue.as).
+        case .array(let s, let rank): rank == 1 ? "[\(swiftName(s))]" : "Tensor<\(swiftName(s))>"
         default: nil
         }
     }

@@ -92,3 +92,25 @@ struct SwiftWrapperGeneratorTests {
         #expect(SwiftWrapperGenerator.quoted("a\"b\\c") == "\"a\\\"b\\\\c\"")
     }
 }
+
+/// Array results: a Swift array for rank 1 (one copy), a Tensor for ranks 2 and 3.
+struct SwiftWrapperArrayResultTests {
+    @Test func arrayResultsAreReturned() throws {
+        let source = """
+            func ramp(n: Int) -> [Double] { [Double](repeating: 1, count: n) }
+            func grid(n: Int) -> [[Float]] { [[Float]](repeating: 0, rows: n, cols: n) }
+            """
+        guard
+            case .swift(let text) = SwiftWrapperGenerator.generate([
+                .init(path: "/p/r.kern", text: source)
+            ])
+        else {
+            Issue.record("expected Swift")
+            return
+        }
+        #expect(text.contains("static func ramp(n: Int) throws -> [Double] {"))
+        #expect(text.contains(".as([Double].self)"))
+        #expect(text.contains("static func grid(n: Int) throws -> Tensor<Float> {"))
+        #expect(text.contains(".as(Tensor<Float>.self)"))
+    }
+}
