@@ -25,20 +25,28 @@ else
   echo "ok   kernelc does not link libmpi"
 fi
 
-for example in Examples/mpi/*.kern; do
-  "$kernelc" run "$example" >"$tmp/single.txt"
+# same_on_ranks NAME TAG COMMAND...: runs COMMAND without a launcher, then on 1-4 ranks,
+# and counts a failure for each rank count that errs or prints anything else.
+same_on_ranks() {
+  local name=$1 tag=$2
+  shift 2
+  "$@" >"$tmp/$tag-single.txt"
   for np in 1 2 3 4; do
-    if ! timeout 120 "${mpirun[@]}" -np "$np" "$kernelc" run "$example" >"$tmp/np$np.txt" 2>"$tmp/np$np.err"; then
-      echo "FAIL: $example on $np ranks exited with an error:"; cat "$tmp/np$np.err"
+    if ! timeout 120 "${mpirun[@]}" -np "$np" "$@" >"$tmp/$tag$np.txt" 2>"$tmp/$tag$np.err"; then
+      echo "FAIL: $name on $np ranks exited with an error:"; cat "$tmp/$tag$np.err"
       failures=$((failures + 1))
-    elif ! cmp -s "$tmp/single.txt" "$tmp/np$np.txt"; then
-      echo "FAIL: $example on $np ranks differs from the single process:"
-      diff "$tmp/single.txt" "$tmp/np$np.txt" || true
+    elif ! cmp -s "$tmp/$tag-single.txt" "$tmp/$tag$np.txt"; then
+      echo "FAIL: $name on $np ranks differs from the single process:"
+      diff "$tmp/$tag-single.txt" "$tmp/$tag$np.txt" || true
       failures=$((failures + 1))
     else
-      echo "ok   $example on $np rank(s) = single process ($(head -c 60 "$tmp/single.txt" | head -1))"
+      echo "ok   $name on $np rank(s) = single process ($(head -c 60 "$tmp/$tag-single.txt" | head -1))"
     fi
   done
+}
+
+for example in Examples/mpi/*.kern; do
+  same_on_ranks "$example" example "$kernelc" run "$example"
 done
 
 # broadcast, element-wise allreduce, send/receive of arrays and rows, on 1-4 ranks.
@@ -58,19 +66,7 @@ done
 # A Swift program (KernMPI): a Kern kernel on each rank's shard, combined with allreduce.
 swift build --product kern-mpi-dot >/dev/null
 dotexample="$(swift build --show-bin-path)/kern-mpi-dot"
-"$dotexample" >"$tmp/dot-single.txt"
-for np in 1 2 3 4; do
-  if ! timeout 120 "${mpirun[@]}" -np "$np" "$dotexample" >"$tmp/dot$np.txt" 2>"$tmp/dot$np.err"; then
-    echo "FAIL: kern-mpi-dot on $np ranks exited with an error:"; cat "$tmp/dot$np.err"
-    failures=$((failures + 1))
-  elif ! cmp -s "$tmp/dot-single.txt" "$tmp/dot$np.txt"; then
-    echo "FAIL: kern-mpi-dot on $np ranks differs from the single process:"
-    diff "$tmp/dot-single.txt" "$tmp/dot$np.txt" || true
-    failures=$((failures + 1))
-  else
-    echo "ok   kern-mpi-dot (Swift + KernMPI) on $np rank(s) = single process ($(cat "$tmp/dot-single.txt"))"
-  fi
-done
+same_on_ranks "kern-mpi-dot (Swift + KernMPI)" dot "$dotexample"
 
 # A runtime error on rank 1 while the others wait in a barrier.
 set +e
