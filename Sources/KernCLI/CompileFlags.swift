@@ -27,6 +27,11 @@ struct CompileFlags: ParsableArguments {
         help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
     var noVectorMath = false
 
+    @Flag(
+        name: .customLong("no-spmd"),
+        help: "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
+    var noSPMD = false
+
     @Option(
         name: .customLong("prefer-vector-width"),
         help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
@@ -86,6 +91,7 @@ struct CompileFlags: ParsableArguments {
         o.checked = !unchecked
         o.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
         o.vectorMath = !noVectorMath
+        o.spmd = !noSPMD
         o.preferredVectorWidth = preferVectorWidth
         o.targetCPU = targetCPU
         o.targetFeatures = targetFeatures

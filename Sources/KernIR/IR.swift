@@ -411,6 +411,10 @@ public indirect enum Op: Sendable {
     case checkStride(ValueID)
 
     // Calls and effects
+    /// Calls a function. A callee returning an array gives the caller a new dense
+    /// (row-major) array that the caller owns, exactly like `allocArray`: it lives until
+    /// the end of the enclosing block and is freed on every exit from it. `returnValue`
+    /// of an array hands the caller such a new array (see there).
     case call(FunctionID, [CallArgument])
     /// Calls a C function (`@extern(c)`); operands match `parameters`, the result type is
     /// `result` (void: no result). An effect unless `isPure`: passes never move, merge or
@@ -457,5 +461,10 @@ public indirect enum Op: Sendable {
     /// Leave / restart the innermost enclosing loop.
     case breakLoop
     case continueLoop
+    /// Returns from the function. An array result is always a new array the caller
+    /// owns: an array this call owns (an `allocArray` or an array-returning `call`
+    /// result) is moved out (not freed on this exit, not copied); any other view (a
+    /// parameter, a subview) is copied into a new dense array, so the caller never
+    /// receives storage it does not own.
     case returnValue(ValueID?)
 }

@@ -113,10 +113,6 @@ struct FunctionVerifier {
                 }
             }
         }
-        switch function.returnType {
-        case .array: error("functions cannot return arrays")
-        case .scalar, .tuple, .void: break
-        }
         block(function.body)
     }
 
@@ -200,6 +196,11 @@ struct FunctionVerifier {
             }
             define(r)
             if case .allocArray = i.op {
+                allocated.insert(r)
+                writable.insert(r)
+            }
+            // A call returning an array hands the caller a new array it owns.
+            if case .call = i.op, case .array? = type(of: r) {
                 allocated.insert(r)
                 writable.insert(r)
             }

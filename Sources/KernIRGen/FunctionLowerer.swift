@@ -107,7 +107,11 @@ struct FunctionLowerer {
         case .tuple(let ks):
             let parts = ks.map { zero($0) }
             return b.emit(.makeTuple(parts), t)
-        case .array, .void:
+        case .array(let k, let rank):
+            // An empty new array: the unreachable final return must return one it owns.
+            let dims = (0..<rank).map { _ in b.int64(0) }
+            return b.emit(.allocArray(k, dims: dims, fill: zero(k)), t)
+        case .void:
             return b.int64(0)
         }
     }

@@ -31,6 +31,8 @@ extension FunctionLowerer {
                 return nil
             }
             return b.emit(.call(FunctionID(index), args), resultType)
+        case .elementwise(let f, let hasOut):
+            return lowerElementwise(e, function: f, arguments: arguments, hasOut: hasOut)
         case .conversion:
             let v = lowerExpr(arguments[0].value)
             if b.type(of: v) == resultType { return v }

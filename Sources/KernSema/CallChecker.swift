@@ -108,6 +108,9 @@ extension Checker {
     func checkFunctionCall(_ e: ExprID, callee: ExprID, function f: Int, arguments: [Argument])
         -> SemaType
     {
+        if isElementwiseSignature(f) {
+            return checkVectorizedCall(e, callee: callee, function: f, arguments: arguments)
+        }
         let signature = functions[f]
         references[callee] = .function(f)
         setType(callee, .void)

@@ -107,6 +107,10 @@ public enum Reference: Sendable, Hashable {
 /// in parameter order (labels have been checked).
 public enum CallKind: Sendable, Hashable {
     case function(Int)
+    /// A `@vectorize` function applied elementwise (an argument is an array, or `out:` is
+    /// given; arguments in parameter order, then the `out:` array when `hasOut`). Without
+    /// `out:` the result is a new array of the broadcast shape (VectorizeCalls.swift).
+    case elementwise(Int, hasOut: Bool)
     /// `Double(x)`, `Int32(y)`: numeric conversion with Kern semantics (saturating).
     case conversion(ScalarType)
     /// A math built-in (the table in KernBasics/MathFunction.swift), `entry.syntax == .call`.

@@ -53,7 +53,7 @@ enum Generics {
                 else { continue }
                 base.functions.append(instance)
             }
-            let checker = Checker(ast: base, file: file)
+            let checker = Checker(ast: base, file: file, session: nil)
             checker.genericTemplates = templates
             result = checker.run()
             pending = checker.instanceRequests.filter { !made.contains($0.name) }

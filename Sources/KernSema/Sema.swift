@@ -13,7 +13,7 @@ public enum Sema {
         if ast.functions.contains(where: { !$0.genericParams.isEmpty }) {
             return Generics.check(ast, in: file)
         }
-        let checker = Checker(ast: ast, file: file)
+        let checker = Checker(ast: ast, file: file, session: nil)
         return checker.run()
     }
 }
@@ -24,6 +24,8 @@ public enum Sema {
 final class Checker {
     let ast: AST
     let file: SourceFile
+    /// A REPL session around the input (SessionScope.swift); nil for a file.
+    let session: SessionScope?
     var diagnostics: [Diagnostic] = []
 
     // MARK: Results (become the CheckedProgram)
@@ -68,14 +70,16 @@ final class Checker {
     var exprDepth = 0
     static let maxExprDepth = 400
 
-    init(ast: AST, file: SourceFile) {
+    init(ast: AST, file: SourceFile, session: SessionScope?) {
         self.ast = ast
         self.file = file
+        self.session = session
         self.exprTypes = Array(repeating: .error, count: ast.exprs.count)
     }
 
     func run() -> (program: CheckedProgram?, diagnostics: [Diagnostic]) {
         declareFunctions()
+        declareSessionFunctions()
         declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
             if functions[index].extern != nil || !decl.hasBody {
@@ -148,6 +152,7 @@ final class Checker {
                 name: decl.name, params: params, returnType: returnType,
                 isVectorize: isVectorize, inline: inline)
             signature.extern = externSignature(decl)
+            if isVectorize { checkVectorizeSignature(decl, signature) }
             functions.append(signature)
             if let first = functionIndex[decl.name] {
                 error(
@@ -206,6 +211,7 @@ final class Checker {
             params.append(id)
         }
         paramLocals.append(params)
+        if session != nil { declareSessionVariables(body: decl.body) }
 
         pushScope()
         if currentReturnType != .void, decl.body.stmts.count == 1,
