@@ -208,6 +208,7 @@ struct SPMDScan {
         case .random, .rngIteration: reject("draws random numbers")
         case .print: reject("prints")
         case .clock: reject("reads the clock")
+        case .callC: reject("calls a C function")
         case .mpi: reject("calls MPI")
         case .allocArray: reject("allocates a local array")
         case .parallelFor: reject("has a nested prange")
