@@ -318,8 +318,8 @@ extension Codegen {
                 b.store(b.or(b.load(maskType, slot), mask), slot)
             }
             return nil
-        case .call, .callC, .atomicAdd, .random, .rngIteration, .print, .clock, .mpi, .allocArray,
-            .parallelFor, .returnValue:
+        case .call, .atomicAdd, .random, .rngIteration, .print, .clock, .callC, .mpi,
+            .allocArray, .parallelFor, .returnValue:
             preconditionFailure("KernLLVM: SPMD analysis admitted \(instr.op)")
         }
         return mask

@@ -58,7 +58,8 @@ public enum SwiftWrapperGenerator {
                 for (signature, decl) in zip(program.functions, program.ast.functions) {
                     // Instances of generic functions (`axpy<Double>`) have no Swift name;
                     // the host reaches them with function("axpy", specializedFor:).
-                    if decl.instanceOf != nil { continue }
+                    // C functions (`@extern(c)`) are the host's already: not exported.
+                    if decl.instanceOf != nil || signature.extern != nil { continue }
                     let line = Int(file.position(of: decl.range.start).line)
                     if let other = seen[signature.name] {
                         errors +=

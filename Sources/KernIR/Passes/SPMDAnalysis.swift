@@ -204,11 +204,11 @@ struct SPMDScan {
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
-        case .callC: reject("calls a C function")
         case .atomicAdd: reject("uses atomicAdd")
         case .random, .rngIteration: reject("draws random numbers")
         case .print: reject("prints")
         case .clock: reject("reads the clock")
+        case .callC: reject("calls a C function")
         case .mpi: reject("calls MPI")
         case .allocArray: reject("allocates a local array")
         case .parallelFor: reject("has a nested prange")
