@@ -200,6 +200,7 @@ struct CompileCache {
         h.update(field: "remarks=\(options.optimizationRemarks)")
         let entries = options.entryPoints.map { $0.sorted().joined(separator: ",") } ?? "*"
         h.update(field: "entries=\(entries)")
+        h.update(field: "spmd=\(options.spmd)")
         h.update(field: file.name)
         // Where the text sits in `name` (a literal in a Swift file): the code reports
         // runtime errors at those lines and columns.

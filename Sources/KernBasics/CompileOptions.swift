@@ -44,6 +44,16 @@ public struct CompileOptions: Sendable, Hashable {
     /// cache key (an entry holds only the code compiled).
     public var entryPoints: Set<String>?
 
+    /// Shared libraries whose symbols `@extern(c)` functions may bind to, besides the
+    /// process's (paths or names `dlopen` finds; `kernelc run --link`). Loaded globally
+    /// when a program declaring C functions is compiled. Not part of the cache key: object
+    /// code names symbols, and the check runs before the cache is consulted.
+    public var libraries: [String] = []
+
+    /// Run branchy `prange` bodies as SIMD lanes (SPMD; docs/decisions.md, "SPMD prange
+    /// bodies"). `--no-spmd` turns it off, e.g. to compare.
+    public var spmd: Bool
+
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
         get { fastMathLevel != .strict }
@@ -59,10 +69,11 @@ public struct CompileOptions: Sendable, Hashable {
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
         verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
-        entryPoints: Set<String>? = nil
+        entryPoints: Set<String>? = nil, spmd: Bool = true
     ) {
         self.compileCache = compileCache
         self.entryPoints = entryPoints
+        self.spmd = spmd
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)

@@ -72,6 +72,9 @@ final class Codegen {
     var failureBlocks: [LLVMBlock: FailureBlock] = [:]
     /// The function's error return, the end of every error exit chain.
     var errorReturnBlock: LLVMBlock?
+    /// Arrays this call owns (`allocArray` and array-returning call results, emitted so
+    /// far): `return` moves them instead of copying (Codegen+ArrayResults).
+    var ownedArrays: Set<ValueID> = []
     var loops: [LoopTargets] = []
     /// Reduction slots of the enclosing parallel loops.
     var reductionSlots: Set<SlotID> = []
@@ -88,6 +91,10 @@ final class Codegen {
     var debug: DebugLocations?
     /// libmvec variants declared so far (Codegen+VectorMath).
     var vectorVariants: [LLVMValue] = []
+    /// The SPMD lowering of the blocked loop being emitted, if any (Codegen+SPMD).
+    var spmd: SPMDLowering?
+    /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
+    var spmdSummaries: [LoopID: String] = [:]
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -137,7 +144,7 @@ final class Codegen {
         case .scalar(let s): return llvmType(s)
         case .tuple(let xs): return ctx.structType(xs.map { llvmType($0) })
         case .void: return ctx.void
-        case .array: return ctx.ptr  // not reached: views are flattened
+        case .array(_, let rank): return arrayResultType(rank: rank)  // results only
         }
     }
 
@@ -207,6 +214,7 @@ final class Codegen {
         scopes = []
         failureBlocks = [:]
         errorReturnBlock = nil
+        ownedArrays = []
         loops = []
         reductionSlots = []
         reductionValues = []
@@ -362,7 +370,9 @@ final class Codegen {
             for (k, kind) in kinds.enumerated() {
                 storeResult(b.extractValue(result, k), kind: kind, to: resultPtr, slot: k)
             }
-        case .void, .array:
+        case .array(_, let rank):
+            storeArrayResult(result, rank: rank, to: resultPtr)
+        case .void:
             break
         }
         b.ret(ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue)))
@@ -380,7 +390,11 @@ final class Codegen {
 
     private func computeMayFail() -> [Bool] {
         // A function in a cycle may fail its stack check (or a callee in the cycle may).
-        var result = ir.functions.ids.map { callCycles.isRecursive($0) }
+        // So may one returning an array (copying a view it does not own allocates).
+        var result = ir.functions.ids.map { id in
+            if case .array = ir.functions[id].returnType { return true }
+            return callCycles.isRecursive(id)
+        }
         var changed = true
         while changed {
             changed = false
@@ -409,7 +423,8 @@ final class Codegen {
                 return blockMayFail(cond, known) || blockMayFail(body, known)
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
-                .random, .rngIteration, .atomicAdd, .clock, .breakLoop, .continueLoop, .returnValue:
+                .random, .rngIteration, .atomicAdd, .clock, .callC, .breakLoop, .continueLoop,
+                .returnValue:
                 return false
             }
         }

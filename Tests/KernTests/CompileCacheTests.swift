@@ -109,7 +109,7 @@ struct CompileCacheTests {
             .init(targetCPU: "haswell"), .init(targetFeatures: "-avx512f"),
             .init(vectorMath: false), .init(preferredVectorWidth: 256),
             .init(optimizationRemarks: true), .init(entryPoints: ["f"]),
-            .init(entryPoints: ["f", "g"]),
+            .init(entryPoints: ["f", "g"]), .init(spmd: false),
         ]
         variants += options.map { key(options: $0) }
         for v in variants { #expect(v != base) }

@@ -91,7 +91,7 @@ struct Facts {
             case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .clock, .mpi,
+                .rngIteration, .atomicAdd, .clock, .callC, .mpi,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -274,6 +274,7 @@ private func eliminate(
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock,
+            .callC,
             .mpi,
             .breakLoop, .continueLoop,
             .returnValue, .parallelFor:
