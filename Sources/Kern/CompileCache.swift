@@ -187,9 +187,9 @@ struct CompileCache {
         h.update(field: kernVersion)
         h.update(field: build)
         h.update(field: target)
-        // Every option codegen or the passes read (`entryPoints`: what is compiled). Not `threads` (a call's default, set by
-        // the host), `verifyEach` or `dumpAfter` (checks and printing only) or
-        // `compileCache` itself.
+        // Every option codegen or the passes read (`entryPoints`: what is compiled). Not
+        // `threads` (a call's default, set by the host), `verifyEach` or `dumpAfter`
+        // (checks and printing only) or `compileCache` itself.
         h.update(field: "O\(options.optimizationLevel)")
         h.update(field: "checked=\(options.checked)")
         h.update(field: "fastMath=\(options.fastMathLevel.rawValue)")
