@@ -32,7 +32,9 @@ extension Codegen {
     /// once. The latch never overflows: with step 1 it compares `i + 1 < upper` (or
     /// `i != upper` when inclusive); otherwise it continues while the remaining distance
     /// (unsigned) exceeds the step's magnitude.
-    func emitFor(_ loop: ForLoop) {
+    /// `id`: the loop's identity (for the SPMD decision's report).
+    func emitFor(_ loop: ForLoop, id: LoopID? = nil) {
+        if emitSPMDForIfChosen(loop, id: id) { return }
         let kind = scalarKind(loop.lower)
         if kind.isFloating { return emitFloatFor(loop) }
         let lower = value(loop.lower)
@@ -185,9 +187,12 @@ extension Codegen {
         }
     }
 
-    /// Frees the arrays of scopes[depth...], innermost first.
-    func freeScopes(from depth: Int) {
+    /// Frees the arrays of scopes[depth...], innermost first, except `kept` (an array
+    /// being returned to the caller).
+    func freeScopes(from depth: Int, keeping kept: LLVMValue? = nil) {
         guard depth < scopes.count else { return }
-        for scope in scopes[depth...].reversed() { freeArrays(scope.arrays) }
+        for scope in scopes[depth...].reversed() {
+            freeArrays(scope.arrays.filter { $0 != kept })
+        }
     }
 }

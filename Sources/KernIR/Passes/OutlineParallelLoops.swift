@@ -42,7 +42,8 @@ enum BlockPolicy {
     static func limits(reductions: Bool, arrayReductions: Bool) -> (Int64, Int64) {
         if arrayReductions { return (1024, 32) }  // each block owns a private copy of the array
         if reductions { return (4096, 1024) }
-        return (8, 256)
+        // 16: a full group of SPMD lanes (Codegen+SPMD.swift) for Double on AVX-512.
+        return (16, 256)
     }
 }
 
@@ -61,6 +62,7 @@ struct LoopOutliner {
         self.functionID = functionID
         self.function = module.functions[functionID]
         var writable = Set<ValueID>()
+        let valueTypes = module.functions[functionID].values
         for p in function.params where p.isInout {
             if case .value(let v) = p.binding { writable.insert(v) }
         }
@@ -68,6 +70,11 @@ struct LoopOutliner {
             for instr in block.instrs {
                 switch instr.op {
                 case .allocArray: if let r = instr.result { writable.insert(r) }
+                case .call:
+                    // An array-returning call's result is a new array owned here.
+                    if let r = instr.result, case .array = valueTypes[r] {
+                        writable.insert(r)
+                    }
                 case .subview(let a, _):
                     if let r = instr.result, writable.contains(a) { writable.insert(r) }
                 default: break
