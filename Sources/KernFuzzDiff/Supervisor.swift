@@ -152,7 +152,6 @@ public struct Supervisor: Sendable {
             }
             defer { child.kill() }
             var current: UInt64?
-            var findings: [Found] = []
             loop: while Date() < end {
                 switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout))
                 {
@@ -161,8 +160,7 @@ public struct Supervisor: Sendable {
                     switch words.first {
                     case "BATCH": current = UInt64(words[1])
                     case "DONE":
-                        finished(batchAt: current ?? next, findings: findings)
-                        findings = []
+                        finished(batchAt: current ?? next, findings: [])
                         current = nil
                         if limitReached { break loop }
                     case "FIND" where words.count == 4:
@@ -170,14 +168,13 @@ public struct Supervisor: Sendable {
                             index: UInt64(words[1]) ?? 0, kind: words[2],
                             text: Worker.unescape(words[3]))
                         say("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
-                        findings.append(f)
+                        progress.lock.withLock { progress.found.append(f) }
                     default: say(line)
                     }
                 case .timedOut:
                     child.kill()
                     let first = current ?? next
-                    finished(
-                        batchAt: first, findings: findings + locate(batchAt: first, why: "hang"))
+                    finished(batchAt: first, findings: locate(batchAt: first, why: "hang"))
                     break loop
                 case .exited(let status, let signal):
                     guard let first = current else {
@@ -188,7 +185,7 @@ public struct Supervisor: Sendable {
                         return next
                     }
                     let why = signal.map { "crash (signal \($0))" } ?? "exit \(status)"
-                    finished(batchAt: first, findings: findings + locate(batchAt: first, why: why))
+                    finished(batchAt: first, findings: locate(batchAt: first, why: why))
                     break loop
                 }
             }
