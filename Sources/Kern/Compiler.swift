@@ -29,8 +29,9 @@ protocol CompiledCode: EntryPointProvider {
     /// Where the back end's time went (LLVM lowering, optimization, object, cache).
     var backendTimings: BackendTimings { get }
     var llvmIR: String { get }
-    func assembly() throws -> String
-    func objectCode() throws -> [UInt8]
+    /// `entryPrefix`: entries named `<prefix>_<name>` (ahead-of-time output).
+    func assembly(entryPrefix: String?) throws -> String
+    func objectCode(entryPrefix: String?) throws -> [UInt8]
 }
 
 extension CompiledCode {
@@ -323,17 +324,17 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
 
-    func assembly() throws -> String {
+    func assembly(entryPrefix: String?) throws -> String {
         try lock.withLock {
-            do { return try compiled.assembly() } catch {
+            do { return try compiled.assembly(entryPrefix: entryPrefix) } catch {
                 throw KernError.backend(message: String(describing: error))
             }
         }
     }
 
-    func objectCode() throws -> [UInt8] {
+    func objectCode(entryPrefix: String?) throws -> [UInt8] {
         try lock.withLock {
-            do { return try compiled.objectCode() } catch {
+            do { return try compiled.objectCode(entryPrefix: entryPrefix) } catch {
                 throw KernError.backend(message: String(describing: error))
             }
         }
@@ -385,18 +386,18 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
 
-    func assembly() throws -> String {
+    func assembly(entryPrefix: String?) throws -> String {
         try lock.withLock {
-            do { return try llvmModule().assembly() } catch {
+            do { return try llvmModule().assembly(entryPrefix: entryPrefix) } catch {
                 throw KernError(backendFailure: error)
             }
         }
     }
 
-    func objectCode() throws -> [UInt8] {
-        if let object { return object }
+    func objectCode(entryPrefix: String?) throws -> [UInt8] {
+        if let object, entryPrefix == nil { return object }
         return try lock.withLock {
-            do { return try llvmModule().objectCode() } catch {
+            do { return try llvmModule().objectCode(entryPrefix: entryPrefix) } catch {
                 throw KernError(backendFailure: error)
             }
         }

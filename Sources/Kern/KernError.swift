@@ -60,6 +60,11 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             let which = argument.map { "argument \($0 + 1) of '\(function)'" } ?? "'\(function)'"
             return "invalid argument: \(which): \(problem)"
         case .functionNotFound(let name, let available):
+            let instances = available.filter { $0.hasPrefix(name + "<") }
+            if !instances.isEmpty {
+                return
+                    "'\(name)' is generic: call one of its instances (\(instances.joined(separator: ", "))), e.g. function(\"\(name)\", specializedFor: [...])"
+            }
             let list =
                 available.isEmpty
                 ? "the module has no functions" : "available: " + available.joined(separator: ", ")

@@ -208,7 +208,7 @@ public struct KernFunction: Sendable {
         }
     }
 
-    private func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
+    func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
         var record = error
         if record.kind == 0 { record.kind = status }
         let kind = RuntimeErrorKind(record)

@@ -89,7 +89,8 @@ enum ReportBuilder {
                                     ? $0.line : Int(site.pos.line),
                                 column: RemarkIndex.loop(of: $0) == nil
                                     ? $0.column : Int(site.pos.column))
-                        })
+                        },
+                        spmd: site.kind == .prange ? compiled.spmd[site.id] : nil)
                 })
         }
         return KernReport(

@@ -44,6 +44,7 @@ extension FunctionReport {
                     : loop.reductions.map { "\($0.variable) \($0.op)" }.joined(separator: ", "),
             ])
             var lines = loop.vectorization.status == .vectorized ? [] : loop.vectorization.reasons
+            if let spmd = loop.spmd { lines.insert(spmd, at: 0) }
             if remarks {
                 lines += loop.remarks.map {
                     "[\($0.pass) \($0.kind) at \($0.line):\($0.column) in \($0.llvmFunction)] \($0.message)"

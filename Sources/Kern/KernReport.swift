@@ -100,13 +100,17 @@ public struct LoopReport: Sendable, Hashable, Codable {
     public var boundsChecks: BoundsCheckReport?
     /// LLVM's remarks about this loop, as LLVM wrote them.
     public var remarks: [LoopRemark]
+    /// For a `prange`: whether its body runs as SIMD lanes ("SPMD: 8 lanes, masked
+    /// while") or why not ("not SPMD: has reductions"); nil for other loops.
+    public var spmd: String?
 
     /// A loop's report with these fields.
     public init(
         line: Int, column: Int, kind: Kind, depth: Int, parallel: Bool,
         reductions: [ReductionReport], vectorization: VectorizationReport,
-        boundsChecks: BoundsCheckReport?, remarks: [LoopRemark]
+        boundsChecks: BoundsCheckReport?, remarks: [LoopRemark], spmd: String? = nil
     ) {
+        self.spmd = spmd
         self.line = line
         self.column = column
         self.kind = kind

@@ -27,6 +27,11 @@ struct CompileFlags: ParsableArguments {
         help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
     var noVectorMath = false
 
+    @Flag(
+        name: .customLong("no-spmd"),
+        help: "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
+    var noSPMD = false
+
     @Option(
         name: .customLong("prefer-vector-width"),
         help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
@@ -55,6 +60,13 @@ struct CompileFlags: ParsableArguments {
             valueName: "pass"))
     var dumpAfter: String?
 
+    @Option(
+        name: .customLong("link"),
+        help: ArgumentHelp(
+            "A shared library for @extern(c) functions (a path or a name the loader finds); repeatable.",
+            valueName: "library"))
+    var link: [String] = []
+
     func validate() throws {
         if let pass = dumpAfter, pass != "all", !CompileOptions.passNames.contains(pass) {
             throw ValidationError(
@@ -79,12 +91,14 @@ struct CompileFlags: ParsableArguments {
         o.checked = !unchecked
         o.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
         o.vectorMath = !noVectorMath
+        o.spmd = !noSPMD
         o.preferredVectorWidth = preferVectorWidth
         o.targetCPU = targetCPU
         o.targetFeatures = targetFeatures
         // Without the flag: the default (on in debug builds of Kern, off in release).
         o.verifyEach = verifyEach ? true : nil
         o.dumpAfter = dumpAfter
+        o.libraries = link
         return o
     }
 }

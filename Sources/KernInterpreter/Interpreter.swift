@@ -252,6 +252,10 @@ public struct Interpreter: Sendable {
                 operation, args, instr, frame, parallelDepth: state.random.parallelDepth)
             if let res = instr.result, let r { frame.values[res.index] = .scalar(r) }
             return .normal
+        case .callC(let c, let args):
+            let r = try callC(c, args, instr, frame)
+            if let res = instr.result, let r { frame.values[res.index] = r }
+            return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .clock:

@@ -32,7 +32,9 @@ extension Codegen {
     /// once. The latch never overflows: with step 1 it compares `i + 1 < upper` (or
     /// `i != upper` when inclusive); otherwise it continues while the remaining distance
     /// (unsigned) exceeds the step's magnitude.
-    func emitFor(_ loop: ForLoop) {
+    /// `id`: the loop's identity (for the SPMD decision's report).
+    func emitFor(_ loop: ForLoop, id: LoopID? = nil) {
+        if emitSPMDForIfChosen(loop, id: id) { return }
         let kind = scalarKind(loop.lower)
         if kind.isFloating { return emitFloatFor(loop) }
         let lower = value(loop.lower)

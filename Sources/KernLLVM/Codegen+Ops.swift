@@ -117,12 +117,14 @@ extension Codegen {
             result = b.call(fnType, fn, [])
         case .print(let pieces):
             print(pieces)
+        case .callC(let c, let args):
+            result = emitCallC(c, args)
         case .mpi(let operation, let args):
             result = emitMPI(operation, args, pos: instr.pos)
         case .ifElse(let c, let then, let else_):
             emitIf(value(c), then, else_)
         case .forLoop(let loop):
-            emitFor(loop)
+            emitFor(loop, id: instr.loop)
         case .whileLoop(let cond, let condition, let body):
             emitWhile(cond, condition, body)
         case .repeatLoop(let body, let cond, let condition):

@@ -23,6 +23,10 @@ struct ArrayView {
 struct Scope {
     var arrays: [LLVMValue] = []
     var errorExit: LLVMBlock?
+    /// The newest error exit made for this scope (still valid as the next link of a
+    /// chain after an allocation invalidates `errorExit`), and how many of `arrays` it frees.
+    var lastErrorExit: LLVMBlock?
+    var arraysFreedByLastExit = 0
 }
 
 /// Where `break`/`continue` go, and how many scopes stay alive when they do.
@@ -64,6 +68,10 @@ final class Codegen {
     var views: [ArrayView?] = []
     var slots: [LLVMValue?] = []
     var scopes: [Scope] = []
+    /// Per error exit: its shared failure block (Codegen+Checks `fail`).
+    var failureBlocks: [LLVMBlock: FailureBlock] = [:]
+    /// The function's error return, the end of every error exit chain.
+    var errorReturnBlock: LLVMBlock?
     /// Arrays this call owns (`allocArray` and array-returning call results, emitted so
     /// far): `return` moves them instead of copying (Codegen+ArrayResults).
     var ownedArrays: Set<ValueID> = []
@@ -83,6 +91,10 @@ final class Codegen {
     var debug: DebugLocations?
     /// libmvec variants declared so far (Codegen+VectorMath).
     var vectorVariants: [LLVMValue] = []
+    /// The SPMD lowering of the blocked loop being emitted, if any (Codegen+SPMD).
+    var spmd: SPMDLowering?
+    /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
+    var spmdSummaries: [LoopID: String] = [:]
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -200,6 +212,8 @@ final class Codegen {
         views = Array(repeating: nil, count: f.values.count)
         slots = Array(repeating: nil, count: f.slots.count)
         scopes = []
+        failureBlocks = [:]
+        errorReturnBlock = nil
         ownedArrays = []
         loops = []
         reductionSlots = []
@@ -409,7 +423,8 @@ final class Codegen {
                 return blockMayFail(cond, known) || blockMayFail(body, known)
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
-                .random, .rngIteration, .atomicAdd, .clock, .breakLoop, .continueLoop, .returnValue:
+                .random, .rngIteration, .atomicAdd, .clock, .callC, .breakLoop, .continueLoop,
+                .returnValue:
                 return false
             }
         }

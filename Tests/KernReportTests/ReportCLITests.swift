@@ -50,6 +50,39 @@ struct ReportCLITests: KernelcSuite {
         #expect(kernelc(["report", source, "--function", "nope"]) == 1)
     }
 
+    @Test func spmdDecisionPerPrangeAndTheSwitchToTurnItOff() throws {
+        let source = try temporaryFile(
+            "escape.kern",
+            """
+            func escape(x: [Double], n: inout [Int], s: inout Double) {
+                for i in prange(x.count) {
+                    var v = x[i]
+                    var k = 0
+                    while v > 1.0 {
+                        v = v * 0.5
+                        k += 1
+                    }
+                    n[i] = k
+                }
+                for i in prange(x.count) {
+                    s += x[i]
+                }
+            }
+
+            """)
+        let on = source + ".on.txt"
+        #expect(kernelc(["report", source, "-o", on]) == 0)
+        let text = try String(contentsOfFile: on, encoding: .utf8)
+        #expect(text.contains(" lanes, masked while"), "\(text)")
+        #expect(text.contains("- SPMD: "))
+        #expect(text.contains("- not SPMD: no branchy code"))
+        let off = source + ".off.txt"
+        #expect(kernelc(["report", source, "--no-spmd", "-o", off]) == 0)
+        let offText = try String(contentsOfFile: off, encoding: .utf8)
+        #expect(offText.contains("- not SPMD: SPMD off (--no-spmd)"))
+        #expect(!offText.contains("- SPMD: "))
+    }
+
     @Test func O0ReportSaysNotOptimized() throws {
         let source = try temporaryFile("kernels.kern", ReportTests.kernels)
         let out = source + ".O0.txt"

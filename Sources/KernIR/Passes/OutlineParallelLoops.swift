@@ -42,7 +42,8 @@ enum BlockPolicy {
     static func limits(reductions: Bool, arrayReductions: Bool) -> (Int64, Int64) {
         if arrayReductions { return (1024, 32) }  // each block owns a private copy of the array
         if reductions { return (4096, 1024) }
-        return (8, 256)
+        // 16: a full group of SPMD lanes (Codegen+SPMD.swift) for Double on AVX-512.
+        return (16, 256)
     }
 }
 

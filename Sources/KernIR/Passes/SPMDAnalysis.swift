@@ -1,0 +1,217 @@
+import KernBasics
+
+/// Which `prange` blocks run as SIMD lanes (SPMD, issue 16), and what in their body is
+/// uniform (one scalar for every lane) or varying (one value per lane).
+///
+/// Why an analysis and not a rewriting pass: Kern IR has no vector types, and giving it
+/// some would touch every stage (verifier, printer, parser, interpreter). The decision
+/// is made here, on Kern IR, as a pure function of the module (so `kernelc report` and
+/// codegen agree), and LLVM lowering (KernLLVM/Codegen+SPMD.swift) emits the lanes.
+/// docs/decisions.md, "SPMD prange bodies".
+///
+/// A `.blocked` loop (one block of an outlined `prange`) runs as lanes when
+/// - its body has branchy control flow LLVM's loop vectorizer leaves scalar: a `while`
+///   or `repeat` loop, or an `if` on a varying condition (the cost model: anything else
+///   LLVM vectorizes itself, or it does not pay);
+/// - every operation in it has a lane form: arithmetic, comparisons, conversions, math
+///   (computed lane by lane with the scalar functions, so results are bitwise those of
+///   scalar code), selects, slots, element loads and stores (gathers and scatters with
+///   the lane mask), checks, `if`, `while`, `repeat`, `break`, `continue`, and serial
+///   `for` loops with uniform integer bounds and step 1;
+/// - it has no array reductions (every element write has an index affine in the loop
+///   variable, which the race rule guarantees for plain writes; scalar reductions keep
+///   one partial per lane, combined in lane order after the loop), calls,
+///   `atomicAdd`, random numbers, prints, clocks, MPI, local arrays, nested `prange`s or
+///   tuples that vary by lane.
+///
+/// Uniform: values computed only from values defined outside the loop, constants,
+/// array extents, inner `for` loops' induction variables and slots the body never
+/// writes, and element loads at uniform indices. Varying: the induction variable, every
+/// slot the body writes (kept per lane), and everything computed from a varying value.
+public struct SPMDDecision: Sendable, Hashable {
+    /// Why a blocked loop stays scalar, or `nil` when it runs as lanes.
+    public var reason: String?
+    /// The scalar type that fixes the lane count: the widest varying floating type, else
+    /// the widest varying type (lanes = vector bits / its width).
+    public var laneType: ScalarType
+    /// Masked constructs in the body, for reports: "while", "repeat", "if".
+    public var masked: [String]
+    /// Values that differ by lane.
+    public var varying: Set<ValueID>
+    /// Slots the body writes (one vector per slot).
+    public var varyingSlots: Set<SlotID>
+    /// Varying values whose lanes are consecutive integers (`i`, `i + k`, `i - k` with
+    /// `k` uniform): an element access indexed by one in the last dimension is contiguous.
+    public var consecutive: Set<ValueID>
+
+    public var isSPMD: Bool { reason == nil }
+
+    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16).
+    public func lanes(vectorBits: Int) -> Int {
+        min(16, max(2, vectorBits / max(laneType.bitWidth, 8)))
+    }
+
+    /// "SPMD: 8 lanes, masked while, if" or "scalar: <reason>".
+    public func summary(vectorBits: Int) -> String {
+        if let reason { return "not SPMD: \(reason)" }
+        let what = masked.isEmpty ? "" : ", masked " + masked.joined(separator: ", ")
+        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)"
+    }
+}
+
+/// The SPMD decision for one blocked loop of `f`.
+public func spmdDecision(_ loop: ForLoop, in f: Function) -> SPMDDecision {
+    var scan = SPMDScan(function: f)
+    scan.run(loop)
+    return SPMDDecision(
+        reason: scan.reason, laneType: scan.laneType, masked: scan.maskedKinds,
+        varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive)
+}
+
+/// One walk over a blocked loop's body: uniformity, eligibility, cost model.
+struct SPMDScan {
+    let function: Function
+    var varying = Set<ValueID>()
+    var writtenSlots = Set<SlotID>()
+    var reason: String?
+    var masked = Set<String>()
+    /// Constants defined in the function (to recognise step 1).
+    var constants: [ValueID: Constant] = [:]
+    /// The induction variable and values affine in it (`i`, `i + k`, `n - 1 - i`,
+    /// `i * m + j` with `k`, `n`, `m`, `j` uniform).
+    var affine = Set<ValueID>()
+    /// Values whose lanes are consecutive (`SPMDDecision.consecutive`).
+    var consecutive = Set<ValueID>()
+
+    init(function: Function) {
+        self.function = function
+        func collect(_ block: Block) {
+            for instr in block.instrs {
+                if case .constant(let c) = instr.op, let r = instr.result { constants[r] = c }
+                instr.op.nestedBlocks.forEach(collect)
+            }
+        }
+        collect(function.body)
+    }
+
+    var maskedKinds: [String] { ["while", "repeat", "if"].filter { masked.contains($0) } }
+
+    /// The lane type: the widest varying floating type, else the widest varying type.
+    var laneType: ScalarType {
+        let types = varying.compactMap { function.values[$0].scalar }
+        let floats = types.filter(\.isFloating)
+        let pool = floats.isEmpty ? types : floats
+        return pool.max { $0.bitWidth < $1.bitWidth } ?? .int64
+    }
+
+    mutating func reject(_ why: String) { if reason == nil { reason = why } }
+
+    mutating func run(_ loop: ForLoop) {
+        guard case .blocked = loop.kind else { return reject("not a prange block") }
+        guard function.values[loop.induction].scalar == .int64, !loop.inclusive,
+            isOne(loop.step)
+        else { return reject("not a unit-step integer loop") }
+        collectWrittenSlots(loop.body)
+        varying.insert(loop.induction)
+        affine.insert(loop.induction)
+        consecutive.insert(loop.induction)
+        block(loop.body)
+        if masked.isEmpty { reject("no branchy code (LLVM's vectorizer handles the rest)") }
+    }
+
+    private func isOne(_ v: ValueID) -> Bool {
+        if case .integer(1)? = constants[v] { return true }
+        return false
+    }
+
+    private mutating func collectWrittenSlots(_ b: Block) {
+        for instr in b.instrs {
+            if case .store(let s, _) = instr.op { writtenSlots.insert(s) }
+            instr.op.nestedBlocks.forEach { collectWrittenSlots($0) }
+        }
+    }
+
+    private mutating func block(_ b: Block) {
+        for instr in b.instrs where reason == nil { self.instr(instr) }
+    }
+
+    private mutating func instr(_ instr: Instr) {
+        let anyVarying = instr.op.operands.contains { varying.contains($0) }
+        func defineVarying(_ yes: Bool) {
+            if yes, let r = instr.result { varying.insert(r) }
+        }
+        switch instr.op {
+        case .constant, .dim:
+            break
+        case .binary(let op, let x, let y) where op == .add || op == .sub || op == .mul:
+            let (ax, ay) = (affine.contains(x), affine.contains(y))
+            let (ux, uy) = (!varying.contains(x), !varying.contains(y))
+            let isAffine =
+                op == .mul ? (ax && uy) || (ux && ay) : (ax && (ay || uy)) || (ay && ux)
+            if isAffine, let r = instr.result { affine.insert(r) }
+            let (cx, cy) = (consecutive.contains(x), consecutive.contains(y))
+            if (op == .add && ((cx && uy) || (ux && cy))) || (op == .sub && cx && uy),
+                let r = instr.result
+            {
+                consecutive.insert(r)
+            }
+            defineVarying(anyVarying)
+        case .unary, .binary, .compare, .convert, .math, .select:
+            if case .array = instr.result.map({ function.values[$0] }) ?? .void, anyVarying {
+                return reject("selects an array view by lane")
+            }
+            defineVarying(anyVarying)
+        case .load(let s):
+            defineVarying(writtenSlots.contains(s))
+        case .store(let s, _):
+            if function.slots[s].type.scalar == nil { reject("keeps a tuple per lane") }
+        case .makeTuple, .extract:
+            if anyVarying { reject("a tuple varies by lane") }
+        case .loadElement:
+            // The same element for every lane is one scalar: no other iteration writes an
+            // element two iterations read (the race rule).
+            defineVarying(anyVarying)
+        case .storeElement(_, let indices, _):
+            // The race rule keeps iterations' plain writes apart by an index affine in
+            // the loop variable; a write without one is an array reduction's private
+            // copy, where lanes would update one element at once.
+            if !indices.contains(where: affine.contains) {
+                reject("writes an element not indexed by the loop variable (array reduction)")
+            }
+        case .subview(_, let index):
+            if varying.contains(index) { return reject("takes a row view by lane") }
+        case .checkBounds, .checkDivisor, .precondition, .checkStride:
+            break
+        case .ifElse(let c, let then, let otherwise):
+            if varying.contains(c) { masked.insert("if") }
+            block(then)
+            block(otherwise)
+        case .whileLoop(let cond, _, let body):
+            masked.insert("while")
+            block(cond)
+            block(body)
+        case .repeatLoop(let body, let cond, _):
+            masked.insert("repeat")
+            block(body)
+            block(cond)
+        case .forLoop(let inner):
+            guard case .serial = inner.kind else { return reject("has a nested prange") }
+            guard function.values[inner.induction].scalar?.isInteger == true,
+                !varying.contains(inner.lower), !varying.contains(inner.upper),
+                isOne(inner.step)
+            else { return reject("has an inner loop whose bounds vary by lane or step is not 1") }
+            block(inner.body)
+        case .breakLoop, .continueLoop:
+            break
+        case .call: reject("calls a function")
+        case .atomicAdd: reject("uses atomicAdd")
+        case .random, .rngIteration: reject("draws random numbers")
+        case .print: reject("prints")
+        case .clock: reject("reads the clock")
+        case .mpi: reject("calls MPI")
+        case .allocArray: reject("allocates a local array")
+        case .parallelFor: reject("has a nested prange")
+        case .returnValue: reject("returns")
+        }
+    }
+}
