@@ -24,6 +24,8 @@ let package = Package(
         .library(name: "KernRuntime", targets: ["KernRuntime"]),
         // `.kern` files of a target become typed Swift functions (`enum Kernels`).
         .plugin(name: "KernPlugin", targets: ["KernPlugin"]),
+        // `swift package kern-aot`: a C target's `.kern` files compiled ahead of time into it.
+        .plugin(name: "KernAOTPlugin", targets: ["KernAOTPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,7 +45,7 @@ let package = Package(
             name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
             swiftSettings: swift6),
         // The reference interpreter: the oracle, kept apart so no pass can depend on it.
-        .target(name: "KernInterpreter", dependencies: ["KernIR"], swiftSettings: swift6),
+        .target(name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI"], swiftSettings: swift6),
         // Back end
         .target(name: "CLLVM", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
@@ -78,6 +80,18 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(name: "kern-plugin-tool", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
         .plugin(name: "KernPlugin", capability: .buildTool(), dependencies: ["kern-plugin-tool"]),
+        // AOT: kernelc writes a C target's kernels as assembly + header (needs LLVM where it
+        // runs; the app does not). A command, as build-tool plugins cannot feed C targets.
+        .plugin(
+            name: "KernAOTPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "kern-aot",
+                    description: "Compile the .kern files of C targets ahead of time into those targets"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "writes the compiled kernels (assembly and C header) into the C target")
+                ]),
+            dependencies: ["kernelc"]),
         .target(
             name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
             swiftSettings: swift6),
@@ -119,8 +133,12 @@ let package = Package(
             name: "KernTests", dependencies: ["Kern", "KernIR", "KernTestSupport", "KernRuntime"],
             // A `.kern` resource, for errors naming the original file (SourcePositionTests).
             resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
+        // The typed wrappers end to end: this package's own plugin over Tests/KernPluginTests/*.kern.
         .testTarget(
-            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "kernelc"],
+            name: "KernPluginTests", dependencies: ["Kern", "KernTestSupport"], swiftSettings: swift6,
+            plugins: ["KernPlugin"]),
+        .testTarget(
+            name: "KernREPLTests", dependencies: ["KernREPL", "Kern", "KernCLITestSupport", "kernelc"],
             swiftSettings: swift6),
         // `kernelc` run in process, for the CLI tests of several targets.
         .target(

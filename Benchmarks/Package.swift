@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "kern-bench", targets: ["kern-bench"]),
         .executable(name: "vecmath-bench", targets: ["vecmath-bench"]),
+        .executable(name: "call-bench", targets: ["call-bench"]),
     ],
     dependencies: [
         .package(path: ".."),
@@ -36,12 +37,18 @@ let package = Package(
         // Kern (JIT), checked and unchecked.
         .target(
             name: "KernPeer",
-            dependencies: ["BenchCore", .product(name: "Kern", package: kernPackage)]),
+            dependencies: ["BenchCore", .product(name: "Kern", package: kernPackage)],
+            // typed.kern → `Kernels.trivial(x:)`, the typed-wrapper row of "call overhead".
+            plugins: [.plugin(name: "KernPlugin", package: kernPackage)]),
         .executableTarget(
             name: "kern-bench",
             dependencies: [
                 "BenchCore", "SwiftPeers", "SwiftUnsafePeers", "SwiftUnsafeNativePeers", "KernPeer",
             ]),
+        // One call from Swift: KernPlugin's typed wrapper vs the dynamic path vs plain Swift.
+        .executableTarget(
+            name: "call-bench", dependencies: [.product(name: "Kern", package: kernPackage)],
+            plugins: [.plugin(name: "KernPlugin", package: kernPackage)]),
         // Vectorized transcendentals and Black-Scholes vs Numba fastmath (docs/vector-math.md).
         .executableTarget(
             name: "vecmath-bench",

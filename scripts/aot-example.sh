@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Ahead-of-time kernels (issue 13, item 4): compiles Examples/AOTDiffusion/Kernels/diffusion.kern
-# with `kernelc build --emit c-target` into the example's C target, builds the example app
-# (release) against the KernRuntime product, then runs it with LLVM unavailable
+# Ahead-of-time kernels (issue 13, item 4): compiles the example's C target's diffusion.kern
+# with Kern's command plugin, as an app author would (`swift package kern-aot --multiversion`:
+# x86-64-v4/v3/baseline assembly, a load-time dispatcher and the header), builds the example
+# app (release) against the KernRuntime product, then runs it with LLVM unavailable
 # (KERN_LLVM_LIBRARY=/nonexistent, no llvm-config on PATH) and checks that
+#   - the dispatcher picked the level this CPU supports (/proc/cpuinfo);
 #   - its results equal the same computation JIT-compiled by `kernelc run`;
 #   - a failing precondition comes back as a status with its position in diffusion.kern;
 #   - the binary links no libLLVM and contains no LLVM or Kern-compiler code.
@@ -17,13 +19,17 @@ cd "$root"
 swift build -c release --product kernelc 2>&1 | tail -1
 kernelc="$(swift build -c release --show-bin-path)/kernelc"
 
-rm -rf "$example/Sources/DiffusionKernels"
-"$kernelc" build --emit c-target "$example/Kernels/diffusion.kern" \
-    -o "$example/Sources/DiffusionKernels"
-echo "generated: $(cd "$example/Sources/DiffusionKernels" && find . -type f | sort | tr '\n' ' ')"
-
+kernels="$example/Sources/DiffusionKernels"
 cd "$example"
-rm -rf .build Package.resolved
+rm -rf .build Package.resolved "$kernels"/*.S "$kernels/include"
+start=$(date +%s.%N)
+swift package --allow-writing-to-package-directory kern-aot --multiversion 2>&1 | tail -3
+printf 'kern-aot (builds kernelc for the plugin, compiles 3 variants): %.1f s\n' \
+    "$(echo "$(date +%s.%N) - $start" | bc)"
+echo "generated: $(cd "$kernels" && find . -type f ! -name '*.kern' | sort | tr '\n' ' ')"
+[ -f "$kernels/diffusion.dispatch.S" ] && [ -f "$kernels/include/diffusion.h" ] ||
+    fail "kern-aot did not write the C target"
+
 start=$(date +%s.%N)
 swift build -c release 2>&1 | tail -2
 printf 'release build of the example: %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
@@ -39,7 +45,7 @@ echo "$out"
 # The same steps through the JIT, in Kern: the two must print the same numbers.
 reference="$(mktemp --suffix .kern)"
 trap 'rm -f "$reference"' EXIT
-cat "$example/Kernels/diffusion.kern" - >"$reference" <<'KERN'
+cat "$kernels/diffusion.kern" - >"$reference" <<'KERN'
 func main() {
     let n = 1000
     var u = [Double](repeating: 0, count: n)
@@ -58,10 +64,20 @@ func main() {
 }
 KERN
 jit="$("$kernelc" run "$reference")"
-[ "$(head -2 <<<"$out")" == "$jit" ] || fail "AOT and JIT differ:
-AOT: $(head -2 <<<"$out")
+results="$(grep -E '^(total heat|hottest point):' <<<"$out")"
+[ "$results" == "$jit" ] || fail "AOT and JIT differ:
+AOT: $results
 JIT: $jit"
 echo "AOT results equal the JIT's"
+flags="$(grep -m1 '^flags' /proc/cpuinfo)"
+has() { for f in "$@"; do grep -qw "$f" <<<"$flags" || return 1; done; }
+expected=x86-64
+if has avx avx2 bmi1 bmi2 f16c fma abm movbe xsave; then
+    expected=x86-64-v3
+    if has avx512f avx512bw avx512cd avx512dq avx512vl; then expected=x86-64-v4; fi
+fi
+grep -qx "kernels compiled for: $expected" <<<"$out" ||
+    fail "the dispatcher did not pick $expected"
 grep -q "expected failure: diffusion.kern:[0-9]*:[0-9]*: u and next differ in length" <<<"$out" ||
     fail "the failing precondition was not reported with its position"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Kern as a versioned dependency (issue 12): copies the current tree into a fresh git repo
-# at /tmp/kern-integration/kern tagged with Kern's version (KernInfo.version), builds
-# IntegrationTests/Client (which depends on it with `from: "0.1.0"`) in release from
-# scratch, and checks that
+# at $work/kern (a fresh `mktemp -d` folder, removed on exit, so runs at the same time do
+# not collide) tagged with Kern's version (KernInfo.version), builds a copy of
+# IntegrationTests/Client (which depends on it with `from: "0.1.0"`; its manifest's URL
+# is pointed at $work/kern) in release from scratch, and checks that
 #   - the client compiles a prange kernel from a string and gets the right result;
 #   - the same binary without LLVM (KERN_LLVM_LIBRARY=/nonexistent, no llvm-config on
 #     PATH) prints the clear error and exits 1;
@@ -14,12 +15,13 @@
 # Prints the clean build time, the binary's size and its `ldd`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work=/tmp/kern-integration
+work="$(mktemp -d "${TMPDIR:-/tmp}/kern-integration.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 version="$(sed -n 's/.*public static let version = "\(.*\)".*/\1/p' "$root/Sources/Kern/KernInfo.swift")"
 fail() { echo "integration test FAILED: $*" >&2; exit 1; }
 [ -n "$version" ] || fail "no version in Sources/Kern/KernInfo.swift"
 
-rm -rf "$work" && mkdir -p "$work/kern"
+mkdir -p "$work/kern"
 # The working tree as it is (tracked and new files, not ignored ones), as one commit.
 (cd "$root" && git ls-files -z -co --exclude-standard) |
     while IFS= read -r -d '' f; do
@@ -32,6 +34,8 @@ git -C "$work/kern" tag "$version"
 
 cp -R "$root/IntegrationTests/Client" "$work/client"
 rm -rf "$work/client/.build" "$work/client/Package.resolved"
+sed -i "s|file:///tmp/kern-integration/kern|file://$work/kern|" "$work/client/Package.swift"
+grep -q "file://$work/kern" "$work/client/Package.swift" || fail "the client's manifest names no Kern URL to point at $work/kern"
 cd "$work/client"
 start=$(date +%s.%N)
 swift build -c release 2>&1 | tail -3

@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
-// An app using Kern kernels compiled ahead of time: `DiffusionKernels` is a C target whose
-// sources `kernelc build --emit c-target` writes (assembly + header; see ../../scripts/
-// aot-example.sh), linked with the Kern runtime. Neither LLVM nor the Kern compiler is
-// needed to build or run the app.
+// An app using Kern kernels compiled ahead of time: `DiffusionKernels` is a C target
+// holding diffusion.kern, whose code Kern's command plugin writes next to it
+// (`swift package --allow-writing-to-package-directory kern-aot --multiversion`: assembly
+// for x86-64-v4, -v3 and baseline, a load-time dispatcher and include/diffusion.h; see
+// ../../scripts/aot-example.sh), linked with the Kern runtime. Neither LLVM nor the Kern
+// compiler is needed to build or run the app, only to regenerate the kernels.
 import Foundation
 import PackageDescription
 
@@ -19,6 +21,7 @@ let package = Package(
         .target(
             name: "DiffusionKernels",
             dependencies: [.product(name: "KernRuntime", package: kernFolder.lastPathComponent)],
+            exclude: ["diffusion.kern"],
             // The code may call glibc's SIMD math (libmvec) for exp, log, sin, …
             linkerSettings: [.linkedLibrary("mvec"), .linkedLibrary("m")]),
         .executableTarget(name: "aot-demo", dependencies: ["DiffusionKernels"]),

@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // A client of Kern as a new user would write it: Kern by version, from a git tag. Built
 // by scripts/integration-test.sh, which puts a copy of the current tree, tagged with
-// Kern's version, at the URL below (a fixed path, so this manifest needs no editing).
+// Kern's version, in a fresh temporary folder and points the URL below of its copy of
+// this manifest there (so runs at the same time do not collide).
 import PackageDescription
 
 let package = Package(

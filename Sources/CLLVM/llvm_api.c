@@ -75,6 +75,7 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMCloneModule",
     "LLVMDisposeModule",
     "LLVMSetTarget",
+    "LLVMSetModuleInlineAsm2",
     "LLVMSetModuleDataLayout",
     "LLVMAddModuleFlag",
     "LLVMPrintModuleToString",
@@ -283,6 +284,7 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMCloneModule */
     0, /* LLVMDisposeModule */
     0, /* LLVMSetTarget */
+    0, /* LLVMSetModuleInlineAsm2 */
     0, /* LLVMSetModuleDataLayout */
     0, /* LLVMAddModuleFlag */
     0, /* LLVMPrintModuleToString */
@@ -492,6 +494,7 @@ enum {
     KERN_LLVM_INDEX_LLVMCloneModule,
     KERN_LLVM_INDEX_LLVMDisposeModule,
     KERN_LLVM_INDEX_LLVMSetTarget,
+    KERN_LLVM_INDEX_LLVMSetModuleInlineAsm2,
     KERN_LLVM_INDEX_LLVMSetModuleDataLayout,
     KERN_LLVM_INDEX_LLVMAddModuleFlag,
     KERN_LLVM_INDEX_LLVMPrintModuleToString,
@@ -700,6 +703,7 @@ LLVMModuleRef LLVMModuleCreateWithNameInContext(const char *ModuleID, LLVMContex
 LLVMModuleRef LLVMCloneModule(LLVMModuleRef M) { return KERN_LLVM_FN(LLVMCloneModule)(M); }
 void LLVMDisposeModule(LLVMModuleRef M) { KERN_LLVM_FN(LLVMDisposeModule)(M); }
 void LLVMSetTarget(LLVMModuleRef M, const char *Triple) { KERN_LLVM_FN(LLVMSetTarget)(M, Triple); }
+void LLVMSetModuleInlineAsm2(LLVMModuleRef M, const char *Asm, size_t Len) { KERN_LLVM_FN(LLVMSetModuleInlineAsm2)(M, Asm, Len); }
 void LLVMSetModuleDataLayout(LLVMModuleRef M, LLVMTargetDataRef DL) { KERN_LLVM_FN(LLVMSetModuleDataLayout)(M, DL); }
 void LLVMAddModuleFlag(LLVMModuleRef M, LLVMModuleFlagBehavior Behavior, const char *Key, size_t KeyLen, LLVMMetadataRef Val) { KERN_LLVM_FN(LLVMAddModuleFlag)(M, Behavior, Key, KeyLen, Val); }
 char * LLVMPrintModuleToString(LLVMModuleRef M) { return KERN_LLVM_FN(LLVMPrintModuleToString)(M); }

@@ -26,6 +26,9 @@ final class CallInterface: @unchecked Sendable {
     /// Types of the result slots; `resultIsTuple` tells `(T)`-tuples from scalars.
     let resultTypes: UnsafeMutableBufferPointer<KernScalarType>
     let resultIsTuple: Bool
+    /// An array result's element type and rank: slots hold the data pointer (the caller
+    /// now owns it) and the extents (EntryABI). Nil for other results.
+    let resultArray: (element: KernScalarType, rank: Int)?
 
     init(_ signature: KernSignature) throws {
         let parameters = try signature.entryParameters()
@@ -45,9 +48,7 @@ final class CallInterface: @unchecked Sendable {
         case .void: resultSlots = 0
         case .scalar: resultSlots = 1
         case .tuple(let xs): resultSlots = xs.count
-        case .array:
-            throw KernError.backend(
-                message: "'\(signature.name)' returns an array, which Kern does not allow")
+        case .array(_, let rank): resultSlots = 1 + rank
         }
         argumentCount = types.count
         plan = .allocate(capacity: signature.parameters.count)
@@ -75,6 +76,11 @@ final class CallInterface: @unchecked Sendable {
         case .void, .array:
             resultTypes = .allocate(capacity: 0)
             resultIsTuple = false
+        }
+        if case .array(let s, let rank) = signature.returnType {
+            resultArray = (s, rank)
+        } else {
+            resultArray = nil
         }
         argumentTypes = .allocate(capacity: types.count)
         for (i, t) in types.enumerated() { (argumentTypes + i).initialize(to: t) }

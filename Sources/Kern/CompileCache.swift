@@ -187,7 +187,7 @@ struct CompileCache {
         h.update(field: kernVersion)
         h.update(field: build)
         h.update(field: target)
-        // Every option codegen or the passes read. Not `threads` (a call's default, set by
+        // Every option codegen or the passes read (`entryPoints`: what is compiled). Not `threads` (a call's default, set by
         // the host), `verifyEach` or `dumpAfter` (checks and printing only) or
         // `compileCache` itself.
         h.update(field: "O\(options.optimizationLevel)")
@@ -198,6 +198,8 @@ struct CompileCache {
         h.update(field: "vectorMath=\(options.vectorMath)")
         h.update(field: "width=\(options.preferredVectorWidth.map(String.init) ?? "-")")
         h.update(field: "remarks=\(options.optimizationRemarks)")
+        let entries = options.entryPoints.map { $0.sorted().joined(separator: ",") } ?? "*"
+        h.update(field: "entries=\(entries)")
         h.update(field: "spmd=\(options.spmd)")
         h.update(field: file.name)
         // Where the text sits in `name` (a literal in a Swift file): the code reports

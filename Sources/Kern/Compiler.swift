@@ -29,8 +29,9 @@ protocol CompiledCode: EntryPointProvider {
     /// Where the back end's time went (LLVM lowering, optimization, object, cache).
     var backendTimings: BackendTimings { get }
     var llvmIR: String { get }
-    func assembly() throws -> String
-    func objectCode() throws -> [UInt8]
+    /// `entryPrefix`: entries named `<prefix>_<name>` (ahead-of-time output).
+    func assembly(entryPrefix: String?) throws -> String
+    func objectCode(entryPrefix: String?) throws -> [UInt8]
 }
 
 extension CompiledCode {
@@ -122,7 +123,7 @@ enum Compiler {
     static func exportedFunctions(
         of module: KernIR.Module, code: any CompiledCode, file: SourceFile, options: CompileOptions
     ) throws -> [KernFunction] {
-        try module.functions.filter(\.isExported).map { function in
+        let all = try module.functions.filter(\.isExported).map { function in
             let signature = try KernSignature(function)
             guard let address = code.address(ofEntry: function.name) else {
                 throw KernError.backend(
@@ -132,7 +133,23 @@ enum Compiler {
                 signature: signature, entry: address, owner: code, file: file,
                 defaultThreads: options.threads ?? 0)
         }
+        // `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions
+        // of their own: calls of `f` with arrays go to them.
+        var functions = all.filter { !isElementwiseVariant($0.name) }
+        for k in functions.indices {
+            let variants = (1...3).compactMap { rank in
+                all.first { $0.name == "\(functions[k].name).elementwise\(rank)" }
+            }
+            if variants.count == 3 {
+                functions[k].elementwiseVariants = ElementwiseVariants(byRank: variants)
+            }
+        }
+        return functions
     }
+
+    /// Whether `name` is an elementwise variant (`hyp.elementwise2`): no Kern function's
+    /// name contains a dot.
+    static func isElementwiseVariant(_ name: String) -> Bool { name.contains(".elementwise") }
 }
 
 extension KernError {
@@ -307,17 +324,17 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
 
-    func assembly() throws -> String {
+    func assembly(entryPrefix: String?) throws -> String {
         try lock.withLock {
-            do { return try compiled.assembly() } catch {
+            do { return try compiled.assembly(entryPrefix: entryPrefix) } catch {
                 throw KernError.backend(message: String(describing: error))
             }
         }
     }
 
-    func objectCode() throws -> [UInt8] {
+    func objectCode(entryPrefix: String?) throws -> [UInt8] {
         try lock.withLock {
-            do { return try compiled.objectCode() } catch {
+            do { return try compiled.objectCode(entryPrefix: entryPrefix) } catch {
                 throw KernError.backend(message: String(describing: error))
             }
         }
@@ -369,18 +386,18 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
 
-    func assembly() throws -> String {
+    func assembly(entryPrefix: String?) throws -> String {
         try lock.withLock {
-            do { return try llvmModule().assembly() } catch {
+            do { return try llvmModule().assembly(entryPrefix: entryPrefix) } catch {
                 throw KernError(backendFailure: error)
             }
         }
     }
 
-    func objectCode() throws -> [UInt8] {
-        if let object { return object }
+    func objectCode(entryPrefix: String?) throws -> [UInt8] {
+        if let object, entryPrefix == nil { return object }
         return try lock.withLock {
-            do { return try llvmModule().objectCode() } catch {
+            do { return try llvmModule().objectCode(entryPrefix: entryPrefix) } catch {
                 throw KernError(backendFailure: error)
             }
         }

@@ -60,6 +60,11 @@ public enum KernError: Error, Sendable, CustomStringConvertible {
             let which = argument.map { "argument \($0 + 1) of '\(function)'" } ?? "'\(function)'"
             return "invalid argument: \(which): \(problem)"
         case .functionNotFound(let name, let available):
+            let instances = available.filter { $0.hasPrefix(name + "<") }
+            if !instances.isEmpty {
+                return
+                    "'\(name)' is generic: call one of its instances (\(instances.joined(separator: ", "))), e.g. function(\"\(name)\", specializedFor: [...])"
+            }
             let list =
                 available.isEmpty
                 ? "the module has no functions" : "available: " + available.joined(separator: ", ")
@@ -205,6 +210,9 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     /// a shape no memory can hold, e.g. `[16, 2^60 + 1]`, or a buffer claiming more
     /// elements than the address space has.
     case sizeOverflow(shape: [Int], elementSize: Int)
+    /// Arguments of an elementwise call of a `@vectorize` function whose shapes do not
+    /// broadcast (NumPy's rule: aligned at the last dimension, extents equal or 1).
+    case shapesDoNotBroadcast(parameter: String, shape: [Int], other: String, otherShape: [Int])
 
     /// The problem in words, e.g. `parameter 'x' expects [Double], got [Float]`.
     public var description: String {
@@ -231,6 +239,9 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
                 "rows must all have the same length: row \(row) has \(actual) elements, row 0 has \(expected)"
         case .overlappingArrays(let inoutName, let other):
             return "inout array '\(inoutName)' overlaps the memory of '\(other)'"
+        case .shapesDoNotBroadcast(let parameter, let shape, let other, let otherShape):
+            return
+                "shapes do not broadcast: '\(parameter)' has shape \(shape), '\(other)' has shape \(otherShape) (extents must be equal or 1, aligned at the last dimension)"
         }
     }
 }

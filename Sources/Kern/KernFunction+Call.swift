@@ -16,7 +16,8 @@
 ///
 /// Arguments are lowered one nested closure per argument (pointers stay valid only
 /// inside them) into a stack buffer, then `invoke` checks them against the signature
-/// before anything runs.
+/// before anything runs. The `&` overloads reach the same entry: each `&` argument
+/// arrives as an `InoutReference` to the caller's variable.
 
 extension KernFunction {
     /// Calls with any number of by-value arguments: `try f(x, 2.5, grid)`.
@@ -95,5 +96,17 @@ extension KernFunction {
             l.initializeElement(at: index, to: $0)
             return try body()
         }
+    }
+}
+
+/// An argument passed with `&`, handed to the parameter-pack entry by the generated
+/// overloads (KernFunction+CallInout.swift): lowering it lowers the caller's variable
+/// as `inout` (writable, written back). The pointer is valid only inside the overload's
+/// `withUnsafeMutablePointer`, which outlives the call.
+struct InoutReference<A: KernInoutArgument>: KernArgument {
+    let pointer: UnsafeMutablePointer<A>
+    init(_ pointer: UnsafeMutablePointer<A>) { self.pointer = pointer }
+    func _withLowered<R>(_ body: (_KernLoweredArgument) throws -> R) throws -> R {
+        try pointer.pointee._withLoweredInout(body)
     }
 }

@@ -61,6 +61,9 @@ public struct KernFunction: Sendable {
     let file: SourceFile?
     /// The module's default thread count (0 = runtime default).
     let defaultThreads: Int
+    /// For a `@vectorize` function: the variants a call with arrays goes to
+    /// (ElementwiseCall.swift); nil otherwise.
+    var elementwiseVariants: ElementwiseVariants?
 
     /// A function over an entry point that follows the entry ABI for `signature`.
     init(
@@ -116,6 +119,9 @@ public struct KernFunction: Sendable {
     /// Checks the lowered arguments against the signature, calls the entry point
     /// through libffi and decodes the result.
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
+        if isElementwiseCall(arguments) {
+            return try variantsWithOptions().invokeElementwise(arguments)
+        }
         try KernError.validateThreads(options.threads)
         try check(arguments)
         let slotCount = interface.argumentCount
@@ -202,7 +208,7 @@ public struct KernFunction: Sendable {
         }
     }
 
-    private func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
+    func runtimeError(_ error: KernErrorRecord, status: Int32) -> KernError {
         var record = error
         if record.kind == 0 { record.kind = status }
         let kind = RuntimeErrorKind(record)
@@ -213,6 +219,13 @@ public struct KernFunction: Sendable {
     }
 
     private func decodeResult(_ slots: UnsafeMutablePointer<UInt64>) -> KernValue {
+        if let (element, rank) = interface.resultArray {
+            guard let data = UnsafeMutableRawPointer(bitPattern: UInt(slots[0])) else {
+                preconditionFailure("a successful call returned no array storage")
+            }
+            let shape = (0..<rank).map { Int(Int64(bitPattern: slots[1 + $0])) }
+            return .array(KernArray(adopting: data, elementType: element, shape: shape))
+        }
         let types = interface.resultTypes
         if interface.resultIsTuple {
             return .tuple(types.indices.map { KernValue(slot: slots[$0], as: types[$0]) })

@@ -114,11 +114,18 @@ public final class KernModule: Sendable {
     /// The optimized LLVM IR of the module.
     public var llvmIR: String { code.llvmIR }
 
-    /// The module's machine code as assembly for the target.
-    public func assembly() throws -> String { try code.assembly() }
+    /// The module's machine code as assembly for the target. `entryPrefix`: the entry
+    /// point of function `f` is `<entryPrefix>_f` instead of `kern_entry_f` (every other
+    /// symbol is internal, so modules with different prefixes link into one program).
+    public func assembly(entryPrefix: String? = nil) throws -> String {
+        try code.assembly(entryPrefix: entryPrefix)
+    }
 
-    /// The module as an ELF object file (links against KernRuntime and libm).
-    public func objectCode() throws -> [UInt8] { try code.objectCode() }
+    /// The module as an ELF object file (links against KernRuntime and libm);
+    /// `entryPrefix` as for `assembly(entryPrefix:)`.
+    public func objectCode(entryPrefix: String? = nil) throws -> [UInt8] {
+        try code.objectCode(entryPrefix: entryPrefix)
+    }
 
     /// Parses and type-checks source without compiling it (`kernelc check`). Diagnostics
     /// are placed as `compile(source:fileName:options:file:line:column:)` places them.

@@ -35,6 +35,9 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
     case double(Double)
     /// A tuple result, one value per element.
     indirect case tuple([KernValue])
+    /// An array result: a new array the caller owns (read it with `as([T].self)`, one
+    /// copy, or `tensor(of:)`, none).
+    case array(KernArray)
 
     /// Decodes one 8-byte slot of the given type.
     init(slot bits: UInt64, as type: KernScalarType) {
@@ -53,10 +56,10 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The Kern type of a scalar value; nil for `.void` and `.tuple`.
+    /// The Kern type of a scalar value; nil for `.void`, `.tuple` and `.array`.
     public var scalarType: KernScalarType? {
         switch self {
-        case .void, .tuple: nil
+        case .void, .tuple, .array: nil
         case .bool: .bool
         case .int8: .int8
         case .int16: .int16
@@ -74,7 +77,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
     /// The value's bits in an 8-byte slot (scalars only).
     private var slotBits: UInt64? {
         switch self {
-        case .void, .tuple: nil
+        case .void, .tuple, .array: nil
         case .bool(let v): v.slotBits
         case .int8(let v): v.slotBits
         case .int16(let v): v.slotBits
@@ -112,6 +115,38 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         return T.fromSlot(bits)
     }
 
+    /// An array result's elements (row-major) as a Swift array: one copy.
+    /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
+    public func `as`<T: KernScalar>(_ type: [T].Type) throws -> [T] {
+        guard case .array(let a) = self else {
+            throw KernError.invalidArgument(
+                function: "KernValue.as", argument: nil,
+                problem: .typeMismatch(
+                    parameter: "result", expected: "[\(T.kernScalarType)]",
+                    actual: kernTypeDescription))
+        }
+        return try a.toArray(of: T.self)
+    }
+
+    /// An array result as a `Tensor` sharing its storage (no copy), spelled like the other
+    /// `as` forms for generated code: `try r.as(Tensor<Double>.self)`.
+    public func `as`<T: KernScalar>(_ type: Tensor<T>.Type) throws -> Tensor<T> {
+        try tensor(of: T.self)
+    }
+
+    /// An array result as a `Tensor` sharing its storage: no copy.
+    /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
+    public func tensor<T: KernScalar>(of type: T.Type) throws -> Tensor<T> {
+        guard case .array(let a) = self else {
+            throw KernError.invalidArgument(
+                function: "KernValue.tensor", argument: nil,
+                problem: .typeMismatch(
+                    parameter: "result", expected: "[\(T.kernScalarType)]",
+                    actual: kernTypeDescription))
+        }
+        return try a.tensor(of: T.self)
+    }
+
     /// A tuple result as a Swift tuple: `let (q, r) = try v.as((Int, Int).self)`.
     public func `as`<each T: KernScalar>(_ type: (repeat each T).Type) throws -> (repeat each T) {
         let items = elements
@@ -139,6 +174,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .void: "Void"
         case .tuple(let xs): "(" + xs.map(\.kernTypeDescription).joined(separator: ", ") + ")"
+        case .array(let a): KernType.array(a.elementType, rank: a.rank).description
         default: scalarType.map(\.description) ?? "?"
         }
     }
@@ -159,6 +195,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         case .float(let v): v.description
         case .double(let v): v.description
         case .tuple(let xs): "(" + xs.map(\.description).joined(separator: ", ") + ")"
+        case .array(let a): a.description
         }
     }
 }

@@ -16,6 +16,8 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     /// The shape as checked for the call path (its byte size fits in `Int`).
     private let arrayShape: ArrayShape
     private let storage: UnsafeMutablePointer<T>
+    /// The Kern result whose storage this tensor shares (nil: the tensor owns `storage`).
+    private let owner: KernArray?
 
     /// The alignment of the element storage (a cache line; what vector code likes).
     public static var alignment: Int { 64 }
@@ -80,6 +82,20 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
         let bytes = max(count * MemoryLayout<T>.stride, Self.alignment)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: Self.alignment)
         storage = raw.bindMemory(to: T.self, capacity: count)
+        owner = nil
+    }
+
+    /// A tensor over an array a Kern function returned, sharing its (64-byte-aligned)
+    /// storage: no copy. `KernArray.tensor(of:)` checked the element type.
+    init(sharing array: KernArray) {
+        // The runtime allocated count × size bytes, so the size fits in Int.
+        guard let checked = try? ArrayShape(array.shape, elementSize: MemoryLayout<T>.stride)
+        else { preconditionFailure("a Kern array result has a size that fits in Int") }
+        self.shape = array.shape
+        self.arrayShape = checked
+        self.count = array.count
+        self.storage = array.storage.bindMemory(to: T.self, capacity: array.count)
+        self.owner = array
     }
 
     private static func checkedShape(_ shape: [Int], function: String) throws -> ArrayShape {
@@ -97,6 +113,8 @@ public final class Tensor<T: KernScalar>: @unchecked Sendable {
     }
 
     deinit {
+        // Shared storage is the owner's to free (KernArray frees it with kern_rt_free).
+        guard owner == nil else { return }
         storage.deinitialize(count: count)
         UnsafeMutableRawPointer(storage).deallocate()
     }

@@ -50,6 +50,16 @@ public enum EntryArgument<Scalar: Hashable & Sendable>: Hashable, Sendable {
 }
 
 public enum EntryABI {
+    /// `<prefix>_<name>` (`kern_entry_<name>` by default; ahead-of-time output may choose
+    /// the prefix), a C identifier also for a generic function's instance:
+    /// `axpy<Double>` → `kern_entry_axpy__Double`, `f<Int, Float>` → `kern_entry_f__Int_Float`.
+    public static func entrySymbol(_ function: String, prefix: String = "kern_entry") -> String {
+        guard let open = function.firstIndex(of: "<") else { return prefix + "_" + function }
+        let arguments = function[function.index(after: open)...].filter { $0 != ">" && $0 != " " }
+        return prefix + "_" + function[..<open] + "__"
+            + String(arguments.map { $0 == "," ? "_" : $0 })
+    }
+
     /// What an entry point returns: a `RuntimeStatus` (`int32_t`).
     public static let statusType = ABIType.int32
 

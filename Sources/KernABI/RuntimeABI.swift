@@ -128,6 +128,8 @@ public struct ABIFunctionType: Hashable, Sendable {
 public enum RuntimeFunction: CaseIterable, Sendable {
     case fail, alloc, free, parallelFor
     case printText, printI64, printU64, printF64, printF32, printBool, printEnd
+    /// A `String(format:)` conversion: (spec, kind, bits).
+    case printFormatted
     /// `clock()`.
     case clockNanoseconds
     /// The MPI built-ins (kern_mpi.c; LANGUAGE.md §12).
@@ -147,6 +149,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printF32: "kern_rt_print_f32"
         case .printBool: "kern_rt_print_bool"
         case .printEnd: "kern_rt_print_end"
+        case .printFormatted: "kern_rt_print_formatted"
         case .clockNanoseconds: "kern_rt_clock_ns"
         case .mpiQuery: "kern_rt_mpi_query"
         case .mpiAllreduceI64: "kern_rt_mpi_allreduce_i64"
@@ -169,7 +172,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .mpiAllreduceF64, .mpiReduceF64: .double
         case .mpiArray: .void
         case .fail, .free, .printText, .printI64, .printU64, .printF64, .printF32, .printBool,
-            .printEnd:
+            .printEnd, .printFormatted:
             .void
         }
     }
@@ -186,6 +189,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .printF64: [.double]
         case .printF32: [.float]
         case .printBool: [.int32]
+        case .printFormatted: [.pointer, .int32, .int64]
         case .printEnd, .clockNanoseconds: []
         // (ctx, what, line, column)
         case .mpiQuery: [.pointer, .int32, .int32, .int32]

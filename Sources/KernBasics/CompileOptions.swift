@@ -38,6 +38,18 @@ public struct CompileOptions: Sendable, Hashable {
     /// off for the whole process) and reuse a module compiled from the same source with
     /// the same options that is still alive in this process. Not part of any cache key.
     public var compileCache: Bool
+    /// Lazy compilation: compile only these functions (by name) and what they call; the
+    /// module's callable functions are then these alone. nil (the default): every
+    /// function, all compiled up front. `kernelc run` passes `["main"]`. Part of the
+    /// cache key (an entry holds only the code compiled).
+    public var entryPoints: Set<String>?
+
+    /// Shared libraries whose symbols `@extern(c)` functions may bind to, besides the
+    /// process's (paths or names `dlopen` finds; `kernelc run --link`). Loaded globally
+    /// when a program declaring C functions is compiled. Not part of the cache key: object
+    /// code names symbols, and the check runs before the cache is consulted.
+    public var libraries: [String] = []
+
     /// Run branchy `prange` bodies as SIMD lanes (SPMD; docs/decisions.md, "SPMD prange
     /// bodies"). `--no-spmd` turns it off, e.g. to compare.
     public var spmd: Bool
@@ -57,9 +69,10 @@ public struct CompileOptions: Sendable, Hashable {
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
         verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
-        spmd: Bool = true
+        entryPoints: Set<String>? = nil, spmd: Bool = true
     ) {
         self.compileCache = compileCache
+        self.entryPoints = entryPoints
         self.spmd = spmd
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked

@@ -60,6 +60,13 @@ struct CompileFlags: ParsableArguments {
             valueName: "pass"))
     var dumpAfter: String?
 
+    @Option(
+        name: .customLong("link"),
+        help: ArgumentHelp(
+            "A shared library for @extern(c) functions (a path or a name the loader finds); repeatable.",
+            valueName: "library"))
+    var link: [String] = []
+
     func validate() throws {
         if let pass = dumpAfter, pass != "all", !CompileOptions.passNames.contains(pass) {
             throw ValidationError(
@@ -91,6 +98,7 @@ struct CompileFlags: ParsableArguments {
         // Without the flag: the default (on in debug builds of Kern, off in release).
         o.verifyEach = verifyEach ? true : nil
         o.dumpAfter = dumpAfter
+        o.libraries = link
         return o
     }
 }

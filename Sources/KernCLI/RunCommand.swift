@@ -48,11 +48,18 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runMain() throws {
-        let module = try Console.compile(file, options: flags.options)
+        // Lazy compilation (issue 14.2): only main and what it calls is compiled.
+        var options = flags.options
+        options.entryPoints = ["main"]
+        let module = try Console.compile(file, options: options)
         if CompileTimeTable.wanted(time) {
             Console.printError(CompileTimeTable.render(module.timings, file: file))
         }
-        let main = try module.function(named: "main")
+        // Only main was compiled, so the module's function list would say nothing useful.
+        guard let main = module["main"] else {
+            Console.printError("error: \(file): no 'func main()' to run")
+            throw ExitCode(1)
+        }
         guard main.signature.parameters.isEmpty else {
             Console.printError(
                 "error: \(file): main() must take no parameters to be run by kernelc")

@@ -10,8 +10,8 @@
 /// `CompileFailure`. Observers see each stage's artifacts and each pass's output.
 ///
 /// Every tool drives this type: the JIT (`KernModule.compile`), `kernelc report`, the
-/// REPL's probes, the file tests and the libFuzzer harness. Nothing else calls the
-/// stages in sequence (docs/architecture.md).
+/// REPL's inputs (checked in the session's scope, `session`), the file tests and the
+/// libFuzzer harness. Nothing else calls the stages in sequence (docs/architecture.md).
 import KernBasics
 import KernIR
 import KernIRGen
@@ -140,6 +140,12 @@ public struct StagedCompiler<Backend: CompilerBackend> {
     public var afterPass: PassObserver?
     /// Where `options.dumpAfter` text goes (default: standard output).
     public var dump: (String) -> Void = { print($0, terminator: "") }
+    /// A REPL session: when set, the file is one REPL input (statements, parsed by
+    /// `Parser.parseInput` as the body of a function named `SessionScope.inputName`) and
+    /// is checked in the session's scope (`Sema.check(input:in:session:)`), so its
+    /// diagnostics carry the input's own positions. Such a program calls functions it
+    /// has no body for, so `stopAfter` must be `.parse` or `.check`.
+    public var session: SessionScope?
 
     public init(
         options: CompileOptions = CompileOptions(), backend: Backend, stopAfter: Stage = .load
@@ -161,7 +167,10 @@ public struct StagedCompiler<Backend: CompilerBackend> {
             return now - start
         }
 
-        let (ast, syntax) = Parser.parse(file)
+        precondition(session == nil || stopAfter <= .check, "a REPL input is checked, not lowered")
+        let (ast, syntax) =
+            session == nil
+            ? Parser.parse(file) : Parser.parseInput(file, functionName: SessionScope.inputName)
         if syntax.contains(where: { $0.severity == .error }) {
             throw .diagnostics(syntax)
         }
@@ -169,12 +178,16 @@ public struct StagedCompiler<Backend: CompilerBackend> {
             file: file, options: options, completed: .parse, ast: ast, diagnostics: syntax)
         guard finish(.parse, &c, lap()) else { return c }
 
-        let (checked, semantic) = Sema.check(ast, in: file)
+        let (checked, semantic) =
+            session.map { Sema.check(input: ast, in: file, session: $0) }
+            ?? Sema.check(ast, in: file)
         let diagnostics = syntax + semantic
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw .diagnostics(diagnostics)
         }
         guard let program = checked else { throw .noProgram }
+        let symbols = ExternSymbols.check(program, libraries: options.libraries)
+        if !symbols.isEmpty { throw .diagnostics(diagnostics + symbols) }
         c.program = program
         c.diagnostics = diagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)
         guard finish(.check, &c, lap()) else { return c }
@@ -189,6 +202,8 @@ public struct StagedCompiler<Backend: CompilerBackend> {
         } catch {
             throw .pipeline(error)
         }
+        // Lazy compilation: only the entry points stay exported; LLVM drops the rest.
+        if let roots = options.entryPoints { exportOnly(&module, roots) }
         c.module = module
         guard finish(.passes, &c, lap()) else { return c }
 

@@ -55,17 +55,18 @@ final class ChildProcess {
 
     private func ended() -> Event {
         process.waitUntilExit()
+        FuzzCache.remove(pid: process.processIdentifier)
         if process.terminationReason == .uncaughtSignal {
             return .exited(status: -1, signal: process.terminationStatus)
         }
         return .exited(status: process.terminationStatus, signal: nil)
     }
 
-    /// Kills a hanging child and reaps it.
+    /// Kills a hanging child (if it still runs), reaps it and removes its cache.
     func kill() {
-        guard process.isRunning else { return }
-        process.terminate()  // SIGTERM: nothing in the child handles it
+        if process.isRunning { process.terminate() }  // SIGTERM: nothing in the child handles it
         process.waitUntilExit()
+        FuzzCache.remove(pid: process.processIdentifier)
     }
 
     /// Runs a child to completion: its whole output and how it ended (nil output after a

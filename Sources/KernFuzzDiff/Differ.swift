@@ -7,7 +7,8 @@ import KernRuntime
 
 /// The differential check (issue 15 item 7): runs every entry function of a module
 /// through the reference interpreter and through the JIT, checked and unchecked, at
-/// 1, 2, 3 and 8 threads, and says where they differ.
+/// 1, 2, 3 and 8 threads, and says where they differ. `Configuration` says which of the
+/// two compiles uses vector math and which is at -O3 (the other at a level of choice).
 ///
 /// In: Kern source and the names of its entry functions (no parameters). Out: one
 /// `Finding` per entry whose runs disagree, or a compile error for the whole module.
@@ -94,14 +95,108 @@ public enum Differ {
     public static let threadCounts = [1, 2, 3, 8]
 
     /// Seconds spent in the last `check`: interpreter (front end included), JIT
-    /// compiles, JIT calls.
-    nonisolated(unsafe) public static var lastTimes:
-        (interpret: Double, compile: Double, run: Double) = (0, 0, 0)
+    /// compiles (split into the compile stages, summed over both compiles), JIT calls.
+    public struct Times: Sendable, CustomStringConvertible {
+        public var interpret = 0.0
+        public var compile = 0.0
+        public var run = 0.0
+        /// Parse and type check, Kern IR (IRGen and passes), LLVM lowering, LLVM
+        /// optimization, machine code (the JIT's code generation and linking).
+        public var frontEnd = 0.0, kernIR = 0.0, llvmLowering = 0.0, llvmOptimization = 0.0
+        public var machineCode = 0.0
 
-    /// Checks every entry of `source`. `vectorMathChecked` chooses which of the two
-    /// compiles (checked, unchecked) uses vector math; the other does not.
+        mutating func add(_ t: CompileTimings) {
+            func s(_ d: Duration) -> Double {
+                Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
+            frontEnd += s(t.frontEnd)
+            kernIR += s(t.kernIR)
+            llvmLowering += s(t.llvmLowering)
+            llvmOptimization += s(t.llvmOptimization)
+            machineCode += s(t.jit)
+        }
+
+        public var description: String {
+            String(
+                format:
+                    "interpret %.2f s, compile %.2f s (front end %.2f, Kern IR %.2f, LLVM lowering %.2f, LLVM optimization %.2f, machine code %.2f), run %.2f s",
+                interpret, compile, frontEnd, kernIR, llvmLowering, llvmOptimization, machineCode,
+                run)
+        }
+    }
+
+    /// The times of the last `check` (the worker reports them per batch).
+    nonisolated(unsafe) public static var lastTimes = Times()
+
+    /// How the two JIT compiles of a module are set up. Which compile uses vector math
+    /// and which one gets the full optimization level alternate from batch to batch
+    /// (`Configuration.forBatch`), so every combination occurs.
+    public struct Configuration: Sendable, Equatable, CustomStringConvertible {
+        /// The checked compile uses vector math (the unchecked one does not), or the reverse.
+        public var vectorMathChecked = true
+        /// The checked compile is at -O3 and the unchecked one at `otherOptimizationLevel`,
+        /// or the reverse.
+        public var fullOptimizationChecked = true
+        /// The optimization level (0...3) of the compile that is not at -O3. 3 (the
+        /// default) compiles both at -O3; a lower level trades part of the -O3 coverage
+        /// for speed (docs/fuzzing.md, "Throughput"). Every module is still compiled at -O3.
+        public var otherOptimizationLevel = 3
+
+        public init(
+            vectorMathChecked: Bool = true, fullOptimizationChecked: Bool = true,
+            otherOptimizationLevel: Int = 3
+        ) {
+            self.vectorMathChecked = vectorMathChecked
+            self.fullOptimizationChecked = fullOptimizationChecked
+            self.otherOptimizationLevel = otherOptimizationLevel
+        }
+
+        /// The configuration of batch number `n`: vector math alternates every batch, the
+        /// -O3 compile every second batch (independent of vector math).
+        public static func forBatch(_ n: UInt64, otherOptimizationLevel: Int) -> Configuration {
+            Configuration(
+                vectorMathChecked: n % 2 == 0, fullOptimizationChecked: (n / 2) % 2 == 0,
+                otherOptimizationLevel: otherOptimizationLevel)
+        }
+
+        /// Every configuration the fuzzer may use with `otherOptimizationLevel` (what a
+        /// saved case is judged with).
+        public static func all(otherOptimizationLevel: Int) -> [Configuration] {
+            let levels = otherOptimizationLevel == 3 ? [true] : [true, false]
+            return levels.flatMap { full in
+                [true, false].map {
+                    Configuration(
+                        vectorMathChecked: $0, fullOptimizationChecked: full,
+                        otherOptimizationLevel: otherOptimizationLevel)
+                }
+            }
+        }
+
+        /// The compile options of the checked (`true`) or unchecked compile. The compile
+        /// cache stays on, as for users: that path emits the object code with the
+        /// module's own optimization level (the JIT's own code generator, used with the
+        /// cache off, always works at -O3). Fuzzer processes point it at a private
+        /// directory (`FuzzCache`).
+        public func options(checked: Bool) -> CompileOptions {
+            var options = CompileOptions()
+            options.checked = checked
+            options.vectorMath = checked == vectorMathChecked
+            options.optimizationLevel =
+                checked == fullOptimizationChecked ? 3 : otherOptimizationLevel
+            return options
+        }
+
+        public var description: String {
+            "vector math \(vectorMathChecked ? "checked" : "unchecked"), -O3 "
+                + (otherOptimizationLevel == 3
+                    ? "both" : "\(fullOptimizationChecked ? "checked" : "unchecked")")
+        }
+    }
+
+    /// Checks every entry of `source` with the two compiles `configuration` describes.
     public static func check(
-        source: String, entries: [Entry], seed: UInt64, vectorMathChecked: Bool = true
+        source: String, entries: [Entry], seed: UInt64,
+        configuration: Configuration = Configuration()
     ) -> Outcome {
         let reference: [Observation]
         var clock = Date()
@@ -109,7 +204,7 @@ public enum Differ {
             defer { clock = Date() }
             return Date().timeIntervalSince(clock)
         }
-        lastTimes = (0, 0, 0)
+        lastTimes = Times()
         do {
             reference = try interpret(source: source, entries: entries, seed: seed)
         } catch {
@@ -118,9 +213,7 @@ public enum Differ {
         lastTimes.interpret = lap()
         var findings: [Finding] = []
         for checked in [true, false] {
-            var options = CompileOptions()
-            options.checked = checked
-            options.vectorMath = checked == vectorMathChecked
+            let options = configuration.options(checked: checked)
             let module: KernModule
             do {
                 module = try KernModule.compile(
@@ -129,8 +222,10 @@ public enum Differ {
                 return .compileError("JIT (\(checked ? "checked" : "unchecked")): \(error)")
             }
             lastTimes.compile += lap()
+            lastTimes.add(module.timings)
             let label =
-                "JIT \(checked ? "checked" : "unchecked")\(options.vectorMath ? " vector-math" : "")"
+                "JIT \(checked ? "checked" : "unchecked") -O\(options.optimizationLevel)"
+                + (options.vectorMath ? " vector-math" : "")
             for (k, entry) in entries.enumerated() {
                 if !checked && reference[k].outOfBounds { continue }
                 if findings.contains(where: { $0.entry == entry.name }) { continue }

@@ -1,12 +1,13 @@
 import Foundation
 import KernFuzzGen
 
-/// The parent half of `kern-fuzz-diff`: runs a `Worker` child for the given time,
-/// watches it for crashes and hangs, pins a crashing or hanging batch down to its
-/// program by re-running the batch's programs one at a time, minimizes every finding
-/// (each candidate judged in a fresh child, so a crash or hang is observed safely) and
-/// saves it as a regression case.
-public struct Supervisor {
+/// The parent half of `kern-fuzz-diff`: runs `jobs` `Worker` children for the given
+/// time (worker *j* checks batches *j*, *j + jobs*, …, so a seed and a program count
+/// give the same programs whatever `jobs` is), watches each for crashes and hangs, pins
+/// a crashing or hanging batch down to its program by re-running the batch's programs
+/// one at a time, minimizes every finding (each candidate judged in a fresh child, so a
+/// crash or hang is observed safely) and saves it as a regression case.
+public struct Supervisor: Sendable {
     public var seed: UInt64 = 1
     public var start: UInt64 = 0
     public var seconds: Double = 60
@@ -14,6 +15,10 @@ public struct Supervisor {
     /// a seed and a program count checks the same programs on any machine (CI uses it).
     public var programLimit: UInt64?
     public var batch = Worker.defaultBatch
+    /// Worker processes at once (one per core is the default of the command line).
+    public var jobs = 1
+    /// The optimization level of the compile that is not at -O3 (`Differ.Configuration`).
+    public var otherOptimizationLevel = 3
     /// Silence longer than this means a hang (generous: a loaded machine compiles a
     /// batch in minutes).
     public var timeout: Double = 300
@@ -24,9 +29,12 @@ public struct Supervisor {
     public var minimizeSeconds: Double = 120
     public init() {}
 
+    /// Serializes output lines of the job threads.
+    private static let output = NSLock()
+
     /// Writes a line at once (unbuffered, so a log file shows progress as it happens).
     private func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        Supervisor.output.withLock { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
     }
 
     struct Found {
@@ -35,33 +43,116 @@ public struct Supervisor {
         var text: String
     }
 
-    /// Runs the fuzzer; returns the process exit status (1 if anything was found).
+    /// What the job threads share (under `lock`).
+    private final class Progress: @unchecked Sendable {
+        let lock = NSLock()
+        let began: Date
+        var programs: UInt64 = 0
+        var found: [Found] = []
+        var lastReport: Date
+        /// Per job: the first program of its first batch not checked yet.
+        var next: [UInt64]
+        var workerFailed = false
+        init(began: Date, jobs: Int) {
+            self.began = began
+            lastReport = began
+            next = Array(repeating: 0, count: jobs)
+        }
+    }
+
+    /// Runs the fuzzer; returns the process exit status (1 if anything was found, 2 if a
+    /// worker could not run).
     public func run() -> Int32 {
         let began = Date()
         let end = began.addingTimeInterval(seconds)
-        var next = start
-        var programs: UInt64 = 0
-        var found: [Found] = []
-        var lastReport = began
+        let progress = Progress(began: began, jobs: jobs)
         say(
             "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s"
                 + (programLimit.map { ", at most \($0) programs" } ?? "")
-                + ", \(batch) programs per module"
+                + ", \(batch) programs per module, \(jobs) worker\(jobs == 1 ? "" : "s")"
+                + (otherOptimizationLevel == 3
+                    ? "" : ", one compile per module at -O\(otherOptimizationLevel)")
         )
+        let group = DispatchGroup()
+        for job in 0..<jobs {
+            group.enter()
+            let thread = Thread {
+                let next = runJob(job, end: end, progress: progress)
+                progress.lock.withLock { progress.next[job] = next }
+                group.leave()
+            }
+            thread.stackSize = 1 << 22
+            thread.start()
+        }
+        group.wait()
+        let elapsed = Date().timeIntervalSince(began)
+        let (programs, found, failed) = progress.lock.withLock {
+            (
+                progress.programs, progress.found.sorted { $0.index < $1.index },
+                progress.workerFailed
+            )
+        }
+        // Every batch below the smallest job's next one is checked.
+        let next = progress.lock.withLock { progress.next.min() ?? start }
+        say(
+            String(
+                format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings",
+                programs, elapsed, Double(programs) / elapsed, found.count))
+        if !found.isEmpty { save(found) }
+        say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
+        if failed { return 2 }
+        return found.isEmpty ? 0 : 1
+    }
+
+    /// Which batches each job checks: job *j* the batches starting at `first(job: j)`,
+    /// then every `step` programs (so the jobs together check every batch once).
+    struct Schedule {
+        var start: UInt64
+        var batch: Int
+        var jobs: Int
+        var step: UInt64 { UInt64(batch * jobs) }
+        func first(job: Int) -> UInt64 { start + UInt64(job * batch) }
+    }
+
+    var schedule: Schedule { Schedule(start: start, batch: batch, jobs: jobs) }
+
+    /// One job: a worker child checking every `jobs`-th batch from batch `job` on,
+    /// restarted after a crash or hang. Returns the first program of the next batch.
+    private func runJob(_ job: Int, end: Date, progress: Progress) -> UInt64 {
+        let step = schedule.step
+        var next = schedule.first(job: job)
         var limitReached: Bool {
             guard let programLimit else { return false }
             return next >= start + programLimit
+        }
+        func finished(batchAt first: UInt64, findings: [Found]) {
+            progress.lock.withLock {
+                progress.programs += UInt64(batch)
+                progress.found += findings
+                guard Date().timeIntervalSince(progress.lastReport) > 60 else { return }
+                progress.lastReport = Date()
+                let rate = Double(progress.programs) / Date().timeIntervalSince(progress.began)
+                say(
+                    String(
+                        format: "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings",
+                        progress.programs, rate, progress.found.count))
+            }
+            next = first + step
         }
         while Date() < end, !limitReached {
             guard
                 let child = try? ChildProcess(arguments: [
                     "--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)",
+                    "--step", "\(step)", "--other-opt-level", "\(otherOptimizationLevel)",
                 ])
             else {
                 say("kern-fuzz-diff: cannot start the worker")
-                return 2
+                progress.lock.withLock { progress.workerFailed = true }
+                return next
             }
+            defer { child.kill() }
             var current: UInt64?
+            var findings: [Found] = []
             loop: while Date() < end {
                 switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout))
                 {
@@ -70,17 +161,8 @@ public struct Supervisor {
                     switch words.first {
                     case "BATCH": current = UInt64(words[1])
                     case "DONE":
-                        programs += UInt64(batch)
-                        if Date().timeIntervalSince(lastReport) > 60 {
-                            lastReport = Date()
-                            let rate = Double(programs) / Date().timeIntervalSince(began)
-                            say(
-                                String(
-                                    format:
-                                        "kern-fuzz-diff: %llu programs, %.2f programs/s, %d findings",
-                                    programs, rate, found.count))
-                        }
-                        next = (current ?? next) + UInt64(batch)
+                        finished(batchAt: current ?? next, findings: findings)
+                        findings = []
                         current = nil
                         if limitReached { break loop }
                     case "FIND" where words.count == 4:
@@ -88,36 +170,30 @@ public struct Supervisor {
                             index: UInt64(words[1]) ?? 0, kind: words[2],
                             text: Worker.unescape(words[3]))
                         say("FOUND program \(f.index) (\(f.kind)):\n\(f.text)")
-                        found.append(f)
+                        findings.append(f)
                     default: say(line)
                     }
                 case .timedOut:
                     child.kill()
-                    found += locate(batchAt: current ?? next, why: "hang")
-                    programs += UInt64(batch)
-                    next = (current ?? next) + UInt64(batch)
+                    let first = current ?? next
+                    finished(
+                        batchAt: first, findings: findings + locate(batchAt: first, why: "hang"))
                     break loop
                 case .exited(let status, let signal):
-                    guard let first = current else { break loop }
-                    found += locate(
-                        batchAt: first,
-                        why: signal.map { "crash (signal \($0))" } ?? "exit \(status)")
-                    programs += UInt64(batch)
-                    next = first + UInt64(batch)
+                    guard let first = current else {
+                        // Between batches: the worker could not run at all (it never
+                        // exits by itself); restarting it would spin.
+                        say("kern-fuzz-diff: the worker exited (status \(status)) outside a batch")
+                        progress.lock.withLock { progress.workerFailed = true }
+                        return next
+                    }
+                    let why = signal.map { "crash (signal \($0))" } ?? "exit \(status)"
+                    finished(batchAt: first, findings: findings + locate(batchAt: first, why: why))
                     break loop
                 }
             }
-            child.kill()
         }
-        let elapsed = Date().timeIntervalSince(began)
-        let rate = Double(programs) / elapsed
-        say(
-            String(
-                format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings",
-                programs, elapsed, rate, found.count))
-        if !found.isEmpty { save(found) }
-        say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
-        return found.isEmpty ? 0 : 1
+        return next
     }
 
     /// Re-runs each program of a batch that crashed or hung, alone, in its own child.
@@ -126,7 +202,9 @@ public struct Supervisor {
         var result: [Found] = []
         for index in first..<first + UInt64(batch) {
             let source = ProgramGenerator.program(seed: seed, index: index)
-            let verdict = Supervisor.judge(source, seed: seed, timeout: timeout)
+            let verdict = Supervisor.judge(
+                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
+            )
             if verdict.kind != "ok" {
                 say("FOUND program \(index) (\(verdict.kind)):\n\(verdict.detail)")
                 result.append(Found(index: index, kind: verdict.kind, text: verdict.detail))
@@ -136,9 +214,9 @@ public struct Supervisor {
     }
 
     /// Judges a program in a fresh child: `ok`, `diff`, `compile`, `crash` or `hang`.
-    public static func judge(_ source: String, seed: UInt64, timeout: Double) -> (
-        kind: String, detail: String
-    ) {
+    public static func judge(
+        _ source: String, seed: UInt64, timeout: Double, otherOptimizationLevel: Int = 3
+    ) -> (kind: String, detail: String) {
         let path =
             NSTemporaryDirectory()
             + "kern-fuzz-diff-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).kern"
@@ -147,7 +225,10 @@ public struct Supervisor {
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (lines, end) = ChildProcess.run(
-            ["--check-file", path, "--seed", "\(seed)"], timeout: timeout)
+            [
+                "--check-file", path, "--seed", "\(seed)",
+                "--other-opt-level", "\(otherOptimizationLevel)",
+            ], timeout: timeout)
         switch end {
         case .timedOut: return ("hang", "no verdict within \(Int(timeout)) s")
         case .exited(_, let signal?):
@@ -166,7 +247,9 @@ public struct Supervisor {
         try? FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
         for f in found.prefix(maxSaved) {
             let source = ProgramGenerator.program(seed: seed, index: f.index)
-            let original = Supervisor.judge(source, seed: seed, timeout: timeout)
+            let original = Supervisor.judge(
+                source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
+            )
             // A finding that does not show alone (it needed its batch) is saved whole.
             let kind = original.kind == "ok" ? f.kind + "-batch-only" : original.kind
             let shortTimeout = kind == "hang" ? min(timeout, 10) : timeout
@@ -174,15 +257,23 @@ public struct Supervisor {
                 original.kind == "ok"
                 ? source
                 : Minimizer.minimize(source, deadline: Date().addingTimeInterval(minimizeSeconds)) {
-                    Supervisor.judge($0, seed: seed, timeout: shortTimeout).kind == kind
+                    Supervisor.judge(
+                        $0, seed: seed, timeout: shortTimeout,
+                        otherOptimizationLevel: otherOptimizationLevel
+                    ).kind == kind
                 }
-            let detail = Supervisor.judge(small, seed: seed, timeout: timeout).detail
+            let detail = Supervisor.judge(
+                small, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
+            ).detail
             let header =
                 ([
                     "Found by kern-fuzz-diff --seed \(seed) (program \(f.index)): \(kind)",
                     "Replay: kern-fuzz-diff --check-file THIS_FILE --seed \(seed)",
                     "fuzz-seed: \(seed)",
-                ] + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
+                ]
+                + (otherOptimizationLevel == 3
+                    ? [] : ["\(CheckFile.otherLevelTag)\(otherOptimizationLevel)"])
+                + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
             let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
             let text = header.joined(separator: "\n") + "\n" + small + "\n"
             FileManager.default.createFile(atPath: path, contents: Data(text.utf8))

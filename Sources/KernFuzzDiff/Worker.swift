@@ -15,8 +15,13 @@ public enum Worker {
     /// crash or hang costs a re-run of the whole batch one program at a time.
     public static let defaultBatch = 8
 
+    /// Checks batches of `batch` programs from `start` on, forever, skipping ahead by
+    /// `step` programs after each (the supervisor's parallel workers take turns: worker
+    /// *j* of *n* checks batches *j*, *j + n*, … with `step` = `n × batch`).
+    /// `otherOptimizationLevel`: see `Differ.Configuration`.
     public static func run(
-        seed: UInt64, start: UInt64, batch: Int, options: ProgramGenerator.Options
+        seed: UInt64, start: UInt64, batch: Int, step: UInt64? = nil,
+        otherOptimizationLevel: Int = 3, options: ProgramGenerator.Options
     ) -> Never {
         var first = start
         while true {
@@ -24,20 +29,18 @@ public enum Worker {
             let indices = (first..<first + UInt64(batch)).map { $0 }
             check(
                 seed: seed, indices: indices, options: options,
-                vectorMathChecked: (first / UInt64(batch)) % 2 == 0)
-            let t = Differ.lastTimes
-            say(
-                String(
-                    format: "DONE %llu interpret %.2f s, compile %.2f s, run %.2f s", first,
-                    t.interpret, t.compile, t.run))
-            first += UInt64(batch)
+                configuration: .forBatch(
+                    first / UInt64(batch), otherOptimizationLevel: otherOptimizationLevel))
+            say("DONE \(first) \(Differ.lastTimes)")
+            first += step ?? UInt64(batch)
         }
     }
 
     /// Checks programs `indices` as one module; on a compile error, one by one.
     /// Every call uses the run's `seed`, so a program behaves the same in any batch.
     static func check(
-        seed: UInt64, indices: [UInt64], options: ProgramGenerator.Options, vectorMathChecked: Bool
+        seed: UInt64, indices: [UInt64], options: ProgramGenerator.Options,
+        configuration: Differ.Configuration
     ) {
         let sources = indices.map {
             ProgramGenerator.program(seed: seed, index: $0, options: options)
@@ -47,7 +50,7 @@ public enum Worker {
         }
         let outcome = Differ.check(
             source: sources.joined(separator: "\n"), entries: entries, seed: seed,
-            vectorMathChecked: vectorMathChecked)
+            configuration: configuration)
         switch outcome {
         case .agreed: return
         case .findings(let findings):
@@ -63,7 +66,7 @@ public enum Worker {
             for index in indices {
                 check(
                     seed: seed, indices: [index], options: options,
-                    vectorMathChecked: vectorMathChecked)
+                    configuration: configuration)
             }
         }
     }

@@ -94,18 +94,7 @@ extension ProgramGenerator {
         let t = rng.pick(FuzzScalar.numeric)
         let name = ctx.fresh("acc")
         let shape = rng.chance(0.7) ? [rng.int(1...16)] : [rng.int(1...4), rng.int(1...4)]
-        if shape.count == 1 {
-            emit("var \(name) = [\(t.rawValue)](repeating: 0, count: \(shape[0]))")
-        } else {
-            emit(
-                "var \(name) = [[\(t.rawValue)]](repeating: 0, rows: \(shape[0]), cols: \(shape[1]))"
-            )
-        }
-        let a = FuzzArray(
-            name: name, element: t, shape: shape.map(String.init), writable: true, isLocal: true,
-            maxCount: shape.reduce(1, *))
-        ctx.declare(a)
-        return a
+        return allocateArray(name, t, shape: shape, fill: "0")
     }
 
     /// One of the body's special updates (or an output write when called as a fallback).

@@ -241,8 +241,13 @@ public final class ProgramGenerator {
         default: shape = [rng.int(1...4), rng.int(1...4), rng.int(1...4)]
         }
         let name = ctx.fresh("arr")
-        let fill = literal(t)
-        switch rank {
+        let a = allocateArray(name, t, shape: shape, fill: literal(t))
+        if rng.chance(0.8) { fillLoop(a) }
+    }
+
+    /// Emits `var NAME = [T](repeating: FILL, …)` of rank 1–3 and declares the array.
+    func allocateArray(_ name: String, _ t: FuzzScalar, shape: [Int], fill: String) -> FuzzArray {
+        switch shape.count {
         case 1: emit("var \(name) = [\(t.rawValue)](repeating: \(fill), count: \(shape[0]))")
         case 2:
             emit(
@@ -257,7 +262,7 @@ public final class ProgramGenerator {
             name: name, element: t, shape: shape.map(String.init), writable: true, isLocal: true,
             maxCount: shape.reduce(1, *))
         ctx.declare(a)
-        if rng.chance(0.8) { fillLoop(a) }
+        return a
     }
 
     /// Initializes every element with an expression of the indices (serial or `prange`).

@@ -116,6 +116,9 @@ private struct ArrayRoots {
         while case .subview(let base, _)? = defs[v] { v = base }
         if let k = params[v] { return .param(k) }
         if case .allocArray? = defs[v] { return .local(v) }
+        // `root` is asked about arrays only: an array defined by a call is the new array
+        // the callee returned, owned here and distinct from every other array.
+        if case .call? = defs[v] { return .local(v) }
         return .unknown
     }
 

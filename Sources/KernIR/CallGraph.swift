@@ -15,7 +15,7 @@ public struct CallGraphCycles: Sendable {
         var callees: [[Int]] = []
         for id in m.functions.ids {
             var out: [Int] = []
-            Self.collectCallees(m.functions[id].body, into: &out)
+            collectCallees(m.functions[id].body, into: &out)
             callees.append(out)
         }
         cycle = Self.cycles(callees)
@@ -29,14 +29,6 @@ public struct CallGraphCycles: Sendable {
 
     /// Whether `f` belongs to a cycle.
     public func isRecursive(_ f: FunctionID) -> Bool { cycle[f.index] != nil }
-
-    private static func collectCallees(_ block: Block, into out: inout [Int]) {
-        for instr in block.instrs {
-            if case .call(let f, _) = instr.op { out.append(f.index) }
-            if case .parallelFor(let f, _, _, _, _) = instr.op { out.append(f.index) }
-            for nested in instr.op.nestedBlocks { collectCallees(nested, into: &out) }
-        }
-    }
 
     /// Tarjan's strongly connected components, iteratively (a long call chain must not
     /// recurse in the compiler either); keeps only the components that are cycles.
@@ -89,5 +81,31 @@ public struct CallGraphCycles: Sendable {
             }
         }
         return result
+    }
+}
+
+/// Lazy compilation (issue 14.2): keeps exported (given an entry point) only the
+/// functions named in `roots`. Every other function becomes internal to the LLVM module,
+/// so one that no root reaches through calls or `prange` bodies has no user there, and
+/// LLVM's first module pass (GlobalOpt, from -O1) deletes it before any costly
+/// optimization or code generation. Names that name no function are ignored. Returns
+/// the number of functions still exported.
+@discardableResult
+public func exportOnly(_ m: inout Module, _ roots: Set<String>) -> Int {
+    var exported = 0
+    for id in m.functions.ids where m.functions[id].isExported {
+        let keep = roots.contains(m.functions[id].name)
+        m.functions[id].isExported = keep
+        if keep { exported += 1 }
+    }
+    return exported
+}
+
+/// The functions a block calls directly, or runs as a `prange` body.
+private func collectCallees(_ block: Block, into out: inout [Int]) {
+    for instr in block.instrs {
+        if case .call(let f, _) = instr.op { out.append(f.index) }
+        if case .parallelFor(let f, _, _, _, _) = instr.op { out.append(f.index) }
+        for nested in instr.op.nestedBlocks { collectCallees(nested, into: &out) }
     }
 }

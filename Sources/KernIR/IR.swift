@@ -298,6 +298,48 @@ public enum PrintPiece: Sendable, Hashable {
     case text(String)
     /// A scalar, formatted as Swift's `print` formats it.
     case value(ValueID)
+    /// A scalar formatted by one `String(format:)` conversion (an integer for `d i u o x
+    /// X`, a floating value for the others; Sema checked the pairing). Integers print at
+    /// their own width (`u o x X` reinterpret a signed value's bits as unsigned), floating
+    /// values as C prints the double.
+    case formatted(FormatConversion, ValueID)
+
+    /// The value the piece prints, if any.
+    public var operand: ValueID? {
+        switch self {
+        case .text: nil
+        case .value(let v), .formatted(_, let v): v
+        }
+    }
+
+    /// The piece with its operand replaced.
+    public func mapOperand(_ f: (ValueID) -> ValueID) -> PrintPiece {
+        switch self {
+        case .text: self
+        case .value(let v): .value(f(v))
+        case .formatted(let c, let v): .formatted(c, f(v))
+        }
+    }
+}
+
+/// A C function bound by `@extern(c)` (LANGUAGE.md §3, "C functions"): called with the
+/// C calling convention, scalar arguments and result.
+public struct CFunction: Sendable, Hashable {
+    /// The symbol, found in the process or a library the user named.
+    public var symbol: String
+    public var parameters: [ScalarType]
+    /// Nil for `void`.
+    public var result: ScalarType?
+    /// `@extern(c, pure)`: the result depends only on the arguments and the call has no
+    /// effect, so calls may be merged, moved or removed. Otherwise every call happens, in
+    /// program order.
+    public var isPure: Bool
+    public init(symbol: String, parameters: [ScalarType], result: ScalarType?, isPure: Bool) {
+        self.symbol = symbol
+        self.parameters = parameters
+        self.result = result
+        self.isPure = isPure
+    }
 }
 
 public enum CallArgument: Sendable, Hashable {
@@ -369,7 +411,15 @@ public indirect enum Op: Sendable {
     case checkStride(ValueID)
 
     // Calls and effects
+    /// Calls a function. A callee returning an array gives the caller a new dense
+    /// (row-major) array that the caller owns, exactly like `allocArray`: it lives until
+    /// the end of the enclosing block and is freed on every exit from it. `returnValue`
+    /// of an array hands the caller such a new array (see there).
     case call(FunctionID, [CallArgument])
+    /// Calls a C function (`@extern(c)`); operands match `parameters`, the result type is
+    /// `result` (void: no result). An effect unless `isPure`: passes never move, merge or
+    /// drop it.
+    case callC(CFunction, [ValueID])
     /// Runs the outlined loop body `body` over `[lower, upper)` cut into blocks of
     /// `blockSize` iterations (boundaries depend only on these, never on the thread
     /// count), possibly concurrently. `body` takes `(lo: i64, hi: i64, block: i64)` and
@@ -411,5 +461,10 @@ public indirect enum Op: Sendable {
     /// Leave / restart the innermost enclosing loop.
     case breakLoop
     case continueLoop
+    /// Returns from the function. An array result is always a new array the caller
+    /// owns: an array this call owns (an `allocArray` or an array-returning `call`
+    /// result) is moved out (not freed on this exit, not copied); any other view (a
+    /// parameter, a subview) is copied into a new dense array, so the caller never
+    /// receives storage it does not own.
     case returnValue(ValueID?)
 }

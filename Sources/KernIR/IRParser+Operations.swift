@@ -104,6 +104,28 @@ extension IRParser {
         case "check.stride": return .checkStride(try value())
         case "rng.iteration": return .rngIteration(try value())
         case "clock": return .clock
+        case "call.c":
+            guard case .string(let symbol) = tok.kind else {
+                throw expected("a C symbol in quotes")
+            }
+            advance()
+            try expect("(")
+            var parameters: [ScalarType] = []
+            if !isPunct(")") {
+                repeat { parameters.append(try scalarKind()) } while eat(",")
+            }
+            try expect(")")
+            try expect("->")
+            var result: ScalarType?
+            if isIdent("void") { advance() } else { result = try scalarKind() }
+            let isPure = isIdent("pure")
+            if isPure { advance() }
+            try expect("(")
+            let args = try valueList(until: ")")
+            try expect(")")
+            return .callC(
+                CFunction(symbol: symbol, parameters: parameters, result: result, isPure: isPure),
+                args)
         case "atomic.add":
             let a = try value()
             try expect("[")
@@ -199,6 +221,14 @@ extension IRParser {
             switch tok.kind {
             case .value(let n): pieces.append(.value(ValueID(raw: n)))
             case .string(let s): pieces.append(.text(s))
+            case .ident("format"):
+                // `format "%5.2f" %3`: one String(format:) conversion.
+                advance()
+                guard case .string(let spec) = tok.kind, let c = FormatConversion(spec: spec)
+                else { throw expected("a conversion spec such as \"%5.2f\"") }
+                advance()
+                guard case .value(let n) = tok.kind else { throw expected("a value") }
+                pieces.append(.formatted(c, ValueID(raw: n)))
             case .ident, .slot, .function, .number, .punct, .newline, .eof:
                 throw expected("a string or a value")
             }

@@ -366,7 +366,7 @@ struct IRParser {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             break
         }

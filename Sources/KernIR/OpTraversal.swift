@@ -25,7 +25,8 @@ extension Op {
         case .call(_, let args):
             return args.compactMap { if case .value(let v) = $0 { v } else { nil } }
         case .print(let pieces):
-            return pieces.compactMap { if case .value(let v) = $0 { v } else { nil } }
+            return pieces.compactMap(\.operand)
+        case .callC(_, let args): return args
         case .ifElse(let c, _, _): return [c]
         case .forLoop(let l):
             var xs = [l.lower, l.upper, l.step]
@@ -69,7 +70,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return
         }
@@ -82,7 +83,7 @@ extension Op {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi, .ifElse,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi, .ifElse,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             return false
         }
@@ -160,7 +161,8 @@ struct IDRemapper {
             return .atomicAdd(v(a), indices: idx.map(v), value: v(x))
         case .call(let f, let args): return .call(f, args.map(arg))
         case .print(let pieces):
-            return .print(pieces.map { if case .value(let x) = $0 { .value(v(x)) } else { $0 } })
+            return .print(pieces.map { $0.mapOperand(v) })
+        case .callC(let c, let args): return .callC(c, args.map(v))
         case .ifElse(let c, let t, let e): return .ifElse(v(c), then: block(t), else: block(e))
         case .forLoop(var l):
             l.induction = v(l.induction)

@@ -190,7 +190,7 @@ private struct IRPrinter {
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi,
+            .rngIteration, .atomicAdd, .clock, .callC, .mpi,
             .breakLoop, .continueLoop, .returnValue, .parallelFor:
             line(head)
         }
@@ -250,6 +250,11 @@ private struct IRPrinter {
             return args.isEmpty ? "random.\(d.rawValue)" : "random.\(d.rawValue) \(list(args))"
         case .rngIteration(let v): return "rng.iteration \(v)"
         case .clock: return "clock"
+        case .callC(let c, let args):
+            // call.c "erfc"(f64) -> f64 pure (%1)
+            let types = c.parameters.map(\.irName).joined(separator: ", ")
+            return "call.c \(quoteString(c.symbol))(\(types)) -> \(c.result?.irName ?? "void")"
+                + (c.isPure ? " pure" : "") + " (\(list(args)))"
         case .atomicAdd(let a, let indices, let v): return "atomic.add \(a)[\(list(indices))], \(v)"
         case .call(let callee, let args):
             let a = args.map { arg -> String in
@@ -267,6 +272,7 @@ private struct IRPrinter {
                 switch piece {
                 case .text(let t): return quoteString(t)
                 case .value(let v): return v.description
+                case .formatted(let c, let v): return "format \(quoteString(c.spec)) \(v)"
                 }
             }
             return ps.isEmpty ? "print" : "print " + ps.joined(separator: ", ")

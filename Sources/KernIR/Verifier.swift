@@ -113,10 +113,6 @@ struct FunctionVerifier {
                 }
             }
         }
-        switch function.returnType {
-        case .array: error("functions cannot return arrays")
-        case .scalar, .tuple, .void: break
-        }
         block(function.body)
     }
 
@@ -200,6 +196,11 @@ struct FunctionVerifier {
             }
             define(r)
             if case .allocArray = i.op {
+                allocated.insert(r)
+                writable.insert(r)
+            }
+            // A call returning an array hands the caller a new array it owns.
+            if case .call = i.op, case .array? = type(of: r) {
                 allocated.insert(r)
                 writable.insert(r)
             }
@@ -314,6 +315,12 @@ struct FunctionVerifier {
             return nil
         case .clock:
             return .scalar(.int64)
+        case .callC(let c, let args):
+            if args.count != c.parameters.count {
+                error("call.c \(c.symbol) takes \(c.parameters.count) operands, not \(args.count)")
+            }
+            for (a, k) in zip(args, c.parameters) { expect(a, k, "C argument") }
+            return c.result.map { .scalar($0) }
         case .random(let d, let args):
             switch d {
             case .normal:
@@ -355,8 +362,18 @@ struct FunctionVerifier {
             parallelFor(body, captures, [lower, upper, blockSize])
             return nil
         case .print(let pieces):
-            for case .value(let v) in pieces {
-                if let t = use(v), case .array = t { error("print of an array value \(v)") }
+            for piece in pieces {
+                guard let v = piece.operand, let t = use(v) else { continue }
+                switch (piece, t) {
+                case (_, .array): error("print of an array value \(v)")
+                case (.formatted(let c, _), .scalar(let k)):
+                    if k == .bool || c.letter.takesInteger == k.isFloating {
+                        error("format '\(c.spec)' cannot print \(v) of type \(k.irName)")
+                    }
+                case (.formatted(let c, _), _):
+                    error("format '\(c.spec)' cannot print \(v) (not a scalar)")
+                case (.text, _), (.value, _): break
+                }
             }
             return nil
         case .ifElse(let c, let then, let els):

@@ -24,9 +24,13 @@ struct FunctionLowerer {
         self.functionIndex = functionIndex
         let sig = program.functions[functionIndex]
         let decl = program.ast.functions[functionIndex]
-        let inline: Function.Inline? = sig.inline.flatMap { Function.Inline(rawValue: $0) }
+        var inline: Function.Inline? = sig.inline.flatMap { Function.Inline(rawValue: $0) }
+        // A C function becomes a small Kern function that calls it (inlined at every
+        // call); the host calls C directly, so it is not exported.
+        if sig.extern != nil { inline = .always }
         let function = Function(
-            name: sig.name, returnType: irType(sig.returnType), isExported: true, inline: inline,
+            name: sig.name, returnType: irType(sig.returnType), isExported: sig.extern == nil,
+            inline: inline,
             pos: program.file.position(of: decl.funcKeywordRange.start))
         self.b = FunctionBuilder(function)
         b.nextLoopID = firstLoopID
@@ -39,6 +43,8 @@ struct FunctionLowerer {
         let decl = ast.functions[functionIndex]
         for (i, param) in signature.params.enumerated() {
             let binding = b.addParam(param.name, irType(param.type), isInout: param.isInout)
+            // A C function has no body, hence no locals for its parameters.
+            guard signature.extern == nil else { continue }
             let local = program.paramLocals[functionIndex][i]
             switch binding {
             case .value(let v): bindings[local] = .value(v)
@@ -46,6 +52,9 @@ struct FunctionLowerer {
             }
         }
         let returnType = irType(signature.returnType)
+        if let extern = signature.extern {
+            return lowerExternCall(extern, decl)
+        }
         if returnType != .void, decl.body.stmts.count == 1,
             case .expr(let e) = ast.stmts[decl.body.stmts[0]].kind
         {
@@ -65,6 +74,26 @@ struct FunctionLowerer {
         return b.finish()
     }
 
+    /// The body of a C function's wrapper: one `call.c` with the parameters, returned.
+    mutating func lowerExternCall(_ extern: ExternSignature, _ decl: FunctionDecl) -> Function {
+        at(decl.nameRange)
+        let parameters = signature.params.compactMap(\.type.scalar)
+        let c = CFunction(
+            symbol: extern.symbol, parameters: parameters, result: signature.returnType.scalar,
+            isPure: extern.isPure)
+        let args = b.function.params.compactMap { param -> ValueID? in
+            if case .value(let v) = param.binding { v } else { nil }  // Sema: no inout
+        }
+        if let result = signature.returnType.scalar {
+            let v = b.emit(.callC(c, args), .scalar(result))
+            b.emit(.returnValue(v))
+        } else {
+            b.emit(.callC(c, args))
+            b.emit(.returnValue(nil))
+        }
+        return b.finish()
+    }
+
     /// Sets the position of the instructions emitted next.
     mutating func at(_ range: SourceRange) {
         b.pos = program.file.position(of: range.start)
@@ -78,7 +107,11 @@ struct FunctionLowerer {
         case .tuple(let ks):
             let parts = ks.map { zero($0) }
             return b.emit(.makeTuple(parts), t)
-        case .array, .void:
+        case .array(let k, let rank):
+            // An empty new array: the unreachable final return must return one it owns.
+            let dims = (0..<rank).map { _ in b.int64(0) }
+            return b.emit(.allocArray(k, dims: dims, fill: zero(k)), t)
+        case .void:
             return b.int64(0)
         }
     }

@@ -31,6 +31,8 @@ extension FunctionLowerer {
                 return nil
             }
             return b.emit(.call(FunctionID(index), args), resultType)
+        case .elementwise(let f, let hasOut):
+            return lowerElementwise(e, function: f, arguments: arguments, hasOut: hasOut)
         case .conversion:
             let v = lowerExpr(arguments[0].value)
             if b.type(of: v) == resultType { return v }
@@ -99,6 +101,8 @@ extension FunctionLowerer {
                 return nil
             }
             return b.emit(.mpi(operation, operands), resultType)
+        case .format:
+            preconditionFailure("KernIRGen: String(format:) outside print passed Sema")
         case .precondition:
             let c = lowerExpr(arguments[0].value)
             var message = ""
@@ -135,9 +139,30 @@ extension FunctionLowerer {
         return .slot(slot)
     }
 
+    /// `String(format:)`'s pieces with its arguments (after the format) lowered in order;
+    /// Sema matched them one to one with the conversions.
+    mutating func formatPieces(_ format: [FormatPiece], _ arguments: [ExprID]) -> [PrintPiece] {
+        var next = arguments.makeIterator()
+        return format.map { piece -> PrintPiece in
+            switch piece {
+            case .text(let t): return .text(t)
+            case .conversion(let c):
+                guard let argument = next.next() else {
+                    preconditionFailure("KernIRGen: format arguments not matched by Sema")
+                }
+                return .formatted(c, lowerExpr(argument))
+            }
+        }
+    }
+
     /// Pieces for one `print` argument: strings as is, tuples as `(a, b)`.
     mutating func printPieces(_ e: ExprID) -> [PrintPiece] {
         if case .stringLiteral(let s) = ast.exprs[e].kind { return [.text(s)] }
+        if case .format(let format)? = program.calls[e],
+            case .call(_, let arguments) = ast.exprs[e].kind
+        {
+            return formatPieces(format, arguments.dropFirst().map(\.value))
+        }
         let v = lowerExpr(e)
         guard case .tuple(let kinds) = b.type(of: v) else { return [.value(v)] }
         var pieces: [PrintPiece] = [.text("(")]

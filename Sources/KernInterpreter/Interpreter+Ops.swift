@@ -133,6 +133,7 @@ extension Interpreter {
                 switch piece {
                 case .text(let t): line += t
                 case .value(let v): line += value(v, frame).formatted
+                case .formatted(let c, let v): line += scalar(v, frame).formatted(with: c)
                 }
             }
             output(line)
@@ -143,7 +144,7 @@ extension Interpreter {
             guard clock_gettime(CLOCK_MONOTONIC, &t) == 0 else { return .int(0) }
             return .int(Int64(t.tv_sec) &* 1_000_000_000 &+ Int64(t.tv_nsec))
         case .call, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd, .mpi:
+            .returnValue, .parallelFor, .random, .rngIteration, .atomicAdd, .mpi, .callC:
             return nil  // handled by `execute`
         }
     }

@@ -193,7 +193,15 @@ public struct Interpreter: Sendable {
             }
         case .breakLoop: return .breakLoop
         case .continueLoop: return .continueLoop
-        case .returnValue(let v): return .returned(v.map { value($0, frame) })
+        case .returnValue(let v):
+            // An array result is a new array the caller owns (IR.swift, `returnValue`):
+            // a dense copy, which is indistinguishable from moving an owned one.
+            return .returned(
+                v.map { id in
+                    let result = value(id, frame)
+                    if case .array(let view) = result { return .array(view.denseCopy()) }
+                    return result
+                })
         case .call(let callee, let args):
             let passed = args.map { a -> InterpreterValue in
                 switch a {
@@ -243,6 +251,10 @@ public struct Interpreter: Sendable {
             let r = try mpi(
                 operation, args, instr, frame, parallelDepth: state.random.parallelDepth)
             if let res = instr.result, let r { frame.values[res.index] = .scalar(r) }
+            return .normal
+        case .callC(let c, let args):
+            let r = try callC(c, args, instr, frame)
+            if let res = instr.result, let r { frame.values[res.index] = r }
             return .normal
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,

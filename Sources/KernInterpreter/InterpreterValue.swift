@@ -138,6 +138,13 @@ public struct ArrayView: Sendable {
         walk(0, offset)
         return out
     }
+    /// A new contiguous row-major array with the same shape and elements.
+    public func denseCopy() -> ArrayView {
+        var copy = ArrayView(kind: kind, shape: shape, fill: Scalar(kind: kind, bits: 0))
+        copy.storage.elements = scalars.map(\.bits)
+        return copy
+    }
+
     public var doubles: [Double] { scalars.map(\.double) }
     public var floats: [Float] { scalars.map(\.float) }
     public var int64s: [Int64] { scalars.map(\.int64) }
@@ -207,7 +214,18 @@ public enum InterpreterValue: Sendable {
         switch self {
         case .scalar(let s): return s.description
         case .tuple(let xs): return "(" + xs.map(\.description).joined(separator: ", ") + ")"
-        case .array(let a): return "[" + a.scalars.map(\.description).joined(separator: ", ") + "]"
+        case .array(let a):
+            // Nested by rank, as Swift prints `[[1, 2], [3, 4]]` (and Kern's host API).
+            func walk(_ axis: Int, _ base: Int) -> String {
+                let parts = (0..<a.shape[axis]).map { i -> String in
+                    let at = base + i * a.strides[axis]
+                    return axis == a.rank - 1
+                        ? Scalar(kind: a.kind, bits: a.storage.elements[at]).description
+                        : walk(axis + 1, at)
+                }
+                return "[" + parts.joined(separator: ", ") + "]"
+            }
+            return walk(0, a.offset)
         case .cell(let c): return c.value.formatted
         }
     }

@@ -2,6 +2,7 @@
 /// In: a verified KernIR.Module and CompileOptions. Out: a CompiledModule (owning its
 /// LLVM context and module) that can print IR, emit assembly/object code, or be handed
 /// to KernJIT.
+import KernABI
 import KernBasics
 import KernIR
 
@@ -41,22 +42,36 @@ public final class CompiledModule: @unchecked Sendable {
     }
 
     /// The symbol of the entry wrapper of an exported function.
-    public static func entrySymbol(_ function: String) -> String { "kern_entry_" + function }
+    public static func entrySymbol(_ function: String) -> String { EntryABI.entrySymbol(function) }
 
     /// Textual LLVM IR of the optimized module.
     public func llvmIR() -> String { module.printed() }
 
     /// Assembly for the target (generated from a clone; the module stays untouched).
-    public func assembly() throws -> String {
-        String(decoding: try emit(.assembly), as: UTF8.self)
+    /// `entryPrefix`: name the entry of function `f` `<entryPrefix>_f` instead of
+    /// `kern_entry_f` (ahead-of-time output: every other symbol is internal, so modules
+    /// with different prefixes link into one program).
+    public func assembly(entryPrefix: String? = nil) throws -> String {
+        String(decoding: try emit(.assembly, entryPrefix: entryPrefix), as: UTF8.self)
     }
 
-    /// A relocatable object file for the target.
-    public func objectCode() throws -> [UInt8] { try emit(.object) }
+    /// A relocatable object file for the target; `entryPrefix` as for `assembly`.
+    public func objectCode(entryPrefix: String? = nil) throws -> [UInt8] {
+        try emit(.object, entryPrefix: entryPrefix)
+    }
 
-    private func emit(_ kind: TargetMachineRef.FileKind) throws -> [UInt8] {
+    private func emit(_ kind: TargetMachineRef.FileKind, entryPrefix: String?) throws -> [UInt8] {
         let machine = try target.makeMachine(optLevel: options.optimizationLevel)
-        return try machine.emit(module.clone(), kind)
+        let copy = module.clone()
+        if let entryPrefix {
+            for f in exportedFunctions {
+                guard let entry = copy.function(named: Self.entrySymbol(f)) else {
+                    preconditionFailure("exported function '\(f)' has no entry wrapper")
+                }
+                copy.setName(entry, EntryABI.entrySymbol(f, prefix: entryPrefix))
+            }
+        }
+        return try machine.emit(copy, kind)
     }
 }
 
@@ -90,6 +105,24 @@ public enum LLVMBackend {
             target: target, remarks: collector?.remarks ?? [], spmd: codegen.spmdSummaries,
             loweringTime: lowered - start,
             optimizationTime: optimized - lowered)
+    }
+
+    /// Assembles `text` (assembly for the target `options` select, e.g. the dispatcher of
+    /// a multi-versioned library) into a relocatable object with LLVM's integrated
+    /// assembler: module-level assembly in an otherwise empty module.
+    /// Throws `LLVMError` (with LLVM's message for bad assembly) or `InvalidTarget`.
+    public static func assemble(_ text: String, options: CompileOptions) throws -> [UInt8] {
+        let context = try Context()
+        let target = try TargetSelection(options, runsInProcess: false)
+        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
+        let module = Module(name: "kern_asm", context: context)
+        module.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
+        module.setInlineAssembly(text)
+        let object = try machine.emit(module, .object)
+        if let error = context.diagnostics.errors.first {
+            throw LLVMError("LLVM reported an error: \(error)")
+        }
+        return object
     }
 
     /// Loads libLLVM if this process has not yet (README: where it is searched).

@@ -1,7 +1,8 @@
 /// Codegen of runtime checks, error exits and calls between Kern functions.
-/// A failing check branches (weighted unlikely) to a cold block that calls
-/// `kern_rt_fail(ctx, kind, line, col, v0, v1, v2, msg)` and jumps to the error exit
-/// of the current point: a block that frees the local arrays live there and returns
+/// A failing check branches (weighted unlikely) to a cold block, one per error exit, that
+/// calls `kern_rt_fail(ctx, kind, line, col, v0, v1, v2, msg)` with the check's values
+/// (phis) and jumps to the error exit of the current point: a block that frees the local
+/// arrays live there and returns
 /// (the entry wrapper then returns ctx->error.kind). A call to a function that may fail
 /// is followed by a test of ctx->error.kind that takes the same exit.
 import KernABI
@@ -48,27 +49,49 @@ extension Codegen {
         fail(if: b.icmp(.ult, frame, limit), .stackOverflow, pos: pos)
     }
 
-    /// Branches to a cold failure block when `bad` holds; continues in a fresh block.
+    /// Branches to the cold failure block of the current error exit when `bad` holds;
+    /// continues in a fresh block. The failing check's arguments reach the block's one
+    /// `kern_rt_fail` call through phis: one call block per exit instead of one per check
+    /// keeps the code linear in the number of checks. (A block per check made LLVM's
+    /// tail merging in code generation cubic: 200 checked arrays in a loop took seconds,
+    /// docs/compile-time.md.)
     func fail(
         if bad: LLVMValue, _ kind: RuntimeStatus, pos: SourcePos,
         values: (LLVMValue, LLVMValue, LLVMValue)? = nil, message: LLVMValue? = nil
     ) {
-        let failure = newBlock("check.fail")
+        let failure = failureBlock()
         let ok = newBlock("check.ok")
-        b.condBr(bad, failure, ok, weights: Self.unlikely)
-        b.position(at: failure)
         let zero = ctx.null(ctx.i64)
         let (v0, v1, v2) = values ?? (zero, zero, zero)
-        let (fn, type) = runtimeFunction(.fail)
-        b.call(
-            type, fn,
-            [
-                ctxArgument, ctx.constInt(ctx.i32, UInt64(kind.rawValue)),
-                ctx.constInt(ctx.i32, UInt64(pos.line)), ctx.constInt(ctx.i32, UInt64(pos.column)),
-                toI64(v0), toI64(v1), toI64(v2), message ?? ctx.null(ctx.ptr),
-            ])
-        b.br(errorExit())
+        let arguments = [
+            ctx.constInt(ctx.i32, UInt64(kind.rawValue)), ctx.constInt(ctx.i32, UInt64(pos.line)),
+            ctx.constInt(ctx.i32, UInt64(pos.column)), toI64(v0), toI64(v1), toI64(v2),
+            message ?? ctx.null(ctx.ptr),
+        ]
+        let from = b.block
+        for (phi, value) in zip(failure.arguments, arguments) { b.addIncoming(phi, value, from) }
+        b.condBr(bad, failure.block, ok, weights: Self.unlikely)
         b.position(at: ok)
+    }
+
+    /// The failure block of the current error exit, made on first use: phis for
+    /// `kern_rt_fail`'s arguments after ctx (kind, line, column, three values, message),
+    /// the call, and a branch to the exit.
+    private func failureBlock() -> FailureBlock {
+        let exit = errorExit()
+        if let existing = failureBlocks[exit] { return existing }
+        let saved = b.block
+        let block = newBlock("check.fail")
+        b.position(at: block)
+        let types = [ctx.i32, ctx.i32, ctx.i32, ctx.i64, ctx.i64, ctx.i64, ctx.ptr]
+        let phis = types.map { b.phi($0) }
+        let (fn, type) = runtimeFunction(.fail)
+        b.call(type, fn, [ctxArgument] + phis)
+        b.br(exit)
+        b.position(at: saved)
+        let failure = FailureBlock(block: block, arguments: phis)
+        failureBlocks[exit] = failure
+        return failure
     }
 
     private func toI64(_ v: LLVMValue) -> LLVMValue {
@@ -85,22 +108,43 @@ extension Codegen {
     func errorExit() -> LLVMBlock { errorExit(scope: scopes.count - 1) }
 
     /// A scope without arrays shares its parent's exit (the parent's arrays cannot change
-    /// while the child is being emitted).
+    /// while the child is being emitted). Exits form a chain: each frees only the arrays
+    /// allocated since the scope's previous exit, newest first, then jumps to that exit
+    /// (or to the parent's, or to the function's error return), so n allocations make n
+    /// small exits rather than exits freeing 1, 2, …, n arrays (quadratic code, which
+    /// LLVM's tail merging then took seconds over: docs/compile-time.md).
     private func errorExit(scope index: Int) -> LLVMBlock {
-        if index >= 0, let cached = scopes[index].errorExit { return cached }
-        if index > 0, scopes[index].arrays.isEmpty {
-            let exit = errorExit(scope: index - 1)
-            scopes[index].errorExit = exit
-            return exit
+        guard index >= 0 else { return errorReturn() }
+        if let cached = scopes[index].errorExit { return cached }
+        let scope = scopes[index]
+        let fresh = Array(scope.arrays[scope.arraysFreedByLastExit...])
+        let next = scope.lastErrorExit ?? errorExit(scope: index - 1)
+        if fresh.isEmpty {
+            scopes[index].errorExit = next
+            return next
         }
         let saved = b.block
         let exit = newBlock("error.exit")
         b.position(at: exit)
-        freeScopes(from: 0)
+        freeArrays(fresh)
+        b.br(next)
+        b.position(at: saved)
+        scopes[index].errorExit = exit
+        scopes[index].lastErrorExit = exit
+        scopes[index].arraysFreedByLastExit = scope.arrays.count
+        return exit
+    }
+
+    /// The end of every error exit chain: returns (the status is in ctx). One per function.
+    private func errorReturn() -> LLVMBlock {
+        if let existing = errorReturnBlock { return existing }
+        let saved = b.block
+        let block = newBlock("error.return")
+        b.position(at: block)
         if let zero = errorReturnValue { b.ret(zero) } else { b.retVoid() }
         b.position(at: saved)
-        if index >= 0 { scopes[index].errorExit = exit }
-        return exit
+        errorReturnBlock = block
+        return block
     }
 
     /// After a call that may fail: leave through the error exit if ctx holds an error.
@@ -154,7 +198,7 @@ extension Codegen {
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
             module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
         case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32,
-            .printBool, .printEnd, .clockNanoseconds:
+            .printBool, .printEnd, .clockNanoseconds, .printFormatted:
             break
         case .mpiQuery, .mpiAllreduceI64, .mpiAllreduceF64, .mpiArray, .mpiReduceI64, .mpiReduceF64:
             // Communication: reads and writes the arrays passed and ctx; no attributes.
@@ -162,4 +206,10 @@ extension Codegen {
         }
         return (fn, type)
     }
+}
+
+/// The shared failure block of one error exit and its argument phis (`Codegen.fail`).
+struct FailureBlock {
+    var block: LLVMBlock
+    var arguments: [LLVMValue]
 }

@@ -187,9 +187,12 @@ extension Codegen {
         }
     }
 
-    /// Frees the arrays of scopes[depth...], innermost first.
-    func freeScopes(from depth: Int) {
+    /// Frees the arrays of scopes[depth...], innermost first, except `kept` (an array
+    /// being returned to the caller).
+    func freeScopes(from depth: Int, keeping kept: LLVMValue? = nil) {
         guard depth < scopes.count else { return }
-        for scope in scopes[depth...].reversed() { freeArrays(scope.arrays) }
+        for scope in scopes[depth...].reversed() {
+            freeArrays(scope.arrays.filter { $0 != kept })
+        }
     }
 }

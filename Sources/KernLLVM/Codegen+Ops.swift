@@ -76,6 +76,7 @@ extension Codegen {
             if let r = instr.result {
                 views[r.index] = allocArray(
                     kind, dims.map(value), fill: value(fill), pos: instr.pos)
+                ownedArrays.insert(r)
             }
         case .checkBounds(let index, let bound, let axis):
             checkBounds(value(index), value(bound), axis: axis, pos: instr.pos)
@@ -92,6 +93,13 @@ extension Codegen {
             spillRandomState(callee: callee)
             result = call(callee, args)
             reloadRandomState(callee: callee)
+            if let r = instr.result, let returned = result,
+                case .array(let element, let rank) = type
+            {
+                views[r.index] = adoptArrayResult(returned, element: element, rank: rank)
+                ownedArrays.insert(r)
+                result = nil
+            }
         case .parallelFor(let body, let captures, let lower, let upper, let blockSize):
             spillRandomState(callee: body)
             emitParallelFor(
@@ -109,6 +117,8 @@ extension Codegen {
             result = b.call(fnType, fn, [])
         case .print(let pieces):
             print(pieces)
+        case .callC(let c, let args):
+            result = emitCallC(c, args)
         case .mpi(let operation, let args):
             result = emitMPI(operation, args, pos: instr.pos)
         case .ifElse(let c, let then, let else_):
@@ -123,6 +133,8 @@ extension Codegen {
             emitBreak()
         case .continueLoop:
             emitContinue()
+        case .returnValue(let v?) where isArrayValue(v):
+            emitArrayReturn(v, pos: instr.pos)
         case .returnValue(let v):
             emitReturn(v.map(value))
         }

@@ -23,6 +23,10 @@ struct ArrayView {
 struct Scope {
     var arrays: [LLVMValue] = []
     var errorExit: LLVMBlock?
+    /// The newest error exit made for this scope (still valid as the next link of a
+    /// chain after an allocation invalidates `errorExit`), and how many of `arrays` it frees.
+    var lastErrorExit: LLVMBlock?
+    var arraysFreedByLastExit = 0
 }
 
 /// Where `break`/`continue` go, and how many scopes stay alive when they do.
@@ -64,6 +68,13 @@ final class Codegen {
     var views: [ArrayView?] = []
     var slots: [LLVMValue?] = []
     var scopes: [Scope] = []
+    /// Per error exit: its shared failure block (Codegen+Checks `fail`).
+    var failureBlocks: [LLVMBlock: FailureBlock] = [:]
+    /// The function's error return, the end of every error exit chain.
+    var errorReturnBlock: LLVMBlock?
+    /// Arrays this call owns (`allocArray` and array-returning call results, emitted so
+    /// far): `return` moves them instead of copying (Codegen+ArrayResults).
+    var ownedArrays: Set<ValueID> = []
     var loops: [LoopTargets] = []
     /// Reduction slots of the enclosing parallel loops.
     var reductionSlots: Set<SlotID> = []
@@ -133,7 +144,7 @@ final class Codegen {
         case .scalar(let s): return llvmType(s)
         case .tuple(let xs): return ctx.structType(xs.map { llvmType($0) })
         case .void: return ctx.void
-        case .array: return ctx.ptr  // not reached: views are flattened
+        case .array(_, let rank): return arrayResultType(rank: rank)  // results only
         }
     }
 
@@ -201,6 +212,9 @@ final class Codegen {
         views = Array(repeating: nil, count: f.values.count)
         slots = Array(repeating: nil, count: f.slots.count)
         scopes = []
+        failureBlocks = [:]
+        errorReturnBlock = nil
+        ownedArrays = []
         loops = []
         reductionSlots = []
         reductionValues = []
@@ -356,7 +370,9 @@ final class Codegen {
             for (k, kind) in kinds.enumerated() {
                 storeResult(b.extractValue(result, k), kind: kind, to: resultPtr, slot: k)
             }
-        case .void, .array:
+        case .array(_, let rank):
+            storeArrayResult(result, rank: rank, to: resultPtr)
+        case .void:
             break
         }
         b.ret(ctx.constInt(ctx.i32, UInt64(RuntimeStatus.ok.rawValue)))
@@ -374,7 +390,11 @@ final class Codegen {
 
     private func computeMayFail() -> [Bool] {
         // A function in a cycle may fail its stack check (or a callee in the cycle may).
-        var result = ir.functions.ids.map { callCycles.isRecursive($0) }
+        // So may one returning an array (copying a view it does not own allocates).
+        var result = ir.functions.ids.map { id in
+            if case .array = ir.functions[id].returnType { return true }
+            return callCycles.isRecursive(id)
+        }
         var changed = true
         while changed {
             changed = false
@@ -403,7 +423,8 @@ final class Codegen {
                 return blockMayFail(cond, known) || blockMayFail(body, known)
             case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .print,
-                .random, .rngIteration, .atomicAdd, .clock, .breakLoop, .continueLoop, .returnValue:
+                .random, .rngIteration, .atomicAdd, .clock, .callC, .breakLoop, .continueLoop,
+                .returnValue:
                 return false
             }
         }

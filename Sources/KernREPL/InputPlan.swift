@@ -1,7 +1,7 @@
 /// What one REPL input does, read off its type-checked probe.
 ///
-/// In: the `CheckedProgram` of the probe wrapper (function 0 is the wrapper) and the
-/// byte range of the user's text in it. Out: the steps to run, in order — statement segments
+/// In: the `CheckedProgram` of the input (function 0 is the input, checked in the
+/// session's scope; its positions are the input's). Out: the steps to run, in order — statement segments
 /// (with the scalars they declare and the final expression to print), host-allocated
 /// array declarations, and arrays to show — with byte ranges into the input. Inputs the
 /// REPL cannot keep (an array that is not freshly allocated, a tuple variable) are
@@ -48,16 +48,12 @@ struct InputPlan {
     /// The final expression, when it is the input's only statement (for direct calls).
     var soleExpression: ExprID?
 
-    init(program: CheckedProgram, body: Range<Int>) throws {
+    init(program: CheckedProgram) throws(PlanProblem) {
         let ast = program.ast
-        let bodyOffset = body.lowerBound
-        // The user's statements; the wrapper's copy-in and copy-out lines lie outside.
-        let statements = (ast.functions.first?.body.stmts ?? []).filter {
-            body.contains(Int(ast.stmts[$0].range.start.offset))
+        guard let statements = ast.functions.first?.body.stmts else {
+            preconditionFailure("a checked REPL input has its function")
         }
-        func local(_ r: SourceRange) -> Range<Int> {
-            (Int(r.start.offset) - bodyOffset)..<(Int(r.end.offset) - bodyOffset)
-        }
+        func local(_ r: SourceRange) -> Range<Int> { Int(r.start.offset)..<Int(r.end.offset) }
         var segment: Range<Int>?
         var scalars: [NewScalarDeclaration] = []
         func flush(result: ResultPlan? = nil) {

@@ -8,6 +8,7 @@
 import Kern
 import KernBasics
 import KernCompiler
+import KernSema
 import KernSyntax
 
 /// One function's source and the names it mentions (for dependency closures).
@@ -46,12 +47,19 @@ extension REPLSession {
         let kept = definitionOrder.filter { !newNames.contains($0) }.compactMap { definitions[$0] }
         let text = source + "\n" + kept.map(\.text).joined(separator: "\n")
         let module: KernModule
+        let signatures: [FunctionSignature]
         do {
             module = try KernModule.compile(source: text, fileName: fileName, options: options)
+            // The signatures inputs are checked against (the front end again: ~1 ms).
+            let libraryFile = SourceFile(name: fileName, text: text)
+            guard let checked = try StagedCompiler(stopAfter: .check).compile(libraryFile).program
+            else { preconditionFailure("a checked compilation has a program") }
+            signatures = checked.functions
         } catch {
             return [render(error)]
         }
         library = module
+        sessionFunctions = signatures
         var messages: [REPLMessage] = []
         for d in new {
             let replaced = definitions[d.name] != nil

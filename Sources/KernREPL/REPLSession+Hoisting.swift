@@ -24,7 +24,6 @@ extension REPLSession {
             scalars.isEmpty
         else { return nil }
         let program = probed.program
-        let bodyOffset = probed.wrapper.bodyOffset
         var hasInout = false
         var hoistable: [ExprID] = []
         func visit(_ e: ExprID, always: Bool) {
@@ -78,7 +77,7 @@ extension REPLSession {
         for (call, temporary) in zip(hoistable, temporaries).reversed() {
             let r = program.ast.exprs[call].range
             text.replaceSubrange(
-                (Int(r.start.offset) - bodyOffset)..<(Int(r.end.offset) - bodyOffset),
+                Int(r.start.offset)..<Int(r.end.offset),
                 with: Array(temporary.name.utf8))
         }
         let statementEnd = result.statementRange.upperBound + (text.count - input.utf8.count)

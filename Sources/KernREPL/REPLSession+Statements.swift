@@ -1,11 +1,12 @@
 /// Statements, declarations and expressions typed at the prompt.
 ///
 /// In: one input that is not a definition or command. Out: its printed value (if it
-/// ends with an expression), the variables it declared, or diagnostics mapped back onto
-/// the input. Steps:
-/// 1. *Probe*: the input is type-checked inside a wrapper (WrapperSource.swift) with the
-///    variables and definitions it mentions — the front end only, no code generation.
-///    This finds mistakes, the types of new variables and of the final expression.
+/// ends with an expression), the variables it declared, or diagnostics at the input's own
+/// positions. Steps:
+/// 1. *Probe*: the input is type-checked as a compilation unit of its own in the
+///    session's scope (`StagedCompiler.session`: the definitions' signatures and the
+///    variables) — the front end only, no code generation. This finds mistakes, the
+///    types of new variables and of the final expression.
 /// 2. A call of a definition with variables and literals as arguments (`dot(x, x)`)
 ///    calls the compiled library directly: nothing is compiled.
 /// 3. Otherwise the statements run in a compiled wrapper (cached by source text). A
@@ -32,72 +33,64 @@ extension REPLSession {
     struct Probed {
         var program: CheckedProgram
         var plan: InputPlan
-        var wrapper: WrapperSource
         var inputFile: SourceFile
     }
 
     struct ProbeFailure: Error { var message: REPLMessage }
 
-    /// Type-checks the input in a wrapper (front end only) and plans its steps.
+    /// Checks the input as a compilation unit of its own, in the session's scope (its
+    /// definitions' signatures and its variables; the front end only), and plans its
+    /// steps. Diagnostics carry the input's own positions.
     func probe(_ input: String) -> Result<Probed, ProbeFailure> {
         let inputFile = SourceFile(name: "<input>", text: input)
-        let mentioned = InputScanner.identifiers(in: input)
+        func failure(_ diagnostics: [Diagnostic]) -> Result<Probed, ProbeFailure> {
+            .failure(
+                ProbeFailure(
+                    message: REPLMessage(.error, renderDiagnostics(diagnostics, inputFile))))
+        }
         if let offset = InputScanner.unmatchedCloser(in: input) {
             let closer = Character(UnicodeScalar(Array(input.utf8)[offset]))
-            let d = Diagnostic.error(
-                at: SourceRange(SourceLoc(offset), SourceLoc(offset + 1)),
-                "unexpected '\(closer)' that closes nothing",
-                help: "remove it, or check the brackets before it")
-            return .failure(
-                ProbeFailure(message: REPLMessage(.error, renderDiagnostics([d], inputFile))))
+            return failure([
+                .error(
+                    at: SourceRange(SourceLoc(offset), SourceLoc(offset + 1)),
+                    "unexpected '\(closer)' that closes nothing",
+                    help: "remove it, or check the brackets before it")
+            ])
         }
-
-        // Top-level declarations first (a parse of the bare input): a redeclared variable
-        // is not passed in, so the new declaration does not clash with the old one.
-        let bare = WrapperSource(segment: input, parameters: [], definitions: [])
-        let bareAST: AST
-        do {
-            bareAST = try StagedCompiler(stopAfter: .parse)
-                .compile(SourceFile(name: "<input>", text: bare.text)).ast
-        } catch {
-            return .failure(ProbeFailure(message: mapped(error, wrapper: bare, inputFile)))
-        }
-        var declared: Set<String> = []
-        for id in bareAST.functions.first?.body.stmts ?? [] {
-            if case .binding(_, let pattern, _, _) = bareAST.stmts[id].kind {
-                switch pattern {
-                case .name(let n, _): declared.insert(n)
-                case .tuple(let xs, _): for x in xs { declared.insert(x.name) }
-                }
-            }
-        }
-
-        let params = variableOrder.filter { mentioned.contains($0) && !declared.contains($0) }
-            .compactMap { variables[$0] }
-        let probe = WrapperSource(
-            segment: input, parameters: params, definitions: definitionClosure(of: mentioned))
-        let probeFile = SourceFile(name: "<input>", text: probe.text)
+        var compiler = StagedCompiler(stopAfter: .check)
+        compiler.session = sessionScope
         let program: CheckedProgram
         do {
-            let checked = try StagedCompiler(stopAfter: .check).compile(probeFile).program
-            guard let checked else { preconditionFailure("a checked compilation has a program") }
+            guard let checked = try compiler.compile(inputFile).program else {
+                preconditionFailure("a checked compilation has a program")
+            }
             program = checked
         } catch {
-            return .failure(ProbeFailure(message: mapped(error, wrapper: probe, inputFile)))
+            guard case .diagnostics(let diagnostics) = error else {
+                return .failure(ProbeFailure(message: render(error)))
+            }
+            return failure(diagnostics)
         }
         do {
-            let plan = try InputPlan(
-                program: program, body: probe.bodyOffset..<(probe.bodyOffset + input.utf8.count))
             return .success(
-                Probed(program: program, plan: plan, wrapper: probe, inputFile: inputFile))
-        } catch let problem as PlanProblem {
-            return .failure(
-                ProbeFailure(
-                    message: mapped(
-                        [problem.diagnostic], wrapper: probe, segmentOffset: 0, inputFile)))
+                Probed(
+                    program: program, plan: try InputPlan(program: program), inputFile: inputFile))
         } catch {
-            return .failure(ProbeFailure(message: render(error)))
+            return failure([error.diagnostic])
         }
+    }
+
+    /// The session as Sema sees it: every definition's signature and every variable.
+    var sessionScope: SessionScope {
+        SessionScope(
+            functions: sessionFunctions,
+            variables: variableOrder.compactMap { variables[$0] }.map {
+                SessionScope.Variable(
+                    name: $0.name,
+                    type: $0.rank > 0
+                        ? .array($0.elementType, rank: $0.rank) : .scalar($0.elementType),
+                    isMutable: $0.isMutable)
+            })
     }
 
     /// Runs the planned segments in order; stops at the first error.
@@ -213,8 +206,13 @@ extension REPLSession {
         if let module = wrapperCache[wrapper.text] {
             return try module.function(named: WrapperSource.functionName)
         }
+        // Not through the on-disk compile cache: a wrapper is one input's throwaway code
+        // (kept in `wrapperCache` for repeats), and storing its object code cost more
+        // than compiling it (measured: docs/repl.md, Latency).
+        var wrapperOptions = options
+        wrapperOptions.compileCache = false
         let module = try KernModule.compile(
-            source: wrapper.text, fileName: "<input>", options: options)
+            source: wrapper.text, fileName: "<input>", options: wrapperOptions)
         wrapperCache[wrapper.text] = module
         return try module.function(named: WrapperSource.functionName)
     }
@@ -270,45 +268,7 @@ extension REPLSession {
             name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)
     }
 
-    // MARK: - Mapping errors back to the input
-
-    /// Renders diagnostics, moved from the wrapper's text to the input's when they lie in
-    /// the user's part (otherwise against the generated text, which names the wrapper).
-    func mapped(
-        _ diagnostics: [Diagnostic], wrapper: WrapperSource, segmentOffset: Int, _ input: SourceFile
-    ) -> REPLMessage {
-        let errors = diagnostics.filter { $0.severity == .error }
-        let lower = wrapper.bodyOffset
-        let upper = lower + input.utf8.count - segmentOffset
-        func inside(_ r: SourceRange) -> Bool {
-            Int(r.start.offset) >= lower && Int(r.end.offset) <= upper + 1
-        }
-        if errors.allSatisfy({ d in inside(d.range) && d.notes.allSatisfy { inside($0.range) } }) {
-            func move(_ r: SourceRange) -> SourceRange {
-                let s = min(Int(r.start.offset) - lower + segmentOffset, input.utf8.count)
-                let e = min(Int(r.end.offset) - lower + segmentOffset, input.utf8.count)
-                return SourceRange(SourceLoc(s), SourceLoc(e))
-            }
-            let moved = errors.map { d -> Diagnostic in
-                var d = d
-                d.range = move(d.range)
-                d.notes = d.notes.map { Diagnostic.Note($0.message, at: move($0.range)) }
-                return d
-            }
-            return REPLMessage(.error, renderDiagnostics(moved, input))
-        }
-        return REPLMessage(
-            .error, renderDiagnostics(errors, SourceFile(name: "<generated>", text: wrapper.text)))
-    }
-
-    /// A failed probe: its diagnostics mapped back onto the input; a failure of the
-    /// compiler itself as it is.
-    func mapped(_ failure: CompileFailure, wrapper: WrapperSource, _ input: SourceFile)
-        -> REPLMessage
-    {
-        guard case .diagnostics(let diagnostics) = failure else { return render(failure) }
-        return mapped(diagnostics, wrapper: wrapper, segmentOffset: 0, input)
-    }
+    // MARK: - Runtime errors back to the input
 
     /// Renders a thrown error; a runtime error inside the wrapper points into the input,
     /// one inside a definition into that definition's text.

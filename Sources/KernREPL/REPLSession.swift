@@ -5,11 +5,13 @@
 /// driver prints (tests compare them as transcripts). State persists between inputs:
 /// function definitions (compiled together into the *library* module, recompiled when
 /// one changes, which recompiles its dependents) and variables (stored host-side, see
-/// StoredValue.swift). Statements and expressions run in a small generated wrapper
+/// StoredValue.swift). An input is checked on its own in the scope of both
+/// (`SessionScope`); statements and expressions then run in a small generated wrapper
 /// function compiled with just the definitions it uses; see REPLSession+Statements.swift.
 import Foundation
 import Kern
 import KernBasics
+import KernSema
 
 /// One piece of REPL output.
 public struct REPLMessage: Equatable, Sendable, CustomStringConvertible {
@@ -38,6 +40,8 @@ public final class REPLSession {
     var definitionOrder: [String] = []
     /// All definitions compiled together (for direct calls and `:kir`/`:llvm`/`:asm`).
     var library: KernModule?
+    /// The library's checked signatures: inputs are checked against them (SessionScope).
+    var sessionFunctions: [FunctionSignature] = []
     var variables: [String: Variable] = [:]
     var variableOrder: [String] = []
     /// Compiled wrappers by generated source: re-running an input compiles nothing.
@@ -85,6 +89,7 @@ public final class REPLSession {
         definitions = [:]
         definitionOrder = []
         library = nil
+        sessionFunctions = []
         variables = [:]
         variableOrder = []
         wrapperCache = WrapperCache(capacity: 64)

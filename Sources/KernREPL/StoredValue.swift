@@ -89,7 +89,7 @@ extension KernValue {
         case .uint64(let v): (v as? T) ?? (UInt(v) as? T)
         case .float(let v): v as? T
         case .double(let v): v as? T
-        case .void, .tuple: nil
+        case .void, .tuple, .array: nil
         }
     }
 }

@@ -14,8 +14,9 @@
 ///     }
 ///     <the definitions it calls>
 ///
-/// plus where the user's text starts, so diagnostics and runtime errors can be mapped
-/// back to the input. Scalars travel in one-element arrays (copied in and out), arrays
+/// plus where the user's text starts, so runtime errors (whose positions are the
+/// wrapper's) can be placed in the input. Diagnostics never need that: the input is
+/// checked on its own first (`SessionScope`), so the wrapper compiles. Scalars travel in one-element arrays (copied in and out), arrays
 /// as views of the host's storage; nothing else outlives the call.
 import Kern
 
@@ -23,9 +24,6 @@ struct WrapperSource {
     static let functionName = "__repl_run"
     /// The full generated module source.
     var text: String
-    /// Byte offset and 1-based line where the user's segment starts.
-    var bodyOffset: Int
-    var bodyLine: Int
     /// Line ranges of the appended definitions, to place runtime errors inside them.
     var definitionLines: [(lines: ClosedRange<Int>, definition: Definition)]
     /// Where the user's text lies in the generated text: from `line`/`column` on, the
@@ -67,8 +65,7 @@ struct WrapperSource {
         let arrow = returnType.map { " -> \($0)" } ?? ""
         var text =
             "func \(Self.functionName)(\(params.joined(separator: ", ")))\(arrow) {\n" + prologue
-        bodyOffset = text.utf8.count
-        bodyLine = text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
+        let bodyLine = text.reduce(1) { $0 + ($1 == "\n" ? 1 : 0) }
         anchors.append((bodyLine, 1, segmentOffset))
         text += segment + "\n"
         if let resultExpression {

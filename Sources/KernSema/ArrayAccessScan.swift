@@ -180,6 +180,24 @@ struct ArrayAccessScan: StatementScan {
                     recordThroughCall(root, inner, callee: f, arguments: arguments)
                 }
             }
+        case .elementwise?:
+            // The call reads its array arguments and writes its out: array at every
+            // element: accesses without indices, which no other access is disjoint from.
+            scanExpr(callee, depth: depth)
+            for argument in arguments {
+                var value = checker.stripParens(argument.value)
+                var kind = ArrayAccess.Kind.read
+                if case .inoutRef(let inner) = checker.kind(value) {
+                    value = checker.stripParens(inner)
+                    kind = .write
+                }
+                if let root = trackedRoot(value), case .array = checker.exprType(value) {
+                    record(root, kind: kind, at: value)
+                    for index in root.prefix { scanExpr(index, depth: depth) }
+                } else {
+                    scanExpr(argument.value, depth: depth)
+                }
+            }
         default:
             scanExpr(callee, depth: depth)
             for argument in arguments { scanExpr(argument.value, depth: depth) }

@@ -25,6 +25,13 @@ extension Checker {
             if let f = functionIndex[name] {
                 return checkFunctionCall(e, callee: callee, function: f, arguments: arguments)
             }
+            if let template = genericTemplates[name] {
+                return checkGenericCall(
+                    e, callee: callee, template: template, arguments: arguments)
+            }
+            if name == "String" {
+                return rejectStringCall(e, callee: callee, arguments: arguments)
+            }
             if let s = ScalarType(name: name) {
                 return checkConversion(e, callee: callee, to: s, arguments: arguments)
             }
@@ -101,6 +108,9 @@ extension Checker {
     func checkFunctionCall(_ e: ExprID, callee: ExprID, function f: Int, arguments: [Argument])
         -> SemaType
     {
+        if isElementwiseSignature(f) {
+            return checkVectorizedCall(e, callee: callee, function: f, arguments: arguments)
+        }
         let signature = functions[f]
         references[callee] = .function(f)
         setType(callee, .void)
@@ -355,6 +365,12 @@ extension Checker {
         for argument in arguments {
             if case .stringLiteral = kind(argument.value) {
                 setType(argument.value, .string)
+                continue
+            }
+            if case .call(let formatCallee, let formatArguments) = kind(argument.value),
+                isStringCall(argument.value)
+            {
+                checkFormatCall(argument.value, callee: formatCallee, arguments: formatArguments)
                 continue
             }
             let t = checkExpr(argument.value)

@@ -67,6 +67,8 @@ public struct FunctionSignature: Sendable, Hashable {
     public var isVectorize: Bool
     /// `"never"`, `"always"` or nil.
     public var inline: String?
+    /// `@extern(c)`: the function is C's (ExternFunctions.swift); it has no body.
+    public var extern: ExternSignature?
     public init(
         name: String, params: [ParamSignature], returnType: SemaType, isVectorize: Bool,
         inline: String?
@@ -76,6 +78,21 @@ public struct FunctionSignature: Sendable, Hashable {
         self.returnType = returnType
         self.isVectorize = isVectorize
         self.inline = inline
+    }
+}
+
+/// A C function declared `@extern(c)` (LANGUAGE.md §3, "C functions").
+public struct ExternSignature: Sendable, Hashable {
+    /// The C symbol: the function's name, or the one written in `@extern(c, "symbol")`.
+    public var symbol: String
+    /// `@extern(c, pure)`: calls may be merged or moved.
+    public var isPure: Bool
+    /// The function's name in the declaration (where an unknown symbol is reported).
+    public var nameRange: SourceRange
+    public init(symbol: String, isPure: Bool, nameRange: SourceRange) {
+        self.symbol = symbol
+        self.isPure = isPure
+        self.nameRange = nameRange
     }
 }
 
@@ -90,6 +107,10 @@ public enum Reference: Sendable, Hashable {
 /// in parameter order (labels have been checked).
 public enum CallKind: Sendable, Hashable {
     case function(Int)
+    /// A `@vectorize` function applied elementwise (an argument is an array, or `out:` is
+    /// given; arguments in parameter order, then the `out:` array when `hasOut`). Without
+    /// `out:` the result is a new array of the broadcast shape (VectorizeCalls.swift).
+    case elementwise(Int, hasOut: Bool)
     /// `Double(x)`, `Int32(y)`: numeric conversion with Kern semantics (saturating).
     case conversion(ScalarType)
     /// A math built-in (the table in KernBasics/MathFunction.swift), `entry.syntax == .call`.
@@ -111,6 +132,9 @@ public enum CallKind: Sendable, Hashable {
     /// An MPI built-in (MPIBuiltins.swift); the arguments in order, the reduction's
     /// `.sum`/`.min`/`.max` (in the operation) excluded.
     case mpi(MPIOperation)
+    /// `String(format: "…", args…)`, only as a `print` argument (FormatChecker.swift): the
+    /// literal's pieces; the arguments after the format match its conversions in order.
+    case format([FormatPiece])
 }
 
 /// What a member expression (`x.count`, `Double.pi`, `v.isNaN`) means.

@@ -10,7 +10,10 @@ public enum Sema {
     public static func check(_ ast: AST, in file: SourceFile) -> (
         program: CheckedProgram?, diagnostics: [Diagnostic]
     ) {
-        let checker = Checker(ast: ast, file: file)
+        if ast.functions.contains(where: { !$0.genericParams.isEmpty }) {
+            return Generics.check(ast, in: file)
+        }
+        let checker = Checker(ast: ast, file: file, session: nil)
         return checker.run()
     }
 }
@@ -21,6 +24,8 @@ public enum Sema {
 final class Checker {
     let ast: AST
     let file: SourceFile
+    /// A REPL session around the input (SessionScope.swift); nil for a file.
+    let session: SessionScope?
     var diagnostics: [Diagnostic] = []
 
     // MARK: Results (become the CheckedProgram)
@@ -42,6 +47,10 @@ final class Checker {
     var fileConstantStates: [FileConstantState] = []
     var fileConstantIndex: [String: Int] = [:]
     var fileConstantStack: [Int] = []
+    /// Generic functions by name, and the instances calls asked for that do not exist
+    /// yet (Generics.swift, GenericCalls.swift).
+    var genericTemplates: [String: GenericTemplate] = [:]
+    var instanceRequests: [InstanceRequest] = []
     /// `prange` loops whose array accesses are checked after every body (RaceChecker.swift).
     var pendingRaceChecks: [PendingRaceCheck] = []
 
@@ -61,17 +70,23 @@ final class Checker {
     var exprDepth = 0
     static let maxExprDepth = 400
 
-    init(ast: AST, file: SourceFile) {
+    init(ast: AST, file: SourceFile, session: SessionScope?) {
         self.ast = ast
         self.file = file
+        self.session = session
         self.exprTypes = Array(repeating: .error, count: ast.exprs.count)
     }
 
     func run() -> (program: CheckedProgram?, diagnostics: [Diagnostic]) {
         declareFunctions()
+        declareSessionFunctions()
         declareFileConstants()
         for (index, decl) in ast.functions.enumerated() {
-            checkBody(of: decl, index: index)
+            if functions[index].extern != nil || !decl.hasBody {
+                checkExternDeclaration(decl, index: index)
+            } else {
+                checkBody(of: decl, index: index)
+            }
         }
         checkPrangeRaces()
         // Stable sort by position: users read errors top to bottom.
@@ -100,6 +115,8 @@ final class Checker {
                 switch attribute.name {
                 case "vectorize":
                     isVectorize = true
+                case "extern":
+                    break  // ExternFunctions.swift
                 case "inline":
                     if attribute.argument == "never" || attribute.argument == "always" {
                         inline = attribute.argument
@@ -131,10 +148,12 @@ final class Checker {
                         isInout: param.isInout))
             }
             let returnType = decl.returnType.map { resolveReturnType($0) } ?? .void
-            functions.append(
-                FunctionSignature(
-                    name: decl.name, params: params, returnType: returnType,
-                    isVectorize: isVectorize, inline: inline))
+            var signature = FunctionSignature(
+                name: decl.name, params: params, returnType: returnType,
+                isVectorize: isVectorize, inline: inline)
+            signature.extern = externSignature(decl)
+            if isVectorize { checkVectorizeSignature(decl, signature) }
+            functions.append(signature)
             if let first = functionIndex[decl.name] {
                 error(
                     "invalid redeclaration of '\(decl.name)'", at: decl.nameRange,
@@ -192,6 +211,7 @@ final class Checker {
             params.append(id)
         }
         paramLocals.append(params)
+        if session != nil { declareSessionVariables(body: decl.body) }
 
         pushScope()
         if currentReturnType != .void, decl.body.stmts.count == 1,

@@ -192,6 +192,8 @@ extension Checker {
                     {
                         isLocalArray = true
                     }
+                    // A call returning an array gives the caller a new array it owns.
+                    if returnsNewArray(value) { isLocalArray = true }
                     if isVar, !isLocalArray {
                         error(
                             "a 'var' array must be a new local array", at: r,

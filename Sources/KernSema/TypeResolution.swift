@@ -74,17 +74,13 @@ extension Checker {
         }
     }
 
-    /// Return types are scalars, tuples of scalars, or nothing.
+    /// Return types are scalars, tuples of scalars, arrays (a new array the caller owns,
+    /// LANGUAGE.md §6), or nothing.
     func resolveReturnType(_ syntax: TypeSyntax) -> SemaType {
         let t = resolveType(syntax)
         switch t {
-        case .scalar, .tuple, .void, .error:
+        case .scalar, .tuple, .void, .error, .array:
             return t
-        case .array:
-            error(
-                "functions cannot return arrays", at: syntax.range,
-                help: "take an `inout` array parameter and write the result into it")
-            return .error
         case .range, .metatype, .string:
             error("functions cannot return '\(t)'", at: syntax.range)
             return .error

@@ -9,8 +9,10 @@
 ///
 /// Each wrapper compiles its file once per process, on the first call of any of its
 /// functions (through `KernModule.compile`, so LLVM is needed at run time as for any
-/// JIT-compiled kernel), then calls through the lowered-argument path the `&` overloads
-/// use: no existential boxing, argument checks included.
+/// JIT-compiled kernel), then calls the entry point directly through a typed
+/// `@convention(c)` pointer (SwiftWrapperGenerator+Direct.swift), checking only what the
+/// Swift types leave open; a signature that path does not cover goes through the
+/// lowered-argument path the `&` overloads use (no boxing, every argument checked).
 ///
 /// Types: scalars as themselves (`Int` for Kern's `Int`, `UInt` for `UInt`); rank-1 arrays
 /// as `[T]` (`inout [T]` when written); rank-2 and rank-3 arrays as `Tensor<T>` (zero-copy,
@@ -54,6 +56,9 @@ public enum SwiftWrapperGenerator {
                 }
                 var functions: [(FunctionSignature, line: Int)] = []
                 for (signature, decl) in zip(program.functions, program.ast.functions) {
+                    // Instances of generic functions (`axpy<Double>`) have no Swift name;
+                    // the host reaches them with function("axpy", specializedFor:).
+                    if decl.instanceOf != nil { continue }
                     let line = Int(file.position(of: decl.range.start).line)
                     if let other = seen[signature.name] {
                         errors +=
@@ -113,13 +118,26 @@ public enum SwiftWrapperGenerator {
     private static func wrappers(
         _ signature: FunctionSignature, module: String, file: String, line: Int
     ) -> String {
-        let cached = "_function_\(signature.name)"
-        var out = """
-                private static let \(cached) = Result<KernFunction, any Error> {
-                    try \(module).get().function(named: "\(signature.name)")
-                }
+        let cached: String
+        var out: String
+        if let abi = directABI(signature) {
+            // The direct path (SwiftWrapperGenerator+Direct.swift): a typed C call.
+            cached = "_direct_\(signature.name)"
+            out = """
+                    private static let \(cached) = Result<_KernDirectEntry, any Error> {
+                        try _KernDirectEntry(\(module).get().function(named: "\(signature.name)"), abi: \(quoted(abi)))
+                    }
 
-            """
+                """
+        } else {
+            cached = "_function_\(signature.name)"
+            out = """
+                    private static let \(cached) = Result<KernFunction, any Error> {
+                        try \(module).get().function(named: "\(signature.name)")
+                    }
+
+                """
+        }
         let kernText = kernSignature(signature)
         out += wrapper(
             signature, cached: cached, nested: false, doc: "`\(kernText)` (\(file):\(line)).")
@@ -179,6 +197,13 @@ public enum SwiftWrapperGenerator {
         if result != nil { out += "    @discardableResult\n" }
         out +=
             "    static func \(signature.name)(\(parameters.joined(separator: ", "))) throws\(result.map { " -> \($0)" } ?? "") {\n"
+        if directABI(signature) != nil {
+            out += prologue
+            out += directBody(
+                signature, entry: cached, arguments: arguments.map(\.expression), epilogue: epilogue
+            )
+            return out + "    }\n\n"
+        }
         out += "        let _f = try \(cached).get()\n"
         out += prologue
         // Nested closures: each lowered argument's pointers stay valid inside its own.
@@ -212,6 +237,9 @@ public enum SwiftWrapperGenerator {
         switch type {
         case .scalar(let s): swiftName(s)
         case .tuple(let xs): "(" + xs.map(swiftName).joined(separator: ", ") + ")"
+        // Array results: a Swift array (one copy) for rank 1, a Tensor sharing the
+        // result's storage for ranks 2 and 3 (KernValue.as).
+        case .array(let s, let rank): rank == 1 ? "[\(swiftName(s))]" : "Tensor<\(swiftName(s))>"
         default: nil
         }
     }

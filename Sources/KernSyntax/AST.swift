@@ -51,10 +51,15 @@ public struct Attribute: Sendable, Hashable {
     /// `never` / `always` for `@inline(...)`; nil otherwise.
     public var argument: String?
     public var range: SourceRange
-    public init(name: String, argument: String?, range: SourceRange) {
+    /// `@extern(c, "symbol")`: the C symbol, when written.
+    public var symbol: String?
+    /// `@extern(c, pure)`: further identifiers after the argument.
+    public var options: [String] = []
+    public init(name: String, argument: String?, range: SourceRange, symbol: String? = nil) {
         self.name = name
         self.argument = argument
         self.range = range
+        self.symbol = symbol
     }
 }
 
@@ -101,6 +106,13 @@ public struct FunctionDecl: Sendable, Hashable {
     public var funcKeywordRange: SourceRange
     /// From the first attribute or `func` to the closing `}`.
     public var range: SourceRange
+    /// `<T: BinaryFloatingPoint>`: a generic function (a template Sema instantiates).
+    public var genericParams: [GenericParam] = []
+    /// For an instance (`axpy<Double>`): the generic function's name (`axpy`).
+    public var instanceOf: String?
+    /// False for a body-less declaration (`@extern(c) func f(_ x: Double) -> Double`);
+    /// `body` is then empty.
+    public var hasBody = true
     public init(
         attributes: [Attribute], name: String, nameRange: SourceRange, params: [Param],
         returnType: TypeSyntax?, body: Block, funcKeywordRange: SourceRange, range: SourceRange
@@ -113,6 +125,23 @@ public struct FunctionDecl: Sendable, Hashable {
         self.body = body
         self.funcKeywordRange = funcKeywordRange
         self.range = range
+    }
+}
+
+/// `T: BinaryFloatingPoint` in a generic parameter list.
+public struct GenericParam: Sendable, Hashable {
+    public var name: String
+    public var nameRange: SourceRange
+    /// The protocol as written (Sema checks that Kern knows it).
+    public var constraint: String
+    public var constraintRange: SourceRange
+    public init(
+        name: String, nameRange: SourceRange, constraint: String, constraintRange: SourceRange
+    ) {
+        self.name = name
+        self.nameRange = nameRange
+        self.constraint = constraint
+        self.constraintRange = constraintRange
     }
 }
 

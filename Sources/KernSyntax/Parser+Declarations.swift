@@ -9,6 +9,7 @@ extension Parser {
     static let knownAttributes: [String: [String]?] = [
         "vectorize": nil,
         "inline": ["never", "always"],
+        "extern": ["c"],
     ]
 
     func parseFunction() -> FunctionDecl? {
@@ -29,6 +30,7 @@ extension Parser {
             return nil
         }
         let nameRange = advance().range
+        let genericParams = at(.lt) ? parseGenericParams() : []
         guard let open = expect(.lParen, "'(' to start the parameter list of '\(name)'") else {
             return nil
         }
@@ -44,15 +46,28 @@ extension Parser {
             returnType = parseType()
         }
         guard !panicking else { return nil }
+        let isExtern = attributes.contains { $0.name == "extern" }
+        if isExtern && !at(.lBrace) {
+            // `@extern(c) func erfc(_ x: Double) -> Double`: the body is C's.
+            var decl = FunctionDecl(
+                attributes: attributes, name: name, nameRange: nameRange, params: params,
+                returnType: returnType, body: Block(stmts: [], range: SourceRange(at: previousEnd)),
+                funcKeywordRange: funcToken.range, range: SourceRange(start, previousEnd))
+            decl.hasBody = false
+            decl.genericParams = genericParams
+            return decl
+        }
         guard at(.lBrace) else {
             errorAtCurrent("expected '{' to start the body of '\(name)'")
             return nil
         }
         let body = parseBlock()
-        return FunctionDecl(
+        var decl = FunctionDecl(
             attributes: attributes, name: name, nameRange: nameRange, params: params,
             returnType: returnType, body: body, funcKeywordRange: funcToken.range,
             range: SourceRange(start, previousEnd))
+        decl.genericParams = genericParams
+        return decl
     }
 
     /// `@vectorize`, `@inline(never)`, `@inline(always)`.
@@ -84,9 +99,32 @@ extension Parser {
             return nil
         }
         advance()
+        var symbol: String?
+        var options: [String] = []
+        if name == "extern" {
+            // `@extern(c, "symbol", pure)`: an optional C symbol name, then options.
+            while consume(.comma) != nil {
+                switch current.kind {
+                case .string(let s) where symbol == nil && options.isEmpty:
+                    symbol = s
+                    advance()
+                case .identifier(let option):
+                    options.append(option)
+                    advance()
+                default:
+                    errorAtCurrent(
+                        "expected a symbol name in quotes or 'pure' in '@extern(c, ...)'",
+                        help: "write @extern(c), @extern(c, \"symbol\") or @extern(c, pure)")
+                    return nil
+                }
+            }
+        }
         guard expect(.rParen, "')' after '@\(name)(\(argument)'") != nil else { return nil }
-        return Attribute(
-            name: name, argument: argument, range: SourceRange(token.range.start, previousEnd))
+        var attribute = Attribute(
+            name: name, argument: argument, range: SourceRange(token.range.start, previousEnd),
+            symbol: symbol)
+        attribute.options = options
+        return attribute
     }
 
     /// Skips a parenthesised group that cannot be used (e.g. arguments of an unknown attribute).
@@ -166,7 +204,7 @@ extension Parser {
         defer { leaveNesting() }
         switch current.kind {
         case .identifier(let name):
-            return .named(name, advance().range)
+            return .named(typeSubstitutions[name] ?? name, advance().range)
         case .punct(.lBracket):
             let open = advance()
             let element = parseType()

@@ -241,7 +241,7 @@ extension Parser {
             return makeExpr(.boolLiteral(token.isKeyword(.true)), token.range)
         case .identifier(let name):
             advance()
-            return makeExpr(.name(name), token.range)
+            return makeExpr(.name(typeSubstitutions[name] ?? name), token.range)
         case .invalid:
             // Already reported by the lexer; stand in for the bad literal quietly.
             advance()

@@ -35,6 +35,10 @@ public final class Parser {
     /// Stack address at the start of `parse` (see `stackBudget`).
     let stackTop: UInt
 
+    /// Type parameters replaced while parsing a generic function's instance
+    /// (Parser+Generics.swift): `T` → `Double` in types and in expressions (`T(x)`, `T.pi`).
+    var typeSubstitutions: [String: String] = [:]
+
     /// The source bytes, for fix-it text quoting what the user wrote (`use 'a[k] += 1'`).
     var source: [UInt8] = []
 
@@ -126,9 +130,9 @@ public final class Parser {
         while case .attribute = tokens[i].kind {
             i += 1
             if tokens[i].isPunct(.lParen) {
-                // `@inline(never)`: skip a short argument list.
+                // `@inline(never)`, `@extern(c, "symbol", pure)`: skip a short argument list.
                 var j = i + 1
-                while j < tokens.count - 1, j < i + 4, !tokens[j].isPunct(.rParen) { j += 1 }
+                while j < tokens.count - 1, j < i + 8, !tokens[j].isPunct(.rParen) { j += 1 }
                 i = tokens[j].isPunct(.rParen) ? j + 1 : j
             }
         }

@@ -5,9 +5,10 @@ import KernFuzzGen
 /// `kern-fuzz-diff`: the differential program fuzzer (issue 15 item 7; docs/fuzzing.md).
 ///
 ///     kern-fuzz-diff [--seconds N] [--programs P] [--seed S] [--start K] [--batch B] [--timeout T]
-///                    [--corpus DIR]
+///                    [--corpus DIR] [--jobs J] [--other-opt-level L]
 ///     kern-fuzz-diff --print K [--seed S]          print program K of seed S
-///     kern-fuzz-diff --check-file F [--seed S]     judge one file (prints VERDICT ok|diff|compile)
+///     kern-fuzz-diff --check-file F [--seed S] [--other-opt-level L]
+///                                                  judge one file (prints VERDICT ok|diff|compile)
 ///     kern-fuzz-diff --worker ...                  (internal: the child the fuzzer watches)
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String) -> String? {
@@ -20,7 +21,7 @@ func fail(_ message: String) -> Never {
 }
 let knownFlags: Set<String> = [
     "--seconds", "--seed", "--start", "--batch", "--timeout", "--corpus", "--print", "--check-file",
-    "--max-saved", "--minimize-seconds", "--programs",
+    "--max-saved", "--minimize-seconds", "--programs", "--jobs", "--other-opt-level", "--step",
 ]
 var k = 0
 while k < arguments.count {
@@ -41,10 +42,17 @@ func number<T: LosslessStringConvertible>(_ flag: String, _ fallback: T) -> T {
 }
 
 let seed: UInt64 = number("--seed", 1)
+let otherOptimizationLevel: Int = number("--other-opt-level", 0)
+guard (0...3).contains(otherOptimizationLevel) else {
+    fail("--other-opt-level must be 0, 1, 2 or 3, got \(otherOptimizationLevel)")
+}
 if arguments.contains("--worker") {
+    FuzzCache.usePrivateDirectory()
+    let batch = max(1, number("--batch", Worker.defaultBatch))
     Worker.run(
-        seed: seed, start: number("--start", 0), batch: number("--batch", Worker.defaultBatch),
-        options: .init())
+        seed: seed, start: number("--start", 0), batch: batch,
+        step: max(UInt64(batch), number("--step", UInt64(batch))),
+        otherOptimizationLevel: otherOptimizationLevel, options: .init())
 } else if let index = value("--print") {
     guard let k = UInt64(index) else { fail("--print needs a program index") }
     print(ProgramGenerator.program(seed: seed, index: k), terminator: "")
@@ -52,7 +60,10 @@ if arguments.contains("--worker") {
     guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
         fail("cannot read \(path)")
     }
-    let verdict = CheckFile.judge(source: source, seed: value("--seed").flatMap(UInt64.init))
+    FuzzCache.usePrivateDirectory()
+    let verdict = CheckFile.judge(
+        source: source, seed: value("--seed").flatMap(UInt64.init),
+        otherOptimizationLevel: otherOptimizationLevel)
     print(verdict.detail)
     print("VERDICT \(verdict.kind)")
 } else {
@@ -66,6 +77,10 @@ if arguments.contains("--worker") {
         s.programLimit = limit
     }
     s.batch = max(1, number("--batch", Worker.defaultBatch))
+    let jobs: Int = number("--jobs", ProcessInfo.processInfo.activeProcessorCount)
+    guard (1...256).contains(jobs) else { fail("--jobs must be 1...256, got \(jobs)") }
+    s.jobs = jobs
+    s.otherOptimizationLevel = otherOptimizationLevel
     s.timeout = number("--timeout", s.timeout)
     s.corpus = value("--corpus") ?? s.corpus
     s.maxSaved = number("--max-saved", s.maxSaved)

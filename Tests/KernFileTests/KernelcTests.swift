@@ -33,6 +33,17 @@ struct KernelcTests: KernelcSuite {
         #expect(kernelc(["run", ok, "--threads", "0"]) != 0)  // validation error
     }
 
+    @Test func linkNamesLibrariesForCFunctions() throws {
+        let source = try temporaryFile(
+            "extern.kern",
+            "@extern(c) func j1(_ x: Double) -> Double\nfunc main() -> Double { j1(0) }\n")
+        let missing = try temporaryFile(
+            "missing.kern", "@extern(c) func kern_no_such_symbol() -> Int\nfunc main() {}\n")
+        #expect(kernelc(["run", source, "--link", "libm.so.6"]) == 0)
+        #expect(kernelc(["run", source, "--link", "/nonexistent/libnothing.so"]) == 1)
+        #expect(kernelc(["check", missing]) == 1)
+    }
+
     @Test func buildEmitsEveryFormat() throws {
         let source = try temporaryFile(
             "saxpy.kern",

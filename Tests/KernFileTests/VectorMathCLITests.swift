@@ -49,7 +49,8 @@ struct VectorMathCLITests: KernelcSuite {
     }
 
     /// `kernelc build --emit obj` with libmvec calls links with plain `-lm` (glibc's
-    /// libm.so linker script pulls in libmvec as needed) and computes what libm does.
+    /// libm.so linker script pulls in libmvec as needed) and computes what libm does. The
+    /// entry point carries the file's base name (`aot_run`).
     @Test func objectFileLinksAgainstLibmvec() throws {
         let source = try temporaryFile("aot.kern", Self.kernel)
         let object = source + ".o"
@@ -62,13 +63,13 @@ struct VectorMathCLITests: KernelcSuite {
             #include <math.h>
             #include <stdint.h>
             #include <string.h>
-            int kern_entry_run(void *, const double *, int64_t, int64_t, double *, int64_t, int64_t, void *);
+            int aot_run(void *, const double *, int64_t, int64_t, double *, int64_t, int64_t, void *);
             int main(void) {
                 static double x[1000], y[1000];
                 char ctx[256];
                 memset(ctx, 0, sizeof ctx);
                 for (int i = 0; i < 1000; i++) x[i] = i * 0.01 - 5;
-                if (kern_entry_run(ctx, x, 1000, 1, y, 1000, 1, 0) != 0) return 2;
+                if (aot_run(ctx, x, 1000, 1, y, 1000, 1, 0) != 0) return 2;
                 for (int i = 0; i < 1000; i++) {
                     double e = exp(x[i]), s = sin(x[i]);
                     if (fabs(y[i] - (e + s)) > 1e-15 * (fabs(e) + fabs(s)) * 8) return 3;
@@ -82,11 +83,6 @@ struct VectorMathCLITests: KernelcSuite {
     }
 
     func run(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(tool, arguments).status
     }
 }

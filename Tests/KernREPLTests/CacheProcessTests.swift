@@ -1,36 +1,17 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 /// The compile cache across processes: two `kernelc run`s storing the same key at once,
 /// and `kernelc cache stats|clear`.
 @Suite(.serialized)
 struct CacheProcessTests {
-    static func start(_ binary: String, _ arguments: [String], cache: String) throws -> (
-        Process, Pipe, Pipe
-    ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["KERN_CACHE_DIR"] = cache
-        env["KERN_CACHE"] = nil
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        return (process, out, err)
-    }
-
-    static func finish(_ p: (Process, Pipe, Pipe)) -> (String, String, Int32) {
-        let out = p.1.fileHandleForReading.readDataToEndOfFile()
-        let err = p.2.fileHandleForReading.readDataToEndOfFile()
-        p.0.waitUntilExit()
-        return (
-            String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self),
-            p.0.terminationStatus
-        )
+    /// Starts `kernelc ARGUMENTS` with its cache in `cache`.
+    static func start(_ binary: String, _ arguments: [String], cache: String) throws
+        -> ChildProcess
+    {
+        try ChildProcess.start(
+            binary, arguments, environment: ["KERN_CACHE_DIR": cache, "KERN_CACHE": nil])
     }
 
     @Test func twoProcessesStoringTheSameKeyAtOnce() throws {
@@ -52,26 +33,25 @@ struct CacheProcessTests {
             let runs = try (0..<2).map { _ in
                 try Self.start(binary, ["run", "--time", file], cache: cache)
             }
-            let results = runs.map(Self.finish)
-            for (out, err, status) in results {
-                #expect(status == 0, "\(err)")
-                #expect(out == "249750.0\n")
+            for r in runs.map({ $0.finish() }) {
+                #expect(r.status == 0, "\(r.err)")
+                #expect(r.out == "249750.0\n")
                 // Round 0 races to store; later rounds must find the entry.
-                if round > 0 { #expect(err.contains("compile cache: hit"), "\(err)") }
+                if round > 0 { #expect(r.err.contains("compile cache: hit"), "\(r.err)") }
             }
         }
         let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
         #expect(entries.filter { $0.hasSuffix(".kobj") }.count == 1)
         #expect(entries.filter { $0.contains("kern-tmp") }.isEmpty)
 
-        let stats = Self.finish(try Self.start(binary, ["cache", "stats"], cache: cache))
-        #expect(stats.2 == 0)
-        #expect(stats.0.contains("entries: 1"))
-        #expect(stats.0.contains("directory: \(cache)"))
-        let clear = Self.finish(try Self.start(binary, ["cache", "clear"], cache: cache))
-        #expect(clear.0.contains("removed 1 entries"))
-        let after = Self.finish(try Self.start(binary, ["cache", "stats"], cache: cache))
-        #expect(after.0.contains("entries: 0"))
+        let stats = try Self.start(binary, ["cache", "stats"], cache: cache).finish()
+        #expect(stats.status == 0)
+        #expect(stats.out.contains("entries: 1"))
+        #expect(stats.out.contains("directory: \(cache)"))
+        let clear = try Self.start(binary, ["cache", "clear"], cache: cache).finish()
+        #expect(clear.out.contains("removed 1 entries"))
+        let after = try Self.start(binary, ["cache", "stats"], cache: cache).finish()
+        #expect(after.out.contains("entries: 0"))
     }
 
     @Test func unwritableCacheDirectoryWarnsOnce() throws {
@@ -82,10 +62,9 @@ struct CacheProcessTests {
         FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: blocker) }
         let file = FileManagerTemp.file("ro.kern", "func main() -> Int { return 7 }")
-        let (out, err, status) = Self.finish(
-            try Self.start(binary, ["run", file], cache: blocker + "/cache"))
-        #expect(status == 0)
-        #expect(out == "7\n")
-        #expect(err.components(separatedBy: "compile cache not written").count == 2, "\(err)")
+        let r = try Self.start(binary, ["run", file], cache: blocker + "/cache").finish()
+        #expect(r.status == 0)
+        #expect(r.out == "7\n")
+        #expect(r.err.components(separatedBy: "compile cache not written").count == 2, "\(r.err)")
     }
 }

@@ -1,29 +1,25 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 /// `kernelc` as a process without a usable LLVM, and `kernelc --version`.
 @Suite struct LLVMLoadingProcessTests {
-    func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32) {
-        let binary = try #require(FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self), process.terminationStatus)
+    /// Runs `kernelc ARGUMENTS` with exactly `environment`.
+    func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32)
+    {
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let r = try ChildProcess.run(
+            binary, arguments, environment: environment, inheritingEnvironment: false)
+        return (r.out, r.err, r.status)
     }
+
+    /// An environment in which no LLVM can be found.
+    static let noLLVM = ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"]
 
     @Test func noLLVMIsAClearErrorAndStatus1() throws {
         let file = FileManagerTemp.file("needs-llvm.kern", "func main() -> Int { return 42 }\n")
-        let (out, err, status) = try run(
-            ["run", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        let (out, err, status) = try run(["run", file], environment: Self.noLLVM)
         #expect(status == 1)
         #expect(out.isEmpty)
         #expect(err.contains("Kern needs LLVM 19 to 22"))
@@ -33,8 +29,7 @@ import Testing
 
     @Test func checkNeedsNoLLVM() throws {
         let file = FileManagerTemp.file("check-only.kern", "func f() -> Int { return 1 }\n")
-        let (_, _, status) = try run(
-            ["check", file], environment: ["KERN_LLVM_LIBRARY": "/nonexistent", "PATH": "/nonexistent"])
+        let (_, _, status) = try run(["check", file], environment: Self.noLLVM)
         #expect(status == 0)
     }
 

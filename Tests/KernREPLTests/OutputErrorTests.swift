@@ -1,4 +1,5 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,14 +11,6 @@ import Testing
 /// leaves. Each case: the right exit status, never a signal, nothing clobbered.
 @Suite(.serialized)
 struct OutputErrorTests {
-    struct Outcome {
-        var out: String
-        var err: String
-        var status: Int32
-        /// Killed by a signal (SIGILL, SIGPIPE, …) rather than exiting.
-        var signaled: Bool
-    }
-
     /// A scratch directory holding the test programs.
     let dir: String = {
         let dir = NSTemporaryDirectory() + "kern-output-errors-\(getpid())"
@@ -37,30 +30,12 @@ struct OutputErrorTests {
 
     /// Runs a /bin/sh script in `dir` with `$K` the built kernelc; `exec` in the script
     /// makes kernelc the process whose status (or signal) is reported.
-    func sh(_ script: String) throws -> Outcome {
+    func sh(_ script: String) throws -> ChildProcess.Result {
         let binary = try #require(
             FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var env = ProcessInfo.processInfo.environment
-        env["K"] = binary
-        env["KERN_HISTORY"] = ""
-        process.environment = env
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus,
-            signaled: process.terminationReason == .uncaughtSignal)
+        return try ChildProcess.run(
+            "/bin/sh", ["-c", script], environment: ["K": binary, "KERN_HISTORY": ""],
+            directory: dir)
     }
 
     // MARK: - `-o` targets (issue 20)
@@ -88,22 +63,14 @@ struct OutputErrorTests {
     }
 
     @Test func outputToAPseudoTerminalWritesTheDevice() throws {
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        #expect(openpty(&master, &slave, nil, nil, nil) == 0)
-        defer {
-            close(master)
-            close(slave)
+        try withPseudoTerminal { name, readBack in
+            let r = try sh("exec \"$K\" build kernel.kern --emit kir -o \(name)")
+            #expect(r.status == 0 && !r.signaled, "\(r.err)")
+            #expect(readBack().contains("twice"))
+            var info = stat()
+            stat(name, &info)
+            #expect(info.st_mode & S_IFMT == S_IFCHR)
         }
-        let name = String(cString: ttyname(slave))
-        let r = try sh("exec \"$K\" build kernel.kern --emit kir -o \(name)")
-        #expect(r.status == 0 && !r.signaled, "\(r.err)")
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let n = read(master, &buffer, buffer.count)
-        #expect(String(decoding: buffer[0..<max(n, 0)], as: UTF8.self).contains("twice"))
-        var info = stat()
-        stat(name, &info)
-        #expect(info.st_mode & S_IFMT == S_IFCHR)
     }
 
     @Test func outputToAFullDeviceIsStatusOne() throws {

@@ -92,25 +92,13 @@ struct OutputFileTests {
     }
 
     @Test func writesIntoAPseudoTerminalInPlace() throws {
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        #expect(openpty(&master, &slave, nil, nil, nil) == 0)
-        defer {
-            close(master)
-            close(slave)
-        }
         // Raw mode: the bytes arrive as written (no newline translation).
-        var settings = termios()
-        tcgetattr(slave, &settings)
-        cfmakeraw(&settings)
-        tcsetattr(slave, TCSANOW, &settings)
-        let name = String(cString: ttyname(slave))
-        #expect(fileType(name) == S_IFCHR)
-        try OutputFile.write(Array("to the device".utf8), to: name)
-        var buffer = [UInt8](repeating: 0, count: 64)
-        let n = read(master, &buffer, buffer.count)
-        #expect(String(decoding: buffer[0..<max(n, 0)], as: UTF8.self) == "to the device")
-        #expect(fileType(name) == S_IFCHR)  // still the device
+        try withPseudoTerminal(raw: true) { name, readBack in
+            #expect(fileType(name) == S_IFCHR)
+            try OutputFile.write(Array("to the device".utf8), to: name)
+            #expect(readBack() == "to the device")
+            #expect(fileType(name) == S_IFCHR)  // still the device
+        }
     }
 
     @Test func aFullDeviceIsAnError() throws {

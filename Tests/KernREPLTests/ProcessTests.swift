@@ -1,4 +1,5 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 /// `kernelc repl` as a process: piped (scripted) and in a real terminal (tmux).
@@ -9,28 +10,9 @@ struct ProcessTests {
     {
         let binary = try #require(
             FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["KERN_HISTORY"] = ""
-        process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self),
-            process.terminationStatus
-        )
+        let r = try ChildProcess.run(
+            binary, arguments, environment: ["KERN_HISTORY": ""], input: stdin)
+        return (r.out, r.err, r.status)
     }
 
     @Test func pipedSessionPrintsOnlyResultsAndDiagnostics() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import KernCLITestSupport
 import Testing
 
 /// `kernelc run` on runaway recursion (issue 15.2) as a real process: exit status 1 with
@@ -10,20 +11,9 @@ struct StackOverflowProcessTests {
     ) {
         let binary = try #require(
             FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let path = FileManagerTemp.file(name, source)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["run", path] + options
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            String(decoding: err, as: UTF8.self), process.terminationStatus,
-            process.terminationReason == .uncaughtSignal
-        )
+        let r = try ChildProcess.run(
+            binary, ["run", FileManagerTemp.file(name, source)] + options)
+        return (r.err, r.status, r.signaled)
     }
 
     @Test func deepRecursionOnTheMainThreadExitsWithStatusOne() throws {

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 enum FileManagerTemp {
     /// Writes a file into a per-process temporary directory and returns its path.
     static func file(_ name: String, _ text: String) -> String {
@@ -25,3 +29,32 @@ enum FileManagerTemp {
         return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
+
+/// Runs `body` with a pseudo-terminal: the device's path (what a program writes to) and
+/// a function reading what arrived on the other side (up to 4 KB, at once). `raw` turns
+/// off the device's newline translation. Both sides are closed afterwards.
+/// - Throws: when no pseudo-terminal can be opened, or what `body` throws.
+func withPseudoTerminal<R>(
+    raw: Bool = false, _ body: (_ path: String, _ readBack: () -> String) throws -> R
+) throws -> R {
+    var master: Int32 = -1
+    var slave: Int32 = -1
+    guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw PseudoTerminalUnavailable() }
+    defer {
+        close(master)
+        close(slave)
+    }
+    if raw {
+        var settings = termios()
+        tcgetattr(slave, &settings)
+        cfmakeraw(&settings)
+        tcsetattr(slave, TCSANOW, &settings)
+    }
+    return try body(String(cString: ttyname(slave))) {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let n = read(master, &buffer, buffer.count)
+        return String(decoding: buffer[0..<max(n, 0)], as: UTF8.self)
+    }
+}
+
+struct PseudoTerminalUnavailable: Error {}

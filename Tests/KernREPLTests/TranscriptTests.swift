@@ -163,6 +163,8 @@ struct TranscriptTests {
             "let a = 2",
             "a + nope",
             "func g(x: Int) -> Int {\n    return x +\n}",
+            "let k = 2.5\nvar b = a\nb = k",
+            "b = 1; func f() {}",
             "a * 21",
         ])
         #expect(
@@ -180,6 +182,18 @@ struct TranscriptTests {
                 ! <input>:3:1: error: expected an expression, found '}'
                     }
                     ^
+                > let k = 2.5
+                var b = a
+                b = k
+                ! <input>:3:5: error: cannot assign value of type 'Double' to type 'Int'
+                    b = k
+                        ^
+                help: convert explicitly: Int(k)
+                > b = 1; func f() {}
+                ! <input>:1:8: error: a function must be defined in an input of its own
+                    b = 1; func f() {}
+                           ^~~~
+                help: type the statements and the 'func' separately
                 > a * 21
                 42
                 """)

@@ -89,9 +89,9 @@ import Testing
             "stringOutsidePrintRejected", body("let s = \"hi\""),
             "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\""),
         RejectCase(
-            "arrayReturnRejected", "func f() -> [Double] { }", "functions cannot return arrays",
-            line: 1, column: 13,
-            help: "inout"),
+            "arrayReturnNeedsReturn", "func f() -> [Double] { }",
+            "missing return in global function expected to return '[Double]'", line: 1,
+            column: 1),
         RejectCase(
             "rankFourRejected", "func f(a: [[[[Double]]]]) { }",
             "arrays of rank 4 are not supported", line: 1,

@@ -44,6 +44,22 @@ struct SwiftWrapperGeneratorTests {
         #expect(text.contains("(k.kern:5)"))
     }
 
+    /// Wrappers call the entry point directly with its exact C type (EntryABI order).
+    @Test func wrappersCallTheEntryPointDirectly() throws {
+        let text = try swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        #expect(
+            text.contains(
+                "try _KernDirectEntry(_module0.get().function(named: \"saxpy\"), abi: \"func saxpy(Float, [Float], inout [Float]) -> Void\")"
+            ))
+        #expect(
+            text.contains(
+                "typealias _Entry = @convention(c) (UnsafeMutableRawPointer, Float, UnsafeRawPointer?, Int64, Int64, UnsafeMutableRawPointer?, Int64, Int64, UnsafeMutableRawPointer?) -> Int32"
+            ))
+        #expect(text.contains("try _d.array(m, rank: 2, argument: 0) { _a0 in"))
+        #expect(text.contains("return withUnsafeBytes(of: _r) { ($0.load(fromByteOffset: 0, as: Int.self), $0.load(fromByteOffset: 8, as: Double.self)) }"))
+        #expect(!text.contains("_invoke"), "no signature here needs the lowered path")
+    }
+
     @Test func errorsPointIntoTheKernelFile() {
         let bad = "func f(n: Int) -> Double {\n    return n\n}\n"
         let output = SwiftWrapperGenerator.generate([.init(path: "/src/bad.kern", text: bad)])
@@ -74,5 +90,27 @@ struct SwiftWrapperGeneratorTests {
         // A `"#` inside the kernel needs one more `#`.
         #expect(SwiftWrapperGenerator.stringLiteral("print(\"x\"#)").hasPrefix("##\"\"\""))
         #expect(SwiftWrapperGenerator.quoted("a\"b\\c") == "\"a\\\"b\\\\c\"")
+    }
+}
+
+/// Array results: a Swift array for rank 1 (one copy), a Tensor for ranks 2 and 3.
+struct SwiftWrapperArrayResultTests {
+    @Test func arrayResultsAreReturned() throws {
+        let source = """
+            func ramp(n: Int) -> [Double] { [Double](repeating: 1, count: n) }
+            func grid(n: Int) -> [[Float]] { [[Float]](repeating: 0, rows: n, cols: n) }
+            """
+        guard
+            case .swift(let text) = SwiftWrapperGenerator.generate([
+                .init(path: "/p/r.kern", text: source)
+            ])
+        else {
+            Issue.record("expected Swift")
+            return
+        }
+        #expect(text.contains("static func ramp(n: Int) throws -> [Double] {"))
+        #expect(text.contains(".as([Double].self)"))
+        #expect(text.contains("static func grid(n: Int) throws -> Tensor<Float> {"))
+        #expect(text.contains(".as(Tensor<Float>.self)"))
     }
 }

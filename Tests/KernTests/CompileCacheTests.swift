@@ -108,7 +108,8 @@ struct CompileCacheTests {
             .init(optimizationLevel: 2), .init(checked: false), .init(fastMathLevel: .balanced),
             .init(targetCPU: "haswell"), .init(targetFeatures: "-avx512f"),
             .init(vectorMath: false), .init(preferredVectorWidth: 256),
-            .init(optimizationRemarks: true), .init(spmd: false),
+            .init(optimizationRemarks: true), .init(entryPoints: ["f"]),
+            .init(entryPoints: ["f", "g"]), .init(spmd: false),
         ]
         variants += options.map { key(options: $0) }
         for v in variants { #expect(v != base) }
@@ -134,6 +135,17 @@ struct CompileCacheTests {
     }
 
     // MARK: - Compiles
+
+    @Test func lazyAndFullCompilesAreSeparateEntries() throws {
+        try Self.withCache { (dir: String) throws in
+            let lazy = CompileOptions(entryPoints: ["f"])
+            #expect(try Self.compileAndCall(Self.source, options: lazy).hit == false)
+            // The full compile must not get the entry that holds f alone.
+            #expect(try Self.compileAndCall(Self.source).hit == false)
+            #expect(try Self.compileAndCall(Self.source, options: lazy).hit == true)
+            #expect(Self.entryPaths(dir).count == 2)
+        }
+    }
 
     @Test func missThenHitGivesTheSameResults() throws {
         try Self.withCache { (dir: String) throws in

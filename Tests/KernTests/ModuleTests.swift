@@ -11,8 +11,8 @@ import Testing
 /// Compiled code served by the hand-written C entries.
 struct TestEntries: CompiledCode {
     var llvmIR: String { "; test entries" }
-    func objectCode() throws -> [UInt8] { [] }
-    func assembly() throws -> String { "" }
+    func objectCode(entryPrefix: String?) throws -> [UInt8] { [] }
+    func assembly(entryPrefix: String?) throws -> String { "" }
     func address(ofEntry name: String) -> UnsafeRawPointer? { kern_test_entry(name) }
 }
 
@@ -73,8 +73,8 @@ struct TestEntries: CompiledCode {
     @Test func missingEntryPointIsABackendError() {
         struct Empty: CompiledCode {
             var llvmIR: String { "" }
-            func objectCode() throws -> [UInt8] { [] }
-            func assembly() throws -> String { "" }
+            func objectCode(entryPrefix: String?) throws -> [UInt8] { [] }
+            func assembly(entryPrefix: String?) throws -> String { "" }
             func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
         }
         #expect(throws: KernError.self) {

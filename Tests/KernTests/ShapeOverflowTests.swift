@@ -13,15 +13,14 @@ import Testing
         1 << 62, Int.max / 2 + 1, Int.max - 1, Int.max,
     ]
 
-    /// The exact element count, or nil when it overflows.
+    /// The exact element count of a shape of non-negative sizes, or nil when it overflows
+    /// (by full-width products, not the library's overflow-reporting loop it checks).
     static func exactCount(_ shape: [Int]) -> Int? {
-        var n = 1
-        for d in shape {
-            let (p, o) = n.multipliedReportingOverflow(by: d)
-            if o { return nil }
-            n = p
+        shape.reduce(Int?(1)) { count, size in
+            guard let count else { return nil }
+            let (high, low) = count.multipliedFullWidth(by: size)
+            return high == 0 && low <= UInt(Int.max) ? Int(low) : nil
         }
-        return n
     }
 
     @Test func viewOfAWrappingShapeIsRefused() throws {

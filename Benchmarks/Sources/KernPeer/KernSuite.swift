@@ -111,6 +111,13 @@ public final class KernSuite: KernelSuite {
                     name: "Kern: trivial(x) via libffi, argument checks included (best of 5 runs)",
                     value: Self.nanosecondsPerCall(calls) { i in _ = try? trivial(i) },
                     unit: "ns/call"))
+            metrics.append(
+                Metric(
+                    group: "call overhead",
+                    name:
+                        "Kern: Kernels.trivial(x:), the typed wrapper KernPlugin generates (direct call, checks and errors included; best of 5 runs)",
+                    value: Self.nanosecondsPerCall(calls) { i in _ = try? Kernels.trivial(x: i) },
+                    unit: "ns/call"))
             typealias Entry =
                 @convention(c) (UnsafeMutableRawPointer?, Int64, UnsafeMutableRawPointer?) -> Int32
             let entry = unsafeBitCast(trivial.entryPoint, to: Entry.self)

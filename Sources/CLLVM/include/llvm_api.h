@@ -156,6 +156,7 @@ LLVMModuleRef LLVMModuleCreateWithNameInContext(const char *ModuleID, LLVMContex
 LLVMModuleRef LLVMCloneModule(LLVMModuleRef M) KERN_LLVM_API(LLVMCloneModule);
 void LLVMDisposeModule(LLVMModuleRef M) KERN_LLVM_API(LLVMDisposeModule);
 void LLVMSetTarget(LLVMModuleRef M, const char *Triple) KERN_LLVM_API(LLVMSetTarget);
+void LLVMSetModuleInlineAsm2(LLVMModuleRef M, const char *Asm, size_t Len) KERN_LLVM_API(LLVMSetModuleInlineAsm2);
 void LLVMSetModuleDataLayout(LLVMModuleRef M, LLVMTargetDataRef DL) KERN_LLVM_API(LLVMSetModuleDataLayout);
 void LLVMAddModuleFlag(LLVMModuleRef M, LLVMModuleFlagBehavior Behavior, const char *Key, size_t KeyLen, LLVMMetadataRef Val) KERN_LLVM_API(LLVMAddModuleFlag);
 char *LLVMPrintModuleToString(LLVMModuleRef M) KERN_LLVM_API(LLVMPrintModuleToString);
@@ -292,6 +293,6 @@ LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms
 void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
 void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
 
-#define KERN_LLVM_FUNCTION_COUNT 206
+#define KERN_LLVM_FUNCTION_COUNT 207
 
 #endif

@@ -13,7 +13,9 @@
 /// constants, u >= 0) is in `0..<%n` when `L + k >= 0` and `k <= u` — the stencil idiom
 /// `for i in 1..<n - 1 { x[i - 1] … x[i + 1] }`. Checks it cannot prove are left to
 /// `hoist-bounds-checks`. Inside `if x >= 0 && x < n { … }` a check `x < n` (the same
-/// extent) is proven too (BranchFacts.swift).
+/// extent) is proven too (BranchFacts.swift). A check is also dropped when an earlier
+/// check of the same index against the same extent dominates it (earlier in the same
+/// block or in an enclosing one): `a[i] = a[i] + 1` checks `i` once, not twice.
 @discardableResult
 public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
     var stats = PassStatistics(pass: "eliminate-bounds-checks")
@@ -22,7 +24,9 @@ public func eliminateBoundsChecks(_ m: inout Module) -> PassStatistics {
         facts.collect(m.functions[id].body)
         var removed = 0
         var body = m.functions[id].body
-        eliminate(&body, facts, loops: [], known: [], sizes: [:], guards: [], removed: &removed)
+        eliminate(
+            &body, facts, loops: [], known: [], sizes: [:], guards: [], passed: [],
+            removed: &removed)
         m.functions[id].body = body
         let kept = countInstructions(body, isBoundsCheck)
         stats.functions.append(.init(function: m.functions[id].name, removed: removed, kept: kept))
@@ -87,7 +91,7 @@ struct Facts {
             case .unary, .binary, .convert, .math, .select, .load, .store,
                 .makeTuple, .extract, .loadElement, .storeElement,
                 .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .clock, .mpi,
+                .rngIteration, .atomicAdd, .clock, .callC, .mpi,
                 .breakLoop, .continueLoop, .returnValue, .parallelFor:
                 break
             }
@@ -213,19 +217,21 @@ private func mirroredRange(_ loop: ForLoop, _ range: ProvenRange, _ facts: Facts
 
 private func eliminate(
     _ block: inout Block, _ facts: Facts, loops: [ProvenRange], known: [ExtentPair],
-    sizes: [Facts.DimOf: Int64], guards: [IndexGuard], removed: inout Int
+    sizes: [Facts.DimOf: Int64], guards: [IndexGuard], passed: Set<PassedCheck>,
+    removed: inout Int
 ) {
     // Extents proven equal by preconditions earlier in this block (or an enclosing one),
     // and extents they proved to be constants (`pos.shape(1) == 3`).
     var known = known
     var sizes = sizes
+    var passed = passed
     var conditions = ConditionTracker()
     var out: [Instr] = []
     out.reserveCapacity(block.instrs.count)
     func walk(_ b: inout Block, _ loops: [ProvenRange], _ extra: [IndexGuard] = []) {
         eliminate(
             &b, facts, loops: loops, known: known, sizes: sizes, guards: guards + extra,
-            removed: &removed)
+            passed: passed, removed: &removed)
     }
     for var instr in block.instrs {
         defer { conditions.observe(instr) }
@@ -235,7 +241,9 @@ private func eliminate(
                 loops.contains { $0.proves(index: index, bound: bound, facts, known) }
                 || guards.contains { $0.index == index && facts.sameExtent(bound, $0.upper, known) }
                 || facts.constantIndex(index, below: bound, sizes)
-            if proven {
+            // `insert` also records a kept check for the checks it dominates.
+            let repeated = !passed.insert(PassedCheck(index: index, bound: bound, facts)).inserted
+            if proven || repeated {
                 removed += 1
                 continue
             }
@@ -266,6 +274,7 @@ private func eliminate(
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkDivisor, .checkStride, .call, .print, .random, .rngIteration, .atomicAdd, .clock,
+            .callC,
             .mpi,
             .breakLoop, .continueLoop,
             .returnValue, .parallelFor:
@@ -274,4 +283,20 @@ private func eliminate(
         out.append(instr)
     }
     block.instrs = out
+}
+
+/// A check that ran (and so passed) earlier on the path: the same index against the same
+/// extent — the same `dim` of the same array, or else the same bound value.
+struct PassedCheck: Hashable {
+    enum Extent: Hashable {
+        case dim(Facts.DimOf)
+        case value(ValueID)
+    }
+    var index: ValueID
+    var extent: Extent
+
+    init(index: ValueID, bound: ValueID, _ facts: Facts) {
+        self.index = index
+        extent = facts.dims[bound].map(Extent.dim) ?? .value(bound)
+    }
 }

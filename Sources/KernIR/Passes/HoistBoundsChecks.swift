@@ -59,28 +59,15 @@ private struct LoopVersioner {
         var out: [Instr] = []
         out.reserveCapacity(block.instrs.count)
         for var instr in block.instrs {
-            switch instr.op {
-            case .forLoop(var loop):
-                if containsLoop(loop.body) {
-                    loop.body = rewrite(loop.body)
-                    instr.op = .forLoop(loop)
-                } else if let versioned = version(loop, pos: instr.pos, id: instr.loop) {
-                    out += versioned
-                    continue
-                }
-            case .ifElse(let c, let then, let els):
-                instr.op = .ifElse(c, then: rewrite(then), else: rewrite(els))
-            case .whileLoop(let cond, let c, let body):
-                instr.op = .whileLoop(cond: rewrite(cond), condition: c, body: rewrite(body))
-            case .repeatLoop(let body, let cond, let c):
-                instr.op = .repeatLoop(body: rewrite(body), cond: rewrite(cond), condition: c)
-            case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-                .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-                .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-                .rngIteration, .atomicAdd, .clock, .mpi, .breakLoop, .continueLoop, .returnValue,
-                .parallelFor:
-                break
+            // An innermost loop is versioned; everything else is searched for loops
+            // (rewriting a block without loops changes nothing).
+            if case .forLoop(let loop) = instr.op, !containsLoop(loop.body),
+                let versioned = version(loop, pos: instr.pos, id: instr.loop)
+            {
+                out += versioned
+                continue
             }
+            instr.op.updateNestedBlocks { $0 = rewrite($0) }
             out.append(instr)
         }
         return Block(out)

@@ -62,6 +62,7 @@ struct LoopOutliner {
         self.functionID = functionID
         self.function = module.functions[functionID]
         var writable = Set<ValueID>()
+        let valueTypes = module.functions[functionID].values
         for p in function.params where p.isInout {
             if case .value(let v) = p.binding { writable.insert(v) }
         }
@@ -69,6 +70,11 @@ struct LoopOutliner {
             for instr in block.instrs {
                 switch instr.op {
                 case .allocArray: if let r = instr.result { writable.insert(r) }
+                case .call:
+                    // An array-returning call's result is a new array owned here.
+                    if let r = instr.result, case .array = valueTypes[r] {
+                        writable.insert(r)
+                    }
                 case .subview(let a, _):
                     if let r = instr.result, writable.contains(a) { writable.insert(r) }
                 default: break

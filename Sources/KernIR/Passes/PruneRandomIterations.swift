@@ -51,7 +51,7 @@ private func scanRandomUse(_ block: Block, direct: inout Bool, callees: inout Se
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
             .checkBounds, .checkDivisor, .precondition, .checkStride, .print, .rngIteration,
             .atomicAdd, .mpi, .ifElse, .forLoop, .whileLoop, .repeatLoop, .breakLoop, .continueLoop,
-            .returnValue, .clock:
+            .returnValue, .clock, .callC:
             break
         }
         for nested in instr.op.nestedBlocks {
@@ -77,34 +77,14 @@ public func pruneRandomIterations(_ m: inout Module) -> PassStatistics {
 
 private func prune(_ block: inout Block, drawing: Set<FunctionID>, removed: inout Int) {
     for k in block.instrs.indices {
-        switch block.instrs[k].op {
-        case .forLoop(var loop):
-            if case .rngIteration? = loop.body.instrs.first?.op,
-                !blockDrawsRandomNumbers(loop.body, drawing: drawing)
-            {
-                loop.body.instrs.removeFirst()
-                removed += 1
-            }
-            prune(&loop.body, drawing: drawing, removed: &removed)
+        if case .forLoop(var loop) = block.instrs[k].op,
+            case .rngIteration? = loop.body.instrs.first?.op,
+            !blockDrawsRandomNumbers(loop.body, drawing: drawing)
+        {
+            loop.body.instrs.removeFirst()
+            removed += 1
             block.instrs[k].op = .forLoop(loop)
-        case .ifElse(let c, var then, var els):
-            prune(&then, drawing: drawing, removed: &removed)
-            prune(&els, drawing: drawing, removed: &removed)
-            block.instrs[k].op = .ifElse(c, then: then, else: els)
-        case .whileLoop(var cond, let c, var body):
-            prune(&cond, drawing: drawing, removed: &removed)
-            prune(&body, drawing: drawing, removed: &removed)
-            block.instrs[k].op = .whileLoop(cond: cond, condition: c, body: body)
-        case .repeatLoop(var body, var cond, let c):
-            prune(&body, drawing: drawing, removed: &removed)
-            prune(&cond, drawing: drawing, removed: &removed)
-            block.instrs[k].op = .repeatLoop(body: body, cond: cond, condition: c)
-        case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
-            .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,
-            .checkBounds, .checkDivisor, .precondition, .checkStride, .call, .print, .random,
-            .rngIteration, .atomicAdd, .clock, .mpi, .breakLoop, .continueLoop, .returnValue,
-            .parallelFor:
-            break
         }
+        block.instrs[k].op.updateNestedBlocks { prune(&$0, drawing: drawing, removed: &removed) }
     }
 }

@@ -34,6 +34,12 @@ package final class Module {
         LLVMSetModuleDataLayout(ref, dataLayout)
     }
 
+    /// Module-level assembly, emitted (and assembled by LLVM's integrated assembler) with
+    /// the module's code.
+    func setInlineAssembly(_ text: String) {
+        LLVMSetModuleInlineAsm2(ref, text, text.utf8.count)
+    }
+
     package func printed() -> String { takeMessage(LLVMPrintModuleToString(ref)) }
 
     /// Runs the IR verifier; the message on failure.

@@ -108,6 +108,16 @@ void kern_rt_print_f32(float v);
 void kern_rt_print_bool(int32_t v);
 void kern_rt_print_end(void);
 
+/* String(format:) conversions (kern_rt_printf.c). `spec` is one conversion without a
+ * length modifier ("%-08.3f"); `kind` says how `bits` holds the value. */
+enum { KERN_FORMAT_SIGNED = 0, KERN_FORMAT_UNSIGNED = 1, KERN_FORMAT_FLOATING = 2 };
+/* Appends the formatted value to the current print line. */
+void kern_rt_print_formatted(const char *spec, int32_t kind, int64_t bits);
+/* Formats like snprintf: writes at most `capacity` bytes (NUL included) and returns the
+ * length of the whole text (the interpreter's entry; the same code as above). */
+int kern_rt_format_scalar(char *buf, size_t capacity, const char *spec, int32_t kind,
+                          uint64_t bits);
+
 /* clock(): nanoseconds of CLOCK_MONOTONIC (an arbitrary origin; differences are
  * elapsed time). */
 int64_t kern_rt_clock_ns(void);

@@ -1,0 +1,160 @@
+import KernBasics
+import KernSyntax
+import Testing
+
+@testable import KernSema
+
+/// `String(format:)` (issue 18.2) and generic functions (issue 18.6): what Sema accepts,
+/// what it records, and where its errors point (caret and help).
+@Suite struct FormatTests {
+    @Test func aFormatCallRecordsItsPieces() throws {
+        let run = expectAccepted(
+            body("print(String(format: \"x=%8.3f n=%-5ld%%\", x, n))", params: "x: Double, n: Int"))
+        let program = try #require(run.program)
+        let pieces = program.calls.values.compactMap { call -> [FormatPiece]? in
+            if case .format(let p) = call { p } else { nil }
+        }
+        #expect(
+            pieces == [
+                [
+                    .text("x="),
+                    .conversion(.init(flags: "", width: 8, precision: 3, letter: .f)),
+                    .text(" n="),
+                    .conversion(.init(flags: "-", width: 5, precision: nil, letter: .d)),
+                    .text("%"),
+                ]
+            ])
+    }
+
+    @Test func literalsTakeTheConversionsKind() {
+        expectAccepted(body("print(String(format: \"%d %f %e\", 1, 2, 0.5))"))
+    }
+
+    @Test func mismatchesPointAtTheArgument() {
+        expectError(
+            body("print(String(format: \"%d\", x))", params: "x: Float"),
+            "'%d' expects an integer, but the argument is 'Float'", at: "x))",
+            help: "use '%f', '%e' or '%g' for 'Float', or convert with Int(...)")
+        expectError(
+            body("print(String(format: \"%x\", y))", params: "y: Double"),
+            "'%x' expects an integer", at: "y))")
+        expectError(
+            body("print(String(format: \"%g\", k))", params: "k: UInt8"),
+            "'%g' expects a 'Float' or 'Double', but the argument is 'UInt8'", at: "k))",
+            help: "use '%d' for an integer, or convert with Double(...)")
+        expectError(
+            body("print(String(format: \"%d\", 1, 2))"), "extra argument for the format",
+            at: "2))")
+        expectError(
+            body("print(String(format: \"%d %d\", 1))"),
+            "missing argument for conversion '%d'", at: "\"%d %d\"",
+            help: "the format has 2 conversions but 1 argument follows it")
+    }
+
+    @Test func badFormatsPointIntoTheLiteral() {
+        expectError(
+            body("print(String(format: \"ab%s\", 1))"), "unsupported conversion '%s'", at: "s\"",
+            help: "Kern formats numbers only; put text into the format itself")
+        expectError(
+            body("print(String(format: \"%.*f\", 1, 2.0))"), "'*' widths", at: "*f")
+        expectError(body("print(String(format: \"%1$d\", 1))"), "positional arguments", at: "%1")
+        expectError(body("print(String(format: \"50%\"))"), "incomplete conversion", at: "%\"")
+        expectError(
+            body("print(String(format: \"%9999d\", 1))"), "too large (at most 4096)", at: "%9")
+    }
+
+    @Test func formatsAreLiteralsAndOnlyPrintArguments() {
+        expectError(
+            body("print(String(format: f, 1))", params: "f: Int"),
+            "the format of 'String(format:)' must be a string literal", at: "f, 1")
+        expectError(
+            body("let s = String(format: \"%d\", 1)"),
+            "'String(format:)' can only be an argument of 'print'", at: "String")
+        expectError(
+            body("print(String(\"x\"))"), "'String' is only available as String(format:)",
+            at: "String")
+    }
+
+    @Test func theParserKeepsSpecsRoundTripping() {
+        for spec in ["%d", "%-+08.3f", "% x", "%#o", "%.0e", "%12G", "%a"] {
+            #expect(FormatConversion(spec: spec)?.spec == spec)
+        }
+        #expect(FormatConversion(spec: "%ld")?.spec == "%d")
+        #expect(FormatConversion(spec: "x%d") == nil)
+    }
+}
+
+@Suite struct GenericFunctionTests {
+    static let axpy = """
+        func axpy<T: BinaryFloatingPoint>(a: T, x: [T], y: inout [T]) {
+            for i in 0..<x.count { y[i] = a * x[i] + y[i] }
+        }
+
+        """
+
+    @Test func instancesAreMadeForEveryAllowedTypeAndCalled() throws {
+        let run = expectAccepted(
+            Self.axpy
+                + body("axpy(a: 2, x: x, y: &y)", params: "x: [Float], y: inout [Float]"))
+        let program = try #require(run.program)
+        let names = program.functions.map(\.name)
+        #expect(names.contains("axpy<Float>") && names.contains("axpy<Double>"))
+        #expect(!names.contains("axpy"))
+        let callees = program.calls.values.compactMap { call -> String? in
+            if case .function(let f) = call { program.functions[f].name } else { nil }
+        }
+        #expect(callees == ["axpy<Float>"])
+        let instance = try #require(program.functions.first { $0.name == "axpy<Float>" })
+        #expect(instance.params.map(\.type) == [.scalar(.float), .array(.float, rank: 1), .array(.float, rank: 1)])
+    }
+
+    @Test func manyCombinationsAreInstantiatedOnDemand() throws {
+        let source = """
+            func mix<T: FixedWidthInteger, U: FixedWidthInteger>(_ a: T, _ b: U) -> Int { Int(a) + Int(b) }
+            func twice<T: Numeric>(_ x: T) -> Int { mix(Int8(1), Int16(2)) }
+
+            """ + body("let r = twice(Int32(3))")
+        let run = expectAccepted(source)
+        let names = try #require(run.program).functions.map(\.name)
+        #expect(names.contains("mix<Int8, Int16>"))
+        #expect(names.filter { $0.hasPrefix("mix<") }.count == 1)
+        #expect(names.filter { $0.hasPrefix("twice<") }.count == 8 + 2)
+    }
+
+    @Test func unmetConstraintsAreNamed() {
+        expectError(
+            Self.axpy + body("axpy(a: 1, x: x, y: &y)", params: "x: [Int], y: inout [Int]"),
+            "'Int' does not conform to 'BinaryFloatingPoint'", at: "x, y",
+            help: "'axpy' needs T: BinaryFloatingPoint (Float, Double)")
+        expectError(
+            Self.axpy + body("axpy(a: 1.0, x: x, y: &y)", params: "x: [Double], y: inout [Float]"),
+            "conflicting types for generic parameter 'T'", at: "y)")
+        expectError(
+            Self.axpy + body("axpy(a: 1.0, x: 2.0, y: &y)", params: "y: inout [Float]"),
+            "cannot convert value of type 'Double' to expected argument type '[Float]'", at: "2.0")
+    }
+
+    @Test func badDeclarationsAreReported() {
+        expectError(
+            "func f<T: Hashable>(_ x: T) -> T { x }\n", "unknown constraint 'Hashable'",
+            at: "Hashable")
+        expectError(
+            "func f<T: Numeric>() -> Int { 1 }\n",
+            "generic parameter 'T' is not used in a parameter type", at: "T:",
+            help: "Kern infers 'T' from the arguments: use it in a parameter's type")
+        expectError(
+            "func f<Int: Numeric>(_ x: Int) -> Int { x }\n",
+            "invalid generic parameter name 'Int'", at: "Int:")
+        expectError(
+            "func f<T: Numeric>(_ x: T) -> T { x }\nfunc f(_ x: Int) -> Int { x }\n",
+            "invalid redeclaration of 'f'", at: "f<")
+    }
+
+    @Test func anErrorInTheBodyIsReportedOnce() {
+        let run = expectError(
+            "func g<T: FixedWidthInteger>(_ x: T) -> T { x + 1.5 }\n",
+            "binary operator '+' cannot be applied to operands of type 'Int8' and 'Double'",
+            at: "+ 1.5")
+        #expect(run.diagnostics.filter { $0.severity == .error }.count == 1)
+    }
+}
