@@ -318,7 +318,7 @@ extension Codegen {
                 b.store(b.or(b.load(maskType, slot), mask), slot)
             }
             return nil
-        case .call, .atomicAdd, .random, .rngIteration, .print, .clock, .mpi, .allocArray,
+        case .call, .callC, .atomicAdd, .random, .rngIteration, .print, .clock, .mpi, .allocArray,
             .parallelFor, .returnValue:
             preconditionFailure("KernLLVM: SPMD analysis admitted \(instr.op)")
         }

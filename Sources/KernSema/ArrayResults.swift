@@ -19,7 +19,7 @@ extension Checker {
         case .elementwise(_, let hasOut):
             return !hasOut
         case .conversion, .math, .allocArray, .shape, .print, .precondition, .random,
-            .randomNormal, .atomicAdd, .clock, .mpi:
+            .randomNormal, .atomicAdd, .clock, .mpi, .format:
             return false
         }
     }

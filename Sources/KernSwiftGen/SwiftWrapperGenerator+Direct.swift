@@ -102,7 +102,7 @@ extension SwiftWrapperGenerator {
                         "try _d.checkDistinct(\(a), inoutArgument: \(k), \(arguments[j]), other: \(j))"
                     )
                 }
-            case .array, .tuple, .void, .range, .metatype, .string, .error:
+            case .tuple, .void, .range, .metatype, .string, .error:
                 preconditionFailure("directBody on a signature directABI refuses")
             }
         }

@@ -187,7 +187,7 @@ public enum SwiftWrapperGenerator {
                     parameters.append("\(label): Tensor<\(swiftName(s))>")
                     arguments.append((p.name, false))
                 }
-            case .array, .tuple, .void, .range, .metatype, .string, .error:
+            case .tuple, .void, .range, .metatype, .string, .error:
                 // Sema gives parameters only scalar and rank-1...3 array types.
                 preconditionFailure("KernSwiftGen: parameter '\(p.name)' has type \(p.type)")
             }

@@ -230,6 +230,7 @@ struct SPMDScan {
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
+        case .callC: reject("calls a C function")
         case .atomicAdd: reject("uses atomicAdd")
         case .random, .rngIteration: reject("draws random numbers")
         case .print: reject("prints")
