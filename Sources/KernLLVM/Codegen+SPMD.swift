@@ -64,7 +64,7 @@ extension Codegen {
         return true
     }
 
-    private func emitSPMDGroups(_ loop: ForLoop, _ decision: SPMDDecision) {
+    func emitSPMDGroups(_ loop: ForLoop, _ decision: SPMDDecision) {
         guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
         let lanes = decision.lanes(vectorBits: spmdVectorBits)
         let i32 = ctx.i32
@@ -139,7 +139,7 @@ extension Codegen {
     }
 
     /// `op`'s identity: `x op identity == x` for every `x` (-0.0 for floating addition).
-    private func identity(_ op: ReduceOp, _ kind: ScalarType) -> LLVMValue {
+    func identity(_ op: ReduceOp, _ kind: ScalarType) -> LLVMValue {
         let t = llvmType(kind)
         let bits = UInt64(kind.bitWidth)
         let allOnes: UInt64 = bits >= 64 ? .max : (1 << bits) - 1
@@ -159,7 +159,7 @@ extension Codegen {
 
     /// Stores `lane 0 op lane 1 op … op lane W-1` of the partials into the reduction's
     /// slot, each step emitted by the scalar emitter as the IR operation itself.
-    private func combineLanes(_ r: Reduction, lanes: Int, vector: LLVMValue?) {
+    func combineLanes(_ r: Reduction, lanes: Int, vector: LLVMValue?) {
         guard let vector else { preconditionFailure("KernLLVM: no SPMD partials") }
         let kind = function.slots[r.slot].type.verifiedScalar("KernLLVM: reduction slot")
         let partials = b.load(ctx.vectorType(llvmType(kind), lanes: lanes), vector)
@@ -193,7 +193,7 @@ extension Codegen {
     // MARK: Blocks and instructions
 
     /// Emits `block` for the lanes in `mask`; returns the lanes that reach its end.
-    private func spmdBlock(_ block: Block, _ mask: LLVMValue) -> LLVMValue {
+    func spmdBlock(_ block: Block, _ mask: LLVMValue) -> LLVMValue {
         var mask = mask
         for instr in block.instrs {
             let location = debug?.enter(instr.pos, loop: instr.loop)
@@ -206,14 +206,14 @@ extension Codegen {
         return mask
     }
 
-    private var lanes: Int {
+    var lanes: Int {
         guard let spmd else { preconditionFailure("KernLLVM: no SPMD lowering") }
         return spmd.lanes
     }
-    private var maskType: LLVMType { ctx.vectorType(ctx.i1, lanes: lanes) }
-    private var zeroMask: LLVMValue { ctx.null(maskType) }
+    var maskType: LLVMType { ctx.vectorType(ctx.i1, lanes: lanes) }
+    var zeroMask: LLVMValue { ctx.null(maskType) }
 
-    private func isVarying(_ v: ValueID) -> Bool { spmd?.decision.varying.contains(v) == true }
+    func isVarying(_ v: ValueID) -> Bool { spmd?.decision.varying.contains(v) == true }
 
     /// `v` broadcast to every lane.
     func splat(_ v: LLVMValue) -> LLVMValue {
@@ -223,23 +223,23 @@ extension Codegen {
     }
 
     /// The value of `v` per lane (uniform values broadcast).
-    private func laneValues(_ v: ValueID) -> LLVMValue {
+    func laneValues(_ v: ValueID) -> LLVMValue {
         isVarying(v) ? value(v) : splat(value(v))
     }
 
     /// True when any lane of `mask` is set.
-    private func any(_ mask: LLVMValue) -> LLVMValue {
+    func any(_ mask: LLVMValue) -> LLVMValue {
         let (fn, type) = module.intrinsic("llvm.vector.reduce.or", [maskType])
         return b.call(type, fn, [mask])
     }
 
     /// `mask` lanes where `c` holds (poison in dead lanes of `c` stays out).
-    private func and(_ mask: LLVMValue, _ c: LLVMValue) -> LLVMValue {
+    func and(_ mask: LLVMValue, _ c: LLVMValue) -> LLVMValue {
         b.select(mask, c, zeroMask)
     }
 
     /// A mask variable (an entry-block alloca; mem2reg makes it registers).
-    private func maskVariable(_ initial: LLVMValue) -> LLVMValue {
+    func maskVariable(_ initial: LLVMValue) -> LLVMValue {
         guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
         let type = maskType
         let slot = b.atEntry(of: fn) { b.alloca(type, "spmd.mask") }
@@ -249,7 +249,7 @@ extension Codegen {
 
     /// Emits one instruction for the lanes in `mask`; returns the lanes live after it, or
     /// nil after `break`/`continue` (no lane goes on in this block).
-    private func spmdInstr(_ instr: Instr, _ mask: LLVMValue) -> LLVMValue? {
+    func spmdInstr(_ instr: Instr, _ mask: LLVMValue) -> LLVMValue? {
         switch instr.op {
         case .constant, .dim, .makeTuple, .extract, .subview:
             emit(instr)  // uniform (SPMDAnalysis rejects varying tuples and row views)
@@ -325,7 +325,7 @@ extension Codegen {
         return mask
     }
 
-    private func slotVectorType(_ s: SlotID) -> LLVMType {
+    func slotVectorType(_ s: SlotID) -> LLVMType {
         ctx.vectorType(
             llvmType(function.slots[s].type.verifiedScalar("KernLLVM: SPMD slot \(s)")),
             lanes: lanes)
@@ -336,7 +336,7 @@ extension Codegen {
     /// it stop; the lanes below go on, as their iterations would have run to the end
     /// before it in the scalar loop. The group then ends with that failure. Returns the
     /// lanes that go on.
-    private func failIf(
+    func failIf(
         _ bad: LLVMValue, _ mask: LLVMValue, _ kind: RuntimeStatus, pos: SourcePos,
         values: [LLVMValue]? = nil, message: LLVMValue? = nil
     ) -> LLVMValue {
@@ -369,386 +369,5 @@ extension Codegen {
         b.br(ok)
         b.position(at: ok)
         return b.load(maskType, after)
-    }
-
-    // MARK: Varying arithmetic
-
-    private func spmdVaryingOperation(_ instr: Instr, _ r: ValueID) {
-        switch instr.op {
-        case .binary(let op, let x, _)
-        where !scalarKind(x).isFloating && [.div, .rem, .shl, .shr].contains(op):
-            withSafeDivisor(instr) { laneByLane(instr, r) }
-        case .math:
-            laneByLane(instr, r)
-        case .convert(let x):
-            let to = function.values[r].verifiedScalar("KernLLVM: conversion")
-            values[r.index] = convertLanes(laneValues(x), from: scalarKind(x), to: to)
-        default:
-            // Element-wise LLVM instructions take vectors as they are.
-            withOperands(instr.op.operands.filter { !isVarying($0) }, boundTo: { splat(value($0)) }) {
-                emit(instr)
-            }
-        }
-    }
-
-    /// `Codegen.convert` on vectors: the same instructions with vector types.
-    private func convertLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {
-        if from == to { return v }
-        let t = ctx.vectorType(llvmType(to), lanes: lanes)
-        if to == .bool {
-            let zero = ctx.null(ctx.typeOf(v))
-            return from.isFloating ? b.fcmp(.une, v, zero) : b.icmp(.ne, v, zero)
-        }
-        if from.isFloating && to.isFloating {
-            return from.bitWidth < to.bitWidth ? b.fpext(v, t) : b.fptrunc(v, t)
-        }
-        if from.isFloating {
-            let name = to.isSigned ? "llvm.fptosi.sat" : "llvm.fptoui.sat"
-            let (fn, fnType) = module.intrinsic(name, [t, ctx.typeOf(v)])
-            return b.call(fnType, fn, [v])
-        }
-        if to.isFloating { return from.isSigned ? b.sitofp(v, t) : b.uitofp(v, t) }
-        if from.bitWidth == to.bitWidth { return v }
-        if from.bitWidth > to.bitWidth { return b.trunc(v, t) }
-        return from.isSigned ? b.sext(v, t) : b.zext(v, t)
-    }
-
-    /// Runs `body` with `operands` bound to `bind(operand)`, then restores them.
-    private func withOperands(
-        _ operands: [ValueID], boundTo bind: (ValueID) -> LLVMValue, _ body: () -> Void
-    ) {
-        let unique = Array(Set(operands))
-        let saved = unique.map { values[$0.index] }
-        let bound = unique.map(bind)
-        for (v, x) in zip(unique, bound) { values[v.index] = x }
-        body()
-        for (v, x) in zip(unique, saved) { values[v.index] = x }
-    }
-
-    /// For an integer `div`/`rem`: runs `body` with a zero divisor replaced by 1. A live
-    /// lane's divisor is never zero (a `check.divisor` precedes), but a dead lane's or a
-    /// uniform one under an empty mask may be, and must not trap.
-    private func withSafeDivisor(_ instr: Instr, _ body: () -> Void) {
-        guard case .binary(let op, let x, let d) = instr.op, op == .div || op == .rem,
-            !scalarKind(x).isFloating
-        else { return body() }
-        withOperands([d], boundTo: { d in
-            let v = value(d)
-            let t = ctx.typeOf(v)
-            let one = isVarying(d) ? splat(ctx.constInt(llvmType(scalarKind(d)), 1)) : ctx.constInt(t, 1)
-            return b.select(b.icmp(.eq, v, ctx.null(t)), one, v)
-        }, body)
-    }
-
-    /// The scalar emitter once per lane, on each lane's operands.
-    private func laneByLane(_ instr: Instr, _ r: ValueID) {
-        let varyingOperands = Array(Set(instr.op.operands.filter(isVarying)))
-        let vectors = varyingOperands.map { value($0) }
-        let kind = function.values[r].verifiedScalar("KernLLVM: lane-by-lane result")
-        var out = ctx.poison(ctx.vectorType(llvmType(kind), lanes: lanes))
-        let i32 = ctx.i32
-        for lane in 0..<lanes {
-            let index = ctx.constInt(i32, UInt64(lane))
-            for (v, vector) in zip(varyingOperands, vectors) {
-                values[v.index] = b.extractElement(vector, index)
-            }
-            emit(instr)
-            out = b.insertElement(out, value(r), lane: lane)
-        }
-        for (v, vector) in zip(varyingOperands, vectors) { values[v.index] = vector }
-        values[r.index] = out
-    }
-
-    // MARK: Memory
-
-    /// One pointer per lane: `data + Σ index_k * stride_k`.
-    private func elementPointers(_ a: ArrayView, _ indices: [ValueID]) -> LLVMValue {
-        var offset: LLVMValue?
-        for (k, index) in indices.enumerated() {
-            let term = b.mul(laneValues(index), splat(a.strides[k]), nsw: true)
-            offset = offset.map { b.add($0, term, nsw: true) } ?? term
-        }
-        return b.gep(memoryType(a.element), a.data, offset ?? splat(ctx.null(ctx.i64)))
-    }
-
-    /// LLVM 22 dropped the alignment operand of the masked gather/scatter intrinsics.
-    private var maskedIntrinsicsTakeAlignment: Bool {
-        guard let llvm = LLVMLibrary.loaded else {
-            preconditionFailure("KernLLVM: codegen without LLVM loaded")
-        }
-        return llvm.major < 22
-    }
-
-    /// Emits an element access two ways when the lanes' elements may be consecutive in
-    /// memory (every index uniform but the last, which is consecutive): `contiguous` at
-    /// lane 0's element when the last stride is 1 (known, or tested at run time), else
-    /// `general`. Returns their result (merged), or nil for accesses without one.
-    private func byLayout(
-        _ a: ArrayView, _ indices: [ValueID], contiguous: (LLVMValue) -> LLVMValue?,
-        general: () -> LLVMValue?
-    ) -> LLVMValue? {
-        guard let last = indices.last, spmd?.decision.consecutive.contains(last) == true,
-            let stride = a.strides.last, !indices.dropLast().contains(where: isVarying)
-        else { return general() }
-        func base() -> LLVMValue {
-            let lane0 = b.extractElement(value(last), ctx.null(ctx.i32))
-            return elementPointer(a, indices.dropLast().map { value($0) } + [lane0])
-        }
-        if let k = ctx.constantValue(stride) { return k == 1 ? contiguous(base()) : general() }
-        let dense = newBlock("spmd.dense")
-        let strided = newBlock("spmd.strided")
-        let merge = newBlock("spmd.access")
-        b.condBr(b.icmp(.eq, stride, ctx.constInt(ctx.typeOf(stride), 1)), dense, strided)
-        b.position(at: dense)
-        let x = contiguous(base())
-        let fromDense = b.block
-        b.br(merge)
-        b.position(at: strided)
-        let y = general()
-        let fromStrided = b.block
-        b.br(merge)
-        b.position(at: merge)
-        guard let x, let y else { return nil }
-        let phi = b.phi(ctx.typeOf(x))
-        b.addIncoming(phi, x, fromDense)
-        b.addIncoming(phi, y, fromStrided)
-        return phi
-    }
-
-    /// One element at uniform indices, read only when a lane is live (the indices were
-    /// checked only for live lanes).
-    private func uniformLoad(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue)
-        -> LLVMValue
-    {
-        let one = ctx.vectorType(memoryType(a.element), lanes: 1)
-        let live = b.insertElement(ctx.poison(ctx.vectorType(ctx.i1, lanes: 1)), any(mask), lane: 0)
-        let v = maskedLoad(elementPointer(a, indices.map { value($0) }), one, live, a.element)
-        let scalar = b.extractElement(v, ctx.null(ctx.i32))
-        return a.element == .bool ? b.trunc(scalar, ctx.i1) : scalar
-    }
-
-    private func maskedLoad(_ p: LLVMValue, _ type: LLVMType, _ mask: LLVMValue, _ element: ScalarType)
-        -> LLVMValue
-    {
-        let (fn, fnType) = module.intrinsic("llvm.masked.load", [type, ctx.ptr])
-        let align = ctx.constInt(ctx.i32, UInt64(element.byteSize))
-        return b.call(
-            fnType, fn,
-            maskedIntrinsicsTakeAlignment
-                ? [p, align, mask, ctx.poison(type)] : [p, mask, ctx.poison(type)])
-    }
-
-    private func gather(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue) -> LLVMValue {
-        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
-        let v = byLayout(
-            a, indices, contiguous: { maskedLoad($0, type, mask, a.element) },
-            general: { gatherElements(a, indices, mask) })
-        guard let v else { preconditionFailure("KernLLVM: a load without a value") }
-        return a.element == .bool ? b.trunc(v, maskType) : v
-    }
-
-    private func gatherElements(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue)
-        -> LLVMValue
-    {
-        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
-        let pointers = elementPointers(a, indices)
-        let (fn, fnType) = module.intrinsic(
-            "llvm.masked.gather", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
-        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
-        let args =
-            maskedIntrinsicsTakeAlignment
-            ? [pointers, align, mask, ctx.poison(type)] : [pointers, mask, ctx.poison(type)]
-        return b.call(fnType, fn, args)
-    }
-
-    private func scatter(
-        _ a: ArrayView, _ indices: [ValueID], _ v: LLVMValue, _ mask: LLVMValue
-    ) {
-        let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
-        let stored = a.element == .bool ? b.zext(v, type) : v
-        let align = ctx.constInt(ctx.i32, UInt64(a.element.byteSize))
-        _ = byLayout(
-            a, indices,
-            contiguous: { base in
-                let (fn, fnType) = module.intrinsic("llvm.masked.store", [type, ctx.ptr])
-                b.call(
-                    fnType, fn,
-                    maskedIntrinsicsTakeAlignment
-                        ? [stored, base, align, mask] : [stored, base, mask])
-                return nil
-            },
-            general: {
-                scatterElements(a, indices, stored, mask, type: type, align: align)
-                return nil
-            })
-    }
-
-    private func scatterElements(
-        _ a: ArrayView, _ indices: [ValueID], _ stored: LLVMValue, _ mask: LLVMValue,
-        type: LLVMType, align: LLVMValue
-    ) {
-        let pointers = elementPointers(a, indices)
-        let (fn, fnType) = module.intrinsic(
-            "llvm.masked.scatter", [type, ctx.vectorType(ctx.ptr, lanes: lanes)])
-        // Lanes storing to one address store in lane order: the last iteration wins.
-        b.call(
-            fnType, fn,
-            maskedIntrinsicsTakeAlignment
-                ? [stored, pointers, align, mask] : [stored, pointers, mask])
-    }
-
-    // MARK: Control flow
-
-    private func spmdIf(_ c: ValueID, _ then: Block, _ otherwise: Block, _ mask: LLVMValue)
-        -> LLVMValue
-    {
-        if !isVarying(c) {
-            let out = maskVariable(zeroMask)
-            let merge = newBlock("spmd.if.end")
-            let thenBlock = newBlock("spmd.if.then")
-            let elseBlock = newBlock("spmd.if.else")
-            b.condBr(value(c), thenBlock, elseBlock)
-            for (block, arm) in [(thenBlock, then), (elseBlock, otherwise)] {
-                b.position(at: block)
-                b.store(spmdBlock(arm, mask), out)
-                b.br(merge)
-            }
-            b.position(at: merge)
-            return b.load(maskType, out)
-        }
-        let condition = value(c)
-        let thenMask = and(mask, condition)
-        let elseMask = and(mask, b.not(condition))
-        if isFlat(then) && isFlat(otherwise) {
-            // Cheaper to run both arms under their masks than to test and branch
-            // (the `&&` of a `while` condition is such an `if`).
-            let reachedThen = spmdBlock(then, thenMask)
-            let reachedElse = spmdBlock(otherwise, elseMask)
-            return b.or(reachedThen, reachedElse)
-        }
-        let out = maskVariable(zeroMask)
-        let merge = newBlock("spmd.if.end")
-        let thenBlock = newBlock("spmd.if.then")
-        let afterThen = newBlock("spmd.if.next")
-        b.condBr(any(thenMask), thenBlock, afterThen)
-        b.position(at: thenBlock)
-        b.store(spmdBlock(then, thenMask), out)
-        b.br(afterThen)
-        b.position(at: afterThen)
-        if otherwise.instrs.isEmpty {
-            b.store(b.or(b.load(maskType, out), elseMask), out)
-            b.br(merge)
-        } else {
-            let elseBlock = newBlock("spmd.if.else")
-            b.condBr(any(elseMask), elseBlock, merge)
-            b.position(at: elseBlock)
-            let reached = spmdBlock(otherwise, elseMask)
-            b.store(b.or(b.load(maskType, out), reached), out)
-            b.br(merge)
-        }
-        b.position(at: merge)
-        return b.load(maskType, out)
-    }
-
-    /// A short arm of pure arithmetic and slot accesses, which cannot trap and costs less
-    /// than a test and a branch: run it under its mask without testing for live lanes.
-    private func isFlat(_ block: Block) -> Bool {
-        block.instrs.count <= 12
-            && block.instrs.allSatisfy { instr in
-                switch instr.op {
-                case .constant, .unary, .compare, .convert, .select, .load, .store, .dim:
-                    return true
-                case .binary(let op, let x, _):
-                    return scalarKind(x).isFloating || ![.div, .rem, .shl, .shr].contains(op)
-                default:
-                    return false
-                }
-            }
-    }
-
-    /// The lanes of `mask` where `condition` holds.
-    private func taking(_ condition: ValueID, _ mask: LLVMValue) -> LLVMValue {
-        isVarying(condition)
-            ? and(mask, value(condition)) : b.select(value(condition), mask, zeroMask)
-    }
-
-    /// Runs `body` under `mask` with a fresh continue mask; returns the lanes that reach
-    /// the loop's latch (fell through or continued).
-    private func loopBody(_ body: Block, _ mask: LLVMValue) -> LLVMValue {
-        let continued = maskVariable(zeroMask)
-        spmd?.continueMasks.append(continued)
-        let reached = spmdBlock(body, mask)
-        spmd?.continueMasks.removeLast()
-        return b.or(reached, b.load(maskType, continued))
-    }
-
-    /// `while`: lanes leave when their condition fails or they break; the loop runs while
-    /// any lane is active. Every lane that entered goes on after it.
-    private func spmdWhile(_ cond: Block, _ condition: ValueID, _ body: Block, _ mask: LLVMValue)
-    {
-        let active = maskVariable(mask)
-        let header = newBlock("spmd.while.cond")
-        let bodyBlock = newBlock("spmd.while.body")
-        let exit = newBlock("spmd.while.end")
-        b.br(header)
-        b.position(at: header)
-        let live = taking(condition, spmdBlock(cond, b.load(maskType, active)))
-        b.condBr(any(live), bodyBlock, exit)
-        b.position(at: bodyBlock)
-        b.store(loopBody(body, live), active)
-        let backEdge = b.br(header)
-        debug?.markLoop(backEdge)
-        b.position(at: exit)
-    }
-
-    private func spmdRepeat(_ body: Block, _ cond: Block, _ condition: ValueID, _ mask: LLVMValue)
-    {
-        let active = maskVariable(mask)
-        let bodyBlock = newBlock("spmd.repeat.body")
-        let exit = newBlock("spmd.repeat.end")
-        b.br(bodyBlock)
-        b.position(at: bodyBlock)
-        let reached = loopBody(body, b.load(maskType, active))
-        let live = taking(condition, spmdBlock(cond, reached))
-        b.store(live, active)
-        let backEdge = b.condBr(any(live), bodyBlock, exit)
-        debug?.markLoop(backEdge)
-        b.position(at: exit)
-    }
-
-    /// A serial `for` with uniform bounds and step 1 (SPMDAnalysis): one scalar induction
-    /// for all lanes; it ends at the bound or when no lane is left.
-    private func spmdFor(_ loop: ForLoop, _ mask: LLVMValue) {
-        let kind = scalarKind(loop.lower)
-        let signed = kind.isSigned
-        let lower = value(loop.lower)
-        let t = ctx.typeOf(lower)
-        let upper = intCast(value(loop.upper), to: t, signed: scalarKind(loop.upper).isSigned)
-        let lt: IntPredicate =
-            signed ? (loop.inclusive ? .sle : .slt) : (loop.inclusive ? .ule : .ult)
-        let active = maskVariable(mask)
-        let preheader = b.block
-        let header = newBlock("spmd.for.body")
-        let exit = newBlock("spmd.for.end")
-        b.condBr(b.icmp(lt, lower, upper), header, exit)
-        b.position(at: header)
-        let induction = b.phi(t)
-        b.addIncoming(induction, lower, preheader)
-        values[loop.induction.index] = induction
-        let reached = loopBody(loop.body, b.load(maskType, active))
-        b.store(reached, active)
-        let next: LLVMValue
-        let more: LLVMValue
-        if loop.inclusive {
-            more = b.icmp(.ne, induction, upper)
-            next = b.add(induction, ctx.constInt(t, 1))
-        } else {
-            next = b.add(induction, ctx.constInt(t, 1), nsw: signed)
-            more = b.icmp(signed ? .slt : .ult, next, upper)
-        }
-        b.addIncoming(induction, next, b.block)
-        let backEdge = b.condBr(b.and(more, any(reached)), header, exit)
-        debug?.markLoop(backEdge)
-        b.position(at: exit)
     }
 }

@@ -89,6 +89,20 @@ struct SPMDAnalysisTests {
         }
     }
 
+    @Test func gathersInAnInnermostLoopKeepALoopScalar() throws {
+        // y[i] = x[i * 3] inside the while loop: a gather on every trip.
+        let gather = Self.body().replacingOccurrences(
+            of: "      store $0, %13\n",
+            with: "      store $0, %13\n      %40 = mul %5, %5 : i64\n      %41 = load.elem %3[%40] : f64\n")
+        let d = try decision(gather)
+        #expect(d.reason == "gathers elements in an inner loop (slower than scalar code)")
+        // x[i + k] there is contiguous: fine.
+        let dense = Self.body().replacingOccurrences(
+            of: "      store $0, %13\n",
+            with: "      store $0, %13\n      %40 = add %5, %16 : i64\n      %41 = load.elem %3[%40] : f64\n")
+        #expect(try decision(dense).isSPMD)
+    }
+
     @Test func aBodyWithoutBranchesIsLeftToLLVM() throws {
         let text = """
             module "t.kern"

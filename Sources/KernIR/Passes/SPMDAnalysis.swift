@@ -13,6 +13,8 @@ import KernBasics
 /// - its body has branchy control flow LLVM's loop vectorizer leaves scalar: a `while`
 ///   or `repeat` loop, or an `if` on a varying condition (the cost model: anything else
 ///   LLVM vectorizes itself, or it does not pay);
+/// - it gathers or scatters no element in an innermost loop (contiguous accesses are
+///   fine);
 /// - every operation in it has a lane form: arithmetic, comparisons, conversions, math
 ///   (computed lane by lane with the scalar functions, so results are bitwise those of
 ///   scalar code), selects, slots, element loads and stores (gathers and scatters with
@@ -131,6 +133,26 @@ struct SPMDScan {
         }
     }
 
+    /// Inside how many innermost loops (0 or 1) the walk is: a gather or scatter there
+    /// runs on every trip of the hottest loop, where it costs more than the lanes gain
+    /// (measured: a k-means assignment, 16 lanes gathering a point's coordinates, ran
+    /// 2× slower than scalar code).
+    var innermostLoopDepth = 0
+
+    private mutating func inLoop(_ blocks: [Block]) {
+        let innermost = !blocks.contains { $0.instrs.contains(where: \.op.containsLoop) }
+        if innermost { innermostLoopDepth += 1 }
+        for b in blocks { block(b) }
+        if innermost { innermostLoopDepth -= 1 }
+    }
+
+    /// Every index uniform but the last, which has consecutive lanes (a masked vector
+    /// access when the last stride is 1 at run time).
+    private func mayBeContiguous(_ indices: [ValueID]) -> Bool {
+        guard let last = indices.last, consecutive.contains(last) else { return false }
+        return !indices.dropLast().contains(where: varying.contains)
+    }
+
     private mutating func block(_ b: Block) {
         for instr in b.instrs where reason == nil { self.instr(instr) }
     }
@@ -167,11 +189,17 @@ struct SPMDScan {
             if function.slots[s].type.scalar == nil { reject("keeps a tuple per lane") }
         case .makeTuple, .extract:
             if anyVarying { reject("a tuple varies by lane") }
-        case .loadElement:
+        case .loadElement(_, let indices):
             // The same element for every lane is one scalar: no other iteration writes an
             // element two iterations read (the race rule).
             defineVarying(anyVarying)
+            if anyVarying && innermostLoopDepth > 0 && !mayBeContiguous(indices) {
+                reject("gathers elements in an inner loop (slower than scalar code)")
+            }
         case .storeElement(_, let indices, _):
+            if innermostLoopDepth > 0 && !mayBeContiguous(indices) {
+                reject("scatters elements in an inner loop (slower than scalar code)")
+            }
             // The race rule keeps iterations' plain writes apart by an index affine in
             // the loop variable; a write without one is an array reduction's private
             // copy, where lanes would update one element at once.
@@ -188,19 +216,17 @@ struct SPMDScan {
             block(otherwise)
         case .whileLoop(let cond, _, let body):
             masked.insert("while")
-            block(cond)
-            block(body)
+            inLoop([cond, body])
         case .repeatLoop(let body, let cond, _):
             masked.insert("repeat")
-            block(body)
-            block(cond)
+            inLoop([body, cond])
         case .forLoop(let inner):
             guard case .serial = inner.kind else { return reject("has a nested prange") }
             guard function.values[inner.induction].scalar?.isInteger == true,
                 !varying.contains(inner.lower), !varying.contains(inner.upper),
                 isOne(inner.step)
             else { return reject("has an inner loop whose bounds vary by lane or step is not 1") }
-            block(inner.body)
+            inLoop([inner.body])
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
@@ -213,6 +239,16 @@ struct SPMDScan {
         case .allocArray: reject("allocates a local array")
         case .parallelFor: reject("has a nested prange")
         case .returnValue: reject("returns")
+        }
+    }
+}
+
+extension Op {
+    /// A loop, or an instruction with a loop nested in it.
+    var containsLoop: Bool {
+        switch self {
+        case .forLoop, .whileLoop, .repeatLoop: return true
+        default: return nestedBlocks.contains { $0.instrs.contains(where: \.op.containsLoop) }
         }
     }
 }
