@@ -29,7 +29,8 @@ struct CompileFlags: ParsableArguments {
 
     @Flag(
         name: .customLong("no-spmd"),
-        help: "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
+        help:
+            "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
     var noSPMD = false
 
     @Option(

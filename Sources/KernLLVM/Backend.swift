@@ -28,7 +28,8 @@ public final class CompiledModule: @unchecked Sendable {
     init(
         context: Context, module: Module, exportedFunctions: [String], options: CompileOptions,
         target: TargetSelection, remarks: [OptimizationRemark] = [],
-        spmd: [LoopID: String] = [:], loweringTime: Duration = .zero, optimizationTime: Duration = .zero
+        spmd: [LoopID: String] = [:], loweringTime: Duration = .zero,
+        optimizationTime: Duration = .zero
     ) {
         self.loweringTime = loweringTime
         self.optimizationTime = optimizationTime

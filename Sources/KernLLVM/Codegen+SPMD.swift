@@ -114,7 +114,8 @@ extension Codegen {
         _ = spmdBlock(loop.body, live)
         // A lane failed: its iterations below ran to the end, as in the scalar loop.
         let failed = newBlock("spmd.failed")
-        b.condBr(b.icmp(.ne, b.load(i64, failure.lane), none), failed, latch, weights: Self.unlikely)
+        b.condBr(
+            b.icmp(.ne, b.load(i64, failure.lane), none), failed, latch, weights: Self.unlikely)
         b.position(at: failed)
         let (fail, failType) = runtimeFunction(.fail)
         b.call(

@@ -92,8 +92,7 @@ extension Codegen {
 
     /// `while`: lanes leave when their condition fails or they break; the loop runs while
     /// any lane is active. Every lane that entered goes on after it.
-    func spmdWhile(_ cond: Block, _ condition: ValueID, _ body: Block, _ mask: LLVMValue)
-    {
+    func spmdWhile(_ cond: Block, _ condition: ValueID, _ body: Block, _ mask: LLVMValue) {
         let active = maskVariable(mask)
         let header = newBlock("spmd.while.cond")
         let bodyBlock = newBlock("spmd.while.body")
@@ -109,8 +108,7 @@ extension Codegen {
         b.position(at: exit)
     }
 
-    func spmdRepeat(_ body: Block, _ cond: Block, _ condition: ValueID, _ mask: LLVMValue)
-    {
+    func spmdRepeat(_ body: Block, _ cond: Block, _ condition: ValueID, _ mask: LLVMValue) {
         let active = maskVariable(mask)
         let bodyBlock = newBlock("spmd.repeat.body")
         let exit = newBlock("spmd.repeat.end")

@@ -20,9 +20,9 @@ extension Codegen {
             values[r.index] = convertLanes(laneValues(x), from: scalarKind(x), to: to)
         default:
             // Element-wise LLVM instructions take vectors as they are.
-            withOperands(instr.op.operands.filter { !isVarying($0) }, boundTo: { splat(value($0)) }) {
-                emit(instr)
-            }
+            let uniform = instr.op.operands.filter { !isVarying($0) }
+            let broadcast: (ValueID) -> LLVMValue = { self.splat(self.value($0)) }
+            withOperands(uniform, boundTo: broadcast) { emit(instr) }
         }
     }
 
@@ -67,12 +67,16 @@ extension Codegen {
         guard case .binary(let op, let x, let d) = instr.op, op == .div || op == .rem,
             !scalarKind(x).isFloating
         else { return body() }
-        withOperands([d], boundTo: { d in
-            let v = value(d)
-            let t = ctx.typeOf(v)
-            let one = isVarying(d) ? splat(ctx.constInt(llvmType(scalarKind(d)), 1)) : ctx.constInt(t, 1)
-            return b.select(b.icmp(.eq, v, ctx.null(t)), one, v)
-        }, body)
+        withOperands(
+            [d],
+            boundTo: { d in
+                let v = value(d)
+                let t = ctx.typeOf(v)
+                let one =
+                    isVarying(d)
+                    ? splat(ctx.constInt(llvmType(scalarKind(d)), 1)) : ctx.constInt(t, 1)
+                return b.select(b.icmp(.eq, v, ctx.null(t)), one, v)
+            }, body)
     }
 
     /// The scalar emitter once per lane, on each lane's operands.

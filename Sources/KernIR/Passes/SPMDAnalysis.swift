@@ -129,7 +129,7 @@ struct SPMDScan {
     private mutating func collectWrittenSlots(_ b: Block) {
         for instr in b.instrs {
             if case .store(let s, _) = instr.op { writtenSlots.insert(s) }
-            instr.op.nestedBlocks.forEach { collectWrittenSlots($0) }
+            for nested in instr.op.nestedBlocks { collectWrittenSlots(nested) }
         }
     }
 
