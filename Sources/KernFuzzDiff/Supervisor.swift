@@ -273,7 +273,11 @@ public struct Supervisor: Sendable {
                 + detail.split(separator: "\n").prefix(30).map(String.init)).map { "// " + $0 }
             let path = "\(corpus)/\(kind)-s\(seed)-p\(f.index).kern"
             let text = header.joined(separator: "\n") + "\n" + small + "\n"
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            // A finding that cannot be saved must not pass unnoticed (the run still fails).
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                say("kern-fuzz-diff: could not write \(path); the program follows:\n\(text)")
+                continue
+            }
             say(
                 "kern-fuzz-diff: saved \(path) (\(source.split(separator: "\n").count) → \(small.split(separator: "\n").count) lines)"
             )
