@@ -143,10 +143,6 @@ public struct SlotInfo: Sendable, Hashable {
     public var name: String
     /// A scalar or tuple type.
     public var type: IRType
-    public init(name: String, type: IRType) {
-        self.name = name
-        self.type = type
-    }
 }
 
 public struct Function: Sendable {
