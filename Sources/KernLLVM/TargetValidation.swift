@@ -99,25 +99,37 @@ enum TargetValidation {
         /// between only names both know (safe for either).
         func cpus(llvmMajor: Int) -> Set<String> {
             switch self {
-            case .x86: Self.pick(llvmMajor, TargetTable.x86CPUs19, TargetTable.x86CPUs22)
+            case .x86:
+                Self.pick(
+                    llvmMajor, TargetTable.x86CPUsBoth, TargetTable.x86CPUsOnly19,
+                    TargetTable.x86CPUsOnly22)
             case .aarch64:
-                Self.pick(llvmMajor, TargetTable.aarch64CPUs19, TargetTable.aarch64CPUs22)
+                Self.pick(
+                    llvmMajor, TargetTable.aarch64CPUsBoth, TargetTable.aarch64CPUsOnly19,
+                    TargetTable.aarch64CPUsOnly22)
             }
         }
 
         func features(llvmMajor: Int) -> Set<String> {
             switch self {
             case .x86:
-                Self.pick(llvmMajor, TargetTable.x86Features19, TargetTable.x86Features22)
+                Self.pick(
+                    llvmMajor, TargetTable.x86FeaturesBoth, TargetTable.x86FeaturesOnly19,
+                    TargetTable.x86FeaturesOnly22)
             case .aarch64:
-                Self.pick(llvmMajor, TargetTable.aarch64Features19, TargetTable.aarch64Features22)
+                Self.pick(
+                    llvmMajor, TargetTable.aarch64FeaturesBoth, TargetTable.aarch64FeaturesOnly19,
+                    TargetTable.aarch64FeaturesOnly22)
             }
         }
 
-        private static func pick(_ major: Int, _ old: [String], _ new: [String]) -> Set<String> {
-            if major <= 19 { return Set(old) }
-            if major >= 22 { return Set(new) }
-            return Set(old).intersection(new)
+        private static func pick(
+            _ major: Int, _ both: [String], _ only19: [String], _ only22: [String]
+        ) -> Set<String> {
+            var names = Set(both)
+            if major <= 19 { names.formUnion(only19) }
+            if major >= 22 { names.formUnion(only22) }
+            return names
         }
     }
 }
