@@ -45,9 +45,7 @@ let package = Package(
             name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
             swiftSettings: swift6),
         // The reference interpreter: the oracle, kept apart so no pass can depend on it.
-        .target(
-            name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI", "KernFFI"],
-            swiftSettings: swift6),
+        .target(name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI", "KernFFI"], swiftSettings: swift6),
         // Back end
         .target(name: "CLLVM", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
@@ -71,9 +69,7 @@ let package = Package(
         // Host API and tools
         .target(
             name: "Kern",
-            dependencies: [
-                "KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernFFI", "KernRuntime",
-            ],
+            dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernFFI", "KernRuntime"],
             swiftSettings: swift6),
         .target(name: "KernMPI", dependencies: ["KernRuntime"], swiftSettings: swift6),
         // Example: Kern kernels on MPI ranks from Swift (run by scripts/test-mpi.sh).
