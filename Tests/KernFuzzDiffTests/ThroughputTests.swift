@@ -77,5 +77,8 @@ struct ThroughputTests {
         }
         #expect(Differ.lastTimes.compile > 0)
         #expect(Differ.lastTimes.llvmOptimization > 0)
+        // The compile cache path makes the machine code as an object file: it is counted.
+        #expect(Differ.lastTimes.machineCode > 0)
+        #expect(Differ.lastTimes.cpu > 0)
     }
 }
