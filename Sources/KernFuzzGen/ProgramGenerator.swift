@@ -75,7 +75,8 @@ public final class ProgramGenerator {
     /// campaign ledger (`kern-fuzz-diff --ledger`) never adds up counts of different
     /// programs under one (seed, index). `Options.version` regenerates an older one.
     /// 1: until 2026-12-07; 2: random draws rationed, kept mostly in loops and `prange`
-    /// bodies (`drawsRandomNumber`).
+    /// bodies (`drawsRandomNumber`), and an over-budget typed `for` loop no longer leaves
+    /// its variable in scope.
     public static let version = 2
     public static let versions = 1...version
 

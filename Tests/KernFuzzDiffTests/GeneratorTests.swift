@@ -79,6 +79,15 @@ struct GeneratorTests {
         #expect(ProgramGenerator.versions == 1...ProgramGenerator.version)
     }
 
+    /// Seed 20261207 program 335 (CI's seed) once read the variable of a typed `for`
+    /// loop that was replaced by a declaration for being over budget: a compile error.
+    @Test func overBudgetLoopLeavesNoVariableBehind() throws {
+        let source = ProgramGenerator.program(seed: 20261207, index: 335)
+        let entry = Differ.Entry(name: ProgramGenerator.entryName(index: 335), source: source)
+        let observed = try Differ.interpret(source: source, entries: [entry], seed: 20261207)
+        #expect(observed.count == 1)
+    }
+
     /// A small batch through the whole differential check, as the fuzzer runs it.
     @Test func smallBatchAgrees() {
         let indices = 0..<6 as Range<UInt64>
