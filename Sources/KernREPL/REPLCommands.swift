@@ -123,12 +123,12 @@ extension REPLSession {
         let source = closure.map(\.text).joined(separator: "\n")
         do {
             let module: KernModule
-            if let cached = wrapperCache[source] {
+            if let cached = showCache[source] {
                 module = cached
             } else {
                 module = try KernModule.compile(
                     source: source, fileName: "func \(function)", options: options)
-                wrapperCache[source] = module
+                showCache[source] = module
             }
             let text: String
             switch command {

@@ -59,6 +59,7 @@ extension REPLSession {
             return [render(error)]
         }
         library = module
+        libraryGeneration += 1
         sessionFunctions = signatures
         var messages: [REPLMessage] = []
         for d in new {
