@@ -6,7 +6,7 @@ import Testing
 
 /// Extern functions (`Function.external`): declarations of Kern functions compiled in an
 /// earlier module, as a REPL input's calls of the session's definitions are lowered.
-@Suite struct ExternFunctionTests {
+@Suite struct IRExternFunctionTests {
     /// The earlier module: `twice(x) = 2x`, `bump(&n)` adds 1, and a failing check.
     let library = """
         module "library"
@@ -52,7 +52,9 @@ import Testing
         }
 
         extern "kern_entry_twice" func @twice(%0 x: i64) -> i64
+
         extern "kern_entry_bump" func @bump(inout $0 n: i64) -> void
+
         extern "kern_entry_at" func @at(%0 a: [f64; 1], %1 i: i64) -> f64
         """
 
@@ -99,7 +101,7 @@ import Testing
         let a = InterpreterValue.array(array([0.5]))
         let error = runtimeError { _ = try later.call("input", [a, .int(0)]) }
         #expect(error?.kind == .badArgument)
-        #expect(error?.message.contains("'kern_entry_twice' is not bound") == true)
+        #expect(error?.message.contains("extern function twice ('kern_entry_twice') is not bound") == true)
     }
 
     func array(_ xs: [Double]) -> ArrayView {
