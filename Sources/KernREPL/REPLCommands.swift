@@ -80,10 +80,11 @@ extension REPLSession {
     }
 
     private func list() -> [REPLMessage] {
-        if definitionOrder.isEmpty && variableOrder.isEmpty {
+        if definitionOrder.isEmpty && variableOrder.isEmpty && constantOrder.isEmpty {
             return [REPLMessage(.info, "no definitions or variables yet")]
         }
         var lines = definitionOrder.compactMap { definitions[$0]?.signature }
+        lines += constantOrder.compactMap { constantTexts[$0] }
         for name in variableOrder {
             guard let v = variables[name] else { continue }
             let value =

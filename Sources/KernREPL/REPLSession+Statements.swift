@@ -98,7 +98,7 @@ extension REPLSession {
                     type: $0.rank > 0
                         ? .array($0.elementType, rank: $0.rank) : .scalar($0.elementType),
                     isMutable: $0.isMutable)
-            })
+            }, constants: sessionConstants)
     }
 
     /// Runs the planned steps in order; stops at the first error.

@@ -43,6 +43,11 @@ public final class REPLSession {
     var library: KernModule?
     /// The library's checked signatures: inputs are checked against them (SessionScope).
     var sessionFunctions: [FunctionSignature] = []
+    /// File-scope constants of the definitions (`let K = 3` in a loaded file): their
+    /// source text (kept in the library's text) and their values (in inputs' scope).
+    var constantTexts: [String: String] = [:]
+    var constantOrder: [String] = []
+    var sessionConstants: [SessionScope.Constant] = []
     var variables: [String: Variable] = [:]
     var variableOrder: [String] = []
     /// Compiled inputs: re-running an input (history, `:time`) compiles nothing.
@@ -95,6 +100,9 @@ public final class REPLSession {
         definitionOrder = []
         library = nil
         sessionFunctions = []
+        constantTexts = [:]
+        constantOrder = []
+        sessionConstants = []
         variables = [:]
         variableOrder = []
         inputCache = ModuleCache(capacity: 64)

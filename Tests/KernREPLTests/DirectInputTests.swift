@@ -1,3 +1,4 @@
+import Foundation
 import Kern
 import KernBasics
 import KernIRGen
@@ -99,5 +100,54 @@ struct DirectInputTests {
         // The same loop in a definition is checked with the body: no race.
         _ = session.evaluate("func putAll(a: inout [Double]) { for i in prange(a.count) { put(&a, i) } }")
         #expect(transcript(["putAll(&y); y"], session).hasSuffix("[1.0, 1.0, 1.0, 1.0]"))
+    }
+}
+
+/// File-scope constants of loaded definitions are in the inputs' scope.
+@Suite(.serialized)
+struct SessionConstantTests {
+    @Test func constantsOfLoadedFilesAreVisibleInInputs() throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kern-constants-\(getpid()).kern").path
+        try "let N = 4\nlet Scale = 2.5 * Double(N)\nfunc scaled(x: Double) -> Double { x * Scale }\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let got = transcript([
+            ":load \(path)",
+            "N + 1",
+            "scaled(1) + Scale",
+            "var a = [Int](repeating: 0, count: N); for i in prange(N) { a[i] = i * N }; a",
+            "func f() -> Int { 1 }",  // a later definition keeps the constants
+            "N * f()",
+            "N = 3",
+            ":list",
+        ])
+        #expect(
+            got.hasSuffix(
+                """
+                > N + 1
+                5
+                > scaled(1) + Scale
+                20.0
+                > var a = [Int](repeating: 0, count: N); for i in prange(N) { a[i] = i * N }; a
+                a: [Int] = [0, 0, 0, 0]
+                [0, 4, 8, 12]
+                > func f() -> Int { 1 }
+                defined func f() -> Int
+                > N * f()
+                4
+                > N = 3
+                ! <input>:1:1: error: cannot assign to value: 'N' is a file-scope 'let' constant
+                    N = 3
+                    ^
+                help: declare a variable inside the function: var myN = N
+                > :list
+                func scaled(x: Double) -> Double
+                func f() -> Int
+                let N = 4
+                let Scale = 2.5 * Double(N)
+                var a: [Int] = [0, 4, 8, 12]
+                """), "\(got)")
+        #expect(got.contains("defined let N = 4\ndefined let Scale = 2.5 * Double(N)\ndefined func scaled(x: Double) -> Double"))
     }
 }
