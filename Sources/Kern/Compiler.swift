@@ -3,9 +3,9 @@ import KernBasics
 import KernCompiler
 import KernIR
 import KernIRGen
-import KernSema
 internal import KernJIT
 internal import KernLLVM
+import KernSema
 
 /// The JIT path: `KernModule.compile` drives the staged compiler (KernCompiler) through
 /// all six stages with the LLVM back end and the JIT, then binds each exported function
@@ -138,7 +138,9 @@ enum Compiler {
             var kernFunction = try KernFunction(
                 signature: signature, entry: address, owner: code, file: file,
                 defaultThreads: options.threads ?? 0)
-            kernFunction.externFunctions = module.functions.filter { $0.external != nil }.map(\.name)
+            kernFunction.externFunctions = module.functions.compactMap {
+                $0.external == nil ? nil : $0.name
+            }
             return kernFunction
         }
         // `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions

@@ -11,9 +11,9 @@ import KernBasics
 import KernCompiler
 import KernIR
 import KernIRGen
-import KernSema
 internal import KernJIT
 internal import KernLLVM
+import KernSema
 
 extension KernModule {
     /// Compiles one segment of a REPL input. Never through the compile cache: an input

@@ -169,7 +169,9 @@ struct IRParser {
             // Inout scalars are bound to slots, as in a definition.
             for p in params {
                 if case .slot(let s) = p.binding {
-                    while f.slots.count <= Int(s.raw) { f.slots.append(SlotInfo(name: "", type: .void)) }
+                    while f.slots.count <= Int(s.raw) {
+                        f.slots.append(SlotInfo(name: "", type: .void))
+                    }
                     f.slots[s] = SlotInfo(name: p.name, type: p.type)
                 }
             }

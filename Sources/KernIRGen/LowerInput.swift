@@ -43,7 +43,8 @@ public struct InputSegment: Sendable, Hashable {
 extension IRGen {
     public static func lowerInput(_ program: CheckedProgram, segment: InputSegment) -> Module {
         var module = Module(sourceName: program.file.name)
-        var lowerer = FunctionLowerer(program: program, functionIndex: 0, firstLoopID: LoopID(raw: 0))
+        var lowerer = FunctionLowerer(
+            program: program, functionIndex: 0, firstLoopID: LoopID(raw: 0))
         module.functions.append(lowerer.lowerInput(segment))
         for index in program.functions.indices.dropFirst() {
             module.functions.append(sessionFunction(program.functions[index]))
@@ -53,7 +54,8 @@ extension IRGen {
 
     /// A session definition as seen from an input: a declaration of its entry point.
     static func sessionFunction(_ signature: FunctionSignature) -> Function {
-        var b = FunctionBuilder(Function(name: signature.name, returnType: irType(signature.returnType)))
+        var b = FunctionBuilder(
+            Function(name: signature.name, returnType: irType(signature.returnType)))
         for p in signature.params { b.addParam(p.name, irType(p.type), isInout: p.isInout) }
         guard let c = signature.extern else {
             var f = b.finish()
@@ -85,14 +87,18 @@ extension FunctionLowerer {
         let body = ast.functions[0].body.stmts
         let statements = Array(body[segment.statements])
         var lastExpression: ExprID?
-        if segment.result == .lastExpression, case .expr(let e)? = statements.last.map({ ast.stmts[$0].kind }) {
+        if segment.result == .lastExpression,
+            case .expr(let e)? = statements.last.map({ ast.stmts[$0].kind })
+        {
             lastExpression = e
         }
         let returnType: IRType
         switch segment.result {
         case .none: returnType = .void
         case .lastExpression:
-            guard let e = lastExpression else { preconditionFailure("KernIRGen: no final expression") }
+            guard let e = lastExpression else {
+                preconditionFailure("KernIRGen: no final expression")
+            }
             returnType = irType(type(of: e))
         case .allocation(let value, let sizes):
             guard case .scalar(let element) = type(of: value) else {
@@ -101,7 +107,8 @@ extension FunctionLowerer {
             returnType = .tuple([element] + sizes.map { _ in .int64 })
         }
         let pos = b.function.pos
-        b = FunctionBuilder(Function(name: SessionScope.inputName, returnType: returnType, pos: pos))
+        b = FunctionBuilder(
+            Function(name: SessionScope.inputName, returnType: returnType, pos: pos))
 
         // Parameters: the variables used and not declared here, then the new scalars.
         var cells: [(local: LocalID, array: ValueID)] = []
@@ -114,11 +121,15 @@ extension FunctionLowerer {
             let info = program.locals[local]
             switch info.type {
             case .array:
-                guard case .value(let v) = b.addParam(info.name, irType(info.type), isInout: info.isMutable)
+                guard
+                    case .value(let v) = b.addParam(
+                        info.name, irType(info.type), isInout: info.isMutable)
                 else { preconditionFailure("KernIRGen: an array parameter is a value") }
                 bindings[local] = .value(v)
             case .scalar(let s):
-                guard case .value(let cell) = b.addParam(info.name, .array(s, rank: 1), isInout: info.isMutable)
+                guard
+                    case .value(let cell) = b.addParam(
+                        info.name, .array(s, rank: 1), isInout: info.isMutable)
                 else { preconditionFailure("KernIRGen: an array parameter is a value") }
                 let zero = b.int64(0)
                 let v = b.emit(.loadElement(cell, indices: [zero]), .scalar(s))
@@ -137,8 +148,9 @@ extension FunctionLowerer {
         for id in statements {
             for local in program.declaredLocals[id] ?? [] {
                 guard case .scalar(let s) = program.locals[local].type else { continue }
-                guard case .value(let cell) = b.addParam(
-                    program.locals[local].name, .array(s, rank: 1), isInout: true)
+                guard
+                    case .value(let cell) = b.addParam(
+                        program.locals[local].name, .array(s, rank: 1), isInout: true)
                 else { preconditionFailure("KernIRGen: an array parameter is a value") }
                 cells.append((local, cell))
             }

@@ -60,7 +60,9 @@ extension Codegen {
         if count == 0 {
             buffer = ctx.null(ctx.ptr)
         } else {
-            guard let fn = llvmFunction else { preconditionFailure("KernLLVM: call outside a function") }
+            guard let fn = llvmFunction else {
+                preconditionFailure("KernLLVM: call outside a function")
+            }
             let type = ctx.structType(Array(repeating: ctx.i64, count: count))
             buffer = b.atEntry(of: fn) { b.alloca(type, "extern.result") }
         }

@@ -56,7 +56,8 @@ struct InputPlan {
         var scalars: [NewScalarDeclaration] = []
         func flush(hasResult: Bool = false) {
             if let range = segment {
-                steps.append(.statements(statements: range, newScalars: scalars, hasResult: hasResult))
+                steps.append(
+                    .statements(statements: range, newScalars: scalars, hasResult: hasResult))
             }
             segment = nil
             scalars = []

@@ -227,7 +227,8 @@ extension REPLSession {
             newScalars: [], probed)
         let value = try segment.function.call(segment.arguments)
         guard case .tuple(let parts) = value, parts.count == decl.sizes.count + 1 else {
-            throw KernError.backend(message: "internal error: an array's sizes came back as \(value)")
+            throw KernError.backend(
+                message: "internal error: an array's sizes came back as \(value)")
         }
         var shape: [Int] = []
         for part in parts.dropFirst() {
@@ -260,7 +261,9 @@ extension REPLSession {
     /// the input's positions already; one inside a definition (`file` nil: it happened in
     /// the library, `KernFunction.externFunctions`) is shown against that definition.
     func rendered(runtime error: Error) -> REPLMessage {
-        if case .runtime(_, _, _, _, nil)? = error as? KernError { return mappedLibraryError(error) }
+        if case .runtime(_, _, _, _, nil)? = error as? KernError {
+            return mappedLibraryError(error)
+        }
         return render(error)
     }
 }

@@ -35,7 +35,8 @@ extension REPLSession {
             let segment: PreparedSegment
             do {
                 segment = try prepare(
-                    InputSegment(statements: statements, result: hasResult ? .lastExpression : .none),
+                    InputSegment(
+                        statements: statements, result: hasResult ? .lastExpression : .none),
                     newScalars: [], probed)
                 _ = try segment.function.call(segment.arguments)
             } catch {
