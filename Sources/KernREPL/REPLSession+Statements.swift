@@ -122,7 +122,10 @@ extension REPLSession {
                 }
                 for scalar in newScalars {
                     guard let storage = outputs[scalar.name] else {
-                        preconditionFailure("a new scalar is an output of its segment")
+                        messages.append(
+                            REPLMessage(
+                                .error, "error: internal error: no value for '\(scalar.name)'"))
+                        return messages
                     }
                     let v = Variable(
                         name: scalar.name, isMutable: scalar.isMutable, rank: 0, storage: storage)
@@ -195,14 +198,18 @@ extension REPLSession {
         for parameter in function.signature.parameters {
             if newScalars.contains(parameter.name) {
                 guard case .array(let scalar, _) = parameter.type else {
-                    preconditionFailure("a new scalar is passed as a one-element array")
+                    throw KernError.backend(
+                        message: "internal error: new scalar '\(parameter.name)' is not a cell")
                 }
                 let storage = try makeStorage(scalar, shape: [1])
                 outputs[parameter.name] = storage
                 arguments.append(storage.argument)
             } else {
+                // IRGen names parameters after variables the host keeps (lowerInput).
                 guard let v = variables[parameter.name] else {
-                    preconditionFailure("input parameter '\(parameter.name)' is no variable")
+                    throw KernError.backend(
+                        message:
+                            "internal error: input parameter '\(parameter.name)' is no variable")
                 }
                 if v.rank > 0 { bytes += v.storage.shape.reduce(1, *) * v.elementType.byteSize }
                 arguments.append(v.storage.argument)
