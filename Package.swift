@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "KernSema", dependencies: ["KernSyntax"], swiftSettings: swift6),
         // Middle
         .target(name: "KernIR", dependencies: ["KernBasics", "KernABI"], swiftSettings: swift6),
-        .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR"], swiftSettings: swift6),
+        .target(name: "KernIRGen", dependencies: ["KernSema", "KernIR", "KernABI"], swiftSettings: swift6),
         // The staged compiler: parse → check → lower → passes, then a pluggable back end.
         .target(
             name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
@@ -95,7 +95,7 @@ let package = Package(
                 ]),
             dependencies: ["kernelc"]),
         .target(
-            name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernSyntax", "KernSema", "KernBasics"],
+            name: "KernREPL", dependencies: ["Kern", "KernCompiler", "KernIRGen", "KernSyntax", "KernSema", "KernBasics"],
             swiftSettings: swift6),
         .target(
             name: "KernCLI",

@@ -2,8 +2,10 @@ import Foundation
 import KernBasics
 import KernCompiler
 import KernIR
+import KernIRGen
 internal import KernJIT
 internal import KernLLVM
+import KernSema
 
 /// The JIT path: `KernModule.compile` drives the staged compiler (KernCompiler) through
 /// all six stages with the LLVM back end and the JIT, then binds each exported function
@@ -63,10 +65,11 @@ enum Compiler {
     /// Source → `KernModule` through `backend`; an emit-only back end gives a module
     /// without callable functions.
     static func compile<Backend: KernBackend>(
-        _ file: SourceFile, options: CompileOptions, backend: Backend
+        _ file: SourceFile, options: CompileOptions, backend: Backend,
+        input: (SessionScope, InputSegment)? = nil
     ) throws -> KernModule {
         try KernError.validateThreads(options.threads)
-        let compilation = try run(file, options: options, backend: backend)
+        let compilation = try run(file, options: options, backend: backend, input: input)
         guard let module = compilation.module, let code = compilation.loaded else {
             preconditionFailure("a compilation that reached .load has a module and code")
         }
@@ -101,13 +104,16 @@ enum Compiler {
     }
 
     /// The staged compiler up to `stopAfter`, its failures as `KernError`s.
+    /// `input`: the file is a REPL input, lowered by segment in the session's scope.
     static func run<Backend: CompilerBackend>(
         _ file: SourceFile, options: CompileOptions, backend: Backend,
-        stopAfter: Stage = .load
+        stopAfter: Stage = .load, input: (SessionScope, InputSegment)? = nil
     ) throws -> Compilation<Backend> {
+        var compiler = StagedCompiler(options: options, backend: backend, stopAfter: stopAfter)
+        compiler.session = input?.0
+        compiler.inputSegment = input?.1
         do {
-            return try StagedCompiler(options: options, backend: backend, stopAfter: stopAfter)
-                .compile(file)
+            return try compiler.compile(file)
         } catch {
             throw KernError(error, file: file)
         }
@@ -129,9 +135,13 @@ enum Compiler {
                 throw KernError.backend(
                     message: "no entry point for '\(function.name)' in the compiled module")
             }
-            return try KernFunction(
+            var kernFunction = try KernFunction(
                 signature: signature, entry: address, owner: code, file: file,
                 defaultThreads: options.threads ?? 0)
+            kernFunction.externFunctions = module.functions.compactMap {
+                $0.external == nil ? nil : $0.name
+            }
+            return kernFunction
         }
         // `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions
         // of their own: calls of `f` with arrays go to them.
@@ -354,10 +364,14 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     private let options: CompileOptions
     private let lock = NSLock()
 
+    /// Modules whose code this one calls (a REPL input's session library): kept alive.
+    private let linked: [KernModule]
+
     init(
         jit: JITModule, compiled: CompiledModule?, object: [UInt8]? = nil, ir: KernIR.Module,
-        options: CompileOptions, timings: BackendTimings
+        options: CompileOptions, timings: BackendTimings, linked: [KernModule] = []
     ) {
+        self.linked = linked
         self.jit = jit
         self.compiled = compiled
         self.object = object

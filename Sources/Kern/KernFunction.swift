@@ -64,6 +64,9 @@ public struct KernFunction: Sendable {
     /// For a `@vectorize` function: the variants a call with arrays goes to
     /// (ElementwiseCall.swift); nil otherwise.
     var elementwiseVariants: ElementwiseVariants?
+    /// The module's extern functions in Kern IR order (a REPL input's calls of session
+    /// definitions): an error whose `origin` is k happened in the k-th one's module.
+    var externFunctions: [String] = []
 
     /// A function over an entry point that follows the entry ABI for `signature`.
     init(
@@ -214,6 +217,13 @@ public struct KernFunction: Sendable {
         let kind = RuntimeErrorKind(record)
         let position = SourcePos(
             line: UInt32(clamping: record.line), column: UInt32(clamping: record.column))
+        let origin = Int(record.origin)
+        if origin > 0, origin <= externFunctions.count {
+            // The position is in another module's source, which this one does not have.
+            return .runtime(
+                kind: kind, message: kind.message, position: position,
+                function: externFunctions[origin - 1], file: nil)
+        }
         return .runtime(
             kind: kind, message: kind.message, position: position, function: name, file: file)
     }

@@ -92,7 +92,7 @@ public final class KernModule: Sendable {
     /// Where the compile time went.
     public let timings: CompileTimings
     let kernIR: KernIR.Module
-    private let code: any CompiledCode
+    let code: any CompiledCode
 
     init(
         file: SourceFile, options: CompileOptions, functions: [KernFunction],

@@ -86,11 +86,13 @@ public enum RuntimeStatus: Int32, CaseIterable, Sendable {
 
 /// Fields of `KernErrorRecord`, in declaration order (the raw value is the field index).
 public enum ErrorRecordField: Int, CaseIterable, Sendable {
-    case kind, line, column, reserved, value0, value1, value2, message
+    /// `origin`: 0, or k when the position is in the module of the caller's k-th extern
+    /// function (1-based; set by the caller when that call fails).
+    case kind, line, column, origin, value0, value1, value2, message
 
     public var type: ABIType {
         switch self {
-        case .kind, .line, .column, .reserved: .int32
+        case .kind, .line, .column, .origin: .int32
         case .value0, .value1, .value2: .int64
         case .message: .pointer
         }

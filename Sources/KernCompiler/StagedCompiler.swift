@@ -10,7 +10,8 @@
 /// `CompileFailure`. Observers see each stage's artifacts and each pass's output.
 ///
 /// Every tool drives this type: the JIT (`KernModule.compile`), `kernelc report`, the
-/// REPL's inputs (checked in the session's scope, `session`), the file tests and the
+/// REPL's inputs (checked in the session's scope, `session`, and lowered by segment
+/// against the session's compiled definitions, `inputSegment`), the file tests and the
 /// libFuzzer harness. Nothing else calls the stages in sequence (docs/architecture.md).
 import KernBasics
 import KernIR
@@ -144,8 +145,12 @@ public struct StagedCompiler<Backend: CompilerBackend> {
     /// `Parser.parseInput` as the body of a function named `SessionScope.inputName`) and
     /// is checked in the session's scope (`Sema.check(input:in:session:)`), so its
     /// diagnostics carry the input's own positions. Such a program calls functions it
-    /// has no body for, so `stopAfter` must be `.parse` or `.check`.
+    /// has no body for: past `.check`, `inputSegment` says what to lower
+    /// (`IRGen.lowerInput`: the session's functions become extern declarations).
     public var session: SessionScope?
+    /// With `session`: the statements of the input to lower and what the entry function
+    /// `input` returns. Needed to run past `.check`.
+    public var inputSegment: InputSegment?
 
     public init(
         options: CompileOptions = CompileOptions(), backend: Backend, stopAfter: Stage = .load
@@ -167,7 +172,9 @@ public struct StagedCompiler<Backend: CompilerBackend> {
             return now - start
         }
 
-        precondition(session == nil || stopAfter <= .check, "a REPL input is checked, not lowered")
+        precondition(
+            session == nil || stopAfter <= .check || inputSegment != nil,
+            "a REPL input is lowered by segment")
         let (ast, syntax) =
             session == nil
             ? Parser.parse(file) : Parser.parseInput(file, functionName: SessionScope.inputName)
@@ -192,7 +199,12 @@ public struct StagedCompiler<Backend: CompilerBackend> {
         c.diagnostics = diagnostics + FastMathWarnings.check(program, level: options.fastMathLevel)
         guard finish(.check, &c, lap()) else { return c }
 
-        var module = IRGen.lower(program)
+        var module =
+            if session != nil, let inputSegment {
+                IRGen.lowerInput(program, segment: inputSegment)
+            } else {
+                IRGen.lower(program)
+            }
         c.lowered = module
         guard finish(.lower, &c, lap()) else { return c }
 

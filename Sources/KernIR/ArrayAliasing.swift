@@ -139,7 +139,7 @@ private struct ArrayRoots {
 /// without a multiply. Greatest fixed point, as for `noaliasArrayParameters`.
 public func unitStrideArrayParameters(_ m: Module) -> [[Bool]] {
     var dense: [FunctionID: Set<Int>] = [:]
-    for id in m.functions.ids where !m.functions[id].isExported {
+    for id in m.functions.ids where !m.functions[id].isExported && m.functions[id].external == nil {
         let f = m.functions[id]
         dense[id] = Set(
             f.params.indices.filter { if case .array = f.params[$0].type { true } else { false } })

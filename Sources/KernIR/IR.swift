@@ -155,6 +155,12 @@ public struct Function: Sendable {
     public var inline: Inline?
     /// Source position of the `func` keyword.
     public var pos: SourcePos
+    /// A declaration of a Kern function compiled in an earlier module (a REPL session's
+    /// definitions): the entry symbol (`kern_entry_<name>`, EntryABI) that module exports.
+    /// Such a function has no body, slots or values, is not exported, and calls to it
+    /// follow the entry ABI. The JIT binds the symbol to the earlier module's code; the
+    /// interpreter to the earlier module's function (`Interpreter(externals:)`).
+    public var external: String?
 
     public init(
         name: String, params: [Param] = [], returnType: IRType, isExported: Bool = true,
@@ -166,6 +172,15 @@ public struct Function: Sendable {
         self.isExported = isExported
         self.inline = inline
         self.pos = pos
+    }
+
+    /// A declaration of `name`, defined in an earlier module under `entrySymbol`.
+    public static func external(
+        name: String, params: [Param], returnType: IRType, entrySymbol: String
+    ) -> Function {
+        var f = Function(name: name, params: params, returnType: returnType, isExported: false)
+        f.external = entrySymbol
+        return f
     }
 }
 

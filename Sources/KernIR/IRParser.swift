@@ -132,6 +132,15 @@ struct IRParser {
             exported = true
             advance()
         }
+        var external: String?
+        if isIdent("extern") {
+            advance()
+            guard case .string(let symbol) = tok.kind else {
+                throw expected("the entry symbol of an extern function, as a string")
+            }
+            external = symbol
+            advance()
+        }
         try expectKeyword("func")
         guard case .function(let fname) = tok.kind else {
             throw expected("a function name '@name'")
@@ -148,6 +157,26 @@ struct IRParser {
         try expect("->")
         let ret = try type()
         let pos = try optionalPos()
+        if let external {
+            // A declaration: parameters bound to values only, no body.
+            try expectEndOfLine()
+            var f = Function.external(
+                name: fname, params: params, returnType: ret, entrySymbol: external)
+            (f.isExported, f.inline, f.pos) = (exported, inline, pos)
+            if let maxValue = valueTypes.keys.max() {
+                for n in 0...maxValue { f.values.append(valueTypes[n] ?? .void) }
+            }
+            // Inout scalars are bound to slots, as in a definition.
+            for p in params {
+                if case .slot(let s) = p.binding {
+                    while f.slots.count <= Int(s.raw) {
+                        f.slots.append(SlotInfo(name: "", type: .void))
+                    }
+                    f.slots[s] = SlotInfo(name: p.name, type: p.type)
+                }
+            }
+            return f
+        }
         try expect("{")
         try expectEndOfLine()
         var f = Function(

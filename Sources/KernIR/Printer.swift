@@ -15,6 +15,7 @@ import KernBasics
 ///         %7 = load.elem %1[%4] : f32 !3:16
 ///       }
 ///     }
+///     extern "kern_entry_dot" func @dot(%0 x: [f64; 1], %1 y: [f64; 1]) -> f64
 ///
 /// Every defined value's type is written where it is defined (` : T` after an
 /// instruction, `%i: T` for induction variables and parameters). Source positions are
@@ -131,6 +132,7 @@ private struct IRPrinter {
         var head = ""
         if let inline = f.inline { head += "@inline(\(inline.rawValue)) " }
         if f.isExported { head += "export " }
+        if let symbol = f.external { head += "extern \(quoteString(symbol)) " }
         let params = f.params.map { p -> String in
             let binding: String
             switch p.binding {
@@ -140,6 +142,11 @@ private struct IRPrinter {
             return (p.isInout ? "inout " : "") + "\(binding) \(formatName(p.name)): \(p.type)"
         }
         head += "func @\(formatName(f.name))(\(params.joined(separator: ", "))) -> \(f.returnType)"
+        // A declaration has no body.
+        if f.external != nil {
+            line(head + posSuffix(f.pos))
+            return
+        }
         line(head + posSuffix(f.pos) + " {")
         indent += 1
         for s in f.slots.ids {

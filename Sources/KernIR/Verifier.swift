@@ -12,7 +12,7 @@ import KernBasics
 /// callee's signature (`inout` scalars passed as slots of the parameter's type);
 /// `return` against the return type; `break`/`continue` only in loops; no `break` or
 /// `return` in a parallel loop's body; reductions and array reductions; unique
-/// function names.
+/// function names; extern functions (declarations) without a body, not exported.
 public func verify(_ module: Module) -> [VerifierError] {
     var errors: [VerifierError] = []
     var names: Set<String> = []
@@ -22,6 +22,16 @@ public func verify(_ module: Module) -> [VerifierError] {
             errors.append(
                 VerifierError(
                     function: f.name, message: "function name is not unique", instruction: nil))
+        }
+        if f.external != nil {
+            // A declaration of a function compiled in an earlier module.
+            let problems = [
+                f.body.instrs.isEmpty ? nil : "an extern function has no body",
+                f.isExported ? "an extern function cannot be exported" : nil,
+            ]
+            for case let message? in problems {
+                errors.append(VerifierError(function: f.name, message: message, instruction: nil))
+            }
         }
         var v = FunctionVerifier(module: module, function: f)
         v.run()
@@ -521,8 +531,8 @@ struct FunctionVerifier {
             return
         }
         let g = module.functions[body]
-        if g.isExported || g.returnType != .void {
-            error("parallel_for body @\(g.name) must be internal and return void")
+        if g.isExported || g.returnType != .void || g.external != nil {
+            error("parallel_for body @\(g.name) must be internal, defined here and return void")
         }
         guard g.params.count == captures.count + 3 else {
             error(

@@ -25,6 +25,20 @@ public struct Interpreter: Sendable {
     /// The random-number seed of calls (LANGUAGE.md §8).
     public var seed: UInt64 = 0
 
+    /// What the module's extern functions (`Function.external`) are, by entry symbol:
+    /// a function of an earlier program (a REPL session's definitions) and the
+    /// interpreter that runs it. A call of an unbound one is a `badArgument` error.
+    public var externals: [String: ExternalFunction] = [:]
+
+    /// A function of another module, with the interpreter of that module.
+    public struct ExternalFunction: Sendable {
+        public var interpreter: Interpreter
+        public var function: FunctionID
+        public init(interpreter: Interpreter, function: FunctionID) {
+            (self.interpreter, self.function) = (interpreter, function)
+        }
+    }
+
     public init(module: Module) { self.module = module }
 
     /// Calls function `f`. Scalars are passed as `.scalar` (an `inout` scalar as
@@ -67,6 +81,15 @@ public struct Interpreter: Sendable {
         _ id: FunctionID, _ args: [InterpreterValue], at pos: SourcePos, state: inout ExecState
     ) throws(IRRuntimeError) -> InterpreterValue? {
         let f = module.functions[id]
+        if let symbol = f.external {
+            // Runs in the earlier module, on the same call state (stream, depth).
+            guard let target = externals[symbol] else {
+                throw IRRuntimeError(
+                    kind: .badArgument, pos: pos,
+                    message: "extern function \(f.name) ('\(symbol)') is not bound")
+            }
+            return try target.interpreter.invoke(target.function, args, at: pos, state: &state)
+        }
         guard args.count == f.params.count else {
             throw IRRuntimeError(
                 kind: .badArgument, pos: f.pos,

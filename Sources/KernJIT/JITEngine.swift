@@ -30,8 +30,17 @@ public final class JITEngine: @unchecked Sendable {
     private init() throws { jit = try LLJIT() }
 
     /// JIT-compiles `module` into a fresh JITDylib and resolves all its entry points.
-    public func load(_ module: CompiledModule) throws -> JITModule {
-        try load(exportedFunctions: module.exportedFunctions) { try jit.add(module, to: $0) }
+    /// `externals` binds the entry symbols of its extern functions (Kern IR's
+    /// `Function.external`) to the addresses of an earlier module's entries, as absolute
+    /// symbols of the new JITDylib: LLVM's C API cannot set a JITDylib's link order, and
+    /// the addresses are known. The caller keeps that earlier module alive.
+    public func load(_ module: CompiledModule, externals: [(String, UInt)] = []) throws
+        -> JITModule
+    {
+        try load(exportedFunctions: module.exportedFunctions) { dylib in
+            if !externals.isEmpty { try jit.defineAbsolute(externals, in: dylib) }
+            try jit.add(module, to: dylib)
+        }
     }
 
     /// Links a relocatable object file (`CompiledModule.objectCode()`, for this process's

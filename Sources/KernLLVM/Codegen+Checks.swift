@@ -159,6 +159,7 @@ extension Codegen {
 
     func call(_ callee: FunctionID, _ args: [CallArgument]) -> LLVMValue? {
         let target = ir.functions[callee]
+        if target.external != nil { return callExternal(callee, args) }
         var llvmArgs = [ctxArgument]
         for arg in args {
             switch arg {

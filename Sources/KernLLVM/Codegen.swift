@@ -111,8 +111,10 @@ final class Codegen {
         if options.optimizationRemarks {
             debug = DebugLocations(module: module, builder: b, sourceName: ir.sourceName)
         }
-        for f in ir.functions { functions.append(declare(f)) }
-        for id in ir.functions.ids {
+        for f in ir.functions {
+            functions.append(f.external.map { declareExternal(f, symbol: $0) } ?? declare(f))
+        }
+        for id in ir.functions.ids where ir.functions[id].external == nil {
             emitFunction(id)
             if ir.functions[id].isExported { emitEntry(id) }
         }
@@ -393,6 +395,8 @@ final class Codegen {
         // So may one returning an array (copying a view it does not own allocates).
         var result = ir.functions.ids.map { id in
             if case .array = ir.functions[id].returnType { return true }
+            // An extern function's body is elsewhere: any call of it may fail.
+            if ir.functions[id].external != nil { return true }
             return callCycles.isRecursive(id)
         }
         var changed = true

@@ -1,11 +1,12 @@
 /// What one REPL input does, read off its type-checked probe.
 ///
 /// In: the `CheckedProgram` of the input (function 0 is the input, checked in the
-/// session's scope; its positions are the input's). Out: the steps to run, in order — statement segments
-/// (with the scalars they declare and the final expression to print), host-allocated
-/// array declarations, and arrays to show — with byte ranges into the input. Inputs the
-/// REPL cannot keep (an array that is not freshly allocated, a tuple variable) are
-/// rejected here with a diagnostic at the statement.
+/// session's scope; its positions are the input's). Out: the steps to run, in order —
+/// runs of top-level statements (with the scalars they declare and whether the last
+/// one is the expression to print), host-allocated array declarations, and arrays to
+/// show — by statement index, for `IRGen.lowerInput`. Inputs the REPL cannot keep (an
+/// array that is not freshly allocated, a tuple variable) are rejected here with a
+/// diagnostic at the statement.
 import Kern
 import KernBasics
 import KernSema
@@ -17,20 +18,15 @@ struct NewScalarDeclaration {
     var isMutable: Bool
 }
 
-struct ResultPlan {
-    /// The final expression statement, in input byte offsets.
-    var statementRange: Range<Int>
-    /// Its Kern type as a return type: `Double`, `(Int, Double)`.
-    var typeName: String
-}
-
 struct ArrayDeclaration {
     var name: String
     var isMutable: Bool
     var elementType: KernScalarType
-    /// Input byte ranges of the `repeating:` value and of each size.
-    var value: Range<Int>
-    var sizes: [Range<Int>]
+    /// The declaration's index among the input's top-level statements.
+    var statement: Int
+    /// The `repeating:` value and each size.
+    var value: ExprID
+    var sizes: [ExprID]
 }
 
 struct PlanProblem: Error {
@@ -39,7 +35,10 @@ struct PlanProblem: Error {
 
 struct InputPlan {
     enum Step {
-        case statements(range: Range<Int>, newScalars: [NewScalarDeclaration], result: ResultPlan?)
+        /// Top-level statements `statements` (indices); `hasResult`: the last one is the
+        /// expression whose value is printed.
+        case statements(
+            statements: Range<Int>, newScalars: [NewScalarDeclaration], hasResult: Bool)
         case array(ArrayDeclaration)
         case show(String)
     }
@@ -53,22 +52,22 @@ struct InputPlan {
         guard let statements = ast.functions.first?.body.stmts else {
             preconditionFailure("a checked REPL input has its function")
         }
-        func local(_ r: SourceRange) -> Range<Int> { Int(r.start.offset)..<Int(r.end.offset) }
         var segment: Range<Int>?
         var scalars: [NewScalarDeclaration] = []
-        func flush(result: ResultPlan? = nil) {
+        func flush(hasResult: Bool = false) {
             if let range = segment {
-                steps.append(.statements(range: range, newScalars: scalars, result: result))
+                steps.append(
+                    .statements(statements: range, newScalars: scalars, hasResult: hasResult))
             }
             segment = nil
             scalars = []
         }
-        func extend(_ r: Range<Int>) {
-            segment = segment.map { $0.lowerBound..<r.upperBound } ?? r
+        func extend(_ index: Int) {
+            segment = segment.map { $0.lowerBound..<index + 1 } ?? index..<index + 1
         }
         for (index, id) in statements.enumerated() {
             let stmt = ast.stmts[id]
-            let range = local(stmt.range)
+            let range = index
             let isLast = index == statements.count - 1
             switch stmt.kind {
             case .binding(let isVar, let pattern, _, let value):
@@ -99,10 +98,8 @@ struct InputPlan {
                         .array(
                             ArrayDeclaration(
                                 name: name, isMutable: isVar, elementType: scalar,
-                                value: local(ast.exprs[arguments[0].value].range),
-                                sizes: arguments.dropFirst().map {
-                                    local(ast.exprs[$0.value].range)
-                                })))
+                                statement: index, value: arguments[0].value,
+                                sizes: arguments.dropFirst().map(\.value))))
                     continue
                 }
                 for (lid, type) in zip(locals, types) {
@@ -124,7 +121,7 @@ struct InputPlan {
                 case .scalar, .tuple:
                     extend(range)
                     soleExpression = statements.count == 1 ? e : nil
-                    flush(result: ResultPlan(statementRange: range, typeName: type.description))
+                    flush(hasResult: true)
                 case .array:
                     var inner = e
                     while case .paren(let x) = ast.exprs[inner].kind { inner = x }

@@ -80,10 +80,11 @@ extension REPLSession {
     }
 
     private func list() -> [REPLMessage] {
-        if definitionOrder.isEmpty && variableOrder.isEmpty {
+        if definitionOrder.isEmpty && variableOrder.isEmpty && constantOrder.isEmpty {
             return [REPLMessage(.info, "no definitions or variables yet")]
         }
         var lines = definitionOrder.compactMap { definitions[$0]?.signature }
+        lines += constantOrder.compactMap { constantTexts[$0] }
         for name in variableOrder {
             guard let v = variables[name] else { continue }
             let value =
@@ -123,12 +124,12 @@ extension REPLSession {
         let source = closure.map(\.text).joined(separator: "\n")
         do {
             let module: KernModule
-            if let cached = wrapperCache[source] {
+            if let cached = showCache[source] {
                 module = cached
             } else {
                 module = try KernModule.compile(
                     source: source, fileName: "func \(function)", options: options)
-                wrapperCache[source] = module
+                showCache[source] = module
             }
             let text: String
             switch command {

@@ -42,12 +42,29 @@ extension REPLSession {
                     signature: head.trimmingCharacters(in: .whitespacesAndNewlines),
                     mentions: InputScanner.identifiers(in: text)))
         }
-        if new.isEmpty { return [REPLMessage(.info, "no functions in \(fileName)")] }
+        // File-scope constants (`let K = 3`): kept with the definitions, in scope in inputs.
+        var newConstants: [(name: String, text: String)] = []
+        for id in ast.fileConstants {
+            let r = ast.stmts[id].range
+            let text = String(
+                decoding: utf8[Int(r.start.offset)..<Int(r.end.offset)], as: UTF8.self)
+            if case .binding(_, .name(let name, _), _, _) = ast.stmts[id].kind {
+                newConstants.append((name, text))
+            }
+        }
+        if new.isEmpty && newConstants.isEmpty {
+            return [REPLMessage(.info, "no functions in \(fileName)")]
+        }
         let newNames = Set(new.map(\.name))
         let kept = definitionOrder.filter { !newNames.contains($0) }.compactMap { definitions[$0] }
-        let text = source + "\n" + kept.map(\.text).joined(separator: "\n")
+        let newConstantNames = Set(newConstants.map(\.name))
+        let keptConstants = constantOrder.filter { !newConstantNames.contains($0) }
+            .compactMap { constantTexts[$0] }
+        let text =
+            source + "\n" + (kept.map(\.text) + keptConstants).joined(separator: "\n")
         let module: KernModule
         let signatures: [FunctionSignature]
+        let constants: [SessionScope.Constant]
         do {
             module = try KernModule.compile(source: text, fileName: fileName, options: options)
             // The signatures inputs are checked against (the front end again: ~1 ms).
@@ -55,12 +72,21 @@ extension REPLSession {
             guard let checked = try StagedCompiler(stopAfter: .check).compile(libraryFile).program
             else { preconditionFailure("a checked compilation has a program") }
             signatures = checked.functions
+            constants = checked.fileConstants
         } catch {
             return [render(error)]
         }
         library = module
+        libraryGeneration += 1
         sessionFunctions = signatures
+        sessionConstants = constants
         var messages: [REPLMessage] = []
+        for c in newConstants {
+            let replaced = constantTexts[c.name] != nil
+            if !replaced { constantOrder.append(c.name) }
+            constantTexts[c.name] = c.text
+            messages.append(REPLMessage(.info, "\(replaced ? "redefined" : "defined") \(c.text)"))
+        }
         for d in new {
             let replaced = definitions[d.name] != nil
             if !replaced { definitionOrder.append(d.name) }

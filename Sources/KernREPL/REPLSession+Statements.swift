@@ -9,13 +9,18 @@
 ///    types of new variables and of the final expression.
 /// 2. A call of a definition with variables and literals as arguments (`dot(x, x)`)
 ///    calls the compiled library directly: nothing is compiled.
-/// 3. Otherwise the statements run in a compiled wrapper (cached by source text). A
-///    top-level array declaration (`var x = [Double](repeating: 1, count: n)`) splits
-///    the input: the host allocates the array, so it outlives the call.
+/// 3. Otherwise the staged compiler lowers the checked input itself (no source text is
+///    generated): its statements become the body of a function `input` whose calls of
+///    definitions are extern calls into the compiled library (`IRGen.lowerInput`,
+///    `KernModule.compileInput`); compiled inputs are cached. Runtime errors carry the
+///    input's own positions. A top-level array declaration
+///    (`var x = [Double](repeating: 1, count: n)`) splits the input: the host allocates
+///    the array, so it outlives the call.
 import Foundation
 import Kern
 import KernBasics
 import KernCompiler
+import KernIRGen
 import KernSema
 import KernSyntax
 
@@ -25,8 +30,7 @@ extension REPLSession {
         case .failure(let problem): return [problem.message]
         case .success(let probed):
             if let messages = directCall(probed.plan, probed.program) { return messages }
-            if let messages = hoistedEvaluation(probed, input: input) { return messages }
-            return execute(probed.plan, input: input, inputFile: probed.inputFile)
+            return execute(probed)
         }
     }
 
@@ -34,6 +38,8 @@ extension REPLSession {
         var program: CheckedProgram
         var plan: InputPlan
         var inputFile: SourceFile
+        /// The session as the input was checked in (every segment compiles against it).
+        var scope: SessionScope
     }
 
     struct ProbeFailure: Error { var message: REPLMessage }
@@ -57,8 +63,9 @@ extension REPLSession {
                     help: "remove it, or check the brackets before it")
             ])
         }
+        let scope = sessionScope
         var compiler = StagedCompiler(stopAfter: .check)
-        compiler.session = sessionScope
+        compiler.session = scope
         let program: CheckedProgram
         do {
             guard let checked = try compiler.compile(inputFile).program else {
@@ -74,7 +81,8 @@ extension REPLSession {
         do {
             return .success(
                 Probed(
-                    program: program, plan: try InputPlan(program: program), inputFile: inputFile))
+                    program: program, plan: try InputPlan(program: program), inputFile: inputFile,
+                    scope: scope))
         } catch {
             return failure([error.diagnostic])
         }
@@ -90,45 +98,47 @@ extension REPLSession {
                     type: $0.rank > 0
                         ? .array($0.elementType, rank: $0.rank) : .scalar($0.elementType),
                     isMutable: $0.isMutable)
-            })
+            }, constants: sessionConstants)
     }
 
-    /// Runs the planned segments in order; stops at the first error.
-    private func execute(_ plan: InputPlan, input: String, inputFile: SourceFile) -> [REPLMessage] {
+    /// Runs the planned steps in order; stops at the first error.
+    private func execute(_ probed: Probed) -> [REPLMessage] {
         var messages: [REPLMessage] = []
-        let utf8 = Array(input.utf8)
-        for step in plan.steps {
+        for step in probed.plan.steps {
             switch step {
-            case .statements(let range, let newScalars, let result):
+            case .statements(let statements, let newScalars, let hasResult):
                 let value: KernValue
-                let outputs: [any StoredValue]
-                var prepared: PreparedSegment?
+                let outputs: [String: any StoredValue]
                 do {
                     let segment = try prepare(
-                        range: range, newScalars: newScalars, result: result, input: utf8)
-                    prepared = segment
+                        InputSegment(
+                            statements: statements, result: hasResult ? .lastExpression : .none),
+                        newScalars: newScalars.map(\.name), probed)
                     outputs = segment.outputs
                     value = try segment.function.call(segment.arguments)
                 } catch {
-                    messages.append(
-                        mapped(
-                            error, wrapper: prepared?.wrapper, segmentOffset: range.lowerBound,
-                            inputFile))
+                    messages.append(rendered(runtime: error))
                     return messages
                 }
-                for (scalar, storage) in zip(newScalars, outputs) {
+                for scalar in newScalars {
+                    guard let storage = outputs[scalar.name] else {
+                        messages.append(
+                            REPLMessage(
+                                .error, "error: internal error: no value for '\(scalar.name)'"))
+                        return messages
+                    }
                     let v = Variable(
                         name: scalar.name, isMutable: scalar.isMutable, rank: 0, storage: storage)
                     store(v)
                     messages.append(
                         REPLMessage(.result, "\(v.name): \(v.typeName) = \(storage.element(0))"))
                 }
-                if result != nil {
+                if hasResult {
                     messages.append(REPLMessage(.result, ValueFormatter.format(value)))
                 }
             case .array(let decl):
                 do {
-                    let v = try allocate(decl, input: utf8)
+                    let v = try allocate(decl, probed)
                     store(v)
                     messages.append(
                         REPLMessage(
@@ -136,7 +146,7 @@ extension REPLSession {
                             "\(v.name): \(v.typeName) = \(ValueFormatter.format(array: v.storage, rank: v.rank))"
                         ))
                 } catch {
-                    messages.append(mapped(error, wrapper: nil, segmentOffset: 0, inputFile))
+                    messages.append(rendered(runtime: error))
                     return messages
                 }
             case .show(let name):
@@ -156,44 +166,57 @@ extension REPLSession {
     struct PreparedSegment {
         var function: KernFunction
         var arguments: [any KernArgument]
-        var outputs: [any StoredValue]
-        var wrapper: WrapperSource
+        /// Storage of the scalars the segment declares, by name (written when it ends).
+        var outputs: [String: any StoredValue]
         /// Bytes of the arrays passed (for `:time`'s throughput).
         var arrayBytes: Int
     }
 
-    /// Builds and compiles the wrapper of one statement segment, with its arguments.
-    func prepare(
-        range: Range<Int>, newScalars: [NewScalarDeclaration], result: ResultPlan?,
-        input utf8: [UInt8]
-    ) throws -> PreparedSegment {
-        let text = String(decoding: utf8[range], as: UTF8.self)
-        var resultText: String?
-        var segmentText = text
-        if let result {
-            segmentText = String(
-                decoding: utf8[range.lowerBound..<result.statementRange.lowerBound], as: UTF8.self)
-            resultText = String(decoding: utf8[result.statementRange], as: UTF8.self)
+    /// Compiles (or finds in the cache) one segment of a probed input, and its arguments:
+    /// the entry function's parameters are named after the variables it reads
+    /// (`IRGen.lowerInput`), then the scalars in `newScalars`, which get fresh storage.
+    func prepare(_ segment: InputSegment, newScalars: [String], _ probed: Probed) throws
+        -> PreparedSegment
+    {
+        let key = InputKey(
+            text: probed.inputFile.text, segment: segment, scope: probed.scope,
+            library: libraryGeneration)
+        let module: KernModule
+        if let cached = inputCache[key] {
+            module = cached
+        } else {
+            module = try KernModule.compileInput(
+                probed.inputFile, session: probed.scope, segment: segment, library: library,
+                options: options)
+            inputCache[key] = module
         }
-        let mentioned = InputScanner.identifiers(in: text)
-        let declaredHere = Set(newScalars.map(\.name))
-        let params = variableOrder.filter { mentioned.contains($0) && !declaredHere.contains($0) }
-            .compactMap { variables[$0] }
-        let wrapper = WrapperSource(
-            segment: segmentText, resultExpression: resultText,
-            returnType: result?.typeName, parameters: params,
-            newScalars: newScalars.map { .init(name: $0.name, type: $0.type) },
-            definitions: definitionClosure(of: mentioned),
-            segmentOffset: range.lowerBound, resultOffset: result?.statementRange.lowerBound)
-        let outputs = try newScalars.map { try makeStorage($0.type, shape: [1]) }
-        let function = try compiledWrapper(wrapper)
+        let function = try module.function(named: SessionScope.inputName)
             .with(seed: callOptions.seed, threads: callOptions.threads)
-        let bytes = params.filter { $0.rank > 0 }.reduce(0) {
-            $0 + $1.storage.shape.reduce(1, *) * $1.elementType.byteSize
+        var arguments: [any KernArgument] = []
+        var outputs: [String: any StoredValue] = [:]
+        var bytes = 0
+        for parameter in function.signature.parameters {
+            if newScalars.contains(parameter.name) {
+                guard case .array(let scalar, _) = parameter.type else {
+                    throw KernError.backend(
+                        message: "internal error: new scalar '\(parameter.name)' is not a cell")
+                }
+                let storage = try makeStorage(scalar, shape: [1])
+                outputs[parameter.name] = storage
+                arguments.append(storage.argument)
+            } else {
+                // IRGen names parameters after variables the host keeps (lowerInput).
+                guard let v = variables[parameter.name] else {
+                    throw KernError.backend(
+                        message:
+                            "internal error: input parameter '\(parameter.name)' is no variable")
+                }
+                if v.rank > 0 { bytes += v.storage.shape.reduce(1, *) * v.elementType.byteSize }
+                arguments.append(v.storage.argument)
+            }
         }
         return PreparedSegment(
-            function: function, arguments: params.map(\.storage.argument) + outputs.map(\.argument),
-            outputs: outputs, wrapper: wrapper, arrayBytes: bytes)
+            function: function, arguments: arguments, outputs: outputs, arrayBytes: bytes)
     }
 
     func store(_ v: Variable) {
@@ -201,45 +224,18 @@ extension REPLSession {
         variables[v.name] = v
     }
 
-    /// Compiles (or finds in the cache) a wrapper and returns its entry function.
-    func compiledWrapper(_ wrapper: WrapperSource) throws -> KernFunction {
-        if let module = wrapperCache[wrapper.text] {
-            return try module.function(named: WrapperSource.functionName)
-        }
-        // Not through the on-disk compile cache: a wrapper is one input's throwaway code
-        // (kept in `wrapperCache` for repeats), and storing its object code cost more
-        // than compiling it (measured: docs/repl.md, Latency).
-        var wrapperOptions = options
-        wrapperOptions.compileCache = false
-        let module = try KernModule.compile(
-            source: wrapper.text, fileName: "<input>", options: wrapperOptions)
-        wrapperCache[wrapper.text] = module
-        return try module.function(named: WrapperSource.functionName)
-    }
-
-    /// Evaluates an array declaration's value and sizes in a tiny wrapper, then allocates
-    /// the array on the host and fills it.
-    private func allocate(_ decl: ArrayDeclaration, input: [UInt8]) throws -> Variable {
-        func text(_ r: Range<Int>) -> String { String(decoding: input[r], as: UTF8.self) }
-        let t = decl.elementType.description
-        var body = "let __repl_value: \(t) = (\(text(decl.value)))\n"
-        for (k, size) in decl.sizes.enumerated() {
-            body += "let __repl_size\(k) = Int(\(text(size)))\n"
-        }
-        let result =
-            "(__repl_value, "
-            + decl.sizes.indices.map { "__repl_size\($0)" }.joined(separator: ", ") + ")"
-        let mentioned = InputScanner.identifiers(in: body)
-        let params = variableOrder.filter(mentioned.contains).compactMap { variables[$0] }
-        let wrapper = WrapperSource(
-            segment: body, resultExpression: result,
-            returnType: "(\(t), " + decl.sizes.map { _ in "Int" }.joined(separator: ", ") + ")",
-            parameters: params, definitions: definitionClosure(of: mentioned))
-        let function = try compiledWrapper(wrapper)
-        let value = try function.with(seed: callOptions.seed, threads: callOptions.threads)
-            .call(params.map(\.storage.argument))
+    /// Evaluates an array declaration's value and sizes (compiled from the input like any
+    /// segment), then allocates the array on the host and fills it.
+    private func allocate(_ decl: ArrayDeclaration, _ probed: Probed) throws -> Variable {
+        let segment = try prepare(
+            InputSegment(
+                statements: decl.statement..<decl.statement,
+                result: .allocation(value: decl.value, sizes: decl.sizes)),
+            newScalars: [], probed)
+        let value = try segment.function.call(segment.arguments)
         guard case .tuple(let parts) = value, parts.count == decl.sizes.count + 1 else {
-            throw KernError.backend(message: "internal error: array size wrapper returned \(value)")
+            throw KernError.backend(
+                message: "internal error: an array's sizes came back as \(value)")
         }
         var shape: [Int] = []
         for part in parts.dropFirst() {
@@ -268,45 +264,24 @@ extension REPLSession {
             name: decl.name, isMutable: decl.isMutable, rank: decl.sizes.count, storage: storage)
     }
 
-    // MARK: - Runtime errors back to the input
-
-    /// Renders a thrown error; a runtime error inside the wrapper points into the input,
-    /// one inside a definition into that definition's text.
-    func mapped(_ error: Error, wrapper: WrapperSource?, segmentOffset: Int, _ input: SourceFile)
-        -> REPLMessage
-    {
-        guard case .runtime(let kind, let message, let position, _, _)? = error as? KernError,
-            let wrapper, position != .unknown
-        else { return render(error) }
-        let line = Int(position.line)
-        // Inlined definitions report the wrapper as the function: go by line.
-        if let (lines, definition) = wrapper.definitionLines.first(where: {
-            $0.lines.contains(line)
-        }) {
-            let file = SourceFile(name: "func \(definition.name)", text: definition.text)
-            return render(
-                KernError.runtime(
-                    kind: kind, message: message,
-                    position: SourcePos(
-                        line: UInt32(line - lines.lowerBound + 1), column: position.column),
-                    function: definition.name, file: file))
-        }
-        if let anchor = wrapper.anchors.last(where: { $0.line <= line }) {
-            let start = input.position(of: SourceLoc(anchor.inputOffset))
-            let mappedLine = start.line + UInt32(line - anchor.line)
-            let column =
-                line == anchor.line
-                ? position.column - UInt32(anchor.column - 1) + start.column - 1 : position.column
-            if Int(mappedLine) <= input.lineCount {
-                return render(
-                    KernError.runtime(
-                        kind: kind, message: message,
-                        position: SourcePos(line: mappedLine, column: column),
-                        function: "input", file: input))
-            }
+    /// Renders an error of running an input: a runtime error in the input itself carries
+    /// the input's positions already; one inside a definition (`file` nil: it happened in
+    /// the library, `KernFunction.externFunctions`) is shown against that definition.
+    func rendered(runtime error: Error) -> REPLMessage {
+        if case .runtime(_, _, _, _, nil)? = error as? KernError {
+            return mappedLibraryError(error)
         }
         return render(error)
     }
+}
+
+/// What a compiled input is cached by: the same text, segment and session scope against
+/// the same library compile to the same code.
+struct InputKey: Hashable {
+    var text: String
+    var segment: InputSegment
+    var scope: SessionScope
+    var library: Int
 }
 
 /// A REPL-level error with a plain message.

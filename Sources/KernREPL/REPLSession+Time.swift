@@ -7,6 +7,7 @@
 /// (for compute-bound kernels read it as a rate, not as bandwidth used).
 import Foundation
 import Kern
+import KernIRGen
 
 extension REPLSession {
     static let timingBudget: Duration = .milliseconds(500)
@@ -21,7 +22,7 @@ extension REPLSession {
         case .failure(let f): return [f.message]
         case .success(let probed):
             guard probed.plan.steps.count == 1,
-                case .statements(let range, let scalars, let result) = probed.plan.steps[0],
+                case .statements(let statements, let scalars, let hasResult) = probed.plan.steps[0],
                 scalars.isEmpty
             else {
                 return [
@@ -34,10 +35,12 @@ extension REPLSession {
             let segment: PreparedSegment
             do {
                 segment = try prepare(
-                    range: range, newScalars: [], result: result, input: Array(input.utf8))
+                    InputSegment(
+                        statements: statements, result: hasResult ? .lastExpression : .none),
+                    newScalars: [], probed)
                 _ = try segment.function.call(segment.arguments)
             } catch {
-                return [mapped(error, wrapper: nil, segmentOffset: 0, probed.inputFile)]
+                return [rendered(runtime: error)]
             }
             let clock = ContinuousClock()
             var samples: [Duration] = []
@@ -51,7 +54,7 @@ extension REPLSession {
                     samples.append(clock.now - t0)
                 }
             } catch {
-                return [render(error)]
+                return [rendered(runtime: error)]
             }
             samples.sort()
             let median = samples[samples.count / 2]

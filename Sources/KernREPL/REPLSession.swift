@@ -6,8 +6,9 @@
 /// function definitions (compiled together into the *library* module, recompiled when
 /// one changes, which recompiles its dependents) and variables (stored host-side, see
 /// StoredValue.swift). An input is checked on its own in the scope of both
-/// (`SessionScope`); statements and expressions then run in a small generated wrapper
-/// function compiled with just the definitions it uses; see REPLSession+Statements.swift.
+/// (`SessionScope`); its statements and expressions are then lowered directly into a
+/// function that calls the library's compiled definitions (no generated source); see
+/// REPLSession+Statements.swift.
 import Foundation
 import Kern
 import KernBasics
@@ -42,10 +43,19 @@ public final class REPLSession {
     var library: KernModule?
     /// The library's checked signatures: inputs are checked against them (SessionScope).
     var sessionFunctions: [FunctionSignature] = []
+    /// File-scope constants of the definitions (`let K = 3` in a loaded file): their
+    /// source text (kept in the library's text) and their values (in inputs' scope).
+    var constantTexts: [String: String] = [:]
+    var constantOrder: [String] = []
+    var sessionConstants: [SessionScope.Constant] = []
     var variables: [String: Variable] = [:]
     var variableOrder: [String] = []
-    /// Compiled wrappers by generated source: re-running an input compiles nothing.
-    var wrapperCache = WrapperCache(capacity: 64)
+    /// Compiled inputs: re-running an input (history, `:time`) compiles nothing.
+    var inputCache = ModuleCache<InputKey>(capacity: 64)
+    /// Closures of definitions compiled for `:kir`/`:llvm`/`:asm`, by source.
+    var showCache = ModuleCache<String>(capacity: 16)
+    /// Counts library compiles: compiled inputs are bound to one library's code.
+    var libraryGeneration = 0
 
     public init(options: CompileOptions = CompileOptions()) {
         self.options = options
@@ -90,9 +100,14 @@ public final class REPLSession {
         definitionOrder = []
         library = nil
         sessionFunctions = []
+        constantTexts = [:]
+        constantOrder = []
+        sessionConstants = []
         variables = [:]
         variableOrder = []
-        wrapperCache = WrapperCache(capacity: 64)
+        inputCache = ModuleCache(capacity: 64)
+        showCache = ModuleCache(capacity: 16)
+        libraryGeneration += 1
     }
 
     func render(_ error: Error) -> REPLMessage {
@@ -104,22 +119,22 @@ public final class REPLSession {
     }
 }
 
-/// A small least-recently-inserted cache of compiled wrapper modules.
-struct WrapperCache {
+/// A small least-recently-inserted cache of compiled modules.
+struct ModuleCache<Key: Hashable> {
     let capacity: Int
-    private var modules: [String: KernModule] = [:]
-    private var order: [String] = []
+    private var modules: [Key: KernModule] = [:]
+    private var order: [Key] = []
     init(capacity: Int) { self.capacity = capacity }
 
-    subscript(source: String) -> KernModule? {
-        get { modules[source] }
+    subscript(key: Key) -> KernModule? {
+        get { modules[key] }
         set {
             guard let newValue else { return }
-            if modules[source] == nil {
-                order.append(source)
+            if modules[key] == nil {
+                order.append(key)
                 if order.count > capacity { modules[order.removeFirst()] = nil }
             }
-            modules[source] = newValue
+            modules[key] = newValue
         }
     }
 }

@@ -184,6 +184,9 @@ public struct CheckedProgram: Sendable {
     public let declaredLocals: [StmtID: [LocalID]]
     /// `forIn` statements → how they iterate.
     public let loops: [StmtID: ForLoopInfo]
+    /// The file-scope constants with their values, in declaration order (a REPL session
+    /// keeps its definitions' constants in scope: `SessionScope.constants`).
+    public internal(set) var fileConstants: [SessionScope.Constant] = []
 
     public func type(of e: ExprID) -> SemaType { exprTypes[e.index] }
 }

@@ -17,6 +17,8 @@ struct FileConstantDecl {
     var nameRange: SourceRange
     var type: TypeSyntax?
     var value: ExprID
+    /// A REPL session's constant (`SessionScope.constants`): no declaration in this file.
+    var isSession = false
 }
 
 /// Where the evaluation of one file-scope constant stands.

@@ -135,6 +135,9 @@ final class AccessSummaries {
 
     func summary(_ f: Int) -> [[ArrayAccess]] {
         if let known = done[f] { return known }
+        if f >= checker.ast.functions.count, f < checker.functions.count {
+            return sessionFunctionSummary(checker.functions[f])
+        }
         guard f < checker.paramLocals.count, f < checker.ast.functions.count else { return [] }
         let params = checker.paramLocals[f]
         if inProgress.contains(f) {
@@ -159,5 +162,24 @@ final class AccessSummaries {
         let result = params.map { id in scan.accesses.filter { $0.array == id } }
         done[f] = result
         return result
+    }
+}
+
+extension AccessSummaries {
+    /// A REPL session's definition (`SessionScope`): its body is compiled, not part of
+    /// the input, so it may touch any element of the arrays it is given — writing through
+    /// `inout` ones. Sound, and stricter than a summary of the body would be.
+    func sessionFunctionSummary(_ signature: FunctionSignature) -> [[ArrayAccess]] {
+        signature.params.map { p in
+            guard case .array = p.type else { return [] }
+            return [
+                ArrayAccess(
+                    array: LocalID(raw: 0), kind: p.isInout ? .write : .read, indices: [],
+                    position: SourceRange(at: SourceLoc(0)),
+                    description:
+                        "it may \(p.isInout ? "write" : "read") any element of '\(p.name)': the REPL checks a definition's calls by its signature"
+                )
+            ]
+        }
     }
 }

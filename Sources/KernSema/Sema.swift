@@ -81,6 +81,7 @@ final class Checker {
         declareFunctions()
         declareSessionFunctions()
         declareFileConstants()
+        declareSessionConstants()
         for (index, decl) in ast.functions.enumerated() {
             if functions[index].extern != nil || !decl.hasBody {
                 checkExternDeclaration(decl, index: index)
@@ -97,10 +98,14 @@ final class Checker {
             return a.offset < b.offset
         }.map(\.element)
         if sorted.contains(where: { $0.severity == .error }) { return (nil, sorted) }
-        let program = CheckedProgram(
+        var program = CheckedProgram(
             file: file, ast: ast, functions: functions, locals: locals,
             paramLocals: paramLocals, exprTypes: exprTypes, references: references, calls: calls,
             members: members, constants: constants, declaredLocals: declaredLocals, loops: loops)
+        for (decl, state) in zip(fileConstantDecls, fileConstantStates) where !decl.isSession {
+            guard case .done(let value, let type) = state else { continue }
+            program.fileConstants.append(.init(name: decl.name, value: value, type: type))
+        }
         return (program, sorted)
     }
 

@@ -25,18 +25,33 @@ public struct SessionScope: Sendable, Hashable {
         }
     }
 
+    /// A file-scope constant of the session's definitions (`let K = 3` in a `:load`ed
+    /// file): in inputs it is its value, as in the file's functions.
+    public struct Constant: Sendable, Hashable {
+        public var name: String
+        public var value: ConstantValue
+        public var type: ScalarType
+        public init(name: String, value: ConstantValue, type: ScalarType) {
+            (self.name, self.value, self.type) = (name, value, type)
+        }
+    }
+
     /// The signatures of the session's functions. Calls of them get
     /// `CallKind.function(index)` with an index at or past `ast.functions.count`: the
     /// checked program declares them without a body, so it is for checking only (IRGen
     /// lowers whole programs).
     public var functions: [FunctionSignature]
     public var variables: [Variable]
+    public var constants: [Constant]
     /// The name of the function an input parses to (runtime errors say "in 'input'").
     public static let inputName = "input"
 
-    public init(functions: [FunctionSignature] = [], variables: [Variable] = []) {
+    public init(
+        functions: [FunctionSignature] = [], variables: [Variable] = [], constants: [Constant] = []
+    ) {
         self.functions = functions
         self.variables = variables
+        self.constants = constants
     }
 }
 
@@ -58,6 +73,21 @@ extension Checker {
         for signature in session.functions where functionIndex[signature.name] == nil {
             functionIndex[signature.name] = functions.count
             functions.append(signature)
+        }
+    }
+
+    /// Declares the session's file-scope constants (already evaluated), unless the input
+    /// or a function has the name.
+    func declareSessionConstants() {
+        guard let session else { return }
+        for c in session.constants
+        where fileConstantIndex[c.name] == nil && functionIndex[c.name] == nil {
+            fileConstantIndex[c.name] = fileConstantDecls.count
+            fileConstantDecls.append(
+                FileConstantDecl(
+                    name: c.name, nameRange: SourceRange(at: SourceLoc(0)), type: nil,
+                    value: ExprID(raw: 0), isSession: true))
+            fileConstantStates.append(.done(c.value, c.type))
         }
     }
 

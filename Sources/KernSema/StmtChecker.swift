@@ -273,9 +273,12 @@ extension Checker {
                         "cannot assign to value: '\(name)' is a file-scope 'let' constant",
                         at: range(t),
                         help: "declare a variable inside the function: var my\(name) = \(name)",
-                        notes: [
-                            .init("'\(name)' declared here", at: fileConstantDecls[k].nameRange)
-                        ])
+                        notes: fileConstantDecls[k].isSession
+                            ? []
+                            : [
+                                .init(
+                                    "'\(name)' declared here", at: fileConstantDecls[k].nameRange)
+                            ])
                 } else if functionIndex[name] != nil || ScalarType(name: name) != nil {
                     error(
                         "cannot assign to '\(name)'", at: range(t),

@@ -41,7 +41,7 @@ import Testing
             case .kind: MemoryLayout<C>.offset(of: \.kind)
             case .line: MemoryLayout<C>.offset(of: \.line)
             case .column: MemoryLayout<C>.offset(of: \.column)
-            case .reserved: MemoryLayout<C>.offset(of: \.reserved)
+            case .origin: MemoryLayout<C>.offset(of: \.origin)
             case .value0: MemoryLayout<C>.offset(of: \.value0)
             case .value1: MemoryLayout<C>.offset(of: \.value1)
             case .value2: MemoryLayout<C>.offset(of: \.value2)

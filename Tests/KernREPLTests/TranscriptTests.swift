@@ -274,7 +274,7 @@ struct TranscriptTests {
         _ = session.evaluate(":seed 8")
         let other = session.evaluate("r()")
         _ = session.evaluate(":seed 7")
-        let back = session.evaluate("r() + 0")  // through a compiled wrapper, not a direct call
+        let back = session.evaluate("r() + 0")  // through a compiled input, not a direct call
         #expect(first.count == 1 && first[0].kind == .result)
         #expect(first == again)
         #expect(first != other)
@@ -338,8 +338,8 @@ struct TranscriptTests {
             "at(v, 1) * 2 + at(v, 0) + 1",
             "false && at(v, 5) > 0",  // the right side never runs: no out-of-bounds error
             "true ? 1 : at(v, 9)",
-            "r() == r()",  // two draws of one call differ; calls that draw are not hoisted
-            "at(v, 0) + v[7]",  // the error is in the part left after hoisting at(v, 0)
+            "r() == r()",  // two draws of one call differ
+            "at(v, 0) + v[7]",  // the error is in the input, after the call
         ])
         #expect(
             got.hasSuffix(

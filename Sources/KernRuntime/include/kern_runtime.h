@@ -51,7 +51,9 @@ typedef struct KernErrorRecord {
     int32_t kind;        /* KernStatus */
     int32_t line;        /* 1-based source position of the failing check */
     int32_t column;
-    int32_t reserved;
+    int32_t origin;      /* 0: line/column are in the called module's source; k > 0: in the
+                            module of its k-th extern function (1-based, Kern IR order),
+                            set by the caller when that extern call failed (the REPL) */
     int64_t value0;
     int64_t value1;
     int64_t value2;
