@@ -84,11 +84,10 @@ extension FunctionLowerer {
             }
             steps.append(leafSteps)
         }
+        // The loop nest writes every element of the new array: no fill pass first.
         let result =
             out
-            ?? b.emit(
-                .allocArray(element, dims: shape, fill: zero(element)),
-                .array(element, rank: rank))
+            ?? b.emit(.allocArray(element, dims: shape, fill: nil), .array(element, rank: rank))
 
         emitElementLoops(
             axis: 0,
