@@ -66,7 +66,13 @@ extension KernFunction {
             return .void
         }
         // A new array: allocated here, adopted at once (freed if the call fails).
-        let size = try ArrayShape(shape, elementSize: signatureResultElement.byteSize)
+        // Broadcasting views can describe more elements than memory holds.
+        let size: ArrayShape
+        do {
+            size = try ArrayShape(shape, elementSize: signatureResultElement.byteSize)
+        } catch {
+            throw KernError.invalidArgument(function: name, argument: nil, problem: error.problem)
+        }
         guard
             let storage = kern_rt_alloc(Int64(size.elementCount * signatureResultElement.byteSize))
         else {

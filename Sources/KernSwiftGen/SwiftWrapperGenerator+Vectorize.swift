@@ -49,7 +49,9 @@ extension SwiftWrapperGenerator {
             """
         // `out _out`: a Kern parameter may itself be called `out`.
         let passed = (arguments + ["out: "]).joined(separator: ", ")
-        for (outType, outArgument) in [("inout [\(element)]", "&_out"), ("Tensor<\(element)>", "_out")] {
+        for (outType, outArgument) in [
+            ("inout [\(element)]", "&_out"), ("Tensor<\(element)>", "_out"),
+        ] {
             out += """
                     /// `\(kernText)` (\(place)) elementwise into `out`, whose shape the arguments broadcast to; `out` may be one of the arguments (in place).
                     static func \(signature.name)(\((parameters + ["out _out: \(outType)"]).joined(separator: ", "))) throws {

@@ -198,4 +198,20 @@ struct ElementwiseOutTests {
         }
         #expect(try hyp([Double](), 1.0).as([Double].self) == [])
     }
+
+    @Test func aBroadcastShapeNoMemoryHoldsIsAnArgumentError() throws {
+        let hyp = try Self.module().function(named: "hyp")
+        try withUnsafePointer(to: 0.0) { p in
+            // Views that claim 2^40 elements (nothing reads them: the check comes first).
+            let huge = UnsafeBufferPointer(start: p, count: 1 << 40)
+            let column = try KernArrayView(huge, shape: [1 << 40, 1])
+            #expect {
+                try hyp(column, huge)
+            } throws: { error in
+                guard let (_, _, problem) = Self.problem(error), case .sizeOverflow = problem
+                else { return false }
+                return true
+            }
+        }
+    }
 }

@@ -99,7 +99,8 @@ public struct ChainRunner {
                     usleep(300_000)
                 }
             } catch {
-                rows.append(ChainRow(implementation: "\(suite)", threads: 1, status: .failed("\(error)")))
+                rows.append(
+                    ChainRow(implementation: "\(suite)", threads: 1, status: .failed("\(error)")))
             }
         }
         if runPython {
