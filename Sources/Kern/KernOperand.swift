@@ -16,24 +16,69 @@ public protocol KernOperand<Element>: KernArgument {
     associatedtype Element: KernScalar
 }
 
-extension Bool: KernOperand { public typealias Element = Bool }
-extension Int8: KernOperand { public typealias Element = Int8 }
-extension Int16: KernOperand { public typealias Element = Int16 }
-extension Int32: KernOperand { public typealias Element = Int32 }
-extension Int64: KernOperand { public typealias Element = Int64 }
-extension Int: KernOperand { public typealias Element = Int }
-extension UInt8: KernOperand { public typealias Element = UInt8 }
-extension UInt16: KernOperand { public typealias Element = UInt16 }
-extension UInt32: KernOperand { public typealias Element = UInt32 }
-extension UInt64: KernOperand { public typealias Element = UInt64 }
-extension UInt: KernOperand { public typealias Element = UInt }
-extension Float: KernOperand { public typealias Element = Float }
-extension Double: KernOperand { public typealias Element = Double }
+extension Bool: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Bool
+}
+extension Int8: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Int8
+}
+extension Int16: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Int16
+}
+extension Int32: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Int32
+}
+extension Int64: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Int64
+}
+extension Int: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Int
+}
+extension UInt8: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = UInt8
+}
+extension UInt16: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = UInt16
+}
+extension UInt32: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = UInt32
+}
+extension UInt64: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = UInt64
+}
+extension UInt: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = UInt
+}
+extension Float: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Float
+}
+extension Double: KernOperand {
+    /// A scalar is an operand of its own type.
+    public typealias Element = Double
+}
 
 extension Array: KernOperand where Element: KernScalar {}
 extension ContiguousArray: KernOperand where Element: KernScalar {}
 extension ArraySlice: KernOperand where Element: KernScalar {}
 extension UnsafeBufferPointer: KernOperand where Element: KernScalar {}
 extension UnsafeMutableBufferPointer: KernOperand where Element: KernScalar {}
-extension Tensor: KernOperand { public typealias Element = T }
-extension KernArrayView: KernOperand { public typealias Element = T }
+extension Tensor: KernOperand {
+    /// The tensor's element type.
+    public typealias Element = T
+}
+extension KernArrayView: KernOperand {
+    /// The view's element type.
+    public typealias Element = T
+}
