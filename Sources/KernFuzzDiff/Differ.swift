@@ -77,18 +77,12 @@ public enum Differ {
         /// Calls a transcendental function on `Float` operands: compile-time folding
         /// (in `Double`, rounded once) may differ from glibc's `Float` function by an ulp.
         public var callsFloatTranscendentals: Bool
-        public init(name: String, usesTranscendentals: Bool, callsFloatTranscendentals: Bool) {
-            self.name = name
-            self.usesTranscendentals = usesTranscendentals
-            self.callsFloatTranscendentals = callsFloatTranscendentals
-        }
 
         /// The entry of one generated program's (or saved case's) source.
         public init(name: String, source: String) {
-            self.init(
-                name: name, usesTranscendentals: Differ.usesTranscendentals(source),
-                callsFloatTranscendentals: source.contains(
-                    ProgramGenerator.floatTranscendentalMarker))
+            self.name = name
+            usesTranscendentals = Differ.usesTranscendentals(source)
+            callsFloatTranscendentals = source.contains(ProgramGenerator.floatTranscendentalMarker)
         }
     }
 
