@@ -213,6 +213,16 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
     /// Arguments of an elementwise call of a `@vectorize` function whose shapes do not
     /// broadcast (NumPy's rule: aligned at the last dimension, extents equal or 1).
     case shapesDoNotBroadcast(parameter: String, shape: [Int], other: String, otherShape: [Int])
+    /// An argument of an elementwise call with `out:` that does not broadcast to the
+    /// `out:` array's shape (which never changes): a larger rank, or an extent that is
+    /// neither `out`'s nor 1.
+    case doesNotBroadcastToOut(parameter: String, shape: [Int], outShape: [Int])
+    /// The `out:` array of an elementwise call shares memory with an argument without
+    /// being that same array (same first element, same extents).
+    case outOverlapsArgument(parameter: String)
+    /// `out:`, or a typed wrapper's elementwise form, used with a function that is not
+    /// `@vectorize`.
+    case notVectorize
 
     /// The problem in words, e.g. `parameter 'x' expects [Double], got [Float]`.
     public var description: String {
@@ -242,6 +252,14 @@ public enum ArgumentProblem: Sendable, Hashable, CustomStringConvertible {
         case .shapesDoNotBroadcast(let parameter, let shape, let other, let otherShape):
             return
                 "shapes do not broadcast: '\(parameter)' has shape \(shape), '\(other)' has shape \(otherShape) (extents must be equal or 1, aligned at the last dimension)"
+        case .doesNotBroadcastToOut(let parameter, let shape, let outShape):
+            return
+                "'\(parameter)' has shape \(shape), which does not broadcast to the out: array's shape \(outShape) (extents must be out's or 1, aligned at the last dimension)"
+        case .outOverlapsArgument(let parameter):
+            return
+                "the out: array overlaps the memory of '\(parameter)' without being the same array (in place, pass the same array with the same shape)"
+        case .notVectorize:
+            return "out: and elementwise calls apply only to @vectorize functions"
         }
     }
 }

@@ -25,20 +25,9 @@ extension KernFunction {
     public func callAsFunction<each A: KernArgument>(_ argument: repeat each A) throws
         -> KernValue
     {
-        var count = 0
-        for _ in repeat each argument { count += 1 }
         // The arguments as existentials in a stack buffer (a scalar or an array
         // reference fits the existential's inline storage: no heap allocation).
-        return try withUnsafeTemporaryAllocation(of: (any KernArgument).self, capacity: count) {
-            boxes in
-            var i = 0
-            for a in repeat each argument {
-                boxes.initializeElement(at: i, to: a)
-                i += 1
-            }
-            defer { _ = boxes.baseAddress.map { $0.deinitialize(count: count) } }
-            return try invokeLowering(UnsafeBufferPointer(boxes))
-        }
+        try lowerPack(repeat each argument, as: .plain)
     }
 
     /// Calls with any number of arguments. Inout arrays must be writable storage (a
@@ -48,15 +37,95 @@ extension KernFunction {
         try arguments.withUnsafeBufferPointer { try invokeLowering($0) }
     }
 
+    /// Calls a `@vectorize` function elementwise, writing the result into an existing
+    /// array instead of returning a new one: `try hyp(x, y, out: &z)` (LANGUAGE.md §10).
+    ///
+    /// The arguments (scalars, arrays, tensors, in any mix) must broadcast to `out`'s
+    /// shape, which never changes. `out` may be the very array of an argument
+    /// (`try f(z, 2.0, out: &z)` updates in place) but must not overlap one otherwise.
+    /// - Throws: `KernError.invalidArgument` — nothing is written — when the function is
+    ///   not `@vectorize`, `out` is not a writable array of the result's element type, an
+    ///   argument does not broadcast to `out`'s shape (both shapes named), or `out`
+    ///   partly overlaps an argument; `KernError.runtime` when a check in the function
+    ///   fails (elements written before it may have changed).
+    public func callAsFunction<each A: KernArgument, Out: KernInoutArgument>(
+        _ argument: repeat each A, out: inout Out
+    ) throws {
+        try withUnsafeMutablePointer(to: &out) { p in
+            try self.callWithOut(repeat each argument, out: InoutReference(p))
+        }
+    }
+
+    /// `try hyp(x, y, out: tensor)`: the `out:` form with storage that is writable
+    /// without `&` (a `Tensor`, an `UnsafeMutableBufferPointer`, a writable
+    /// `KernArrayView`). Same rules and errors as `callAsFunction(_:out:)` with `&`.
+    public func callAsFunction<each A: KernArgument, Out: KernArgument>(
+        _ argument: repeat each A, out: Out
+    ) throws {
+        try callWithOut(repeat each argument, out: out)
+    }
+
+    private func callWithOut<each A: KernArgument, Out: KernArgument>(
+        _ argument: repeat each A, out: Out
+    ) throws {
+        _ = try lowerPack(repeat each argument, extra: out, as: .elementwiseOut)
+    }
+
+    /// How a lowered argument list is called.
+    enum CallMode {
+        /// As the signature says (a `@vectorize` function given an array goes elementwise).
+        case plain
+        /// Elementwise even with scalars only (a `@vectorize` function; the typed
+        /// wrappers' array form): the result is always an array.
+        case elementwise
+        /// Elementwise into the last argument, the `out:` array.
+        case elementwiseOut
+    }
+
+    /// Boxes a pack of arguments (plus `extra`, when given, as the last one) in a stack
+    /// buffer and calls it as `mode` says.
+    func lowerPack<each A: KernArgument>(
+        _ argument: repeat each A, extra: (any KernArgument)? = nil, as mode: CallMode
+    ) throws -> KernValue {
+        var count = extra == nil ? 0 : 1
+        for _ in repeat each argument { count += 1 }
+        return try withUnsafeTemporaryAllocation(of: (any KernArgument).self, capacity: count) {
+            boxes in
+            var i = 0
+            for a in repeat each argument {
+                boxes.initializeElement(at: i, to: a)
+                i += 1
+            }
+            if let extra { boxes.initializeElement(at: i, to: extra) }
+            defer { _ = boxes.baseAddress.map { $0.deinitialize(count: count) } }
+            return try invokeLowering(UnsafeBufferPointer(boxes), as: mode)
+        }
+    }
+
     /// Lowers `arguments` (nested, so every lowered pointer is valid during the call)
-    /// and invokes the entry point.
-    private func invokeLowering(_ arguments: UnsafeBufferPointer<any KernArgument>) throws
-        -> KernValue
-    {
-        try withUnsafeTemporaryAllocation(of: _KernLoweredArgument.self, capacity: arguments.count)
-        { l in
+    /// and invokes the entry point as `mode` says.
+    private func invokeLowering(
+        _ arguments: UnsafeBufferPointer<any KernArgument>, as mode: CallMode = .plain
+    ) throws -> KernValue {
+        if mode != .plain && elementwiseVariants == nil {
+            throw KernError.invalidArgument(
+                function: name, argument: nil, problem: .notVectorize)
+        }
+        return try withUnsafeTemporaryAllocation(
+            of: _KernLoweredArgument.self, capacity: arguments.count
+        ) { l in
             func lowerFrom(_ i: Int) throws -> KernValue {
-                if i == arguments.count { return try invoke(UnsafeBufferPointer(l)) }
+                if i == arguments.count {
+                    let all = UnsafeBufferPointer(l)
+                    switch mode {
+                    case .plain: return try invoke(all)
+                    case .elementwise:
+                        return try variantsWithOptions().invokeElementwise(all, out: nil)
+                    case .elementwiseOut:
+                        return try variantsWithOptions().invokeElementwise(
+                            UnsafeBufferPointer(rebasing: l[..<(i - 1)]), out: l[i - 1])
+                    }
+                }
                 let argument = arguments[i]  // a value, so the call opens the existential
                 return try lower(argument, i) {
                     l.initializeElement(at: i, to: $0)

@@ -34,4 +34,14 @@ extension KernFunction {
     {
         try invoke(UnsafeBufferPointer(arguments))
     }
+
+    /// Calls a `@vectorize` function elementwise — even with scalars only, which give a
+    /// one-element rank-1 array — and returns the new array: the typed wrappers' array
+    /// form (`Kernels.hyp(x: [Double], y: Double) -> Tensor<Double>`).
+    public func _elementwise<each A: KernArgument>(_ argument: repeat each A) throws -> KernArray {
+        guard case .array(let a) = try lowerPack(repeat each argument, as: .elementwise) else {
+            preconditionFailure("an elementwise call without out: returns an array")
+        }
+        return a
+    }
 }

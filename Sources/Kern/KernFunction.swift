@@ -123,10 +123,25 @@ public struct KernFunction: Sendable {
     /// through libffi and decodes the result.
     func invoke(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws -> KernValue {
         if isElementwiseCall(arguments) {
-            return try variantsWithOptions().invokeElementwise(arguments)
+            return try variantsWithOptions().invokeElementwise(arguments, out: nil)
         }
+        try check(arguments, overlaps: true)
+        return try invokeChecked(arguments)
+    }
+
+    /// `invoke` for an elementwise variant (ElementwiseCall.swift), whose caller has
+    /// checked how `out` may overlap the arguments (it may be one of them).
+    func invokeVariant(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws
+        -> KernValue
+    {
+        try check(arguments, overlaps: false)
+        return try invokeChecked(arguments)
+    }
+
+    private func invokeChecked(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws
+        -> KernValue
+    {
         try KernError.validateThreads(options.threads)
-        try check(arguments)
         let slotCount = interface.argumentCount
         return try withUnsafeTemporaryAllocation(
             of: UInt64.self, capacity: slotCount + max(interface.resultSlots, 1)
@@ -251,10 +266,13 @@ public struct KernFunction: Sendable {
 
     /// The fast check: every argument fits its parameter and no inout array overlaps
     /// another array. Only when something is wrong does `diagnose` word the error.
-    private func check(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>) throws {
+    private func check(_ arguments: UnsafeBufferPointer<_KernLoweredArgument>, overlaps: Bool)
+        throws
+    {
         let plan = interface.plan
         guard arguments.count == plan.count else { try diagnose(arguments) }
         for i in 0..<plan.count where !plan[i].accepts(arguments[i]) { try diagnose(arguments) }
+        guard overlaps else { return }
         for i in 0..<plan.count where plan[i].isInout && plan[i].rank > 0 {
             guard let a = arguments[i].byteRange else { continue }
             for j in 0..<plan.count where j != i {

@@ -404,8 +404,11 @@ public indirect enum Op: Sendable {
     /// Row `index` of a rank-r array: a rank r-1 view sharing storage.
     case subview(ValueID, index: ValueID)
     /// A new local array, every element set to `fill`; lives until the end of the
-    /// enclosing block (freed on every exit from it).
-    case allocArray(ScalarType, dims: [ValueID], fill: ValueID)
+    /// enclosing block (freed on every exit from it). With `fill` nil the elements are
+    /// left unset: only for arrays whose creator writes every element before anything
+    /// reads one (an elementwise call's result, a returned copy) — an extra pass over
+    /// memory saved. Reading an unset element is undefined (the interpreter sets zeros).
+    case allocArray(ScalarType, dims: [ValueID], fill: ValueID?)
 
     // Checks: stop the call with a runtime error when they fail.
     /// Fails unless `0 <= index < bound` (both i64).

@@ -86,6 +86,10 @@ extension IRParser {
             try expect("[")
             let dims = try valueList(until: "]")
             try expect("]")
+            if isIdent("uninitialized") {
+                advance()
+                return .allocArray(k, dims: dims, fill: nil)
+            }
             try expectKeyword("fill")
             return .allocArray(k, dims: dims, fill: try value())
         case "check.bounds":

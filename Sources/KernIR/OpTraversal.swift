@@ -20,7 +20,7 @@ extension Op {
         case .loadElement(let a, let idx): return [a] + idx
         case .storeElement(let a, let idx, let v): return [a] + idx + [v]
         case .subview(let a, let i): return [a, i]
-        case .allocArray(_, let dims, let fill): return dims + [fill]
+        case .allocArray(_, let dims, let fill): return dims + (fill.map { [$0] } ?? [])
         case .checkBounds(let i, let b, _): return [i, b]
         case .call(_, let args):
             return args.compactMap { if case .value(let v) = $0 { v } else { nil } }
@@ -148,7 +148,7 @@ struct IDRemapper {
             return .storeElement(v(a), indices: idx.map(v), value: v(x))
         case .subview(let a, let i): return .subview(v(a), index: v(i))
         case .allocArray(let k, let dims, let fill):
-            return .allocArray(k, dims: dims.map(v), fill: v(fill))
+            return .allocArray(k, dims: dims.map(v), fill: fill.map(v))
         case .checkBounds(let i, let b, let axis):
             return .checkBounds(index: v(i), bound: v(b), axis: axis)
         case .checkDivisor(let a): return .checkDivisor(v(a))

@@ -246,7 +246,8 @@ private struct IRPrinter {
             return "store.elem \(a)[\(list(indices))], \(v)"
         case .subview(let a, let index): return "subview \(a)[\(index)]"
         case .allocArray(let kind, let dims, let fill):
-            return "alloc \(kind.irName) [\(list(dims))] fill \(fill)"
+            let contents = fill.map { "fill \($0)" } ?? "uninitialized"
+            return "alloc \(kind.irName) [\(list(dims))] \(contents)"
         case .checkBounds(let index, let bound, let axis):
             return "check.bounds \(index) < \(bound) axis \(axis)"
         case .checkDivisor(let v): return "check.divisor \(v)"

@@ -304,7 +304,7 @@ struct FunctionVerifier {
             return .array(k, rank: max(rank - 1, 1))
         case .allocArray(let k, let dims, let fill):
             for d in dims { expect(d, .int64, "dimension") }
-            expect(fill, k, "fill value")
+            if let fill { expect(fill, k, "fill value") }
             if dims.isEmpty || dims.count > 3 {
                 error("local arrays have rank 1...3, not \(dims.count)")
             }

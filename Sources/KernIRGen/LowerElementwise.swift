@@ -84,11 +84,10 @@ extension FunctionLowerer {
             }
             steps.append(leafSteps)
         }
+        // The loop nest writes every element of the new array: no fill pass first.
         let result =
             out
-            ?? b.emit(
-                .allocArray(element, dims: shape, fill: zero(element)),
-                .array(element, rank: rank))
+            ?? b.emit(.allocArray(element, dims: shape, fill: nil), .array(element, rank: rank))
 
         emitElementLoops(
             axis: 0,
@@ -204,9 +203,12 @@ extension FunctionLowerer {
 
 /// The exported elementwise variants of a `@vectorize` function that the host API calls
 /// with arrays (LANGUAGE.md §10): `f.elementwise<R>` for R in 1...3 takes every parameter
-/// as a rank-R array and returns `f` applied elementwise with broadcasting, as a new
-/// array. The host pads each argument's shape with leading 1s to rank R (and passes a
-/// scalar as a one-element array), so one variant per rank covers every mix.
+/// as a rank-R array plus the rank-R `out` array (inout, last) and writes `f` applied
+/// elementwise with broadcasting into `out`, whose shape is the broadcast shape. The host
+/// pads each argument's shape with leading 1s to rank R (and passes a scalar as a
+/// one-element array), so one variant per rank covers every mix; for a call that returns
+/// a new array the host allocates `out` itself (uninitialized: the loop writes every
+/// element), so both Swift spellings, `f(x, y)` and `f(x, y, out: &z)`, share it.
 extension FunctionLowerer {
     /// `hyp.elementwise2`: not a Kern identifier, so no source function can clash.
     static func elementwiseVariantName(_ name: String, rank: Int) -> String {
@@ -217,20 +219,16 @@ extension FunctionLowerer {
         self.program = program
         self.functionIndex = f
         let signature = program.functions[f]
-        guard case .scalar(let element) = signature.returnType else {
-            preconditionFailure(
-                "KernIRGen: @vectorize '\(signature.name)' with a non-scalar result")
-        }
         let decl = program.ast.functions[f]
         let function = Function(
             name: Self.elementwiseVariantName(signature.name, rank: rank),
-            returnType: .array(element, rank: rank), isExported: true,
+            returnType: .void, isExported: true,
             pos: program.file.position(of: decl.funcKeywordRange.start))
         self.b = FunctionBuilder(function)
         b.nextLoopID = firstLoopID
     }
 
-    /// The body of `f.elementwise<rank>`: `return f(params...)` applied elementwise.
+    /// The body of `f.elementwise<rank>`: `f(params..., out: &out)`.
     mutating func lowerElementwiseVariant(rank: Int) -> Function {
         let decl = ast.functions[functionIndex]
         guard case .scalar(let element) = signature.returnType else {
@@ -244,14 +242,15 @@ extension FunctionLowerer {
             else { preconditionFailure("KernIRGen: @vectorize parameter '\(param.name)'") }
             leaves.append(v)
         }
+        guard case .value(let out) = b.addParam("out", .array(element, rank: rank), isInout: true)
+        else { preconditionFailure("KernIRGen: an array parameter is a value") }
         b.pos = program.file.position(of: decl.funcKeywordRange.start)
         let tree = ElementTree.call(
             function: functionIndex, leaves.indices.map { .array(leaves[$0], leaf: $0) })
-        guard
-            let result = emitElementwise(
-                name: signature.name, element: element, tree: tree, leaves: leaves, out: nil)
-        else { preconditionFailure("KernIRGen: an elementwise call without out: has a result") }
-        b.emit(.returnValue(result))
+        let none = emitElementwise(
+            name: signature.name, element: element, tree: tree, leaves: leaves, out: out)
+        precondition(none == nil, "KernIRGen: an elementwise call with out: has no result")
+        b.emit(.returnValue(nil))
         return b.finish()
     }
 }

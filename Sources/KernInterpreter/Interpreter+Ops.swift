@@ -96,7 +96,11 @@ extension Interpreter {
                     message: "array of \(total) elements is too large")
             }
             return .array(
-                ArrayView(kind: kind, shape: shape, fill: convert(scalar(fill, frame), to: kind)))
+                ArrayView(
+                    kind: kind, shape: shape,
+                    // Unset elements are never read (IR.swift): zeros, deterministically.
+                    fill: fill.map { convert(scalar($0, frame), to: kind) }
+                        ?? Scalar(kind: kind, bits: 0)))
         case .checkBounds(let index, let bound, let axis):
             let i = scalar(index, frame).int64
             let n = scalar(bound, frame).int64

@@ -74,14 +74,13 @@ extension Codegen {
     private func allocateUnowned(_ kind: ScalarType, _ shape: [LLVMValue], pos: SourcePos)
         -> LLVMValue
     {
-        let view = allocArray(kind, shape, fill: zeroScalar(kind), pos: pos)
+        // Every element is written next (copyDense), so no fill pass.
+        let view = allocArray(kind, shape, fill: nil, pos: pos)
         // allocArray registered it in the innermost scope: this one is returned instead.
         scopes[scopes.count - 1].arrays.removeLast()
         scopes[scopes.count - 1].errorExit = nil
         return view.data
     }
-
-    private func zeroScalar(_ kind: ScalarType) -> LLVMValue { ctx.null(llvmType(kind)) }
 
     /// Copies every element of `source` into the dense row-major storage at `data`.
     private func copyDense(from source: ArrayView, to data: LLVMValue) {

@@ -43,9 +43,10 @@ extension Codegen {
             strides: zip(x.strides, y.strides).map { b.select(c, $0, $1) }, element: x.element)
     }
 
-    /// A new dense row-major array with every element `fill`. Negative extents fail with
-    /// KERN_ERR_SIZE, an overflowing or refused size with KERN_ERR_ALLOCATION.
-    func allocArray(_ kind: ScalarType, _ dims: [LLVMValue], fill: LLVMValue, pos: SourcePos)
+    /// A new dense row-major array with every element `fill` (nil: left unset, for arrays
+    /// whose every element is written next). Negative extents fail with KERN_ERR_SIZE, an
+    /// overflowing or refused size with KERN_ERR_ALLOCATION.
+    func allocArray(_ kind: ScalarType, _ dims: [LLVMValue], fill: LLVMValue?, pos: SourcePos)
         -> ArrayView
     {
         let i64 = ctx.i64
@@ -77,7 +78,7 @@ extension Codegen {
         scopes[scopes.count - 1].arrays.append(data)
         scopes[scopes.count - 1].errorExit = nil
 
-        fillArray(data, count: count, kind: kind, fill: fill)
+        if let fill { fillArray(data, count: count, kind: kind, fill: fill) }
 
         var strides = [LLVMValue](repeating: ctx.constInt(i64, 1), count: dims.count)
         if dims.count > 1 {

@@ -75,7 +75,7 @@ extension Codegen {
         case .allocArray(let kind, let dims, let fill):
             if let r = instr.result {
                 views[r.index] = allocArray(
-                    kind, dims.map(value), fill: value(fill), pos: instr.pos)
+                    kind, dims.map(value), fill: fill.map(value), pos: instr.pos)
                 ownedArrays.insert(r)
             }
         case .checkBounds(let index, let bound, let axis):

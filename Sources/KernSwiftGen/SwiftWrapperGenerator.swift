@@ -19,7 +19,8 @@
 /// writable for `inout` parameters) and, in a second overload for functions whose arrays
 /// have rank ≤ 2, rank-2 arrays as `[[T]]` (copied in, and out again for `inout`; README,
 /// "Build plugin");
-/// results as `T` or a tuple.
+/// results as `T` or a tuple. A `@vectorize` function also gets elementwise forms taking
+/// scalars or arrays (SwiftWrapperGenerator+Vectorize.swift).
 import KernBasics
 import KernCompiler
 import KernSema
@@ -152,6 +153,19 @@ public enum SwiftWrapperGenerator {
                 doc:
                     "`\(kernText)` (\(file):\(line)) with nested Swift arrays: copied in (and out again for `inout`); the `Tensor` overload does not copy."
             )
+        }
+        if signature.isVectorize {
+            let function = "_function_\(signature.name)"
+            if cached != function {
+                out += """
+                        private static let \(function) = Result<KernFunction, any Error> {
+                            try \(module).get().function(named: "\(signature.name)")
+                        }
+
+                    """
+            }
+            out += elementwiseWrappers(
+                signature, function: function, kernText: kernText, place: "\(file):\(line)")
         }
         return out
     }

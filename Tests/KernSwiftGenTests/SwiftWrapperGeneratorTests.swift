@@ -114,3 +114,55 @@ struct SwiftWrapperArrayResultTests {
         #expect(text.contains(".as(Tensor<Float>.self)"))
     }
 }
+
+/// `@vectorize` functions: the scalar wrapper plus one generic elementwise form
+/// (`some KernOperand<T>` per parameter: no overload per mix of scalars and arrays) and
+/// the two `out:` forms.
+struct SwiftWrapperVectorizeTests {
+    @Test func elementwiseFormsAreGenerated() throws {
+        let source = """
+            @vectorize
+            func hyp(x: Double, _ y: Double) -> Double { sqrt(x * x + y * y) }
+
+            @vectorize
+            func scale(v: Float, out: Float) -> Float { v * out }
+
+            func plain(x: Double) -> Double { x }
+            """
+        guard
+            case .swift(let text) = SwiftWrapperGenerator.generate([
+                .init(path: "/p/v.kern", text: source)
+            ])
+        else {
+            Issue.record("expected Swift")
+            return
+        }
+        // The scalar form stays the direct one.
+        #expect(text.contains("static func hyp(x: Double, _ y: Double) throws -> Double {"))
+        #expect(
+            text.contains(
+                "static func hyp(x: some KernOperand<Double>, _ y: some KernOperand<Double>) throws -> Tensor<Double> {"
+            ))
+        #expect(text.contains("try _function_hyp.get()._elementwise(x, y).tensor(of: Double.self)"))
+        #expect(
+            text.contains(
+                "static func hyp(x: some KernOperand<Double>, _ y: some KernOperand<Double>, out _out: inout [Double]) throws {"
+            ))
+        #expect(text.contains("try _function_hyp.get()(x, y, out: &_out)"))
+        #expect(
+            text.contains(
+                "static func hyp(x: some KernOperand<Double>, _ y: some KernOperand<Double>, out _out: Tensor<Double>) throws {"
+            ))
+        #expect(text.contains("try _function_hyp.get()(x, y, out: _out)"))
+        // A parameter named `out` does not clash with the out: array.
+        #expect(
+            text.contains(
+                "static func scale(v: some KernOperand<Float>, out: some KernOperand<Float>, out _out: inout [Float]) throws {"
+            ))
+        #expect(text.contains("try _function_scale.get()(v, out, out: &_out)"))
+        // Exactly one elementwise declaration per function and none for plain ones.
+        #expect(text.components(separatedBy: "static func hyp(").count - 1 == 4)
+        #expect(!text.contains("_function_plain"))
+        #expect(text.components(separatedBy: "static func plain(").count - 1 == 1)
+    }
+}

@@ -22,6 +22,10 @@ struct UfuncChainMeasurement {
         func chain(x: [Double], y: [Double], z: [Double]) -> [Double] {
             damp(add(sq(x), sq(y)), z)
         }
+
+        // The same chain as one @vectorize function, called from Swift with arrays.
+        @vectorize
+        func fused(x: Double, y: Double, z: Double) -> Double { damp(add(sq(x), sq(y)), z) }
         """
 
     func medianMs(_ body: () throws -> Void) rethrows -> Double {
@@ -57,11 +61,15 @@ struct UfuncChainMeasurement {
                 let c = try add(a, b).tensor(of: Double.self)
                 _ = try damp(c, z).tensor(of: Double.self)
             }
+            let vectorized = try #require(module["fused"]).with(threads: threads)
+            let fromSwift = try medianMs { last = try vectorized(x, y, z).tensor(of: Double.self) }
+            let out = try Tensor<Double>(shape: [n], repeating: 0)
+            let intoOut = try medianMs { try vectorized(x, y, z, out: out) }
             print(
                 String(
                     format:
-                        "Kern @vectorize chain, %d thread%@: fused in a kernel %.2f ms, four calls from Swift %.2f ms; checksum %.6f",
-                    threads, threads == 1 ? "" : "s", fused, stepwise, checksum))
+                        "Kern @vectorize chain, %d thread%@: fused in a kernel %.2f ms, four calls from Swift %.2f ms, one @vectorize call from Swift: new array %.2f ms, out: %.2f ms; checksum %.6f",
+                    threads, threads == 1 ? "" : "s", fused, stepwise, fromSwift, intoOut, checksum))
         }
     }
 }

@@ -13,6 +13,9 @@ public struct Options {
     public var waitForQuietSeconds = 0.0
     /// The kernels timed in process (`--kernels`); all by default.
     public var kernels: [Kernel] = Kernel.allCases
+    /// Run only the `@vectorize` chain section (`--chain-only`), or skip it (`--no-chain`).
+    public var chainOnly = false
+    public var runChain = true
     public init() {}
 }
 
@@ -23,6 +26,8 @@ public struct Driver {
     public var suites: [KernelSuite]
     /// The C library used for STREAM triad (an OpenMP build, so 1 and 2 threads work).
     public var streamLibrary: CLibrarySuite?
+    /// In-process implementations of the `@vectorize` chain (UfuncChain.swift).
+    public var chainSuites: [ChainSuite] = []
 
     public init(options: Options, suites: [KernelSuite], streamLibrary: CLibrarySuite?) {
         self.options = options
@@ -47,6 +52,12 @@ public struct Driver {
                     format:
                         "warning: load average %.2f at start — other processes are running; timings will be noisy",
                     results.loadAtStart))
+        }
+        if options.chainOnly {
+            runChain(into: results)
+            results.othersCPU = interference.othersFraction()
+            try write(results)
+            return results.chainFailures.isEmpty
         }
         Progress.say("generating inputs")
         let inputs = Inputs(sizes: sizes)
@@ -95,13 +106,21 @@ public struct Driver {
         measureOverheads(runner, into: results)
 
         if options.runPython { runPythonPeers(inputs, runner, results) }
+        if options.runChain { runChain(into: results) }
         results.othersCPU = interference.othersFraction()
         Progress.say(
             String(
                 format: "other processes used %.0f%% of the machine's CPU during the run",
                 100 * results.othersCPU))
         try write(results)
-        return results.failures.isEmpty
+        return results.failures.isEmpty && results.chainFailures.isEmpty
+    }
+
+    /// The `@vectorize` chain section (UfuncChain.swift).
+    private func runChain(into results: Results) {
+        let chain = ChainRunner(plan: options.plan, quick: options.quick, python: options.python)
+        results.chainN = chain.n
+        results.chainRows = chain.run(chainSuites, runPython: options.runPython)
     }
 
     private func report(_ m: Measurement) {

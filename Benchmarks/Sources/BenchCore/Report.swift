@@ -79,6 +79,7 @@ public struct Report {
         s +=
             "\nBytes counted: saxpy 12 B/element, dot 16 B/element, jacobi2d 16 B/point/sweep (one read, one write; ideal caching).\n"
         s += overheads()
+        s += chainSection()
         s += builds()
         s += verification()
         return s

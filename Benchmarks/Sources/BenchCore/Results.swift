@@ -43,6 +43,9 @@ public final class Results {
     public var implementations: [String] = []  // column order
     public var measurements: [Measurement] = []
     public var metrics: [Metric] = []
+    /// The `@vectorize` chain section (UfuncChain.swift) and its element count.
+    public var chainRows: [ChainRow] = []
+    public var chainN = 0
     public var triad1: Double = .nan, triad2: Double = .nan  // GB/s, best of reps
     public var builds: [String: String] = [:]
     public var loadAtStart: Double = .nan  // 1-minute load average when the run began
@@ -70,6 +73,16 @@ public final class Results {
                 && $0.status == .ok
         }
         .compactMap(\.medianMs).min()
+    }
+
+    /// Chain rows that failed or disagreed with the reference.
+    public var chainFailures: [ChainRow] {
+        chainRows.filter {
+            switch $0.status {
+            case .mismatch, .failed: return true
+            case .ok, .unavailable: return false
+            }
+        }
     }
 
     public var failures: [Measurement] {

@@ -23,10 +23,12 @@ while let arg = args.popFirst() {
         options.kernels = (args.popFirst() ?? "").split(separator: ",").compactMap {
             Kernel(rawValue: String($0))
         }
+    case "--chain-only": options.chainOnly = true
+    case "--no-chain": options.runChain = false
     case "--only": only = (args.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
         print(
-            "usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K]"
+            "usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K] [--chain-only | --no-chain]"
         )
         exit(2)
     }
@@ -60,5 +62,7 @@ let onRequest: [KernelSuite] = [KernSuite(mode: .checked, threads: 1)]
 let suites =
     only.isEmpty
     ? allSuites : (allSuites + onRequest).filter { $0.name == "C gcc" || only.contains($0.name) }
-let ok = try Driver(options: options, suites: suites, streamLibrary: gccOMP).run()
+var driver = Driver(options: options, suites: suites, streamLibrary: gccOMP)
+driver.chainSuites = [KernChainSuite()]
+let ok = try driver.run()
 exit(ok ? 0 : 1)
