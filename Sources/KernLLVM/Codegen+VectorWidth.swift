@@ -41,7 +41,7 @@ extension Codegen {
     }
 
     /// True when `block` (nested blocks included) has a floating-point math function or
-    /// division, or a blocked loop that runs as SPMD lanes.
+    /// division, random draws, or a blocked loop that runs as SPMD lanes.
     private func computesPerElement(_ block: Block, in f: KernIR.Function) -> Bool {
         for instr in block.instrs {
             switch instr.op {
@@ -49,6 +49,8 @@ extension Codegen {
                 if args.contains(where: { f.values[$0].scalar?.isFloating == true }) {
                     return true
                 }
+            case .random:
+                return true  // Philox rounds, and log/cos for normal draws
             case .binary(let op, let x, _) where op == .div || op == .rem:
                 if f.values[x].scalar?.isFloating == true { return true }
             case .forLoop(let loop):
