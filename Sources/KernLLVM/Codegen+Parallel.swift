@@ -56,7 +56,7 @@ extension Codegen {
         if let existing = module.function(named: name) { return existing }
         let fn = module.addFunction(name, type)
         module.setLinkage(fn, .internal)
-        addCommonAttributes(fn)
+        addCommonAttributes(fn, vectorWidth: vectorWidths[body.index])
         let saved = b.block
         let savedLocation = debug?.state
         debug?.beginFunction(fn, name: ir.functions[body].name, pos: ir.functions[body].pos)

@@ -28,6 +28,9 @@ struct SPMDLowering {
     /// Continue masks of the enclosing SPMD loops, innermost last; nil for the group
     /// itself (a `continue` of the `prange` just ends the lane's iteration).
     var continueMasks: [LLVMValue?] = [nil]
+    /// Loops of the body around the instruction being emitted (0: the group's own
+    /// level, where contiguous loads are prefetched ahead of the group).
+    var loopDepth = 0
 }
 
 /// Entry-block variables holding the lowest failing lane of the current group and the
@@ -196,7 +199,16 @@ extension Codegen {
     /// Emits `block` for the lanes in `mask`; returns the lanes that reach its end.
     func spmdBlock(_ block: Block, _ mask: LLVMValue) -> LLVMValue {
         var mask = mask
-        for instr in block.instrs {
+        var k = 0
+        while k < block.instrs.count {
+            let instr = block.instrs[k]
+            // An array reduction's update: lane after lane (Codegen+SPMDSerial.swift).
+            if let r = instr.result, let count = spmd?.decision.serialRegions[r] {
+                spmdSerial(block.instrs[k..<k + count], mask)
+                k += count
+                continue
+            }
+            k += 1
             let location = debug?.enter(instr.pos, loop: instr.loop)
             let next = spmdInstr(instr, mask)
             if let location { debug?.restore(location) }
@@ -307,11 +319,19 @@ extension Codegen {
         case .ifElse(let c, let then, let otherwise):
             return spmdIf(c, then, otherwise, mask)
         case .whileLoop(let cond, let condition, let body):
+            spmd?.loopDepth += 1
             spmdWhile(cond, condition, body, mask)
+            spmd?.loopDepth -= 1
         case .repeatLoop(let body, let cond, let condition):
+            spmd?.loopDepth += 1
             spmdRepeat(body, cond, condition, mask)
+            spmd?.loopDepth -= 1
         case .forLoop(let loop):
+            spmd?.loopDepth += 1
             spmdFor(loop, mask)
+            spmd?.loopDepth -= 1
+        case .atomicAdd:
+            spmdSerial([instr], mask)
         case .breakLoop:
             return nil
         case .continueLoop:
@@ -319,7 +339,7 @@ extension Codegen {
                 b.store(b.or(b.load(maskType, slot), mask), slot)
             }
             return nil
-        case .call, .atomicAdd, .random, .rngIteration, .print, .clock, .callC, .mpi,
+        case .call, .random, .rngIteration, .print, .clock, .callC, .mpi,
             .allocArray, .parallelFor, .returnValue:
             preconditionFailure("KernLLVM: SPMD analysis admitted \(instr.op)")
         }

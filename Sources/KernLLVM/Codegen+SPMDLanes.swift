@@ -37,6 +37,9 @@ extension Codegen {
         if from.isFloating && to.isFloating {
             return from.bitWidth < to.bitWidth ? b.fpext(v, t) : b.fptrunc(v, t)
         }
+        if from.isFloating && to.isSigned {
+            return saturatingSignedLanes(v, from: from, to: to)
+        }
         if from.isFloating {
             let name = to.isSigned ? "llvm.fptosi.sat" : "llvm.fptoui.sat"
             let (fn, fnType) = module.intrinsic(name, [t, ctx.typeOf(v)])
@@ -180,7 +183,14 @@ extension Codegen {
     func gather(_ a: ArrayView, _ indices: [ValueID], _ mask: LLVMValue) -> LLVMValue {
         let type = ctx.vectorType(memoryType(a.element), lanes: lanes)
         let v = byLayout(
-            a, indices, contiguous: { maskedLoad($0, type, mask, a.element) },
+            a, indices,
+            contiguous: { base in
+                if let last = indices.last {
+                    let first = b.extractElement(value(last), ctx.null(ctx.i32))
+                    prefetchAhead(a, indices, first: first)
+                }
+                return maskedLoad(base, type, mask, a.element)
+            },
             general: { gatherElements(a, indices, mask) })
         guard let v else { preconditionFailure("KernLLVM: a load without a value") }
         return a.element == .bool ? b.trunc(v, maskType) : v

@@ -95,6 +95,8 @@ final class Codegen {
     var spmd: SPMDLowering?
     /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
     var spmdSummaries: [LoopID: String] = [:]
+    /// `prefer-vector-width` per IR function (Codegen+VectorWidth.swift).
+    var vectorWidths: [Int] = []
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir
@@ -111,8 +113,11 @@ final class Codegen {
         if options.optimizationRemarks {
             debug = DebugLocations(module: module, builder: b, sourceName: ir.sourceName)
         }
-        for f in ir.functions {
-            functions.append(f.external.map { declareExternal(f, symbol: $0) } ?? declare(f))
+        vectorWidths = ir.functions.ids.map(vectorWidth)
+        for id in ir.functions.ids {
+            let f = ir.functions[id]
+            functions.append(
+                f.external.map { declareExternal(f, symbol: $0) } ?? declare(f, id: id))
         }
         for id in ir.functions.ids where ir.functions[id].external == nil {
             emitFunction(id)
@@ -158,14 +163,14 @@ final class Codegen {
 
     // MARK: Declarations
 
-    private func declare(_ f: KernIR.Function) -> (fn: LLVMValue, type: LLVMType) {
+    private func declare(_ f: KernIR.Function, id: FunctionID) -> (fn: LLVMValue, type: LLVMType) {
         let params = EntryABI.internalArguments(f.params.compactMap(entryParameter)).map {
             llvmType($0, entry: false)
         }
         let type = ctx.functionType(llvmType(f.returnType), params)
         let fn = module.addFunction("kern_fn_" + f.name, type)
         module.setLinkage(fn, .internal)
-        addCommonAttributes(fn)
+        addCommonAttributes(fn, vectorWidth: vectorWidths[id.index])
         switch f.inline {
         case .always: module.addAttribute(fn, param: nil, ctx.enumAttribute("alwaysinline"))
         case .never: module.addAttribute(fn, param: nil, ctx.enumAttribute("noinline"))
@@ -189,7 +194,9 @@ final class Codegen {
 
     /// Attributes every generated function carries: the target CPU and features (so the
     /// JIT generates code for what the optimizer assumed) and nounwind.
-    func addCommonAttributes(_ fn: LLVMValue) {
+    /// `vectorWidth`: the `prefer-vector-width` of the IR function `fn` comes from (its
+    /// loops end up in `fn` after inlining); helpers get the target's.
+    func addCommonAttributes(_ fn: LLVMValue, vectorWidth: Int? = nil) {
         module.addAttribute(fn, param: nil, ctx.enumAttribute("nounwind"))
         module.addAttribute(fn, param: nil, ctx.stringAttribute("target-cpu", target.cpu))
         if !target.features.isEmpty {
@@ -198,7 +205,9 @@ final class Codegen {
         }
         module.addAttribute(
             fn, param: nil,
-            ctx.stringAttribute("prefer-vector-width", String(target.preferredVectorWidth)))
+            ctx.stringAttribute(
+                "prefer-vector-width",
+                String(vectorWidth ?? options.preferredVectorWidth ?? target.preferredVectorWidth)))
     }
 
     // MARK: Function bodies
@@ -319,7 +328,7 @@ final class Codegen {
             CompiledModule.entrySymbol(f.name), ctx.functionType(llvmType(EntryABI.statusType), abi)
         )
         debug?.beginFunction(fn, name: f.name, pos: f.pos)
-        addCommonAttributes(fn)
+        addCommonAttributes(fn, vectorWidth: vectorWidths[id.index])
         module.addAttribute(fn, param: 0, ctx.enumAttribute("noalias"))
         module.addAttribute(fn, param: 0, ctx.noCaptureAttribute)
         b.position(at: module.appendBlock(fn, "entry"))

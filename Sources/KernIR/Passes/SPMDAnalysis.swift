@@ -20,11 +20,15 @@ import KernBasics
 ///   scalar code), selects, slots, element loads and stores (gathers and scatters with
 ///   the lane mask), checks, `if`, `while`, `repeat`, `break`, `continue`, and serial
 ///   `for` loops with uniform integer bounds and step 1;
-/// - it has no array reductions (every element write has an index affine in the loop
-///   variable, which the race rule guarantees for plain writes; scalar reductions keep
-///   one partial per lane, combined in lane order after the loop), calls,
-///   `atomicAdd`, random numbers, prints, clocks, MPI, local arrays, nested `prange`s or
-///   tuples that vary by lane.
+/// - every element write has an index affine in the loop variable (which the race rule
+///   guarantees for plain writes), or is the store of an array reduction's
+///   read-modify-write `local[b] += e`, which runs lane after lane (SPMDSerialUpdates.swift;
+///   scalar reductions keep one partial per lane, combined in lane order after the loop);
+///   `atomicAdd` also runs lane after lane;
+/// - it has no calls, random numbers, prints, clocks, MPI, local arrays, nested `prange`s
+///   or tuples that vary by lane.
+/// Lane-ordered updates also make a body worth running as lanes without branches: LLVM
+/// vectorizes no loop with a histogram update.
 ///
 /// Uniform: values computed only from values defined outside the loop, constants,
 /// array extents, inner `for` loops' induction variables and slots the body never
@@ -45,6 +49,11 @@ public struct SPMDDecision: Sendable, Hashable {
     /// Varying values whose lanes are consecutive integers (`i`, `i + k`, `i - k` with
     /// `k` uniform): an element access indexed by one in the last dimension is contiguous.
     public var consecutive: Set<ValueID>
+    /// Serial regions (SPMDSerialUpdates.swift): the result of each region's first
+    /// instruction (its element load) and the region's instruction count.
+    public var serialRegions: [ValueID: Int] = [:]
+    /// The body has `atomicAdd`s (run lane after lane).
+    public var hasAtomics = false
 
     public var isSPMD: Bool { reason == nil }
 
@@ -57,7 +66,8 @@ public struct SPMDDecision: Sendable, Hashable {
     public func summary(vectorBits: Int) -> String {
         if let reason { return "not SPMD: \(reason)" }
         let what = masked.isEmpty ? "" : ", masked " + masked.joined(separator: ", ")
-        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)"
+        let serial = serialRegions.isEmpty && !hasAtomics ? "" : ", updates in lane order"
+        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)"
     }
 }
 
@@ -67,7 +77,8 @@ public func spmdDecision(_ loop: ForLoop, in f: Function) -> SPMDDecision {
     scan.run(loop)
     return SPMDDecision(
         reason: scan.reason, laneType: scan.laneType, masked: scan.maskedKinds,
-        varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive)
+        varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive,
+        serialRegions: scan.serialRegions, hasAtomics: scan.hasAtomics)
 }
 
 /// One walk over a blocked loop's body: uniformity, eligibility, cost model.
@@ -84,6 +95,11 @@ struct SPMDScan {
     var affine = Set<ValueID>()
     /// Values whose lanes are consecutive (`SPMDDecision.consecutive`).
     var consecutive = Set<ValueID>()
+    /// Lane-ordered updates found (SPMDDecision.serialRegions, hasAtomics).
+    var serialRegions: [ValueID: Int] = [:]
+    var hasAtomics = false
+    /// Instructions using each value in the loop body (for serial regions).
+    var uses: [ValueID: Int] = [:]
 
     init(function: Function) {
         self.function = function
@@ -114,11 +130,14 @@ struct SPMDScan {
             isOne(loop.step)
         else { return reject("not a unit-step integer loop") }
         collectWrittenSlots(loop.body)
+        uses = spmdValueUses(loop.body)
         varying.insert(loop.induction)
         affine.insert(loop.induction)
         consecutive.insert(loop.induction)
         block(loop.body)
-        if masked.isEmpty { reject("no branchy code (LLVM's vectorizer handles the rest)") }
+        if masked.isEmpty && serialRegions.isEmpty {
+            reject("no branchy code (LLVM's vectorizer handles the rest)")
+        }
     }
 
     private func isOne(_ v: ValueID) -> Bool {
@@ -154,7 +173,29 @@ struct SPMDScan {
     }
 
     private mutating func block(_ b: Block) {
-        for instr in b.instrs where reason == nil { self.instr(instr) }
+        var k = 0
+        while k < b.instrs.count && reason == nil {
+            if let region = serialRegion(b, at: k) {
+                k = region.upperBound + 1
+            } else {
+                instr(b.instrs[k])
+                k += 1
+            }
+        }
+    }
+
+    /// An array reduction's update starting at `b.instrs[k]`, recorded when found: it runs
+    /// lane after lane, so none of its instructions needs a lane form.
+    private mutating func serialRegion(_ b: Block, at k: Int) -> ClosedRange<Int>? {
+        let affine = self.affine
+        let region = spmdSerialRegion(in: b, at: k, uses: uses) { store in
+            guard case .storeElement(_, let indices, _) = store.op else { return false }
+            return !indices.contains(where: affine.contains)
+        }
+        if let region, let loaded = b.instrs[k].result {
+            serialRegions[loaded] = region.count
+        }
+        return region
     }
 
     private mutating func instr(_ instr: Instr) {
@@ -230,7 +271,7 @@ struct SPMDScan {
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
-        case .atomicAdd: reject("uses atomicAdd")
+        case .atomicAdd: hasAtomics = true
         case .random, .rngIteration: reject("draws random numbers")
         case .print: reject("prints")
         case .clock: reject("reads the clock")
