@@ -95,6 +95,9 @@ final class Codegen {
     var spmd: SPMDLowering?
     /// The SPMD decision per blocked loop, for reports (`CompiledModule.spmd`).
     var spmdSummaries: [LoopID: String] = [:]
+    /// Set while emitting the scalar version of a block that SPMD code falls back to
+    /// (Codegen+SPMDRows.swift), so that it stays scalar.
+    var spmdScalarFallback = false
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir

@@ -1,0 +1,123 @@
+/// SPMD lowering (Codegen+SPMD.swift): rows cached per group. A read `a[i, j]` in an inner
+/// loop, with `i` the `prange` variable and `j` uniform (a k-means point's coordinates in
+/// its `d` loop), would be a gather on every trip: lane l reads row `i + l`, one row
+/// stride apart. Instead each group copies the W rows it works on into a lane-major
+/// buffer once (one gather per column), and every read becomes one aligned vector load
+/// of `buffer[j]`. Legal because SPMDAnalysis only caches arrays the loop never writes
+/// and no written array overlaps, so the rows cannot change while the group runs.
+/// The buffer holds `spmdCachedColumns` columns; a block whose rows are wider runs as the
+/// ordinary scalar loop (chosen once per block, before its groups).
+import CLLVM
+import KernABI
+import KernBasics
+import KernIR
+
+extension Codegen {
+    /// Columns a cached row may have. 64 keeps one buffer at 8 KiB (16 Double lanes),
+    /// well inside L1 next to the data being streamed; k-means has d ≤ 64 in practice.
+    static let spmdCachedColumns = 64
+
+    /// Array values of the function being emitted that no written array overlaps: its
+    /// `noalias` array parameters (ArrayAliasing.swift).
+    var unaliasedArrayValues: Set<ValueID> {
+        let noalias = noaliasArrays[functionID.index]
+        var out = Set<ValueID>()
+        for (k, p) in function.params.enumerated() where noalias[k] {
+            if case .value(let v) = p.binding { out.insert(v) }
+        }
+        return out
+    }
+
+    /// The block as lanes when every cached array's rows fit their buffer, else as the
+    /// scalar loop (the same code `--no-spmd` makes).
+    func emitSPMDWithCachedRows(_ loop: ForLoop, _ decision: SPMDDecision) {
+        let limit = ctx.constInt(ctx.i64, UInt64(Self.spmdCachedColumns))
+        var fits = ctx.trueValue
+        for a in decision.cachedRows.sorted(by: { $0.raw < $1.raw }) {
+            fits = b.and(fits, b.icmp(.ule, view(a).shape[1], limit))
+        }
+        let lanesBlock = newBlock("spmd.rows.fit")
+        let scalarBlock = newBlock("spmd.rows.wide")
+        let merge = newBlock("spmd.rows.done")
+        b.condBr(fits, lanesBlock, scalarBlock)
+        b.position(at: lanesBlock)
+        emitSPMDGroups(loop, decision)
+        if !b.isTerminated { b.br(merge) }
+        b.position(at: scalarBlock)
+        spmdScalarFallback = true
+        emitFor(loop)
+        spmdScalarFallback = false
+        if !b.isTerminated { b.br(merge) }
+        b.position(at: merge)
+    }
+
+    /// One buffer per cached array (entry-block allocas): `spmdCachedColumns` vectors of
+    /// the array's element type.
+    func rowCacheBuffers(_ decision: SPMDDecision, lanes: Int) -> [ValueID: LLVMValue] {
+        guard let fn = llvmFunction else { preconditionFailure("KernLLVM: no function") }
+        var out: [ValueID: LLVMValue] = [:]
+        for a in decision.cachedRows {
+            let vector = ctx.vectorType(memoryType(view(a).element), lanes: lanes)
+            let type = LLVMArrayType2(vector, UInt64(Self.spmdCachedColumns))!
+            out[a] = b.atEntry(of: fn) { b.alloca(type, "spmd.rows") }
+        }
+        return out
+    }
+
+    /// At the start of a group whose lanes hold iterations `rows`: copies column by
+    /// column the rows of every cached array into its buffer. Only lanes that are live and
+    /// whose row exists are read (the others get 0 and are never used by a live lane: a
+    /// live lane past the array's end fails its bounds check first).
+    func fillRowCaches(_ rows: LLVMValue, _ live: LLVMValue) {
+        guard let caches = spmd?.rowCaches else { return }
+        let i64 = ctx.i64
+        for (a, buffer) in caches.sorted(by: { $0.key.raw < $1.key.raw }) {
+            let v = view(a)
+            let element = memoryType(v.element)
+            let vector = ctx.vectorType(element, lanes: lanes)
+            let valid = and(live, b.icmp(.ult, rows, splat(v.shape[0])))
+            let rowOffsets = b.mul(rows, splat(v.strides[0]))
+            let columns = v.shape[1]
+            let preheader = b.block
+            let body = newBlock("spmd.rows.fill")
+            let end = newBlock("spmd.rows.filled")
+            b.condBr(b.icmp(.sgt, columns, ctx.null(i64)), body, end)
+            b.position(at: body)
+            let column = b.phi(i64)
+            b.addIncoming(column, ctx.null(i64), preheader)
+            let offsets = b.add(rowOffsets, splat(b.mul(column, v.strides[1])))
+            let pointers = b.gep(element, v.data, offsets)
+            let (fn, fnType) = module.intrinsic(
+                "llvm.masked.gather", [vector, ctx.vectorType(ctx.ptr, lanes: lanes)])
+            let align = ctx.constInt(ctx.i32, UInt64(v.element.byteSize))
+            let zero = ctx.null(vector)
+            let gathered = b.call(
+                fnType, fn,
+                maskedIntrinsicsTakeAlignment
+                    ? [pointers, align, valid, zero] : [pointers, valid, zero])
+            b.store(gathered, b.gep(vector, buffer, column))
+            let next = b.add(column, ctx.constInt(i64, 1), nsw: true)
+            b.addIncoming(column, next, body)
+            b.condBr(b.icmp(.slt, next, columns), body, end)
+            b.position(at: end)
+        }
+    }
+
+    /// `a[i, j]` from the group's cached rows when `a` is cached, `i` is the `prange`
+    /// variable and `j` is uniform; nil otherwise. A column outside the row (only possible
+    /// without bounds checks, where the scalar read is undefined) reads column 0 instead
+    /// of leaving the buffer.
+    func cachedRowLoad(_ a: ValueID, _ indices: [ValueID]) -> LLVMValue? {
+        guard let state = spmd, let buffer = state.rowCaches[a], indices.count == 2,
+            indices[0] == state.induction, !isVarying(indices[1])
+        else { return nil }
+        let v = view(a)
+        let i64 = ctx.i64
+        let column = intCast(value(indices[1]), to: i64, signed: scalarKind(indices[1]).isSigned)
+        let inside = b.icmp(.ult, column, v.shape[1])
+        let safe = b.select(inside, column, ctx.null(i64))
+        let vector = ctx.vectorType(memoryType(v.element), lanes: lanes)
+        let loaded = b.load(vector, b.gep(vector, buffer, safe))
+        return v.element == .bool ? b.trunc(loaded, maskType) : loaded
+    }
+}
