@@ -100,7 +100,56 @@ extension Codegen {
             b.addIncoming(column, next, body)
             b.condBr(b.icmp(.slt, next, columns), body, end)
             b.position(at: end)
+            prefetchNextGroupsRows(v, firstRow: b.extractElement(rows, ctx.null(ctx.i32)))
         }
+    }
+
+    /// Prefetches, line by line, the rows the next group will cache, so that their cache
+    /// misses overlap this group's work instead of stalling the next group's gathers (the
+    /// fill is a burst of loads with no work to hide it). Only when those rows exist and
+    /// the span from the first to the last of their elements is at most 16 KiB with
+    /// positive strides: every prefetched line then holds an element of the array.
+    /// Measured on the k-means benchmark: see docs/decisions.md, "SPMD prange bodies".
+    func prefetchNextGroupsRows(_ v: ArrayView, firstRow: LLVMValue) {
+        let i64 = ctx.i64
+        let one = ctx.constInt(i64, 1)
+        let w = ctx.constInt(i64, UInt64(lanes))
+        let next = b.add(firstRow, w)
+        let last = b.sub(b.add(next, w), one)
+        let columns = v.shape[1]
+        let span = b.add(
+            b.add(
+                b.mul(b.sub(w, one), v.strides[0]),
+                b.mul(b.sub(columns, one), v.strides[1])), one)
+        let bytes = b.mul(span, ctx.constInt(i64, UInt64(v.element.byteSize)))
+        let zero = ctx.null(i64)
+        var ok = b.icmp(.slt, last, v.shape[0])
+        ok = b.and(ok, b.icmp(.sge, next, zero))
+        ok = b.and(ok, b.icmp(.sgt, columns, zero))
+        ok = b.and(ok, b.icmp(.sgt, v.strides[0], zero))
+        ok = b.and(ok, b.icmp(.sgt, v.strides[1], zero))
+        ok = b.and(ok, b.icmp(.sle, bytes, ctx.constInt(i64, 16_384)))
+        let preheader = b.block
+        let body = newBlock("spmd.rows.prefetch")
+        let end = newBlock("spmd.rows.prefetched")
+        b.condBr(ok, body, end)
+        b.position(at: body)
+        let offset = b.phi(i64)
+        b.addIncoming(offset, zero, preheader)
+        let start = elementPointer(v, [next, zero])
+        let (fn, fnType) = module.intrinsic("llvm.prefetch", [ctx.ptr])
+        let i32 = ctx.i32
+        // Read, keep in all cache levels (locality 3), data.
+        b.call(
+            fnType, fn,
+            [
+                b.gep(ctx.i8, start, offset), ctx.null(i32), ctx.constInt(i32, 3),
+                ctx.constInt(i32, 1),
+            ])
+        let step = b.add(offset, ctx.constInt(i64, 64))
+        b.addIncoming(offset, step, body)
+        b.condBr(b.icmp(.slt, step, bytes), body, end)
+        b.position(at: end)
     }
 
     /// `a[i, j]` from the group's cached rows when `a` is cached, `i` is the `prange`

@@ -74,7 +74,7 @@ struct SPMDCachedRowsAnalysisTests {
         #expect(d.cachedRows == [Self.points])
         #expect(
             d.summary(vectorBits: 1024)
-                == "SPMD: 16 lanes, masked if, rows of 1 array cached per group")
+                == "SPMD: 32 lanes, masked if, rows of 1 array cached per group")
     }
 
     @Test func rowsThatMayOverlapAWrittenArrayStayGathers() throws {

@@ -56,9 +56,14 @@ public struct SPMDDecision: Sendable, Hashable {
 
     public var isSPMD: Bool { reason == nil }
 
-    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16).
+    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16); twice as
+    /// many (at most 32) when rows are cached: such a body is a loop nest whose inner loop
+    /// carries a per-lane sum (k-means: `dist += diff * diff`), a dependency chain as long
+    /// as the loop, so more independent lanes per instruction hide its latency (measured
+    /// in docs/decisions.md, "SPMD prange bodies").
     public func lanes(vectorBits: Int) -> Int {
-        min(16, max(2, vectorBits / max(laneType.bitWidth, 8)))
+        let (bits, cap) = cachedRows.isEmpty ? (vectorBits, 16) : (2 * vectorBits, 32)
+        return min(cap, max(2, bits / max(laneType.bitWidth, 8)))
     }
 
     /// "SPMD: 8 lanes, masked while, if" or "scalar: <reason>".
