@@ -78,9 +78,22 @@ extension Codegen {
             let valid = and(live, b.icmp(.ult, rows, splat(v.shape[0])))
             let rowOffsets = b.mul(rows, splat(v.strides[0]))
             let columns = v.shape[1]
+            let end = newBlock("spmd.rows.filled")
+            if lanes % 8 == 0 {
+                // Rows of at most 8 contiguous elements: vector loads and a transpose.
+                let dense = newBlock("spmd.rows.dense")
+                let general = newBlock("spmd.rows.general")
+                let fits = b.and(
+                    b.icmp(.eq, v.strides[1], ctx.constInt(i64, 1)),
+                    b.icmp(.ule, columns, ctx.constInt(i64, 8)))
+                b.condBr(fits, dense, general)
+                b.position(at: dense)
+                transposeRows(v, rows: rows, valid: valid, into: buffer)
+                b.br(end)
+                b.position(at: general)
+            }
             let preheader = b.block
             let body = newBlock("spmd.rows.fill")
-            let end = newBlock("spmd.rows.filled")
             b.condBr(b.icmp(.sgt, columns, ctx.null(i64)), body, end)
             b.position(at: body)
             let column = b.phi(i64)
@@ -101,6 +114,65 @@ extension Codegen {
             b.condBr(b.icmp(.slt, next, columns), body, end)
             b.position(at: end)
             prefetchNextGroupsRows(v, firstRow: b.extractElement(rows, ctx.null(ctx.i32)))
+        }
+    }
+
+    /// The fill for rows of at most 8 elements with column stride 1 (k-means points with
+    /// d ≤ 8): per block of 8 lanes, 8 masked row loads (only the row's columns, only for
+    /// valid lanes) and a 3-stage 8×8 transpose of shuffles, then 8 column stores. 24
+    /// shuffles and 16 memory operations per 8 lanes, where the gathers cost 8 loads per
+    /// vector and were the largest part of the fill (docs/decisions.md).
+    func transposeRows(_ v: ArrayView, rows: LLVMValue, valid: LLVMValue, into buffer: LLVMValue) {
+        let i64 = ctx.i64
+        let element = memoryType(v.element)
+        let eight = ctx.vectorType(element, lanes: 8)
+        let mask8 = ctx.vectorType(ctx.i1, lanes: 8)
+        var columns8 = ctx.poison(ctx.vectorType(i64, lanes: 8))
+        for k in 0..<8 { columns8 = b.insertElement(columns8, v.shape[1], lane: k) }
+        let inRow = b.icmp(
+            .ult, ctx.constVector((0..<8).map { ctx.constInt(i64, UInt64($0)) }), columns8)
+        let (load, loadType) = module.intrinsic("llvm.masked.load", [eight, ctx.ptr])
+        let align = ctx.constInt(ctx.i32, UInt64(v.element.byteSize))
+        for block in 0..<lanes / 8 {
+            var r: [LLVMValue] = []
+            for l in 0..<8 {
+                let lane = ctx.constInt(ctx.i32, UInt64(block * 8 + l))
+                let ok = b.extractElement(valid, lane)
+                let row = b.extractElement(rows, lane)
+                // An invalid lane loads nothing, from the array's start.
+                let p = b.select(ok, b.gep(element, v.data, b.mul(row, v.strides[0])), v.data)
+                let mask = b.select(ok, inRow, ctx.null(mask8))
+                r.append(
+                    b.call(
+                        loadType, load,
+                        maskedIntrinsicsTakeAlignment
+                            ? [p, align, mask, ctx.null(eight)] : [p, mask, ctx.null(eight)]))
+            }
+            // t: rows 2p and 2p+1 interleaved (even columns, odd columns).
+            var t: [LLVMValue] = []
+            for p in 0..<4 {
+                t.append(b.shuffle(r[2 * p], r[2 * p + 1], [0, 8, 2, 10, 4, 12, 6, 14]))
+                t.append(b.shuffle(r[2 * p], r[2 * p + 1], [1, 9, 3, 11, 5, 13, 7, 15]))
+            }
+            // u: four rows of columns (0, 4), (2, 6), (1, 5), (3, 7), for rows 0–3 then 4–7.
+            let lo2 = [0, 1, 8, 9, 4, 5, 12, 13]
+            let hi2 = [2, 3, 10, 11, 6, 7, 14, 15]
+            let u = [
+                b.shuffle(t[0], t[2], lo2), b.shuffle(t[0], t[2], hi2),
+                b.shuffle(t[1], t[3], lo2), b.shuffle(t[1], t[3], hi2),
+                b.shuffle(t[4], t[6], lo2), b.shuffle(t[4], t[6], hi2),
+                b.shuffle(t[5], t[7], lo2), b.shuffle(t[5], t[7], hi2),
+            ]
+            let lo4 = [0, 1, 2, 3, 8, 9, 10, 11]
+            let hi4 = [4, 5, 6, 7, 12, 13, 14, 15]
+            // (column, its vector): u[k] and u[k + 4] hold the same two columns.
+            let columnOf = [(0, 4), (2, 6), (1, 5), (3, 7)]
+            for (k, (c0, c1)) in columnOf.enumerated() {
+                for (c, pick) in [(c0, lo4), (c1, hi4)] {
+                    let offset = ctx.constInt(i64, UInt64(c * lanes + block * 8))
+                    b.store(b.shuffle(u[k], u[k + 4], pick), b.gep(element, buffer, offset))
+                }
+            }
         }
     }
 

@@ -28,6 +28,14 @@ extension Builder {
             ref, vector, v, LLVMConstInt(LLVMInt32TypeInContext(context.ref), UInt64(lane), 0), "")
     }
 
+    /// `shufflevector a, b, mask`: lane k of the result is lane `mask[k]` of `a` followed
+    /// by `b`.
+    func shuffle(_ a: LLVMValue, _ b: LLVMValue, _ mask: [Int]) -> LLVMValue {
+        let i32 = LLVMInt32TypeInContext(context.ref)
+        var lanes: [LLVMValue?] = mask.map { LLVMConstInt(i32, UInt64($0), 0) }
+        return LLVMBuildShuffleVector(ref, a, b, LLVMConstVector(&lanes, UInt32(lanes.count)), "")
+    }
+
     /// Lane `index` (an i32 value) of `vector`.
     func extractElement(_ vector: LLVMValue, _ index: LLVMValue) -> LLVMValue {
         LLVMBuildExtractElement(ref, vector, index, "")
