@@ -9,11 +9,13 @@ import Testing
 struct SPMDCachedRowsAnalysisTests {
     /// The outlined k-means body: points %3 (n×d), centres %4, out %5; `extra` goes at the
     /// end of the inner loop's body.
-    static func body(extra: String = "", pointRow: String = "%8") -> String {
+    static func body(extra: String = "", pointRow: String = "%8", pointsInout: Bool = false)
+        -> String
+    {
         """
         module "t.kern"
 
-        func @f.prange0(%0 lo: i64, %1 hi: i64, %2 block: i64, %3 c0: [f64; 2], %4 c1: [f64; 2], inout %5 c2: [i32; 1], %6 k: i64, %7 d: i64) -> void {
+        func @f.prange0(%0 lo: i64, %1 hi: i64, %2 block: i64, \(pointsInout ? "inout " : "")%3 c0: [f64; 2], %4 c1: [f64; 2], inout %5 c2: [i32; 1], %6 k: i64, %7 d: i64) -> void {
           slot $0 best: i64
           slot $1 bestDist: f64
           slot $2 dist: f64
@@ -86,7 +88,8 @@ struct SPMDCachedRowsAnalysisTests {
     @Test func anArrayTheBodyWritesIsNotCached() throws {
         // points[i, j] = … after the read: the rows change while the group runs.
         let d = try decision(
-            Self.body(extra: "        store.elem %3[%8, %17], %27"), unaliased: [Self.points])
+            Self.body(extra: "        store.elem %3[%8, %17], %27", pointsInout: true),
+            unaliased: [Self.points])
         #expect(!d.isSPMD)
         #expect(d.cachedRows.isEmpty)
     }
@@ -94,8 +97,8 @@ struct SPMDCachedRowsAnalysisTests {
     @Test func onlyRowsOfTheLoopVariable() throws {
         // points[i + 1, j]: consecutive rows, but not the group's own; stays a gather.
         let shifted = Self.body(pointRow: "%40").replacingOccurrences(
-            of: "              for %17",
-            with: "              %40 = add %8, %30 : i64\n              for %17")
+            of: "      for %17",
+            with: "      %40 = add %8, %30 : i64\n      for %17")
         let d = try decision(shifted, unaliased: [Self.points])
         #expect(d.reason == "gathers elements in an inner loop (slower than scalar code)")
     }
