@@ -54,7 +54,9 @@ struct SPMDCachedRowsTests {
         """
 
     /// (n, k, d): partial groups, d = 1, the buffer's 64 columns exactly, and wider rows.
-    static let shapes = [(1, 3, 1), (37, 5, 3), (1000, 16, 8), (203, 4, 64), (77, 3, 65), (50, 2, 130)]
+    static let shapes = [
+        (1, 3, 1), (37, 5, 3), (1000, 16, 8), (203, 4, 64), (77, 3, 65), (50, 2, 130),
+    ]
 
     static func data(_ n: Int, _ k: Int, _ d: Int) -> (points: [Double], centres: [Double]) {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(n * 131 + k * 7 + d)
@@ -104,7 +106,9 @@ struct SPMDCachedRowsTests {
         for (n, k, d) in Self.shapes {
             let (p, c) = Self.data(n, k, d)
             let expected = Self.reference(p, c, d: d)
-            if k > 1 { #expect(!expected.contains(Int32(k - 1)), "the duplicate centre never wins") }
+            if k > 1 {
+                #expect(!expected.contains(Int32(k - 1)), "the duplicate centre never wins")
+            }
             for threads in [1, 2, 3] {
                 let f = try module.function(named: "assign").with(seed: 0, threads: threads)
                 var out = [Int32](repeating: -1, count: n)

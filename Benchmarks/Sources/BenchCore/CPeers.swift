@@ -153,7 +153,9 @@ public final class CLibrarySuite: KernelSuite {
         d: Int, points: [Double], centres: [Double], assign: inout [Int32]
     ) {
         assign.withUnsafeMutableBufferPointer { ap in
-            fKMeans(Int64(ap.count), Int64(centres.count / d), Int64(d), points, centres, ap.baseAddress)
+            fKMeans(
+                Int64(ap.count), Int64(centres.count / d), Int64(d), points, centres,
+                ap.baseAddress)
         }
     }
     public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {

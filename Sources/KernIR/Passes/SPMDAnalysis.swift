@@ -70,9 +70,9 @@ public struct SPMDDecision: Sendable, Hashable {
     public func summary(vectorBits: Int) -> String {
         if let reason { return "not SPMD: \(reason)" }
         let what = masked.isEmpty ? "" : ", masked " + masked.joined(separator: ", ")
+        let count = cachedRows.count
         let rows =
-            cachedRows.isEmpty
-            ? "" : ", rows of \(cachedRows.count) array\(cachedRows.count == 1 ? "" : "s") cached per group"
+            count == 0 ? "" : ", rows of \(count) array\(count == 1 ? "" : "s") cached per group"
         return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(rows)"
     }
 }
