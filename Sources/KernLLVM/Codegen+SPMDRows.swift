@@ -7,7 +7,6 @@
 /// and no written array overlaps, so the rows cannot change while the group runs.
 /// The buffer holds `spmdCachedColumns` columns; a block whose rows are wider runs as the
 /// ordinary scalar loop (chosen once per block, before its groups).
-import CLLVM
 import KernABI
 import KernBasics
 import KernIR
@@ -58,7 +57,7 @@ extension Codegen {
         var out: [ValueID: LLVMValue] = [:]
         for a in decision.cachedRows {
             let vector = ctx.vectorType(memoryType(view(a).element), lanes: lanes)
-            let type = LLVMArrayType2(vector, UInt64(Self.spmdCachedColumns))!
+            let type = ctx.arrayType(vector, count: Self.spmdCachedColumns)
             out[a] = b.atEntry(of: fn) { b.alloca(type, "spmd.rows") }
         }
         return out

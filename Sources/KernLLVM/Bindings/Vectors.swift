@@ -4,6 +4,14 @@
 import CLLVM
 
 extension Context {
+    /// `[count x element]`.
+    func arrayType(_ element: LLVMType, count: Int) -> LLVMType {
+        guard let type = LLVMArrayType2(element, UInt64(count)) else {
+            preconditionFailure("LLVM made no [\(count) x …] array type")
+        }
+        return type
+    }
+
     func vectorType(_ element: LLVMType, lanes: Int) -> LLVMType {
         guard let type = LLVMVectorType(element, UInt32(lanes)) else {
             preconditionFailure("LLVM made no <\(lanes) x …> vector type")
