@@ -66,6 +66,49 @@ void mandelbrot(int64_t width, int64_t height, int32_t max_iter, int32_t *restri
     }
 }
 
+/* Each point to its nearest centre (squared distance summed over j in order); ties go to
+ * the lowest centre. d is a run-time value, as in Kern's version. */
+void kmeans_assign(int64_t n, int64_t k, int64_t d, const double *restrict points,
+                   const double *restrict centres, int32_t *restrict assign) {
+#pragma omp parallel for schedule(static)
+    for (int64_t i = 0; i < n; i++) {
+        int64_t best = 0;
+        double best_dist = INFINITY;
+        for (int64_t c = 0; c < k; c++) {
+            double dist = 0.0;
+            for (int64_t j = 0; j < d; j++) {
+                double diff = points[i * d + j] - centres[c * d + j];
+                dist += diff * diff;
+            }
+            if (dist < best_dist) {
+                best_dist = dist;
+                best = c;
+            }
+        }
+        assign[i] = (int32_t)best;
+    }
+}
+
+/* Escape counts of z <- z^2 + c from z0 = (-1.6 + 3.2 col/width) + i(-1.2 + 2.4 row/height). */
+void julia(int64_t width, int64_t height, int32_t max_iter, double cr, double ci,
+           int32_t *restrict counts) {
+#pragma omp parallel for schedule(static, 1) /* rows interleaved, as mandelbrot */
+    for (int64_t row = 0; row < height; row++) {
+        double y = -1.2 + 2.4 * (double)row / (double)height;
+        for (int64_t col = 0; col < width; col++) {
+            double zr = -1.6 + 3.2 * (double)col / (double)width, zi = y;
+            int32_t it = 0;
+            while (it < max_iter && zr * zr + zi * zi <= 4.0) {
+                double t = zr * zr - zi * zi + cr;
+                zi = 2.0 * zr * zi + ci;
+                zr = t;
+                it++;
+            }
+            counts[row * width + col] = it;
+        }
+    }
+}
+
 void nbody_acc(int64_t n, const double *restrict pos, const double *restrict mass,
                double *restrict acc) {
 #pragma omp parallel for schedule(static)

@@ -19,6 +19,10 @@ void matmul(int64_t n, const float *a, const float *b, float *c);
 void black_scholes(int64_t n, const double *s, const double *k, const double *t,
                    double r, double v, double *call, double *put);
 void histogram(int64_t n, const double *x, int64_t bins, int64_t *counts);
+void kmeans_assign(int64_t n, int64_t k, int64_t d, const double *points, const double *centres,
+                   int32_t *assign);
+void julia(int64_t width, int64_t height, int32_t max_iter, double cr, double ci,
+           int32_t *counts);
 
 int64_t trivial(int64_t x);                          /* call overhead */
 void empty_parallel(int64_t n, int64_t *out);        /* parallel-loop launch overhead */

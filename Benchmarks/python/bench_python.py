@@ -59,6 +59,9 @@ class Bench:
         call, put = np.full_like(s, np.nan), np.full_like(s, np.nan)
         hx = self.load("hist_x", np.float64)
         hist = np.full(m["hist_bins"], -1, np.int64)
+        kp, kc = self.load("kmeans_points", np.float64), self.load("kmeans_centres", np.float64)
+        assign = np.full(m["kmeans_n"], -1, np.int32)
+        jcounts = np.full(m["julia_width"] * m["julia_height"], -1, np.int32)
 
         def reset_jacobi():
             np.copyto(ja, g0)
@@ -79,6 +82,9 @@ class Bench:
             "black_scholes": (lambda f: f(s, k, t, m["rate"], m["volatility"], call, put), none,
                               lambda: np.concatenate([call, put])),
             "histogram": (lambda f: f(hx, hist), none, lambda: hist),
+            "kmeans": (lambda f: f(m["kmeans_d"], kp, kc, assign), none, lambda: assign),
+            "julia": (lambda f: f(m["julia_width"], m["julia_height"], m["julia_iterations"],
+                                  m["julia_cr"], m["julia_ci"], jcounts), none, lambda: jcounts),
         }
 
     def record(self, kernel, impl, threads, serial, times=None, output=None, note="", **status):

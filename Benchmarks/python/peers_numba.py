@@ -118,6 +118,38 @@ def histogram_parallel(x, counts):
             counts[b] += local[c, b]
 
 
+def kmeans(d, points, centres, assign):
+    n = assign.shape[0]
+    k = centres.shape[0] // d
+    for i in prange(n):
+        best = 0
+        best_dist = np.inf
+        for c in range(k):
+            dist = 0.0
+            for j in range(d):
+                diff = points[i * d + j] - centres[c * d + j]
+                dist += diff * diff
+            if dist < best_dist:
+                best_dist = dist
+                best = c
+        assign[i] = best
+
+
+def julia(width, height, max_iter, cr, ci, counts):
+    for row in prange(height):
+        y = -1.2 + 2.4 * row / height
+        for col in range(width):
+            zr = -1.6 + 3.2 * col / width
+            zi = y
+            k = 0
+            while k < max_iter and zr * zr + zi * zi <= 4.0:
+                t = zr * zr - zi * zi + cr
+                zi = 2.0 * zr * zi + ci
+                zr = t
+                k += 1
+            counts[row * width + col] = k
+
+
 def trivial(x):
     return x + 1
 
@@ -144,6 +176,7 @@ def empty_parallel(out):
 KERNELS = {
     "saxpy": saxpy, "dot": dot, "mandelbrot": mandelbrot, "nbody": nbody,
     "jacobi2d": jacobi2d, "matmul": matmul, "black_scholes": black_scholes,
+    "kmeans": kmeans, "julia": julia,
 }
 
 

@@ -59,5 +59,36 @@ def histogram(x, counts):
     counts[:] = np.bincount(b, minlength=bins)
 
 
+def kmeans(d, points, centres, assign):
+    """One centre at a time (an n×k×d temporary would not fit in cache); argmin keeps the
+    first of equal distances. The sum over d may be reordered (NumPy's reductions)."""
+    p = points.reshape(-1, d)
+    c = centres.reshape(-1, d)
+    dist = np.empty((c.shape[0], p.shape[0]))
+    for q in range(c.shape[0]):
+        diff = p - c[q]
+        np.sum(diff * diff, axis=1, out=dist[q])
+    assign[:] = np.argmin(dist, axis=0)
+
+
+def julia(width, height, max_iter, cr, ci, counts):
+    """Iterates only the points still inside |z| <= 2 (compacting each step), as mandelbrot."""
+    zi, zr = np.meshgrid(-1.2 + 2.4 * np.arange(height) / height,
+                         -1.6 + 3.2 * np.arange(width) / width, indexing="ij")
+    zr, zi = zr.ravel().copy(), zi.ravel().copy()
+    idx = np.arange(width * height)
+    counts[:] = 0
+    for _ in range(max_iter):
+        zr2, zi2 = zr * zr, zi * zi
+        alive = zr2 + zi2 <= 4.0
+        if not alive.all():
+            idx, zr, zi, zr2, zi2 = (v[alive] for v in (idx, zr, zi, zr2, zi2))
+        if idx.size == 0:
+            break
+        counts[idx] += 1
+        zi = 2.0 * zr * zi + ci
+        zr = zr2 - zi2 + cr
+
+
 NOTES = {"dot": "BLAS", "matmul": "BLAS (not the naive loop)"}
 UNAVAILABLE = {"black_scholes": "NumPy has no erf (needs SciPy)"}

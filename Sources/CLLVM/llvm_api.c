@@ -147,6 +147,7 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMBuildStructGEP2",
     "LLVMBuildExtractElement",
     "LLVMBuildInsertElement",
+    "LLVMBuildShuffleVector",
     "LLVMBuildExtractValue",
     "LLVMBuildInsertValue",
     "LLVMBuildAtomicRMW",
@@ -356,6 +357,7 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMBuildStructGEP2 */
     0, /* LLVMBuildExtractElement */
     0, /* LLVMBuildInsertElement */
+    0, /* LLVMBuildShuffleVector */
     0, /* LLVMBuildExtractValue */
     0, /* LLVMBuildInsertValue */
     0, /* LLVMBuildAtomicRMW */
@@ -566,6 +568,7 @@ enum {
     KERN_LLVM_INDEX_LLVMBuildStructGEP2,
     KERN_LLVM_INDEX_LLVMBuildExtractElement,
     KERN_LLVM_INDEX_LLVMBuildInsertElement,
+    KERN_LLVM_INDEX_LLVMBuildShuffleVector,
     KERN_LLVM_INDEX_LLVMBuildExtractValue,
     KERN_LLVM_INDEX_LLVMBuildInsertValue,
     KERN_LLVM_INDEX_LLVMBuildAtomicRMW,
@@ -775,6 +778,7 @@ LLVMValueRef LLVMBuildInBoundsGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRe
 LLVMValueRef LLVMBuildStructGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, unsigned Idx, const char *Name) { return KERN_LLVM_FN(LLVMBuildStructGEP2)(B, Ty, Pointer, Idx, Name); }
 LLVMValueRef LLVMBuildExtractElement(LLVMBuilderRef a0, LLVMValueRef VecVal, LLVMValueRef Index, const char *Name) { return KERN_LLVM_FN(LLVMBuildExtractElement)(a0, VecVal, Index, Name); }
 LLVMValueRef LLVMBuildInsertElement(LLVMBuilderRef a0, LLVMValueRef VecVal, LLVMValueRef EltVal, LLVMValueRef Index, const char *Name) { return KERN_LLVM_FN(LLVMBuildInsertElement)(a0, VecVal, EltVal, Index, Name); }
+LLVMValueRef LLVMBuildShuffleVector(LLVMBuilderRef a0, LLVMValueRef V1, LLVMValueRef V2, LLVMValueRef Mask, const char *Name) { return KERN_LLVM_FN(LLVMBuildShuffleVector)(a0, V1, V2, Mask, Name); }
 LLVMValueRef LLVMBuildExtractValue(LLVMBuilderRef a0, LLVMValueRef AggVal, unsigned Index, const char *Name) { return KERN_LLVM_FN(LLVMBuildExtractValue)(a0, AggVal, Index, Name); }
 LLVMValueRef LLVMBuildInsertValue(LLVMBuilderRef a0, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name) { return KERN_LLVM_FN(LLVMBuildInsertValue)(a0, AggVal, EltVal, Index, Name); }
 LLVMValueRef LLVMBuildAtomicRMW(LLVMBuilderRef B, LLVMAtomicRMWBinOp op, LLVMValueRef PTR, LLVMValueRef Val, LLVMAtomicOrdering ordering, LLVMBool singleThread) { return KERN_LLVM_FN(LLVMBuildAtomicRMW)(B, op, PTR, Val, ordering, singleThread); }

@@ -31,6 +31,11 @@ struct SPMDLowering {
     /// Loops of the body around the instruction being emitted (0: the group's own
     /// level, where contiguous loads are prefetched ahead of the group).
     var loopDepth = 0
+    /// The blocked loop's induction variable (lane l of a group runs `base + l`).
+    var induction: ValueID
+    /// Per array whose rows are cached per group: its lane-major buffer
+    /// (Codegen+SPMDRows.swift).
+    var rowCaches: [ValueID: LLVMValue] = [:]
 }
 
 /// Entry-block variables holding the lowest failing lane of the current group and the
@@ -55,15 +60,19 @@ extension Codegen {
     /// Emits `loop` as lanes when SPMD is on and the analysis accepts it, recording the
     /// decision under `id`. Returns false (nothing emitted) otherwise.
     func emitSPMDForIfChosen(_ loop: ForLoop, id: LoopID?) -> Bool {
-        guard spmd == nil, case .blocked = loop.kind else { return false }
-        var decision = spmdDecision(loop, in: function)
+        guard spmd == nil, !spmdScalarFallback, case .blocked = loop.kind else { return false }
+        var decision = spmdDecision(loop, in: function, unaliased: unaliasedArrayValues)
         if decision.isSPMD && ctx.constantValue(value(loop.step)) != 1 {
             decision.reason = "not a unit-step integer loop"
         }
         if !options.spmd { decision.reason = "SPMD off (--no-spmd)" }
         if let id { spmdSummaries[id] = decision.summary(vectorBits: spmdVectorBits) }
         guard decision.isSPMD else { return false }
-        emitSPMDGroups(loop, decision)
+        if decision.cachedRows.isEmpty {
+            emitSPMDGroups(loop, decision)
+        } else {
+            emitSPMDWithCachedRows(loop, decision)
+        }
         return true
     }
 
@@ -77,7 +86,9 @@ extension Codegen {
                 line: b.alloca(i32), column: b.alloca(i32), value0: b.alloca(ctx.i64),
                 value1: b.alloca(ctx.i64), value2: b.alloca(ctx.i64), message: b.alloca(ctx.ptr))
         }
-        var state = SPMDLowering(lanes: lanes, decision: decision, failure: failure)
+        var state = SPMDLowering(
+            lanes: lanes, decision: decision, failure: failure, induction: loop.induction)
+        state.rowCaches = rowCacheBuffers(decision, lanes: lanes)
         for s in decision.varyingSlots.sorted(by: { $0.raw < $1.raw }) {
             let kind = function.slots[s].type.verifiedScalar("KernLLVM: SPMD slot \(s)")
             let type = ctx.vectorType(llvmType(kind), lanes: lanes)
@@ -114,6 +125,7 @@ extension Codegen {
         let live = b.icmp(.ult, offsets, splat(remaining))
         let none = ctx.constInt(i64, UInt64(lanes))
         b.store(none, failure.lane)
+        fillRowCaches(value(loop.induction), live)
         _ = spmdBlock(loop.body, live)
         // A lane failed: its iterations below ran to the end, as in the scalar loop.
         let failed = newBlock("spmd.failed")
@@ -287,7 +299,7 @@ extension Codegen {
         case .loadElement(let a, let indices):
             guard let r = instr.result else { break }
             if isVarying(r) {
-                values[r.index] = gather(view(a), indices, mask)
+                values[r.index] = cachedRowLoad(a, indices) ?? gather(view(a), indices, mask)
             } else {
                 values[r.index] = uniformLoad(view(a), indices, mask)
             }

@@ -97,6 +97,9 @@ final class Codegen {
     var spmdSummaries: [LoopID: String] = [:]
     /// `prefer-vector-width` per IR function (Codegen+VectorWidth.swift).
     var vectorWidths: [Int] = []
+    /// Set while emitting the scalar version of a block that SPMD code falls back to
+    /// (Codegen+SPMDRows.swift), so that it stays scalar.
+    var spmdScalarFallback = false
 
     init(ir: KernIR.Module, options: CompileOptions, target: TargetSelection, module: Module) {
         self.ir = ir

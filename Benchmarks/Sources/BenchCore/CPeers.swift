@@ -33,6 +33,13 @@ public final class CLibrarySuite: KernelSuite {
         ) -> Void
     typealias Histogram =
         @convention(c) (Int64, UnsafePointer<Double>?, Int64, UnsafeMutablePointer<Int64>?) -> Void
+    typealias KMeans =
+        @convention(c) (
+            Int64, Int64, Int64, UnsafePointer<Double>?, UnsafePointer<Double>?,
+            UnsafeMutablePointer<Int32>?
+        ) -> Void
+    typealias Julia =
+        @convention(c) (Int64, Int64, Int32, Double, Double, UnsafeMutablePointer<Int32>?) -> Void
     typealias Trivial = @convention(c) (Int64) -> Int64
     typealias EmptyParallel = @convention(c) (Int64, UnsafeMutablePointer<Int64>?) -> Void
     typealias Triad =
@@ -49,6 +56,7 @@ public final class CLibrarySuite: KernelSuite {
     private var fJacobi: Jacobi!, fMatmul: Matmul!, fBlackScholes: BlackScholes!
     private var fHistogram: Histogram!, fTrivial: Trivial!, fEmpty: EmptyParallel!
     private var fTriad: Triad!, fSetThreads: SetThreads!
+    private var fKMeans: KMeans!, fJulia: Julia!
 
     /// Loads `path`; `threads` > 1 requests an OpenMP build and sets its thread count.
     public init(name: String, path: String, threads: Int, serialCounterpart: String? = nil) {
@@ -73,6 +81,7 @@ public final class CLibrarySuite: KernelSuite {
             let jacobi = sym("jacobi2d", Jacobi.self), let matmul = sym("matmul", Matmul.self),
             let bs = sym("black_scholes", BlackScholes.self),
             let hist = sym("histogram", Histogram.self),
+            let kmeans = sym("kmeans_assign", KMeans.self), let julia = sym("julia", Julia.self),
             let trivial = sym("trivial", Trivial.self),
             let empty = sym("empty_parallel", EmptyParallel.self),
             let triad = sym("stream_triad", Triad.self),
@@ -89,6 +98,7 @@ public final class CLibrarySuite: KernelSuite {
         (fBlackScholes, fHistogram, fTrivial, fEmpty, fTriad, fSetThreads) = (
             bs, hist, trivial, empty, triad, setThreads
         )
+        (fKMeans, fJulia) = (kmeans, julia)
         self.build = build().map { String(cString: $0) } ?? ""
         setThreads(Int32(threads))
         if maxThreads() != Int32(threads) {
@@ -137,6 +147,22 @@ public final class CLibrarySuite: KernelSuite {
             cp.withMemoryRebound(to: Int64.self) {
                 fHistogram(Int64(samples.count), samples, Int64(cp.count), $0.baseAddress)
             }
+        }
+    }
+    public func kmeansAssign(
+        d: Int, points: [Double], centres: [Double], assign: inout [Int32]
+    ) {
+        assign.withUnsafeMutableBufferPointer { ap in
+            fKMeans(
+                Int64(ap.count), Int64(centres.count / d), Int64(d), points, centres,
+                ap.baseAddress)
+        }
+    }
+    public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
+        counts.withUnsafeMutableBufferPointer {
+            fJulia(
+                Int64(width), Int64(height), maxIterations, Parameters.juliaC.re,
+                Parameters.juliaC.im, $0.baseAddress)
         }
     }
     /// Sets the OpenMP thread count (no effect on serial builds).

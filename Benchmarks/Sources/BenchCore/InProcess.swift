@@ -120,6 +120,22 @@ public final class InProcessRunner {
             var counts = [Int](repeating: -1, count: z.histogramBins)
             let t = try measure(plan) { try s.histogram(samples: i.samples, counts: &counts) }
             return (t, counts.map(Double.init))
+        case .kmeans:
+            var assign = [Int32](repeating: -1, count: z.kmeans.n)
+            let t = try measure(plan) {
+                try s.kmeansAssign(
+                    d: z.kmeans.d, points: i.kmeansPoints, centres: i.kmeansCentres,
+                    assign: &assign)
+            }
+            return (t, assign.map(Double.init))
+        case .julia:
+            var counts = [Int32](repeating: -1, count: z.julia.width * z.julia.height)
+            let t = try measure(plan) {
+                try s.julia(
+                    width: z.julia.width, height: z.julia.height,
+                    maxIterations: Int32(z.julia.iterations), counts: &counts)
+            }
+            return (t, counts.map(Double.init))
         }
     }
 

@@ -12,6 +12,7 @@ public final class Inputs {
     public let matA: [Float], matB: [Float]
     public let spot: [Double], strike: [Double], expiry: [Double]
     public let samples: [Double]  // histogram values in [0, 1)
+    public let kmeansPoints: [Double], kmeansCentres: [Double]  // n×d, k×d in [0, 1)
 
     public init(sizes s: Sizes) {
         sizes = s
@@ -29,6 +30,9 @@ public final class Inputs {
         strike = (0..<s.blackScholesN).map { _ in g.uniform(1, 100) }
         expiry = (0..<s.blackScholesN).map { _ in g.uniform(0.25, 10) }
         samples = (0..<s.histogramN).map { _ in g.uniform(0, 1) }
+        // Drawn last, so adding them left every earlier input unchanged.
+        kmeansPoints = (0..<s.kmeans.n * s.kmeans.d).map { _ in g.uniform(0, 1) }
+        kmeansCentres = (0..<s.kmeans.k * s.kmeans.d).map { _ in g.uniform(0, 1) }
     }
 
     /// The stencil kernels' n×n start grid: a fixed pattern in [0, 1) (the same for every
@@ -52,6 +56,8 @@ public final class Inputs {
         try writeRaw(strike, directory, "bs_strike")
         try writeRaw(expiry, directory, "bs_expiry")
         try writeRaw(samples, directory, "hist_x")
+        try writeRaw(kmeansPoints, directory, "kmeans_points")
+        try writeRaw(kmeansCentres, directory, "kmeans_centres")
     }
 }
 

@@ -37,6 +37,12 @@ public protocol KernelSuite: AnyObject {
         call: inout [Double], put: inout [Double]) throws
     /// counts[Int(x * bins)] += 1 for x in [0, 1); counts is zeroed by the kernel.
     func histogram(samples: [Double], counts: inout [Int]) throws
+    /// assign[i] = the c in 0..<k minimising Σ_j (points[i,j] - centres[c,j])² (j in
+    /// order, no FMA); ties go to the lowest c. points is n×d, centres k×d, d = `d`.
+    func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32]) throws
+    /// counts is height×width; pixel (row, col) starts at z = (-1.6 + 3.2col/width) +
+    /// i(-1.2 + 2.4row/height) and iterates z ← z² + c (c = Parameters.juliaC) while |z|² ≤ 4.
+    func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) throws
 
     /// A trivial kernel, x + 1, to measure call overhead.
     func trivial(_ x: Int) throws -> Int
@@ -84,6 +90,12 @@ extension KernelSuite {
     public func histogram(samples: [Double], counts: inout [Int]) throws {
         throw SuiteError.notImplemented
     }
+    public func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32])
+        throws
+    { throw SuiteError.notImplemented }
+    public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32])
+        throws
+    { throw SuiteError.notImplemented }
     public func trivial(_ x: Int) throws -> Int { throw SuiteError.notImplemented }
     public func emptyParallel(out: inout [Int]) throws { throw SuiteError.notImplemented }
 }

@@ -12,6 +12,9 @@ public enum Kernel: String, CaseIterable, Sendable {
     case stencilSmall = "stencil_small"
     case stencilMedium = "stencil_medium"
     case stencilLarge = "stencil_large"
+    /// Branchy kernels for SPMD (issue 16): the assignment step of k-means (each point to
+    /// its nearest centre, d known only at run time) and Julia-set escape counts.
+    case kmeans, julia
 
     /// Grid side and steps (two sweeps each) of a stencil kernel; nil for the others.
     public func stencil(_ s: Sizes) -> (n: Int, steps: Int)? {
@@ -19,7 +22,8 @@ public enum Kernel: String, CaseIterable, Sendable {
         case .stencilSmall: return s.stencilSmall
         case .stencilMedium: return s.stencilMedium
         case .stencilLarge: return s.stencilLarge
-        case .saxpy, .dot, .mandelbrot, .nbody, .jacobi2d, .matmul, .blackScholes, .histogram:
+        case .saxpy, .dot, .mandelbrot, .nbody, .jacobi2d, .matmul, .blackScholes, .histogram,
+            .kmeans, .julia:
             return nil
         }
     }
@@ -33,7 +37,8 @@ public enum Kernel: String, CaseIterable, Sendable {
         case .jacobi2d: return Double(2 * 8 * s.jacobiN * s.jacobiN * s.jacobiSweeps)
         case .stencilSmall, .stencilMedium, .stencilLarge:
             return nil  // cache-resident (small) or cache-reusing: bandwidth says little
-        case .mandelbrot, .nbody, .matmul, .blackScholes, .histogram: return nil
+        case .mandelbrot, .nbody, .matmul, .blackScholes, .histogram, .kmeans, .julia:
+            return nil
         }
     }
 }
@@ -53,6 +58,10 @@ public struct Sizes: Sendable {
     public var stencilSmall: (n: Int, steps: Int) = (250, 2000)
     public var stencilMedium: (n: Int, steps: Int) = (1300, 50)
     public var stencilLarge: (n: Int, steps: Int) = (2000, 20)
+    /// k-means assignment: points, centres, dimensions.
+    public var kmeans: (n: Int, k: Int, d: Int) = (200_000, 16, 8)
+    /// Julia set: width, height, iterations (c = -0.8 + 0.156i).
+    public var julia: (width: Int, height: Int, iterations: Int) = (1024, 1024, 256)
 
     public static let full = Sizes(
         saxpyN: 1 << 24, dotN: 1 << 24,
@@ -66,7 +75,8 @@ public struct Sizes: Sendable {
         mandelWidth: 128, mandelHeight: 96, mandelIterations: 256,
         nbodyN: 256, jacobiN: 130, jacobiSweeps: 4, matmulN: 64,
         blackScholesN: 1 << 12, histogramN: 1 << 16, histogramBins: 256,
-        streamN: 1 << 20, stencilSmall: (34, 20), stencilMedium: (66, 4), stencilLarge: (130, 2))
+        streamN: 1 << 20, stencilSmall: (34, 20), stencilMedium: (66, 4), stencilLarge: (130, 2),
+        kmeans: (4099, 5, 3), julia: (128, 96, 256))
 
     /// One-line description of a kernel's size, for tables.
     public func describe(_ k: Kernel) -> String {
@@ -82,6 +92,8 @@ public struct Sizes: Sendable {
         case .stencilSmall, .stencilMedium, .stencilLarge:
             let (n, steps) = k.stencil(self)!  // these three always have one
             return "\(n)², \(steps) steps × 2 sweeps"
+        case .kmeans: return "\(kmeans.n) points × \(kmeans.k) centres × \(kmeans.d) dims"
+        case .julia: return "\(julia.width)×\(julia.height), \(julia.iterations) it"
         }
     }
 }
@@ -92,6 +104,7 @@ public enum Parameters {
     public static let riskFree = 0.02
     public static let volatility = 0.30
     public static let softening = 1e-6  // eps², added to r² in nbody
+    public static let juliaC = (re: -0.8, im: 0.156)
 }
 
 func pow2(_ n: Int) -> String {

@@ -18,6 +18,10 @@ public struct PythonPeers {
             "jacobi_sweeps": s.jacobiSweeps, "matmul_n": s.matmulN, "bs_n": s.blackScholesN,
             "rate": Parameters.riskFree, "volatility": Parameters.volatility,
             "hist_n": s.histogramN, "hist_bins": s.histogramBins,
+            "kmeans_n": s.kmeans.n, "kmeans_k": s.kmeans.k, "kmeans_d": s.kmeans.d,
+            "julia_width": s.julia.width, "julia_height": s.julia.height,
+            "julia_iterations": s.julia.iterations, "julia_cr": Parameters.juliaC.re,
+            "julia_ci": Parameters.juliaC.im,
         ]
         let data = try JSONSerialization.data(
             withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])

@@ -152,7 +152,8 @@ public struct Report {
             + Kernel.allCases.map {
                 "\($0.rawValue) \(Check.tolerance($0) == 0 ? "exact" : String(format: "%.0e", Check.tolerance($0)))"
             }.joined(separator: ", ")
-        s += " (mandelbrot: fraction of pixels whose count differs).\n\n"
+        s += " (mandelbrot, julia: fraction of pixels whose count differs;"
+        s += " kmeans: of points whose centre differs).\n\n"
         let failures = r.failures
         if failures.isEmpty {
             s += "All \(r.measurements.filter { $0.status == .ok }.count) measured outputs match.\n"

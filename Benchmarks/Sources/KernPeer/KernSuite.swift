@@ -39,7 +39,7 @@ public final class KernSuite: KernelSuite {
         options.threads = threads
         let files = [
             "saxpy", "dot", "mandelbrot", "nbody", "jacobi2d", "matmul", "black_scholes",
-            "histogram", "overhead", "random",
+            "histogram", "overhead", "random", "kmeans", "julia",
         ]
         for file in files {
             let module = try KernModule.compile(
@@ -221,6 +221,29 @@ public final class KernSuite: KernelSuite {
 
     public func histogram(samples: [Double], counts: inout [Int]) throws {
         try function("histogram")(samples, 0.0, 1.0, &counts)
+    }
+
+    public func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32])
+        throws
+    {
+        let f = try function("kmeansAssign")
+        try points.withUnsafeBufferPointer { p in
+            try centres.withUnsafeBufferPointer { c in
+                try f(
+                    try KernArrayView(p, shape: [p.count / d, d]),
+                    try KernArrayView(c, shape: [c.count / d, d]), &assign)
+            }
+        }
+    }
+
+    public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32])
+        throws
+    {
+        let f = try function("julia")
+        try counts.withUnsafeMutableBufferPointer { buffer in
+            var view = try KernArrayView(buffer, shape: [height, width])
+            try f(&view, Int(maxIterations), Parameters.juliaC.re, Parameters.juliaC.im)
+        }
     }
 
     /// Looked up once: the overhead loops time the call, not a dictionary lookup.

@@ -114,4 +114,43 @@ public final class SwiftArraySuite: KernelSuite {
     }
 
     public func trivial(_ x: Int) -> Int { x + 1 }
+
+    public func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32]) {
+        let k = centres.count / d
+        for i in 0..<assign.count {
+            var best = 0
+            var bestDist = Double.infinity
+            for c in 0..<k {
+                var dist = 0.0
+                for j in 0..<d {
+                    let diff = points[i * d + j] - centres[c * d + j]
+                    dist += diff * diff
+                }
+                if dist < bestDist {
+                    bestDist = dist
+                    best = c
+                }
+            }
+            assign[i] = Int32(best)
+        }
+    }
+
+    public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
+        let (cr, ci) = Parameters.juliaC
+        for row in 0..<height {
+            let y = -1.2 + 2.4 * Double(row) / Double(height)
+            for col in 0..<width {
+                var zr = -1.6 + 3.2 * Double(col) / Double(width)
+                var zi = y
+                var k: Int32 = 0
+                while k < maxIterations && zr * zr + zi * zi <= 4.0 {
+                    let t = zr * zr - zi * zi + cr
+                    zi = 2.0 * zr * zi + ci
+                    zr = t
+                    k += 1
+                }
+                counts[row * width + col] = k
+            }
+        }
+    }
 }

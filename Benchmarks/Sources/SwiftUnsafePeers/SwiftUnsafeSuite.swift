@@ -54,6 +54,55 @@ public final class SwiftUnsafeSuite: KernelSuite {
         }
     }
 
+    public func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32]) {
+        let k = centres.count / d
+        points.withUnsafeBufferPointer { pb in
+            centres.withUnsafeBufferPointer { cb in
+                assign.withUnsafeMutableBufferPointer { ab in
+                    let (p, cs, out) = (pb.baseAddress!, cb.baseAddress!, ab.baseAddress!)
+                    for i in 0..<ab.count {
+                        var best = 0
+                        var bestDist = Double.infinity
+                        for c in 0..<k {
+                            var dist = 0.0
+                            for j in 0..<d {
+                                let diff = p[i &* d &+ j] - cs[c &* d &+ j]
+                                dist += diff * diff
+                            }
+                            if dist < bestDist {
+                                bestDist = dist
+                                best = c
+                            }
+                        }
+                        out[i] = Int32(truncatingIfNeeded: best)
+                    }
+                }
+            }
+        }
+    }
+
+    public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
+        let (cr, ci) = Parameters.juliaC
+        counts.withUnsafeMutableBufferPointer { cb in
+            let out = cb.baseAddress!
+            for row in 0..<height {
+                let y = -1.2 + 2.4 * Double(row) / Double(height)
+                for col in 0..<width {
+                    var zr = -1.6 + 3.2 * Double(col) / Double(width)
+                    var zi = y
+                    var k: Int32 = 0
+                    while k < maxIterations && zr * zr + zi * zi <= 4.0 {
+                        let t = zr * zr - zi * zi + cr
+                        zi = 2.0 * zr * zi + ci
+                        zr = t
+                        k &+= 1
+                    }
+                    out[row &* width &+ col] = k
+                }
+            }
+        }
+    }
+
     public func nbody(positions: [Double], masses: [Double], accelerations: inout [Double]) {
         let n = masses.count
         positions.withUnsafeBufferPointer { pb in

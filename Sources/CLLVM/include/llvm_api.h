@@ -228,6 +228,7 @@ LLVMValueRef LLVMBuildInBoundsGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRe
 LLVMValueRef LLVMBuildStructGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, unsigned Idx, const char *Name) KERN_LLVM_API(LLVMBuildStructGEP2);
 LLVMValueRef LLVMBuildExtractElement(LLVMBuilderRef, LLVMValueRef VecVal, LLVMValueRef Index, const char *Name) KERN_LLVM_API(LLVMBuildExtractElement);
 LLVMValueRef LLVMBuildInsertElement(LLVMBuilderRef, LLVMValueRef VecVal, LLVMValueRef EltVal, LLVMValueRef Index, const char *Name) KERN_LLVM_API(LLVMBuildInsertElement);
+LLVMValueRef LLVMBuildShuffleVector(LLVMBuilderRef, LLVMValueRef V1, LLVMValueRef V2, LLVMValueRef Mask, const char *Name) KERN_LLVM_API(LLVMBuildShuffleVector);
 LLVMValueRef LLVMBuildExtractValue(LLVMBuilderRef, LLVMValueRef AggVal, unsigned Index, const char *Name) KERN_LLVM_API(LLVMBuildExtractValue);
 LLVMValueRef LLVMBuildInsertValue(LLVMBuilderRef, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name) KERN_LLVM_API(LLVMBuildInsertValue);
 LLVMValueRef LLVMBuildAtomicRMW(LLVMBuilderRef B, LLVMAtomicRMWBinOp op, LLVMValueRef PTR, LLVMValueRef Val, LLVMAtomicOrdering ordering, LLVMBool singleThread) KERN_LLVM_API(LLVMBuildAtomicRMW);
@@ -293,6 +294,6 @@ LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms
 void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
 void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
 
-#define KERN_LLVM_FUNCTION_COUNT 207
+#define KERN_LLVM_FUNCTION_COUNT 208
 
 #endif

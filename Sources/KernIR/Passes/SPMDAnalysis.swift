@@ -14,7 +14,10 @@ import KernBasics
 ///   or `repeat` loop, or an `if` on a varying condition (the cost model: anything else
 ///   LLVM vectorizes itself, or it does not pay);
 /// - it gathers or scatters no element in an innermost loop (contiguous accesses are
-///   fine);
+///   fine), except `a[i, j]` with `i` the loop variable, `j` uniform and `a` a read-only
+///   rank-2 array no written array overlaps: those rows are copied once per group into a
+///   lane-major buffer ("cached rows", the k-means point coordinates), where every later
+///   read is one contiguous vector load;
 /// - every operation in it has a lane form: arithmetic, comparisons, conversions, math
 ///   (computed lane by lane with the scalar functions, so results are bitwise those of
 ///   scalar code), selects, slots, element loads and stores (gathers and scatters with
@@ -54,12 +57,22 @@ public struct SPMDDecision: Sendable, Hashable {
     public var serialRegions: [ValueID: Int] = [:]
     /// The body has `atomicAdd`s (run lane after lane).
     public var hasAtomics = false
+    /// Rank-2 arrays whose rows `a[i, …]` (`i` the loop variable) each group copies once
+    /// into a lane-major buffer, so reads `a[i, j]` with `j` uniform are vector loads
+    /// instead of gathers. Only arrays the loop never writes and no written array
+    /// overlaps (`unaliased`).
+    public var cachedRows: Set<ValueID> = []
 
     public var isSPMD: Bool { reason == nil }
 
-    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16).
+    /// Lanes for varying values of `vectorBits` bits (at least 2, at most 16); twice as
+    /// many (at most 32) when rows are cached: such a body is a loop nest whose inner loop
+    /// carries a per-lane sum (k-means: `dist += diff * diff`), a dependency chain as long
+    /// as the loop, so more independent lanes per instruction hide its latency (measured
+    /// in docs/decisions.md, "SPMD prange bodies").
     public func lanes(vectorBits: Int) -> Int {
-        min(16, max(2, vectorBits / max(laneType.bitWidth, 8)))
+        let (bits, cap) = cachedRows.isEmpty ? (vectorBits, 16) : (2 * vectorBits, 32)
+        return min(cap, max(2, bits / max(laneType.bitWidth, 8)))
     }
 
     /// "SPMD: 8 lanes, masked while, if" or "scalar: <reason>".
@@ -67,18 +80,26 @@ public struct SPMDDecision: Sendable, Hashable {
         if let reason { return "not SPMD: \(reason)" }
         let what = masked.isEmpty ? "" : ", masked " + masked.joined(separator: ", ")
         let serial = serialRegions.isEmpty && !hasAtomics ? "" : ", updates in lane order"
-        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)"
+        let count = cachedRows.count
+        let rows =
+            count == 0 ? "" : ", rows of \(count) array\(count == 1 ? "" : "s") cached per group"
+        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)\(rows)"
     }
 }
 
-/// The SPMD decision for one blocked loop of `f`.
-public func spmdDecision(_ loop: ForLoop, in f: Function) -> SPMDDecision {
-    var scan = SPMDScan(function: f)
+/// The SPMD decision for one blocked loop of `f`. `unaliased`: array values of `f` that
+/// share no memory with any array `f` may write (the `noalias` parameters of
+/// ArrayAliasing.swift); only those may have their rows cached per group.
+public func spmdDecision(_ loop: ForLoop, in f: Function, unaliased: Set<ValueID> = [])
+    -> SPMDDecision
+{
+    var scan = SPMDScan(function: f, unaliased: unaliased)
     scan.run(loop)
     return SPMDDecision(
         reason: scan.reason, laneType: scan.laneType, masked: scan.maskedKinds,
         varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive,
-        serialRegions: scan.serialRegions, hasAtomics: scan.hasAtomics)
+        serialRegions: scan.serialRegions, hasAtomics: scan.hasAtomics,
+        cachedRows: scan.reason == nil ? scan.cachedRows : [])
 }
 
 /// One walk over a blocked loop's body: uniformity, eligibility, cost model.
@@ -95,17 +116,16 @@ struct SPMDScan {
     var affine = Set<ValueID>()
     /// Values whose lanes are consecutive (`SPMDDecision.consecutive`).
     var consecutive = Set<ValueID>()
-    /// Lane-ordered updates found (SPMDDecision.serialRegions, hasAtomics).
-    var serialRegions: [ValueID: Int] = [:]
-    var hasAtomics = false
-    /// Instructions using each value in the loop body (for serial regions).
-    var uses: [ValueID: Int] = [:]
+        uses = spmdValueUses(loop.body)
+        induction = loop.induction
 
-    init(function: Function) {
+    init(function: Function, unaliased: Set<ValueID>) {
         self.function = function
+        self.unaliased = unaliased
         func collect(_ block: Block) {
             for instr in block.instrs {
                 if case .constant(let c) = instr.op, let r = instr.result { constants[r] = c }
+                if case .subview(let a, _) = instr.op, let r = instr.result { viewOf[r] = a }
                 instr.op.nestedBlocks.forEach(collect)
             }
         }
@@ -131,6 +151,7 @@ struct SPMDScan {
         else { return reject("not a unit-step integer loop") }
         collectWrittenSlots(loop.body)
         uses = spmdValueUses(loop.body)
+        induction = loop.induction
         varying.insert(loop.induction)
         affine.insert(loop.induction)
         consecutive.insert(loop.induction)
@@ -145,9 +166,18 @@ struct SPMDScan {
         return false
     }
 
+    /// The array `v` is a row (of a row …) of.
+    private func root(_ v: ValueID) -> ValueID {
+        var v = v
+        while let source = viewOf[v] { v = source }
+        return v
+    }
+
     private mutating func collectWrittenSlots(_ b: Block) {
         for instr in b.instrs {
             if case .store(let s, _) = instr.op { writtenSlots.insert(s) }
+            if case .storeElement(let a, _, _) = instr.op { writtenArrays.insert(root(a)) }
+            if case .atomicAdd(let a, _, _) = instr.op { writtenArrays.insert(root(a)) }
             for nested in instr.op.nestedBlocks { collectWrittenSlots(nested) }
         }
     }
@@ -170,6 +200,14 @@ struct SPMDScan {
     private func mayBeContiguous(_ indices: [ValueID]) -> Bool {
         guard let last = indices.last, consecutive.contains(last) else { return false }
         return !indices.dropLast().contains(where: varying.contains)
+    }
+
+    /// `a[i, j]` with `i` the loop variable and `j` uniform, `a` never written in the loop
+    /// and overlapping no written array: its rows can be read once per group (a gather
+    /// per column) and kept, since nothing changes them while the loop runs.
+    private func mayCacheRows(_ a: ValueID, _ indices: [ValueID]) -> Bool {
+        indices.count == 2 && indices[0] == induction && !varying.contains(indices[1])
+            && unaliased.contains(a) && !writtenArrays.contains(a)
     }
 
     private mutating func block(_ b: Block) {
@@ -230,12 +268,16 @@ struct SPMDScan {
             if function.slots[s].type.scalar == nil { reject("keeps a tuple per lane") }
         case .makeTuple, .extract:
             if anyVarying { reject("a tuple varies by lane") }
-        case .loadElement(_, let indices):
+        case .loadElement(let a, let indices):
             // The same element for every lane is one scalar: no other iteration writes an
             // element two iterations read (the race rule).
             defineVarying(anyVarying)
             if anyVarying && innermostLoopDepth > 0 && !mayBeContiguous(indices) {
-                reject("gathers elements in an inner loop (slower than scalar code)")
+                if mayCacheRows(a, indices) {
+                    cachedRows.insert(a)
+                } else {
+                    reject("gathers elements in an inner loop (slower than scalar code)")
+                }
             }
         case .storeElement(_, let indices, _):
             if innermostLoopDepth > 0 && !mayBeContiguous(indices) {

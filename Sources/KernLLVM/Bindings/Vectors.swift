@@ -4,6 +4,14 @@
 import CLLVM
 
 extension Context {
+    /// `[count x element]`.
+    func arrayType(_ element: LLVMType, count: Int) -> LLVMType {
+        guard let type = LLVMArrayType2(element, UInt64(count)) else {
+            preconditionFailure("LLVM made no [\(count) x …] array type")
+        }
+        return type
+    }
+
     func vectorType(_ element: LLVMType, lanes: Int) -> LLVMType {
         guard let type = LLVMVectorType(element, UInt32(lanes)) else {
             preconditionFailure("LLVM made no <\(lanes) x …> vector type")
@@ -26,6 +34,14 @@ extension Builder {
     func insertElement(_ vector: LLVMValue, _ v: LLVMValue, lane: Int) -> LLVMValue {
         LLVMBuildInsertElement(
             ref, vector, v, LLVMConstInt(LLVMInt32TypeInContext(context.ref), UInt64(lane), 0), "")
+    }
+
+    /// `shufflevector a, b, mask`: lane k of the result is lane `mask[k]` of `a` followed
+    /// by `b`.
+    func shuffle(_ a: LLVMValue, _ b: LLVMValue, _ mask: [Int]) -> LLVMValue {
+        let i32 = LLVMInt32TypeInContext(context.ref)
+        var lanes: [LLVMValue?] = mask.map { LLVMConstInt(i32, UInt64($0), 0) }
+        return LLVMBuildShuffleVector(ref, a, b, LLVMConstVector(&lanes, UInt32(lanes.count)), "")
     }
 
     /// Lane `index` (an i32 value) of `vector`.
