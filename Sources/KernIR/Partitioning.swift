@@ -13,8 +13,8 @@
 /// - a function called from inside a loop or branch of another stays with its caller
 ///   (such calls are the ones inlining makes fast);
 /// - a small straight-line function (no nested blocks, under `smallCost` instructions)
-///   is not placed at all: every partition calling it gets its own internal copy, so
-///   helpers are inlined everywhere as before.
+///   or one marked `@inline(always)` is not placed at all: every partition calling it
+///   gets its own internal copy, so helpers are inlined everywhere as before.
 /// What is cut is only a call at the top level of a function body to a function with a
 /// loop (e.g. `main` calling each kernel once): a call instead of inlined code there costs
 /// one call per run. Groups are then spread over the partitions by size (largest first,
@@ -63,9 +63,11 @@ public func partitionModule(
     guard live.indices.filter({ live[$0] }).reduce(0, { $0 + cost[$1] }) >= minimumCost else {
         return whole
     }
+    // `@inline(always)` must be inlined wherever it is called: copied like a small one.
     let small = m.functions.ids.map { id in
-        cost[id.index] < smallCost
-            && !m.functions[id].body.instrs.contains { !$0.op.nestedBlocks.isEmpty }
+        m.functions[id].inline == .always
+            || (cost[id.index] < smallCost
+                && !m.functions[id].body.instrs.contains { !$0.op.nestedBlocks.isEmpty })
     }
 
     // Groups: union-find over the edges that must not be cut.
