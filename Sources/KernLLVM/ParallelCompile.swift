@@ -21,6 +21,16 @@ import KernIR
 public struct CompiledPartition: @unchecked Sendable {
     public let module: CompiledModule
     public let object: [UInt8]
+    /// CPU time of the thread that compiled it (lowering to object code): on a machine
+    /// with a free core per partition, the split compile takes about the largest of these.
+    public let cpuTime: Duration
+}
+
+/// The calling thread's CPU time so far.
+private func threadCPUTime() -> Duration {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return .seconds(t.tv_sec) + .nanoseconds(t.tv_nsec)
 }
 
 extension LLVMBackend {
@@ -64,17 +74,18 @@ extension LLVMBackend {
         _ module: KernIR.Module, options: CompileOptions, parallelism: Parallelism = .init()
     ) throws -> [CompiledPartition] {
         let parts = partitions(of: module, parallelism)
-        if parts.count == 1 {
-            let compiled = try compile(module, options: options)
-            return [CompiledPartition(module: compiled, object: try compiled.objectCode())]
+        @Sendable func compilePart(_ part: ModulePartition?) throws -> CompiledPartition {
+            let start = threadCPUTime()
+            let compiled = try compile(
+                module, options: options, runsInProcess: true, partition: part)
+            let object = try compiled.objectCode()
+            return CompiledPartition(
+                module: compiled, object: object, cpuTime: threadCPUTime() - start)
         }
+        if parts.count == 1 { return [try compilePart(nil)] }
         let results = ResultSlots<CompiledPartition>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-            results.set(k) {
-                let compiled = try compile(
-                    module, options: options, runsInProcess: true, partition: parts[k])
-                return CompiledPartition(module: compiled, object: try compiled.objectCode())
-            }
+            results.set(k) { try compilePart(parts[k]) }
         }
         return try results.values()
     }
