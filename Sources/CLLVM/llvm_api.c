@@ -84,6 +84,8 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMGetNamedFunction",
     "LLVMGetParam",
     "LLVMSetLinkage",
+    "LLVMSetVisibility",
+    "LLVMDeleteFunction",
     "LLVMSetSection",
     "LLVMAddGlobal",
     "LLVMSetInitializer",
@@ -294,6 +296,8 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMGetNamedFunction */
     0, /* LLVMGetParam */
     0, /* LLVMSetLinkage */
+    0, /* LLVMSetVisibility */
+    0, /* LLVMDeleteFunction */
     0, /* LLVMSetSection */
     0, /* LLVMAddGlobal */
     0, /* LLVMSetInitializer */
@@ -505,6 +509,8 @@ enum {
     KERN_LLVM_INDEX_LLVMGetNamedFunction,
     KERN_LLVM_INDEX_LLVMGetParam,
     KERN_LLVM_INDEX_LLVMSetLinkage,
+    KERN_LLVM_INDEX_LLVMSetVisibility,
+    KERN_LLVM_INDEX_LLVMDeleteFunction,
     KERN_LLVM_INDEX_LLVMSetSection,
     KERN_LLVM_INDEX_LLVMAddGlobal,
     KERN_LLVM_INDEX_LLVMSetInitializer,
@@ -715,6 +721,8 @@ LLVMValueRef LLVMAddFunction(LLVMModuleRef M, const char *Name, LLVMTypeRef Func
 LLVMValueRef LLVMGetNamedFunction(LLVMModuleRef M, const char *Name) { return KERN_LLVM_FN(LLVMGetNamedFunction)(M, Name); }
 LLVMValueRef LLVMGetParam(LLVMValueRef Fn, unsigned Index) { return KERN_LLVM_FN(LLVMGetParam)(Fn, Index); }
 void LLVMSetLinkage(LLVMValueRef Global, LLVMLinkage Linkage) { KERN_LLVM_FN(LLVMSetLinkage)(Global, Linkage); }
+void LLVMSetVisibility(LLVMValueRef Global, LLVMVisibility Viz) { KERN_LLVM_FN(LLVMSetVisibility)(Global, Viz); }
+void LLVMDeleteFunction(LLVMValueRef Fn) { KERN_LLVM_FN(LLVMDeleteFunction)(Fn); }
 void LLVMSetSection(LLVMValueRef Global, const char *Section) { KERN_LLVM_FN(LLVMSetSection)(Global, Section); }
 LLVMValueRef LLVMAddGlobal(LLVMModuleRef M, LLVMTypeRef Ty, const char *Name) { return KERN_LLVM_FN(LLVMAddGlobal)(M, Ty, Name); }
 void LLVMSetInitializer(LLVMValueRef GlobalVar, LLVMValueRef ConstantVal) { KERN_LLVM_FN(LLVMSetInitializer)(GlobalVar, ConstantVal); }

@@ -235,3 +235,44 @@ struct CompileCache {
         }
     }
 }
+
+/// A cache entry's payload: one relocatable object, or several (a module compiled in
+/// partitions on several threads) behind a magic that no ELF or Mach-O object starts
+/// with: `KERNOBJS`, a little-endian UInt32 count, then per object a UInt64 length and
+/// the bytes. The entry's checksum (CacheStore) covers all of it; a payload that does not
+/// parse is treated like a corrupt entry.
+enum ObjectBundle {
+    static let magic = Array("KERNOBJS".utf8)
+
+    static func encode(_ objects: [[UInt8]]) -> [UInt8] {
+        if objects.count == 1 { return objects[0] }
+        var out = magic
+        withUnsafeBytes(of: UInt32(objects.count).littleEndian) { out += $0 }
+        for object in objects {
+            withUnsafeBytes(of: UInt64(object.count).littleEndian) { out += $0 }
+            out += object
+        }
+        return out
+    }
+
+    /// The objects, or nil when the payload is not a well-formed bundle.
+    static func decode(_ payload: [UInt8]) -> [[UInt8]]? {
+        guard payload.starts(with: magic) else { return [payload] }
+        var at = magic.count
+        func integer(_ size: Int) -> UInt64? {
+            guard payload.count - at >= size else { return nil }
+            defer { at += size }
+            return (0..<size).reduce(UInt64(0)) { $0 | UInt64(payload[at + $1]) << (8 * $1) }
+        }
+        guard let count = integer(4), count >= 1 else { return nil }
+        var objects: [[UInt8]] = []
+        for _ in 0..<count {
+            guard let length = integer(8), UInt64(payload.count - at) >= length else {
+                return nil
+            }
+            objects.append(Array(payload[at..<at + Int(length)]))
+            at += Int(length)
+        }
+        return at == payload.count ? objects : nil
+    }
+}

@@ -55,11 +55,22 @@ enum Compiler {
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
         // `dumpAfter` prints as the passes run: such a compile is never skipped.
         guard options.compileCache, options.dumpAfter == nil else {
-            return try compile(file, options: options, backend: CachingJITBackend(file: file))
+            return try compileForJIT(file, options: options)
         }
         return try ModuleReuse.shared.module(for: file, options: options) {
-            try compile(file, options: options, backend: CachingJITBackend(file: file))
+            try compileForJIT(file, options: options)
         }
+    }
+
+    /// Lazily (LazyCompile.swift) unless the options ask for everything up front, or for
+    /// LLVM's remarks (which a report reads from the whole module's optimization).
+    private static func compileForJIT(_ file: SourceFile, options: CompileOptions) throws
+        -> KernModule
+    {
+        if options.lazyCompile && !options.optimizationRemarks {
+            return try compileLazily(file, options: options)
+        }
+        return try compile(file, options: options, backend: CachingJITBackend(file: file))
     }
 
     /// Source → `KernModule` through `backend`; an emit-only back end gives a module
@@ -143,8 +154,12 @@ enum Compiler {
             }
             return kernFunction
         }
-        // `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions
-        // of their own: calls of `f` with arrays go to them.
+        return groupElementwiseVariants(all)
+    }
+
+    /// `f.elementwise1…3` (IRGen's variants of @vectorize functions) are not functions
+    /// of their own: calls of `f` with arrays go to them.
+    static func groupElementwiseVariants(_ all: [KernFunction]) -> [KernFunction] {
         var functions = all.filter { !isElementwiseVariant($0.name) }
         for k in functions.indices {
             let variants = (1...3).compactMap { rank in
@@ -188,6 +203,8 @@ struct BackendTimings: Sendable {
     var objectCode: Duration = .zero
     var cache: Duration = .zero
     var cacheHit: Bool?
+    /// LLVM modules the code was compiled (or cached) as; 1 unless split over threads.
+    var partitions = 1
 
     init() {}
     init(_ compiled: CompiledModule) {
@@ -202,6 +219,7 @@ struct BackendTimings: Sendable {
         t.objectCode = objectCode
         t.cache = cache
         t.cacheHit = cacheHit
+        t.partitions = partitions
     }
 }
 
@@ -209,21 +227,43 @@ struct BackendTimings: Sendable {
 ///
 /// Cache on: generate looks the key up; a hit is object code, loaded by linking it (no
 /// LLVM lowering, optimization or code generation); a miss compiles and optimizes, emits
-/// the object once, stores it and links that same object. Cache off (`KERN_CACHE=off`,
+/// the object code once, stores it and links that same code. Cache off (`KERN_CACHE=off`,
 /// `compileCache: false`): the optimized LLVM module goes to the JIT, which generates the
-/// machine code itself.
+/// machine code itself. A large module compiles in partitions on all cores
+/// (`LLVMBackend.compileToObjects`): then always as objects, linked into one JITDylib.
 struct CachingJITBackend: KernBackend {
     /// The source: with the options, it is what the cache key is made of.
     let file: SourceFile
+    /// How a large module is split over threads (tests force a split).
+    var parallelism = LLVMBackend.Parallelism()
     var loadsCode: Bool { true }
 
     struct Code {
-        /// nil on a cache hit (LLVM IR is then made again only if a tool asks for it).
+        /// The optimized LLVM module when the code was compiled here in one piece; nil on
+        /// a cache hit or a split compile (LLVM IR is then made again if a tool asks).
         var compiled: CompiledModule?
-        /// The object code to link; nil when caching is off.
-        var object: [UInt8]?
+        /// The object code to link (several: a split compile); nil when the JIT compiles
+        /// `compiled` itself (caching off, one piece).
+        var objects: [[UInt8]]?
         var cache: CompileCache?
         var timings = BackendTimings()
+    }
+
+    /// Compiles `module` to objects (split over threads when large), with the timings of
+    /// the slowest partition.
+    private func compileObjects(_ module: KernIR.Module, options: CompileOptions) throws -> (
+        parts: [CompiledPartition], timings: BackendTimings
+    ) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let parts = try LLVMBackend.compileToObjects(
+            module, options: options, parallelism: parallelism)
+        var timings = BackendTimings()
+        timings.llvmLowering = parts.map(\.module.loweringTime).max() ?? .zero
+        timings.llvmOptimization = parts.map(\.module.optimizationTime).max() ?? .zero
+        timings.objectCode = (clock.now - start) - timings.llvmLowering - timings.llvmOptimization
+        timings.partitions = parts.count
+        return (parts, timings)
     }
 
     func generate(_ module: KernIR.Module, options: CompileOptions) throws -> Code {
@@ -232,30 +272,35 @@ struct CachingJITBackend: KernBackend {
         try LLVMBackend.loadLLVM()
         let start = clock.now
         guard let cache = try CompileCache.forCompile(file, options: options) else {
+            if LLVMBackend.partitions(of: module, parallelism).count > 1 {
+                var (parts, timings) = try compileObjects(module, options: options)
+                timings.llvmLoad = start - loading
+                return Code(compiled: nil, objects: parts.map(\.object), timings: timings)
+            }
             let compiled = try LLVMBackend.compile(module, options: options)
             var timings = BackendTimings(compiled)
             timings.llvmLoad = start - loading
             return Code(compiled: compiled, timings: timings)
         }
-        if let object = cache.load() {
+        if let payload = cache.load(), let objects = ObjectBundle.decode(payload) {
             var timings = BackendTimings()
             timings.llvmLoad = start - loading
             timings.cache = clock.now - start
             timings.cacheHit = true
-            return Code(compiled: nil, object: object, cache: cache, timings: timings)
+            timings.partitions = objects.count
+            return Code(compiled: nil, objects: objects, cache: cache, timings: timings)
         }
         let looked = clock.now
-        let compiled = try LLVMBackend.compile(module, options: options)
-        let emitting = clock.now
-        let object = try compiled.objectCode()
+        var (parts, timings) = try compileObjects(module, options: options)
         let emitted = clock.now
-        cache.save(object)
-        var timings = BackendTimings(compiled)
+        let objects = parts.map(\.object)
+        cache.save(ObjectBundle.encode(objects))
         timings.llvmLoad = start - loading
-        timings.objectCode = emitted - emitting
         timings.cache = (looked - start) + (clock.now - emitted)
         timings.cacheHit = false
-        return Code(compiled: compiled, object: object, cache: cache, timings: timings)
+        return Code(
+            compiled: parts.count == 1 ? parts[0].module : nil, objects: objects, cache: cache,
+            timings: timings)
     }
 
     func load(_ code: Code, module: KernIR.Module, options: CompileOptions) throws
@@ -263,30 +308,30 @@ struct CachingJITBackend: KernBackend {
     {
         let engine = try JITEngine.shared()
         let exported = module.functions.filter(\.isExported).map(\.name)
-        guard let object = code.object else {
+        guard let objects = code.objects else {
             guard let compiled = code.compiled else {
-                preconditionFailure("uncached code always has its LLVM module")
+                preconditionFailure("code without objects always has its LLVM module")
             }
             return JITCompiledCode(
                 jit: try engine.load(compiled), compiled: compiled, ir: module, options: options,
                 timings: code.timings)
         }
         do {
-            let jit = try engine.load(object: object, name: file.name, exportedFunctions: exported)
+            let jit = try engine.load(objects: objects, name: file.name, exportedFunctions: exported)
             return JITCompiledCode(
-                jit: jit, compiled: code.compiled, object: object, ir: module, options: options,
-                timings: code.timings)
-        } catch  where code.compiled == nil {
+                jit: jit, compiled: code.compiled, object: objects.count == 1 ? objects[0] : nil,
+                ir: module, options: options, timings: code.timings)
+        } catch where code.timings.cacheHit == true {
             // A verified entry the JIT still refuses (written by a Kern that emitted bad
             // code): compile afresh, which also replaces the entry.
-            let compiled = try LLVMBackend.compile(module, options: options)
-            let fresh = try compiled.objectCode()
-            code.cache?.save(fresh)
-            let jit = try engine.load(object: fresh, name: file.name, exportedFunctions: exported)
-            var timings = BackendTimings(compiled)
+            var (parts, timings) = try compileObjects(module, options: options)
+            let fresh = parts.map(\.object)
+            code.cache?.save(ObjectBundle.encode(fresh))
+            let jit = try engine.load(objects: fresh, name: file.name, exportedFunctions: exported)
             timings.cacheHit = false
             return JITCompiledCode(
-                jit: jit, compiled: compiled, object: fresh, ir: module, options: options,
+                jit: jit, compiled: parts.count == 1 ? parts[0].module : nil,
+                object: fresh.count == 1 ? fresh[0] : nil, ir: module, options: options,
                 timings: timings)
         }
     }

@@ -52,7 +52,8 @@ public struct _KernDirectEntry: @unchecked Sendable {
             )
         }
         try KernError.validateThreads(function.options.threads)
-        address = function.entry.raw
+        // Compiles the function now if its module is compiled lazily.
+        address = try function.entry.address()
         seed = function.options.seed
         threads = Int32(clamping: max(0, function.options.threads ?? function.defaultThreads))
         box = .passRetained(FunctionBox(function))

@@ -33,6 +33,22 @@ struct EntryAddress: @unchecked Sendable {
     let raw: UnsafeRawPointer
 }
 
+/// Where a function's code is: at an address known when its module was made, or in a
+/// function compiled on its first use (lazy compilation, LazyCompile.swift).
+enum FunctionEntry: Sendable {
+    case compiled(EntryAddress)
+    case lazy(LazyEntry)
+
+    /// The entry point, compiled first if needed.
+    /// - Throws: `KernError` when that compile fails.
+    func address() throws -> UnsafeRawPointer {
+        switch self {
+        case .compiled(let entry): entry.raw
+        case .lazy(let entry): try entry.resolve()
+        }
+    }
+}
+
 /// One compiled Kern function, called like a Swift function: `try f(x, &y)`.
 ///
 /// Get it from a module with `KernModule.function(named:)`. A call checks its arguments
@@ -47,13 +63,15 @@ public struct KernFunction: Sendable {
     /// The function's name in the Kern source.
     public var name: String { signature.name }
 
-    let entry: EntryAddress
+    let entry: FunctionEntry
 
     /// The compiled entry point, `int32_t kern_entry_<name>(KernCallContext *ctx,
     /// params..., void *result)` (kern_runtime.h), for callers that want to skip libffi
     /// with a typed `@convention(c)` call. Valid while the module is alive; no argument
-    /// checks happen on that path.
-    public var entryPoint: UnsafeRawPointer { entry.raw }
+    /// checks happen on that path. In a lazily compiled module (the default), reading it
+    /// compiles the function if no call has yet.
+    /// - Throws: `KernError` when that compile fails.
+    public var entryPoint: UnsafeRawPointer { get throws { try entry.address() } }
     let interface: CallInterface
     /// Keeps the code behind `entry` alive (the JIT module or test library).
     let owner: (any Sendable)?
@@ -73,8 +91,27 @@ public struct KernFunction: Sendable {
         signature: KernSignature, entry: UnsafeRawPointer, owner: (any Sendable)?,
         file: SourceFile? = nil, defaultThreads: Int = 0
     ) throws {
+        try self.init(
+            signature: signature, entry: .compiled(EntryAddress(raw: entry)), owner: owner,
+            file: file, defaultThreads: defaultThreads)
+    }
+
+    /// A function compiled on its first call.
+    init(
+        signature: KernSignature, lazy entry: LazyEntry, owner: (any Sendable)?,
+        file: SourceFile? = nil, defaultThreads: Int = 0
+    ) throws {
+        try self.init(
+            signature: signature, entry: .lazy(entry), owner: owner, file: file,
+            defaultThreads: defaultThreads)
+    }
+
+    private init(
+        signature: KernSignature, entry: FunctionEntry, owner: (any Sendable)?,
+        file: SourceFile?, defaultThreads: Int
+    ) throws {
         self.signature = signature
-        self.entry = EntryAddress(raw: entry)
+        self.entry = entry
         self.interface = try CallInterface(signature)
         self.owner = owner
         self.file = file
@@ -142,6 +179,7 @@ public struct KernFunction: Sendable {
         -> KernValue
     {
         try KernError.validateThreads(options.threads)
+        let address = try entry.address()
         let slotCount = interface.argumentCount
         return try withUnsafeTemporaryAllocation(
             of: UInt64.self, capacity: slotCount + max(interface.resultSlots, 1)
@@ -214,7 +252,7 @@ public struct KernFunction: Sendable {
                     for r in 0..<interface.resultSlots { resultBase[r] = 0 }
 
                     var status: ffi_sarg = 0
-                    let function = unsafeBitCast(entry.raw, to: (@convention(c) () -> Void).self)
+                    let function = unsafeBitCast(address, to: (@convention(c) () -> Void).self)
                     ffi_call(interface.cif, function, &status, values.baseAddress)
                     if Int32(truncatingIfNeeded: status) != 0 || ctx.pointee.error.kind != 0 {
                         throw runtimeError(

@@ -44,6 +44,10 @@ public struct CompileTimings: Sendable, Hashable, CustomStringConvertible {
     public var jitLink: Duration = .zero
     /// Whether the object code came from the compile cache (nil: the cache was not used).
     public var cacheHit: Bool?
+    /// How many LLVM modules the code was compiled as: more than 1 when a large module
+    /// was split to compile on several threads (then the LLVM columns are the slowest
+    /// partition's). 0 when nothing went through LLVM yet (a lazy module at load).
+    public var partitions: Int = 1
 
     /// All phases at zero.
     public init() {}

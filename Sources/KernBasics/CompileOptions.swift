@@ -43,6 +43,14 @@ public struct CompileOptions: Sendable, Hashable {
     /// function, all compiled up front. `kernelc run` passes `["main"]`. Part of the
     /// cache key (an entry holds only the code compiled).
     public var entryPoints: Set<String>?
+    /// Compile each function on its first call (with the functions it calls), not all at
+    /// `KernModule.compile`: the default. The front end and the Kern IR passes still run
+    /// on the whole file at `compile`, so every compile error is thrown there; LLVM only
+    /// sees a function when it is first called (or its `KernFunction.entryPoint` is
+    /// read). false: every function is compiled up front (`kernelc run` and the tools).
+    /// Not part of any cache key: each lazy compile is keyed by the one function it
+    /// compiles, exactly like a compile with `entryPoints` set to that function.
+    public var lazyCompile: Bool
 
     /// Shared libraries whose symbols `@extern(c)` functions may bind to, besides the
     /// process's (paths or names `dlopen` finds; `kernelc run --link`). Loaded globally
@@ -69,8 +77,9 @@ public struct CompileOptions: Sendable, Hashable {
         fastMathLevel: FastMathLevel? = nil, vectorMath: Bool = true,
         preferredVectorWidth: Int? = nil, optimizationRemarks: Bool = false,
         verifyEach: Bool? = nil, dumpAfter: String? = nil, compileCache: Bool = true,
-        entryPoints: Set<String>? = nil, spmd: Bool = true
+        entryPoints: Set<String>? = nil, spmd: Bool = true, lazyCompile: Bool = true
     ) {
+        self.lazyCompile = lazyCompile
         self.compileCache = compileCache
         self.entryPoints = entryPoints
         self.spmd = spmd

@@ -100,6 +100,8 @@ struct CompileFlags: ParsableArguments {
         o.verifyEach = verifyEach ? true : nil
         o.dumpAfter = dumpAfter
         o.libraries = link
+        // A command compiles what it runs or prints now (`--time` shows the whole compile).
+        o.lazyCompile = false
         return o
     }
 }

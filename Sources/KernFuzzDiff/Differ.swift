@@ -179,6 +179,8 @@ public enum Differ {
         /// directory (`FuzzCache`).
         public func options(checked: Bool) -> CompileOptions {
             var options = CompileOptions()
+            // Up front: the compile time is measured apart from the calls.
+            options.lazyCompile = false
             options.checked = checked
             options.vectorMath = checked == vectorMathChecked
             options.optimizationLevel =

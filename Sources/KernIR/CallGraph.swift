@@ -109,3 +109,38 @@ private func collectCallees(_ block: Block, into out: inout [Int]) {
         for nested in instr.op.nestedBlocks { collectCallees(nested, into: &out) }
     }
 }
+
+/// The module's direct call graph: per function (by index), the functions it calls or
+/// runs as `prange` bodies, without repeats, in first-use order.
+public func calleeLists(_ m: Module) -> [[Int]] {
+    m.functions.ids.map { id in
+        var out: [Int] = []
+        collectCallees(m.functions[id].body, into: &out)
+        var seen = Set<Int>()
+        return out.filter { seen.insert($0).inserted }
+    }
+}
+
+/// Per function (by index): whether `roots` reach it through calls and `prange` bodies
+/// (a root reaches itself). What a compile of those roots has to generate code for.
+public func reachableFunctions(_ m: Module, from roots: [FunctionID]) -> [Bool] {
+    reachable(calleeLists(m), from: roots.map(\.index))
+}
+
+/// `reachableFunctions` over precomputed callee lists.
+public func reachable(_ callees: [[Int]], from roots: [Int]) -> [Bool] {
+    var live = Array(repeating: false, count: callees.count)
+    var work = roots
+    while let f = work.popLast() {
+        guard !live[f] else { continue }
+        live[f] = true
+        work.append(contentsOf: callees[f])
+    }
+    return live
+}
+
+/// The exported functions' closure: what code generation emits (the rest could only be
+/// deleted by LLVM after lowering it).
+public func exportedClosure(_ m: Module) -> [Bool] {
+    reachableFunctions(m, from: m.functions.ids.filter { m.functions[$0].isExported })
+}

@@ -49,8 +49,20 @@ public final class JITEngine: @unchecked Sendable {
     public func load(object: [UInt8], name: String, exportedFunctions: [String]) throws
         -> JITModule
     {
-        try load(exportedFunctions: exportedFunctions) {
-            try jit.addObject(object, named: name, to: $0)
+        try load(objects: [object], name: name, exportedFunctions: exportedFunctions)
+    }
+
+    /// Links the objects of one module compiled in partitions (`LLVMBackend.
+    /// compileToObjects`) into one fresh JITDylib, where a partition's call into another
+    /// binds to that one's hidden symbol, and resolves the entry points.
+    public func load(objects: [[UInt8]], name: String, exportedFunctions: [String]) throws
+        -> JITModule
+    {
+        try load(exportedFunctions: exportedFunctions) { dylib in
+            for (k, object) in objects.enumerated() {
+                try jit.addObject(
+                    object, named: objects.count == 1 ? name : "\(name)#\(k)", to: dylib)
+            }
         }
     }
 

@@ -84,6 +84,15 @@ public enum LLVMBackend {
     public static func compile(
         _ module: KernIR.Module, options: CompileOptions, runsInProcess: Bool = true
     ) throws -> CompiledModule {
+        try compile(module, options: options, runsInProcess: runsInProcess, partition: nil)
+    }
+
+    /// `compile` of one partition of `module` (nil: all of it). Each call has its own
+    /// LLVM context and target machine, so partitions compile on separate threads.
+    static func compile(
+        _ module: KernIR.Module, options: CompileOptions, runsInProcess: Bool,
+        partition: ModulePartition?
+    ) throws -> CompiledModule {
         let clock = ContinuousClock()
         let start = clock.now
         let context = try Context()  // first: loads LLVM on the process's first compile
@@ -92,7 +101,7 @@ public enum LLVMBackend {
         let llvmModule = Module(name: module.sourceName, context: context)
         llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
         let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
-        codegen.emitModule()
+        codegen.emitModule(partition: partition)
         let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
         let lowered = clock.now
         try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
@@ -100,7 +109,9 @@ public enum LLVMBackend {
         if let error = context.diagnostics.errors.first {
             throw LLVMError("LLVM reported an error: \(error)")
         }
-        let exported = module.functions.filter(\.isExported).map(\.name)
+        let exported = module.functions.ids.filter {
+            partition?.entries.contains($0.index) ?? module.functions[$0].isExported
+        }.map { module.functions[$0].name }
         return CompiledModule(
             context: context, module: llvmModule, exportedFunctions: exported, options: options,
             target: target, remarks: collector?.remarks ?? [], spmd: codegen.spmdSummaries,

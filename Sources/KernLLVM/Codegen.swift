@@ -110,21 +110,39 @@ final class Codegen {
         self.b = Builder(context: module.context)
     }
 
-    func emitModule() {
+    /// Emits the functions `partition` defines (nil: every function the exported ones
+    /// reach, with all their entries). Functions neither defined nor imported are not in
+    /// the LLVM module at all: lowering code LLVM's first pass would delete costs time
+    /// (a lazy compile of one function of a thousand).
+    func emitModule(partition: ModulePartition? = nil) {
         mayFail = computeMayFail()
         drawing = functionsDrawingRandomNumbers(ir)
         if options.optimizationRemarks {
             debug = DebugLocations(module: module, builder: b, sourceName: ir.sourceName)
         }
         vectorWidths = ir.functions.ids.map(vectorWidth)
+        let part = partition ?? ModulePartition(whole: ir)
         for id in ir.functions.ids {
             let f = ir.functions[id]
             functions.append(
                 f.external.map { declareExternal(f, symbol: $0) } ?? declare(f, id: id))
         }
-        for id in ir.functions.ids where ir.functions[id].external == nil {
+        for id in ir.functions.ids
+        where part.defined.contains(id.index) && ir.functions[id].external == nil {
             emitFunction(id)
-            if ir.functions[id].isExported { emitEntry(id) }
+            if part.entries.contains(id.index) { emitEntry(id) }
+        }
+        for id in ir.functions.ids {
+            let fn = functions[id.index].fn
+            if part.external.contains(id.index) {
+                // Called from another partition's object in the same JITDylib.
+                module.setLinkage(fn, .external)
+                module.setHidden(fn)
+            } else if part.imported.contains(id.index) {
+                module.setLinkage(fn, .external)  // a declaration: defined elsewhere
+            } else if !part.defined.contains(id.index) {
+                module.deleteFunction(fn)
+            }
         }
         emitCompilerUsed()
         debug?.finalize()

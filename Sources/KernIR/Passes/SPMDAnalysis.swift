@@ -116,8 +116,21 @@ struct SPMDScan {
     var affine = Set<ValueID>()
     /// Values whose lanes are consecutive (`SPMDDecision.consecutive`).
     var consecutive = Set<ValueID>()
-        uses = spmdValueUses(loop.body)
-        induction = loop.induction
+    /// Lane-ordered updates found (SPMDDecision.serialRegions, hasAtomics).
+    var serialRegions: [ValueID: Int] = [:]
+    var hasAtomics = false
+    /// Instructions using each value in the loop body (for serial regions).
+    var uses: [ValueID: Int] = [:]
+    /// Arrays that share no memory with a written array (`spmdDecision`'s `unaliased`).
+    let unaliased: Set<ValueID>
+    /// Arrays the loop body writes elements of.
+    var writtenArrays = Set<ValueID>()
+    /// The blocked loop's induction variable.
+    var induction: ValueID?
+    /// The array each row view in the body was taken from.
+    var viewOf: [ValueID: ValueID] = [:]
+    /// `SPMDDecision.cachedRows`.
+    var cachedRows = Set<ValueID>()
 
     init(function: Function, unaliased: Set<ValueID>) {
         self.function = function

@@ -87,6 +87,13 @@ package final class Module {
         }
     }
 
+    /// Deletes a function nothing refers to (Codegen: functions no entry reaches).
+    func deleteFunction(_ fn: LLVMValue) { LLVMDeleteFunction(fn) }
+
+    /// Hidden visibility: an external symbol other objects of the same link (a module's
+    /// partitions in one JITDylib) bind to, but nothing outside it.
+    func setHidden(_ v: LLVMValue) { LLVMSetVisibility(v, LLVMHiddenVisibility) }
+
     /// Function attribute (index nil), or on parameter `index`.
     func addAttribute(_ fn: LLVMValue, param index: Int?, _ attr: LLVMAttributeRef) {
         let i: UInt32 =
