@@ -163,6 +163,8 @@ char *LLVMPrintModuleToString(LLVMModuleRef M) KERN_LLVM_API(LLVMPrintModuleToSt
 LLVMBool LLVMVerifyModule(LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage) KERN_LLVM_API(LLVMVerifyModule);
 LLVMValueRef LLVMAddFunction(LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy) KERN_LLVM_API(LLVMAddFunction);
 LLVMValueRef LLVMGetNamedFunction(LLVMModuleRef M, const char *Name) KERN_LLVM_API(LLVMGetNamedFunction);
+LLVMValueRef LLVMGetFirstFunction(LLVMModuleRef M) KERN_LLVM_API(LLVMGetFirstFunction);
+LLVMValueRef LLVMGetNextFunction(LLVMValueRef Fn) KERN_LLVM_API(LLVMGetNextFunction);
 LLVMValueRef LLVMGetParam(LLVMValueRef Fn, unsigned Index) KERN_LLVM_API(LLVMGetParam);
 void LLVMSetLinkage(LLVMValueRef Global, LLVMLinkage Linkage) KERN_LLVM_API(LLVMSetLinkage);
 void LLVMSetSection(LLVMValueRef Global, const char *Section) KERN_LLVM_API(LLVMSetSection);
@@ -293,6 +295,6 @@ LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms
 void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
 void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
 
-#define KERN_LLVM_FUNCTION_COUNT 207
+#define KERN_LLVM_FUNCTION_COUNT 209
 
 #endif
