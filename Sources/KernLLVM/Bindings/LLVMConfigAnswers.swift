@@ -18,11 +18,11 @@ import KernBasics
     import Darwin
 #endif
 
-struct LLVMConfigAnswers {
+package struct LLVMConfigAnswers {
     /// The file, or nil: remember nothing.
-    let file: String?
+    package let file: String?
 
-    init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         file =
             CacheLocation.enabled(environment: environment)
             ? CacheLocation.directory(environment: environment).map { $0 + "/llvm-config-answers" }
@@ -30,7 +30,7 @@ struct LLVMConfigAnswers {
     }
 
     /// The identity of a tool's file: real path, inode, size, modification time (ns).
-    static func identity(of tool: String) -> String? {
+    package static func identity(of tool: String) -> String? {
         guard let real = realpath(tool, nil) else { return nil }
         defer { free(real) }
         let path = String(cString: real)
@@ -45,7 +45,7 @@ struct LLVMConfigAnswers {
     }
 
     /// The remembered library of `tool`, if its file is unchanged and the library exists.
-    func library(of tool: String) -> String? {
+    package func library(of tool: String) -> String? {
         guard let file, let identity = Self.identity(of: tool) else { return nil }
         for line in lines(of: file) {
             guard let tab = line.lastIndex(of: "\t") else { continue }
@@ -62,7 +62,7 @@ struct LLVMConfigAnswers {
     /// Remembers `library` as `tool`'s answer (replacing the tool's previous line). The
     /// file is replaced atomically (temporary file, then rename), so concurrent processes
     /// read either the old or the new file, never a torn one; the last writer wins.
-    func remember(_ library: String, of tool: String) {
+    package func remember(_ library: String, of tool: String) {
         guard let file, let identity = Self.identity(of: tool), !library.contains("\n") else {
             return
         }
