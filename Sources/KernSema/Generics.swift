@@ -28,6 +28,10 @@ enum Generics {
         var templates: [String: GenericTemplate] = [:]
         let plainNames = Set(base.functions.map(\.name))
         for decl in ast.functions where !decl.genericParams.isEmpty {
+            if let reserved = Checker.reservedNameError(decl) {
+                diagnostics.append(reserved)
+                continue
+            }
             if let template = GenericTemplate(decl, diagnostics: &diagnostics) {
                 if templates[decl.name] != nil || plainNames.contains(decl.name) {
                     diagnostics.append(

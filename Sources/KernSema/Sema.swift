@@ -165,6 +165,9 @@ final class Checker {
                     ])
             } else {
                 functionIndex[decl.name] = index
+                if !decl.name.contains("<"), let reserved = Self.reservedNameError(decl) {
+                    diagnostics.append(reserved)
+                }
                 if Self.builtinNames.contains(decl.name) {
                     // User functions take precedence (decisions.md); say so, since every
                     // call of the built-in in this file now calls this function.
@@ -178,6 +181,19 @@ final class Checker {
                 }
             }
         }
+    }
+
+    /// A function name with two underscores in a row could be the exported symbol of a
+    /// generic function's instance (`axpy<Double>` is `kern_entry_axpy__Double`,
+    /// `EntryABI.entrySymbol`), so such names are reserved.
+    static func reservedNameError(_ decl: FunctionDecl) -> Diagnostic? {
+        guard decl.name.contains("__") else { return nil }
+        return .error(
+            at: decl.nameRange,
+            "function name '\(decl.name)' contains '__', which Kern reserves for generic instances",
+            help:
+                "rename the function: 'axpy<Double>' is exported as 'kern_entry_axpy__Double', so '__' in a name could collide with an instance"
+        )
     }
 
     /// Names a user function can hide: math functions, the other built-in functions,

@@ -157,4 +157,21 @@ import Testing
             at: "+ 1.5")
         #expect(run.diagnostics.filter { $0.severity == .error }.count == 1)
     }
+
+    /// `axpy<Double>` is exported as `kern_entry_axpy__Double`: a plain function of that
+    /// name would define the same symbol, so names with `__` are reserved.
+    @Test func namesWithTwoUnderscoresAreReserved() {
+        expectError(
+            "func axpy__Double(_ x: Double) -> Double { x }\n",
+            "function name 'axpy__Double' contains '__', which Kern reserves for generic instances",
+            at: "axpy__Double",
+            help:
+                "rename the function: 'axpy<Double>' is exported as 'kern_entry_axpy__Double', so '__' in a name could collide with an instance"
+        )
+        expectError(
+            "func scale__by<T: Numeric>(_ x: T) -> T { x }\n",
+            "function name 'scale__by' contains '__', which Kern reserves for generic instances",
+            at: "scale__by")
+        expectAccepted("func axpy_double(_ x: Double) -> Double { x }\n")
+    }
 }
