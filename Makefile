@@ -88,17 +88,24 @@ fuzz:
 # into Tests/FuzzDiffCorpus/new/ and the exit status is 1. PROGRAMS=N stops after N
 # programs: with a fixed SEED, every machine checks the same programs (CI does this).
 # JOBS worker processes (default: one per core); OTHER_OPT_LEVEL is the level of the
-# compile per module that is not at -O3 (default 0; 3 compiles both at -O3).
+# compile per module that is not at -O3 (default 0; 3 compiles both at -O3). START=K
+# resumes a seed at program K. Each run appends a line to LEDGER (seed, programs checked,
+# findings, commit; `kern-fuzz-diff --ledger-summary FILE` adds them up; LEDGER= for none).
 SECONDS ?= 60
 SEED ?= $(shell date +%s)
 PROGRAMS ?=
 JOBS ?=
 OTHER_OPT_LEVEL ?=
+START ?=
+LEDGER ?= Tests/FuzzDiffCorpus/ledger.tsv
+FUZZ_COMMIT = $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 fuzz-diff: deps
 	LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --product kern-fuzz-diff
 	$$(LLVM_CONFIG=$(LLVM_CONFIG) $(SWIFT) build -c release --show-bin-path)/kern-fuzz-diff \
 		--seconds $(SECONDS) --seed $(SEED) $(if $(PROGRAMS),--programs $(PROGRAMS)) \
-		$(if $(JOBS),--jobs $(JOBS)) $(if $(OTHER_OPT_LEVEL),--other-opt-level $(OTHER_OPT_LEVEL))
+		$(if $(START),--start $(START)) \
+		$(if $(JOBS),--jobs $(JOBS)) $(if $(OTHER_OPT_LEVEL),--other-opt-level $(OTHER_OPT_LEVEL)) \
+		$(if $(LEDGER),--ledger $(LEDGER) --commit $(FUZZ_COMMIT))
 
 # Sanitizers (separate build folders). ThreadSanitizer over the parallel runtime's
 # tests; AddressSanitizer over the test targets whose code touches memory unchecked: C

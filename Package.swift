@@ -45,10 +45,12 @@ let package = Package(
             name: "KernCompiler", dependencies: ["KernSyntax", "KernSema", "KernIRGen", "KernIR"],
             swiftSettings: swift6),
         // The reference interpreter: the oracle, kept apart so no pass can depend on it.
-        .target(name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI"], swiftSettings: swift6),
+        .target(name: "KernInterpreter", dependencies: ["KernIR", "KernRuntime", "CFFI", "KernFFI"], swiftSettings: swift6),
         // Back end
         .target(name: "CLLVM", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CFFI", linkerSettings: [.linkedLibrary("ffi")]),
+        // Kern's scalar types as libffi types: for the host call path and the interpreter.
+        .target(name: "KernFFI", dependencies: ["CFFI", "KernBasics"], swiftSettings: swift6),
         // Built with the configuration's optimization level (debug: -O0; release: -O2), as
         // unsafeFlags(["-O2"]) would make the package unusable as a versioned dependency.
         .target(
@@ -67,7 +69,7 @@ let package = Package(
         // Host API and tools
         .target(
             name: "Kern",
-            dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernRuntime"],
+            dependencies: ["KernCompiler", "KernIRGen", "KernJIT", "KernLLVM", "KernABI", "CFFI", "KernFFI", "KernRuntime"],
             swiftSettings: swift6),
         .target(name: "KernMPI", dependencies: ["KernRuntime"], swiftSettings: swift6),
         // Example: Kern kernels on MPI ranks from Swift (run by scripts/test-mpi.sh).

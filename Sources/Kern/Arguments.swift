@@ -202,17 +202,22 @@ extension Array: KernArgument where Element: KernArrayElement {
     }
 }
 
-/// `&array`: the elements are written in place (the array is made unique first, as
-/// any Swift mutation would).
-extension Array: KernInoutArgument where Element: KernScalar {
+/// `&x` for Swift's contiguous arrays (`Array`, `ContiguousArray`, `ArraySlice`): the
+/// elements are written in place (the storage is made unique first, as any Swift
+/// mutation would).
+extension KernInoutArgument where Self: MutableCollection, Self.Element: KernScalar {
     public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
         -> R
     {
-        try withUnsafeMutableBufferPointer {
+        let result = try withContiguousMutableStorageIfAvailable {
             try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
         }
+        guard let result else { preconditionFailure("\(Self.self) has contiguous storage") }
+        return result
     }
 }
+
+extension Array: KernInoutArgument where Element: KernScalar {}
 
 /// `[[T]]`: copied into a dense row-major buffer for a read-only rank-2 parameter.
 extension Array: KernArrayElement where Element: KernScalar {
@@ -247,15 +252,7 @@ extension ContiguousArray: KernArgument where Element: KernScalar {
     }
 }
 
-extension ContiguousArray: KernInoutArgument where Element: KernScalar {
-    public mutating func _withLoweredInout<R>(_ body: (_KernLoweredArgument) throws -> R) throws
-        -> R
-    {
-        try withUnsafeMutableBufferPointer {
-            try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
-        }
-    }
-}
+extension ContiguousArray: KernInoutArgument where Element: KernScalar {}
 
 /// `x[a..<b]`: a rank-1 view of the slice's elements (no copy).
 extension ArraySlice: KernArgument where Element: KernScalar {
@@ -264,15 +261,7 @@ extension ArraySlice: KernArgument where Element: KernScalar {
     }
 }
 
-extension ArraySlice: KernInoutArgument where Element: KernScalar {
-    public mutating func _withLoweredInout<R>(
-        _ body: (_KernLoweredArgument) throws -> R
-    ) throws -> R {
-        try withUnsafeMutableBufferPointer {
-            try lowerBuffer(UnsafeBufferPointer($0), writable: true, body)
-        }
-    }
-}
+extension ArraySlice: KernInoutArgument where Element: KernScalar {}
 
 /// A pointer to a scalar binds to an `inout` scalar parameter without `&`: for calls of
 /// more than 4 arguments (which have no `&` overloads) and `call(_:)`, e.g.

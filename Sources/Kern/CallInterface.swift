@@ -7,6 +7,7 @@
 /// function (`ffi_call` only reads the cif).
 import CFFI
 import KernABI
+import KernFFI
 
 final class CallInterface: @unchecked Sendable {
     /// The prepared cif; owned, never mutated after init.
@@ -37,7 +38,7 @@ final class CallInterface: @unchecked Sendable {
         let abi = EntryABI.entryArguments(parameters)
         let types: [UnsafeMutablePointer<ffi_type>] = abi.map { argument in
             switch argument {
-            case .value(_, let s): Self.ffiType(s)
+            case .value(_, let s): s.ffiType
             case .context, .address, .data, .result: kern_ffi_type_pointer()
             case .extent, .stride: kern_ffi_type_sint64()
             }
@@ -106,21 +107,6 @@ final class CallInterface: @unchecked Sendable {
         cif.deallocate()
         plan.deallocate()
         resultTypes.deallocate()
-    }
-
-    static func ffiType(_ s: KernScalarType) -> UnsafeMutablePointer<ffi_type> {
-        switch s {
-        case .bool, .uint8: kern_ffi_type_uint8()
-        case .int8: kern_ffi_type_sint8()
-        case .int16: kern_ffi_type_sint16()
-        case .uint16: kern_ffi_type_uint16()
-        case .int32: kern_ffi_type_sint32()
-        case .uint32: kern_ffi_type_uint32()
-        case .int64: kern_ffi_type_sint64()
-        case .uint64: kern_ffi_type_uint64()
-        case .float: kern_ffi_type_float()
-        case .double: kern_ffi_type_double()
-        }
     }
 }
 

@@ -4,7 +4,8 @@
 /// kind, whether it runs on the thread pool, the reductions Kern found, whether LLVM
 /// vectorized it (width and interleave) or why not (LLVM's own remarks), and how many
 /// bounds checks were removed, hoisted or kept. Codable, so `--json` is this type as is.
-/// Built by KernReport+Build.swift; rendered as text by KernReport+Text.swift.
+/// Built by KernReport+Build.swift; rendered as text by KernReport+Text.swift. Only the
+/// compiler builds reports (memberwise initializers, internal); clients read or decode them.
 import Foundation
 
 /// What the compiler did with every loop of a module: parallelism, reductions,
@@ -25,17 +26,6 @@ public struct KernReport: Sendable, Hashable, Codable {
     public var functions: [FunctionReport]
 
     /// A report with these fields (the compiler builds them: `KernModule.report`).
-    public init(
-        file: String, optimizationLevel: Int, checked: Bool, fastMath: Bool, optimized: Bool,
-        functions: [FunctionReport]
-    ) {
-        self.file = file
-        self.optimizationLevel = optimizationLevel
-        self.checked = checked
-        self.fastMath = fastMath
-        self.optimized = optimized
-        self.functions = functions
-    }
 
     /// The function with that name, or nil.
     public func function(named name: String) -> FunctionReport? {
@@ -58,12 +48,6 @@ public struct FunctionReport: Sendable, Hashable, Codable {
     public var loops: [LoopReport]
 
     /// A function's report with these fields.
-    public init(name: String, line: Int, column: Int, loops: [LoopReport]) {
-        self.name = name
-        self.line = line
-        self.column = column
-        self.loops = loops
-    }
 }
 
 /// One loop: where it is, what kind, and what the compiler did with it.
@@ -105,22 +89,6 @@ public struct LoopReport: Sendable, Hashable, Codable {
     public var spmd: String?
 
     /// A loop's report with these fields.
-    public init(
-        line: Int, column: Int, kind: Kind, depth: Int, parallel: Bool,
-        reductions: [ReductionReport], vectorization: VectorizationReport,
-        boundsChecks: BoundsCheckReport?, remarks: [LoopRemark], spmd: String? = nil
-    ) {
-        self.spmd = spmd
-        self.line = line
-        self.column = column
-        self.kind = kind
-        self.depth = depth
-        self.parallel = parallel
-        self.reductions = reductions
-        self.vectorization = vectorization
-        self.boundsChecks = boundsChecks
-        self.remarks = remarks
-    }
 
     /// "line:column".
     public var position: String { "\(line):\(column)" }
@@ -133,14 +101,9 @@ public struct ReductionReport: Sendable, Hashable, Codable {
     /// Kern's operator: `+`, `*`, `&`, `|`, `^`, `min`, `max`.
     public var op: String
     /// An array updated with `+=` at computed indices (a histogram).
-    public var isArray: Bool
+    public var isArray = false
 
     /// A reduction's report with these fields.
-    public init(variable: String, op: String, isArray: Bool = false) {
-        self.variable = variable
-        self.op = op
-        self.isArray = isArray
-    }
 }
 
 /// What LLVM's loop vectorizer did with a loop.
@@ -166,15 +129,9 @@ public struct VectorizationReport: Sendable, Hashable, Codable {
     /// Vector operations in flight per iteration (vectorized loops).
     public var interleave: Int?
     /// Why not, in LLVM's words (without its "loop not vectorized: " prefix).
-    public var reasons: [String]
+    public var reasons: [String] = []
 
     /// A vectorization report with these fields.
-    public init(status: Status, width: Int? = nil, interleave: Int? = nil, reasons: [String] = []) {
-        self.status = status
-        self.width = width
-        self.interleave = interleave
-        self.reasons = reasons
-    }
 
     /// Whether `status` is `.vectorized`.
     public var isVectorized: Bool { status == .vectorized }
@@ -190,11 +147,6 @@ public struct BoundsCheckReport: Sendable, Hashable, Codable {
     public var kept: Int
 
     /// A bounds-check report with these counts.
-    public init(removed: Int, hoisted: Int, kept: Int) {
-        self.removed = removed
-        self.hoisted = hoisted
-        self.kept = kept
-    }
 }
 
 /// One LLVM remark attached to a loop.
@@ -215,14 +167,4 @@ public struct LoopRemark: Sendable, Hashable, Codable {
     public var column: Int
 
     /// A remark with these fields.
-    public init(
-        kind: String, pass: String, message: String, llvmFunction: String, line: Int, column: Int
-    ) {
-        self.line = line
-        self.column = column
-        self.kind = kind
-        self.pass = pass
-        self.message = message
-        self.llvmFunction = llvmFunction
-    }
 }

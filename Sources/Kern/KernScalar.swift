@@ -69,10 +69,8 @@ public enum KernType: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .scalar(let s): return s.description
-        case .array(let s, let rank):
-            return String(repeating: "[", count: rank) + s.description
-                + String(repeating: "]", count: rank)
-        case .tuple(let xs): return "(" + xs.map(\.description).joined(separator: ", ") + ")"
+        case .array(let s, let rank): return s.arrayName(rank: rank)
+        case .tuple(let xs): return ScalarType.tupleName(xs)
         case .void: return "Void"
         }
     }

@@ -106,11 +106,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
     public func `as`<T: KernScalar>(_ type: T.Type) throws -> T {
         guard let bits = slotBits, scalarType == T.kernScalarType else {
-            throw KernError.invalidArgument(
-                function: "KernValue.as", argument: nil,
-                problem: .typeMismatch(
-                    parameter: "result", expected: "\(T.kernScalarType)",
-                    actual: kernTypeDescription))
+            throw mismatch("KernValue.as", expected: "\(T.kernScalarType)")
         }
         return T.fromSlot(bits)
     }
@@ -119,11 +115,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
     public func `as`<T: KernScalar>(_ type: [T].Type) throws -> [T] {
         guard case .array(let a) = self else {
-            throw KernError.invalidArgument(
-                function: "KernValue.as", argument: nil,
-                problem: .typeMismatch(
-                    parameter: "result", expected: "[\(T.kernScalarType)]",
-                    actual: kernTypeDescription))
+            throw mismatch("KernValue.as", expected: "[\(T.kernScalarType)]")
         }
         return try a.toArray(of: T.self)
     }
@@ -138,11 +130,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `KernError.invalidArgument` with `.typeMismatch` for another type.
     public func tensor<T: KernScalar>(of type: T.Type) throws -> Tensor<T> {
         guard case .array(let a) = self else {
-            throw KernError.invalidArgument(
-                function: "KernValue.tensor", argument: nil,
-                problem: .typeMismatch(
-                    parameter: "result", expected: "[\(T.kernScalarType)]",
-                    actual: kernTypeDescription))
+            throw mismatch("KernValue.tensor", expected: "[\(T.kernScalarType)]")
         }
         return try a.tensor(of: T.self)
     }
@@ -155,11 +143,7 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
         guard items.count == arity else {
             var expected: [String] = []
             for t in repeat (each T).self { expected.append("\(t.kernScalarType)") }
-            throw KernError.invalidArgument(
-                function: "KernValue.as", argument: nil,
-                problem: .typeMismatch(
-                    parameter: "result", expected: "(" + expected.joined(separator: ", ") + ")",
-                    actual: kernTypeDescription))
+            throw mismatch("KernValue.as", expected: "(" + expected.joined(separator: ", ") + ")")
         }
         var index = 0
         func next<U: KernScalar>(_ u: U.Type) throws -> U {
@@ -167,6 +151,14 @@ public enum KernValue: Sendable, Hashable, CustomStringConvertible {
             return try items[index].as(u)
         }
         return (repeat try next((each T).self))
+    }
+
+    /// The error of reading this result as the Swift type spelled `expected` (in Kern).
+    func mismatch(_ function: String, expected: String) -> KernError {
+        .invalidArgument(
+            function: function, argument: nil,
+            problem: .typeMismatch(
+                parameter: "result", expected: expected, actual: kernTypeDescription))
     }
 
     /// Kern spelling of the value's type, for messages.

@@ -112,6 +112,13 @@ extension FormatPiece {
             }
             return n
         }
+        /// A width or precision taken from an argument (`*`) at `k`: not supported.
+        func starError() -> FormatError? {
+            guard k < chars.count, chars[k] == "*" else { return nil }
+            return FormatError(
+                message: "'*' widths and precisions are not supported",
+                help: "write the number into the format", offset: k)
+        }
         while k < chars.count {
             guard chars[k] == "%" else {
                 literal.append(chars[k])
@@ -130,22 +137,12 @@ extension FormatPiece {
                 flags.append(chars[k])
                 k += 1
             }
-            if k < chars.count, chars[k] == "*" {
-                return .failure(
-                    FormatError(
-                        message: "'*' widths and precisions are not supported",
-                        help: "write the number into the format", offset: k))
-            }
+            if let e = starError() { return .failure(e) }
             let width = number()
             var precision: Int?
             if k < chars.count, chars[k] == "." {
                 k += 1
-                if k < chars.count, chars[k] == "*" {
-                    return .failure(
-                        FormatError(
-                            message: "'*' widths and precisions are not supported",
-                            help: "write the number into the format", offset: k))
-                }
+                if let e = starError() { return .failure(e) }
                 precision = number() ?? 0
             }
             if k < chars.count, chars[k] == "$" {

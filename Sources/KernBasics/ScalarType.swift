@@ -33,6 +33,16 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable, CustomStringCo
     /// The Kern spelling, as `name`.
     public var description: String { rawValue }
 
+    /// The Kern spelling of an array of this type: `[Float]` (rank 1), `[[Double]]`.
+    public func arrayName(rank: Int) -> String {
+        String(repeating: "[", count: rank) + name + String(repeating: "]", count: rank)
+    }
+
+    /// The Kern spelling of a tuple of scalars: `(Int, Double)`.
+    public static func tupleName(_ elements: [ScalarType]) -> String {
+        "(" + elements.map(\.name).joined(separator: ", ") + ")"
+    }
+
     /// The IR text spelling: `bool`, `i8`…`i64`, `u8`…`u64`, `f32`, `f64`.
     public var irName: String {
         switch self {

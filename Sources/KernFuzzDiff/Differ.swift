@@ -77,18 +77,12 @@ public enum Differ {
         /// Calls a transcendental function on `Float` operands: compile-time folding
         /// (in `Double`, rounded once) may differ from glibc's `Float` function by an ulp.
         public var callsFloatTranscendentals: Bool
-        public init(name: String, usesTranscendentals: Bool, callsFloatTranscendentals: Bool) {
-            self.name = name
-            self.usesTranscendentals = usesTranscendentals
-            self.callsFloatTranscendentals = callsFloatTranscendentals
-        }
 
         /// The entry of one generated program's (or saved case's) source.
         public init(name: String, source: String) {
-            self.init(
-                name: name, usesTranscendentals: Differ.usesTranscendentals(source),
-                callsFloatTranscendentals: source.contains(
-                    ProgramGenerator.floatTranscendentalMarker))
+            self.name = name
+            usesTranscendentals = Differ.usesTranscendentals(source)
+            callsFloatTranscendentals = source.contains(ProgramGenerator.floatTranscendentalMarker)
         }
     }
 
@@ -101,9 +95,13 @@ public enum Differ {
         public var compile = 0.0
         public var run = 0.0
         /// Parse and type check, Kern IR (IRGen and passes), LLVM lowering, LLVM
-        /// optimization, machine code (the JIT's code generation and linking).
+        /// optimization, machine code (the object code the compile cache path emits, plus
+        /// the JIT's own code generation, if any, and linking).
         public var frontEnd = 0.0, kernIR = 0.0, llvmLowering = 0.0, llvmOptimization = 0.0
         public var machineCode = 0.0
+        /// CPU time (user + system) of the whole process during the check: on a loaded
+        /// machine the wall-clock times above say more about the load than the work.
+        public var cpu = 0.0
 
         mutating func add(_ t: CompileTimings) {
             func s(_ d: Duration) -> Double {
@@ -113,15 +111,17 @@ public enum Differ {
             kernIR += s(t.kernIR)
             llvmLowering += s(t.llvmLowering)
             llvmOptimization += s(t.llvmOptimization)
-            machineCode += s(t.jit)
+            // With the compile cache (the fuzzer's path), the machine code is made as an
+            // object file before the JIT links it: `objectCode`; `jit` is the linking.
+            machineCode += s(t.objectCode) + s(t.jit)
         }
 
         public var description: String {
             String(
                 format:
-                    "interpret %.2f s, compile %.2f s (front end %.2f, Kern IR %.2f, LLVM lowering %.2f, LLVM optimization %.2f, machine code %.2f), run %.2f s",
+                    "interpret %.2f s, compile %.2f s (front end %.2f, Kern IR %.2f, LLVM lowering %.2f, LLVM optimization %.2f, machine code %.2f), run %.2f s, CPU %.2f s",
                 interpret, compile, frontEnd, kernIR, llvmLowering, llvmOptimization, machineCode,
-                run)
+                run, cpu)
         }
     }
 
@@ -205,6 +205,8 @@ public enum Differ {
             return Date().timeIntervalSince(clock)
         }
         lastTimes = Times()
+        let cpuAtStart = processCPUSeconds()
+        defer { lastTimes.cpu = processCPUSeconds() - cpuAtStart }
         do {
             reference = try interpret(source: source, entries: entries, seed: seed)
         } catch {

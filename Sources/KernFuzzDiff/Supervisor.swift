@@ -27,6 +27,17 @@ public struct Supervisor: Sendable {
     /// At most this many findings are minimized and saved per run (more are listed).
     public var maxSaved = 8
     public var minimizeSeconds: Double = 120
+    /// The campaign ledger to append this run's line to (`Ledger`); nil: none.
+    public var ledger: String?
+    /// What the ledger records as the fuzzer's source version (e.g. a git commit).
+    public var commit = "unknown"
+    /// The generator version (`ProgramGenerator.Options.version`; default the current one).
+    public var generator = ProgramGenerator.version
+    private var generatorOptions: ProgramGenerator.Options {
+        var o = ProgramGenerator.Options()
+        o.version = generator
+        return o
+    }
     public init() {}
 
     /// Serializes output lines of the job threads.
@@ -70,6 +81,7 @@ public struct Supervisor: Sendable {
             "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s"
                 + (programLimit.map { ", at most \($0) programs" } ?? "")
                 + ", \(batch) programs per module, \(jobs) worker\(jobs == 1 ? "" : "s")"
+                + ", generator version \(generator)"
                 + (otherOptimizationLevel == 3
                     ? "" : ", one compile per module at -O\(otherOptimizationLevel)")
         )
@@ -94,13 +106,32 @@ public struct Supervisor: Sendable {
         }
         // Every batch below the smallest job's next one is checked.
         let next = progress.lock.withLock { progress.next.min() ?? start }
+        // Every worker has been reaped here, so its CPU time is in the children's.
+        let cpu = processCPUSeconds() + childrenCPUSeconds()
         say(
             String(
-                format: "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %d findings",
-                programs, elapsed, Double(programs) / elapsed, found.count))
+                format:
+                    "kern-fuzz-diff: %llu programs in %.1f s: %.1f programs/s; %.1f CPU-s: %.2f programs per CPU-second; %d findings",
+                programs, elapsed, Double(programs) / elapsed, cpu,
+                Double(programs) / max(cpu, 0.001), found.count))
         if !found.isEmpty { save(found) }
         say("kern-fuzz-diff: next program index \(next) (resume with --start \(next))")
-        if failed { return 2 }
+        var ledgerFailed = false
+        if let ledger {
+            let entry = LedgerEntry(
+                date: ISO8601DateFormatter().string(from: began), commit: commit,
+                generator: generator, seed: seed,
+                start: start, next: next, programs: programs, findings: found.count,
+                seconds: elapsed, cpuSeconds: cpu, otherOptimizationLevel: otherOptimizationLevel)
+            do {
+                try Ledger.append(entry, to: ledger)
+                say("kern-fuzz-diff: ledger \(ledger): \(entry.line)")
+            } catch {
+                say("kern-fuzz-diff: \(error); this run's line: \(entry.line)")
+                ledgerFailed = true
+            }
+        }
+        if failed || ledgerFailed { return 2 }
         return found.isEmpty ? 0 : 1
     }
 
@@ -144,6 +175,7 @@ public struct Supervisor: Sendable {
                 let child = try? ChildProcess(arguments: [
                     "--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)",
                     "--step", "\(step)", "--other-opt-level", "\(otherOptimizationLevel)",
+                    "--generator", "\(generator)",
                 ])
             else {
                 say("kern-fuzz-diff: cannot start the worker")
@@ -198,7 +230,8 @@ public struct Supervisor: Sendable {
         say("kern-fuzz-diff: batch at \(first): \(why); re-running its programs one at a time")
         var result: [Found] = []
         for index in first..<first + UInt64(batch) {
-            let source = ProgramGenerator.program(seed: seed, index: index)
+            let source = ProgramGenerator.program(
+                seed: seed, index: index, options: generatorOptions)
             let verdict = Supervisor.judge(
                 source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
             )
@@ -243,7 +276,8 @@ public struct Supervisor: Sendable {
     private func save(_ found: [Found]) {
         try? FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
         for f in found.prefix(maxSaved) {
-            let source = ProgramGenerator.program(seed: seed, index: f.index)
+            let source = ProgramGenerator.program(
+                seed: seed, index: f.index, options: generatorOptions)
             let original = Supervisor.judge(
                 source, seed: seed, timeout: timeout, otherOptimizationLevel: otherOptimizationLevel
             )

@@ -111,6 +111,7 @@ extension ProgramGenerator {
         case 8, 9: return "\(type.rawValue)(\(expr(rng.pick(FuzzScalar.numeric), depth - 1)))"
         case 10: return ternary(type, depth)
         case 11:
+            guard drawsRandomNumber() else { return a }
             let lo = rng.int(-5...5)
             let lower = type.isSigned ? lo : abs(lo)
             let width = rng.int(1...min(1000, type.literalLimit - lower))
@@ -145,11 +146,24 @@ extension ProgramGenerator {
         case 10: return "\(type.rawValue)(\(expr(rng.pick(FuzzScalar.numeric), depth - 1)))"
         case 11: return ternary(type, depth)
         case 12:
+            guard drawsRandomNumber() else { return a }
             if type == .double, options.transcendentals, rng.chance(0.3) { return "randomNormal()" }
             let lo = rng.int(-10...10)
             return "\(type.rawValue).random(in: \(lo).0..<\(lo + rng.int(1...20)).0)"
         default: return callHelper(returning: type, depth) ?? a
         }
+    }
+
+    /// Whether an expression node that may draw a random number does. Each draw site
+    /// is about 300 LLVM instructions (Philox-4x32-10 inline, and twice in a `prange`
+    /// body that starts streams), which made draws about half of a program's LLVM IR
+    /// and of the fuzzer's compile time (docs/fuzzing.md, "Throughput"), while one
+    /// site tests what the next tests. So draws are kept mostly where a site draws many
+    /// numbers, and where streams are per iteration: in loops and `prange` bodies.
+    /// Version 1 drew at every such node (and consumed no random number to decide).
+    func drawsRandomNumber() -> Bool {
+        guard options.version >= 2 else { return true }
+        return rng.chance(ctx.prange != nil || ctx.inSerialLoop ? 0.4 : 0.15)
     }
 
     func leafOrParen(_ type: FuzzScalar, _ depth: Int) -> String {

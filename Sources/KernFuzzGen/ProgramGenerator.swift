@@ -25,6 +25,9 @@ public final class ProgramGenerator {
         /// Allow the occasional possibly-failing division or index (runtime errors are
         /// compared too).
         public var allowErrors = true
+        /// The generator version to reproduce (1...`ProgramGenerator.version`): a ledger
+        /// line or a finding of an older version can be regenerated exactly.
+        public var version = ProgramGenerator.version
         public init() {}
     }
 
@@ -66,6 +69,16 @@ public final class ProgramGenerator {
     /// ulp away (docs/decisions.md, "Float math and constant folding"): the differ does not
     /// compare such programs bit for bit with the interpreter.
     public static let floatTranscendentalMarker = "// fuzz: calls Float transcendentals"
+
+    /// The generator's output version: program *K* of seed *S* is the same text for every
+    /// build with the same version. Bump it whenever a change alters any program, so the
+    /// campaign ledger (`kern-fuzz-diff --ledger`) never adds up counts of different
+    /// programs under one (seed, index). `Options.version` regenerates an older one.
+    /// 1: until 2026-12-07; 2: random draws rationed, kept mostly in loops and `prange`
+    /// bodies (`drawsRandomNumber`), and an over-budget typed `for` loop no longer leaves
+    /// its variable in scope.
+    public static let version = 2
+    public static let versions = 1...version
 
     /// The entry function's name in a program generated with `index`.
     public static func entryName(index: UInt64) -> String { "p\(index)_main" }

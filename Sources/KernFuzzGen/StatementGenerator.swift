@@ -118,6 +118,13 @@ extension ProgramGenerator {
             let n = rng.int(0...6)
             header = "for \(v) in \(t.rawValue)(0)..<\(t.rawValue)(\(n))"
             trip = n
+            // Over budget, `loopBody` writes a declaration instead of the loop: `v` must not
+            // be in scope then. Generator 1 had it in scope (a declaration could read the
+            // undeclared loop variable: seed 20261207 program 335 with generator 2 before
+            // this fix); `--generator 1` keeps that, to reproduce its programs exactly.
+            if options.version >= 2, ctx.cost * max(trip, 1) > budget {
+                return declareScalar()
+            }
             ctx.push()
             ctx.declare(FuzzVariable(name: v, type: t, mutable: false))
             loopBody(header, v: nil, bound: nil, trip: trip, depth: depth, returning: returning)

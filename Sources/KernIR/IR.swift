@@ -119,6 +119,8 @@ public struct Module: Sendable {
     }
 }
 
+/// A function parameter. Only KernIR builds these (Builder, IRParser, outlining), with the
+/// implicit memberwise initializer; so are `SlotInfo`s.
 public struct Param: Sendable, Hashable {
     public enum Binding: Sendable, Hashable {
         /// An immutable scalar or array view, available as an SSA value.
@@ -131,22 +133,12 @@ public struct Param: Sendable, Hashable {
     /// Arrays: writable. Scalars: passed by reference (binding is `.slot`).
     public var isInout: Bool
     public var binding: Binding
-    public init(name: String, type: IRType, isInout: Bool, binding: Binding) {
-        self.name = name
-        self.type = type
-        self.isInout = isInout
-        self.binding = binding
-    }
 }
 
 public struct SlotInfo: Sendable, Hashable {
     public var name: String
     /// A scalar or tuple type.
     public var type: IRType
-    public init(name: String, type: IRType) {
-        self.name = name
-        self.type = type
-    }
 }
 
 public struct Function: Sendable {

@@ -1,5 +1,6 @@
 import CFFI
 import KernBasics
+import KernFFI
 import KernIR
 
 #if canImport(Glibc)
@@ -20,8 +21,8 @@ extension Interpreter {
                 kind: .badArgument, pos: instr.pos,
                 message: "C function '\(c.symbol)' is not loaded in this process")
         }
-        var argTypes: [UnsafeMutablePointer<ffi_type>?] = c.parameters.map(Self.ffiType)
-        let resultType = c.result.map(Self.ffiType) ?? kern_ffi_type_void()
+        var argTypes: [UnsafeMutablePointer<ffi_type>?] = c.parameters.map(\.ffiType)
+        let resultType = c.result?.ffiType ?? kern_ffi_type_void()
         // One 8-byte slot per argument, holding the value in its C type.
         var slots = [UInt64](repeating: 0, count: max(args.count, 1))
         for (k, (a, kind)) in zip(args, c.parameters).enumerated() {
@@ -52,20 +53,5 @@ extension Interpreter {
         // libffi widens integer results to a full register (ffi_arg); the low bits are
         // the value, which `Scalar` keeps at the type's width.
         return .scalar(Scalar(kind: kind, bits: result))
-    }
-
-    private static func ffiType(_ kind: ScalarType) -> UnsafeMutablePointer<ffi_type>? {
-        switch kind {
-        case .bool, .uint8: kern_ffi_type_uint8()
-        case .int8: kern_ffi_type_sint8()
-        case .int16: kern_ffi_type_sint16()
-        case .uint16: kern_ffi_type_uint16()
-        case .int32: kern_ffi_type_sint32()
-        case .uint32: kern_ffi_type_uint32()
-        case .int64: kern_ffi_type_sint64()
-        case .uint64: kern_ffi_type_uint64()
-        case .float: kern_ffi_type_float()
-        case .double: kern_ffi_type_double()
-        }
     }
 }

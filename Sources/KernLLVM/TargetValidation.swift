@@ -97,27 +97,24 @@ enum TargetValidation {
 
         /// LLVM 19 names for 19 and older, LLVM 22 names from 22 on, and for the versions
         /// between only names both know (safe for either).
-        func cpus(llvmMajor: Int) -> Set<String> {
-            switch self {
-            case .x86: Self.pick(llvmMajor, TargetTable.x86CPUs19, TargetTable.x86CPUs22)
-            case .aarch64:
-                Self.pick(llvmMajor, TargetTable.aarch64CPUs19, TargetTable.aarch64CPUs22)
-            }
-        }
+        func cpus(llvmMajor: Int) -> Set<String> { names(cpus: true, llvmMajor: llvmMajor) }
 
-        func features(llvmMajor: Int) -> Set<String> {
-            switch self {
-            case .x86:
-                Self.pick(llvmMajor, TargetTable.x86Features19, TargetTable.x86Features22)
-            case .aarch64:
-                Self.pick(llvmMajor, TargetTable.aarch64Features19, TargetTable.aarch64Features22)
-            }
-        }
+        func features(llvmMajor: Int) -> Set<String> { names(cpus: false, llvmMajor: llvmMajor) }
 
-        private static func pick(_ major: Int, _ old: [String], _ new: [String]) -> Set<String> {
-            if major <= 19 { return Set(old) }
-            if major >= 22 { return Set(new) }
-            return Set(old).intersection(new)
+        private func names(cpus: Bool, llvmMajor major: Int) -> Set<String> {
+            typealias T = TargetTable
+            let (both, only19, only22) =
+                switch (self, cpus) {
+                case (.x86, true): (T.x86CPUsBoth, T.x86CPUsOnly19, T.x86CPUsOnly22)
+                case (.x86, false): (T.x86FeaturesBoth, T.x86FeaturesOnly19, T.x86FeaturesOnly22)
+                case (.aarch64, true): (T.aarch64CPUsBoth, T.aarch64CPUsOnly19, T.aarch64CPUsOnly22)
+                case (.aarch64, false):
+                    (T.aarch64FeaturesBoth, T.aarch64FeaturesOnly19, T.aarch64FeaturesOnly22)
+                }
+            var names = Set(both)
+            if major <= 19 { names.formUnion(only19) }
+            if major >= 22 { names.formUnion(only22) }
+            return names
         }
     }
 }

@@ -44,11 +44,16 @@ extension Checker {
             case .precondition?:
                 return checkPrecondition(e, callee: callee, arguments: arguments)
             case .randomNormal?:
-                return checkRandomNormal(e, callee: callee, arguments: arguments)
+                return checkNullary(
+                    e, callee: callee, arguments: arguments, .randomNormal, name: name,
+                    result: .double,
+                    help: "scale and shift the result instead: mean + sigma * randomNormal()")
             case .atomicAdd?:
                 return checkAtomicAdd(e, callee: callee, arguments: arguments)
             case .clock?:
-                return checkClock(e, callee: callee, arguments: arguments)
+                return checkNullary(
+                    e, callee: callee, arguments: arguments, .clock, name: name, result: .int64,
+                    help: "write clock() and subtract two readings: let ns = clock() - start")
             case .mpiRank?, .mpiSize?, .barrier?, .allreduce?, .broadcast?, .send?, .receive?,
                 .haloExchange?:
                 return checkMPI(e, callee: callee, name: name, arguments: arguments)
@@ -233,6 +238,30 @@ extension Checker {
         case .loopVariable: return "'\(info.name)' is a loop variable"
         case .letBinding, .varBinding: return "'\(info.name)' is a 'let' constant"
         }
+    }
+
+    /// The local an element access (`a[i]`, `m[i][j]`) reaches, or nil when its root is
+    /// not a local's name.
+    func accessedLocal(_ access: ExprID) -> LocalInfo? {
+        guard let root = rootName(of: access), case .local(let id)? = references[root] else {
+            return nil
+        }
+        return locals[id]
+    }
+
+    /// An element write (`a[i] = …`, `atomicAdd(&a[i], …)`) through the immutable local
+    /// `info`: `prefix` says what was tried, then why it is not allowed (for a parameter:
+    /// `readOnlyParameter`).
+    func reportImmutableElement(
+        _ info: LocalInfo, at r: SourceRange, prefix: String, readOnlyParameter: String
+    ) {
+        let reason: String
+        if case .param = info.kind {
+            reason = readOnlyParameter
+        } else {
+            reason = immutableReason(info)
+        }
+        error(prefix + reason, at: r, help: mutabilityHelp(info))
     }
 
     func mutabilityHelp(_ info: LocalInfo) -> String {

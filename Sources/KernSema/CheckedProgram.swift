@@ -4,6 +4,9 @@ import KernSyntax
 /// The result of semantic analysis: the AST plus immutable side tables
 /// (DESIGN.md example 4). Produced only for programs without errors; IRGen reads it
 /// and never has to re-derive a type, a binding or a call target.
+///
+/// Only Sema builds these values, so they use Swift's implicit (internal) memberwise
+/// initializers; other modules only read them.
 
 public struct LocalID: ArenaID {
     public var raw: UInt32
@@ -31,19 +34,6 @@ public struct LocalInfo: Sendable, Hashable {
     public var declRange: SourceRange
     /// The function the local belongs to (index into `CheckedProgram.functions`).
     public var function: Int
-    public init(
-        name: String, type: SemaType, kind: Kind, isMutable: Bool, isInout: Bool,
-        isLocalArray: Bool, declRange: SourceRange, function: Int
-    ) {
-        self.name = name
-        self.type = type
-        self.kind = kind
-        self.isMutable = isMutable
-        self.isInout = isInout
-        self.isLocalArray = isLocalArray
-        self.declRange = declRange
-        self.function = function
-    }
 }
 
 public struct ParamSignature: Sendable, Hashable {
@@ -51,12 +41,6 @@ public struct ParamSignature: Sendable, Hashable {
     public var name: String
     public var type: SemaType
     public var isInout: Bool
-    public init(label: String?, name: String, type: SemaType, isInout: Bool) {
-        self.label = label
-        self.name = name
-        self.type = type
-        self.isInout = isInout
-    }
 }
 
 public struct FunctionSignature: Sendable, Hashable {
@@ -69,16 +53,6 @@ public struct FunctionSignature: Sendable, Hashable {
     public var inline: String?
     /// `@extern(c)`: the function is C's (ExternFunctions.swift); it has no body.
     public var extern: ExternSignature?
-    public init(
-        name: String, params: [ParamSignature], returnType: SemaType, isVectorize: Bool,
-        inline: String?
-    ) {
-        self.name = name
-        self.params = params
-        self.returnType = returnType
-        self.isVectorize = isVectorize
-        self.inline = inline
-    }
 }
 
 /// A C function declared `@extern(c)` (LANGUAGE.md §3, "C functions").
@@ -89,11 +63,6 @@ public struct ExternSignature: Sendable, Hashable {
     public var isPure: Bool
     /// The function's name in the declaration (where an unknown symbol is reported).
     public var nameRange: SourceRange
-    public init(symbol: String, isPure: Bool, nameRange: SourceRange) {
-        self.symbol = symbol
-        self.isPure = isPure
-        self.nameRange = nameRange
-    }
 }
 
 /// What a name expression refers to.
@@ -187,25 +156,11 @@ public struct ForLoopInfo: Sendable, Hashable {
     /// Local arrays updated with compound assignments at non-affine indices: each worker
     /// gets a private copy, summed at the end.
     public var arrayReductions: [LocalID]
-    public init(
-        variable: LocalID, sequence: LoopSequence, isParallel: Bool,
-        reductions: [ScalarReduction], arrayReductions: [LocalID]
-    ) {
-        self.variable = variable
-        self.sequence = sequence
-        self.isParallel = isParallel
-        self.reductions = reductions
-        self.arrayReductions = arrayReductions
-    }
 }
 
 public struct ScalarReduction: Sendable, Hashable {
     public var variable: LocalID
     public var op: ReductionOp
-    public init(variable: LocalID, op: ReductionOp) {
-        self.variable = variable
-        self.op = op
-    }
 }
 
 public struct CheckedProgram: Sendable {
@@ -229,27 +184,6 @@ public struct CheckedProgram: Sendable {
     public let declaredLocals: [StmtID: [LocalID]]
     /// `forIn` statements → how they iterate.
     public let loops: [StmtID: ForLoopInfo]
-
-    public init(
-        file: SourceFile, ast: AST, functions: [FunctionSignature],
-        locals: IndexedArray<LocalID, LocalInfo>, paramLocals: [[LocalID]], exprTypes: [SemaType],
-        references: [ExprID: Reference], calls: [ExprID: CallKind], members: [ExprID: MemberKind],
-        constants: [ExprID: ConstantValue], declaredLocals: [StmtID: [LocalID]],
-        loops: [StmtID: ForLoopInfo]
-    ) {
-        self.file = file
-        self.ast = ast
-        self.functions = functions
-        self.locals = locals
-        self.paramLocals = paramLocals
-        self.exprTypes = exprTypes
-        self.references = references
-        self.calls = calls
-        self.members = members
-        self.constants = constants
-        self.declaredLocals = declaredLocals
-        self.loops = loops
-    }
 
     public func type(of e: ExprID) -> SemaType { exprTypes[e.index] }
 }

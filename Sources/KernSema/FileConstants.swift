@@ -60,24 +60,27 @@ extension Checker {
                     help: "write 'let \(name) = value'")
                 continue
             }
-            if let previous = fileConstantIndex[name] {
-                error(
-                    "invalid redeclaration of '\(name)'", at: nameRange,
-                    help: "give each file-scope constant a different name",
-                    notes: [
+            // The name is taken by an earlier constant or by a function.
+            let clash: (help: String, note: Diagnostic.Note)? =
+                if let previous = fileConstantIndex[name] {
+                    (
+                        "give each file-scope constant a different name",
                         .init(
                             "'\(name)' previously declared here",
                             at: fileConstantDecls[previous].nameRange)
-                    ])
-                continue
-            }
-            if let f = functionIndex[name] {
-                error(
-                    "invalid redeclaration of '\(name)'", at: nameRange,
-                    help: "a file-scope constant and a function cannot share a name",
-                    notes: [
+                    )
+                } else if let f = functionIndex[name] {
+                    (
+                        "a file-scope constant and a function cannot share a name",
                         .init("function '\(name)' declared here", at: ast.functions[f].nameRange)
-                    ])
+                    )
+                } else {
+                    nil
+                }
+            if let clash {
+                error(
+                    "invalid redeclaration of '\(name)'", at: nameRange, help: clash.help,
+                    notes: [clash.note])
                 continue
             }
             if Self.builtinNames.contains(name) {

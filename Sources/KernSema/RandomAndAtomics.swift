@@ -66,31 +66,20 @@ extension Checker {
         return target
     }
 
-    func checkRandomNormal(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> SemaType {
+    /// `randomNormal()` (a standard normal `Double`) and `clock()` (an `Int` of
+    /// nanoseconds): built-ins without arguments.
+    func checkNullary(
+        _ e: ExprID, callee: ExprID, arguments: [Argument], _ call: CallKind, name: String,
+        result: ScalarType, help: String
+    ) -> SemaType {
         setType(callee, .void)
         guard arguments.isEmpty else {
-            error(
-                "'randomNormal' takes no arguments", at: range(arguments[0].value),
-                help: "scale and shift the result instead: mean + sigma * randomNormal()")
+            error("'\(name)' takes no arguments", at: range(arguments[0].value), help: help)
             checkArgumentsLoosely(arguments)
             return .error
         }
-        calls[e] = .randomNormal
-        return .scalar(.double)
-    }
-
-    /// `clock()`: no arguments, an `Int` of nanoseconds.
-    func checkClock(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> SemaType {
-        setType(callee, .void)
-        guard arguments.isEmpty else {
-            error(
-                "'clock' takes no arguments", at: range(arguments[0].value),
-                help: "write clock() and subtract two readings: let ns = clock() - start")
-            checkArgumentsLoosely(arguments)
-            return .error
-        }
-        calls[e] = .clock
-        return .scalar(.int64)
+        calls[e] = call
+        return .scalar(result)
     }
 
     func checkAtomicAdd(_ e: ExprID, callee: ExprID, arguments: [Argument]) -> SemaType {
@@ -137,20 +126,10 @@ extension Checker {
             checkExpr(arguments[1].value)
             return .error
         }
-        if let root = rootName(of: inner), case .local(let id)? = references[root] {
-            let info = locals[id]
-            if !info.isMutable {
-                if case .param = info.kind {
-                    error(
-                        "cannot add to an element of '\(info.name)': it is a read-only array parameter",
-                        at: range(inner),
-                        help: "declare it `inout`: \(info.name): inout \(info.type)")
-                } else {
-                    error(
-                        "cannot add to an element of '\(info.name)': \(immutableReason(info))",
-                        at: range(inner), help: mutabilityHelp(info))
-                }
-            }
+        if let info = accessedLocal(inner), !info.isMutable {
+            reportImmutableElement(
+                info, at: range(inner), prefix: "cannot add to an element of '\(info.name)': ",
+                readOnlyParameter: "it is a read-only array parameter")
         }
         let vt = checkExpecting(arguments[1].value, elementType, .argument)
         if vt == .error { return .error }

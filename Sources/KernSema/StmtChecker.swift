@@ -321,20 +321,11 @@ extension Checker {
                 checkExpr(value)
                 return
             }
-            if let root = rootName(of: t), case .local(let id)? = references[root] {
-                let info = locals[id]
+            if let info = accessedLocal(t) {
                 if !info.isMutable {
-                    if case .param = info.kind {
-                        error(
-                            "cannot assign through subscript: '\(info.name)' is a read-only array parameter",
-                            at: range(t),
-                            help: "declare it `inout`: \(info.name): inout \(info.type)")
-                    } else {
-                        error(
-                            "cannot assign through subscript: \(immutableReason(info))",
-                            at: range(t),
-                            help: mutabilityHelp(info))
-                    }
+                    reportImmutableElement(
+                        info, at: range(t), prefix: "cannot assign through subscript: ",
+                        readOnlyParameter: "'\(info.name)' is a read-only array parameter")
                 }
             } else if targetType != .error {
                 error(

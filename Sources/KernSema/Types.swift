@@ -21,10 +21,8 @@ public indirect enum SemaType: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .scalar(let s): return s.rawValue
-        case .array(let s, let rank):
-            return String(repeating: "[", count: rank) + s.rawValue
-                + String(repeating: "]", count: rank)
-        case .tuple(let xs): return "(" + xs.map(\.rawValue).joined(separator: ", ") + ")"
+        case .array(let s, let rank): return s.arrayName(rank: rank)
+        case .tuple(let xs): return ScalarType.tupleName(xs)
         case .void: return "()"
         case .range(let s): return "Range<\(s.rawValue)>"
         case .metatype(let t): return "\(t).Type"

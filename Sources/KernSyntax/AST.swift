@@ -2,7 +2,8 @@ import KernBasics
 
 /// The abstract syntax tree, stored as arenas of nodes addressed by typed IDs
 /// (DESIGN.md example 2). The parser produces it; Sema reads it and never mutates it.
-/// Every node carries the source range it was parsed from.
+/// Every node carries the source range it was parsed from. Only the parser builds nodes,
+/// so they use Swift's implicit (internal) memberwise initializers.
 
 public struct ExprID: ArenaID {
     public var raw: UInt32
@@ -55,12 +56,6 @@ public struct Attribute: Sendable, Hashable {
     public var symbol: String?
     /// `@extern(c, pure)`: further identifiers after the argument.
     public var options: [String] = []
-    public init(name: String, argument: String?, range: SourceRange, symbol: String? = nil) {
-        self.name = name
-        self.argument = argument
-        self.range = range
-        self.symbol = symbol
-    }
 }
 
 public struct Param: Sendable, Hashable {
@@ -72,27 +67,12 @@ public struct Param: Sendable, Hashable {
     public var type: TypeSyntax
     public var isInout: Bool
     public var range: SourceRange
-    public init(
-        label: String?, name: String, nameRange: SourceRange, type: TypeSyntax, isInout: Bool,
-        range: SourceRange
-    ) {
-        self.label = label
-        self.name = name
-        self.nameRange = nameRange
-        self.type = type
-        self.isInout = isInout
-        self.range = range
-    }
 }
 
 public struct Block: Sendable, Hashable {
     public var stmts: [StmtID]
     /// From `{` to `}` inclusive.
     public var range: SourceRange
-    public init(stmts: [StmtID], range: SourceRange) {
-        self.stmts = stmts
-        self.range = range
-    }
 }
 
 public struct FunctionDecl: Sendable, Hashable {
@@ -113,19 +93,6 @@ public struct FunctionDecl: Sendable, Hashable {
     /// False for a body-less declaration (`@extern(c) func f(_ x: Double) -> Double`);
     /// `body` is then empty.
     public var hasBody = true
-    public init(
-        attributes: [Attribute], name: String, nameRange: SourceRange, params: [Param],
-        returnType: TypeSyntax?, body: Block, funcKeywordRange: SourceRange, range: SourceRange
-    ) {
-        self.attributes = attributes
-        self.name = name
-        self.nameRange = nameRange
-        self.params = params
-        self.returnType = returnType
-        self.body = body
-        self.funcKeywordRange = funcKeywordRange
-        self.range = range
-    }
 }
 
 /// `T: BinaryFloatingPoint` in a generic parameter list.
@@ -135,14 +102,6 @@ public struct GenericParam: Sendable, Hashable {
     /// The protocol as written (Sema checks that Kern knows it).
     public var constraint: String
     public var constraintRange: SourceRange
-    public init(
-        name: String, nameRange: SourceRange, constraint: String, constraintRange: SourceRange
-    ) {
-        self.name = name
-        self.nameRange = nameRange
-        self.constraint = constraint
-        self.constraintRange = constraintRange
-    }
 }
 
 // MARK: - Statements
@@ -150,10 +109,6 @@ public struct GenericParam: Sendable, Hashable {
 public struct Stmt: Sendable, Hashable {
     public var kind: StmtKind
     public var range: SourceRange
-    public init(_ kind: StmtKind, _ range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
 }
 
 /// A binding pattern: `x` or `(q, r)`.
@@ -239,10 +194,6 @@ public indirect enum StmtKind: Sendable, Hashable {
 public struct Expr: Sendable, Hashable {
     public var kind: ExprKind
     public var range: SourceRange
-    public init(_ kind: ExprKind, _ range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
 }
 
 public enum UnaryOp: String, Sendable, Hashable {
@@ -291,11 +242,6 @@ public struct Argument: Sendable, Hashable {
     public var label: String?
     public var labelRange: SourceRange?
     public var value: ExprID
-    public init(label: String?, labelRange: SourceRange?, value: ExprID) {
-        self.label = label
-        self.labelRange = labelRange
-        self.value = value
-    }
 }
 
 public indirect enum ExprKind: Sendable, Hashable {

@@ -240,7 +240,7 @@ public final class Parser {
 
     func appendExpr(_ kind: ExprKind, _ range: SourceRange, height: Int) -> ExprID {
         exprHeights.append(height)
-        return ast.exprs.append(Expr(kind, range))
+        return ast.exprs.append(Expr(kind: kind, range: range))
     }
 
     func errorExpr(at range: SourceRange) -> ExprID {
@@ -248,7 +248,7 @@ public final class Parser {
     }
 
     func makeStmt(_ kind: StmtKind, _ range: SourceRange) -> StmtID {
-        ast.stmts.append(Stmt(kind, range))
+        ast.stmts.append(Stmt(kind: kind, range: range))
     }
 
     /// Size of the probe `currentStackAddress` allocates. A variable, so the allocation

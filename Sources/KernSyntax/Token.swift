@@ -123,13 +123,6 @@ public struct Token: Sendable, Hashable {
     /// Whitespace, a comment or the start of the file comes right before this token.
     public var spaceBefore: Bool
 
-    public init(kind: TokenKind, range: SourceRange, atLineStart: Bool, spaceBefore: Bool) {
-        self.kind = kind
-        self.range = range
-        self.atLineStart = atLineStart
-        self.spaceBefore = spaceBefore
-    }
-
     func isPunct(_ p: Punct) -> Bool {
         if case .punct(p) = kind { return true }
         return false

@@ -71,10 +71,6 @@ struct AOTTests: KernelcSuite {
     /// A C program calls the kernels through the header, linked with the emitted assembly
     /// and the runtime's C sources: no LLVM and no Swift in the process.
     @Test func aCProgramCallsTheKernelsWithoutLLVM() throws {
-        let compiler = ["/usr/bin/cc", "/opt/swift/usr/bin/clang", "/usr/bin/clang"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-        let cc = try #require(compiler, "no C compiler (cc or clang) found")
         let source = try temporaryFile("k3.kern", Self.kernels)
         let folder = source + ".target"
         #expect(kernelc(["build", source, "--emit", "c-target", "-o", folder]) == 0)
@@ -99,21 +95,9 @@ struct AOTTests: KernelcSuite {
                 return 0;
             }
             """)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let runtime = root.appendingPathComponent("Sources/KernRuntime")
-        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
-            .filter { $0.hasSuffix(".c") }.map { runtime.appendingPathComponent($0).path }
-        let app = source + ".app"
-        let build = try run(
-            cc,
-            [
-                program, folder + "/k3.S", "-I", folder + "/include", "-I",
-                runtime.path + "/include",
-                "-o", app,
-            ] + runtimeSources + ["-lmvec", "-lm", "-lpthread"])
-        #expect(build.status == 0, "\(build.output)")
-        let result = try run(app, [])
+        let result = try buildAndRunC(
+            program, includes: [folder + "/include"],
+            linking: [folder + "/k3.S", "-lmvec", "-lm", "-lpthread"], app: source + ".app")
         #expect(result.status == 0)
         #expect(
             result.output == """
@@ -128,13 +112,14 @@ struct AOTTests: KernelcSuite {
     /// entries carry its file's prefix (or `--prefix`), so one C program links both,
     /// with one runtime, and calls each.
     @Test func twoStaticLibrariesLinkIntoOneProgram() throws {
-        let cc = try #require(
-            ["/usr/bin/cc", "/opt/swift/usr/bin/clang", "/usr/bin/clang"].first {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }, "no C compiler (cc or clang) found")
-        let first = try temporaryFile("heat.kern", "func f(x: Int) -> Int { x + 1 }\nfunc g(a: [Double]) -> Double { a[0] }\n")
-        let second = try temporaryFile("blur.kern", "func f(x: Int) -> Int { x * 10 }\nfunc g(a: [Double]) -> Double { a[1] }\n")
-        let lib1 = first + ".lib", lib2 = second + ".lib"
+        let first = try temporaryFile(
+            "heat.kern", "func f(x: Int) -> Int { x + 1 }\nfunc g(a: [Double]) -> Double { a[0] }\n"
+        )
+        let second = try temporaryFile(
+            "blur.kern",
+            "func f(x: Int) -> Int { x * 10 }\nfunc g(a: [Double]) -> Double { a[1] }\n")
+        let lib1 = first + ".lib"
+        let lib2 = second + ".lib"
         #expect(kernelc(["build", first, "--emit", "lib", "-o", lib1]) == 0)
         #expect(kernelc(["build", second, "--emit", "lib", "-o", lib2, "--prefix", "blurry"]) == 0)
         #expect(kernelc(["build", second, "--emit", "lib"]) != 0, "lib needs a folder")
@@ -159,19 +144,10 @@ struct AOTTests: KernelcSuite {
                 return 0;
             }
             """)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let runtime = root.appendingPathComponent("Sources/KernRuntime")
-        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
-            .filter { $0.hasSuffix(".c") }.map { runtime.appendingPathComponent($0).path }
-        let app = first + ".app"
-        let build = try run(
-            cc,
-            [program, "-I", lib1 + "/include", "-I", lib2 + "/include", "-I",
-             runtime.path + "/include", "-o", app] + runtimeSources
-                + ["-L", lib1, "-L", lib2, "-lheat", "-lblur", "-lm", "-lpthread", "-ldl"])
-        #expect(build.status == 0, "\(build.output)")
-        let result = try run(app, [])
+        let result = try buildAndRunC(
+            program, includes: [lib1 + "/include", lib2 + "/include"],
+            linking: ["-L", lib1, "-L", lib2, "-lheat", "-lblur", "-lm", "-lpthread", "-ldl"],
+            app: first + ".app")
         #expect(result.status == 0)
         #expect(result.output == "5 40 1.5 2.5\n")
     }
@@ -182,10 +158,6 @@ struct AOTTests: KernelcSuite {
     /// target (assembly files) and a static library (dispatcher assembled by LLVM).
     @Test(arguments: ["c-target", "lib"])
     func multiVersionedLibraryPicksTheCPUsLevel(form: String) throws {
-        let cc = try #require(
-            ["/usr/bin/cc", "/opt/swift/usr/bin/clang", "/usr/bin/clang"].first {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }, "no C compiler (cc or clang) found")
         let name = form == "lib" ? "mvlib" : "mvsrc"
         let source = try temporaryFile("\(name).kern", Self.kernels)
         let folder = source + ".out"
@@ -214,22 +186,13 @@ struct AOTTests: KernelcSuite {
                 return 0;
             }
             """)
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let runtime = root.appendingPathComponent("Sources/KernRuntime")
-        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
-            .filter { $0.hasSuffix(".c") }.map { runtime.appendingPathComponent($0).path }
         let code =
             form == "lib"
             ? ["-L", folder, "-l\(name)"]
             : ["v1", "v3", "v4", "dispatch"].map { "\(folder)/\(name).\($0).S" }
-        let app = source + ".app"
-        let build = try run(
-            cc,
-            [program, "-I", folder + "/include", "-I", runtime.path + "/include", "-o", app]
-                + runtimeSources + code + ["-lmvec", "-lm", "-lpthread", "-ldl"])
-        #expect(build.status == 0, "\(build.output)")
-        let result = try run(app, [])
+        let result = try buildAndRunC(
+            program, includes: [folder + "/include"],
+            linking: code + ["-lmvec", "-lm", "-lpthread", "-ldl"], app: source + ".app")
         #expect(result.status == 0)
         #expect(result.output == "level \(try Self.expectedLevel()): 12 14 16 status 1 line 15\n")
     }
@@ -243,6 +206,27 @@ struct AOTTests: KernelcSuite {
         let v4 = ["avx512f", "avx512bw", "avx512cd", "avx512dq", "avx512vl"]
         guard v3.allSatisfy(flags.contains) else { return 1 }
         return v4.allSatisfy(flags.contains) ? 4 : 3
+    }
+
+    /// Compiles a C program with the C runtime's sources (no LLVM, no Swift), `-I` each of
+    /// `includes` and the runtime's headers, then `linking` (kernels' code and libraries),
+    /// and runs it. The build must succeed; returns the program's status and output.
+    private func buildAndRunC(
+        _ program: String, includes: [String], linking: [String], app: String
+    ) throws -> (status: Int32, output: String) {
+        let cc = try #require(
+            ["/usr/bin/cc", "/opt/swift/usr/bin/clang", "/usr/bin/clang"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }, "no C compiler (cc or clang) found")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let runtime = root.appendingPathComponent("Sources/KernRuntime")
+        let runtimeSources = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
+            .filter { $0.hasSuffix(".c") }.map { runtime.appendingPathComponent($0).path }
+        let headers = (includes + [runtime.path + "/include"]).flatMap { ["-I", $0] }
+        let build = try run(cc, [program] + headers + ["-o", app] + runtimeSources + linking)
+        try #require(build.status == 0, "\(build.output)")
+        return try run(app, [])
     }
 
     private func run(_ path: String, _ arguments: [String]) throws -> (

@@ -27,6 +27,67 @@ struct GeneratorTests {
         #expect(!text.contains("clock("))
     }
 
+    /// Each random-draw site is about 300 LLVM instructions, so draws are rationed
+    /// (generator version 2; docs/fuzzing.md, "Throughput"): about one site per program
+    /// (version 1: 4.2), most programs still draw, and draws still occur inside `prange`
+    /// bodies (per-iteration streams) and serial loops.
+    @Test func randomDrawsAreRationedNotDropped() {
+        let programs = (0..<400 as Range<UInt64>).map { ProgramGenerator.program(seed: 20261207, index: $0) }
+        func draws(_ text: Substring) -> Int {
+            text.components(separatedBy: ".random(in:").count - 1
+                + text.components(separatedBy: "randomNormal()").count - 1
+        }
+        let counts = programs.map { draws(Substring($0)) }
+        #expect(Double(counts.reduce(0, +)) / 400 < 2)
+        #expect(counts.filter { $0 > 0 }.count > 160)
+        // Lines inside a loop of kind `marker` (deeper indentation than its header).
+        func drawsInside(_ marker: String) -> Int {
+            var total = 0
+            for program in programs {
+                var loopIndent: [Int] = []
+                for line in program.split(separator: "\n") {
+                    let indent = line.prefix { $0 == " " }.count
+                    while let last = loopIndent.last, indent <= last { loopIndent.removeLast() }
+                    if !loopIndent.isEmpty { total += draws(line) }
+                    if line.contains(marker) { loopIndent.append(indent) }
+                }
+            }
+            return total
+        }
+        #expect(drawsInside("in prange(") > 20)
+        #expect(drawsInside("for ") > drawsInside("in prange("))
+        #expect(ProgramGenerator.version == 2)
+    }
+
+    /// `Options.version` 1 regenerates generator 1's programs byte for byte (FNV-1a of
+    /// programs 0..<50 of seed 7, computed with generator 1 before version 2 existed),
+    /// so a ledger line or finding of version 1 can still be reproduced.
+    @Test func olderVersionReproducesItsPrograms() {
+        func fnv(version: Int) -> UInt64 {
+            var options = ProgramGenerator.Options()
+            options.version = version
+            var h: UInt64 = 1_469_598_103_934_665_603
+            for k in 0..<50 as Range<UInt64> {
+                for b in ProgramGenerator.program(seed: 7, index: k, options: options).utf8 {
+                    h = (h ^ UInt64(b)) &* 1_099_511_628_211
+                }
+            }
+            return h
+        }
+        #expect(fnv(version: 1) == 9_173_750_371_592_057_060)
+        #expect(fnv(version: 2) != fnv(version: 1))
+        #expect(ProgramGenerator.versions == 1...ProgramGenerator.version)
+    }
+
+    /// Seed 20261207 program 335 (CI's seed) once read the variable of a typed `for`
+    /// loop that was replaced by a declaration for being over budget: a compile error.
+    @Test func overBudgetLoopLeavesNoVariableBehind() throws {
+        let source = ProgramGenerator.program(seed: 20261207, index: 335)
+        let entry = Differ.Entry(name: ProgramGenerator.entryName(index: 335), source: source)
+        let observed = try Differ.interpret(source: source, entries: [entry], seed: 20261207)
+        #expect(observed.count == 1)
+    }
+
     /// A small batch through the whole differential check, as the fuzzer runs it.
     @Test func smallBatchAgrees() {
         let indices = 0..<6 as Range<UInt64>

@@ -1,6 +1,7 @@
 import Foundation
-import Kern
 import Testing
+
+@testable import Kern
 
 /// `KernModule.report`: what the compiler did with each loop, checked against kernels
 /// whose fate is known (vectorizable, loop-carried, parallel, checked indices).

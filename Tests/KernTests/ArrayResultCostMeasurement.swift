@@ -16,17 +16,6 @@ struct ArrayResultCostMeasurement {
         func into(x: [Double], y: [Double], z: inout [Double]) { hyp(x, y, out: &z) }
         """
 
-    func fastest(_ body: () throws -> Void) rethrows -> Double {
-        try body()
-        var best = Double.infinity
-        for _ in 0..<9 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
-        }
-        return best
-    }
-
     @Test func tensorVersusSwiftArray() throws {
         let module = try KernModule.compile(
             source: Self.source, options: CompileOptions(threads: 1))
@@ -37,9 +26,11 @@ struct ArrayResultCostMeasurement {
         let y = Tensor<Double>((0..<n).map { Double($0 % 777) })
         let z = try Tensor<Double>(shape: [n], repeating: 0)
         var sink = 0.0
-        let tensor = try fastest { sink += try hyp(x, y).tensor(of: Double.self)[n - 1] }
-        let array = try fastest { sink += try hyp(x, y).as([Double].self)[n - 1] }
-        let preallocated = try fastest {
+        let tensor = try fastestSeconds(of: 9) {
+            sink += try hyp(x, y).tensor(of: Double.self)[n - 1]
+        }
+        let array = try fastestSeconds(of: 9) { sink += try hyp(x, y).as([Double].self)[n - 1] }
+        let preallocated = try fastestSeconds(of: 9) {
             _ = try into(x, y, z)
             sink += z[n - 1]
         }

@@ -21,24 +21,13 @@ struct BoundsCheckCostMeasurement {
     }
 
     /// Minimum seconds of `body` over 15 calls after one warm-up.
-    func fastest(_ body: () throws -> Void) rethrows -> Double {
-        try body()
-        var best = Double.infinity
-        for _ in 0..<15 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
-        }
-        return best
-    }
-
     func compare(_ label: String, _ run: (KernFunction) throws -> Void, file: String, name: String)
         throws
     {
         let checkedFunction = try function(file, name, checked: true)
         let uncheckedFunction = try function(file, name, checked: false)
-        let checked = try fastest { try run(checkedFunction) }
-        let unchecked = try fastest { try run(uncheckedFunction) }
+        let checked = try fastestSeconds(of: 15) { try run(checkedFunction) }
+        let unchecked = try fastestSeconds(of: 15) { try run(uncheckedFunction) }
         let ratio = checked / unchecked
         print(
             String(

@@ -1,5 +1,4 @@
 import KernBasics
-import KernIR
 import KernTestSupport
 /// KernModule and the Compiler's back half without LLVM: IR signatures become host
 /// signatures, entry points come from a `CompiledCode` (here the C test entries), and
@@ -7,6 +6,7 @@ import KernTestSupport
 import Testing
 
 @testable import Kern
+@testable import KernIR
 
 /// Compiled code served by the hand-written C entries.
 struct TestEntries: CompiledCode {

@@ -97,6 +97,16 @@ import Testing
             #expect(!x86.cpus(llvmMajor: 20).contains("diamondrapids"))
             #expect(x86.cpus(llvmMajor: 20).contains("znver4"))
             #expect(!x86.cpus(llvmMajor: 22).contains("i386"))
+            // A feature only LLVM 19 lists, and the AArch64 tables.
+            #expect(x86.features(llvmMajor: 19).contains("avx10.1-256"))
+            #expect(!x86.features(llvmMajor: 21).contains("avx10.1-256"))
+            #expect(!x86.features(llvmMajor: 22).contains("avx10.1-256"))
+            #expect(x86.features(llvmMajor: 21).contains("avx2"))
+            let arm = try #require(
+                TargetValidation.Architecture(triple: "aarch64-unknown-linux-gnu"))
+            #expect(arm.cpus(llvmMajor: 22).contains("apple-m1"))
+            #expect(!arm.cpus(llvmMajor: 19).contains("apple-m1"))
+            #expect(arm.features(llvmMajor: 19).contains("neon"))
         }
     }
 #endif

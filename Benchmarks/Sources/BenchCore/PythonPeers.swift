@@ -7,12 +7,6 @@ public struct PythonPeers {
     public var script: String
     public var directory: URL
 
-    public init(python: String, script: String, directory: URL) {
-        self.python = python
-        self.script = script
-        self.directory = directory
-    }
-
     /// Writes the manifest the script reads: sizes, scalars, timing plan.
     public func writeManifest(_ s: Sizes, _ plan: TimingPlan, quick: Bool) throws {
         let manifest: [String: Any] = [

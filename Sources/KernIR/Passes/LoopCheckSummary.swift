@@ -3,7 +3,8 @@ import KernBasics
 /// Bounds checks per loop, for `kernelc report`. In: the module before and after the
 /// bounds-check passes. Out: for every `for` loop (keyed by its `LoopID`), how many
 /// `check.bounds` the passes removed, hoisted out of the loop, and kept inside it. A
-/// check is counted in its innermost enclosing loop.
+/// check is counted in its innermost enclosing loop. Built only here (implicit memberwise
+/// initializer).
 public struct LoopCheckSummary: Sendable, Hashable {
     /// The loop's identity (the report joins on it).
     public var id: LoopID
@@ -17,16 +18,6 @@ public struct LoopCheckSummary: Sendable, Hashable {
     /// Still checked on every iteration.
     public var kept: Int
 
-    public init(
-        id: LoopID, function: String, loop: SourcePos, removed: Int, hoisted: Int, kept: Int
-    ) {
-        self.id = id
-        self.function = function
-        self.loop = loop
-        self.removed = removed
-        self.hoisted = hoisted
-        self.kept = kept
-    }
 }
 
 /// Where a loop was first seen (its function before outlining, and its position).

@@ -1,27 +1,17 @@
 /// What a pass did, for `kernelc report` and `--dump-after` readers: the pass name and
 /// per-function counts of what it removed and kept. In: filled by the passes. Out: read
-/// by the pipeline's caller.
+/// by the pipeline's caller. Only passes build these (implicit memberwise initializers).
 public struct PassStatistics: Sendable, Hashable, CustomStringConvertible {
     public struct FunctionCount: Sendable, Hashable {
         public var function: String
         public var removed: Int
         public var kept: Int
-        public init(function: String, removed: Int, kept: Int) {
-            self.function = function
-            self.removed = removed
-            self.kept = kept
-        }
     }
 
     /// The pass's pipeline name (`eliminate-bounds-checks`).
     public var pass: String
     /// One entry per function, in module order.
-    public var functions: [FunctionCount]
-
-    public init(pass: String, functions: [FunctionCount] = []) {
-        self.pass = pass
-        self.functions = functions
-    }
+    public var functions: [FunctionCount] = []
 
     public var removed: Int { functions.reduce(0) { $0 + $1.removed } }
     public var kept: Int { functions.reduce(0) { $0 + $1.kept } }
