@@ -82,6 +82,8 @@ const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {
     "LLVMVerifyModule",
     "LLVMAddFunction",
     "LLVMGetNamedFunction",
+    "LLVMGetFirstFunction",
+    "LLVMGetNextFunction",
     "LLVMGetParam",
     "LLVMSetLinkage",
     "LLVMSetVisibility",
@@ -294,6 +296,8 @@ const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {
     0, /* LLVMVerifyModule */
     0, /* LLVMAddFunction */
     0, /* LLVMGetNamedFunction */
+    0, /* LLVMGetFirstFunction */
+    0, /* LLVMGetNextFunction */
     0, /* LLVMGetParam */
     0, /* LLVMSetLinkage */
     0, /* LLVMSetVisibility */
@@ -507,6 +511,8 @@ enum {
     KERN_LLVM_INDEX_LLVMVerifyModule,
     KERN_LLVM_INDEX_LLVMAddFunction,
     KERN_LLVM_INDEX_LLVMGetNamedFunction,
+    KERN_LLVM_INDEX_LLVMGetFirstFunction,
+    KERN_LLVM_INDEX_LLVMGetNextFunction,
     KERN_LLVM_INDEX_LLVMGetParam,
     KERN_LLVM_INDEX_LLVMSetLinkage,
     KERN_LLVM_INDEX_LLVMSetVisibility,
@@ -719,6 +725,8 @@ char * LLVMPrintModuleToString(LLVMModuleRef M) { return KERN_LLVM_FN(LLVMPrintM
 LLVMBool LLVMVerifyModule(LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage) { return KERN_LLVM_FN(LLVMVerifyModule)(M, Action, OutMessage); }
 LLVMValueRef LLVMAddFunction(LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy) { return KERN_LLVM_FN(LLVMAddFunction)(M, Name, FunctionTy); }
 LLVMValueRef LLVMGetNamedFunction(LLVMModuleRef M, const char *Name) { return KERN_LLVM_FN(LLVMGetNamedFunction)(M, Name); }
+LLVMValueRef LLVMGetFirstFunction(LLVMModuleRef M) { return KERN_LLVM_FN(LLVMGetFirstFunction)(M); }
+LLVMValueRef LLVMGetNextFunction(LLVMValueRef Fn) { return KERN_LLVM_FN(LLVMGetNextFunction)(Fn); }
 LLVMValueRef LLVMGetParam(LLVMValueRef Fn, unsigned Index) { return KERN_LLVM_FN(LLVMGetParam)(Fn, Index); }
 void LLVMSetLinkage(LLVMValueRef Global, LLVMLinkage Linkage) { KERN_LLVM_FN(LLVMSetLinkage)(Global, Linkage); }
 void LLVMSetVisibility(LLVMValueRef Global, LLVMVisibility Viz) { KERN_LLVM_FN(LLVMSetVisibility)(Global, Viz); }

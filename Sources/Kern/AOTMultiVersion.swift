@@ -92,7 +92,7 @@ public enum AOTMultiVersion {
             .init(
                 name: "dispatch.o", bytes: dispatcher,
                 symbols: functions.map { entryPrefix + "_" + $0 } + [entryPrefix + "_cpu_level"]))
-        let usesMath = Level.allCases.contains { variants[$0]!.llvmIR.contains("@_ZGV") }
+        let usesMath = Level.allCases.contains { variants[$0]!.callsVectorMathLibrary }
         return [
             "lib\(name).a": StaticArchive.bytes(members),
             "include/\(name).h": Array(try header(base, name, entryPrefix).utf8),

@@ -50,12 +50,8 @@ public enum KernCache {
     /// means the default).
     public static func settings(environment env: [String: String]) -> Settings {
         func nonEmpty(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let directory =
-            nonEmpty("KERN_CACHE_DIR")
-            ?? nonEmpty("XDG_CACHE_HOME").map { $0 + "/kern" }
-            ?? nonEmpty("HOME").map { $0 + "/.cache/kern" }
-        let off = ["off", "0", "false", "no"]
-        let enabled = !off.contains((env["KERN_CACHE"] ?? "").lowercased())
+        let directory = CacheLocation.directory(environment: env)
+        let enabled = CacheLocation.enabled(environment: env)
         var maxBytes = defaultMaxBytes
         if let text = nonEmpty("KERN_CACHE_MAX_SIZE") {
             if let parsed = parseSize(text) {

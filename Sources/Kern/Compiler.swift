@@ -31,6 +31,8 @@ protocol CompiledCode: EntryPointProvider {
     /// Where the back end's time went (LLVM lowering, optimization, object, cache).
     var backendTimings: BackendTimings { get }
     var llvmIR: String { get }
+    /// Whether the code calls libmvec's `_ZGV…` functions (`-lmvec` needed to link it).
+    var callsVectorMathLibrary: Bool { get }
     /// `entryPrefix`: entries named `<prefix>_<name>` (ahead-of-time output).
     func assembly(entryPrefix: String?) throws -> String
     func objectCode(entryPrefix: String?) throws -> [UInt8]
@@ -39,6 +41,8 @@ protocol CompiledCode: EntryPointProvider {
 extension CompiledCode {
     /// Code that did not come from LLVM (tests' hand-written entries) took no back-end time.
     var backendTimings: BackendTimings { BackendTimings() }
+    /// Hand-written test code: the text decides.
+    var callsVectorMathLibrary: Bool { llvmIR.contains("@_ZGV") }
 }
 
 /// A back end that makes `KernModule`s: what it loads is compiled code.
@@ -377,6 +381,8 @@ final class EmittedCode: CompiledCode, @unchecked Sendable {
 
     var llvmIR: String { lock.withLock { compiled.llvmIR() } }
 
+    var callsVectorMathLibrary: Bool { lock.withLock { compiled.callsVectorMathLibrary } }
+
     func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
 
     func assembly(entryPrefix: String?) throws -> String {
@@ -441,6 +447,11 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
                 return "; LLVM IR unavailable: \(error)\n"
             }
         }
+    }
+
+    var callsVectorMathLibrary: Bool {
+        // As `llvmIR`: a module that cannot be made again shows no libmvec call.
+        lock.withLock { (try? llvmModule().callsVectorMathLibrary) ?? false }
     }
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }

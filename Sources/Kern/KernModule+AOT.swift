@@ -85,7 +85,7 @@ extension KernModule {
             "include/\(name).h": Array(
                 try cHeader(moduleName: name, target: target, entryPrefix: entryPrefix).utf8),
             "include/module.modulemap": Array(
-                Self.moduleMap(name: name, source: file.name, usesMath: llvmIR.contains("@_ZGV"))
+                Self.moduleMap(name: name, source: file.name, usesMath: callsVectorMathLibrary)
                     .utf8),
         ]
     }

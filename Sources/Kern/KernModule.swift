@@ -118,6 +118,10 @@ public final class KernModule: Sendable {
     /// The optimized LLVM IR of the module.
     public var llvmIR: String { code.llvmIR }
 
+    /// Whether the machine code calls glibc's libmvec (SIMD math), so linking it needs
+    /// `-lmvec -lm`; asks the LLVM module instead of printing and searching `llvmIR`.
+    package var callsVectorMathLibrary: Bool { code.callsVectorMathLibrary }
+
     /// The module's machine code as assembly for the target. `entryPrefix`: the entry
     /// point of function `f` is `<entryPrefix>_f` instead of `kern_entry_f` (every other
     /// symbol is internal, so modules with different prefixes link into one program).

@@ -137,7 +137,7 @@ struct BuildCommand: ParsableCommand {
                 Console.printError(CompileTimeTable.render(timings, file: file))
             }
             if emit == .obj || emit == .asm || emit == .cTarget || emit == .lib,
-                module.llvmIR.contains("@_ZGV")
+                module.callsVectorMathLibrary
             {
                 // docs/vector-math.md: the SIMD math variants live in glibc's libmvec.
                 Console.printError(
@@ -166,7 +166,7 @@ struct BuildCommand: ParsableCommand {
                 : try AOTMultiVersion.cTargetFiles(
                     variants: variants, moduleName: moduleName, entryPrefix: entryPrefix)
             try Self.writeFolder(files, to: output ?? ".")
-            if variants.values.contains(where: { $0.llvmIR.contains("@_ZGV") }) {
+            if variants.values.contains(where: { $0.callsVectorMathLibrary }) {
                 Console.printError(
                     "note: the code calls libmvec's SIMD math functions: link with -lmvec -lm (or build with --no-vector-math)"
                 )

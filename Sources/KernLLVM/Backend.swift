@@ -48,6 +48,11 @@ public final class CompiledModule: @unchecked Sendable {
     /// Textual LLVM IR of the optimized module.
     public func llvmIR() -> String { module.printed() }
 
+    /// Whether the code calls glibc's libmvec (`_ZGV…` SIMD math variants, from Codegen or
+    /// the loop vectorizer), so a program linking it needs `-lmvec`. Cheaper than searching
+    /// `llvmIR()` (printing a module costs as much as a few percent of its compile).
+    public var callsVectorMathLibrary: Bool { module.hasFunction(withPrefix: "_ZGV") }
+
     /// Assembly for the target (generated from a clone; the module stays untouched).
     /// `entryPrefix`: name the entry of function `f` `<entryPrefix>_f` instead of
     /// `kern_entry_f` (ahead-of-time output: every other symbol is internal, so modules

@@ -81,3 +81,81 @@ import Testing
         }
     }
 }
+
+/// The remembered `llvm-config` answer (Bindings/LLVMConfigAnswers.swift).
+@Suite struct LLVMConfigAnswerTests {
+    private func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "kern-llvm-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// An executable file standing in for a tool (only its identity matters here).
+    private func fakeTool(in directory: String) throws -> String {
+        let tool = directory + "/llvm-config-fake"
+        #expect(FileManager.default.createFile(atPath: tool, contents: Data("#!/bin/sh\n".utf8)))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool)
+        return tool
+    }
+
+    @Test func anAnswerIsRememberedWhileTheToolIsUnchanged() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tool = try fakeTool(in: directory)
+        let answers = LLVMConfigAnswers(environment: ["KERN_CACHE_DIR": directory])
+        #expect(answers.library(of: tool) == nil)
+        let library = "/usr/lib/x86_64-linux-gnu/libc.so.6"  // any existing file
+        answers.remember(library, of: tool)
+        #expect(answers.library(of: tool) == library)
+        // Another process (a new value) reads the same file.
+        #expect(LLVMConfigAnswers(environment: ["KERN_CACHE_DIR": directory]).library(of: tool) == library)
+        // Remembering again replaces the tool's line instead of adding one.
+        answers.remember("/bin/sh", of: tool)
+        #expect(answers.library(of: tool) == "/bin/sh")
+        let text = try String(contentsOfFile: directory + "/llvm-config-answers", encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 1)
+        // A changed tool (new size and modification time) is asked again.
+        try Data("#!/bin/sh\necho changed\n".utf8).write(to: URL(fileURLWithPath: tool))
+        #expect(answers.library(of: tool) == nil)
+    }
+
+    @Test func aLibraryThatIsGoneOrAGarbledFileIsIgnored() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let tool = try fakeTool(in: directory)
+        let answers = LLVMConfigAnswers(environment: ["KERN_CACHE_DIR": directory])
+        answers.remember(directory + "/libLLVM-gone.so", of: tool)
+        #expect(answers.library(of: tool) == nil)
+        try Data([0xff, 0x00, 0x09, 0x0a, 0x41]).write(
+            to: URL(fileURLWithPath: directory + "/llvm-config-answers"))
+        #expect(answers.library(of: tool) == nil)
+    }
+
+    @Test func nothingIsRememberedWithTheCacheOffOrWithoutADirectory() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(LLVMConfigAnswers(environment: ["KERN_CACHE_DIR": directory, "KERN_CACHE": "off"]).file == nil)
+        #expect(LLVMConfigAnswers(environment: [:]).file == nil)
+    }
+
+    /// The search uses the remembered answer instead of asking the tool: a remembered
+    /// library the real tool would not name is the one loaded.
+    @Test func theSearchUsesTheRememberedAnswer() throws {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
+        let tools = [22, 19].compactMap { major in
+            path.split(separator: ":").map { "\($0)/llvm-config-\(major)" }
+                .first { FileManager.default.isExecutableFile(atPath: $0) }
+        }
+        guard tools.count == 2 else { return }  // needs LLVM 22 and 19 installed
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["LLVM_CONFIG": tools[0], "PATH": path, "KERN_CACHE_DIR": directory]
+        let first = try LLVMLibrary.probe(environment: environment)
+        #expect(first.major == 22)
+        let answers = LLVMConfigAnswers(environment: environment)
+        #expect(answers.library(of: tools[0]) == first.path)
+        let other = try LLVMLibrary.probe(environment: ["LLVM_CONFIG": tools[1], "PATH": path])
+        answers.remember(other.path, of: tools[0])
+        #expect(try LLVMLibrary.probe(environment: environment).major == 19)
+    }
+}

@@ -164,6 +164,8 @@ char *LLVMPrintModuleToString(LLVMModuleRef M) KERN_LLVM_API(LLVMPrintModuleToSt
 LLVMBool LLVMVerifyModule(LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage) KERN_LLVM_API(LLVMVerifyModule);
 LLVMValueRef LLVMAddFunction(LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy) KERN_LLVM_API(LLVMAddFunction);
 LLVMValueRef LLVMGetNamedFunction(LLVMModuleRef M, const char *Name) KERN_LLVM_API(LLVMGetNamedFunction);
+LLVMValueRef LLVMGetFirstFunction(LLVMModuleRef M) KERN_LLVM_API(LLVMGetFirstFunction);
+LLVMValueRef LLVMGetNextFunction(LLVMValueRef Fn) KERN_LLVM_API(LLVMGetNextFunction);
 LLVMValueRef LLVMGetParam(LLVMValueRef Fn, unsigned Index) KERN_LLVM_API(LLVMGetParam);
 void LLVMSetLinkage(LLVMValueRef Global, LLVMLinkage Linkage) KERN_LLVM_API(LLVMSetLinkage);
 void LLVMSetVisibility(LLVMValueRef Global, LLVMVisibility Viz) KERN_LLVM_API(LLVMSetVisibility);
@@ -297,6 +299,6 @@ LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms
 void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
 void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
 
-#define KERN_LLVM_FUNCTION_COUNT 210
+#define KERN_LLVM_FUNCTION_COUNT 212
 
 #endif

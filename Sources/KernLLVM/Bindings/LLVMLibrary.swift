@@ -6,6 +6,8 @@
 ///    candidate: a wrong path is an error, never a silent fallback.
 /// 2. The `llvm-config` named by `LLVM_CONFIG` (a name on `PATH` or a path).
 /// 3. The newest `llvm-config-NN` on `PATH` (NN from 22 down to 19).
+///    An llvm-config's answer is remembered on disk while its file is unchanged, so
+///    later processes skip the spawn (LLVMConfigAnswers.swift).
 /// 4. The usual install locations of versions 22 down to 19.
 import CLLVM
 import Foundation
@@ -89,10 +91,21 @@ package enum LLVMLibrary {
             }
         }
         tools += versionedLLVMConfigs(path: path).map { ("", $0) }
+        let answers = LLVMConfigAnswers(environment: env)
         for (origin, tool) in tools {
+            // The answer a previous process got from this very tool file, if any; one
+            // that no longer loads is not reported: the tool is asked again below.
+            if let remembered = answers.library(of: tool),
+                case .success(let found) = open(remembered, commit: commit)
+            {
+                return found
+            }
             switch libraryFile(of: tool) {
             case .success(let library):
-                if let found = attempt(library, origin + tool + " → ") { return found }
+                if let found = attempt(library, origin + tool + " → ") {
+                    answers.remember(library, of: tool)
+                    return found
+                }
             case .failure(let reason): tried.append(origin + tool + ": \(reason)")
             }
         }

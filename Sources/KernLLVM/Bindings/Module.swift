@@ -58,6 +58,23 @@ package final class Module {
 
     func function(named name: String) -> LLVMValue? { LLVMGetNamedFunction(ref, name) }
 
+    /// Whether a function (defined or declared) has a name starting with `prefix`: walks
+    /// the function list instead of printing the module and searching the text.
+    func hasFunction(withPrefix prefix: String) -> Bool {
+        var function = LLVMGetFirstFunction(ref)
+        while let current = function {
+            var length = 0
+            if let name = LLVMGetValueName2(current, &length),
+                String(decoding: UnsafeRawBufferPointer(start: name, count: length), as: UTF8.self)
+                    .hasPrefix(prefix)
+            {
+                return true
+            }
+            function = LLVMGetNextFunction(current)
+        }
+        return false
+    }
+
     /// Declares (once) an external C function.
     func declare(_ name: String, _ type: LLVMType) -> LLVMValue {
         function(named: name) ?? addFunction(name, type)
