@@ -321,11 +321,12 @@ struct CachingJITBackend: KernBackend {
                 timings: code.timings)
         }
         do {
-            let jit = try engine.load(objects: objects, name: file.name, exportedFunctions: exported)
+            let jit = try engine.load(
+                objects: objects, name: file.name, exportedFunctions: exported)
             return JITCompiledCode(
                 jit: jit, compiled: code.compiled, object: objects.count == 1 ? objects[0] : nil,
                 ir: module, options: options, timings: code.timings)
-        } catch where code.timings.cacheHit == true {
+        } catch  where code.timings.cacheHit == true {
             // A verified entry the JIT still refuses (written by a Kern that emitted bad
             // code): compile afresh, which also replaces the entry.
             var (parts, timings) = try compileObjects(module, options: options)

@@ -98,8 +98,10 @@ extension Codegen {
     func saturatingSignedLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {
         let real = llvmType(from)
         let bits = to.bitWidth
-        let low = splat(ctx.constReal(real, -Double(sign: .plus, exponent: bits - 1, significand: 1)))
-        let high = splat(ctx.constReal(real, Double(sign: .plus, exponent: bits - 1, significand: 1)))
+        let low = splat(
+            ctx.constReal(real, -Double(sign: .plus, exponent: bits - 1, significand: 1)))
+        let high = splat(
+            ctx.constReal(real, Double(sign: .plus, exponent: bits - 1, significand: 1)))
         let above = b.fcmp(.oge, v, high)
         let below = b.fcmp(.olt, v, low)
         let inRange = b.and(b.fcmp(.oge, v, low), b.fcmp(.olt, v, high))
