@@ -49,9 +49,12 @@ struct SessionJITBackend: KernBackend {
         var externals: [(String, UInt)] = []
         for f in module.functions {
             guard let symbol = f.external else { continue }
-            guard let address = library?.code.address(ofEntry: f.name) else {
+            // Through the function's entry: a lazily compiled library (the default,
+            // `CompileOptions.lazyCompile`) compiles a definition on its first use here.
+            guard let definition = library?[f.name] else {
                 throw KernError.backend(message: "no compiled definition of '\(f.name)' to call")
             }
+            let address = try definition.entryPoint
             externals.append((symbol, UInt(bitPattern: address)))
         }
         let jit = try JITEngine.shared().load(code, externals: externals)
