@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="$root/Fuzz/.build"
 mkdir -p "$out"
-flags=(-parse-as-library -sanitize=fuzzer,address -O -g -swift-version 6 -I "$out" -L "$out")
+flags=(-parse-as-library -package-name kern -sanitize=fuzzer,address -O -g -swift-version 6 -I "$out" -L "$out")
 
 module() { # name [source root]
     local name="$1" src="${2:-$root}"
