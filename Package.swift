@@ -132,7 +132,8 @@ let package = Package(
         // Hand-written C functions following the entry ABI, for testing calls without LLVM.
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
-            name: "KernTests", dependencies: ["Kern", "KernIR", "KernLLVM", "KernTestSupport", "KernRuntime"],
+            name: "KernTests",
+            dependencies: ["Kern", "KernIR", "KernLLVM", "KernTestSupport", "KernRuntime", "KernFuzzGen"],
             // A `.kern` resource, for errors naming the original file (SourcePositionTests).
             resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
         // The typed wrappers end to end: this package's own plugin over Tests/KernPluginTests/*.kern.
