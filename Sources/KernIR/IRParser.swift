@@ -306,6 +306,20 @@ struct IRParser {
         return vs
     }
 
+    /// `, %v`: the next operand of an operation.
+    mutating func commaValue() throws(IRParseError) -> ValueID {
+        try expect(",")
+        return try value()
+    }
+
+    /// `[%a, %b]`: indices or extents.
+    mutating func indexList() throws(IRParseError) -> [ValueID] {
+        try expect("[")
+        let values = try valueList(until: "]")
+        try expect("]")
+        return values
+    }
+
     // MARK: Blocks and instructions
 
     mutating func block() throws(IRParseError) -> Block {
