@@ -163,9 +163,8 @@ public struct Report {
             var parts: [String] = []
             if kernels > 0 { parts.append("\(kernels) kernel outputs") }
             if chain > 0 { parts.append("\(chain) chain outputs") }
-            s +=
-                parts.isEmpty
-                ? "No output was measured.\n" : "All \(parts.joined(separator: " and ")) measured match.\n"
+            let measured = parts.joined(separator: " and ")
+            s += parts.isEmpty ? "No output was measured.\n" : "All \(measured) measured match.\n"
         } else {
             for m in failures {
                 switch m.status {
