@@ -89,20 +89,13 @@ extension IRParser {
                 throw expected("a C symbol in quotes")
             }
             advance()
-            try expect("(")
-            var parameters: [ScalarType] = []
-            if !isPunct(")") {
-                repeat { parameters.append(try scalarKind()) } while eat(",")
-            }
-            try expect(")")
+            let parameters = try parenthesized { (p) throws(IRParseError) in try p.scalarKind() }
             try expect("->")
             var result: ScalarType?
             if isIdent("void") { advance() } else { result = try scalarKind() }
             let isPure = isIdent("pure")
             if isPure { advance() }
-            try expect("(")
-            let args = try valueList(until: ")")
-            try expect(")")
+            let args = try parenthesized { (p) throws(IRParseError) in try p.value() }
             return .callC(
                 CFunction(symbol: symbol, parameters: parameters, result: result, isPure: isPure),
                 args)
@@ -153,20 +146,17 @@ extension IRParser {
         guard case .function(let name) = tok.kind else { throw expected("a callee '@name'") }
         guard let callee = functionIDs[name] else { throw fail("unknown function @\(name)") }
         advance()
-        try expect("(")
-        var args: [CallArgument] = []
-        if !isPunct(")") {
-            repeat {
-                switch tok.kind {
-                case .value(let n): args.append(.value(ValueID(raw: n)))
-                case .slot(let n): args.append(.slot(SlotID(raw: n)))
-                case .ident, .function, .number, .string, .punct, .newline, .eof:
-                    throw expected("an argument '%N' or '$N'")
-                }
-                advance()
-            } while eat(",")
+        let args = try parenthesized { (p) throws(IRParseError) -> CallArgument in
+            let argument: CallArgument
+            switch p.tok.kind {
+            case .value(let n): argument = .value(ValueID(raw: n))
+            case .slot(let n): argument = .slot(SlotID(raw: n))
+            case .ident, .function, .number, .string, .punct, .newline, .eof:
+                throw p.expected("an argument '%N' or '$N'")
+            }
+            p.advance()
+            return argument
         }
-        try expect(")")
         return .call(callee, args)
     }
 
