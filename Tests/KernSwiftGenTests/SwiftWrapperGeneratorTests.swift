@@ -1,3 +1,4 @@
+import KernBasics
 import Testing
 
 @testable import KernSwiftGen
@@ -19,7 +20,7 @@ struct SwiftWrapperGeneratorTests {
         """
 
     @Test func wrappersKeepNamesLabelsAndTypes() throws {
-        let text = swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        let text = swift([SourceFile(name: "/p/k.kern", text: Self.kernels)])
         #expect(text.contains("enum Kernels {"))
         #expect(text.contains("static func saxpy(a: Float, x: [Float], y: inout [Float]) throws {"))
         // Rank 2: a Tensor (no copy) and nested arrays (copied in and out).
@@ -40,7 +41,7 @@ struct SwiftWrapperGeneratorTests {
 
     /// Wrappers call the entry point directly with its exact C type (EntryABI order).
     @Test func wrappersCallTheEntryPointDirectly() throws {
-        let text = swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        let text = swift([SourceFile(name: "/p/k.kern", text: Self.kernels)])
         #expect(
             text.contains(
                 "try _KernDirectEntry(_module0.get().function(named: \"saxpy\"), abi: \"func saxpy(Float, [Float], inout [Float]) -> Void\")"
@@ -59,7 +60,7 @@ struct SwiftWrapperGeneratorTests {
 
     @Test func errorsPointIntoTheKernelFile() {
         let bad = "func f(n: Int) -> Double {\n    return n\n}\n"
-        let output = SwiftWrapperGenerator.generate([.init(path: "/src/bad.kern", text: bad)])
+        let output = SwiftWrapperGenerator.generate([SourceFile(name: "/src/bad.kern", text: bad)])
         guard case .errors(let text) = output else {
             Issue.record("expected errors, got \(output)")
             return
@@ -72,8 +73,8 @@ struct SwiftWrapperGeneratorTests {
 
     @Test func aFunctionDefinedInTwoFilesIsAnError() {
         let output = SwiftWrapperGenerator.generate([
-            .init(path: "/a.kern", text: "func f() -> Int { 1 }\n"),
-            .init(path: "/b.kern", text: "\nfunc f() -> Int { 2 }\n"),
+            SourceFile(name: "/a.kern", text: "func f() -> Int { 1 }\n"),
+            SourceFile(name: "/b.kern", text: "\nfunc f() -> Int { 2 }\n"),
         ])
         #expect(
             output
@@ -97,7 +98,7 @@ struct SwiftWrapperArrayResultTests {
             func ramp(n: Int) -> [Double] { [Double](repeating: 1, count: n) }
             func grid(n: Int) -> [[Float]] { [[Float]](repeating: 0, rows: n, cols: n) }
             """
-        let text = swift([.init(path: "/p/r.kern", text: source)])
+        let text = swift([SourceFile(name: "/p/r.kern", text: source)])
         #expect(text.contains("static func ramp(n: Int) throws -> [Double] {"))
         #expect(text.contains(".as([Double].self)"))
         #expect(text.contains("static func grid(n: Int) throws -> Tensor<Float> {"))
@@ -119,7 +120,7 @@ struct SwiftWrapperVectorizeTests {
 
             func plain(x: Double) -> Double { x }
             """
-        let text = swift([.init(path: "/p/v.kern", text: source)])
+        let text = swift([SourceFile(name: "/p/v.kern", text: source)])
         // The scalar form stays the direct one.
         #expect(text.contains("static func hyp(x: Double, _ y: Double) throws -> Double {"))
         #expect(
@@ -152,7 +153,7 @@ struct SwiftWrapperVectorizeTests {
 
 /// The generated Swift of `inputs`; records an issue (and returns "") when the generator
 /// reports errors instead.
-func swift(_ inputs: [SwiftWrapperGenerator.Input]) -> String {
+func swift(_ inputs: [SourceFile]) -> String {
     let output = SwiftWrapperGenerator.generate(inputs)
     guard case .swift(let text) = output else {
         Issue.record("expected Swift, got \(output)")
