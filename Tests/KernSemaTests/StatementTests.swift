@@ -145,13 +145,6 @@ import Testing
                 params: "m: [[Float]], i: Int, j: Int, k: Int32"))
         #expect(run.type(of: "m[i]") == .array(.float, rank: 1))
         #expect(run.type(of: "m[i, j]") == .scalar(.float))
-        expectError(
-            body("let a = x[1, 2]", params: "x: [Float]"),
-            "too many indices: '[Float]' has rank 1 but 2 indices were given", at: "2]")
-        expectError(
-            body("let a = x[d]", params: "x: [Float], d: Double"),
-            "cannot convert value of type 'Double' to expected index type 'Int'", at: "d]",
-            help: "Int(d)")
     }
 
 }
