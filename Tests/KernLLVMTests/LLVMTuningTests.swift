@@ -23,7 +23,8 @@ import Testing
         ])
         #expect(tuning.passes == "default<O2>")
         #expect(tuning.codegenLevel == 2)
-        #expect(tuning.llvmOptions == ["-enable-epilogue-vectorization=false", "-unroll-runtime=false"])
+        #expect(
+            tuning.llvmOptions == ["-enable-epilogue-vectorization=false", "-unroll-runtime=false"])
         #expect(
             tuning.identity
                 == "passes=default<O2>;codegen=2;llvm-options=-enable-epilogue-vectorization=false -unroll-runtime=false"

@@ -57,10 +57,11 @@ package enum LLVMLibrary {
     /// throws the reasons itself. Never blocks.
     package static func preload() {
         // Not `loaded`: its lock is held for the whole of a load in progress.
-        guard preloadStarted.withLock({ started in
-            defer { started = true }
-            return !started
-        })
+        guard
+            preloadStarted.withLock({ started in
+                defer { started = true }
+                return !started
+            })
         else { return }
         Thread.detachNewThread { _ = try? load() }
     }

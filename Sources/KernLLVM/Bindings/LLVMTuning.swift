@@ -43,7 +43,9 @@ package struct LLVMTuning: Sendable, Equatable {
         var parts: [String] = []
         if let passes { parts.append("passes=\(passes)") }
         if let codegenLevel { parts.append("codegen=\(codegenLevel)") }
-        if !llvmOptions.isEmpty { parts.append("llvm-options=\(llvmOptions.joined(separator: " "))") }
+        if !llvmOptions.isEmpty {
+            parts.append("llvm-options=\(llvmOptions.joined(separator: " "))")
+        }
         return parts.joined(separator: ";")
     }
 
