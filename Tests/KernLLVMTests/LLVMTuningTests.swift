@@ -7,11 +7,11 @@ import Testing
 @Suite struct LLVMTuningTests {
     @Test func nothingSetMeansNoOverrideAndNoKeyPart() {
         let none = LLVMTuning(environment: [:])
-        #expect(none.passes == nil && none.codegenLevel == nil && none.llvmOptions.isEmpty)
+        #expect(none.passes == nil && none.codegenLevel == nil && none.invalidCodegenLevel == nil)
         #expect(none.identity == "")
         // Empty values count as unset.
         let empty = LLVMTuning(environment: [
-            "KERN_LLVM_PASSES": "", "KERN_CODEGEN_OPT": "", "KERN_LLVM_OPTIONS": "",
+            "KERN_LLVM_PASSES": "", "KERN_CODEGEN_OPT": "",
         ])
         #expect(empty == none)
     }
@@ -19,24 +19,24 @@ import Testing
     @Test func everyOverrideIsNamedInTheIdentity() {
         let tuning = LLVMTuning(environment: [
             "KERN_LLVM_PASSES": "default<O2>", "KERN_CODEGEN_OPT": "2",
-            "KERN_LLVM_OPTIONS": "-enable-epilogue-vectorization=false -unroll-runtime=false",
         ])
         #expect(tuning.passes == "default<O2>")
-        #expect(tuning.codegenLevel == 2)
-        #expect(
-            tuning.llvmOptions == ["-enable-epilogue-vectorization=false", "-unroll-runtime=false"])
-        #expect(
-            tuning.identity
-                == "passes=default<O2>;codegen=2;llvm-options=-enable-epilogue-vectorization=false -unroll-runtime=false"
-        )
+        #expect(try tuning.codegenLevel(or: 3) == 2)
+        #expect(tuning.identity == "passes=default<O2>;codegen=2")
         // Different overrides, different identities (so different cache keys).
         #expect(LLVMTuning(environment: ["KERN_CODEGEN_OPT": "1"]).identity != tuning.identity)
     }
 
-    @Test func aCodegenLevelOutside0To3IsIgnored() {
-        #expect(LLVMTuning(environment: ["KERN_CODEGEN_OPT": "4"]).codegenLevel == nil)
-        #expect(LLVMTuning(environment: ["KERN_CODEGEN_OPT": "fast"]).codegenLevel == nil)
-        #expect(LLVMTuning(environment: ["KERN_CODEGEN_OPT": "0"]).codegenLevel == 0)
+    /// Bad environment is an error, never ignored: the level is refused with its value.
+    @Test func aCodegenLevelOutside0To3IsAnError() throws {
+        for bad in ["4", "fast", "-1"] {
+            let tuning = LLVMTuning(environment: ["KERN_CODEGEN_OPT": bad])
+            #expect(tuning.invalidCodegenLevel == bad)
+            let error = #expect(throws: LLVMError.self) { try tuning.codegenLevel(or: 3) }
+            #expect(error?.message.contains("KERN_CODEGEN_OPT='\(bad)'") == true)
+        }
+        #expect(try LLVMTuning(environment: ["KERN_CODEGEN_OPT": "0"]).codegenLevel(or: 3) == 0)
+        #expect(try LLVMTuning(environment: [:]).codegenLevel(or: 2) == 2)
     }
 
     /// The test process's own environment sets no override, so the target identity (the

@@ -44,7 +44,6 @@ package enum LLVMLibrary {
             let found = try search(
                 environment: ProcessInfo.processInfo.environment, commit: true)
             loaded = found
-            _ = LLVMTuning.applied
             return found
         }
     }

@@ -6,8 +6,9 @@
 /// - `KERN_LLVM_PASSES`: a new-pass-manager pipeline text (e.g. `default<O2>`) that
 ///   replaces Kern's own pipeline at -O1 and above.
 /// - `KERN_CODEGEN_OPT`: the code generator's level, 0–3, instead of the compile's -O.
-/// - `KERN_LLVM_OPTIONS`: LLVM command-line options (space-separated, e.g.
-///   `-enable-epilogue-vectorization=false`), set once for the process when LLVM loads.
+///
+/// LLVM's own command-line options (`cl::opt`) are deliberately not reachable: LLVM ends
+/// the process on an option it does not know, which must never happen to a host app.
 ///
 /// Each one set changes the code, so `identity` (part of the compile cache's key) names it.
 import CLLVM
@@ -16,10 +17,10 @@ import Foundation
 package struct LLVMTuning: Sendable, Equatable {
     package var passes: String?
     package var codegenLevel: Int?
-    package var llvmOptions: [String]
+    /// A `KERN_CODEGEN_OPT` that is not 0–3, as written: every compile then throws.
+    package var invalidCodegenLevel: String?
 
-    /// The overrides an environment gives (empty values are unset; a `KERN_CODEGEN_OPT`
-    /// that is not 0–3 is ignored with a warning on standard error).
+    /// The overrides an environment gives (empty values are unset).
     package init(environment env: [String: String]) {
         func nonEmpty(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
         passes = nonEmpty("KERN_LLVM_PASSES")
@@ -28,11 +29,19 @@ package struct LLVMTuning: Sendable, Equatable {
             if let level = Int(text), (0...3).contains(level) {
                 codegenLevel = level
             } else {
-                FileHandle.standardError.write(
-                    Data("kern: warning: KERN_CODEGEN_OPT='\(text)' is not 0–3; ignored\n".utf8))
+                invalidCodegenLevel = text
             }
         }
-        llvmOptions = (nonEmpty("KERN_LLVM_OPTIONS") ?? "").split(separator: " ").map(String.init)
+    }
+
+    /// The code generator's level: the override, else `level`; throws for a
+    /// `KERN_CODEGEN_OPT` that is not 0–3 (bad environment is an error, never ignored).
+    package func codegenLevel(or level: Int) throws -> Int {
+        if let invalidCodegenLevel {
+            throw LLVMError(
+                "KERN_CODEGEN_OPT='\(invalidCodegenLevel)' is not a code generator level: use 0, 1, 2 or 3, or unset it")
+        }
+        return codegenLevel ?? level
     }
 
     /// This process's overrides.
@@ -43,20 +52,6 @@ package struct LLVMTuning: Sendable, Equatable {
         var parts: [String] = []
         if let passes { parts.append("passes=\(passes)") }
         if let codegenLevel { parts.append("codegen=\(codegenLevel)") }
-        if !llvmOptions.isEmpty {
-            parts.append("llvm-options=\(llvmOptions.joined(separator: " "))")
-        }
         return parts.joined(separator: ";")
     }
-
-    /// Hands `llvmOptions` to LLVM, once per process (LLVM's options are process-wide).
-    /// Called right after libLLVM is loaded.
-    static let applied: Void = {
-        let options = current.llvmOptions
-        guard !options.isEmpty else { return }
-        let copies = (["kern"] + options).map { strdup($0) }
-        defer { for c in copies { free(c) } }
-        let pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        LLVMParseCommandLineOptions(Int32(pointers.count), pointers, nil)
-    }()
 }

@@ -91,7 +91,7 @@ package enum HostTargetMachine {
     package static func make() throws -> LLVMTargetMachineRef {
         let machine = try TargetMachineRef(
             triple: HostCPU.triple, cpu: HostCPU.name, features: HostCPU.features,
-            optLevel: LLVMTuning.current.codegenLevel ?? 3)
+            optLevel: LLVMTuning.current.codegenLevel(or: 3))
         guard let ref = machine.release() else { throw LLVMError("no host target machine") }
         return ref
     }
