@@ -38,8 +38,8 @@ package struct LLVMTuning: Sendable, Equatable {
     /// `KERN_CODEGEN_OPT` that is not 0–3 (bad environment is an error, never ignored).
     package func codegenLevel(or level: Int) throws -> Int {
         if let invalidCodegenLevel {
-            throw LLVMError(
-                "KERN_CODEGEN_OPT='\(invalidCodegenLevel)' is not a code generator level: use 0, 1, 2 or 3, or unset it")
+            let value = "KERN_CODEGEN_OPT='\(invalidCodegenLevel)'"
+            throw LLVMError("\(value) is not a code generator level: use 0, 1, 2 or 3, or unset it")
         }
         return codegenLevel ?? level
     }
