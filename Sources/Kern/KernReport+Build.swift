@@ -90,7 +90,8 @@ enum ReportBuilder {
                                 column: RemarkIndex.loop(of: $0) == nil
                                     ? $0.column : Int(site.pos.column))
                         },
-                        spmd: site.kind == .prange ? compiled.spmd[site.id] : nil)
+                        spmd: site.kind == .prange ? compiled.spmd[site.id] : nil,
+                        unrollAndJam: pipeline.unrollAndJam[site.id])
                 })
         }
         return KernReport(
