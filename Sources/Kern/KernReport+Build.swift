@@ -91,7 +91,9 @@ enum ReportBuilder {
                                     ? $0.column : Int(site.pos.column))
                         },
                         spmd: site.kind == .prange ? compiled.spmd[site.id] : nil,
-                        unrollAndJam: pipeline.unrollAndJam[site.id])
+                        // A `prange`'s ID also names the loops combining its array
+                        // reductions, which the pass may jam: not the source loop.
+                        unrollAndJam: site.kind == .for ? pipeline.unrollAndJam[site.id] : nil)
                 })
         }
         return KernReport(

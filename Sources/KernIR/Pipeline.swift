@@ -40,7 +40,7 @@ public struct PipelineReport: Sendable {
     /// Bounds checks per `for` loop after the bounds-check passes, in source order.
     public var loopChecks: [LoopCheckSummary] = []
     /// What `unroll-and-jam` did with each loop of the shape it looks for (a serial loop
-    /// ending in an innermost loop that writes elements): "unrolled and jammed: …" or
+    /// ending in an innermost loop that updates an element in place): "unrolled and jammed: …" or
     /// why not. Empty with `CompileOptions.unrollAndJam` off.
     public var unrollAndJam: [LoopID: String] = [:]
     public init() {}

@@ -35,7 +35,7 @@ import KernBasics
 /// premise; neither the host API (dense row-major arrays) nor Kern code can make one.
 ///
 /// Only loops where it pays are taken: the inner loop must read an element it also
-/// writes (the `c[i, j] = c[i, j] + …` pattern) and stay small (`maxBodySize`).
+/// writes (the `c[i, j] = c[i, j] + …` pattern) and stay small (`maxJamBodySize`).
 @discardableResult
 public func unrollAndJam(_ m: inout Module) -> PassStatistics {
     var notes: [LoopID: String] = [:]
@@ -48,8 +48,8 @@ public func unrollAndJam(_ m: inout Module) -> PassStatistics {
 public let unrollAndJamFactor = 4
 
 /// The same, also giving a report note for every loop of the jammable shape (a serial
-/// loop ending in an innermost loop that writes elements): "unrolled and jammed…" or why
-/// not. `removed` in the statistics counts the loops jammed, `kept` those left alone.
+/// loop ending in an innermost loop that updates an element in place): "unrolled and
+/// jammed…" or why not. `removed` in the statistics counts the loops jammed, `kept` those left alone.
 func unrollAndJam(_ m: inout Module, notes: inout [LoopID: String]) -> PassStatistics {
     var stats = PassStatistics(pass: "unroll-and-jam")
     let noalias = noaliasArrayParameters(m)
@@ -164,14 +164,12 @@ private struct LoopJammer {
                 written[a] = indices
             }
         }
-        var readsWritten = false
         var readArrays: [ValueID] = []
         for instr in s.prefix + s.inner.body.instrs {
             guard case .loadElement(let a, let indices) = instr.op else { continue }
             if let w = written[a] {
                 guard w == indices, s.inner.body.instrs.contains(where: { $0.result == instr.result })
                 else { return "an array it writes is also read at another element" }
-                readsWritten = true
             } else {
                 readArrays.append(a)
             }
@@ -185,9 +183,6 @@ private struct LoopJammer {
                     return "a written array may share memory with another array it uses"
                 }
             }
-        }
-        if written.isEmpty || !readsWritten {
-            return "the inner loop updates no element in place (nothing to save)"
         }
         return nil
     }
@@ -318,7 +313,7 @@ private struct LoopJammer {
 }
 
 /// A serial `for` loop whose body is straight-line code (`prefix`) followed by one
-/// innermost serial `for` loop, the last instruction.
+/// innermost serial `for` loop, the last instruction, that updates an element in place.
 private struct JamShape {
     var outer: ForLoop
     var prefix: [Instr]
@@ -330,10 +325,7 @@ private struct JamShape {
         guard case .serial = loop.kind, let last = loop.body.instrs.last,
             case .forLoop(let inner) = last.op, case .serial = inner.kind,
             !inner.body.instrs.contains(where: { !$0.op.nestedBlocks.isEmpty }),
-            inner.body.instrs.contains(where: {
-                if case .storeElement = $0.op { return true }
-                return false
-            })
+            Self.updatesInPlace(inner.body)
         else { return nil }
         let prefix = Array(loop.body.instrs.dropLast())
         guard prefix.allSatisfy({ $0.op.nestedBlocks.isEmpty }) else { return nil }
@@ -342,6 +334,21 @@ private struct JamShape {
         self.inner = inner
         innerPos = last.pos
         innerID = last.loop
+    }
+
+    /// Whether the block stores an element it also loads (`c[i, j] = c[i, j] + …`): only
+    /// then does jamming save a load and a store per element and outer iteration.
+    static func updatesInPlace(_ b: Block) -> Bool {
+        var loaded = Set<[ValueID]>()
+        for instr in b.instrs {
+            if case .loadElement(let a, let indices) = instr.op { loaded.insert([a] + indices) }
+        }
+        return b.instrs.contains { instr in
+            if case .storeElement(let a, let indices, _) = instr.op {
+                return loaded.contains([a] + indices)
+            }
+            return false
+        }
     }
 }
 
