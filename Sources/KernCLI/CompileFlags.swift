@@ -36,7 +36,8 @@ struct CompileFlags: ParsableArguments {
     @Flag(
         name: .customLong("no-unroll-jam"),
         help:
-            "Keep loops like matmul's k loop as written instead of running 4 iterations per pass of the inner loop (same results).")
+            "Keep loops like matmul's k loop as written instead of running 4 iterations per pass of the inner loop (same results)."
+    )
     var noUnrollJam = false
 
     @Option(

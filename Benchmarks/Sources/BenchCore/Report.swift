@@ -150,7 +150,8 @@ public struct Report {
         }
         guard !rows.isEmpty else { return "" }
         let names = Self.geomeanKernels.map(\.rawValue).joined(separator: ", ")
-        return "\n### Geometric mean at 1 thread (\(names))\n\n| implementation | geomean ratio |\n|---|---:|\n"
+        return
+            "\n### Geometric mean at 1 thread (\(names))\n\n| implementation | geomean ratio |\n|---|---:|\n"
             + rows.joined()
     }
 

@@ -168,7 +168,8 @@ private struct LoopJammer {
         for instr in s.prefix + s.inner.body.instrs {
             guard case .loadElement(let a, let indices) = instr.op else { continue }
             if let w = written[a] {
-                guard w == indices, s.inner.body.instrs.contains(where: { $0.result == instr.result })
+                guard w == indices,
+                    s.inner.body.instrs.contains(where: { $0.result == instr.result })
                 else { return "an array it writes is also read at another element" }
             } else {
                 readArrays.append(a)
@@ -228,7 +229,11 @@ private struct LoopJammer {
         }
     }
 
-    private enum Root { case param(Int), local(ValueID), unknown }
+    private enum Root {
+        case param(Int)
+        case local(ValueID)
+        case unknown
+    }
 
     private func root(_ v: ValueID) -> Root {
         var v = v
@@ -289,7 +294,8 @@ private struct LoopJammer {
         inner.upper = maps[0].v(s.inner.upper)
         inner.step = maps[0].v(s.inner.step)
         inner.body = Block(innerBody)
-        body.instrs.append(Instr(result: nil, op: .forLoop(inner), pos: s.innerPos, loop: s.innerID))
+        body.instrs.append(
+            Instr(result: nil, op: .forLoop(inner), pos: s.innerPos, loop: s.innerID))
 
         var main = s.outer
         main.induction = k
