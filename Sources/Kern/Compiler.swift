@@ -57,6 +57,8 @@ enum Compiler {
     /// options that is still alive is returned again (`ModuleReuse`), and the object code
     /// comes from, or goes to, the persistent cache (`CachingJITBackend`).
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
+        // LLVM opens on another thread while the front end runs (the back end waits).
+        LLVMLibrary.preload()
         // `dumpAfter` prints as the passes run: such a compile is never skipped.
         guard options.compileCache, options.dumpAfter == nil else {
             return try compileForJIT(file, options: options)
