@@ -197,6 +197,7 @@ struct CompileCache {
         let entries = options.entryPoints.map { $0.sorted().joined(separator: ",") } ?? "*"
         h.update(field: "entries=\(entries)")
         h.update(field: "spmd=\(options.spmd)")
+        h.update(field: "unrollJam=\(options.unrollAndJam)")
         h.update(field: file.name)
         // Where the text sits in `name` (a literal in a Swift file): the code reports
         // runtime errors at those lines and columns.

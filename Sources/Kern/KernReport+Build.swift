@@ -90,7 +90,10 @@ enum ReportBuilder {
                                 column: RemarkIndex.loop(of: $0) == nil
                                     ? $0.column : Int(site.pos.column))
                         },
-                        spmd: site.kind == .prange ? compiled.spmd[site.id] : nil)
+                        spmd: site.kind == .prange ? compiled.spmd[site.id] : nil,
+                        // A `prange`'s ID also names the loops combining its array
+                        // reductions, which the pass may jam: not the source loop.
+                        unrollAndJam: site.kind == .for ? pipeline.unrollAndJam[site.id] : nil)
                 })
         }
         return KernReport(

@@ -45,6 +45,7 @@ extension FunctionReport {
             ])
             var lines = loop.vectorization.status == .vectorized ? [] : loop.vectorization.reasons
             if let spmd = loop.spmd { lines.insert(spmd, at: 0) }
+            if let jam = loop.unrollAndJam { lines.insert(jam, at: 0) }
             if remarks {
                 lines += loop.remarks.map {
                     "[\($0.pass) \($0.kind) at \($0.line):\($0.column) in \($0.llvmFunction)] \($0.message)"

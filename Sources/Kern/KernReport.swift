@@ -87,6 +87,10 @@ public struct LoopReport: Sendable, Hashable, Codable {
     /// For a `prange`: whether its body runs as SIMD lanes ("SPMD: 8 lanes, masked
     /// while") or why not ("not SPMD: has reductions"); nil for other loops.
     public var spmd: String?
+    /// For a serial loop around an innermost loop that updates elements in place (the
+    /// matmul's `k` loop): "unrolled and jammed: 4 iterations per pass of the inner loop" or why not
+    /// (the `unroll-and-jam` pass); nil for other loops and with `--no-unroll-jam`.
+    public var unrollAndJam: String? = nil
 
     /// A loop's report with these fields.
 

@@ -62,6 +62,11 @@ public struct CompileOptions: Sendable, Hashable {
     /// bodies"). `--no-spmd` turns it off, e.g. to compare.
     public var spmd: Bool
 
+    /// Unroll-and-jam loops like the matmul's `k` loop (the `unroll-and-jam` pass,
+    /// docs/decisions.md, "Unroll-and-jam"; results are bitwise the same either way).
+    /// `--no-unroll-jam` turns it off, e.g. to compare.
+    public var unrollAndJam: Bool = true
+
     /// Balanced fast-math on/off (`--fast-math`).
     public var fastMath: Bool {
         get { fastMathLevel != .strict }

@@ -33,6 +33,13 @@ struct CompileFlags: ParsableArguments {
             "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
     var noSPMD = false
 
+    @Flag(
+        name: .customLong("no-unroll-jam"),
+        help:
+            "Keep loops like matmul's k loop as written instead of running 4 iterations per pass of the inner loop (same results)."
+    )
+    var noUnrollJam = false
+
     @Option(
         name: .customLong("prefer-vector-width"),
         help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
@@ -93,6 +100,7 @@ struct CompileFlags: ParsableArguments {
         o.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
         o.vectorMath = !noVectorMath
         o.spmd = !noSPMD
+        o.unrollAndJam = !noUnrollJam
         o.preferredVectorWidth = preferVectorWidth
         o.targetCPU = targetCPU
         o.targetFeatures = targetFeatures

@@ -18,7 +18,7 @@ public typealias PassObserver = (_ pass: String, _ module: Module) -> Void
 /// `"all"` (`CompileOptions.dumpAfter`) prints after every one of them.
 public let pipelinePassNames = [
     "input", "eliminate-bounds-checks", "remove-bounds-checks", "prune-rng-iterations",
-    "outline-parallel-loops", "hoist-bounds-checks",
+    "outline-parallel-loops", "hoist-bounds-checks", "unroll-and-jam",
 ]
 
 public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -39,6 +39,10 @@ public struct PipelineReport: Sendable {
     public var statistics: [PassStatistics] = []
     /// Bounds checks per `for` loop after the bounds-check passes, in source order.
     public var loopChecks: [LoopCheckSummary] = []
+    /// What `unroll-and-jam` did with each loop of the shape it looks for (a serial loop
+    /// ending in an innermost loop that updates an element in place): "unrolled and jammed: …" or
+    /// why not. Empty with `CompileOptions.unrollAndJam` off.
+    public var unrollAndJam: [LoopID: String] = [:]
     public init() {}
 }
 
@@ -75,6 +79,12 @@ public func runPipeline(
     }
     run.report.loopChecks = summarizeLoopChecks(
         before: checksBefore, after: checksAfter, hoisted: hoisted)
+    // Last: it jams only loops without checks, so it must see what hoisting left.
+    if options.unrollAndJam {
+        var notes: [LoopID: String] = [:]
+        try run.pass("unroll-and-jam", &m) { unrollAndJam(&$0, notes: &notes) }
+        run.report.unrollAndJam = notes
+    }
     return run.report
 }
 

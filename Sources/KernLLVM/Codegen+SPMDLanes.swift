@@ -13,6 +13,13 @@ extension Codegen {
         case .binary(let op, let x, _)
         where !scalarKind(x).isFloating && [.div, .rem, .shl, .shr].contains(op):
             withSafeDivisor(instr) { laneByLane(instr, r) }
+        case .math(let fn, let args) where exactVectorIntrinsic(fn, args) != nil:
+            // Correctly rounded (or exact) operations: the vector instruction gives every
+            // lane the scalar instruction's bits, and costs one instruction, not W calls.
+            let name = exactVectorIntrinsic(fn, args) ?? ""
+            let xs = args.map(laneValues)
+            let (f, type) = module.intrinsic(name, [ctx.typeOf(xs[0])])
+            values[r.index] = b.flag(b.call(type, f, xs), floatFlags(reduction: false))
         case .math:
             laneByLane(instr, r)
         case .convert(let x):
@@ -25,6 +32,19 @@ extension Codegen {
             withOperands(uniform, boundTo: broadcast) { emit(instr) }
         }
     }
+
+    /// The LLVM intrinsic of a floating math built-in whose result IEEE 754 defines
+    /// exactly (square root and fused multiply-add are correctly rounded; the others are
+    /// exact), so a vector call is bitwise the lane-by-lane scalar code; nil otherwise.
+    func exactVectorIntrinsic(_ fn: MathFunction, _ args: [ValueID]) -> String? {
+        guard let first = args.first, scalarKind(first).isFloating else { return nil }
+        return Self.exactMathIntrinsics[fn]
+    }
+
+    static let exactMathIntrinsics: [MathFunction: String] = [
+        .sqrt: "llvm.sqrt", .fma: "llvm.fma", .floor: "llvm.floor", .ceil: "llvm.ceil",
+        .trunc: "llvm.trunc", .round: "llvm.round", .copysign: "llvm.copysign",
+    ]
 
     /// `Codegen.convert` on vectors: the same instructions with vector types.
     func convertLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {

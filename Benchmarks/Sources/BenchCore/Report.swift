@@ -60,6 +60,7 @@ public struct Report {
         s +=
             "\n## Ratio to the best serial C (gcc or clang, -O3 -march=native; lower is better)\n\n"
         s += table(cell: { m in ratio(m).map { String(format: "%.2f×", $0) } ?? "–" })
+        s += geomeanSection()
         s += "\n## Parallel speedup (serial counterpart's median ÷ parallel median)\n\n"
         s += table(
             rows: { m in m.serialCounterpart != nil },
@@ -121,6 +122,37 @@ public struct Report {
                 + notes.joined(separator: "; ") + " |\n"
         }
         return s
+    }
+
+    /// The kernels whose geometric mean is the headline at 1 thread (issue 16's target:
+    /// ≤ 0.60× the best serial C with bounds checks on).
+    public static let geomeanKernels: [Kernel] = [
+        .saxpy, .dot, .mandelbrot, .nbody, .jacobi2d, .matmul, .blackScholes, .histogram,
+    ]
+
+    /// Geometric mean of `impl`'s ratios to the best serial C over `geomeanKernels`, or
+    /// nil unless every one of them ran and verified.
+    public func geomean(_ impl: String) -> Double? {
+        var logSum = 0.0
+        for k in Self.geomeanKernels {
+            guard let m = r.find(k, impl), let x = ratio(m) else { return nil }
+            logSum += log(x)
+        }
+        return exp(logSum / Double(Self.geomeanKernels.count))
+    }
+
+    /// One line per serial (1-thread) implementation that ran all `geomeanKernels`.
+    private func geomeanSection() -> String {
+        let rows = r.implementations.compactMap { impl -> String? in
+            let serial = Self.geomeanKernels.allSatisfy { r.find($0, impl)?.threads == 1 }
+            guard serial, let g = geomean(impl) else { return nil }
+            return "| \(impl) | " + String(format: "%.2f×", g) + " |\n"
+        }
+        guard !rows.isEmpty else { return "" }
+        let names = Self.geomeanKernels.map(\.rawValue).joined(separator: ", ")
+        return
+            "\n### Geometric mean at 1 thread (\(names))\n\n| implementation | geomean ratio |\n|---|---:|\n"
+            + rows.joined()
     }
 
     private func overheads() -> String {

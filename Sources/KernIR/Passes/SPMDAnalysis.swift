@@ -31,7 +31,10 @@ import KernBasics
 /// - it has no calls, random numbers, prints, clocks, MPI, local arrays, nested `prange`s
 ///   or tuples that vary by lane.
 /// Lane-ordered updates also make a body worth running as lanes without branches: LLVM
-/// vectorizes no loop with a histogram update.
+/// vectorizes no loop with a histogram update. So does an inner `for` loop that carries a
+/// floating-point value in a slot from one trip to the next (nbody's `ax += f * dx`):
+/// under strict FP LLVM may not reassociate that sum, so the inner loop stays scalar,
+/// while as lanes every iteration keeps its own sum in its own order.
 ///
 /// Uniform: values computed only from values defined outside the loop, constants,
 /// array extents, inner `for` loops' induction variables and slots the body never
@@ -57,6 +60,10 @@ public struct SPMDDecision: Sendable, Hashable {
     public var serialRegions: [ValueID: Int] = [:]
     /// The body has `atomicAdd`s (run lane after lane).
     public var hasAtomics = false
+    /// An inner `for` loop writes a floating-point slot (a per-iteration sum the loop
+    /// carries, which LLVM's vectorizer leaves scalar under strict FP), and nothing else
+    /// (branches, lane-ordered updates) made the body worth lanes.
+    public var hasInnerSums = false
     /// Rank-2 arrays whose rows `a[i, …]` (`i` the loop variable) each group copies once
     /// into a lane-major buffer, so reads `a[i, j]` with `j` uniform are vector loads
     /// instead of gathers. Only arrays the loop never writes and no written array
@@ -80,10 +87,11 @@ public struct SPMDDecision: Sendable, Hashable {
         if let reason { return "not SPMD: \(reason)" }
         let what = masked.isEmpty ? "" : ", masked " + masked.joined(separator: ", ")
         let serial = serialRegions.isEmpty && !hasAtomics ? "" : ", updates in lane order"
+        let sums = hasInnerSums ? ", sums per lane in an inner loop" : ""
         let count = cachedRows.count
         let rows =
             count == 0 ? "" : ", rows of \(count) array\(count == 1 ? "" : "s") cached per group"
-        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)\(rows)"
+        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)\(sums)\(rows)"
     }
 }
 
@@ -99,6 +107,7 @@ public func spmdDecision(_ loop: ForLoop, in f: Function, unaliased: Set<ValueID
         reason: scan.reason, laneType: scan.laneType, masked: scan.maskedKinds,
         varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive,
         serialRegions: scan.serialRegions, hasAtomics: scan.hasAtomics,
+        hasInnerSums: scan.hasInnerSums,
         cachedRows: scan.reason == nil ? scan.cachedRows : [])
 }
 
@@ -119,6 +128,10 @@ struct SPMDScan {
     /// Lane-ordered updates found (SPMDDecision.serialRegions, hasAtomics).
     var serialRegions: [ValueID: Int] = [:]
     var hasAtomics = false
+    /// `SPMDDecision.hasInnerSums`.
+    var hasInnerSums = false
+    /// How many `for` loops of the body the walk is inside.
+    var loopDepth = 0
     /// Instructions using each value in the loop body (for serial regions).
     var uses: [ValueID: Int] = [:]
     /// Arrays that share no memory with a written array (`spmdDecision`'s `unaliased`).
@@ -169,7 +182,10 @@ struct SPMDScan {
         affine.insert(loop.induction)
         consecutive.insert(loop.induction)
         block(loop.body)
-        if masked.isEmpty && serialRegions.isEmpty {
+        // Inner sums count only where nothing else makes the body worth lanes (so the
+        // report names the reason that decided).
+        if !masked.isEmpty || !serialRegions.isEmpty { hasInnerSums = false }
+        if masked.isEmpty && serialRegions.isEmpty && !hasInnerSums {
             reject("no branchy code (LLVM's vectorizer handles the rest)")
         }
     }
@@ -279,6 +295,9 @@ struct SPMDScan {
             defineVarying(writtenSlots.contains(s))
         case .store(let s, _):
             if function.slots[s].type.scalar == nil { reject("keeps a tuple per lane") }
+            if loopDepth > 0, function.slots[s].type.scalar?.isFloating == true {
+                hasInnerSums = true
+            }
         case .makeTuple, .extract:
             if anyVarying { reject("a tuple varies by lane") }
         case .loadElement(let a, let indices):
@@ -322,7 +341,9 @@ struct SPMDScan {
                 !varying.contains(inner.lower), !varying.contains(inner.upper),
                 isOne(inner.step)
             else { return reject("has an inner loop whose bounds vary by lane or step is not 1") }
+            loopDepth += 1
             inLoop([inner.body])
+            loopDepth -= 1
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
