@@ -125,7 +125,7 @@ struct ParallelTests {
     @Test func loopsWithoutReductionsLaunchAsRangesOthersAsBlocks() throws {
         let ir = try Self.module.get().llvmIR
         func definition(_ name: String) throws -> String {
-            let start = try #require(ir.range(of: "@\(name)("), "no \(name)")
+            let start = try #require(ir.range(of: "@kern_entry_\(name)("), "no \(name)")
             let rest = ir[start.upperBound...]
             return String(rest[..<(rest.range(of: "\ndefine ")?.lowerBound ?? rest.endIndex)])
         }
