@@ -53,14 +53,19 @@ extension Codegen {
     }
 
     /// True when the outlined body (parameters lo, hi, block, captures…: OutlineParallelLoops)
-    /// never reads `block`, which only partial results are indexed by. Any other shape keeps
-    /// the block launch, which is correct for every body.
+    /// never reads `block`, which only partial results are indexed by, and computes each
+    /// element the same whichever vector group it falls in: vector math (libmvec, Kern's
+    /// own), random draws (normal ones use vector `log`/`cos`) and SPMD lanes may round an
+    /// element in a vector group differently from a scalar remainder, and so may fast-math
+    /// contraction; fixed block boundaries keep those groupings independent of the thread
+    /// count. Any other body keeps the block launch, which is correct for every body.
     private func ignoresBlockIndex(_ body: FunctionID) -> Bool {
         let f = ir.functions[body]
         guard f.params.count >= 3, f.params[2].name == "block",
             case .value(let block) = f.params[2].binding
         else { return false }
-        return spmdValueUses(f.body)[block] == nil
+        return spmdValueUses(f.body)[block] == nil && options.fastMathLevel == .strict
+            && !computesPerElement(body)
     }
 
     /// `i32 kern_tramp_<body>(ptr context, ptr blockCtx, i64 lo, i64 hi, i64 block)`.

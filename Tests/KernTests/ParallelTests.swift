@@ -119,9 +119,9 @@ struct ParallelTests {
         #expect(try function("firstZero", threads: 2)(x).as(Int.self) == 20_000_000)
     }
 
-    /// A `prange` without reductions launches with kern_parallel_for_ranges (its iterations
-    /// split evenly over the threads); one with reductions keeps whole blocks, which its
-    /// partial results are indexed by.
+    /// A `prange` without reductions or per-element math launches with
+    /// kern_parallel_for_ranges (its iterations split evenly over the threads); one with
+    /// reductions keeps whole blocks, which its partial results are indexed by.
     @Test func loopsWithoutReductionsLaunchAsRangesOthersAsBlocks() throws {
         let ir = try Self.module.get().llvmIR
         func definition(_ name: String) throws -> String {
@@ -129,12 +129,15 @@ struct ParallelTests {
             let rest = ir[start.upperBound...]
             return String(rest[..<(rest.range(of: "\ndefine ")?.lowerBound ?? rest.endIndex)])
         }
-        for name in ["fill", "sweep"] {
+        for name in ["sweep"] {
             let body = try definition(name)
             #expect(body.contains("@kern_parallel_for_ranges("), "\(name)")
             #expect(!body.contains("@kern_parallel_for("), "\(name)")
         }
-        for name in ["stats", "histogram", "countAndXor", "firstZero"] {
+        // `fill` has no reduction but calls sqrt: math functions may round an element in a
+        // vector group differently from a scalar remainder, so fixed blocks keep it the same
+        // for any thread count.
+        for name in ["stats", "histogram", "countAndXor", "firstZero", "fill"] {
             let body = try definition(name)
             #expect(body.contains("@kern_parallel_for("), "\(name)")
             #expect(!body.contains("@kern_parallel_for_ranges("), "\(name)")
