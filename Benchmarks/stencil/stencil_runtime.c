@@ -1,11 +1,14 @@
 /* The stencil of stencil_omp.c driven through Kern's runtime (kern_parallel_for) with a C
  * loop body, so a schedule change can be measured without the compiler: the body is the
- * same gcc code as the OpenMP peer, only the thread pool differs. Block size as the Kern
- * compiler picks it for this loop (>= 8 rows, <= 256 blocks) unless given.
+ * same gcc code as the OpenMP peer, only the thread pool differs. Launched as compiled Kern
+ * launches this loop (no reductions): kern_parallel_for_ranges, the rows split evenly over
+ * the threads, claimed in grains of the compiler's block size (>= 16 rows, <= 256 blocks)
+ * unless BLOCK_ROWS is given; with KERN_BLOCKS=1 in the environment, kern_parallel_for
+ * with whole blocks of that size instead (the launch before ranges existed).
  * Build (from the repository root):
  *   R=Sources/KernRuntime; gcc -O3 -march=native -c Benchmarks/stencil/stencil_runtime.c \
  *     -I$R/include -o /tmp/h.o && gcc -O2 -std=gnu11 -I$R/include -I$R /tmp/h.o \
- *     $R/kern_parallel.c $R/kern_parallel_pool.c $R/kern_rt_core.c \
+ *     $R/kern_parallel.c $R/kern_parallel_pool.c $R/kern_rt_core.c $R/kern_rt_stack.c \
  *     -o /tmp/stencil_runtime -lpthread
  * Run: /tmp/stencil_runtime N STEPS THREADS [BLOCK_ROWS]  -> "sum ..." on stdout, the
  * stepping loop's seconds on stderr. */
@@ -51,20 +54,22 @@ int main(int argc, char **argv) {
     }
     int64_t rows = n - 2;
     int64_t blockRows = argc > 4 ? atoll(argv[4]) : (rows + 255) / 256;
-    if (blockRows < 8 && argc <= 4) blockRows = 8;
+    if (blockRows < 16 && argc <= 4) blockRows = 16;
     double *a = malloc(sizeof(double) * n * n), *b = malloc(sizeof(double) * n * n);
     if (!a || !b) return 1;
     for (int64_t i = 0; i < n; i++)
         for (int64_t j = 0; j < n; j++)
             a[i * n + j] = b[i * n + j] = (double)((i * 7 + j * 13) % 101) / 100.0;
+    int32_t (*launch)(KernCallContext *, KernBlockBody, void *, int64_t, int64_t, int64_t) =
+        getenv("KERN_BLOCKS") ? kern_parallel_for : kern_parallel_for_ranges;
     KernCallContext ctx = {0};
     ctx.threads = threads;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (int64_t s = 0; s < steps; s++) {
         Sweep ab = {n, a, b}, ba = {n, b, a};
-        if (kern_parallel_for(&ctx, sweep_rows, &ab, 1, n - 1, blockRows) != 0) return 1;
-        if (kern_parallel_for(&ctx, sweep_rows, &ba, 1, n - 1, blockRows) != 0) return 1;
+        if (launch(&ctx, sweep_rows, &ab, 1, n - 1, blockRows) != 0) return 1;
+        if (launch(&ctx, sweep_rows, &ba, 1, n - 1, blockRows) != 0) return 1;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double total = 0;

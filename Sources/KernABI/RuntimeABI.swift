@@ -129,6 +129,9 @@ public struct ABIFunctionType: Hashable, Sendable {
 /// kern_runtime.h or kern_parallel.h under `symbol`, with `result` and `parameters`.
 public enum RuntimeFunction: CaseIterable, Sendable {
     case fail, alloc, free, parallelFor
+    /// `kern_parallel_for_ranges`: a `prange` body that does not use its block index (no
+    /// reductions), whose iterations the runtime may split anywhere.
+    case parallelForRanges
     case printText, printI64, printU64, printF64, printF32, printBool, printEnd
     /// A `String(format:)` conversion: (spec, kind, bits).
     case printFormatted
@@ -144,6 +147,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .alloc: "kern_rt_alloc"
         case .free: "kern_rt_free"
         case .parallelFor: "kern_parallel_for"
+        case .parallelForRanges: "kern_parallel_for_ranges"
         case .printText: "kern_rt_print_text"
         case .printI64: "kern_rt_print_i64"
         case .printU64: "kern_rt_print_u64"
@@ -168,7 +172,7 @@ public enum RuntimeFunction: CaseIterable, Sendable {
     public var result: ABIType {
         switch self {
         case .alloc: .pointer
-        case .parallelFor: .int32
+        case .parallelFor, .parallelForRanges: .int32
         case .clockNanoseconds: .int64
         case .mpiQuery, .mpiAllreduceI64, .mpiReduceI64: .int64
         case .mpiAllreduceF64, .mpiReduceF64: .double
@@ -185,8 +189,9 @@ public enum RuntimeFunction: CaseIterable, Sendable {
         case .fail: [.pointer, .int32, .int32, .int32, .int64, .int64, .int64, .pointer]
         case .alloc: [.int64]
         case .free, .printText: [.pointer]
-        // (ctx, body, context, begin, end, blockSize)
-        case .parallelFor: [.pointer, .pointer, .pointer, .int64, .int64, .int64]
+        // (ctx, body, context, begin, end, blockSize or grain)
+        case .parallelFor, .parallelForRanges:
+            [.pointer, .pointer, .pointer, .int64, .int64, .int64]
         case .printI64, .printU64: [.int64]
         case .printF64: [.double]
         case .printF32: [.float]

@@ -198,8 +198,8 @@ extension Codegen {
             // kern_rt_alloc returns fresh 64-byte-aligned storage (kern_runtime.h).
             module.addAttribute(fn, param: -1, ctx.enumAttribute("noalias"))
             module.addAttribute(fn, param: -1, ctx.enumAttribute("align", 64))
-        case .free, .parallelFor, .printText, .printI64, .printU64, .printF64, .printF32,
-            .printBool, .printEnd, .clockNanoseconds, .printFormatted:
+        case .free, .parallelFor, .parallelForRanges, .printText, .printI64, .printU64,
+            .printF64, .printF32, .printBool, .printEnd, .clockNanoseconds, .printFormatted:
             break
         case .mpiQuery, .mpiAllreduceI64, .mpiAllreduceF64, .mpiArray, .mpiReduceI64, .mpiReduceF64:
             // Communication: reads and writes the arrays passed and ctx; no attributes.

@@ -5,7 +5,11 @@
 /// block's status. A failing block's error (the lowest-index one) is copied into the
 /// caller's ctx by the runtime, and the caller leaves through its error exit.
 /// In: `parallelFor` instructions (parallel loops never reach LLVM lowering: the
-/// outlining pass turned them into these). Out: a call to `kern_parallel_for`.
+/// outlining pass turned them into these). Out: a call to `kern_parallel_for`, or to
+/// `kern_parallel_for_ranges` when the body never reads its block index (no reductions:
+/// its effect does not depend on where the range is cut, so the runtime splits the
+/// iterations evenly over the threads instead of whole blocks; docs/decisions.md,
+/// "Affinity scheduling").
 import KernABI
 import KernIR
 
@@ -38,13 +42,30 @@ extension Codegen {
         }
         let trampoline = emitTrampoline(
             for: body, contextType: contextType, fieldCount: fieldTypes.count)
-        let (launch, launchType) = runtimeFunction(.parallelFor)
+        let (launch, launchType) = runtimeFunction(
+            ignoresBlockIndex(body) ? .parallelForRanges : .parallelFor)
         let status = b.call(
             launchType, launch,
             [ctxArgument, trampoline, context, value(lower), value(upper), value(blockSize)])
         let ok = newBlock("prange.ok")
         b.condBr(b.icmp(.ne, status, ctx.null(ctx.i32)), errorExit(), ok, weights: Self.unlikely)
         b.position(at: ok)
+    }
+
+    /// True when the outlined body (parameters lo, hi, block, captures…: OutlineParallelLoops)
+    /// never reads `block`, which only partial results are indexed by, and computes each
+    /// element the same whichever vector group it falls in: vector math (libmvec, Kern's
+    /// own), random draws (normal ones use vector `log`/`cos`) and SPMD lanes may round an
+    /// element in a vector group differently from a scalar remainder, and so may fast-math
+    /// contraction; fixed block boundaries keep those groupings independent of the thread
+    /// count. Any other body keeps the block launch, which is correct for every body.
+    private func ignoresBlockIndex(_ body: FunctionID) -> Bool {
+        let f = ir.functions[body]
+        guard f.params.count >= 3, f.params[2].name == "block",
+            case .value(let block) = f.params[2].binding
+        else { return false }
+        return spmdValueUses(f.body)[block] == nil && options.fastMathLevel == .strict
+            && !computesPerElement(body)
     }
 
     /// `i32 kern_tramp_<body>(ptr context, ptr blockCtx, i64 lo, i64 hi, i64 block)`.

@@ -21,15 +21,21 @@ extension Codegen {
     func vectorWidth(_ id: FunctionID) -> Int {
         if let chosen = options.preferredVectorWidth { return chosen }
         let wide = target.preferredVectorWidth
+        return computesPerElement(id) ? wide : min(wide, 256)
+    }
+
+    /// True when function `id` or a function it calls has a floating-point math function or
+    /// division, random draws, or an SPMD lane group (see `computesPerElement(_:in:)`).
+    func computesPerElement(_ id: FunctionID) -> Bool {
         var seen: Set<FunctionID> = []
         var work = [id]
         while let next = work.popLast() {
             guard seen.insert(next).inserted else { continue }
             let f = ir.functions[next]
-            if computesPerElement(f.body, in: f) { return wide }
+            if computesPerElement(f.body, in: f) { return true }
             work += callees(f.body)
         }
-        return min(wide, 256)
+        return false
     }
 
     private func callees(_ block: Block) -> [FunctionID] {

@@ -49,14 +49,12 @@ void kern_parallel_block_bounds(int64_t begin, int64_t end, int64_t blockSize, i
  * nonzero return without a recorded error still yields a coherent error kind. The block's
  * final random ordinal goes to *ordinalOut (nested loops continue the enclosing stream). */
 static int32_t kern_run_block(KernBlockBody body, void *context, const KernCallContext *base,
-                              int64_t begin, int64_t end, int64_t blockSize, int64_t block,
-                              KernErrorRecord *errorOut, uint64_t *ordinalOut) {
+                              int64_t lo, int64_t hi, int64_t block, KernErrorRecord *errorOut,
+                              uint64_t *ordinalOut) {
     KernCallContext blockCtx = *base;
     /* The block may run on a pool worker: recursion there is limited by that
      * thread's own stack (issue 15.2), whatever the caller's limit was. */
     blockCtx.stack_limit = kern_rt_stack_limit();
-    int64_t lo, hi;
-    kern_parallel_block_bounds(begin, end, blockSize, block, &lo, &hi);
     int32_t status = body(context, &blockCtx, lo, hi, block);
     *ordinalOut = blockCtx.rng_ordinal;
     if (status == KERN_OK) status = blockCtx.error.kind;
@@ -78,15 +76,25 @@ static void kern_job_record_failure(KernJob *job, int64_t block, int32_t status,
     pthread_mutex_unlock(&job->failLock);
 }
 
-/* Runs `block` unless it follows a known failure (every block below the final lowest
- * failure still runs: failBlock only decreases, so such a block is never skipped). */
-static void kern_job_run_one(KernJob *job, int64_t block) {
-    if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
+/* Runs the chunk of units [first, stop) — one block (stop = first + 1) in block mode, a
+ * run of iterations in ranges mode — unless it follows a known failure. Chunks are
+ * disjoint and each runs its iterations in order, so ordering failures by their chunk's
+ * first unit finds the lowest failing iteration; every chunk below the final lowest
+ * failure still runs (failBlock only decreases, so such a chunk is never skipped). */
+static void kern_job_run_one(KernJob *job, int64_t first, int64_t stop) {
+    if (first > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
+    int64_t lo, hi;
+    if (job->ranges) {
+        lo = job->begin + first; /* no overflow: begin + span == end */
+        hi = job->begin + stop;
+    } else {
+        kern_parallel_block_bounds(job->begin, job->end, job->blockSize, first, &lo, &hi);
+    }
     KernErrorRecord error;
     uint64_t ordinal; /* unused: an outermost loop's iterations own their streams */
-    int32_t status = kern_run_block(job->body, job->context, &job->base, job->begin, job->end,
-                                    job->blockSize, block, &error, &ordinal);
-    if (status != KERN_OK) kern_job_record_failure(job, block, status, &error);
+    int32_t status =
+        kern_run_block(job->body, job->context, &job->base, lo, hi, first, &error, &ordinal);
+    if (status != KERN_OK) kern_job_record_failure(job, first, status, &error);
 }
 
 /* Fallback for jobs with too many blocks for packed shares: one shared counter. */
@@ -98,32 +106,41 @@ static void kern_job_run_shared_counter(KernJob *job) {
         int64_t block = (int64_t)claimed;
         /* Claims only increase, so once one passes a failure every later one does too. */
         if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) return;
-        kern_job_run_one(job, block);
+        kern_job_run_one(job, block, block + 1);
     }
 }
 
-/* The front block of a share, claimed by the share's own thread; -1 when it is empty. One
- * uncontended fetch_add on the share's own cache line. lo can pass hi by one (the claim that
- * finds the share empty), which never carries into hi: hi < 2^32 - 1. */
-static int64_t kern_share_claim_front(KernShare *share) {
-    uint64_t old = atomic_fetch_add_explicit(&share->range, 1, memory_order_relaxed);
+/* The front chunk of a share — up to `grain` units, 1 in block mode — claimed by the share's
+ * own thread: returns its first unit and sets *stop, or returns -1 when the share is empty.
+ * One uncontended fetch_add on the share's own cache line. lo can pass hi by one grain (the
+ * claim that finds the share empty), which never carries into hi: block mode keeps
+ * hi < 2^32 - 1 with a grain of 1, ranges mode hi + grain < 2^32. */
+static int64_t kern_share_claim_front(KernShare *share, uint32_t grain, int64_t *stop) {
+    uint64_t old = atomic_fetch_add_explicit(&share->range, grain, memory_order_relaxed);
     uint32_t lo = (uint32_t)old, hi = (uint32_t)(old >> 32);
-    return lo < hi ? (int64_t)lo : -1;
+    if (lo >= hi) return -1;
+    *stop = hi - lo > grain ? (int64_t)lo + grain : (int64_t)hi;
+    return (int64_t)lo;
 }
 
-/* The back block of another thread's share; -1 when it is empty or holds only blocks after
- * `failBlock` (those are dropped with the same CAS, so a failure ends a job in a few steps
- * however many blocks are left; failBlock only decreases, so every thief agrees). */
-static int64_t kern_share_steal_back(KernShare *share, int64_t failBlock) {
+/* The back chunk (up to `grain` units) of another thread's share: returns its first unit and
+ * sets *stop, or -1 when the share is empty or holds only units after `failBlock` (those are
+ * dropped with the same CAS, so a failure ends a job in a few steps however many units are
+ * left; failBlock only decreases, so every thief agrees). */
+static int64_t kern_share_steal_back(KernShare *share, int64_t failBlock, uint32_t grain,
+                                     int64_t *stop) {
     uint64_t old = atomic_load_explicit(&share->range, memory_order_relaxed);
     for (;;) {
         uint32_t lo = (uint32_t)old, hi = (uint32_t)(old >> 32);
         if ((int64_t)hi > failBlock) hi = (uint32_t)(failBlock + 1); /* failBlock < 2^32 - 1 */
         if (lo >= hi) return -1;
-        uint64_t new = (uint64_t)(hi - 1) << 32 | lo;
+        uint32_t first = hi - lo > grain ? hi - grain : lo;
+        uint64_t new = (uint64_t)first << 32 | lo;
         if (atomic_compare_exchange_weak_explicit(&share->range, &old, new,
-                                                  memory_order_relaxed, memory_order_relaxed))
-            return (int64_t)(hi - 1);
+                                                  memory_order_relaxed, memory_order_relaxed)) {
+            *stop = (int64_t)hi;
+            return (int64_t)first;
+        }
     }
 }
 
@@ -138,11 +155,14 @@ void kern_job_run_blocks(KernJob *job, int32_t share) {
         kern_job_run_shared_counter(job);
         return;
     }
+    const uint32_t grain = job->ranges ? (uint32_t)job->blockSize : 1;
+    int64_t stop;
     if (share < shares) {
-        for (int64_t block; (block = kern_share_claim_front(&job->shares[share])) >= 0;) {
+        KernShare *own = &job->shares[share];
+        for (int64_t first; (first = kern_share_claim_front(own, grain, &stop)) >= 0;) {
             /* The rest of this share follows the failure too: leave it (thieves skip it). */
-            if (block > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) break;
-            kern_job_run_one(job, block);
+            if (first > atomic_load_explicit(&job->failBlock, memory_order_relaxed)) break;
+            kern_job_run_one(job, first, stop);
         }
     }
     /* An empty share stays empty, so one pass over the others finds every leftover block. */
@@ -152,9 +172,9 @@ void kern_job_run_blocks(KernJob *job, int32_t share) {
         KernShare *other = &job->shares[victim];
         for (;;) {
             int64_t fail = atomic_load_explicit(&job->failBlock, memory_order_relaxed);
-            int64_t block = kern_share_steal_back(other, fail);
-            if (block < 0) break;
-            kern_job_run_one(job, block);
+            int64_t first = kern_share_steal_back(other, fail, grain, &stop);
+            if (first < 0) break;
+            kern_job_run_one(job, first, stop);
         }
     }
 }
@@ -186,8 +206,9 @@ static int32_t kern_run_sequential(KernCallContext *ctx, const KernCallContext *
     for (int64_t block = 0; block < blockCount; block++) {
         KernErrorRecord error;
         uint64_t ordinal;
-        status = kern_run_block(body, context, &running, begin, end, blockSize, block, &error,
-                                &ordinal);
+        int64_t lo, hi;
+        kern_parallel_block_bounds(begin, end, blockSize, block, &lo, &hi);
+        status = kern_run_block(body, context, &running, lo, hi, block, &error, &ordinal);
         if (nested) running.rng_ordinal = ordinal;
         if (status != KERN_OK) {
             ctx->error = error;
@@ -203,12 +224,13 @@ static int32_t kern_run_sequential(KernCallContext *ctx, const KernCallContext *
  * means a late worker's last touch of it never hits freed memory. */
 static KernJob kern_job = {.failLock = PTHREAD_MUTEX_INITIALIZER};
 
-int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *context,
-                          int64_t begin, int64_t end, int64_t blockSize) {
-    if (blockSize < 1) blockSize = 1;
-    int64_t blockCount = kern_parallel_block_count(begin, end, blockSize);
-    if (blockCount == 0) return KERN_OK;
-
+/* The launch shared by both entry points. Block mode (ranges = 0): `blockCount` blocks of
+ * `blockSize` iterations. Ranges mode: `blockCount` = end - begin iterations (< 2^31),
+ * split into shares at any iteration and claimed `blockSize` (the grain, <= the span) at a
+ * time; run sequentially, the whole range is one call. */
+static int32_t kern_parallel_launch(KernCallContext *ctx, KernBlockBody body, void *context,
+                                    int64_t begin, int64_t end, int64_t blockSize,
+                                    int64_t blockCount, int32_t ranges) {
     /* The blocks' context: an outermost loop starts a new random region (its iterations
      * then start their own streams); a nested one runs inside the enclosing iteration. */
     const int nested = ctx->parallel_depth > 0;
@@ -219,17 +241,21 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
 
     int64_t threads = ctx->threads > 0 ? ctx->threads : kern_parallel_default_threads();
     if (threads > KERN_PARALLEL_MAX_THREADS) threads = KERN_PARALLEL_MAX_THREADS;
-    if (threads > blockCount) threads = blockCount;
+    /* No more threads than chunks: a loop of one grain runs inline, as one block does. */
+    const int64_t chunks = ranges ? (blockCount - 1) / blockSize + 1 : blockCount;
+    if (threads > chunks) threads = chunks;
+    /* Sequentially, a ranges job is one block: the whole range in one call. */
+    const int64_t seqSize = ranges ? blockCount : blockSize, seqCount = ranges ? 1 : blockCount;
     if (threads <= 1 || nested || kern_parallel_tls_in_region)
-        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
+        return kern_run_sequential(ctx, &base, body, context, begin, end, seqSize, seqCount);
 
     kern_pool_init_once();
     if (!kern_pool_try_acquire())
-        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
+        return kern_run_sequential(ctx, &base, body, context, begin, end, seqSize, seqCount);
     int32_t workers = kern_pool_reserve_workers((int32_t)threads - 1);
     if (workers == 0) { /* no thread could be created: still correct, just serial */
         kern_pool_release();
-        return kern_run_sequential(ctx, &base, body, context, begin, end, blockSize, blockCount);
+        return kern_run_sequential(ctx, &base, body, context, begin, end, seqSize, seqCount);
     }
 
     KernJob *job = &kern_job;
@@ -239,6 +265,7 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     job->end = end;
     job->blockSize = blockSize;
     job->blockCount = blockCount;
+    job->ranges = ranges;
     job->base = base;
     if (blockCount < KERN_PARALLEL_AFFINE_BLOCK_LIMIT) {
         kern_job_split(job, workers + 1);
@@ -264,4 +291,24 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
     }
     kern_pool_release();
     return status;
+}
+
+int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *context,
+                          int64_t begin, int64_t end, int64_t blockSize) {
+    if (blockSize < 1) blockSize = 1;
+    int64_t blockCount = kern_parallel_block_count(begin, end, blockSize);
+    if (blockCount == 0) return KERN_OK;
+    return kern_parallel_launch(ctx, body, context, begin, end, blockSize, blockCount, 0);
+}
+
+int32_t kern_parallel_for_ranges(KernCallContext *ctx, KernBlockBody body, void *context,
+                                 int64_t begin, int64_t end, int64_t grain) {
+    if (end <= begin) return KERN_OK;
+    if (grain < 1) grain = 1;
+    uint64_t span = (uint64_t)end - (uint64_t)begin; /* exact: end > begin */
+    /* Huge spans: blocks of `grain` iterations, which the body accepts as well. */
+    if (span >= (uint64_t)KERN_PARALLEL_RANGES_SPAN_LIMIT)
+        return kern_parallel_for(ctx, body, context, begin, end, grain);
+    if ((uint64_t)grain > span) grain = (int64_t)span;
+    return kern_parallel_launch(ctx, body, context, begin, end, grain, (int64_t)span, 1);
 }

@@ -36,20 +36,26 @@ typedef struct KernShare {
  * blocks, get there). */
 #define KERN_PARALLEL_AFFINE_BLOCK_LIMIT ((int64_t)UINT32_MAX)
 
+/* Ranges jobs (kern_parallel_for_ranges) split iterations, not blocks, into shares; spans of
+ * this many iterations or more go to the block path instead, so that a share's front can
+ * overshoot its back by a grain without carrying into the packed hi half. */
+#define KERN_PARALLEL_RANGES_SPAN_LIMIT ((int64_t)INT32_MAX)
+
 typedef struct KernJob {
     /* Written by the owner before kern_pool_start; read-only while the job runs. */
     KernBlockBody body;
     void *context;
     int64_t begin;
     int64_t end;
-    int64_t blockSize;
-    int64_t blockCount;
+    int64_t blockSize;           /* block mode: iterations per block; ranges: the grain */
+    int64_t blockCount;          /* units to split: blocks, or iterations in ranges mode */
+    int32_t ranges;              /* 1: units are iterations, claimed `blockSize` at a time */
     KernCallContext base;        /* the caller's ctx with error cleared: each block's copy */
-    int32_t shareCount;          /* threads the blocks are split over (0 = shared counter) */
+    int32_t shareCount;          /* threads the units are split over (0 = shared counter) */
 
     KernShare shares[KERN_PARALLEL_MAX_THREADS]; /* share 0: the owner; 1 + i: worker i */
     _Atomic uint64_t next;       /* fallback only: next block to claim (never wraps) */
-    _Atomic int64_t failBlock;   /* lowest failed block so far; blockCount if none */
+    _Atomic int64_t failBlock;   /* first unit of the lowest failed chunk; blockCount if none */
     pthread_mutex_t failLock;    /* guards failStatus/failError and writes of failBlock */
     int32_t failStatus;
     KernErrorRecord failError;

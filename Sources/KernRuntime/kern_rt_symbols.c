@@ -21,7 +21,7 @@ static const struct {
     KERN_RT_SYMBOL(kern_rt_print_u64),  KERN_RT_SYMBOL(kern_rt_print_f64),
     KERN_RT_SYMBOL(kern_rt_print_f32),  KERN_RT_SYMBOL(kern_rt_print_bool),
     KERN_RT_SYMBOL(kern_rt_print_end),  KERN_RT_SYMBOL(kern_rt_clock_ns),
-    KERN_RT_SYMBOL(kern_rt_print_formatted),
+    KERN_RT_SYMBOL(kern_rt_print_formatted), KERN_RT_SYMBOL(kern_parallel_for_ranges),
     /* MPI built-ins (kern_mpi.c) */
     KERN_RT_SYMBOL(kern_rt_mpi_query),  KERN_RT_SYMBOL(kern_rt_mpi_allreduce_i64),
     KERN_RT_SYMBOL(kern_rt_mpi_allreduce_f64), KERN_RT_SYMBOL(kern_rt_mpi_array),

@@ -59,7 +59,7 @@ struct AOTTests: KernelcSuite {
         #expect(assembly.contains("k2_saxpy:"))
         #expect(!assembly.contains("kern_entry_"))
         // Emitted code uses the small code model: runtime calls go through the PLT.
-        #expect(assembly.contains("kern_parallel_for@PLT"))
+        #expect(assembly.contains("kern_parallel_for_ranges@PLT"))  // a prange without reductions
         #expect(!assembly.contains("@GOT"))
         // The default target is portable: AVX2 at most, no AVX-512 registers.
         let portable = source + ".portable"

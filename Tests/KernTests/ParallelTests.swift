@@ -1,6 +1,7 @@
 import Foundation
-import Kern
 import Testing
+
+@testable import Kern
 
 /// `prange` on the thread pool (LANGUAGE.md §7): results bitwise identical for any
 /// thread count, errors independent of the schedule, many host threads at once.
@@ -45,6 +46,14 @@ struct ParallelTests {
 
         func fill(out: inout [Double]) {
             for i in prange(out.count) { out[i] = sqrt(Double(i)) }
+        }
+
+        func sweep(src: [[Double]], dst: inout [[Double]]) {
+            for i in prange(1..<src.shape(0) - 1) {
+                for j in 1..<src.shape(1) - 1 {
+                    dst[i, j] = 0.25 * (src[i - 1, j] + src[i + 1, j] + src[i, j - 1] + src[i, j + 1])
+                }
+            }
         }
         """
 
@@ -108,6 +117,55 @@ struct ParallelTests {
         x[150_000] = 1
         x[7_000] = 1
         #expect(try function("firstZero", threads: 2)(x).as(Int.self) == 20_000_000)
+    }
+
+    /// A `prange` without reductions or per-element math launches with
+    /// kern_parallel_for_ranges (its iterations split evenly over the threads); one with
+    /// reductions keeps whole blocks, which its partial results are indexed by.
+    @Test func loopsWithoutReductionsLaunchAsRangesOthersAsBlocks() throws {
+        let ir = try Self.module.get().llvmIR
+        func definition(_ name: String) throws -> String {
+            let start = try #require(ir.range(of: "@kern_entry_\(name)("), "no \(name)")
+            let rest = ir[start.upperBound...]
+            return String(rest[..<(rest.range(of: "\ndefine ")?.lowerBound ?? rest.endIndex)])
+        }
+        for name in ["sweep"] {
+            let body = try definition(name)
+            #expect(body.contains("@kern_parallel_for_ranges("), "\(name)")
+            #expect(!body.contains("@kern_parallel_for("), "\(name)")
+        }
+        // `fill` has no reduction but calls sqrt: math functions may round an element in a
+        // vector group differently from a scalar remainder, so fixed blocks keep it the same
+        // for any thread count.
+        for name in ["stats", "histogram", "countAndXor", "firstZero", "fill"] {
+            let body = try definition(name)
+            #expect(body.contains("@kern_parallel_for("), "\(name)")
+            #expect(!body.contains("@kern_parallel_for_ranges("), "\(name)")
+        }
+    }
+
+    /// Ranges cut anywhere (20 rows on 2 threads: 10 and 10, not a block of 16 and one of
+    /// 4), yet every thread count writes the same grid, equal to the serial sweep.
+    @Test func stencilSweepIsTheSameForAnyThreadCount() throws {
+        for (rows, cols) in [(3, 3), (4, 9), (18, 7), (22, 33), (250, 250), (1001, 5)] {
+            let src = try Tensor<Double>(
+                shape: [rows, cols],
+                elements: (0..<rows * cols).map { Double(($0 * 7 + 13) % 101) / 100 })
+            var expected = [Double](repeating: -1, count: rows * cols)
+            for i in 1..<rows - 1 {
+                for j in 1..<cols - 1 {
+                    let s = src[i - 1, j] + src[i + 1, j] + src[i, j - 1] + src[i, j + 1]
+                    expected[i * cols + j] = 0.25 * s
+                }
+            }
+            for threads in [1, 2, 3, 8] {
+                let dst = try Tensor<Double>(shape: [rows, cols], repeating: -1)
+                try function("sweep", threads: threads)(src, dst)
+                #expect(
+                    dst.array.map(\.bitPattern) == expected.map(\.bitPattern),
+                    "\(rows)x\(cols), \(threads) threads")
+            }
+        }
     }
 
     /// 8 Swift threads, each calling parallel kernels many times at once.

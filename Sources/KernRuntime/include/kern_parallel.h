@@ -112,6 +112,24 @@ int32_t kern_parallel_for(KernCallContext *ctx, KernBlockBody body, void *contex
                           int64_t begin, int64_t end, int64_t blockSize);
 
 /*
+ * kern_parallel_for for a body that does not use its `block` argument (a prange without
+ * reductions, whose result cannot depend on where the range is cut): the iterations
+ * themselves are split into one contiguous share per thread, thread t of T getting
+ * [begin + span*t/T, begin + span*(t+1)/T) like OpenMP's schedule(static), so threads
+ * finish together even when the span is not a multiple of a block. Each thread runs its
+ * share front to back in calls of at most `grain` iterations (< 1 is taken as 1), then
+ * steals up to `grain` iterations at a time from the back of the other shares. On one
+ * thread (same conditions as kern_parallel_for) the whole range is one call. The body's
+ * `block` argument is unspecified.
+ *
+ * Errors as for kern_parallel_for: the failure with the lowest iteration index is
+ * returned, whatever the schedule. Spans of 2^31 - 1 iterations or more run as
+ * kern_parallel_for with blocks of `grain` iterations.
+ */
+int32_t kern_parallel_for_ranges(KernCallContext *ctx, KernBlockBody body, void *context,
+                                 int64_t begin, int64_t end, int64_t grain);
+
+/*
  * Default thread count for calls with ctx->threads == 0. In order of precedence:
  * the value set by kern_parallel_set_default_threads; the environment variable
  * KERN_NUM_THREADS (read once, at the first call); the number of cores this process may
