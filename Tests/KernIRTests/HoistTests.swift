@@ -49,7 +49,8 @@ private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID:
     let (m, _, _) = try hoisted(shiftedSum())
     let ids = m.functions[FunctionID(0)].body.instrs.compactMap { i -> [LoopID?]? in
         guard case .ifElse(_, let t, let e) = i.op else { return nil }
-        return [t.instrs.first?.loop, e.instrs.first?.loop]
+        // The checked version's loop (after CheckedFallback's setup, if any).
+        return [t.instrs.first?.loop, e.instrs.first { $0.op.isLoop }?.loop]
     }
     #expect(ids == [[LoopID(raw: 0), LoopID(raw: 0)]])
 }

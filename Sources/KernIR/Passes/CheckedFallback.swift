@@ -9,7 +9,7 @@ import KernBasics
 ///     failed = false
 ///     for i in <the loop's range> {                  // serial
 ///         if <number of hoisted checks passing at i> != <number of hoisted checks> {
-///             failed = true; at = i; break
+///             failed = true; at = i; break      // one such test per 16 checks
 ///         }
 ///         <body without the hoisted checks>
 ///     }
@@ -20,7 +20,8 @@ import KernBasics
 /// O(n²) queries for n checks (a loop over 200 `inout` arrays took ~3 s of IndVarSimplify;
 /// docs/compile-time.md). Here the loop has one exit, taken on a condition SCEV cannot
 /// split (a count of passing checks, not an `and` of them), and the failing iteration's
-/// checks run once, in straight-line code after the loop.
+/// checks run once, in straight-line code after the loop. (Exactly: one exit per
+/// `checksPerExit` checks, tested one group after the other at the top of the iteration.)
 ///
 /// Why it is exact. A hoisted check "runs on every iteration" when it sits in the
 /// body's top-level block before anything that contains a `break`, `continue` or
@@ -41,6 +42,12 @@ struct CheckedFallback {
     var function: Function
     let pos: SourcePos
     let id: LoopID?
+
+    /// Checks tested per loop exit. One exit for all would make one long sum, and LLVM's
+    /// SLP vectorizer tries to vectorize a long reduction at a cost that grows faster than
+    /// its length (0.6 s for 200 checks); groups keep every reduction short and the exits
+    /// few (IndVarSimplify's work grows with exits × checks: 13 × 200 for 200 checks).
+    static let checksPerExit = 16
 
     /// A hoisted check: its index `coefficient * induction + offset` and its bound.
     struct Check: Hashable {
@@ -70,36 +77,42 @@ struct CheckedFallback {
             let offset = atoms.value(of: c.index.offset, &e)
             parts.append((offset, atoms.value(of: c.bound, &e)))
         }
-        // The test at the top of each iteration: how many hoisted checks pass.
+        // The test at the top of each iteration: for each group of checks, how many pass.
         var test = InstrEmitter(function: e.function, pos: pos)
         let zero = test.i64(0)
-        var passing: ValueID?
-        for (c, part) in zip(checks, parts) {
-            let index: ValueID
-            switch c.index.coefficient {
-            case 0: index = part.offset
-            case 1: index = test.binary(.add, loop.induction, part.offset)
-            default:
-                let factor = test.i64(c.index.coefficient)
-                let scaled = test.binary(.mul, factor, loop.induction)
-                index = test.binary(.add, scaled, part.offset)
-            }
-            let low = test.emit(.compare(.ge, index, zero), .scalar(.bool))
-            let high = test.emit(.compare(.lt, index, part.bound), .scalar(.bool))
-            let both = test.emit(.binary(.and, low, high), .scalar(.bool))
-            let one = test.emit(.convert(both), .scalar(.int64))
-            passing = passing.map { test.binary(.add, $0, one) } ?? one
+        let groups = stride(from: 0, to: checks.count, by: Self.checksPerExit).map {
+            $0..<min($0 + Self.checksPerExit, checks.count)
         }
-        guard let passing else { preconditionFailure("mustRunChecks found no check") }
-        let count = test.i64(Int64(checks.count))
-        let bad = test.emit(.compare(.ne, passing, count), .scalar(.bool))
-        var leave = InstrEmitter(function: test.function, pos: pos)
-        let yes = leave.constant(.bool(true), .bool)
-        leave.emit(.store(failed, yes))
-        leave.emit(.store(at, loop.induction))
-        leave.emit(.breakLoop)
-        test.function = leave.function
-        test.emit(.ifElse(bad, then: Block(leave.instrs), else: Block()))
+        for group in groups {
+            var passing: ValueID?
+            for k in group {
+                let (c, part) = (checks[k], parts[k])
+                let index: ValueID
+                switch c.index.coefficient {
+                case 0: index = part.offset
+                case 1: index = test.binary(.add, loop.induction, part.offset)
+                default:
+                    let factor = test.i64(c.index.coefficient)
+                    let scaled = test.binary(.mul, factor, loop.induction)
+                    index = test.binary(.add, scaled, part.offset)
+                }
+                let low = test.emit(.compare(.ge, index, zero), .scalar(.bool))
+                let high = test.emit(.compare(.lt, index, part.bound), .scalar(.bool))
+                let both = test.emit(.binary(.and, low, high), .scalar(.bool))
+                let one = test.emit(.convert(both), .scalar(.int64))
+                passing = passing.map { test.binary(.add, $0, one) } ?? one
+            }
+            guard let passing else { preconditionFailure("an empty group of checks") }
+            let count = test.i64(Int64(group.count))
+            let bad = test.emit(.compare(.ne, passing, count), .scalar(.bool))
+            var leave = InstrEmitter(function: test.function, pos: pos)
+            let yes = leave.constant(.bool(true), .bool)
+            leave.emit(.store(failed, yes))
+            leave.emit(.store(at, loop.induction))
+            leave.emit(.breakLoop)
+            test.function = leave.function
+            test.emit(.ifElse(bad, then: Block(leave.instrs), else: Block()))
+        }
 
         var body = loop.body
         _ = filterInstructions(&body) { instr in
