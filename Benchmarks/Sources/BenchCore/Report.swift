@@ -156,7 +156,15 @@ public struct Report {
         s += " kmeans: of points whose centre differs).\n\n"
         let failures = r.failures
         if failures.isEmpty {
-            s += "All \(r.measurements.filter { $0.status == .ok }.count) measured outputs match.\n"
+            // Kernel outputs and the chain section's outputs (checked against their own serial
+            // Swift loop) are counted apart, so a `--chain-only` run does not claim "All 0".
+            let kernels = r.measurements.filter { $0.status == .ok }.count
+            let chain = r.chainRows.filter { $0.status == .ok }.count
+            var parts: [String] = []
+            if kernels > 0 { parts.append("\(kernels) kernel outputs") }
+            if chain > 0 { parts.append("\(chain) chain outputs") }
+            let measured = parts.joined(separator: " and ")
+            s += parts.isEmpty ? "No output was measured.\n" : "All \(measured) measured match.\n"
         } else {
             for m in failures {
                 switch m.status {
