@@ -188,10 +188,10 @@ struct CheckOperands: Hashable {
 
 /// Whether `op` is or contains a `break`, `continue` or `return`.
 private func leavesIteration(_ op: Op) -> Bool {
-    switch op {
-    case .breakLoop, .continueLoop, .returnValue: return true
-    default: return op.nestedBlocks.contains { $0.instrs.contains { leavesIteration($0.op) } }
-    }
+    if case .breakLoop = op { return true }
+    if case .continueLoop = op { return true }
+    if case .returnValue = op { return true }
+    return op.nestedBlocks.contains { $0.instrs.contains { leavesIteration($0.op) } }
 }
 
 /// Values of affine forms, emitted once each (atoms and constants shared).

@@ -26,7 +26,8 @@ public func outlineParallelLoops(_ m: inout Module) -> PassStatistics {
     for fid in m.functions.ids {
         // The outliner owns the only reference to the module while it works: appending
         // an outlined body to a function list `m` still shared would copy the whole list,
-        // once per outlined loop (quadratic: 1.5 s of 2,000 prange functions' compile).
+        // once per outlined loop (quadratic: 2,000 prange functions' passes took 0.9–1.5 s,
+        // 0.6–0.7 s without it).
         var taken = Module(sourceName: m.sourceName)
         swap(&taken, &m)
         var outliner = LoopOutliner(module: consume taken, functionID: fid)
