@@ -80,7 +80,8 @@ let package = Package(
         .target(
             name: "KernSwiftGen", dependencies: ["KernCompiler", "KernSema", "KernSyntax", "KernBasics"],
             swiftSettings: swift6),
-        .executableTarget(name: "kern-plugin-tool", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
+        .executableTarget(
+            name: "kern-plugin-tool", dependencies: ["KernSwiftGen", "KernBasics"], swiftSettings: swift6),
         .plugin(name: "KernPlugin", capability: .buildTool(), dependencies: ["kern-plugin-tool"]),
         // AOT: kernelc writes a C target's kernels as assembly + header (needs LLVM where it
         // runs; the app does not). A command, as build-tool plugins cannot feed C targets.
@@ -117,9 +118,13 @@ let package = Package(
             swiftSettings: swift6),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
-        .testTarget(name: "KernSwiftGenTests", dependencies: ["KernSwiftGen"], swiftSettings: swift6),
+        .testTarget(
+            name: "KernSwiftGenTests", dependencies: ["KernSwiftGen", "KernBasics"], swiftSettings: swift6),
         .testTarget(name: "KernSyntaxTests", dependencies: ["KernSyntax"], swiftSettings: swift6),
-        .testTarget(name: "KernSemaTests", dependencies: ["KernSema"], swiftSettings: swift6),
+        // Rejections/*.txt: the rejected programs, read by the tests from the source tree.
+        .testTarget(
+            name: "KernSemaTests", dependencies: ["KernSema"], exclude: ["Rejections"],
+            swiftSettings: swift6),
         .testTarget(
             name: "KernIRTests", dependencies: ["KernIR", "KernInterpreter"], swiftSettings: swift6),
         .testTarget(
@@ -132,7 +137,8 @@ let package = Package(
         // Hand-written C functions following the entry ABI, for testing calls without LLVM.
         .target(name: "KernTestSupport", dependencies: ["KernRuntime"], path: "Tests/KernTestSupport"),
         .testTarget(
-            name: "KernTests", dependencies: ["Kern", "KernIR", "KernLLVM", "KernTestSupport", "KernRuntime"],
+            name: "KernTests",
+            dependencies: ["Kern", "KernIR", "KernLLVM", "KernTestSupport", "KernRuntime", "KernFuzzGen"],
             // A `.kern` resource, for errors naming the original file (SourcePositionTests).
             resources: [.copy("Resources/broken.kern")], swiftSettings: swift6),
         // The typed wrappers end to end: this package's own plugin over Tests/KernPluginTests/*.kern.

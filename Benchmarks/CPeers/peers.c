@@ -47,21 +47,26 @@ double dot(int64_t n, const double *restrict x, const double *restrict y) {
     return s;
 }
 
+/* Iterations of z <- z^2 + c from z0 until |z| > 2, at most max_iter: the escape count of
+ * mandelbrot (z0 = 0, c = the pixel) and of julia (z0 = the pixel, c fixed). */
+static inline int32_t escape_count(double zr, double zi, double cr, double ci, int32_t max_iter) {
+    int32_t k = 0;
+    while (k < max_iter && zr * zr + zi * zi <= 4.0) {
+        double t = zr * zr - zi * zi + cr;
+        zi = 2.0 * zr * zi + ci;
+        zr = t;
+        k++;
+    }
+    return k;
+}
+
 void mandelbrot(int64_t width, int64_t height, int32_t max_iter, int32_t *restrict counts) {
 #pragma omp parallel for schedule(static, 1) /* rows interleaved: balanced, no dispatch calls */
     for (int64_t row = 0; row < height; row++) {
         double ci = -1.5 + 3.0 * (double)row / (double)height;
         for (int64_t col = 0; col < width; col++) {
             double cr = -2.0 + 3.0 * (double)col / (double)width;
-            double zr = 0.0, zi = 0.0;
-            int32_t k = 0;
-            while (k < max_iter && zr * zr + zi * zi <= 4.0) {
-                double t = zr * zr - zi * zi + cr;
-                zi = 2.0 * zr * zi + ci;
-                zr = t;
-                k++;
-            }
-            counts[row * width + col] = k;
+            counts[row * width + col] = escape_count(0.0, 0.0, cr, ci, max_iter);
         }
     }
 }
@@ -96,15 +101,8 @@ void julia(int64_t width, int64_t height, int32_t max_iter, double cr, double ci
     for (int64_t row = 0; row < height; row++) {
         double y = -1.2 + 2.4 * (double)row / (double)height;
         for (int64_t col = 0; col < width; col++) {
-            double zr = -1.6 + 3.2 * (double)col / (double)width, zi = y;
-            int32_t it = 0;
-            while (it < max_iter && zr * zr + zi * zi <= 4.0) {
-                double t = zr * zr - zi * zi + cr;
-                zi = 2.0 * zr * zi + ci;
-                zr = t;
-                it++;
-            }
-            counts[row * width + col] = it;
+            double x = -1.6 + 3.2 * (double)col / (double)width;
+            counts[row * width + col] = escape_count(x, y, cr, ci, max_iter);
         }
     }
 }

@@ -57,6 +57,8 @@ enum Compiler {
     /// options that is still alive is returned again (`ModuleReuse`), and the object code
     /// comes from, or goes to, the persistent cache (`CachingJITBackend`).
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
+        // LLVM opens on another thread while the front end runs (the back end waits).
+        LLVMLibrary.preload()
         // `dumpAfter` prints as the passes run: such a compile is never skipped.
         guard options.compileCache, options.dumpAfter == nil else {
             return try compileForJIT(file, options: options)
@@ -362,59 +364,35 @@ struct LLVMEmitOnlyBackend: KernBackend {
         _ code: (CompiledModule, llvmLoad: Duration), module: KernIR.Module,
         options: CompileOptions
     ) throws -> EmittedCode {
-        EmittedCode(compiled: code.0, llvmLoad: code.llvmLoad)
+        var timings = BackendTimings(code.0)
+        timings.llvmLoad = code.llvmLoad
+        return EmittedCode(
+            tools: ToolModule(ir: module, options: options, compiled: code.0), timings: timings)
     }
 }
 
 /// An optimized LLVM module for tools only: no entry points.
-final class EmittedCode: CompiledCode, @unchecked Sendable {
-    /// Only read under `lock` (LLVM objects are not thread-safe).
-    private let compiled: CompiledModule
-    private let lock = NSLock()
+final class EmittedCode: ToolModuleCode, @unchecked Sendable {
+    let tools: ToolModule
     let backendTimings: BackendTimings
 
-    init(compiled: CompiledModule, llvmLoad: Duration) {
-        self.compiled = compiled
-        var timings = BackendTimings(compiled)
-        timings.llvmLoad = llvmLoad
+    init(tools: ToolModule, timings: BackendTimings) {
+        self.tools = tools
         backendTimings = timings
     }
 
-    var llvmIR: String { lock.withLock { compiled.llvmIR() } }
-
-    var callsVectorMathLibrary: Bool { lock.withLock { compiled.callsVectorMathLibrary } }
-
     func address(ofEntry name: String) -> UnsafeRawPointer? { nil }
-
-    func assembly(entryPrefix: String?) throws -> String {
-        try lock.withLock {
-            do { return try compiled.assembly(entryPrefix: entryPrefix) } catch {
-                throw KernError.backend(message: String(describing: error))
-            }
-        }
-    }
-
-    func objectCode(entryPrefix: String?) throws -> [UInt8] {
-        try lock.withLock {
-            do { return try compiled.objectCode(entryPrefix: entryPrefix) } catch {
-                throw KernError.backend(message: String(describing: error))
-            }
-        }
-    }
 }
 
 /// A module loaded into the JIT, plus what tools show: the optimized LLVM module (made
 /// again from the Kern IR on first use after a cache hit) and the object code.
 /// The JIT module owns the code: it lives as long as any `KernFunction` of the module.
-final class JITCompiledCode: CompiledCode, @unchecked Sendable {
+final class JITCompiledCode: ToolModuleCode, @unchecked Sendable {
     let jit: JITModule
     let backendTimings: BackendTimings
-    /// Only read under `lock` (LLVM objects are not thread-safe).
-    private var compiled: CompiledModule?
+    let tools: ToolModule
+    /// The object code as loaded (when the compile had one object: not split).
     private let object: [UInt8]?
-    private let ir: KernIR.Module
-    private let options: CompileOptions
-    private let lock = NSLock()
 
     /// Modules whose code this one calls (a REPL input's session library): kept alive.
     private let linked: [KernModule]
@@ -425,53 +403,17 @@ final class JITCompiledCode: CompiledCode, @unchecked Sendable {
     ) {
         self.linked = linked
         self.jit = jit
-        self.compiled = compiled
+        tools = ToolModule(ir: ir, options: options, compiled: compiled)
         self.object = object
-        self.ir = ir
-        self.options = options
         backendTimings = timings
-    }
-
-    /// The LLVM module, compiled again from the Kern IR if the code came from the cache
-    /// (same options and target, so the same module). Call under `lock`.
-    private func llvmModule() throws -> CompiledModule {
-        if let compiled { return compiled }
-        let made = try LLVMBackend.compile(ir, options: options)
-        compiled = made
-        return made
-    }
-
-    /// Printed on demand: most modules are never shown.
-    var llvmIR: String {
-        lock.withLock {
-            do { return try llvmModule().llvmIR() } catch {
-                return "; LLVM IR unavailable: \(error)\n"
-            }
-        }
-    }
-
-    var callsVectorMathLibrary: Bool {
-        // As `llvmIR`: a module that cannot be made again shows no libmvec call.
-        lock.withLock { (try? llvmModule().callsVectorMathLibrary) ?? false }
     }
 
     func address(ofEntry name: String) -> UnsafeRawPointer? { jit.address(ofEntry: name) }
 
-    func assembly(entryPrefix: String?) throws -> String {
-        try lock.withLock {
-            do { return try llvmModule().assembly(entryPrefix: entryPrefix) } catch {
-                throw KernError(backendFailure: error)
-            }
-        }
-    }
-
+    /// The loaded object itself where it is the whole module; else from the tools' module.
     func objectCode(entryPrefix: String?) throws -> [UInt8] {
         if let object, entryPrefix == nil { return object }
-        return try lock.withLock {
-            do { return try llvmModule().objectCode(entryPrefix: entryPrefix) } catch {
-                throw KernError(backendFailure: error)
-            }
-        }
+        return try tools.objectCode(entryPrefix: entryPrefix)
     }
 }
 

@@ -7,6 +7,12 @@ public enum KernInfo {
     /// This release of Kern (the git tag `0.1.0` a client depends on matches it).
     public static let version = "0.1.0"
 
+    /// Starts loading LLVM on a background thread (once per process; nothing when it is
+    /// loaded): a program that will compile soon calls it early, so the first compile
+    /// does not wait the whole time libLLVM takes to open (~15 ms). A failure is not
+    /// reported here: the first compile searches again and throws it. Returns at once.
+    public static func loadLLVMInBackground() { LLVMLibrary.preload() }
+
     /// Which LLVM Kern uses: the loaded one, else the one the first compile would load
     /// (found, opened, checked and closed again), else why there is none (what was tried
     /// and the fix). One or more lines, without a trailing newline.

@@ -218,7 +218,8 @@ public final class KernModule: Sendable {
     public static func compileForEmission(
         source: String, fileName: String = "<source>", options: CompileOptions = .init()
     ) throws -> KernModule {
-        try Compiler.compile(
+        KernInfo.loadLLVMInBackground()  // opens while the front end runs
+        return try Compiler.compile(
             SourceFile(name: fileName, text: source), options: options,
             backend: LLVMEmitOnlyBackend())
     }

@@ -109,7 +109,7 @@ final class LazyEntry: @unchecked Sendable {
 
 /// The code of a lazily compiled module: its Kern IR, and the JIT modules of the
 /// functions compiled so far (kept alive with it).
-final class LazyCode: CompiledCode, @unchecked Sendable {
+final class LazyCode: ToolModuleCode, @unchecked Sendable {
     let ir: KernIR.Module
     let file: SourceFile
     let options: CompileOptions
@@ -118,13 +118,14 @@ final class LazyCode: CompiledCode, @unchecked Sendable {
     private var loaded: [JITCompiledCode] = []
     private var entries: [String: UInt] = [:]
     private var records: [LazyCompile] = []
-    /// The whole module for the tools' texts (made on first use, under `lock`).
-    private var whole: CompiledModule?
+    /// The whole module for the tools' texts (compiled, not loaded, on first use).
+    let tools: ToolModule
 
     init(ir: KernIR.Module, file: SourceFile, options: CompileOptions) {
         self.ir = ir
         self.file = file
         self.options = options
+        tools = ToolModule(ir: ir, options: options, compiled: nil)
     }
 
     /// The compiles so far, in the order they finished.
@@ -177,37 +178,6 @@ final class LazyCode: CompiledCode, @unchecked Sendable {
         lock.withLock { entries[name] }.flatMap { UnsafeRawPointer(bitPattern: $0) }
     }
 
-    /// The whole module, compiled once for the tools (not loaded). Call under `lock`.
-    private func wholeModule() throws -> CompiledModule {
-        if let whole { return whole }
-        let made = try LLVMBackend.compile(ir, options: options)
-        whole = made
-        return made
-    }
-
-    var llvmIR: String {
-        lock.withLock {
-            do { return try wholeModule().llvmIR() } catch {
-                return "; LLVM IR unavailable: \(error)\n"
-            }
-        }
-    }
-
-    func assembly(entryPrefix: String?) throws -> String {
-        try lock.withLock {
-            do { return try wholeModule().assembly(entryPrefix: entryPrefix) } catch {
-                throw KernError(backendFailure: error)
-            }
-        }
-    }
-
-    func objectCode(entryPrefix: String?) throws -> [UInt8] {
-        try lock.withLock {
-            do { return try wholeModule().objectCode(entryPrefix: entryPrefix) } catch {
-                throw KernError(backendFailure: error)
-            }
-        }
-    }
 }
 
 extension KernModule {

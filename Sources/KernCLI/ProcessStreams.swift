@@ -18,7 +18,20 @@ extension Kernelc {
     public static func runProcess() {
         StandardStreams.prepare()
         atexit { Kernelc.checkStreamsAtExit() }
+        if willCompile(Array(CommandLine.arguments.dropFirst())) {
+            // libLLVM opens on another thread while the arguments are parsed and the
+            // source is read and checked (docs/compile-time.md).
+            KernInfo.loadLLVMInBackground()
+        }
         main()
+    }
+
+    /// Whether these arguments (without the program name) name a command that compiles
+    /// with LLVM — run, build (every `--emit` compiles), report, repl — so loading it
+    /// early is not wasted. A wrong guess costs only time, never behaviour.
+    static func willCompile(_ arguments: [String]) -> Bool {
+        guard let command = arguments.first else { return false }
+        return ["run", "build", "report", "repl"].contains(command)
     }
 
     /// Flushes stdout and ends the process with status 1 if any output was lost.

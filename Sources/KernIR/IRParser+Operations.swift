@@ -9,9 +9,7 @@ extension IRParser {
     {
         if let u = UnaryOpcode(rawValue: word) { return .unary(u, try value()) }
         if let b = BinaryOpcode(rawValue: word) {
-            let a = try value()
-            try expect(",")
-            return .binary(b, a, try value())
+            return .binary(b, try value(), try commaValue())
         }
         if word.hasPrefix("random.") {
             guard let d = RandomDistribution(rawValue: String(word.dropFirst(7))) else {
@@ -38,21 +36,11 @@ extension IRParser {
             guard let p = ComparePredicate(rawValue: w) else {
                 throw fail("unknown comparison '\(w)'", tokens[at - 1])
             }
-            let a = try value()
-            try expect(",")
-            return .compare(p, a, try value())
+            return .compare(p, try value(), try commaValue())
         case "convert": return .convert(try value())
-        case "select":
-            let c = try value()
-            try expect(",")
-            let a = try value()
-            try expect(",")
-            return .select(c, a, try value())
+        case "select": return .select(try value(), try commaValue(), try commaValue())
         case "load": return .load(try slot())
-        case "store":
-            let s = try slot()
-            try expect(",")
-            return .store(s, try value())
+        case "store": return .store(try slot(), try commaValue())
         case "tuple": return .makeTuple(atLineEnd() ? [] : try valueList(until: ":"))
         case "extract":
             let t = try value()
@@ -62,19 +50,9 @@ extension IRParser {
             let a = try value()
             try expect(",")
             return .dim(a, axis: try integer())
-        case "load.elem":
-            let a = try value()
-            try expect("[")
-            let idx = try valueList(until: "]")
-            try expect("]")
-            return .loadElement(a, indices: idx)
+        case "load.elem": return .loadElement(try value(), indices: try indexList())
         case "store.elem":
-            let a = try value()
-            try expect("[")
-            let idx = try valueList(until: "]")
-            try expect("]")
-            try expect(",")
-            return .storeElement(a, indices: idx, value: try value())
+            return .storeElement(try value(), indices: try indexList(), value: try commaValue())
         case "subview":
             let a = try value()
             try expect("[")
@@ -83,9 +61,7 @@ extension IRParser {
             return .subview(a, index: i)
         case "alloc":
             let k = try scalarKind()
-            try expect("[")
-            let dims = try valueList(until: "]")
-            try expect("]")
+            let dims = try indexList()
             if isIdent("uninitialized") {
                 advance()
                 return .allocArray(k, dims: dims, fill: nil)
@@ -113,30 +89,18 @@ extension IRParser {
                 throw expected("a C symbol in quotes")
             }
             advance()
-            try expect("(")
-            var parameters: [ScalarType] = []
-            if !isPunct(")") {
-                repeat { parameters.append(try scalarKind()) } while eat(",")
-            }
-            try expect(")")
+            let parameters = try parenthesized { (p) throws(IRParseError) in try p.scalarKind() }
             try expect("->")
             var result: ScalarType?
             if isIdent("void") { advance() } else { result = try scalarKind() }
             let isPure = isIdent("pure")
             if isPure { advance() }
-            try expect("(")
-            let args = try valueList(until: ")")
-            try expect(")")
+            let args = try parenthesized { (p) throws(IRParseError) in try p.value() }
             return .callC(
                 CFunction(symbol: symbol, parameters: parameters, result: result, isPure: isPure),
                 args)
         case "atomic.add":
-            let a = try value()
-            try expect("[")
-            let idx = try valueList(until: "]")
-            try expect("]")
-            try expect(",")
-            return .atomicAdd(a, indices: idx, value: try value())
+            return .atomicAdd(try value(), indices: try indexList(), value: try commaValue())
         case "call": return try call()
         case "parallel_for": return try parallelFor()
         case "print": return .print(try printPieces())
@@ -182,20 +146,17 @@ extension IRParser {
         guard case .function(let name) = tok.kind else { throw expected("a callee '@name'") }
         guard let callee = functionIDs[name] else { throw fail("unknown function @\(name)") }
         advance()
-        try expect("(")
-        var args: [CallArgument] = []
-        if !isPunct(")") {
-            repeat {
-                switch tok.kind {
-                case .value(let n): args.append(.value(ValueID(raw: n)))
-                case .slot(let n): args.append(.slot(SlotID(raw: n)))
-                case .ident, .function, .number, .string, .punct, .newline, .eof:
-                    throw expected("an argument '%N' or '$N'")
-                }
-                advance()
-            } while eat(",")
+        let args = try parenthesized { (p) throws(IRParseError) -> CallArgument in
+            let argument: CallArgument
+            switch p.tok.kind {
+            case .value(let n): argument = .value(ValueID(raw: n))
+            case .slot(let n): argument = .slot(SlotID(raw: n))
+            case .ident, .function, .number, .string, .punct, .newline, .eof:
+                throw p.expected("an argument '%N' or '$N'")
+            }
+            p.advance()
+            return argument
         }
-        try expect(")")
         return .call(callee, args)
     }
 

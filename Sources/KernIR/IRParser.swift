@@ -146,14 +146,7 @@ struct IRParser {
             throw expected("a function name '@name'")
         }
         advance()
-        try expect("(")
-        var params: [Param] = []
-        if !isPunct(")") {
-            repeat {
-                params.append(try param())
-            } while eat(",")
-        }
-        try expect(")")
+        let params = try parenthesized { (p) throws(IRParseError) in try p.param() }
         try expect("->")
         let ret = try type()
         let pos = try optionalPos()
@@ -304,6 +297,33 @@ struct IRParser {
             repeat { vs.append(try value()) } while eat(",")
         }
         return vs
+    }
+
+    /// `(a, b, …)`: a parenthesized list whose elements `element` parses.
+    mutating func parenthesized<T>(
+        _ element: (inout IRParser) throws(IRParseError) -> T
+    ) throws(IRParseError) -> [T] {
+        try expect("(")
+        var elements: [T] = []
+        if !isPunct(")") {
+            repeat { elements.append(try element(&self)) } while eat(",")
+        }
+        try expect(")")
+        return elements
+    }
+
+    /// `, %v`: the next operand of an operation.
+    mutating func commaValue() throws(IRParseError) -> ValueID {
+        try expect(",")
+        return try value()
+    }
+
+    /// `[%a, %b]`: indices or extents.
+    mutating func indexList() throws(IRParseError) -> [ValueID] {
+        try expect("[")
+        let values = try valueList(until: "]")
+        try expect("]")
+        return values
     }
 
     // MARK: Blocks and instructions

@@ -248,6 +248,9 @@ public struct Interpreter: Sendable {
             let hi = scalar(upper, frame).int64
             let size = max(scalar(blockSize, frame).int64, 1)
             let captured = captures.map { value($0, frame) }
+            // An empty loop starts no random region, as `kern_parallel_for` returns before
+            // counting one when there are no blocks (LANGUAGE.md §8).
+            if lo >= hi { return .normal }
             var start = lo
             var block: Int64 = 0
             let saved = state.enterParallel()
@@ -296,6 +299,7 @@ public struct Interpreter: Sendable {
         let hi = scalar(loop.upper, frame)
         let step = scalar(loop.step, frame)
         if case .parallel = loop.kind {
+            if !firstIterationRuns(loop, lo, hi, step) { return .normal }  // no region: as above
             let saved = state.enterParallel()
             defer { state.leaveParallel(saved) }
             return try runLoop(loop, lo, hi, step, &frame, state: &state)
@@ -372,6 +376,23 @@ public struct Interpreter: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether a loop runs at least once: its lower bound passes the loop's own test.
+    func firstIterationRuns(_ loop: ForLoop, _ lo: Scalar, _ hi: Scalar, _ step: Scalar) -> Bool {
+        let kind = lo.kind
+        if kind.isFloating {
+            let (l, h, s) = (lo.double, hi.double, step.double)
+            guard s != 0, !s.isNaN else { return false }
+            return s > 0 ? (loop.inclusive ? l <= h : l < h) : (loop.inclusive ? l >= h : l > h)
+        }
+        if kind.isSigned || kind == .bool {
+            let (l, h, s) = (lo.int64, hi.int64, step.int64)
+            guard s != 0 else { return false }
+            return s > 0 ? (loop.inclusive ? l <= h : l < h) : (loop.inclusive ? l >= h : l > h)
+        }
+        guard step.uint64 != 0 else { return false }
+        return loop.inclusive ? lo.uint64 <= hi.uint64 : lo.uint64 < hi.uint64
     }
 
     func signedRange(_ kind: ScalarType) -> (Int64, Int64) {

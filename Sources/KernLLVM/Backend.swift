@@ -155,10 +155,11 @@ public enum LLVMBackend {
         try LLVMLibrary.load()
         guard let llvm = LLVMLibrary.loaded else { throw LLVMError("LLVM is not loaded") }
         let target = try TargetSelection(options, runsInProcess: true)
+        let tuning = LLVMTuning.current.identity
         return [
             "llvm=\(llvm.version)", "triple=\(target.triple)", "cpu=\(target.cpu)",
             "features=\(target.features)", "width=\(target.preferredVectorWidth)",
             "libmvec=\(VectorMathLibrary.isAvailable)",
-        ].joined(separator: ";")
+        ].joined(separator: ";") + (tuning.isEmpty ? "" : ";" + tuning)
     }
 }

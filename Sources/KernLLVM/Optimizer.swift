@@ -10,6 +10,8 @@ enum Optimizer {
             throw LLVMError("invalid LLVM IR generated (compiler bug): \(problem)")
         }
         let clamped = max(0, min(3, level))
-        try runPasses("default<O\(clamped)>", on: module, machine: machine, vectorize: clamped >= 2)
+        let pipeline =
+            clamped >= 1 ? LLVMTuning.current.passes ?? "default<O\(clamped)>" : "default<O0>"
+        try runPasses(pipeline, on: module, machine: machine, vectorize: clamped >= 2)
     }
 }

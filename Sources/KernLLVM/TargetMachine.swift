@@ -48,8 +48,8 @@ struct TargetSelection {
 
     func makeMachine(optLevel: Int) throws -> TargetMachineRef {
         try TargetMachineRef(
-            triple: triple, cpu: cpu, features: features, optLevel: optLevel,
-            forJIT: runsInProcess)
+            triple: triple, cpu: cpu, features: features,
+            optLevel: LLVMTuning.current.codegenLevel(or: optLevel), forJIT: runsInProcess)
     }
 
     /// The libmvec ISAs the generated code may call: from the feature string when it

@@ -16,9 +16,9 @@ extension Checker {
             if let id = lookupLocal(name) {
                 references[callee] = .local(id)
                 let t = setType(callee, locals[id].type)
-                if t != .error {
-                    error("cannot call value of non-function type '\(t)'", at: range(callee))
-                }
+                error(
+                    concerning: t, "cannot call value of non-function type '\(t)'",
+                    at: range(callee))
                 checkArgumentsLoosely(arguments)
                 return .error
             }
@@ -81,9 +81,7 @@ extension Checker {
             .inoutRef, .call, .subscriptAccess, .member, .tupleElement, .tuple, .paren, .error,
             .implicitMember:
             let t = checkExpr(callee)
-            if t != .error {
-                error("cannot call value of non-function type '\(t)'", at: range(callee))
-            }
+            error(concerning: t, "cannot call value of non-function type '\(t)'", at: range(callee))
             checkArgumentsLoosely(arguments)
             return .error
         }
@@ -177,11 +175,10 @@ extension Checker {
         }
         guard case .inoutRef(let inner) = kind(value) else {
             let t = checkExpr(value, expected: param.type)
-            if t != .error {
-                error(
-                    "passing value of type '\(t)' to an inout parameter requires explicit '&'",
-                    at: range(value), help: "write &\(text(of: range(value)))")
-            }
+            error(
+                concerning: t,
+                "passing value of type '\(t)' to an inout parameter requires explicit '&'",
+                at: range(value), help: "write &\(text(of: range(value)))")
             return
         }
         let target = stripParens(inner)
@@ -327,7 +324,7 @@ extension Checker {
         let t = resolveType(syntax)
         setType(callee, .metatype(t))
         guard case .array(let s, let rank) = t else {
-            if t != .error { error("'\(t)' cannot be constructed", at: range(callee)) }
+            error(concerning: t, "'\(t)' cannot be constructed", at: range(callee))
             checkArgumentsLoosely(arguments)
             return .error
         }
@@ -364,7 +361,7 @@ extension Checker {
         let bt = checkExpr(base)
         setType(callee, .void)
         guard case .array(_, let rank) = bt else {
-            if bt != .error { error("value of type '\(bt)' has no member 'shape'", at: nameRange) }
+            error(concerning: bt, "value of type '\(bt)' has no member 'shape'", at: nameRange)
             checkArgumentsLoosely(arguments)
             return .error
         }

@@ -47,11 +47,9 @@ extension Checker {
             return checkName(e, name)
         case .arrayType(let syntax):
             let t = resolveType(syntax)
-            if t != .error {
-                error(
-                    "array type '\(t)' cannot be used as a value", at: range(e),
-                    help: "allocate an array with \(t)(repeating: 0, count: n)")
-            }
+            error(
+                concerning: t, "array type '\(t)' cannot be used as a value", at: range(e),
+                help: "allocate an array with \(t)(repeating: 0, count: n)")
             return .error
         case .unary(let op, let operand, let opRange):
             return checkUnary(e, op, operand, opRange: opRange, expected: expected)
@@ -103,9 +101,9 @@ extension Checker {
                 if case .scalar(let s) = t {
                     scalars.append(s)
                 } else {
-                    if t != .error {
-                        error("tuple elements must be scalars, not '\(t)'", at: range(element))
-                    }
+                    error(
+                        concerning: t, "tuple elements must be scalars, not '\(t)'",
+                        at: range(element))
                     failed = true
                 }
             }
@@ -373,11 +371,9 @@ extension Checker {
         let bt = checkExpr(base)
         for index in indices { checkIntegerOperand(index, what: "index") }
         guard case .array(let s, let rank) = bt else {
-            if bt != .error {
-                error(
-                    "value of type '\(bt)' has no subscripts", at: range(base),
-                    help: "only arrays can be indexed")
-            }
+            error(
+                concerning: bt, "value of type '\(bt)' has no subscripts", at: range(base),
+                help: "only arrays can be indexed")
             return .error
         }
         if indices.isEmpty {

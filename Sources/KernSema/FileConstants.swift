@@ -137,12 +137,10 @@ extension Checker {
         if let syntax = decl.type {
             let t = resolveType(syntax)
             guard case .scalar = t else {
-                if t != .error {
-                    error(
-                        "file-scope constants must have a scalar type, not '\(t)'",
-                        at: syntax.range,
-                        help: "declare arrays inside a function: [T](repeating: v, count: n)")
-                }
+                error(
+                    concerning: t, "file-scope constants must have a scalar type, not '\(t)'",
+                    at: syntax.range,
+                    help: "declare arrays inside a function: [T](repeating: v, count: n)")
                 fileConstantStates[index] = .failed
                 return nil
             }

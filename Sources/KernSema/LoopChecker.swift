@@ -136,12 +136,11 @@ extension Checker {
         }
         guard isRange else {
             let t = checkExpr(base)
-            if t != .error {
-                error(
-                    "'reversed()' applies to a range or x.indices in a for loop, not to '\(t)'",
-                    at: nameRange,
-                    help: "write (a..<b).reversed(), or stride(from: a, through: b, by: -1)")
-            }
+            error(
+                concerning: t,
+                "'reversed()' applies to a range or x.indices in a for loop, not to '\(t)'",
+                at: nameRange,
+                help: "write (a..<b).reversed(), or stride(from: a, through: b, by: -1)")
             checkArgumentsLoosely(arguments)
             return nil
         }
@@ -171,11 +170,10 @@ extension Checker {
         case .member(let base, "indices", _):
             let bt = checkExpr(base)
             guard case .array = bt else {
-                if bt != .error {
-                    error(
-                        "value of type '\(bt)' has no member 'indices'", at: range(inner),
-                        help: "only arrays have indices")
-                }
+                error(
+                    concerning: bt, "value of type '\(bt)' has no member 'indices'",
+                    at: range(inner),
+                    help: "only arrays have indices")
                 return nil
             }
             setType(inner, .range(.int64))
@@ -195,11 +193,9 @@ extension Checker {
             break
         }
         let t = checkExpr(e)
-        if t != .error {
-            error(
-                "for-in loops iterate over integer ranges, not '\(t)'", at: range(e),
-                help: "write a..<b, a...b, stride(from:to:by:), x.indices or prange(n)")
-        }
+        error(
+            concerning: t, "for-in loops iterate over integer ranges, not '\(t)'", at: range(e),
+            help: "write a..<b, a...b, stride(from:to:by:), x.indices or prange(n)")
         return nil
     }
 

@@ -106,11 +106,10 @@ extension Checker {
             }
         } else {
             let t = checkExpr(opExpr)
-            if t != .error {
-                error(
-                    "the second argument of 'allreduce' is the reduction", at: range(opExpr),
-                    help: "write .sum, .min or .max")
-            }
+            error(
+                concerning: t, "the second argument of 'allreduce' is the reduction",
+                at: range(opExpr),
+                help: "write .sum, .min or .max")
         }
         let value = arguments[0].value
         if case .inoutRef = kind(value) {
@@ -154,11 +153,9 @@ extension Checker {
     private func mpiInoutArray(_ value: ExprID, name: String) -> (ScalarType, Int)? {
         guard case .inoutRef(let inner) = kind(value) else {
             let t = checkExpr(value)
-            if t != .error {
-                error(
-                    "'\(name)' writes the array: pass it with '&'", at: range(value),
-                    help: "write &\(text(of: range(value)))")
-            }
+            error(
+                concerning: t, "'\(name)' writes the array: pass it with '&'", at: range(value),
+                help: "write &\(text(of: range(value)))")
             return nil
         }
         let t = checkExpr(inner)
@@ -185,9 +182,7 @@ extension Checker {
         if case .inoutRef(let inner) = kind(value) {
             let t = checkExpr(inner)
             setType(value, t)
-            if t != .error {
-                error("'\(name)' only reads the array: remove the '&'", at: range(value))
-            }
+            error(concerning: t, "'\(name)' only reads the array: remove the '&'", at: range(value))
             return nil
         }
         return mpiShape(checkExpr(value), value: value, name: name)

@@ -13,11 +13,9 @@ extension Checker {
         let bt = checkMemberBase(base)
         setType(callee, .void)
         guard case .metatype(.scalar(let s)) = bt else {
-            if bt != .error {
-                error(
-                    "value of type '\(bt)' has no member 'random'", at: nameRange,
-                    help: "draw with a type: Double.random(in: 0..<1)")
-            }
+            error(
+                concerning: bt, "value of type '\(bt)' has no member 'random'", at: nameRange,
+                help: "draw with a type: Double.random(in: 0..<1)")
             checkArgumentsLoosely(arguments)
             return .error
         }
@@ -100,29 +98,27 @@ extension Checker {
             if case .inoutRef(let x) = kind(target) { inner = x }
             let t = checkExpr(inner)
             setType(target, t)
-            if t != .error {
-                error(
-                    "the first argument of 'atomicAdd' must be an array element passed with '&'",
-                    at: range(target), help: "write atomicAdd(&a[i], value)")
-            }
+            error(
+                concerning: t,
+                "the first argument of 'atomicAdd' must be an array element passed with '&'",
+                at: range(target), help: "write atomicAdd(&a[i], value)")
             checkExpr(arguments[1].value)
             return .error
         }
         let elementType = checkExpr(inner)
         setType(target, elementType)
         guard case .scalar(let s) = elementType, s.isInteger || s.isFloating else {
-            if elementType != .error {
-                error(
-                    "'atomicAdd' needs an element of an integer or floating-point array, not '\(elementType)'",
-                    at: range(inner),
-                    help: {
-                        if case .array = elementType {
-                            "index every dimension: a[i, j]"
-                        } else {
-                            nil
-                        }
-                    }())
-            }
+            error(
+                concerning: elementType,
+                "'atomicAdd' needs an element of an integer or floating-point array, not '\(elementType)'",
+                at: range(inner),
+                help: {
+                    if case .array = elementType {
+                        "index every dimension: a[i, j]"
+                    } else {
+                        nil
+                    }
+                }())
             checkExpr(arguments[1].value)
             return .error
         }

@@ -264,6 +264,15 @@ final class Checker {
         diagnostics.append(.error(at: range, message, help: help, notes: notes))
     }
 
+    /// `error(message, …)` unless `type` is `.error`: an operand whose own mistake was
+    /// already reported gets no second diagnostic (one mistake, one error).
+    func error(
+        concerning type: SemaType, _ message: @autoclosure () -> String, at range: SourceRange,
+        help: @autoclosure () -> String? = nil
+    ) {
+        if type != .error { error(message(), at: range, help: help()) }
+    }
+
     func kind(_ e: ExprID) -> ExprKind {
         e.index < ast.exprs.count ? ast.exprs[e].kind : .error
     }

@@ -26,10 +26,9 @@ extension Checker {
             }
             let elementType = resolveType(inner)
             guard case .scalar(let s) = elementType else {
-                if elementType != .error {
-                    error(
-                        "array elements must be scalars, not '\(elementType)'", at: inner.range)
-                }
+                error(
+                    concerning: elementType, "array elements must be scalars, not '\(elementType)'",
+                    at: inner.range)
                 return .error
             }
             if rank > 3 {
@@ -49,9 +48,9 @@ extension Checker {
                 if case .scalar(let s) = t {
                     scalars.append(s)
                 } else {
-                    if t != .error {
-                        error("tuple elements must be scalars, not '\(t)'", at: element.range)
-                    }
+                    error(
+                        concerning: t, "tuple elements must be scalars, not '\(t)'",
+                        at: element.range)
                     failed = true
                 }
             }

@@ -166,22 +166,18 @@ extension Checker {
     {
         guard case .inoutRef(let inner) = kind(out.value) else {
             let t = checkExpr(out.value)
-            if t != .error {
-                error(
-                    "the out: argument must be passed with '&'", at: range(out.value),
-                    help: "write out: &\(text(of: range(out.value)))")
-            }
+            error(
+                concerning: t, "the out: argument must be passed with '&'", at: range(out.value),
+                help: "write out: &\(text(of: range(out.value)))")
             return nil
         }
         let target = stripParens(inner)
         guard case .name(let name) = kind(target), let id = lookupLocal(name) else {
             let t = checkExpr(inner)
             setType(out.value, t)
-            if t != .error {
-                error(
-                    "the out: argument must be an array variable", at: range(inner),
-                    help: "pass a 'var' array (or an inout array parameter)")
-            }
+            error(
+                concerning: t, "the out: argument must be an array variable", at: range(inner),
+                help: "pass a 'var' array (or an inout array parameter)")
             return nil
         }
         let info = locals[id]

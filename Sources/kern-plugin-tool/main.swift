@@ -1,4 +1,5 @@
 import Foundation
+import KernBasics
 import KernSwiftGen
 
 /// `kern-plugin-tool --output Kernels.swift FILE.kern…`: the command `KernPlugin` runs
@@ -14,12 +15,12 @@ guard arguments.count >= 2, arguments[0] == "--output" else {
     fail("usage: kern-plugin-tool --output FILE.swift KERNEL.kern…")
 }
 let output = arguments[1]
-var inputs: [SwiftWrapperGenerator.Input] = []
+var inputs: [SourceFile] = []
 for path in arguments.dropFirst(2) {
     guard let data = FileManager.default.contents(atPath: path) else {
         fail("cannot read '\(path)'")
     }
-    inputs.append(.init(path: path, text: String(decoding: data, as: UTF8.self)))
+    inputs.append(SourceFile(name: path, text: String(decoding: data, as: UTF8.self)))
 }
 switch SwiftWrapperGenerator.generate(inputs) {
 case .errors(let text):

@@ -101,4 +101,16 @@ struct KernelcTests: KernelcSuite {
         let ir = try String(contentsOfFile: out, encoding: .utf8)
         #expect(ir.contains("x float>"))
     }
+
+    /// The commands that compile with LLVM start loading it at process start; `check`,
+    /// `cache` and `--version`/help do not (they may run where LLVM is missing).
+    @Test func onlyCompilingCommandsLoadLLVMEarly() {
+        for command in ["run", "build", "report", "repl"] {
+            #expect(Kernelc.willCompile([command, "f.kern"]), "\(command)")
+        }
+        #expect(Kernelc.willCompile(["build", "--emit", "kir", "f.kern"]))
+        for arguments in [["check", "f.kern"], ["cache", "stats"], ["--version"], [], ["help"]] {
+            #expect(!Kernelc.willCompile(arguments), "\(arguments)")
+        }
+    }
 }

@@ -9,25 +9,19 @@ import Testing
 @Suite struct RuntimeABITests {
     // MARK: Layouts
 
+    /// Offsets of a C struct's fields, given as key paths in declaration order (the
+    /// order of the KernABI field enums, whose raw value is the field index).
+    static func offsets<C>(_ fields: [PartialKeyPath<C>]) -> [Int?] {
+        fields.map { MemoryLayout<C>.offset(of: $0) }
+    }
+
     @Test func callContextLayoutMatchesTheCStruct() {
         typealias C = KernCallContext
-        func offset(_ f: CallContextField) -> Int? {
-            switch f {
-            case .error: MemoryLayout<C>.offset(of: \.error)
-            case .seed: MemoryLayout<C>.offset(of: \.seed)
-            case .threads: MemoryLayout<C>.offset(of: \.threads)
-            case .flags: MemoryLayout<C>.offset(of: \.flags)
-            case .rngIteration: MemoryLayout<C>.offset(of: \.rng_iteration)
-            case .rngOrdinal: MemoryLayout<C>.offset(of: \.rng_ordinal)
-            case .rngRegions: MemoryLayout<C>.offset(of: \.rng_regions)
-            case .parallelDepth: MemoryLayout<C>.offset(of: \.parallel_depth)
-            case .reserved: MemoryLayout<C>.offset(of: \.reserved)
-            case .stackLimit: MemoryLayout<C>.offset(of: \.stack_limit)
-            }
-        }
-        for f in CallContextField.allCases {
-            #expect(RuntimeABI.offset(of: f) == offset(f), "KernCallContext.\(f)")
-        }
+        let c = Self.offsets([
+            \C.error, \C.seed, \C.threads, \C.flags, \C.rng_iteration, \C.rng_ordinal,
+            \C.rng_regions, \C.parallel_depth, \C.reserved, \C.stack_limit,
+        ])
+        #expect(CallContextField.allCases.map { Int?(RuntimeABI.offset(of: $0)) } == c)
         #expect(RuntimeABI.callContext.size == MemoryLayout<C>.size)
         #expect(RuntimeABI.callContext.alignment == MemoryLayout<C>.alignment)
         // Field sizes: the next offset (or the size) minus this one, as in C.
@@ -36,23 +30,14 @@ import Testing
 
     @Test func errorRecordLayoutMatchesTheCStruct() {
         typealias C = KernErrorRecord
-        func offset(_ f: ErrorRecordField) -> Int? {
-            switch f {
-            case .kind: MemoryLayout<C>.offset(of: \.kind)
-            case .line: MemoryLayout<C>.offset(of: \.line)
-            case .column: MemoryLayout<C>.offset(of: \.column)
-            case .origin: MemoryLayout<C>.offset(of: \.origin)
-            case .value0: MemoryLayout<C>.offset(of: \.value0)
-            case .value1: MemoryLayout<C>.offset(of: \.value1)
-            case .value2: MemoryLayout<C>.offset(of: \.value2)
-            case .message: MemoryLayout<C>.offset(of: \.message)
+        let c = Self.offsets([
+            \C.kind, \C.line, \C.column, \C.origin, \C.value0, \C.value1, \C.value2, \C.message,
+        ])
+        #expect(
+            ErrorRecordField.allCases.map {
+                Int?(RuntimeABI.errorRecord.offset(ofField: $0.rawValue))
             }
-        }
-        for f in ErrorRecordField.allCases {
-            #expect(
-                RuntimeABI.errorRecord.offset(ofField: f.rawValue) == offset(f),
-                "KernErrorRecord.\(f)")
-        }
+                == c)
         #expect(RuntimeABI.errorRecord.size == MemoryLayout<C>.size)
         #expect(RuntimeABI.statusOffset == 0)
     }

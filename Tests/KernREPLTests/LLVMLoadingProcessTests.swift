@@ -27,6 +27,18 @@ import Testing
         #expect(err.contains("fix: set KERN_LLVM_LIBRARY"))
     }
 
+    /// `build` starts loading LLVM on a background thread at process start: its failure
+    /// still reaches the user as the same error, with status 1.
+    @Test func noLLVMIsAClearErrorForBuildToo() throws {
+        let file = FileManagerTemp.file("build-needs-llvm.kern", "func f() -> Int { return 1 }\n")
+        let object = FileManagerTemp.file("build-needs-llvm.o", "")
+        let (_, err, status) = try run(
+            ["build", "--emit", "obj", file, "-o", object], environment: Self.noLLVM)
+        #expect(status == 1)
+        #expect(err.contains("Kern needs LLVM 19 to 22"))
+        #expect(err.contains("KERN_LLVM_LIBRARY=/nonexistent: "))
+    }
+
     @Test func checkNeedsNoLLVM() throws {
         let file = FileManagerTemp.file("check-only.kern", "func f() -> Int { return 1 }\n")
         let (_, _, status) = try run(["check", file], environment: Self.noLLVM)

@@ -17,55 +17,8 @@ import Testing
             help: "'b:'")
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "extraneousLabel", Self.bump + "func f() { var c = 0\nbump(x: &c, by: 1) }",
-            "extraneous argument label 'x:' in call", at: "x: &c"),
-        RejectCase(
-            "argumentType", "func g(a: Double) {}\nfunc f(n: Int) { g(a: n) }",
-            "cannot convert value of type 'Int' to expected argument type 'Double'", at: "n) }",
-            help: "Double(n)"),
-        RejectCase(
-            "arrayElementNotInout", Self.bump + "func f(a: inout [Int]) { bump(&a[0], by: 1) }",
-            "array elements cannot be passed as inout arguments", at: "a[0]"),
-        RejectCase(
-            "overlappingInout",
-            "func sw(a: inout Int, b: inout Int) {}\nfunc f() { var c = 0\nsw(a: &c, b: &c) }",
-            "overlapping accesses to 'c'", at: "c) }"),
-        RejectCase(
-            "readOnlyArrayParameter", body("x[0] = 1.0", params: "x: [Double]"),
-            "cannot assign through subscript: 'x' is a read-only array parameter", at: "x[0]",
-            help: "declare it `inout`"),
-        RejectCase(
-            "mathOnIntegersRejected", body("let a = sqrt(n)", params: "n: Int"),
-            "'sqrt' needs a Float or Double argument, not 'Int'", at: "n)", help: "sqrt(Double(n))"),
-        RejectCase(
-            "mathMixedArguments", body("let a = atan2(x, d)", params: "x: Float, d: Double"),
-            "cannot convert value of type 'Double' to expected argument type 'Float'", at: "d)"),
-        RejectCase(
-            "mathArity", body("let a = pow(x)", params: "x: Double"),
-            "'pow' takes 2 arguments but 1 was given",
-            at: "pow"),
-        RejectCase(
-            "indicesOnlyInFor", body("let a = x.indices", params: "x: [Float]"),
-            "'indices' can only be used as the sequence of a for loop", at: "indices"),
-        RejectCase(
-            "allocationLabels", body("var a = [Double](repeating: 0, size: 3)"),
-            "incorrect arguments for '[Double]'",
-            at: "[Double]", help: "count:"),
-        RejectCase(
-            "printArrayRejected", body("print(x)", params: "x: [Float]"), "cannot print an array",
-            at: "x)"),
-        RejectCase(
-            "preconditionMessageMustBeLiteral", body("precondition(n > 0, n)", params: "n: Int"),
-            "the message of 'precondition' must be a string literal", at: "n)"),
-        RejectCase(
-            "callingANonFunction", body("let a = n(1)", params: "n: Int"),
-            "cannot call value of non-function type 'Int'",
-            at: "n(1)"),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/CallTests.txt.
+    static let rejected = RejectCase.load("CallTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

@@ -7,6 +7,11 @@ import Testing
 /// `String(format:)` (issue 18.2) and generic functions (issue 18.6): what Sema accepts,
 /// what it records, and where its errors point (caret and help).
 @Suite struct FormatTests {
+    /// Rejected programs, one `expectError` each: Rejections/FormatTests.txt.
+    static let rejected = RejectCase.load("FormatTests")
+
+    @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
+
     @Test func aFormatCallRecordsItsPieces() throws {
         let run = expectAccepted(
             body("print(String(format: \"x=%8.3f n=%-5ld%%\", x, n))", params: "x: Double, n: Int"))
@@ -28,51 +33,6 @@ import Testing
 
     @Test func literalsTakeTheConversionsKind() {
         expectAccepted(body("print(String(format: \"%d %f %e\", 1, 2, 0.5))"))
-    }
-
-    @Test func mismatchesPointAtTheArgument() {
-        expectError(
-            body("print(String(format: \"%d\", x))", params: "x: Float"),
-            "'%d' expects an integer, but the argument is 'Float'", at: "x))",
-            help: "use '%f', '%e' or '%g' for 'Float', or convert with Int(...)")
-        expectError(
-            body("print(String(format: \"%x\", y))", params: "y: Double"),
-            "'%x' expects an integer", at: "y))")
-        expectError(
-            body("print(String(format: \"%g\", k))", params: "k: UInt8"),
-            "'%g' expects a 'Float' or 'Double', but the argument is 'UInt8'", at: "k))",
-            help: "use '%d' for an integer, or convert with Double(...)")
-        expectError(
-            body("print(String(format: \"%d\", 1, 2))"), "extra argument for the format",
-            at: "2))")
-        expectError(
-            body("print(String(format: \"%d %d\", 1))"),
-            "missing argument for conversion '%d'", at: "\"%d %d\"",
-            help: "the format has 2 conversions but 1 argument follows it")
-    }
-
-    @Test func badFormatsPointIntoTheLiteral() {
-        expectError(
-            body("print(String(format: \"ab%s\", 1))"), "unsupported conversion '%s'", at: "s\"",
-            help: "Kern formats numbers only; put text into the format itself")
-        expectError(
-            body("print(String(format: \"%.*f\", 1, 2.0))"), "'*' widths", at: "*f")
-        expectError(body("print(String(format: \"%1$d\", 1))"), "positional arguments", at: "%1")
-        expectError(body("print(String(format: \"50%\"))"), "incomplete conversion", at: "%\"")
-        expectError(
-            body("print(String(format: \"%9999d\", 1))"), "too large (at most 4096)", at: "%9")
-    }
-
-    @Test func formatsAreLiteralsAndOnlyPrintArguments() {
-        expectError(
-            body("print(String(format: f, 1))", params: "f: Int"),
-            "the format of 'String(format:)' must be a string literal", at: "f, 1")
-        expectError(
-            body("let s = String(format: \"%d\", 1)"),
-            "'String(format:)' can only be an argument of 'print'", at: "String")
-        expectError(
-            body("print(String(\"x\"))"), "'String' is only available as String(format:)",
-            at: "String")
     }
 
     @Test func theParserKeepsSpecsRoundTripping() {
@@ -105,7 +65,10 @@ import Testing
         }
         #expect(callees == ["axpy<Float>"])
         let instance = try #require(program.functions.first { $0.name == "axpy<Float>" })
-        #expect(instance.params.map(\.type) == [.scalar(.float), .array(.float, rank: 1), .array(.float, rank: 1)])
+        #expect(
+            instance.params.map(\.type) == [
+                .scalar(.float), .array(.float, rank: 1), .array(.float, rank: 1),
+            ])
     }
 
     @Test func manyCombinationsAreInstantiatedOnDemand() throws {

@@ -20,35 +20,8 @@ import Testing
         #expect(run.program?.locals[run.local("b")!].type == .scalar(.double))
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "floatingLiteralCannotBecomeInteger", body("let a: Int = 1.5"),
-            "cannot convert value of type 'Double' to specified type 'Int'",
-            at: "1.5", help: "Int(1.5)"),
-        RejectCase(
-            "int8Overflow", body("let b: Int8 = 128"),
-            "integer literal '128' overflows when stored into 'Int8'",
-            at: "128"),
-        RejectCase(
-            "negativeLiteralOverflows", body("let b: Int8 = -129"),
-            "integer literal '-129' overflows", at: "-129"),
-        RejectCase(
-            "negativeIntoUnsigned", body("let b: UInt = -1"),
-            "negative integer '-1' overflows when stored into unsigned type 'UInt'",
-            at: "-1"),
-        RejectCase(
-            "literalBeyondUInt64", body("let b = 99999999999999999999"), "overflows",
-            at: "99999999999999999999"),
-        RejectCase(
-            "floatLiteralOverflowsFloat", body("let f: Float = 1e39"),
-            "floating-point literal '1e39' overflows 'Float'",
-            at: "1e39"),
-        RejectCase(
-            "literalOverflowInOperandContext", body("let b = x + 300", params: "x: UInt8"),
-            "integer literal '300' overflows when stored into 'UInt8'", at: "300"),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/LiteralTypingTests.txt.
+    static let rejected = RejectCase.load("LiteralTypingTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

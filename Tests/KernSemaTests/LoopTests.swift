@@ -71,32 +71,8 @@ import Testing
         #expect(run.program?.locals[run.local("y")!].type == .scalar(.float))
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "onlyIntegerRanges", body("for x in 0.0..<1.0 { }"),
-            "only integer ranges can be iterated", at: "0.0"),
-        RejectCase(
-            "boundsMustAgree", body("for i in a..<b { }", params: "a: Int32, b: Int"),
-            "range bounds must have one type: 'Int32' and 'Int'", at: "..<"),
-        RejectCase(
-            "loopVariableScoped", body("for i in 0..<3 { }\nprint(i)"), "cannot find 'i' in scope",
-            at: "i)"),
-        RejectCase(
-            "notASequence", body("for i in n { }", params: "n: Int"),
-            "for-in loops iterate over integer ranges, not 'Int'", at: "n {"),
-        RejectCase(
-            "strideLabels", body("for i in stride(from: 0, until: 9, by: 1) { }"),
-            "incorrect arguments for 'stride'", at: "stride"),
-        RejectCase(
-            "prangeOutsideFor", body("let p = prange(4)"),
-            "'prange' can only be used as the sequence of a for loop",
-            at: "prange"),
-        RejectCase(
-            "prangeCountMustBeInteger", body("for i in prange(d) { }", params: "d: Double"),
-            "'prange' needs an integer count, not 'Double'", at: "d)"),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/LoopTests.txt.
+    static let rejected = RejectCase.load("LoopTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

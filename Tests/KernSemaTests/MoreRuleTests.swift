@@ -13,38 +13,8 @@ import Testing
         expectAccepted(body("var x: Int\nrepeat { x = 2 } while x < 1"))
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "whileConditionBeforeBody", body("var x: Int\nwhile x < 3 { x = 4 }"),
-            "variable 'x' used before being initialized",
-            at: "x < 3"),
-        RejectCase(
-            "continueStatesCountAtRepeatCondition",
-            body(
-                "var x: Int\nrepeat {\n if c { continue }\n x = 1\n} while x < 2", params: "c: Bool"
-            ),
-            "variable 'x' used before being initialized", at: "x < 2"),
-        RejectCase(
-            "tuplePatternDuplicateName",
-            "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, a) = g() }",
-            "invalid redeclaration of 'a'", line: 2, column: 20),
-        RejectCase(
-            "voidValueCannotBeBound", "func g() {}\nfunc f() { let v = g() }",
-            "expression produces no value to bind",
-            line: 2, column: 20),
-        RejectCase(
-            "voidValueCannotBePrinted", "func g() {}\nfunc f() { print(g()) }",
-            "cannot print a value of type '()'", line: 2,
-            column: 18),
-        RejectCase(
-            "prangeDoesNotTakeStride", body("for i in prange(stride(from: 0, to: 9, by: 2)) { }"),
-            "'prange' does not take a stride", at: "stride"),
-        RejectCase(
-            "localShadowsFunction", "func g() -> Int { 1 }\nfunc f() { let g = 2\nlet h = g() }",
-            "cannot call value of non-function type 'Int'", line: 3, column: 9),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/MoreRuleTests.txt.
+    static let rejected = RejectCase.load("MoreRuleTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

@@ -24,79 +24,8 @@ import Testing
         #expect(program.locals[xs[1]].type == .scalar(.double))
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "duplicateInSameScope", body("let x = 1\nvar x = 2"), "invalid redeclaration of 'x'",
-            at: "x = 2"),
-        RejectCase(
-            "duplicateFunction", "func g() {}\nfunc g() {}", "invalid redeclaration of 'g'",
-            line: 2, column: 6),
-        RejectCase(
-            "duplicateParameter", "func g(a: Int, a: Int) {}", "invalid redeclaration of 'a'",
-            line: 1, column: 16),
-        RejectCase(
-            "unknownName", body("let y = zz + 1"), "cannot find 'zz' in scope", at: "zz"),
-        RejectCase(
-            "unknownType", body("let y: Real = 1"), "cannot find type 'Real' in scope", at: "Real"),
-        RejectCase(
-            "noImplicitConversion", body("let y: Double = n", params: "n: Int"),
-            "cannot convert value of type 'Int' to specified type 'Double'", at: "n\n",
-            help: "convert explicitly: Double(n)"),
-        RejectCase(
-            "mixedOperands", body("let y = n + d", params: "n: Int, d: Double"),
-            "binary operator '+' cannot be applied to operands of type 'Int' and 'Double'",
-            at: "+ d",
-            help: "Double(n)"),
-        RejectCase(
-            "conversionLiteralOverflow", body("let z = Int8(300)"),
-            "integer literal '300' overflows when stored into 'Int8'",
-            at: "300"),
-        RejectCase(
-            "boolOnlyFromBool", body("let b = Bool(n)", params: "n: Int"),
-            "cannot convert value of type 'Int' to 'Bool'", at: "n)", help: "n != 0"),
-        RejectCase(
-            "numericFromBoolRejected", body("let b = Int(c)", params: "c: Bool"),
-            "cannot convert value of type 'Bool' to 'Int'", at: "c)"),
-        RejectCase(
-            "remainderIsIntegerOnly", body("let r = a % b", params: "a: Double, b: Double"),
-            "binary operator '%' cannot be applied to two 'Double' operands", at: "% b",
-            help: "integer-only"),
-        RejectCase(
-            "orderingOnBoolRejected", body("let r = a < b", params: "a: Bool, b: Bool"),
-            "binary operator '<' cannot be applied to two 'Bool' operands", at: "< b"),
-        RejectCase(
-            "negationOfUnsigned", body("let r = -u", params: "u: UInt"),
-            "unary operator '-' cannot be applied to an operand of type 'UInt'", at: "-u"),
-        RejectCase(
-            "conditionMustBeBool", body("if n { }", params: "n: Int"),
-            "cannot convert value of type 'Int' to expected condition type 'Bool'", at: "n {",
-            help: "n != 0"),
-        RejectCase(
-            "typeNameAsValue", body("let t = Double"),
-            "expected member name or constructor call after type name",
-            at: "Double"),
-        RejectCase(
-            "functionAsValue", "func g() {}\nfunc f() { let h = g }",
-            "function 'g' cannot be used as a value",
-            line: 2, column: 20),
-        RejectCase(
-            "rangeOutsideForRejected", body("let r = 0..<4"),
-            "a range can only be used as the sequence of a for loop",
-            at: "..<"),
-        RejectCase(
-            "stringOutsidePrintRejected", body("let s = \"hi\""),
-            "string literals can only be arguments of 'print' and 'precondition'", at: "\"hi\""),
-        RejectCase(
-            "arrayReturnNeedsReturn", "func f() -> [Double] { }",
-            "missing return in global function expected to return '[Double]'", line: 1,
-            column: 1),
-        RejectCase(
-            "rankFourRejected", "func f(a: [[[[Double]]]]) { }",
-            "arrays of rank 4 are not supported", line: 1,
-            column: 11),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/NameAndTypeTests.txt.
+    static let rejected = RejectCase.load("NameAndTypeTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

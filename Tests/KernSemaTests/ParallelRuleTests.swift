@@ -51,63 +51,8 @@ import Testing
             ops == ["a": .add, "p": .mul, "lo": .min, "hi": .max, "m": .xor, "o": .or, "t": .add])
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "nonReductionWrite",
-            "func f(x: [Double]) {\n var s = 0.0\n for i in prange(x.count) { s = x[i] }\n}",
-            "variable 's' is written inside a prange loop, but not as a reduction", line: 3,
-            column: 29,
-            help: "s += e"),
-        RejectCase(
-            "mixedOperators",
-            "func f(x: [Double]) {\n var s = 0.0\n for i in prange(x.count) {\n  s += x[i]\n  s *= 2\n }\n}",
-            "reduction variable 's' mixes '+' and '*' in one prange loop", line: 5, column: 3),
-        RejectCase(
-            "reductionRead",
-            "func f(x: [Double]) {\n var s = 0.0\n for i in prange(x.count) {\n  s += x[i]\n  print(s)\n }\n}",
-            "reduction variable 's' is read inside the prange loop", line: 5, column: 9),
-        RejectCase(
-            "reductionReadInOwnUpdate",
-            "func f(x: [Double]) {\n var s = 0.0\n for i in prange(x.count) { s += s * x[i] }\n}",
-            "reduction variable 's' is read inside the prange loop", line: 3, column: 34),
-        RejectCase(
-            "writeInNestedSerialLoopCounts",
-            "func f(n: Int) {\n var s = 0\n for i in prange(n) {\n  for j in 0..<i { s = j }\n }\n}",
-            "variable 's' is written inside a prange loop", line: 4, column: 20),
-        RejectCase(
-            "raceOnParameterArray",
-            "func f(h: inout [Int], b: [Int]) {\n for i in prange(b.count) { h[b[i]] += 1 }\n}",
-            "data race on 'h' in a prange loop: the write to h[b[i]] at 2:29", line: 2, column: 29,
-            help: "local array"),
-        RejectCase(
-            "raceWithOffsetWrittenInLoop",
-            "func f(h: inout [Int]) {\n var k = 0\n for i in prange(h.count) {\n  let j = i / 2\n  h[j] += 1\n }\n k = 1\n}",
-            "data race", line: 5, column: 3),
-        RejectCase(
-            // Iteration i writes y[i] and y[i - 1]: iteration i + 1 writes y[i] too.
-            "neighbouringCompoundWritesRace",
-            "func f(y: inout [Double]) {\n for i in prange(1..<y.count) {\n  y[i] += 1\n  y[i - 1] += 1\n }\n}",
-            "data race on 'y'", line: 3, column: 3),
-        RejectCase(
-            "plainWriteAtADataIndexIsARace",
-            "func f(y: inout [Double], b: [Int]) {\n for i in prange(b.count) { y[b[i]] = 1 }\n}",
-            "data race on 'y'", line: 2, column: 29),
-        RejectCase(
-            "arrayReductionOnlyAdditive",
-            "func f(b: [Int]) {\n var hist = [Int](repeating: 1, count: 16)\n for i in prange(b.count) { hist[b[i] & 15] *= 2 }\n}",
-            "array reduction on 'hist' supports only += and -=", line: 3, column: 29),
-        RejectCase(
-            "arrayReductionNotReadInLoop",
-            "func f(b: [Int]) {\n var hist = [Int](repeating: 0, count: 16)\n for i in prange(b.count) {\n  hist[b[i] & 15] += 1\n  print(hist[0])\n }\n}",
-            "array reduction 'hist' can only be updated with += or -=", line: 5, column: 9),
-        RejectCase(
-            "inoutPassIsAWrite",
-            "func bump(_ x: inout Int) { x += 1 }\nfunc f(n: Int) {\n var c = 0\n for i in prange(n) { bump(&c) }\n}",
-            "variable 'c' is written inside a prange loop, but not as a reduction", line: 4,
-            column: 28),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/ParallelRuleTests.txt.
+    static let rejected = RejectCase.load("ParallelRuleTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

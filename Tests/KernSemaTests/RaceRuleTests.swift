@@ -9,41 +9,7 @@ import Testing
 @Suite struct RaceRuleTests {
     // MARK: Races that used to be accepted
 
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "spelledOutCompoundAtModulo",
-            "func f(a: inout [Int]) {\n for i in prange(1000) {\n  a[i % 10] = a[i % 10] + 1\n }\n}",
-            "data race on 'a' in a prange loop: the write to a[i % 10] at 3:3 may touch the same element in two iterations",
-            line: 3, column: 3, help: "atomicAdd(&a[...], v)"),
-        RejectCase(
-            "compoundAtModulo",
-            "func f(a: inout [Int]) {\n for i in prange(1000) {\n  a[i % 10] += 1\n }\n}",
-            "data race on 'a'", line: 3, column: 3),
-        RejectCase(
-            "writeThroughCalleeOfCallee",
-            "func set(b: inout [Int], k: Int) {\n b[k] = 1\n}\nfunc outer(a: inout [Int], k: Int) {\n set(b: &a, k: k + 1)\n}\nfunc f(a: inout [Int]) {\n for i in prange(10) {\n  outer(a: &a, k: i)\n  a[i] = 0\n }\n}",
-            "data race on 'a'", line: 9, column: 13),
-        RejectCase(
-            "constantIndexRank2",
-            "func f(b: inout [[Int]]) {\n for i in prange(100) {\n  b[0, 0] = b[0, 0] + 1\n }\n}",
-            "data race on 'b'", line: 3, column: 3),
-        RejectCase(
-            "readThroughALetViewIsARace",
-            "func f(m: inout [[Int]]) {\n let r = m[0]\n for i in prange(m.shape(1) - 1) {\n  m[0, i] = r[i + 1]\n }\n}",
-            "data race on 'm'", line: 4, column: 3),
-        RejectCase(
-            "atomicAndPlainReadRace",
-            "func f(a: inout [Int], out: inout [Int]) {\n for i in prange(out.count) {\n  atomicAdd(&a[i % 4], 1)\n  out[i] = a[0]\n }\n}",
-            "the atomic update of a[i % 4] at 3:14 and the read a[0]", line: 3, column: 14),
-        RejectCase(
-            "recursiveCalleeIsAssumedToTouchAnything",
-            "func r(a: inout [Int], k: Int) {\n if k > 0 { r(a: &a, k: k - 1) }\n}\nfunc f(a: inout [Int]) {\n for i in prange(a.count) { r(a: &a, k: i) }\n}",
-            "a recursive call of 'r'", line: 5, column: 35),
-        RejectCase(
-            "blockWiderThanItsStrideRaces",
-            "func fill(a: inout [Int], base: Int, n: Int) {\n for j in 0..<n { a[base + j] = j }\n}\nfunc f(a: inout [Int]) {\n for i in prange(4) { fill(a: &a, base: i * 5, n: 6) }\n}",
-            "data race on 'a'", line: 5, column: 32),
-    ]
+    static let rejected = RejectCase.load("RaceRuleTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

@@ -37,28 +37,8 @@ import Testing
         #expect(lines == [1, 2])
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "unknownNameDoesNotCascade",
-            body("let x = nope\nlet y = x + 1.0\nprint(x * 2, y)\nvar z: Float = x"),
-            "cannot find 'nope' in scope", at: "nope"),
-        RejectCase(
-            "badParameterTypeDoesNotCascade", "func f(a: Complex) -> Double { a * 2.0 }",
-            "cannot find type 'Complex' in scope",
-            line: 1, column: 11),
-        RejectCase(
-            "badCallResultDoesNotCascade",
-            "func g(a: Int) -> Int { a }\nfunc f() -> Int { g(a: 1.5) + 2 }",
-            "cannot convert value of type 'Double'", line: 2, column: 24),
-        RejectCase(
-            "badBindingDoesNotCascade", "func f() { let (a, b) = 3\nprint(a + b) }",
-            "cannot destructure a value of type 'Int' into 2 names", line: 1, column: 16),
-        RejectCase(
-            "missingReturnNotReportedForBrokenReturnType", "func f() -> Quux { }",
-            "cannot find type 'Quux' in scope", line: 1, column: 13),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/RecoveryTests.txt.
+    static let rejected = RejectCase.load("RecoveryTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 

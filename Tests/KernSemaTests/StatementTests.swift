@@ -11,55 +11,8 @@ import Testing
             body("var x: Int\nif c { x = 1 } else { x = 2 }\nprint(x)", params: "c: Bool"))
     }
 
-    /// Programs that must be rejected: `expectError` of each row (name, source, message,
-    /// position, help).
-    static let rejected: [RejectCase] = [
-        RejectCase(
-            "deferredInitMissingOnOnePath",
-            body("var x: Int\nif c { x = 1 }\nprint(x)", params: "c: Bool"),
-            "variable 'x' used before being initialized", at: "x)", help: "every path"),
-        RejectCase(
-            "deferredInitInLoopIsConservative",
-            body("var x: Double\nfor i in 0..<n { x = Double(i) }\nprint(x)", params: "n: Int"),
-            "variable 'x' used before being initialized", at: "x)"),
-        RejectCase(
-            "compoundAssignReadsUninitialized", body("var s: Int\ns += 1"),
-            "variable 's' used before being initialized", at: "s +="),
-        RejectCase(
-            "uninitializedReportedOnce", body("var s: Int\nprint(s)\nprint(s)"),
-            "used before being initialized", at: "s)"),
-        RejectCase(
-            "loopVariableIsConstant", body("for i in 0..<3 { i = 2 }"), "'i' is a loop variable",
-            at: "i = 2"),
-        RejectCase(
-            "arrayCannotBeReassigned",
-            body("var a = [Double](repeating: 0, count: 3)\na = [Double](repeating: 1, count: 3)"),
-            "cannot assign to array variable 'a'", at: "a = [", occurrence: 2,
-            help: "assign elements instead"),
-        RejectCase(
-            "letArrayIsReadOnly", body("let a = [Double](repeating: 0, count: 3)\na[0] = 1"),
-            "cannot assign through subscript: 'a' is a 'let' constant", at: "a[0]"),
-        RejectCase(
-            "assignmentTypeMismatch", body("var x = 0\nx = d", params: "d: Double"),
-            "cannot assign value of type 'Double' to type 'Int'", at: "d\n", help: "Int(d)"),
-        RejectCase(
-            "whileTrueWithBreakNeedsReturn", "func f() -> Int {\n while true { break }\n}",
-            "missing return", line: 1, column: 1),
-        RejectCase(
-            "tupleArityMismatch",
-            "func g() -> (Int, Int) { (1, 2) }\nfunc f() { let (a, b, c) = g() }",
-            "cannot destructure a value of type '(Int, Int)' into 3 names", line: 2, column: 16),
-        RejectCase(
-            "tupleElementOutOfRange",
-            "func g() -> (Int, Int) { (1, 2) }\nfunc f() -> Int { g().2 }",
-            "value of type '(Int, Int)' has no member '2'",
-            line: 2, column: 23),
-        RejectCase(
-            "breakOutsideLoop", body("break"), "'break' is only allowed inside a loop", at: "break"),
-        RejectCase(
-            "rowAssignmentRejected", body("m[0] = x", params: "m: inout [[Float]], x: [Float]"),
-            "cannot assign to a whole row", at: "m[0]"),
-    ]
+    /// Rejected programs, one `expectError` each: Rejections/StatementTests.txt.
+    static let rejected = RejectCase.load("StatementTests")
 
     @Test(arguments: rejected) func rejects(_ c: RejectCase) { c.check() }
 
@@ -192,13 +145,6 @@ import Testing
                 params: "m: [[Float]], i: Int, j: Int, k: Int32"))
         #expect(run.type(of: "m[i]") == .array(.float, rank: 1))
         #expect(run.type(of: "m[i, j]") == .scalar(.float))
-        expectError(
-            body("let a = x[1, 2]", params: "x: [Float]"),
-            "too many indices: '[Float]' has rank 1 but 2 indices were given", at: "2]")
-        expectError(
-            body("let a = x[d]", params: "x: [Float], d: Double"),
-            "cannot convert value of type 'Double' to expected index type 'Int'", at: "d]",
-            help: "Int(d)")
     }
 
 }

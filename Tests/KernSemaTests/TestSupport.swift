@@ -1,3 +1,4 @@
+import Foundation
 import KernBasics
 import KernSyntax
 import Testing
@@ -197,5 +198,50 @@ struct RejectCase: CustomTestStringConvertible, Sendable {
         expectError(
             source, message, at: marker, occurrence: occurrence, line: line, column: column,
             help: help, count: count)
+    }
+}
+
+extension RejectCase {
+    /// The rows of `Rejections/<file>.txt` (next to this file). Each case is a line
+    /// `=== name`, then `key: value` lines — `error` (the message), and optionally `at`
+    /// (the marker), `occurrence`, `line`, `column`, `help`, `count` (a number, or `any`);
+    /// `\n` in a value is a newline —, then `---` and the Kern source up to the next
+    /// `===` line (without the newline that ends the last line).
+    static func load(_ file: String) -> [RejectCase] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Rejections/\(file).txt")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            preconditionFailure("cannot read \(url.path)")
+        }
+        // Splitting at "\n=== " also takes the newline that ends each source but the last.
+        var blocks = ("\n" + text).components(separatedBy: "\n=== ").dropFirst()
+        if let last = blocks.popLast() { blocks.append(last.hasSuffix("\n") ? String(last.dropLast()) : last) }
+        var rows: [RejectCase] = []
+        for block in blocks {
+            guard let split = block.range(of: "\n---\n") else {
+                preconditionFailure("\(file).txt: no '---' line in '\(block.prefix(40))'")
+            }
+            var header = block[..<split.lowerBound].components(separatedBy: "\n")
+            let source = String(block[split.upperBound...])
+            var row = RejectCase(header.removeFirst(), source, "")
+            for line in header {
+                guard let colon = line.range(of: ": ") else {
+                    preconditionFailure("\(file).txt, \(row.name): bad line '\(line)'")
+                }
+                let value = line[colon.upperBound...].replacingOccurrences(of: "\\n", with: "\n")
+                switch line[..<colon.lowerBound] {
+                case "error": row.message = value
+                case "at": row.marker = value
+                case "occurrence": row.occurrence = Int(value) ?? 0
+                case "line": row.line = Int(value)
+                case "column": row.column = Int(value)
+                case "help": row.help = value
+                case "count": row.count = value == "any" ? nil : Int(value)
+                default: preconditionFailure("\(file).txt, \(row.name): unknown key in '\(line)'")
+                }
+            }
+            rows.append(row)
+        }
+        return rows
     }
 }

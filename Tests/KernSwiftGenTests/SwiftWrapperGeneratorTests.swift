@@ -1,3 +1,4 @@
+import KernBasics
 import Testing
 
 @testable import KernSwiftGen
@@ -18,25 +19,19 @@ struct SwiftWrapperGeneratorTests {
         func cube(_ t: [[[Int32]]]) -> Int32 { t[0, 0, 0] }
         """
 
-    func swift(_ inputs: [SwiftWrapperGenerator.Input]) throws -> String {
-        guard case .swift(let text) = SwiftWrapperGenerator.generate(inputs) else {
-            Issue.record("expected Swift, got \(SwiftWrapperGenerator.generate(inputs))")
-            return ""
-        }
-        return text
-    }
-
     @Test func wrappersKeepNamesLabelsAndTypes() throws {
-        let text = try swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        let text = swift([SourceFile(name: "/p/k.kern", text: Self.kernels)])
         #expect(text.contains("enum Kernels {"))
         #expect(text.contains("static func saxpy(a: Float, x: [Float], y: inout [Float]) throws {"))
         // Rank 2: a Tensor (no copy) and nested arrays (copied in and out).
         #expect(
             text.contains(
-                "static func stats(_ m: Tensor<Double>, scale s: inout Double) throws -> (Int, Double) {"))
+                "static func stats(_ m: Tensor<Double>, scale s: inout Double) throws -> (Int, Double) {"
+            ))
         #expect(
             text.contains(
-                "static func stats(_ m: [[Double]], scale s: inout Double) throws -> (Int, Double) {"))
+                "static func stats(_ m: [[Double]], scale s: inout Double) throws -> (Int, Double) {"
+            ))
         // Rank 3: Tensors only.
         #expect(text.contains("static func cube(_ t: Tensor<Int32>) throws -> Int32 {"))
         #expect(!text.contains("[[[Int32]]]) throws"))
@@ -46,7 +41,7 @@ struct SwiftWrapperGeneratorTests {
 
     /// Wrappers call the entry point directly with its exact C type (EntryABI order).
     @Test func wrappersCallTheEntryPointDirectly() throws {
-        let text = try swift([.init(path: "/p/k.kern", text: Self.kernels)])
+        let text = swift([SourceFile(name: "/p/k.kern", text: Self.kernels)])
         #expect(
             text.contains(
                 "try _KernDirectEntry(_module0.get().function(named: \"saxpy\"), abi: \"func saxpy(Float, [Float], inout [Float]) -> Void\")"
@@ -56,13 +51,16 @@ struct SwiftWrapperGeneratorTests {
                 "typealias _Entry = @convention(c) (UnsafeMutableRawPointer, Float, UnsafeRawPointer?, Int64, Int64, UnsafeMutableRawPointer?, Int64, Int64, UnsafeMutableRawPointer?) -> Int32"
             ))
         #expect(text.contains("try _d.array(m, rank: 2, argument: 0) { _a0 in"))
-        #expect(text.contains("return withUnsafeBytes(of: _r) { ($0.load(fromByteOffset: 0, as: Int.self), $0.load(fromByteOffset: 8, as: Double.self)) }"))
+        #expect(
+            text.contains(
+                "return withUnsafeBytes(of: _r) { ($0.load(fromByteOffset: 0, as: Int.self), $0.load(fromByteOffset: 8, as: Double.self)) }"
+            ))
         #expect(!text.contains("_invoke"), "no signature here needs the lowered path")
     }
 
     @Test func errorsPointIntoTheKernelFile() {
         let bad = "func f(n: Int) -> Double {\n    return n\n}\n"
-        let output = SwiftWrapperGenerator.generate([.init(path: "/src/bad.kern", text: bad)])
+        let output = SwiftWrapperGenerator.generate([SourceFile(name: "/src/bad.kern", text: bad)])
         guard case .errors(let text) = output else {
             Issue.record("expected errors, got \(output)")
             return
@@ -75,8 +73,8 @@ struct SwiftWrapperGeneratorTests {
 
     @Test func aFunctionDefinedInTwoFilesIsAnError() {
         let output = SwiftWrapperGenerator.generate([
-            .init(path: "/a.kern", text: "func f() -> Int { 1 }\n"),
-            .init(path: "/b.kern", text: "\nfunc f() -> Int { 2 }\n"),
+            SourceFile(name: "/a.kern", text: "func f() -> Int { 1 }\n"),
+            SourceFile(name: "/b.kern", text: "\nfunc f() -> Int { 2 }\n"),
         ])
         #expect(
             output
@@ -100,14 +98,7 @@ struct SwiftWrapperArrayResultTests {
             func ramp(n: Int) -> [Double] { [Double](repeating: 1, count: n) }
             func grid(n: Int) -> [[Float]] { [[Float]](repeating: 0, rows: n, cols: n) }
             """
-        guard
-            case .swift(let text) = SwiftWrapperGenerator.generate([
-                .init(path: "/p/r.kern", text: source)
-            ])
-        else {
-            Issue.record("expected Swift")
-            return
-        }
+        let text = swift([SourceFile(name: "/p/r.kern", text: source)])
         #expect(text.contains("static func ramp(n: Int) throws -> [Double] {"))
         #expect(text.contains(".as([Double].self)"))
         #expect(text.contains("static func grid(n: Int) throws -> Tensor<Float> {"))
@@ -129,14 +120,7 @@ struct SwiftWrapperVectorizeTests {
 
             func plain(x: Double) -> Double { x }
             """
-        guard
-            case .swift(let text) = SwiftWrapperGenerator.generate([
-                .init(path: "/p/v.kern", text: source)
-            ])
-        else {
-            Issue.record("expected Swift")
-            return
-        }
+        let text = swift([SourceFile(name: "/p/v.kern", text: source)])
         // The scalar form stays the direct one.
         #expect(text.contains("static func hyp(x: Double, _ y: Double) throws -> Double {"))
         #expect(
@@ -165,4 +149,15 @@ struct SwiftWrapperVectorizeTests {
         #expect(!text.contains("_function_plain"))
         #expect(text.components(separatedBy: "static func plain(").count - 1 == 1)
     }
+}
+
+/// The generated Swift of `inputs`; records an issue (and returns "") when the generator
+/// reports errors instead.
+func swift(_ inputs: [SourceFile]) -> String {
+    let output = SwiftWrapperGenerator.generate(inputs)
+    guard case .swift(let text) = output else {
+        Issue.record("expected Swift, got \(output)")
+        return ""
+    }
+    return text
 }

@@ -35,7 +35,7 @@ struct CompileCacheTests {
     static func compileAndCall(
         _ source: String, options: CompileOptions = .init(), x: Int64 = 20
     ) throws -> (hit: Bool?, value: KernValue) {
-        // Up front: `timings.cacheHit` is the whole compile's (HostLazyCompileTests has
+        // Up front: `timings.cacheHit` is the whole compile's (LazyCompileTests has
         // the lazy compiles' own entries).
         var options = options
         options.lazyCompile = false

@@ -9,36 +9,16 @@ import Testing
 /// SPMD on or off, 1–3 threads, bounds checks on or off; and a failing bounds check
 /// still names the lowest failing point.
 struct SPMDCachedRowsTests {
+    /// One generic kernel: `assign<Double>` and `assign<Float>` are its instances.
     static let source = """
-        func assign(points: [[Double]], centres: [[Double]], out: inout [Int32]) {
+        func assign<T: BinaryFloatingPoint>(points: [[T]], centres: [[T]], out: inout [Int32]) {
             let k = centres.shape(0)
             let d = points.shape(1)
             for i in prange(out.count) {
                 var best = 0
-                var bestDist = Double.infinity
+                var bestDist = T.infinity
                 for c in 0..<k {
-                    var dist = 0.0
-                    for j in 0..<d {
-                        let diff = points[i, j] - centres[c, j]
-                        dist += diff * diff
-                    }
-                    if dist < bestDist {
-                        bestDist = dist
-                        best = c
-                    }
-                }
-                out[i] = Int32(best)
-            }
-        }
-
-        func assignFloat(points: [[Float]], centres: [[Float]], out: inout [Int32]) {
-            let k = centres.shape(0)
-            let d = points.shape(1)
-            for i in prange(out.count) {
-                var best = 0
-                var bestDist = Float.infinity
-                for c in 0..<k {
-                    var dist: Float = 0
+                    var dist: T = 0
                     for j in 0..<d {
                         let diff = points[i, j] - centres[c, j]
                         dist += diff * diff
@@ -110,7 +90,8 @@ struct SPMDCachedRowsTests {
                 #expect(!expected.contains(Int32(k - 1)), "the duplicate centre never wins")
             }
             for threads in [1, 2, 3] {
-                let f = try module.function(named: "assign").with(seed: 0, threads: threads)
+                let f = try module.function("assign", specializedFor: [.double]).with(
+                    seed: 0, threads: threads)
                 var out = [Int32](repeating: -1, count: n)
                 try p.withUnsafeBufferPointer { pp in
                     try c.withUnsafeBufferPointer { cp in
@@ -129,7 +110,8 @@ struct SPMDCachedRowsTests {
         for (n, k, d) in Self.shapes {
             let (p64, c64) = Self.data(n, k, d)
             let (p, c) = (p64.map(Float.init), c64.map(Float.init))
-            let f = try module.function(named: "assignFloat").with(seed: 0, threads: 2)
+            let f = try module.function("assign", specializedFor: [.float]).with(
+                seed: 0, threads: 2)
             var out = [Int32](repeating: -1, count: n)
             try p.withUnsafeBufferPointer { pp in
                 try c.withUnsafeBufferPointer { cp in
@@ -148,7 +130,8 @@ struct SPMDCachedRowsTests {
             let (n, k, d) = (21, 3, 4)
             let (p, c) = Self.data(n, k, d)
             for threads in [1, 3] {
-                let f = try module.function(named: "assign").with(seed: 0, threads: threads)
+                let f = try module.function("assign", specializedFor: [.double]).with(
+                    seed: 0, threads: threads)
                 var out = [Int32](repeating: -1, count: n + 12)
                 let error = #expect(throws: KernError.self) {
                     try p.withUnsafeBufferPointer { pp in

@@ -1,5 +1,6 @@
 import Foundation
 import Kern
+import KernFuzzGen
 import Testing
 
 #if canImport(Glibc)
@@ -94,10 +95,10 @@ struct VectorMathTests {
         2, 709.78, 709.79, -745.1, -745.2, 1e-300, .pi, -.pi / 2, 1e15, 0x1p52,
     ]
 
-    /// A reproducible stream of test inputs (SplitMix64, RuntimeFormatTests.swift).
+    /// A reproducible stream of test inputs (the fuzzer's SplitMix64).
     struct Inputs: RandomNumberGenerator {
-        var generator: SplitMix64
-        init(state: UInt64) { generator = SplitMix64(state: state) }
+        var generator: FuzzRandom
+        init(state: UInt64) { generator = FuzzRandom(seed: state) }
         mutating func next() -> UInt64 { generator.next() }
 
         /// A quarter random bit patterns (every magnitude, subnormals, NaN payloads),

@@ -8,7 +8,9 @@ import Kern
 /// - **new array**: `chain(x, y, z)` returns a new array (read as a `Tensor`, no copy);
 /// - **out:**: `chain(x, y, z, out: r)` writes into a preallocated `Tensor`;
 /// - **one call per function**: `damp(add(sq(x), sq(y)), z)` from Swift, one elementwise
-///   call per function with a temporary array each, as NumPy and Numba's ufuncs run it.
+///   call per function with a temporary array each, as NumPy and Numba's ufuncs run it;
+/// - **array function**: `chainArrays(x, y, z)`, a Kern function that makes the same
+///   elementwise calls on whole arrays inside the kernel.
 ///
 /// `chain` is itself `@vectorize`: its body calls the three scalar functions per element,
 /// so one loop computes the whole chain (what fusion gives inside a kernel).
@@ -25,6 +27,10 @@ public struct KernChainSuite: ChainSuite {
 
         @vectorize
         func chain(x: Double, y: Double, z: Double) -> Double { damp(add(sq(x), sq(y)), z) }
+
+        func chainArrays(x: [Double], y: [Double], z: [Double]) -> [Double] {
+            damp(add(sq(x), sq(y)), z)
+        }
         """
 
     public init() {}
@@ -41,31 +47,40 @@ public struct KernChainSuite: ChainSuite {
             let sq = try module.function(named: "sq").with(threads: threads)
             let add = try module.function(named: "add").with(threads: threads)
             let damp = try module.function(named: "damp").with(threads: threads)
-            // The last result stays alive until the next call replaces it.
-            let holder = Holder()
+            let chainArrays = try module.function(named: "chainArrays").with(threads: threads)
             rows.append(
-                ChainImplementation(
-                    name: "Kern @vectorize, new array", threads: threads,
-                    call: { holder.result = try chain(x, y, z).tensor(of: Double.self) },
-                    output: { holder.result?.array ?? [] }))
+                Self.newArrayRow("Kern @vectorize, new array", threads: threads) {
+                    try chain(x, y, z).tensor(of: Double.self)
+                })
             rows.append(
                 ChainImplementation(
                     name: "Kern @vectorize, out:", threads: threads,
                     call: { try chain(x, y, z, out: out) },
                     output: { out.array }))
-            let stepwise = Holder()
             rows.append(
-                ChainImplementation(
-                    name: "Kern, one call per function (temporaries)", threads: threads,
-                    call: {
-                        let a = try sq(x).tensor(of: Double.self)
-                        let b = try sq(y).tensor(of: Double.self)
-                        let c = try add(a, b).tensor(of: Double.self)
-                        stepwise.result = try damp(c, z).tensor(of: Double.self)
-                    },
-                    output: { stepwise.result?.array ?? [] }))
+                Self.newArrayRow("Kern, one call per function (temporaries)", threads: threads) {
+                    let a = try sq(x).tensor(of: Double.self)
+                    let b = try sq(y).tensor(of: Double.self)
+                    let c = try add(a, b).tensor(of: Double.self)
+                    return try damp(c, z).tensor(of: Double.self)
+                })
+            rows.append(
+                Self.newArrayRow("Kern, array function", threads: threads) {
+                    try chainArrays(x, y, z).tensor(of: Double.self)
+                })
         }
         return rows
+    }
+
+    /// A row whose call returns a new array: the last result stays alive until the next
+    /// call replaces it, and is the row's output.
+    private static func newArrayRow(
+        _ name: String, threads: Int, _ call: @escaping () throws -> Tensor<Double>
+    ) -> ChainImplementation {
+        let holder = Holder()
+        return ChainImplementation(
+            name: name, threads: threads, call: { holder.result = try call() },
+            output: { holder.result?.array ?? [] })
     }
 
     private final class Holder {

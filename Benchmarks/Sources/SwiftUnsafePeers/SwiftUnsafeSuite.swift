@@ -39,16 +39,8 @@ public final class SwiftUnsafeSuite: KernelSuite {
                 let ci = -1.5 + 3.0 * Double(row) / Double(height)
                 for col in 0..<width {
                     let cr = -2.0 + 3.0 * Double(col) / Double(width)
-                    var zr = 0.0
-                    var zi = 0.0
-                    var k: Int32 = 0
-                    while k < maxIterations && zr * zr + zi * zi <= 4.0 {
-                        let t = zr * zr - zi * zi + cr
-                        zi = 2.0 * zr * zi + ci
-                        zr = t
-                        k &+= 1
-                    }
-                    out[row &* width &+ col] = k
+                    out[row &* width &+ col] = Self.escapeCount(
+                        zr: 0, zi: 0, cr: cr, ci: ci, maxIterations: maxIterations)
                 }
             }
         }
@@ -88,16 +80,9 @@ public final class SwiftUnsafeSuite: KernelSuite {
             for row in 0..<height {
                 let y = -1.2 + 2.4 * Double(row) / Double(height)
                 for col in 0..<width {
-                    var zr = -1.6 + 3.2 * Double(col) / Double(width)
-                    var zi = y
-                    var k: Int32 = 0
-                    while k < maxIterations && zr * zr + zi * zi <= 4.0 {
-                        let t = zr * zr - zi * zi + cr
-                        zi = 2.0 * zr * zi + ci
-                        zr = t
-                        k &+= 1
-                    }
-                    out[row &* width &+ col] = k
+                    let x = -1.6 + 3.2 * Double(col) / Double(width)
+                    out[row &* width &+ col] = Self.escapeCount(
+                        zr: x, zi: y, cr: cr, ci: ci, maxIterations: maxIterations)
                 }
             }
         }
@@ -229,4 +214,21 @@ public final class SwiftUnsafeSuite: KernelSuite {
     }
 
     public func trivial(_ x: Int) -> Int { x &+ 1 }
+
+    /// Iterations of z ← z² + c from z0 until |z| > 2, at most `maxIterations`: the escape
+    /// count of Mandelbrot (z0 = 0, c = the pixel) and of Julia (z0 = the pixel, c fixed).
+    @inline(__always)
+    static func escapeCount(
+        zr zr0: Double, zi zi0: Double, cr: Double, ci: Double, maxIterations: Int32
+    ) -> Int32 {
+        var (zr, zi) = (zr0, zi0)
+        var k: Int32 = 0
+        while k < maxIterations && zr * zr + zi * zi <= 4.0 {
+            let t = zr * zr - zi * zi + cr
+            zi = 2.0 * zr * zi + ci
+            zr = t
+            k &+= 1
+        }
+        return k
+    }
 }

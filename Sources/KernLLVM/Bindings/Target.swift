@@ -90,7 +90,8 @@ func runPasses(_ pipeline: String, on module: Module, machine: TargetMachineRef,
 package enum HostTargetMachine {
     package static func make() throws -> LLVMTargetMachineRef {
         let machine = try TargetMachineRef(
-            triple: HostCPU.triple, cpu: HostCPU.name, features: HostCPU.features, optLevel: 3)
+            triple: HostCPU.triple, cpu: HostCPU.name, features: HostCPU.features,
+            optLevel: LLVMTuning.current.codegenLevel(or: 3))
         guard let ref = machine.release() else { throw LLVMError("no host target machine") }
         return ref
     }
