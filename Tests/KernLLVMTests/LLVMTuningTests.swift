@@ -16,7 +16,7 @@ import Testing
         #expect(empty == none)
     }
 
-    @Test func everyOverrideIsNamedInTheIdentity() {
+    @Test func everyOverrideIsNamedInTheIdentity() throws {
         let tuning = LLVMTuning(environment: [
             "KERN_LLVM_PASSES": "default<O2>", "KERN_CODEGEN_OPT": "2",
         ])
