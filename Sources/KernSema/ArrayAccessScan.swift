@@ -53,21 +53,19 @@ struct ArrayAccessScan: StatementScan {
     let loopOf: [LocalID: ForLoopInfo]
     private var polynomialCache: [LocalID: IndexPolynomial?] = [:]
 
-    init(checker: Checker, mode: Mode, summaries: ((Int) -> [[ArrayAccess]])?) {
+    /// `tables`: the program-wide tables, when the caller made them once for many scans
+    /// (they cover the whole program: making them per scan is quadratic in the number of
+    /// `prange`s). Only valid once every function body is checked.
+    init(
+        checker: Checker, mode: Mode, summaries: ((Int) -> [[ArrayAccess]])?,
+        tables: ScanTables? = nil
+    ) {
         self.checker = checker
         self.mode = mode
         self.summaries = summaries
-        var lets: [LocalID: ExprID] = [:]
-        for (stmt, ids) in checker.declaredLocals where ids.count == 1 {
-            guard stmt.index < checker.ast.stmts.count,
-                case .binding(false, _, _, let value?) = checker.ast.stmts[stmt].kind
-            else { continue }
-            lets[ids[0]] = value
-        }
-        letValues = lets
-        var loops: [LocalID: ForLoopInfo] = [:]
-        for info in checker.loops.values { loops[info.variable] = info }
-        loopOf = loops
+        let t = tables ?? ScanTables(checker: checker)
+        letValues = t.letValues
+        loopOf = t.loopOf
     }
 
     /// The array (and the indices already applied) a tracked array expression denotes:
@@ -503,5 +501,27 @@ struct ArrayAccessScan: StatementScan {
         default:
             return nil
         }
+    }
+}
+
+/// The program-wide lookups an `ArrayAccessScan` needs.
+struct ScanTables {
+    /// The value of every `let` with one name.
+    let letValues: [LocalID: ExprID]
+    /// Loop variable → its loop.
+    let loopOf: [LocalID: ForLoopInfo]
+
+    init(checker: Checker) {
+        var lets: [LocalID: ExprID] = [:]
+        for (stmt, ids) in checker.declaredLocals where ids.count == 1 {
+            guard stmt.index < checker.ast.stmts.count,
+                case .binding(false, _, _, let value?) = checker.ast.stmts[stmt].kind
+            else { continue }
+            lets[ids[0]] = value
+        }
+        letValues = lets
+        var loops: [LocalID: ForLoopInfo] = [:]
+        for info in checker.loops.values { loops[info.variable] = info }
+        loopOf = loops
     }
 }

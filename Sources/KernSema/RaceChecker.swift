@@ -23,13 +23,15 @@ struct PendingRaceCheck {
 /// never meet (and when `s ≤ 0` the bounds say that no element is touched at all).
 extension Checker {
     func checkPrangeRaces() {
-        let summaries = AccessSummaries(checker: self)
+        // Every body is checked: the program-wide tables are final, made once.
+        let tables = ScanTables(checker: self)
+        let summaries = AccessSummaries(checker: self, tables: tables)
         for check in pendingRaceChecks {
             var scalars = ParallelScan(checker: self, loopVariable: check.loopVariable)
             scalars.scanBlock(check.body)
             var scan = ArrayAccessScan(
                 checker: self, mode: .prange(loopVariable: check.loopVariable, scan: scalars),
-                summaries: summaries.summary)
+                summaries: summaries.summary, tables: tables)
             scan.scanBlock(check.body)
             reportRaces(scan.accesses, loopVariable: check.loopVariable, excluding: check.excluded)
         }
@@ -126,11 +128,13 @@ extension Checker {
 /// parameter, the accesses with bounds in the function's scalar parameters.
 final class AccessSummaries {
     let checker: Checker
+    let tables: ScanTables
     private var done: [Int: [[ArrayAccess]]] = [:]
     private var inProgress: Set<Int> = []
 
-    init(checker: Checker) {
+    init(checker: Checker, tables: ScanTables) {
         self.checker = checker
+        self.tables = tables
     }
 
     func summary(_ f: Int) -> [[ArrayAccess]] {
@@ -156,7 +160,7 @@ final class AccessSummaries {
         }
         inProgress.insert(f)
         var scan = ArrayAccessScan(
-            checker: checker, mode: .summary(function: f), summaries: summary)
+            checker: checker, mode: .summary(function: f), summaries: summary, tables: tables)
         scan.scanBlock(checker.ast.functions[f].body)
         inProgress.remove(f)
         let result = params.map { id in scan.accesses.filter { $0.array == id } }

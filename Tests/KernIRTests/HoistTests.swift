@@ -49,18 +49,23 @@ private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID:
     let (m, _, _) = try hoisted(shiftedSum())
     let ids = m.functions[FunctionID(0)].body.instrs.compactMap { i -> [LoopID?]? in
         guard case .ifElse(_, let t, let e) = i.op else { return nil }
-        return [t.instrs.first?.loop, e.instrs.first?.loop]
+        // The checked version's loop (after CheckedFallback's setup, if any).
+        return [t.instrs.first?.loop, e.instrs.first { $0.op.isLoop }?.loop]
     }
     #expect(ids == [[LoopID(raw: 0), LoopID(raw: 0)]])
 }
 
-/// The loops at the top of the `if` that versioning puts in place of the loop.
-private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
+/// The loops of the `if` that versioning puts in place of the loop, and the whole
+/// checked version (the `else` block: CheckedFallback's loop and failing iteration, or
+/// the original loop).
+private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop, fallback: Block)? {
     for i in m.functions[FunctionID(0)].body.instrs {
         if case .ifElse(_, let t, let e) = i.op, case .forLoop(let fast)? = t.instrs.first?.op,
-            case .forLoop(let checked)? = e.instrs.first?.op
+            let checked = e.instrs.lazy.compactMap({ i -> ForLoop? in
+                if case .forLoop(let l) = i.op { l } else { nil }
+            }).first
         {
-            return (fast, checked)
+            return (fast, checked, e)
         }
     }
     return nil
@@ -72,7 +77,14 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
     #expect(perLoop == [LoopID(raw: 0): 2])
     let v = try #require(versions(m))
     #expect(countInstructions(v.fast.body, isBoundsCheck) == 0)
-    #expect(countInstructions(v.checked.body, isBoundsCheck) == 2)
+    // Both checks run on every iteration: the checked loop tests them with one exit and
+    // holds none; the failing iteration after it holds both.
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 0)
+    #expect(countInstructions(v.fallback, isBoundsCheck) == 2)
+    let exits = countInstructions(v.checked.body) {
+        if case .breakLoop = $0.op { true } else { false }
+    }
+    #expect(exits == 1)
     #expect(v.fast.induction != v.checked.induction)  // fresh SSA values in the copy
 }
 
@@ -81,7 +93,79 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop)? {
     #expect(stats.removed == 2)
     let v = try #require(versions(m))
     #expect(countInstructions(v.fast.body, isBoundsCheck) == 1)
-    #expect(countInstructions(v.checked.body, isBoundsCheck) == 3)
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 1)  // the loaded index
+    #expect(countInstructions(v.fallback, isBoundsCheck) == 3)
+}
+
+/// `shiftedSum` with its `x[i + 1]` check (and load) under `if flag`.
+private func conditionalCheck() -> String {
+    """
+    module "p"
+    func @f(%0 x: [f64; 1], %1 y: [f64; 1], %2 n: i64, %3 flag: bool) -> f64 {
+      slot $0 s: f64
+      slot $1 t: f64
+      %4 = const 1 : i64
+      %5 = const 0.0 : f64
+      %6 = const 0 : i64
+      store $0, %5
+      for %10: i64 = %6 ..< %2 step %4 !2:5 {
+        %11 = add %10, %4 : i64
+        store $1, %5
+        if %3 {
+          %12 = dim %0, 0 : i64
+          check.bounds %11 < %12 axis 0 !3:9
+          %13 = load.elem %0[%11] : f64
+          store $1, %13
+        }
+        %14 = dim %1, 0 : i64
+        check.bounds %10 < %14 axis 0 !3:20
+        %15 = load.elem %1[%10] : f64
+        %16 = load $1 : f64
+        %17 = mul %16, %15 : f64
+        %18 = load $0 : f64
+        %19 = add %18, %17 : f64
+        store $0, %19
+      }
+      %20 = load $0 : f64
+      return %20
+    }
+    """
+}
+
+@Test func checkSomeIterationsSkipKeepsTheOriginalLoop() throws {
+    // x's check may be skipped, so a failing range test does not mean an error: the
+    // original loop (both checks, no early exit) stays the checked version.
+    let (m, stats, _) = try hoisted(conditionalCheck())
+    #expect(stats.removed == 2)
+    let v = try #require(versions(m))
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 2)
+    #expect(v.fallback.instrs.count == 1)
+    let x = InterpreterValue.array([1.0, 2, 3, 4, 5])
+    let y = InterpreterValue.array([1.0, 1, 1, 1, 1])
+    for flag in [true, false] {
+        _ = try sameBehaviour(conditionalCheck(), [x, y, .scalar(Int64(4)), .scalar(flag)])
+        let e = try sameBehaviour(conditionalCheck(), [x, y, .scalar(Int64(5)), .scalar(flag)])
+        // x[5] (at i = 4) fails only when it is read.
+        #expect(e?.pos == (flag ? SourcePos(line: 3, column: 9) : nil))
+    }
+}
+
+@Test func checkedFallbackStopsAtTheFirstFailingAccess() throws {
+    let text = shiftedSum()
+    let long = InterpreterValue.array([1.0, 2, 3, 4, 5, 6, 7])
+    // Both x[i + 1] and y[i] fail at i = 3: x's comes first in the body.
+    let short = InterpreterValue.array([1.0, 1, 1])
+    let both = try #require(
+        try sameBehaviour(text, [.array([1.0, 2, 3, 4]), short, .scalar(Int64(5))]))
+    #expect(both.pos == SourcePos(line: 3, column: 9) && both.index == 4)
+    // The first iteration fails (y is empty).
+    let first = try #require(
+        try sameBehaviour(text, [long, .array([Double]()), .scalar(Int64(3))]))
+    #expect(first.pos == SourcePos(line: 3, column: 20) && first.index == 0)
+    // The last iteration fails (x[i + 1] at i = 5 is x[6], past x's 6 elements).
+    let last = try #require(
+        try sameBehaviour(text, [.array([1.0, 2, 3, 4, 5, 6]), long, .scalar(Int64(6))]))
+    #expect(last.pos == SourcePos(line: 3, column: 9) && last.index == 6)
 }
 
 @Test func leavesLoopsWithoutAffineChecksAlone() throws {

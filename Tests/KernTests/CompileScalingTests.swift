@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Kern
+import KernIR
 
 /// Issue 14's superlinear compiles, caught by code size rather than by timing: the
 /// LLVM IR Kern emits must grow linearly with the number of checked arrays. Before the
@@ -97,5 +98,36 @@ import Testing
         // Iteration 2 stored a[2] before b[2]'s read failed.
         #expect(a.array == [1, 1, 1])
         #expect(b.array == [2, 2])
+    }
+
+    /// The checked version of the loop over many arrays (hoist-bounds-checks): every
+    /// check runs on every iteration, so no loop holds a check (IndVarSimplify's work grew
+    /// with checks × loop exits: ~3 s for 200 arrays) and the checked loop leaves through
+    /// one exit per 16 checks; the failing iteration's checks run after it.
+    @Test func checkedLoopOfManyArraysHasFewExits() throws {
+        let module = try KernModule.compileForEmission(
+            source: Self.inoutProgram(40), fileName: "inout40.kern",
+            options: CompileOptions(optimizationLevel: 0))
+        let touch = try #require(module.kernIR.functions.first { $0.name == "touch" })
+        var checksInLoops = 0
+        var checksOutside = 0
+        var breaks = 0
+        func walk(_ block: KernIR.Block, inLoop: Bool) {
+            for instr in block.instrs {
+                switch instr.op {
+                case .checkBounds:
+                    if inLoop { checksInLoops += 1 } else { checksOutside += 1 }
+                case .breakLoop: breaks += 1
+                default: break
+                }
+                for nested in instr.op.nestedBlocks {
+                    walk(nested, inLoop: inLoop || instr.op.isLoop)
+                }
+            }
+        }
+        walk(touch.body, inLoop: false)
+        #expect(checksInLoops == 0)
+        #expect(checksOutside == 39)  // a0's check is proven by the loop bound
+        #expect(breaks == 3)  // ⌈39 / 16⌉
     }
 }

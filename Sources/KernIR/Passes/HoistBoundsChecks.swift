@@ -17,7 +17,9 @@ import KernBasics
 /// source position, after exactly the iterations the original would have run. In a
 /// `prange`, each block is tested separately; the lowest failing block still wins, so
 /// the reported iteration is unchanged too. Checks whose index is not affine (a loaded
-/// value) stay in both versions.
+/// value) stay in both versions. When every hoisted check runs on every iteration, the
+/// checked version is `CheckedFallback`'s loop with one exit instead of the original
+/// loop with one exit per check (same behaviour, linear compile time in LLVM).
 @discardableResult
 public func hoistBoundsChecks(_ m: inout Module) -> PassStatistics {
     var hoisted: [LoopID: Int] = [:]
@@ -119,12 +121,23 @@ private struct LoopVersioner {
         var fast = loop
         fast.body = withoutChecks(loop.body, Set(hoistable.keys))
         fast = freshCopy(fast)
+        var fallback = CheckedFallback(function: function, pos: pos, id: id)
+        let checked =
+            fallback.build(
+                loop,
+                hoisted: { index, bound in
+                    hoistable[CheckKey(index: index, bound: bound)].map {
+                        CheckedFallback.Check(index: $0.0, bound: $0.1)
+                    }
+                }, total: hoistable.count)
+            ?? [Instr(result: nil, op: .forLoop(loop), pos: pos, loop: id)]
+        function = fallback.function
         out.append(
             Instr(
                 result: nil,
                 op: .ifElse(
                     ok, then: Block([Instr(result: nil, op: .forLoop(fast), pos: pos, loop: id)]),
-                    else: Block([Instr(result: nil, op: .forLoop(loop), pos: pos, loop: id)])),
+                    else: Block(checked)),
                 pos: pos))
         if let id { hoisted[id, default: 0] += count }
         return out

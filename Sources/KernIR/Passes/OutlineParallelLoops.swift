@@ -24,13 +24,18 @@ import KernBasics
 public func outlineParallelLoops(_ m: inout Module) -> PassStatistics {
     var stats = PassStatistics(pass: "outline-parallel-loops")
     for fid in m.functions.ids {
-        var outliner = LoopOutliner(module: m, functionID: fid)
+        // The outliner owns the only reference to the module while it works: appending
+        // an outlined body to a function list `m` still shared would copy the whole list,
+        // once per outlined loop (quadratic: 2,000 prange functions' passes took 0.9–1.5 s,
+        // 0.6–0.7 s without it).
+        var taken = Module(sourceName: m.sourceName)
+        swap(&taken, &m)
+        var outliner = LoopOutliner(module: consume taken, functionID: fid)
         let body = outliner.function.body
         outliner.function.body = outliner.rewrite(body)
-        m = outliner.module
-        m.functions[fid] = outliner.function
         stats.functions.append(
-            .init(function: m.functions[fid].name, removed: outliner.counter, kept: 0))
+            .init(function: outliner.function.name, removed: outliner.counter, kept: 0))
+        m = outliner.finish()
     }
     return stats
 }
@@ -56,6 +61,12 @@ struct LoopOutliner {
     /// Arrays the function may write: inout array parameters, local arrays and their
     /// row views. An outlined body's array parameter is writable exactly when its capture is.
     let writableArrays: Set<ValueID>
+
+    /// The module with the rewritten function in place (the outliner is done).
+    consuming func finish() -> Module {
+        module.functions[functionID] = function
+        return module
+    }
 
     init(module: Module, functionID: FunctionID) {
         self.module = module

@@ -90,11 +90,38 @@ struct RangeTest {
         return e.binary(.sub, upper, one)
     }
 
-    /// The conjunction of everything required so far.
+    /// Conditions above which `result` counts them in groups instead of one `and` chain.
+    static let longChain = 32
+
+    /// The conjunction of everything required so far. A long one (many checked arrays)
+    /// is the `and` of groups of 16, each "the number of true conditions is 16": LLVM's
+    /// SLP vectorizer searches one long `and` chain as a single horizontal reduction, at
+    /// a cost growing faster than its length (~0.3 s for 200 arrays), and SCEV splits it
+    /// into its operands for every query. Short tests (every benchmark kernel's) stay
+    /// one `and` chain, whose facts LLVM sees.
     mutating func result() -> ValueID {
         guard var all = conditions.first else { return e.constant(.bool(true), .bool) }
-        for c in conditions.dropFirst() {
-            all = e.emit(.binary(.and, all, c), .scalar(.bool))
+        if conditions.count <= Self.longChain {
+            for c in conditions.dropFirst() {
+                all = e.emit(.binary(.and, all, c), .scalar(.bool))
+            }
+            return all
+        }
+        var groups: [ValueID] = []
+        for start in stride(from: 0, to: conditions.count, by: 16) {
+            let group = conditions[start..<min(start + 16, conditions.count)]
+            var count: ValueID?
+            for c in group {
+                let one = e.emit(.convert(c), .scalar(.int64))
+                count = count.map { e.binary(.add, $0, one) } ?? one
+            }
+            guard let count else { preconditionFailure("an empty group of conditions") }
+            let size = constant(Int64(group.count))
+            groups.append(e.emit(.compare(.eq, count, size), .scalar(.bool)))
+        }
+        all = groups[0]
+        for g in groups.dropFirst() {
+            all = e.emit(.binary(.and, all, g), .scalar(.bool))
         }
         return all
     }
