@@ -40,18 +40,7 @@ struct SPMDAnalysisTests {
         """
     }
 
-    func decision(_ text: String) throws -> SPMDDecision {
-        let m = try parseVerified(text)
-        let f = m.functions[try #require(m.function(named: "f.prange0"))]
-        guard case .forLoop(let loop)? = f.body.instrs.lazy.compactMap({ i -> Op? in
-            if case .forLoop = i.op { return i.op }
-            return nil
-        }).first else {
-            Issue.record("no loop")
-            throw CancellationError()
-        }
-        return spmdDecision(loop, in: f)
-    }
+    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
 
     @Test func aWhileLoopBodyRunsAsLanes() throws {
         let d = try decision(Self.body())

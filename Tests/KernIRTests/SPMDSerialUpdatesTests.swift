@@ -38,16 +38,7 @@ struct SPMDSerialUpdatesTests {
               store.elem %6[%8], %22
         """
 
-    func decision(_ text: String) throws -> SPMDDecision {
-        let m = try parseVerified(text)
-        let f = m.functions[try #require(m.function(named: "f.prange0"))]
-        let loop = try #require(
-            f.body.instrs.lazy.compactMap { i -> ForLoop? in
-                if case .forLoop(let l) = i.op { return l }
-                return nil
-            }.first)
-        return spmdDecision(loop, in: f)
-    }
+    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
 
     @Test func aHistogramUpdateRunsLaneAfterLane() throws {
         let d = try decision(Self.body(Self.increment))

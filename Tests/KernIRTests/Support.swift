@@ -21,6 +21,19 @@ func parseVerified(_ text: String) throws -> Module {
     return m
 }
 
+/// The SPMD decision (SPMDAnalysis.swift) for the first loop of the outlined `prange`
+/// body `f.prange0` in `text` (the SPMD test suites' common step).
+func spmdDecisionForFirstLoop(_ text: String) throws -> SPMDDecision {
+    let m = try parseVerified(text)
+    let f = m.functions[try #require(m.function(named: "f.prange0"))]
+    let loop = try #require(
+        f.body.instrs.lazy.compactMap { i -> ForLoop? in
+            if case .forLoop(let l) = i.op { return l }
+            return nil
+        }.first)
+    return spmdDecision(loop, in: f)
+}
+
 /// Runs function `name` of `text` and returns its result and printed lines.
 func run(
     _ text: String, _ name: String = "f", _ args: [InterpreterValue] = []
