@@ -337,9 +337,7 @@ public struct Interpreter: Sendable {
                     kind == .float
                     ? Double(Float(l).addingProduct(Float(n), Float(s)))
                     : l.addingProduct(Double(n), s)
-                let inRange =
-                    s > 0 ? (loop.inclusive ? x <= h : x < h) : (loop.inclusive ? x >= h : x > h)
-                if !inRange { break }
+                if !within(x, h, ascending: s > 0, inclusive: loop.inclusive) { break }
                 let iv = kind == .float ? Scalar.float(Float(x)) : Scalar.double(x)
                 if try !body(iv, &frame) { break }
                 n += 1
@@ -355,7 +353,7 @@ public struct Interpreter: Sendable {
             guard s != 0 else { return .normal }
             let (minV, maxV) = signedRange(kind)
             var i = l
-            while s > 0 ? (loop.inclusive ? i <= h : i < h) : (loop.inclusive ? i >= h : i > h) {
+            while within(i, h, ascending: s > 0, inclusive: loop.inclusive) {
                 if try !body(Scalar.int(i, kind), &frame) { break }
                 let (next, overflow) = i.addingReportingOverflow(s)
                 if overflow || next < minV || next > maxV { break }
@@ -368,7 +366,7 @@ public struct Interpreter: Sendable {
             guard s != 0 else { return .normal }
             let maxV = kind.bitWidth == 64 ? UInt64.max : (UInt64(1) << UInt64(kind.bitWidth)) - 1
             var i = l
-            while loop.inclusive ? i <= h : i < h {
+            while within(i, h, ascending: true, inclusive: loop.inclusive) {
                 if try !body(Scalar.uint(i, kind), &frame) { break }
                 let (next, overflow) = i.addingReportingOverflow(s)
                 if overflow || next > maxV { break }
@@ -382,17 +380,23 @@ public struct Interpreter: Sendable {
     func firstIterationRuns(_ loop: ForLoop, _ lo: Scalar, _ hi: Scalar, _ step: Scalar) -> Bool {
         let kind = lo.kind
         if kind.isFloating {
-            let (l, h, s) = (lo.double, hi.double, step.double)
+            let s = step.double
             guard s != 0, !s.isNaN else { return false }
-            return s > 0 ? (loop.inclusive ? l <= h : l < h) : (loop.inclusive ? l >= h : l > h)
+            return within(lo.double, hi.double, ascending: s > 0, inclusive: loop.inclusive)
         }
         if kind.isSigned || kind == .bool {
-            let (l, h, s) = (lo.int64, hi.int64, step.int64)
+            let s = step.int64
             guard s != 0 else { return false }
-            return s > 0 ? (loop.inclusive ? l <= h : l < h) : (loop.inclusive ? l >= h : l > h)
+            return within(lo.int64, hi.int64, ascending: s > 0, inclusive: loop.inclusive)
         }
         guard step.uint64 != 0 else { return false }
-        return loop.inclusive ? lo.uint64 <= hi.uint64 : lo.uint64 < hi.uint64
+        return within(lo.uint64, hi.uint64, ascending: true, inclusive: loop.inclusive)
+    }
+
+    /// A loop's own test: whether `x` has not passed the bound `h` (moving up when
+    /// `ascending`, else down; `h` itself included when `inclusive`).
+    private func within<T: Comparable>(_ x: T, _ h: T, ascending: Bool, inclusive: Bool) -> Bool {
+        ascending ? (inclusive ? x <= h : x < h) : (inclusive ? x >= h : x > h)
     }
 
     func signedRange(_ kind: ScalarType) -> (Int64, Int64) {

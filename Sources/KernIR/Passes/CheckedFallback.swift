@@ -71,7 +71,7 @@ struct CheckedFallback {
         // Loop-invariant parts, computed once before the loop, in body order.
         var seen = Set<Check>()
         let checks = found.filter { seen.insert($0).inserted }
-        var atoms = AtomValues()
+        var atoms = AffineValues()
         var parts: [(offset: ValueID, bound: ValueID)] = []
         for c in checks {
             let offset = atoms.value(of: c.index.offset, &e)
@@ -192,46 +192,4 @@ private func leavesIteration(_ op: Op) -> Bool {
     if case .continueLoop = op { return true }
     if case .returnValue = op { return true }
     return op.nestedBlocks.contains { $0.instrs.contains { leavesIteration($0.op) } }
-}
-
-/// Values of affine forms, emitted once each (atoms and constants shared).
-private struct AtomValues {
-    private var atoms: [AffineAtom: ValueID] = [:]
-    private var constants: [Int64: ValueID] = [:]
-
-    /// `f` computed with wrapping i64 arithmetic (the same value, modulo 2^64, as any
-    /// expression the form was derived from).
-    mutating func value(of f: AffineForm, _ e: inout InstrEmitter) -> ValueID {
-        var sum: ValueID?
-        for (atom, c) in f.terms.sorted(by: { $0.key < $1.key }) {
-            var term = atomValue(atom, &e)
-            if c != 1 {
-                let factor = constant(c, &e)
-                term = e.binary(.mul, factor, term)
-            }
-            sum = sum.map { e.binary(.add, $0, term) } ?? term
-        }
-        guard let sum else { return constant(f.constant, &e) }
-        if f.constant == 0 { return sum }
-        let k = constant(f.constant, &e)
-        return e.binary(.add, sum, k)
-    }
-
-    private mutating func atomValue(_ atom: AffineAtom, _ e: inout InstrEmitter) -> ValueID {
-        if let v = atoms[atom] { return v }
-        let v: ValueID
-        switch atom {
-        case .value(let x): v = x
-        case .dim(let a, let axis): v = e.emit(.dim(a, axis: axis), .scalar(.int64))
-        }
-        atoms[atom] = v
-        return v
-    }
-
-    private mutating func constant(_ k: Int64, _ e: inout InstrEmitter) -> ValueID {
-        if let v = constants[k] { return v }
-        let v = e.i64(k)
-        constants[k] = v
-        return v
-    }
 }

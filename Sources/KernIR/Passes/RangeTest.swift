@@ -10,10 +10,9 @@
 /// means "run the checked loop": it never changes what the program does.
 struct RangeTest {
     var e: InstrEmitter
-    private var atoms: [AffineAtom: ValueID] = [:]
+    /// Atoms and constants, one instruction each (the test stays short and readable).
+    private var values = AffineValues()
     private var conditions: [ValueID] = []
-    /// One instruction per distinct constant (the test stays short and readable).
-    private var constants: [Int64: ValueID] = [:]
 
     init(_ e: InstrEmitter) { self.e = e }
 
@@ -126,43 +125,19 @@ struct RangeTest {
         return all
     }
 
-    /// The value of `f` (plus `extra`), without multiplications by 1 or additions of 0.
+    /// The value of `f` (plus `extra`); every atom it uses for the first time gets its
+    /// magnitude guard.
     private mutating func materialize(_ f: AffineForm, plus extra: ValueID? = nil) -> ValueID {
-        var sum = extra
-        for (atom, c) in f.terms.sorted(by: { $0.key < $1.key }) {
-            let term = scaled(atomValue(atom), by: c)
-            sum = sum.map { e.binary(.add, $0, term) } ?? term
-        }
-        guard let sum else { return constant(f.constant) }
-        if f.constant == 0 { return sum }
-        let k = constant(f.constant)
-        return e.binary(.add, sum, k)
+        let v = values.value(of: f, plus: extra, &e)
+        for atom in values.takeNewAtoms() { guardMagnitude(atom) }
+        return v
     }
 
     private mutating func scaled(_ v: ValueID, by c: Int64) -> ValueID {
-        if c == 1 { return v }
-        let factor = constant(c)
-        return e.binary(.mul, factor, v)
+        values.scaled(v, by: c, &e)
     }
 
-    private mutating func constant(_ k: Int64) -> ValueID {
-        if let v = constants[k] { return v }
-        let v = e.i64(k)
-        constants[k] = v
-        return v
-    }
-
-    private mutating func atomValue(_ atom: AffineAtom) -> ValueID {
-        if let v = atoms[atom] { return v }
-        let v: ValueID
-        switch atom {
-        case .value(let x): v = x
-        case .dim(let a, let axis): v = e.emit(.dim(a, axis: axis), .scalar(.int64))
-        }
-        atoms[atom] = v
-        guardMagnitude(v)
-        return v
-    }
+    private mutating func constant(_ k: Int64) -> ValueID { values.constant(k, &e) }
 
     private mutating func guardMagnitude(_ v: ValueID) {
         let limit = AffineForm.maxMagnitude
