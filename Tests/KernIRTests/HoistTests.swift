@@ -37,12 +37,7 @@ func shiftedSum(extraCheck: Bool = false) -> String {
 }
 
 private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID: Int]) {
-    var m = try parseVerified(text)
-    m.numberLoops()
-    var perLoop: [LoopID: Int] = [:]
-    let stats = hoistBoundsChecks(&m, hoistedPerLoop: &perLoop)
-    for e in verify(m) { Issue.record("verifier after hoisting: \(e)") }
-    return (m, stats, perLoop)
+    try afterLoopPass("hoisting", text) { hoistBoundsChecks(&$0, hoistedPerLoop: &$1) }
 }
 
 @Test func bothVersionsKeepTheLoopsIdentity() throws {
