@@ -18,7 +18,11 @@ public struct FormatConversion: Sendable, Hashable {
     /// The conversion letter (its raw value).
     public enum Letter: String, Sendable, Hashable, CaseIterable {
         case d, i, u, o, x, f, e, g, a
-        case upperX = "X", upperF = "F", upperE = "E", upperG = "G", upperA = "A"
+        case upperX = "X"
+        case upperF = "F"
+        case upperE = "E"
+        case upperG = "G"
+        case upperA = "A"
 
         /// `d i u o x X` take integers; the others floating-point values.
         public var takesInteger: Bool {
