@@ -46,10 +46,14 @@ struct TargetSelection {
     /// (docs/vector-math.md, "Vector width"); on CPUs without AVX-512 it changes nothing.
     static let measuredVectorWidth = 512
 
-    func makeMachine(optLevel: Int) throws -> TargetMachineRef {
-        try TargetMachineRef(
+    /// Runs `body` with a target machine for this selection at `optLevel` (the code
+    /// generator's level unless `KERN_CODEGEN_OPT` overrides it), borrowed from the
+    /// process's `TargetMachinePool` and used by no one else until `body` returns.
+    func withMachine<R>(optLevel: Int, _ body: (TargetMachineRef) throws -> R) throws -> R {
+        let key = TargetMachinePool.Key(
             triple: triple, cpu: cpu, features: features,
-            optLevel: LLVMTuning.current.codegenLevel(or: optLevel), forJIT: runsInProcess)
+            optLevel: try LLVMTuning.current.codegenLevel(or: optLevel), forJIT: runsInProcess)
+        return try TargetMachinePool.withMachine(key, body)
     }
 
     /// The libmvec ISAs the generated code may call: from the feature string when it
