@@ -75,7 +75,8 @@ struct SPMDTwoStreamsTests {
         #expect(atomic.isSPMD && atomic.twoStreams)
         let floatingAtomic = try decision(
             Self.body(
-                element: "f64", update: "      %21 = const 1.0 : f64\n      atomic.add %5[%8], %21"))
+                element: "f64", update: "      %21 = const 1.0 : f64\n      atomic.add %5[%8], %21")
+        )
         #expect(floatingAtomic.isSPMD && !floatingAtomic.twoStreams)
         // A scalar sum next to the histogram: integer sums are exact in any order,
         // floating ones are not.

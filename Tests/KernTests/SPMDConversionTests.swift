@@ -80,7 +80,8 @@ struct SPMDConversionTests {
                 results.append(wide + narrow.map { Int($0) } + small.map { Int($0) })
             }
         }
-        let expected = Self.input.map { $0 == 0.5 ? -7 : Self.saturated($0, Int.self) }
+        let expected =
+            Self.input.map { $0 == 0.5 ? -7 : Self.saturated($0, Int.self) }
             + Self.input.map { $0 == 0.5 ? -7 : Int(Self.saturated($0, Int32.self)) }
             + Self.input.map { $0 == 0.5 ? -7 : Int(Self.saturated($0, Int8.self)) }
         for r in results { #expect(r == expected) }
@@ -96,7 +97,8 @@ struct SPMDConversionTests {
                 x, &wide, &narrow)
             results.append(wide + narrow.map { Int($0) })
         }
-        let expected = x.map { $0 == 0.5 ? -7 : Self.saturated(Double($0), Int.self) }
+        let expected =
+            x.map { $0 == 0.5 ? -7 : Self.saturated(Double($0), Int.self) }
             + x.map { $0 == 0.5 ? -7 : Int(Self.saturated(Double($0), Int32.self)) }
         for r in results { #expect(r == expected) }
     }
