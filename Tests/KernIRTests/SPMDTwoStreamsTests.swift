@@ -45,7 +45,7 @@ struct SPMDTwoStreamsTests {
             """
     }
 
-    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
+    func decision(_ text: String) throws -> SPMDDecision { try spmdDecision(of: text) }
 
     @Test func anIntegerHistogramWithoutChecksRunsTwoStreams() throws {
         let d = try decision(Self.body())
