@@ -110,6 +110,19 @@ extension Codegen {
         let i64 = ctx.i64
         let lower = value(loop.lower)
         let upper = value(loop.upper)
+        let groupSize = ctx.constInt(i64, UInt64(lanes))
+        // Two streams: the first half of the block, rounded up to whole groups, and the
+        // rest; each pass of the loop runs a group of each (the second only while its
+        // half lasts, never longer than the first).
+        var split = upper
+        if decision.twoStreams {
+            let one = ctx.constInt(i64, 1)
+            let half = b.sdiv(b.add(b.sub(upper, lower), one), ctx.constInt(i64, 2))
+            let groups = b.sdiv(b.add(half, ctx.constInt(i64, UInt64(lanes - 1))), groupSize)
+            let rounded = b.mul(groups, groupSize)
+            let middle = b.add(lower, rounded)
+            split = b.select(b.icmp(.slt, middle, upper), middle, upper)
+        }
         let preheader = b.block
         let header = newBlock("spmd.group")
         let latch = newBlock("spmd.latch")
@@ -119,18 +132,46 @@ extension Codegen {
         b.position(at: header)
         let base = b.phi(i64)
         b.addIncoming(base, lower, preheader)
-        let remaining = b.sub(upper, base)
+        let remaining = b.sub(split, base)
+        emitSPMDGroup(loop, base: base, end: split)
+        if decision.twoStreams {
+            let second = b.add(split, b.sub(base, lower))
+            let run = newBlock("spmd.stream2")
+            b.condBr(b.icmp(.slt, second, upper), run, latch)
+            b.position(at: run)
+            emitSPMDGroup(loop, base: second, end: upper)
+        }
+        b.br(latch)
+        spmd = nil
+
+        b.position(at: latch)
+        let next = b.add(base, groupSize)
+        b.addIncoming(base, next, latch)
+        let again = b.icmp(.sgt, remaining, groupSize)
+        let backEdge = b.condBr(again, header, exit)
+        debug?.markLoop(backEdge)
+        b.position(at: exit)
+        for r in reductions { combineLanes(r, lanes: lanes, vector: state.slots[r.slot]) }
+    }
+
+    /// One group: the iterations `base ..< min(base + lanes, end)` as lanes. Leaves the
+    /// builder at the group's end (a failing lane has left through the error exit).
+    private func emitSPMDGroup(_ loop: ForLoop, base: LLVMValue, end: LLVMValue) {
+        guard let failure = spmd?.failure else { preconditionFailure("KernLLVM: no SPMD lowering") }
+        let i64 = ctx.i64
+        let i32 = ctx.i32
         let offsets = ctx.constVector((0..<lanes).map { ctx.constInt(i64, UInt64($0)) })
         values[loop.induction.index] = b.add(splat(base), offsets)
-        let live = b.icmp(.ult, offsets, splat(remaining))
+        let live = b.icmp(.ult, offsets, splat(b.sub(end, base)))
         let none = ctx.constInt(i64, UInt64(lanes))
         b.store(none, failure.lane)
         fillRowCaches(value(loop.induction), live)
         _ = spmdBlock(loop.body, live)
         // A lane failed: its iterations below ran to the end, as in the scalar loop.
         let failed = newBlock("spmd.failed")
+        let done = newBlock("spmd.group.done")
         b.condBr(
-            b.icmp(.ne, b.load(i64, failure.lane), none), failed, latch, weights: Self.unlikely)
+            b.icmp(.ne, b.load(i64, failure.lane), none), failed, done, weights: Self.unlikely)
         b.position(at: failed)
         let (fail, failType) = runtimeFunction(.fail)
         b.call(
@@ -142,16 +183,7 @@ extension Codegen {
                 b.load(ctx.ptr, failure.message),
             ])
         b.br(errorExit())
-        spmd = nil
-
-        b.position(at: latch)
-        let next = b.add(base, ctx.constInt(i64, UInt64(lanes)))
-        b.addIncoming(base, next, latch)
-        let again = b.icmp(.sgt, remaining, ctx.constInt(i64, UInt64(lanes)))
-        let backEdge = b.condBr(again, header, exit)
-        debug?.markLoop(backEdge)
-        b.position(at: exit)
-        for r in reductions { combineLanes(r, lanes: lanes, vector: state.slots[r.slot]) }
+        b.position(at: done)
     }
 
     /// `op`'s identity: `x op identity == x` for every `x` (-0.0 for floating addition).
@@ -280,7 +312,7 @@ extension Codegen {
             emit(instr)  // uniform (SPMDAnalysis rejects varying tuples and row views)
         case .unary, .binary, .compare, .convert, .math, .select:
             if let r = instr.result, isVarying(r) {
-                spmdVaryingOperation(instr, r)
+                spmdVaryingOperation(instr, r, mask)
             } else {
                 withSafeDivisor(instr) { emit(instr) }
             }

@@ -8,7 +8,7 @@ import KernIR
 extension Codegen {
     // MARK: Varying arithmetic
 
-    func spmdVaryingOperation(_ instr: Instr, _ r: ValueID) {
+    func spmdVaryingOperation(_ instr: Instr, _ r: ValueID, _ mask: LLVMValue) {
         switch instr.op {
         case .binary(let op, let x, _)
         where !scalarKind(x).isFloating && [.div, .rem, .shl, .shr].contains(op):
@@ -24,7 +24,7 @@ extension Codegen {
             laneByLane(instr, r)
         case .convert(let x):
             let to = function.values[r].verifiedScalar("KernLLVM: conversion")
-            values[r.index] = convertLanes(laneValues(x), from: scalarKind(x), to: to)
+            values[r.index] = convertLanes(laneValues(x), from: scalarKind(x), to: to, mask: mask)
         default:
             // Element-wise LLVM instructions take vectors as they are.
             let uniform = instr.op.operands.filter { !isVarying($0) }
@@ -46,8 +46,11 @@ extension Codegen {
         .trunc: "llvm.trunc", .round: "llvm.round", .copysign: "llvm.copysign",
     ]
 
-    /// `Codegen.convert` on vectors: the same instructions with vector types.
-    func convertLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType) -> LLVMValue {
+    /// `Codegen.convert` on vectors: the same instructions with vector types. `mask`: the
+    /// live lanes (only they can send a float→signed conversion to its fix-up).
+    func convertLanes(_ v: LLVMValue, from: ScalarType, to: ScalarType, mask: LLVMValue)
+        -> LLVMValue
+    {
         if from == to { return v }
         let t = ctx.vectorType(llvmType(to), lanes: lanes)
         if to == .bool {
@@ -58,7 +61,7 @@ extension Codegen {
             return from.bitWidth < to.bitWidth ? b.fpext(v, t) : b.fptrunc(v, t)
         }
         if from.isFloating && to.isSigned {
-            return saturatingSignedLanes(v, from: from, to: to)
+            return saturatingSignedLanes(v, from: from, to: to, mask: mask)
         }
         if from.isFloating {
             let name = to.isSigned ? "llvm.fptosi.sat" : "llvm.fptoui.sat"

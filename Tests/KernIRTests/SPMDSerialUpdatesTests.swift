@@ -43,7 +43,9 @@ struct SPMDSerialUpdatesTests {
         #expect(d.isSPMD, "\(d.reason ?? "")")
         #expect(d.serialRegions == [ValueID(raw: 20): 4])
         #expect(d.masked == ["if"])
-        #expect(d.summary(vectorBits: 1024) == "SPMD: 16 lanes, masked if, updates in lane order")
+        #expect(
+            d.summary(vectorBits: 1024)
+                == "SPMD: 16 lanes, masked if, updates in lane order, two streams per block")
         // The bin is computed on vectors.
         #expect(d.varying.contains(ValueID(raw: 8)))
     }

@@ -87,6 +87,28 @@ struct SPMDHistogramTests {
         for r in results { #expect(r == results[0]) }
     }
 
+    /// The integer histogram runs each block as two interleaved streams (the halves'
+    /// groups alternate); every block length, including those whose halves end in partial
+    /// groups or whose second half is empty, counts exactly what scalar code counts.
+    @Test func twoStreamsCountEveryBlockLengthLikeScalarCode() throws {
+        let text = try KernModule.report(source: Self.source, fileName: "histogram.kern").text()
+        #expect(text.contains("updates in lane order, two streams per block"), "\(text)")
+        for n in [1, 15, 16, 17, 31, 32, 33, 47, 49, 100, 1023, 1025, 5000] {
+            let x = Array(Self.input.prefix(n))
+            let results = try run { m, threads in
+                var bins = [Int](repeating: -1, count: 37)
+                try m.function(named: "counts").with(seed: 0, threads: threads)(x, 0.0, 1.0, &bins)
+                return bins
+            }
+            var expected = [Int](repeating: 0, count: 37)
+            for v in x {
+                let b = Int(v * 37.0)
+                if b >= 0 && b < 37 { expected[b] += 1 }
+            }
+            for r in results { #expect(r == expected, "n = \(n)") }
+        }
+    }
+
     @Test func floatingBinsAreBitwiseThoseOfScalarCode() throws {
         let results = try run { m, threads in
             var bins = [Double](repeating: -1, count: 29)

@@ -69,6 +69,13 @@ public struct SPMDDecision: Sendable, Hashable {
     /// instead of gathers. Only arrays the loop never writes and no written array
     /// overlaps (`unaliased`).
     public var cachedRows: Set<ValueID> = []
+    /// Each block runs as two interleaved streams of groups — one from each half of its
+    /// iterations, alternating — so a body streaming a large array (a histogram) keeps
+    /// two memory streams in flight (docs/decisions.md, "SPMD prange bodies"). Only when
+    /// the order of the block's iterations cannot show: lane-ordered updates, atomics and
+    /// reductions all on integers (wrapping, so exact in any order) and no check left in
+    /// the body (the error would not be the lowest failing iteration's).
+    public var twoStreams = false
 
     public var isSPMD: Bool { reason == nil }
 
@@ -91,7 +98,9 @@ public struct SPMDDecision: Sendable, Hashable {
         let count = cachedRows.count
         let rows =
             count == 0 ? "" : ", rows of \(count) array\(count == 1 ? "" : "s") cached per group"
-        return "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)\(sums)\(rows)"
+        let streams = twoStreams ? ", two streams per block" : ""
+        return
+            "SPMD: \(lanes(vectorBits: vectorBits)) lanes\(what)\(serial)\(sums)\(rows)\(streams)"
     }
 }
 
@@ -108,7 +117,8 @@ public func spmdDecision(_ loop: ForLoop, in f: Function, unaliased: Set<ValueID
         varying: scan.varying, varyingSlots: scan.writtenSlots, consecutive: scan.consecutive,
         serialRegions: scan.serialRegions, hasAtomics: scan.hasAtomics,
         hasInnerSums: scan.hasInnerSums,
-        cachedRows: scan.reason == nil ? scan.cachedRows : [])
+        cachedRows: scan.reason == nil ? scan.cachedRows : [],
+        twoStreams: scan.reason == nil && scan.cachedRows.isEmpty && scan.orderFree(loop))
 }
 
 /// One walk over a blocked loop's body: uniformity, eligibility, cost model.
@@ -144,6 +154,10 @@ struct SPMDScan {
     var viewOf: [ValueID: ValueID] = [:]
     /// `SPMDDecision.cachedRows`.
     var cachedRows = Set<ValueID>()
+    /// A check (bounds, divisor, precondition, stride) is left in the body.
+    var hasChecks = false
+    /// A lane-ordered update or `atomicAdd` on floating-point elements (its order shows).
+    var hasFloatingUpdates = false
 
     init(function: Function, unaliased: Set<ValueID>) {
         self.function = function
@@ -261,6 +275,7 @@ struct SPMDScan {
         }
         if let region, let loaded = b.instrs[k].result {
             serialRegions[loaded] = region.count
+            if function.values[loaded].scalar?.isFloating != false { hasFloatingUpdates = true }
         }
         return region
     }
@@ -324,7 +339,7 @@ struct SPMDScan {
         case .subview(_, let index):
             if varying.contains(index) { return reject("takes a row view by lane") }
         case .checkBounds, .checkDivisor, .precondition, .checkStride:
-            break
+            hasChecks = true
         case .ifElse(let c, let then, let otherwise):
             if varying.contains(c) { masked.insert("if") }
             block(then)
@@ -347,7 +362,9 @@ struct SPMDScan {
         case .breakLoop, .continueLoop:
             break
         case .call: reject("calls a function")
-        case .atomicAdd: hasAtomics = true
+        case .atomicAdd(_, _, let v):
+            hasAtomics = true
+            if function.values[v].scalar?.isFloating != false { hasFloatingUpdates = true }
         case .random, .rngIteration: reject("draws random numbers")
         case .print: reject("prints")
         case .clock: reject("reads the clock")
@@ -357,6 +374,18 @@ struct SPMDScan {
         case .parallelFor: reject("has a nested prange")
         case .returnValue: reject("returns")
         }
+    }
+}
+
+extension SPMDScan {
+    /// Whether the block's iterations may run as two interleaved streams (`twoStreams`):
+    /// the body has lane-ordered updates or atomics (the streaming histogram the layout
+    /// was measured on), all of them and every reduction on integers, and no check.
+    func orderFree(_ loop: ForLoop) -> Bool {
+        guard !serialRegions.isEmpty || hasAtomics, !hasChecks, !hasFloatingUpdates,
+            case .blocked(let reductions) = loop.kind
+        else { return false }
+        return reductions.allSatisfy { function.slots[$0.slot].type.scalar?.isFloating == false }
     }
 }
 
