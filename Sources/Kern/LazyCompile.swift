@@ -43,9 +43,21 @@ extension Compiler {
             preconditionFailure("a compilation that reached .passes has a module")
         }
         // No LLVM, or a CPU or feature LLVM refuses: thrown now, like a compile error.
+        // For the host target with a libLLVM file found (HostIdentity), that check waits
+        // for a first call that misses the cache: every exported function's code in the
+        // cache means LLVM is not loaded at all; otherwise it loads in the background.
         let loading = clock.now
-        do { _ = try LLVMBackend.targetIdentity(for: options) } catch {
-            throw KernError(CompileFailure.backend(.codegen, error), file: file)
+        if HostIdentity.withoutLLVM(for: options) != nil {
+            let cached = module.functions.filter(\.isExported).allSatisfy { function in
+                var unitOptions = options
+                unitOptions.entryPoints = [function.name]
+                return CompileCache.expectsHitWithoutLLVM(file, options: unitOptions)
+            }
+            if !cached { LLVMLibrary.preload() }
+        } else {
+            do { _ = try LLVMBackend.targetIdentity(for: options) } catch {
+                throw KernError(CompileFailure.backend(.codegen, error), file: file)
+            }
         }
         let loaded = clock.now - loading
         let code = LazyCode(ir: module, file: file, options: options)
