@@ -124,6 +124,9 @@ public enum KernCache {
         overrides.withLock { $0 = settings }
     }
 
+    /// Tests: link cache hits with ORC instead of `ObjectLinker` (to compare the two).
+    package static func linkHitsWithORC(_ on: Bool) { CachingJITBackend.linkHitsWithORC(on) }
+
     /// Tests: where warnings go (nil: standard error) and forgets which were given.
     package static func redirectWarnings(_ sink: (@Sendable (String) -> Void)?) {
         warning.withLock { $0 = ([], sink) }

@@ -185,6 +185,9 @@ final class LazyCode: ToolModuleCode, @unchecked Sendable {
     /// A lazy module's timings are the front end's; each compile's are in `compiles`.
     var backendTimings: BackendTimings { BackendTimings() }
 
+    /// The code loaded so far, one per compile.
+    var loadedCode: [JITCompiledCode] { lock.withLock { loaded } }
+
     /// Entries compiled so far (a function not yet called has none).
     func address(ofEntry name: String) -> UnsafeRawPointer? {
         lock.withLock { entries[name] }.flatMap { UnsafeRawPointer(bitPattern: $0) }
@@ -197,4 +200,12 @@ extension KernModule {
     /// compile so far, one per function called (or whose `entryPoint` was read), in the
     /// order they finished. Empty for a module compiled up front.
     public var lazyCompiles: [LazyCompile] { (code as? LazyCode)?.compiles ?? [] }
+
+    /// Tests: per loaded piece of code (one per lazy compile, or the whole module), true
+    /// when `ObjectLinker` linked it (a cache hit without LLVM), false for ORC.
+    package var linkedWithoutLLVM: [Bool] {
+        if let lazy = code as? LazyCode { return lazy.loadedCode.map { $0.jit is LinkedModule } }
+        if let whole = code as? JITCompiledCode { return [whole.jit is LinkedModule] }
+        return []
+    }
 }

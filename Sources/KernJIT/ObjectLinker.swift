@@ -100,7 +100,7 @@ public enum ObjectLinker {
                 where section.flags & ELF.alloc != 0 {
                     guard section.flags & ~ELF.knownAllocFlags == 0,
                         section.type == ELF.progBits || section.type == ELF.noBits,
-                        section.alignment <= UInt64(Self.pageSize),
+                        section.alignment <= UInt64(Self.pageSize), section.size <= 1 << 30,
                         section.alignment & (section.alignment &- 1) == 0
                     else { return nil }
                     let region: Region
