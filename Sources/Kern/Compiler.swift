@@ -304,12 +304,14 @@ struct CachingJITBackend: KernBackend {
         let loading = clock.now
         try LLVMBackend.loadLLVM()
         let start = clock.now
-        if keyed?.keyedWithoutLLVM == true {
-            // The key named the library LLVM was predicted to load from; if another one
-            // was loaded, the key comes from LLVM's own answers (and may hit there).
+        if keyed != nil {
+            // The key again, now that LLVM is loaded: a host key must name the library
+            // actually loaded (else LLVM's own answers make it), and a host key that
+            // could not be predicted before (no remembered llvm-config answer yet) can be
+            // now, so that the next process finds the entry without LLVM.
             keyed = try CompileCache.forCompile(file, options: options)
         }
-        if let keyed, !keyed.keyedWithoutLLVM, var code = hit(keyed, since: start) {
+        if let keyed, var code = hit(keyed, since: start) {
             code.timings.llvmLoad = start - loading
             return code
         }
