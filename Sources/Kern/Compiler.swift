@@ -60,8 +60,7 @@ enum Compiler {
         // LLVM opens on another thread while the front end runs (the back end waits),
         // unless the code is most likely in the cache under a key that needs no LLVM: then
         // LLVM is never loaded (a lazy compile decides after the front end).
-        if !options.lazyCompile && !CompileCache.expectsHitWithoutLLVM(file, options: options)
-        {
+        if !options.lazyCompile && !CompileCache.expectsHitWithoutLLVM(file, options: options) {
             LLVMLibrary.preload()
         }
         // `dumpAfter` prints as the passes run: such a compile is never skipped.
@@ -345,7 +344,8 @@ struct CachingJITBackend: KernBackend {
         let exported = module.functions.filter(\.isExported).map(\.name)
         // A hit links without LLVM when ObjectLinker can; anything it does not handle
         // goes to ORC below, as before.
-        if code.timings.cacheHit == true, let objects = code.objects, !Self.forcingORC.withLock({ $0 }),
+        if code.timings.cacheHit == true, let objects = code.objects,
+            !Self.forcingORC.withLock({ $0 }),
             let linked = ObjectLinker.link(objects: objects, exportedFunctions: exported)
         {
             return JITCompiledCode(

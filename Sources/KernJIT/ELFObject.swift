@@ -43,9 +43,10 @@ struct ELFObject {
     init?(_ bytes: [UInt8]) {
         self.bytes = bytes
         let reader = Reader(bytes: bytes)
+        // "\x7fELF", 64-bit (2), little-endian (1), version 1.
         guard bytes.count >= 64, bytes[0] == 0x7f, bytes[1] == 0x45, bytes[2] == 0x4c,
-            bytes[3] == 0x46, bytes[4] == 2 /* 64-bit */, bytes[5] == 1 /* little-endian */,
-            bytes[6] == 1, reader.u16(16) == ELF.relocatable, reader.u16(18) == ELF.x86_64,
+            bytes[3] == 0x46, bytes[4] == 2, bytes[5] == 1,
+            bytes[6] == 1, reader.u16(16) == ELF.relocatable, reader.u16(18) == ELF.machineX86x64,
             let sectionTable = reader.u64(40), reader.u16(58) == 64,
             let count = reader.u16(60).map(Int.init), count > 0,
             let names = reader.u16(62).map(Int.init), names < count
@@ -159,7 +160,7 @@ private struct Reader {
 /// The ELF constants the reader and the linker use (System V ABI, x86-64 psABI).
 enum ELF {
     static let relocatable: UInt16 = 1
-    static let x86_64: UInt16 = 62
+    static let machineX86x64: UInt16 = 62
 
     // Section types.
     static let null: UInt32 = 0

@@ -18,11 +18,12 @@
 /// objects use (GOTPC64, GOTOFF64, GOT64, PLTOFF64) and the small model's (PC32, PLT32,
 /// GOTPCREL and its relaxable forms, 32, 32S, 64, PC64); a PLT32 call to a function
 /// outside the image goes through a stub and a GOT slot inside it.
+import KernABI
+import KernLLVM
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import KernABI
-import KernLLVM
 
 /// A module linked by `ObjectLinker`: its memory, freed when the last reference goes.
 public final class LinkedModule: LoadedCode, @unchecked Sendable {
@@ -65,7 +66,11 @@ public enum ObjectLinker {
     /// One link: the plan (where each section, stub and GOT slot goes), then the image.
     private struct Linking {
         /// Which region a section goes to.
-        enum Region: Int { case text = 0, readOnly = 1, data = 2 }
+        enum Region: Int {
+            case text = 0
+            case readOnly = 1
+            case data = 2
+        }
 
         /// Where a symbol's address comes from.
         enum Target: Hashable {
@@ -193,7 +198,9 @@ public enum ObjectLinker {
         }
 
         /// The process's global scope; libmvec joins it first (as for the JIT).
-        static var process: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: processHandle) }
+        static var process: UnsafeMutableRawPointer? {
+            UnsafeMutableRawPointer(bitPattern: processHandle)
+        }
         private static let processHandle: UInt = {
             _ = VectorMathLibrary.isAvailable
             return UInt(bitPattern: dlopen(nil, RTLD_NOW))
@@ -211,17 +218,20 @@ public enum ObjectLinker {
             let sizes = regionSizes.map { ($0 + page - 1) & ~(page - 1) }
             let starts = [0, sizes[0], sizes[0] + sizes[1]]
             let total = max(sizes.reduce(0, +), page)
-            guard let mapped = mmap(nil, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            guard
+                let mapped = mmap(
+                    nil, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
                 mapped != MAP_FAILED
             else { return nil }
             let base = UInt(bitPattern: mapped)
             let image = Image(
-                base: base, starts: starts, placement: placement, got: base + UInt(starts[1] + gotAt))
+                base: base, starts: starts, placement: placement,
+                got: base + UInt(starts[1] + gotAt))
             for (o, object) in objects.enumerated() {
-                for (s, where_) in placement[o] where object.sections[s].type == ELF.progBits {
+                for (s, spot) in placement[o] where object.sections[s].type == ELF.progBits {
                     let section = object.sections[s]
                     object.bytes.withUnsafeBytes { raw in
-                        let to = mapped + starts[where_.0.rawValue] + where_.1
+                        let to = mapped + starts[spot.0.rawValue] + spot.1
                         to.copyMemory(
                             from: raw.baseAddress! + section.offset, byteCount: section.size)
                     }
@@ -233,7 +243,8 @@ public enum ObjectLinker {
             }
             for (target, slot) in gotSlots {
                 mapped.storeBytes(
-                    of: UInt64(image.address(of: target)), toByteOffset: starts[1] + gotAt + slot * 8,
+                    of: UInt64(image.address(of: target)),
+                    toByteOffset: starts[1] + gotAt + slot * 8,
                     as: UInt64.self)
             }
             var stubAddress: [UInt: UInt] = [:]
@@ -253,8 +264,8 @@ public enum ObjectLinker {
             }
             for (o, object) in objects.enumerated() {
                 for (s, list) in object.relocations {
-                    guard let where_ = placement[o][s] else { continue }
-                    let sectionAt = starts[where_.0.rawValue] + where_.1
+                    guard let spot = placement[o][s] else { continue }
+                    let sectionAt = starts[spot.0.rawValue] + spot.1
                     for r in list {
                         guard
                             let target = targets[o][r.symbol],
@@ -348,7 +359,8 @@ public enum ObjectLinker {
                 guard let (region, offset) = placement[o][s] else {
                     preconditionFailure("a resolved target's section is placed")
                 }
-                return base &+ UInt(starts[region.rawValue] + offset) &+ UInt(truncatingIfNeeded: value)
+                return base &+ UInt(starts[region.rawValue] + offset)
+                    &+ UInt(truncatingIfNeeded: value)
             }
         }
     }

@@ -111,7 +111,8 @@ struct KernelcTests: KernelcSuite {
         }
         #expect(Kernelc.willCompile(["build", "--emit", "kir", "f.kern"]))
         for arguments in [
-            ["check", "f.kern"], ["cache", "stats"], ["--version"], [], ["help"], ["run", "f.kern"],
+            ["check", "f.kern"], ["cache", "stats"], ["--version"], [], ["help"],
+            ["run", "f.kern"],
         ] {
             #expect(!Kernelc.willCompile(arguments), "\(arguments)")
         }

@@ -17,8 +17,10 @@ import Testing
             #expect(words.split(separator: ".").count > 8)
             let path = "/usr/lib/llvm-22/lib/libLLVM.so"
             guard FileManager.default.fileExists(atPath: path) else { return }
-            let a = try #require(HostIdentity.withoutLLVM(for: .init(), environment: Self.library(path)))
-            let b = try #require(HostIdentity.withoutLLVM(for: .init(), environment: Self.library(path)))
+            let a = try #require(
+                HostIdentity.withoutLLVM(for: .init(), environment: Self.library(path)))
+            let b = try #require(
+                HostIdentity.withoutLLVM(for: .init(), environment: Self.library(path)))
             #expect(a == b)
             #expect(a.contains("host-cpuid=" + words))
             // Named by its real file: a symlink to it gives the same identity.
@@ -34,11 +36,15 @@ import Testing
     @Test func anotherLibraryIsAnotherIdentity() throws {
         let paths = ["/usr/lib/llvm-22/lib/libLLVM.so", "/usr/lib/llvm-19/lib/libLLVM.so"]
         guard paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return }
-        let ids = paths.map { HostIdentity.withoutLLVM(for: .init(), environment: Self.library($0)) }
+        let ids = paths.map {
+            HostIdentity.withoutLLVM(for: .init(), environment: Self.library($0))
+        }
         if let loaded = LLVMLibrary.loaded {
             // This process runs one LLVM already: a key naming another file must not be
             // made (code stored under it would come from the loaded one).
-            let same = paths.map { HostIdentity.fileIdentity($0) == HostIdentity.fileIdentity(loaded.path) }
+            let same = paths.map {
+                HostIdentity.fileIdentity($0) == HostIdentity.fileIdentity(loaded.path)
+            }
             #expect(zip(ids, same).allSatisfy { ($0 != nil) == $1 })
         } else {
             #expect(ids[0] != nil && ids[1] != nil)
@@ -54,6 +60,7 @@ import Testing
         features.targetFeatures = "+avx2"
         #expect(HostIdentity.withoutLLVM(for: features) == nil)
         #expect(
-            HostIdentity.withoutLLVM(for: .init(), environment: Self.library("/nonexistent")) == nil)
+            HostIdentity.withoutLLVM(for: .init(), environment: Self.library("/nonexistent")) == nil
+        )
     }
 }

@@ -66,7 +66,8 @@ import Testing
         let object = try compiled.objectCode()
         // The JIT's large code model: GOT-relative 64-bit relocations.
         #expect(try Self.relocationTypes(object).isSuperset(of: [27, 29]))
-        let linked = try #require(ObjectLinker.link(objects: [object], exportedFunctions: Self.names))
+        let linked = try #require(
+            ObjectLinker.link(objects: [object], exportedFunctions: Self.names))
         #expect(try Self.results(of: linked) == Self.reference())
     }
 
@@ -76,7 +77,8 @@ import Testing
         let object = try compiled.objectCode()
         // PLT32 calls of libm, ±2 GiB from wherever the image is mapped.
         #expect(try Self.relocationTypes(object).contains(4))
-        let linked = try #require(ObjectLinker.link(objects: [object], exportedFunctions: Self.names))
+        let linked = try #require(
+            ObjectLinker.link(objects: [object], exportedFunctions: Self.names))
         #expect(try Self.results(of: linked) == Self.reference())
     }
 
