@@ -114,7 +114,10 @@ let package = Package(
             ],
             swiftSettings: swift6),
         .executableTarget(
-            name: "kern-fuzz-diff", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
+            name: "kern-fuzz-diff",
+            dependencies: [
+                "KernFuzzDiff", "KernFuzzGen", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swift6),
 
         // Tests: one target per stage, plus the file tests over Tests/Cases.
@@ -168,7 +171,8 @@ let package = Package(
             ],
             swiftSettings: swift6),
         .testTarget(
-            name: "KernFuzzDiffTests", dependencies: ["KernFuzzDiff", "KernFuzzGen"],
+            name: "KernFuzzDiffTests",
+            dependencies: ["KernFuzzDiff", "KernFuzzGen", "KernCLITestSupport", "kern-fuzz-diff"],
             swiftSettings: swift6),
     ]
 )

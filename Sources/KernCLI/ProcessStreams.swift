@@ -23,7 +23,32 @@ extension Kernelc {
             // source is read and checked (docs/compile-time.md).
             KernInfo.loadLLVMInBackground()
         }
-        main()
+        mainWithExitStatuses()
+    }
+
+    /// ArgumentParser's `main()`, ending with `exitStatus(for:)`: a usage error prints
+    /// ArgumentParser's own message (and usage line) and ends with status 1.
+    static func mainWithExitStatuses() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitStatus(for: error)
+            guard status == exitCode(for: error).rawValue else {
+                StandardStreams.writeError(fullMessage(for: error))
+                Foundation.exit(status)
+            }
+            exit(withError: error)
+        }
+    }
+
+    /// The status `kernelc` ends with after `error`: ArgumentParser's, except that a usage
+    /// error (an unknown option, a missing or malformed argument: ArgumentParser's 64) is
+    /// 1, the status of every other kind of bad input (README, "Errors"). Help and
+    /// `--version` end with 0.
+    public static func exitStatus(for error: any Error) -> Int32 {
+        let code = exitCode(for: error)
+        return code == .validationFailure ? 1 : code.rawValue
     }
 
     /// Whether these arguments (without the program name) name a command that compiles

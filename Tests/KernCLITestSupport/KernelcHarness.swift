@@ -29,7 +29,7 @@ public struct KernelcHarness: Sendable {
             try command.run()
             return 0
         } catch {
-            return Kernelc.exitCode(for: error).rawValue
+            return Kernelc.exitStatus(for: error)
         }
     }
 }

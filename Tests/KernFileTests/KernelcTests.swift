@@ -30,7 +30,20 @@ struct KernelcTests: KernelcSuite {
         )
         #expect(kernelc(["run", oob]) == 1)
         #expect(kernelc(["run", noMain]) == 1)
-        #expect(kernelc(["run", ok, "--threads", "0"]) != 0)  // validation error
+        #expect(kernelc(["run", ok, "--threads", "0"]) == 1)  // validation error
+    }
+
+    /// Usage errors end with status 1 like every other bad input (ArgumentParser's own
+    /// status would be 64); help still ends with 0.
+    @Test func usageErrorsAreStatus1() throws {
+        let ok = try temporaryFile("usage.kern", "func main() {}\n")
+        #expect(kernelc(["--no-such-option"]) == 1)
+        #expect(kernelc(["run"]) == 1)  // no file
+        #expect(kernelc(["run", ok, "--threads", "many"]) == 1)
+        #expect(kernelc(["build", ok, "--emit", "nonsense"]) == 1)
+        #expect(kernelc(["frobnicate"]) == 1)
+        #expect(kernelc(["--help"]) == 0)
+        #expect(kernelc(["run", "--help"]) == 0)
     }
 
     @Test func linkNamesLibrariesForCFunctions() throws {

@@ -142,6 +142,17 @@ struct OutputErrorTests {
         #expect(r.err.isEmpty)
     }
 
+    /// A usage error is status 1 with ArgumentParser's message and usage line on stderr
+    /// (not its status 64); help goes to stdout with status 0.
+    @Test func usageErrorIsStatusOneWithTheMessage() throws {
+        let r = try sh("exec \"$K\" run hello.kern --no-such-flag")
+        #expect(r.status == 1 && !r.signaled)
+        #expect(r.err.contains("Unknown option '--no-such-flag'"), "\(r.err)")
+        #expect(r.err.contains("Usage: kernelc run"), "\(r.err)")
+        let help = try sh("exec \"$K\" --help")
+        #expect(help.status == 0 && help.out.contains("USAGE: kernelc"), "\(help.out)")
+    }
+
     // MARK: - Targets (issue 15.3; the names asserted are x86-64 ones)
 
     #if arch(x86_64)

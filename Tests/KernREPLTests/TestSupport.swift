@@ -1,4 +1,5 @@
 import Foundation
+import KernCLITestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -16,18 +17,7 @@ enum FileManagerTemp {
     }
 
     /// The built `kernelc` (the test target depends on it, so it sits next to the tests).
-    static var kernelc: String? {
-        var candidates: [URL] = []
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            candidates.append(dir.appendingPathComponent("kernelc"))
-            dir = dir.deletingLastPathComponent()
-        }
-        candidates.append(
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/.build/debug/kernelc")
-        )
-        return candidates.map(\.path).first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var kernelc: String? { BuiltExecutable.path(named: "kernelc") }
 }
 
 /// Runs `body` with a pseudo-terminal: the device's path (what a program writes to) and
