@@ -15,21 +15,13 @@ public enum FormatPiece: Sendable, Hashable {
 /// Length modifiers (`l`, `ll`, `h`, `hh`, `q`, `z`, `t`, `j`, `L`) are accepted and
 /// dropped: the argument's Kern type gives its width.
 public struct FormatConversion: Sendable, Hashable {
-    /// The conversion letter.
-    public enum Letter: Character, Sendable, Hashable, CaseIterable {
-        case d = "d"
-        case i = "i"
-        case u = "u"
-        case o = "o"
-        case x = "x"
+    /// The conversion letter (its raw value).
+    public enum Letter: String, Sendable, Hashable, CaseIterable {
+        case d, i, u, o, x, f, e, g, a
         case upperX = "X"
-        case f = "f"
         case upperF = "F"
-        case e = "e"
         case upperE = "E"
-        case g = "g"
         case upperG = "G"
-        case a = "a"
         case upperA = "A"
 
         /// `d i u o x X` take integers; the others floating-point values.
@@ -165,7 +157,7 @@ extension FormatPiece {
                         message: "incomplete conversion at the end of the format",
                         help: "write '%%' for a percent sign", offset: start))
             }
-            guard let letter = FormatConversion.Letter(rawValue: chars[k]) else {
+            guard let letter = FormatConversion.Letter(rawValue: String(chars[k])) else {
                 let c = chars[k]
                 let help: String =
                     switch c {

@@ -384,6 +384,13 @@ struct IRParser {
         return Instr(result: result, op: op, pos: pos, loop: loop)
     }
 
+    /// The test of a `while` or `repeat` loop: `{ block } cond %v`.
+    mutating func loopTest() throws(IRParseError) -> (Block, ValueID) {
+        let block = try braced()
+        try expectKeyword("cond")
+        return (block, try value())
+    }
+
     /// Parses the blocks of a structured instruction whose header was already read.
     mutating func structuredBodies(_ op: inout Op) throws(IRParseError) {
         switch op {
@@ -399,18 +406,13 @@ struct IRParser {
             loop.body = try braced()
             op = .forLoop(loop)
         case .whileLoop:
-            let cond = try braced()
-            try expectKeyword("cond")
-            let c = try value()
+            let (cond, c) = try loopTest()
             try expectKeyword("do")
-            let body = try braced()
-            op = .whileLoop(cond: cond, condition: c, body: body)
+            op = .whileLoop(cond: cond, condition: c, body: try braced())
         case .repeatLoop:
             let body = try braced()
             try expectKeyword("while")
-            let cond = try braced()
-            try expectKeyword("cond")
-            let c = try value()
+            let (cond, c) = try loopTest()
             op = .repeatLoop(body: body, cond: cond, condition: c)
         case .constant, .unary, .binary, .compare, .convert, .math, .select, .load, .store,
             .makeTuple, .extract, .dim, .loadElement, .storeElement, .subview, .allocArray,

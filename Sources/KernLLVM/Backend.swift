@@ -67,7 +67,6 @@ public final class CompiledModule: @unchecked Sendable {
     }
 
     private func emit(_ kind: TargetMachineRef.FileKind, entryPrefix: String?) throws -> [UInt8] {
-        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
         let copy = module.clone()
         if let entryPrefix {
             for f in exportedFunctions {
@@ -77,7 +76,9 @@ public final class CompiledModule: @unchecked Sendable {
                 copy.setName(entry, EntryABI.entrySymbol(f, prefix: entryPrefix))
             }
         }
-        return try machine.emit(copy, kind)
+        return try target.withMachine(optLevel: options.optimizationLevel) {
+            try $0.emit(copy, kind)
+        }
     }
 }
 
@@ -102,14 +103,19 @@ public enum LLVMBackend {
         let start = clock.now
         let context = try Context()  // first: loads LLVM on the process's first compile
         let target = try TargetSelection(options, runsInProcess: runsInProcess)
-        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
         let llvmModule = Module(name: module.sourceName, context: context)
-        llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
-        let codegen = Codegen(ir: module, options: options, target: target, module: llvmModule)
-        codegen.emitModule(partition: partition)
-        let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
-        let lowered = clock.now
-        try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
+        let (codegen, collector, lowered) = try target.withMachine(
+            optLevel: options.optimizationLevel
+        ) { machine in
+            llvmModule.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
+            let codegen = Codegen(
+                ir: module, options: options, target: target, module: llvmModule)
+            codegen.emitModule(partition: partition)
+            let collector = options.optimizationRemarks ? RemarkCollector(context) : nil
+            let lowered = clock.now
+            try Optimizer.run(llvmModule, machine: machine, level: options.optimizationLevel)
+            return (codegen, collector, lowered)
+        }
         let optimized = clock.now
         if let error = context.diagnostics.errors.first {
             throw LLVMError("LLVM reported an error: \(error)")
@@ -131,11 +137,12 @@ public enum LLVMBackend {
     public static func assemble(_ text: String, options: CompileOptions) throws -> [UInt8] {
         let context = try Context()
         let target = try TargetSelection(options, runsInProcess: false)
-        let machine = try target.makeMachine(optLevel: options.optimizationLevel)
         let module = Module(name: "kern_asm", context: context)
-        module.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
         module.setInlineAssembly(text)
-        let object = try machine.emit(module, .object)
+        let object = try target.withMachine(optLevel: options.optimizationLevel) { machine in
+            module.setTarget(triple: target.triple, dataLayout: machine.dataLayout)
+            return try machine.emit(module, .object)
+        }
         if let error = context.diagnostics.errors.first {
             throw LLVMError("LLVM reported an error: \(error)")
         }

@@ -63,15 +63,10 @@ extension Codegen {
             enter = b.select(runtimePositive, b.icmp(lt, lower, upper), b.icmp(gt, lower, upper))
         }
 
-        let preheader = b.block
         let header = newBlock("for.body")
         let latch = newBlock("for.latch")
         let exit = newBlock("for.end")
-        b.condBr(enter, header, exit)
-
-        b.position(at: header)
-        let induction = b.phi(t)
-        b.addIncoming(induction, lower, preheader)
+        let induction = enterCountedLoop(if: enter, body: header, exit: exit, start: lower)
         values[loop.induction.index] = induction
 
         let savedReductions = reductionSlots
@@ -119,14 +114,37 @@ extension Codegen {
         b.position(at: exit)
     }
 
+    /// The entry of a loop whose body starts with a counter: branches to `body` when
+    /// `enter` holds (else to `exit`), positions there and returns the counter's phi,
+    /// `start` on entry. The caller adds the back edge's incoming value.
+    func enterCountedLoop(
+        if enter: LLVMValue, body: LLVMBlock, exit: LLVMBlock, start: LLVMValue
+    ) -> LLVMValue {
+        let preheader = b.block
+        b.condBr(enter, body, exit)
+        b.position(at: body)
+        let counter = b.phi(ctx.typeOf(start))
+        b.addIncoming(counter, start, preheader)
+        return counter
+    }
+
+    /// The test of a `while` or `repeat` loop: emits `cond` at `block`, then branches on
+    /// `condition` to `loop` (true) or `exit`; returns the branch.
+    @discardableResult
+    func emitLoopTest(
+        _ cond: Block, _ condition: ValueID, at block: LLVMBlock, loop: LLVMBlock, exit: LLVMBlock
+    ) -> LLVMValue {
+        b.position(at: block)
+        emitBlock(cond)
+        return b.condBr(value(condition), loop, exit)
+    }
+
     func emitWhile(_ cond: Block, _ condition: ValueID, _ body: Block) {
         let header = newBlock("while.cond")
         let bodyBlock = newBlock("while.body")
         let exit = newBlock("while.end")
         b.br(header)
-        b.position(at: header)
-        emitBlock(cond)
-        b.condBr(value(condition), bodyBlock, exit)
+        emitLoopTest(cond, condition, at: header, loop: bodyBlock, exit: exit)
         b.position(at: bodyBlock)
         if emitLoopBody(body, continueTo: header, breakTo: exit) {
             let backEdge = b.br(header)
@@ -152,9 +170,7 @@ extension Codegen {
         b.br(bodyBlock)
         b.position(at: bodyBlock)
         if emitLoopBody(body, continueTo: condBlock, breakTo: exit) { b.br(condBlock) }
-        b.position(at: condBlock)
-        emitBlock(cond)
-        let backEdge = b.condBr(value(condition), bodyBlock, exit)
+        let backEdge = emitLoopTest(cond, condition, at: condBlock, loop: bodyBlock, exit: exit)
         debug?.markLoop(backEdge)
         b.position(at: exit)
     }

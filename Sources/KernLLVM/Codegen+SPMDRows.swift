@@ -200,13 +200,9 @@ extension Codegen {
         ok = b.and(ok, b.icmp(.sgt, v.strides[0], zero))
         ok = b.and(ok, b.icmp(.sgt, v.strides[1], zero))
         ok = b.and(ok, b.icmp(.sle, bytes, ctx.constInt(i64, 16_384)))
-        let preheader = b.block
         let body = newBlock("spmd.rows.prefetch")
         let end = newBlock("spmd.rows.prefetched")
-        b.condBr(ok, body, end)
-        b.position(at: body)
-        let offset = b.phi(i64)
-        b.addIncoming(offset, zero, preheader)
+        let offset = enterCountedLoop(if: ok, body: body, exit: end, start: zero)
         let start = elementPointer(v, [next, zero])
         let (fn, fnType) = module.intrinsic("llvm.prefetch", [ctx.ptr])
         let i32 = ctx.i32

@@ -6,13 +6,19 @@
 import KernBasics
 
 struct TargetSelection {
-    var triple: String
-    var cpu: String
-    var features: String
+    let triple: String
+    let cpu: String
+    let features: String
     /// `prefer-vector-width` for the vectorizers, in bits (256 or 512).
-    var preferredVectorWidth: Int
+    let preferredVectorWidth: Int
     /// The code runs in this process (JIT code model) rather than being emitted.
-    var runsInProcess: Bool
+    let runsInProcess: Bool
+    /// The libmvec ISAs the generated code may call: from the feature string when it
+    /// names them, else from the CPU name (LLVM's C API cannot list a CPU's features).
+    /// Worked out once here: Codegen asks for every math call (every lane of an SPMD
+    /// loop), and splitting the host's ~1,500-character feature string each time was
+    /// ~7 ms of logsumexp.kern's lowering.
+    let vectorISAs: [VectorISA]
 
     /// - Throws: `InvalidTarget` for a CPU or feature LLVM does not know (which would end the
     ///   process in LLVM's fatal-error handler) or, for code run in process, a feature
@@ -38,6 +44,9 @@ struct TargetSelection {
             ? TargetValidation.restrictedToHost(requested, hostFeatures: HostCPU.features)
             : requested
         preferredVectorWidth = options.preferredVectorWidth ?? Self.measuredVectorWidth
+        vectorISAs = Self.vectorISAs(
+            triple: triple, cpu: cpu, features: features,
+            preferredVectorWidth: preferredVectorWidth)
     }
 
     /// The default `prefer-vector-width`: 512-bit vectors measured faster than 256-bit
@@ -46,29 +55,32 @@ struct TargetSelection {
     /// (docs/vector-math.md, "Vector width"); on CPUs without AVX-512 it changes nothing.
     static let measuredVectorWidth = 512
 
-    func makeMachine(optLevel: Int) throws -> TargetMachineRef {
-        try TargetMachineRef(
+    /// Runs `body` with a target machine for this selection at `optLevel` (the code
+    /// generator's level unless `KERN_CODEGEN_OPT` overrides it), borrowed from the
+    /// process's `TargetMachinePool` and used by no one else until `body` returns.
+    func withMachine<R>(optLevel: Int, _ body: (TargetMachineRef) throws -> R) throws -> R {
+        let key = TargetMachinePool.Key(
             triple: triple, cpu: cpu, features: features,
-            optLevel: LLVMTuning.current.codegenLevel(or: optLevel), forJIT: runsInProcess)
+            optLevel: try LLVMTuning.current.codegenLevel(or: optLevel), forJIT: runsInProcess)
+        return try TargetMachinePool.withMachine(key, body)
     }
 
-    /// The libmvec ISAs the generated code may call: from the feature string when it
-    /// names them, else from the CPU name (LLVM's C API cannot list a CPU's features).
-    var vectorISAs: [VectorISA] {
+    private static func vectorISAs(
+        triple: String, cpu: String, features: String, preferredVectorWidth: Int
+    ) -> [VectorISA] {
         guard triple.hasPrefix("x86_64") else { return [] }
+        let flags = features.split(separator: ",")
+        func has(_ feature: String, cpuFamilies: [String]) -> Bool {
+            if flags.contains(Substring("-" + feature)) { return false }
+            if flags.contains(Substring("+" + feature)) { return true }
+            return cpuFamilies.contains { cpu.hasPrefix($0) }
+        }
         var isas: [VectorISA] = []
-        if has("avx2", cpuFamilies: Self.avx2CPUs) { isas.append(.avx2) }
-        if preferredVectorWidth >= 512, has("avx512f", cpuFamilies: Self.avx512CPUs) {
+        if has("avx2", cpuFamilies: avx2CPUs) { isas.append(.avx2) }
+        if preferredVectorWidth >= 512, has("avx512f", cpuFamilies: avx512CPUs) {
             isas.append(.avx512)
         }
         return isas
-    }
-
-    private func has(_ feature: String, cpuFamilies: [String]) -> Bool {
-        let flags = features.split(separator: ",")
-        if flags.contains(Substring("-" + feature)) { return false }
-        if flags.contains(Substring("+" + feature)) { return true }
-        return cpuFamilies.contains { cpu.hasPrefix($0) }
     }
 
     /// CPU name prefixes with AVX-512F / AVX2 (used only when the features do not say).

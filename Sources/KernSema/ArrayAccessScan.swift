@@ -480,7 +480,7 @@ struct ArrayAccessScan: StatementScan {
             guard let a = structuralKey(l, depth: depth + 1),
                 let b = structuralKey(r, depth: depth + 1)
             else { return nil }
-            return "(\(a)\(op.rawValue)\(b))"
+            return "(\(a)\(op.spelling)\(b))"
         case .member(let base, let name, _):
             return structuralKey(base, depth: depth + 1).map { "\($0).\(name)" }
         case .call(let callee, let arguments):

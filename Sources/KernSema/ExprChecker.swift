@@ -287,7 +287,7 @@ extension Checker {
             for (side, t, e) in [("left", lt, l), ("right", rt, r)]
             where !compatible(t, .scalar(.bool)) {
                 error(
-                    "operator '\(op.rawValue)' needs Bool operands, but the \(side) operand has type '\(t)'",
+                    "operator '\(op.spelling)' needs Bool operands, but the \(side) operand has type '\(t)'",
                     at: opRange, help: conversionHelp(e, from: t, to: .scalar(.bool)))
                 break
             }
@@ -295,7 +295,7 @@ extension Checker {
         case .halfOpenRange, .closedRange:
             error(
                 "a range can only be used as the sequence of a for loop", at: opRange,
-                help: "write `for i in a\(op.rawValue)b { ... }`")
+                help: "write `for i in a\(op.spelling)b { ... }`")
             _ = checkOperands(l, r, expected: nil)
             return .error
         case .shl, .shr:
@@ -359,8 +359,8 @@ extension Checker {
     ) {
         let message =
             lt == rt
-            ? "binary operator '\(op.rawValue)' cannot be applied to two '\(lt)' operands"
-            : "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(lt)' and '\(rt)'"
+            ? "binary operator '\(op.spelling)' cannot be applied to two '\(lt)' operands"
+            : "binary operator '\(op.spelling)' cannot be applied to operands of type '\(lt)' and '\(rt)'"
         error(message, at: r, help: help)
     }
 

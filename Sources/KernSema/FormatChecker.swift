@@ -101,7 +101,7 @@ extension Checker {
         // Literals take the conversion's kind, as `let x: Double = 1` would.
         let expected: SemaType? = c.letter.takesInteger ? nil : .scalar(.double)
         let t = checkExpr(e, expected: expected)
-        let spec = "%" + String(c.letter.rawValue)
+        let spec = "%" + c.letter.rawValue
         switch t {
         case .error:
             return false

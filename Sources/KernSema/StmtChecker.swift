@@ -385,7 +385,7 @@ extension Checker {
             if targetType == .error || vt == .error { return }
             if targetType.scalar?.isInteger != true || vt.scalar?.isInteger != true {
                 error(
-                    "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(targetType)' and '\(vt)'",
+                    "binary operator '\(op.spelling)' cannot be applied to operands of type '\(targetType)' and '\(vt)'",
                     at: opRange, help: "shifts need integer operands")
             }
             return
@@ -395,13 +395,13 @@ extension Checker {
         if targetType == .error || vt == .error { return }
         if targetType != vt {
             error(
-                "binary operator '\(op.rawValue)' cannot be applied to operands of type '\(targetType)' and '\(vt)'",
+                "binary operator '\(op.spelling)' cannot be applied to operands of type '\(targetType)' and '\(vt)'",
                 at: opRange, help: conversionHelp(value, from: vt, to: targetType))
             return
         }
         guard let s = targetType.scalar, s != .bool else {
             error(
-                "binary operator '\(op.rawValue)' cannot be applied to two '\(targetType)' operands",
+                "binary operator '\(op.spelling)' cannot be applied to two '\(targetType)' operands",
                 at: opRange)
             return
         }
@@ -414,7 +414,7 @@ extension Checker {
         case .and, .or, .xor:
             if s.isFloating {
                 error(
-                    "binary operator '\(op.rawValue)' cannot be applied to two '\(targetType)' operands",
+                    "binary operator '\(op.spelling)' cannot be applied to two '\(targetType)' operands",
                     at: opRange, help: "bitwise operators need integer operands")
             }
         default:

@@ -138,17 +138,11 @@ public enum Pattern: Sendable, Hashable {
 }
 
 /// `+= -= *= /= %= &= |= ^= <<= >>=`; `=` is `nil` in `StmtKind.assign`.
-public enum CompoundOp: String, Sendable, Hashable, CaseIterable {
-    case add = "+="
-    case sub = "-="
-    case mul = "*="
-    case div = "/="
-    case rem = "%="
-    case and = "&="
-    case or = "|="
-    case xor = "^="
-    case shl = "<<="
-    case shr = ">>="
+public enum CompoundOp: Sendable, Hashable, CaseIterable {
+    case add, sub, mul, div, rem, and, or, xor, shl, shr
+
+    /// How it is written: the binary operator's spelling and `=` (`+=`, `<<=`).
+    public var spelling: String { binaryOp.spelling + "=" }
 
     /// The binary operator this compound assignment applies.
     public var binaryOp: BinaryOp {
@@ -202,27 +196,39 @@ public enum UnaryOp: String, Sendable, Hashable {
     case bitNot = "~"
 }
 
-public enum BinaryOp: String, Sendable, Hashable, CaseIterable {
-    case shl = "<<"
-    case shr = ">>"
-    case mul = "*"
-    case div = "/"
-    case rem = "%"
-    case bitAnd = "&"
-    case add = "+"
-    case sub = "-"
-    case bitOr = "|"
-    case bitXor = "^"
-    case halfOpenRange = "..<"
-    case closedRange = "..."
-    case eq = "=="
-    case ne = "!="
-    case lt = "<"
-    case le = "<="
-    case gt = ">"
-    case ge = ">="
-    case and = "&&"
-    case or = "||"
+/// A binary operator; its spelling is its token's (`Punct`), written once there.
+public enum BinaryOp: Sendable, Hashable, CaseIterable {
+    case shl, shr, mul, div, rem, bitAnd, add, sub, bitOr, bitXor
+    case halfOpenRange, closedRange, eq, ne, lt, le, gt, ge, and, or
+
+    /// How it is written: `<<`, `..<`, `&&`, ….
+    public var spelling: String { token.rawValue }
+
+    /// The token that spells it.
+    var token: Punct {
+        switch self {
+        case .shl: .shl
+        case .shr: .shr
+        case .mul: .star
+        case .div: .slash
+        case .rem: .percent
+        case .bitAnd: .amp
+        case .add: .plus
+        case .sub: .minus
+        case .bitOr: .pipe
+        case .bitXor: .caret
+        case .halfOpenRange: .halfOpenRange
+        case .closedRange: .closedRange
+        case .eq: .eq
+        case .ne: .ne
+        case .lt: .lt
+        case .le: .le
+        case .gt: .gt
+        case .ge: .ge
+        case .and: .andAnd
+        case .or: .orOr
+        }
+    }
 
     /// Swift precedence, higher binds tighter (LANGUAGE.md §4).
     public var precedence: Int {

@@ -58,7 +58,7 @@ public struct ASTDumper {
             if let value { s += " \(expr(value))" }
             return s + ")"
         case .assign(let target, let op, let value, _):
-            return "(\(op?.rawValue ?? "=") \(expr(target)) \(expr(value)))"
+            return "(\(op?.spelling ?? "=") \(expr(target)) \(expr(value)))"
         case .expr(let e):
             return expr(e)
         case .ifStmt(let condition, let then, let elseBranch):
@@ -107,7 +107,7 @@ public struct ASTDumper {
         case .unary(let op, let operand, _):
             return "(\(op.rawValue) \(expr(operand)))"
         case .binary(let op, let lhs, let rhs, _):
-            return "(\(op.rawValue) \(expr(lhs)) \(expr(rhs)))"
+            return "(\(op.spelling) \(expr(lhs)) \(expr(rhs)))"
         case .ternary(let condition, let then, let otherwise):
             return "(? \(expr(condition)) \(expr(then)) \(expr(otherwise)))"
         case .inoutRef(let e):

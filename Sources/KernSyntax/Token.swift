@@ -63,38 +63,12 @@ public enum Punct: String, Sendable, Hashable, CaseIterable {
 
     /// The binary operator this token spells, if any.
     var binaryOp: BinaryOp? {
-        switch self {
-        case .shl: .shl
-        case .shr: .shr
-        case .star: .mul
-        case .slash: .div
-        case .percent: .rem
-        case .amp: .bitAnd
-        case .plus: .add
-        case .minus: .sub
-        case .pipe: .bitOr
-        case .caret: .bitXor
-        case .halfOpenRange: .halfOpenRange
-        case .closedRange: .closedRange
-        case .eq: .eq
-        case .ne: .ne
-        case .lt: .lt
-        case .le: .le
-        case .gt: .gt
-        case .ge: .ge
-        case .andAnd: .and
-        case .orOr: .or
-        case .lParen, .rParen, .lBrace, .rBrace, .lBracket, .rBracket, .comma, .colon,
-            .semicolon, .dot, .question, .arrow, .assign, .shlAssign, .shrAssign, .addAssign,
-            .subAssign, .mulAssign, .divAssign, .remAssign, .andAssign, .orAssign, .xorAssign,
-            .tilde, .bang:
-            nil
-        }
+        BinaryOp.allCases.first { $0.token == self }
     }
 
     /// The compound assignment this token spells, if any.
     var compoundOp: CompoundOp? {
-        CompoundOp(rawValue: rawValue)
+        CompoundOp.allCases.first { $0.spelling == rawValue }
     }
 }
 

@@ -37,12 +37,7 @@ func shiftedSum(extraCheck: Bool = false) -> String {
 }
 
 private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID: Int]) {
-    var m = try parseVerified(text)
-    m.numberLoops()
-    var perLoop: [LoopID: Int] = [:]
-    let stats = hoistBoundsChecks(&m, hoistedPerLoop: &perLoop)
-    for e in verify(m) { Issue.record("verifier after hoisting: \(e)") }
-    return (m, stats, perLoop)
+    try afterLoopPass("hoisting", text) { hoistBoundsChecks(&$0, hoistedPerLoop: &$1) }
 }
 
 @Test func bothVersionsKeepTheLoopsIdentity() throws {
@@ -56,8 +51,8 @@ private func hoisted(_ text: String) throws -> (Module, PassStatistics, [LoopID:
 }
 
 /// The loops of the `if` that versioning puts in place of the loop, and the whole
-/// checked version (the `else` block: CheckedFallback's loop and failing iteration, or
-/// the original loop).
+/// checked version (the `else` block: CheckedFallback's setup and loop, or the original
+/// loop).
 private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop, fallback: Block)? {
     for i in m.functions[FunctionID(0)].body.instrs {
         if case .ifElse(_, let t, let e) = i.op, case .forLoop(let fast)? = t.instrs.first?.op,
@@ -77,9 +72,11 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop, fallback
     #expect(perLoop == [LoopID(raw: 0): 2])
     let v = try #require(versions(m))
     #expect(countInstructions(v.fast.body, isBoundsCheck) == 0)
-    // Both checks run on every iteration: the checked loop tests them with one exit and
-    // holds none; the failing iteration after it holds both.
-    #expect(countInstructions(v.checked.body, isBoundsCheck) == 0)
+    // Both checks run on every iteration: the checked loop tests them at the top of the
+    // iteration with one exit, an `if` that runs the body up to the last check with both
+    // checks and leaves; the loop's own code holds none.
+    #expect(!v.checked.body.instrs.contains(where: isBoundsCheck))
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 2)
     #expect(countInstructions(v.fallback, isBoundsCheck) == 2)
     let exits = countInstructions(v.checked.body) {
         if case .breakLoop = $0.op { true } else { false }
@@ -93,7 +90,10 @@ private func versions(_ m: Module) -> (fast: ForLoop, checked: ForLoop, fallback
     #expect(stats.removed == 2)
     let v = try #require(versions(m))
     #expect(countInstructions(v.fast.body, isBoundsCheck) == 1)
-    #expect(countInstructions(v.checked.body, isBoundsCheck) == 1)  // the loaded index
+    // The loaded index: checked on every iteration, and in the checked segment (it
+    // comes after the hoisted checks, so the segment ends before it).
+    #expect(v.checked.body.instrs.filter(isBoundsCheck).count == 1)
+    #expect(countInstructions(v.checked.body, isBoundsCheck) == 3)
     #expect(countInstructions(v.fallback, isBoundsCheck) == 3)
 }
 

@@ -40,13 +40,11 @@ struct SPMDAnalysisTests {
         """
     }
 
-    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
-
     @Test func aWhileLoopBodyRunsAsLanes() throws {
-        let d = try decision(Self.body())
+        let d = try spmdDecision(of: Self.body())
         #expect(d.isSPMD)
         // Reading the array the body writes is fine: failing checks stop lanes in place.
-        #expect(try decision(Self.body(extra: "    %30 = load.elem %4[%5] : f64")).isSPMD)
+        #expect(try spmdDecision(of: Self.body(extra: "    %30 = load.elem %4[%5] : f64")).isSPMD)
         #expect(d.masked == ["while"])
         #expect(d.laneType == .double)
         #expect(d.lanes(vectorBits: 1024) == 16)
@@ -71,7 +69,7 @@ struct SPMDAnalysisTests {
             ("    %31 = convert %14 : i64\n    store.elem %4[%31], %14", "array reduction"),
         ]
         for (extra, reason) in cases {
-            let d = try decision(Self.body(extra: extra))
+            let d = try spmdDecision(of: Self.body(extra: extra))
             #expect(!d.isSPMD)
             #expect(d.reason?.contains(reason) == true, "\(extra): \(d.reason ?? "SPMD")")
             #expect(d.summary(vectorBits: 512).hasPrefix("not SPMD: "))
@@ -83,13 +81,13 @@ struct SPMDAnalysisTests {
         let gather = Self.body().replacingOccurrences(
             of: "      store $0, %13\n",
             with: "      store $0, %13\n      %40 = mul %5, %5 : i64\n      %41 = load.elem %3[%40] : f64\n")
-        let d = try decision(gather)
+        let d = try spmdDecision(of: gather)
         #expect(d.reason == "gathers elements in an inner loop (slower than scalar code)")
         // x[i + k] there is contiguous: fine.
         let dense = Self.body().replacingOccurrences(
             of: "      store $0, %13\n",
             with: "      store $0, %13\n      %40 = add %5, %16 : i64\n      %41 = load.elem %3[%40] : f64\n")
-        #expect(try decision(dense).isSPMD)
+        #expect(try spmdDecision(of: dense).isSPMD)
     }
 
     @Test func aBodyWithoutBranchesIsLeftToLLVM() throws {
@@ -105,7 +103,7 @@ struct SPMDAnalysisTests {
               return
             }
             """
-        let d = try decision(text)
+        let d = try spmdDecision(of: text)
         #expect(d.reason?.contains("no branchy code") == true)
     }
 
@@ -129,7 +127,7 @@ struct SPMDAnalysisTests {
               return
             }
             """
-        let d = try decision(text)
+        let d = try spmdDecision(of: text)
         #expect(d.isSPMD)
         #expect(d.masked == ["if"])
         #expect(d.varyingSlots == [SlotID(raw: 0)])

@@ -38,10 +38,8 @@ struct SPMDInnerSumsTests {
         """
     }
 
-    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
-
     @Test func anInnerFloatingSumRunsAsLanes() throws {
-        let d = try decision(Self.body())
+        let d = try spmdDecision(of: Self.body())
         #expect(d.isSPMD)
         #expect(d.hasInnerSums)
         #expect(d.masked.isEmpty)
@@ -51,7 +49,7 @@ struct SPMDInnerSumsTests {
 
     @Test func withoutTheSumTheLoopIsLLVMs() throws {
         // The inner loop no longer writes the slot: nothing LLVM leaves scalar.
-        let d = try decision(Self.body(update: ""))
+        let d = try spmdDecision(of: Self.body(update: ""))
         #expect(!d.isSPMD)
         #expect(d.reason == "no branchy code (LLVM's vectorizer handles the rest)")
     }

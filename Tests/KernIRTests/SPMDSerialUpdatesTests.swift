@@ -38,10 +38,8 @@ struct SPMDSerialUpdatesTests {
               store.elem %6[%8], %22
         """
 
-    func decision(_ text: String) throws -> SPMDDecision { try spmdDecisionForFirstLoop(text) }
-
     @Test func aHistogramUpdateRunsLaneAfterLane() throws {
-        let d = try decision(Self.body(Self.increment))
+        let d = try spmdDecision(of: Self.body(Self.increment))
         #expect(d.isSPMD, "\(d.reason ?? "")")
         #expect(d.serialRegions == [ValueID(raw: 20): 4])
         #expect(d.masked == ["if"])
@@ -51,18 +49,18 @@ struct SPMDSerialUpdatesTests {
     }
 
     @Test func anUpdateAloneMakesTheBodyWorthLanes() throws {
-        let d = try decision(Self.body(Self.increment, branchy: false))
+        let d = try spmdDecision(of: Self.body(Self.increment, branchy: false))
         #expect(d.isSPMD, "\(d.reason ?? "")")
         #expect(d.masked.isEmpty)
     }
 
     @Test func atomicAddRunsLaneAfterLane() throws {
-        let d = try decision(Self.body("      %21 = const 1 : i64\n      atomic.add %5[%8], %21"))
+        let d = try spmdDecision(of: Self.body("      %21 = const 1 : i64\n      atomic.add %5[%8], %21"))
         #expect(d.isSPMD, "\(d.reason ?? "")")
         #expect(d.hasAtomics)
         #expect(d.serialRegions.isEmpty)
         // Without a branch an atomicAdd alone does not pay for lanes: the atomic dominates.
-        let plain = try decision(
+        let plain = try spmdDecision(of: 
             Self.body("      %21 = const 1 : i64\n      atomic.add %5[%8], %21", branchy: false))
         #expect(plain.reason?.contains("no branchy code") == true)
     }
@@ -95,7 +93,7 @@ struct SPMDSerialUpdatesTests {
             ),
         ]
         for (update, reason) in cases {
-            let d = try decision(Self.body(update))
+            let d = try spmdDecision(of: Self.body(update))
             #expect(!d.isSPMD, "\(update)")
             #expect(d.reason?.contains(reason) == true, "\(update): \(d.reason ?? "SPMD")")
         }
@@ -103,7 +101,7 @@ struct SPMDSerialUpdatesTests {
 
     @Test func anUpdateAtTheLoopVariableStaysAVectorAccess() throws {
         // a[i] += 1 on a plain array: contiguous, no region needed.
-        let d = try decision(
+        let d = try spmdDecision(of: 
             Self.body(
                 """
                       %20 = load.elem %5[%11] : i64

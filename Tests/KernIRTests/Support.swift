@@ -21,9 +21,24 @@ func parseVerified(_ text: String) throws -> Module {
     return m
 }
 
+/// `text` parsed, verified and loop-numbered, after `pass` (which fills per-loop
+/// `notes`); a verifier error after the pass is a test failure naming `passName`. The
+/// loop-pass suites' common step (hoisting, unroll-and-jam).
+func afterLoopPass<Note>(
+    _ passName: String, _ text: String,
+    _ pass: (inout Module, inout [LoopID: Note]) -> PassStatistics
+) throws -> (Module, PassStatistics, [LoopID: Note]) {
+    var m = try parseVerified(text)
+    m.numberLoops()
+    var notes: [LoopID: Note] = [:]
+    let stats = pass(&m, &notes)
+    for e in verify(m) { Issue.record("verifier after \(passName): \(e)") }
+    return (m, stats, notes)
+}
+
 /// The SPMD decision (SPMDAnalysis.swift) for the first loop of the outlined `prange`
 /// body `f.prange0` in `text` (the SPMD test suites' common step).
-func spmdDecisionForFirstLoop(_ text: String) throws -> SPMDDecision {
+func spmdDecision(of text: String) throws -> SPMDDecision {
     let m = try parseVerified(text)
     let f = m.functions[try #require(m.function(named: "f.prange0"))]
     let loop = try #require(

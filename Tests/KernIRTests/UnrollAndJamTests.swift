@@ -33,12 +33,7 @@ private func matmulIR(extra: String = "") -> String {
 }
 
 private func jammed(_ text: String) throws -> (Module, PassStatistics, [LoopID: String]) {
-    var m = try parseVerified(text)
-    m.numberLoops()
-    var notes: [LoopID: String] = [:]
-    let stats = unrollAndJam(&m, notes: &notes)
-    for e in verify(m) { Issue.record("verifier after unroll-and-jam: \(e)") }
-    return (m, stats, notes)
+    try afterLoopPass("unroll-and-jam", text) { unrollAndJam(&$0, notes: &$1) }
 }
 
 /// A rank-2 Float array with values whose sums round (so a changed order would show).
@@ -113,37 +108,44 @@ private func loops(_ block: Block) -> [ForLoop] {
     #expect(loops(m.functions[FunctionID(0)].body).count == 3)
 }
 
-@Test func declinesWhenTheWrittenElementIsReadElsewhere() throws {
-    // c[i, j] += a[i, k] * c[k, j]: c[k, j] is another iteration's element.
-    let text = matmulIR().replacingOccurrences(
-        of: "%14 = load.elem %1[%9, %12]", with: "%14 = load.elem %2[%9, %12]")
-    let (_, stats, notes) = try jammed(text)
-    #expect(stats.removed == 0)
-    #expect(notes.values.contains { $0.contains("another element") })
+/// A matmul variant unroll-and-jam must leave alone, and what its note says.
+struct DeclinedJam: Sendable, CustomTestStringConvertible {
+    var why: String
+    var text: String
+    var note: String
+    var testDescription: String { why }
 }
 
-@Test func declinesWhenArraysMayAlias() throws {
+let declinedJams = [
+    // c[i, j] += a[i, k] * c[k, j]: c[k, j] is another iteration's element.
+    DeclinedJam(
+        why: "the written element is read elsewhere",
+        text: matmulIR().replacingOccurrences(
+            of: "%14 = load.elem %1[%9, %12]", with: "%14 = load.elem %2[%9, %12]"),
+        note: "another element"),
     // A caller passing one array as both `a` and `c`: `a` is not provably distinct.
-    let text =
-        matmulIR()
+    DeclinedJam(
+        why: "arrays may alias",
+        text: matmulIR()
             + """
 
             func @caller(inout %0 x: [f32; 2], %1 y: [f32; 2], %2 n: i64) -> void {
               call @mm(%0, %1, %0, %2, %2, %2)
               return
             }
-            """
-    let (_, stats, notes) = try jammed(text)
-    #expect(stats.removed == 0)
-    #expect(notes.values.contains { $0.contains("share memory") })
-}
+            """,
+        note: "share memory"),
+    DeclinedJam(
+        why: "the inner bounds depend on k",
+        text: matmulIR().replacingOccurrences(
+            of: "for %12: i64 = %11 ..< %5", with: "for %12: i64 = %11 ..< %9"),
+        note: "bounds change"),
+]
 
-@Test func declinesWhenTheInnerBoundsDependOnK() throws {
-    let text = matmulIR().replacingOccurrences(
-        of: "for %12: i64 = %11 ..< %5", with: "for %12: i64 = %11 ..< %9")
-    let (_, stats, notes) = try jammed(text)
+@Test(arguments: declinedJams) func declines(_ c: DeclinedJam) throws {
+    let (_, stats, notes) = try jammed(c.text)
     #expect(stats.removed == 0)
-    #expect(notes.values.contains { $0.contains("bounds change") })
+    #expect(notes.values.contains { $0.contains(c.note) })
 }
 
 @Test func declinesWhenNothingIsUpdatedInPlace() throws {

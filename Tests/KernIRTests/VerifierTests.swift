@@ -90,14 +90,22 @@ func expectVerifierErrors(
     #expect(try verifierErrors(body) == ["value %5 is used where it is not visible"])
 }
 
+/// A function body: an empty loop `for %5: induction` from `%0` to a constant `%4` of
+/// type `bound` (step `%4`), then `return returned`.
+private func emptyLoop(
+    induction: String = "i64", bound: String = "i64", returning returned: String = "%0"
+) -> String {
+    """
+      %4 = const 1 : \(bound)
+      for %5: \(induction) = %0 ..< %4 step %4 {
+      }
+      return \(returned)
+    """
+}
+
 @Test func inductionVariableOnlyInsideBody() throws {
-    let body = """
-          %4 = const 1 : i64
-          for %5: i64 = %0 ..< %4 step %4 {
-          }
-          return %5
-        """
-    #expect(try verifierErrors(body) == ["value %5 is used where it is not visible"])
+    #expect(
+        try verifierErrors(emptyLoop(returning: "%5")) == ["value %5 is used where it is not visible"])
 }
 
 @Test func binaryOperandTypesMustMatch() throws {
@@ -217,20 +225,12 @@ func expectVerifierErrors(
 }
 
 @Test func inductionTypeMatchesBounds() throws {
-    let body = """
-          %4 = const 1 : i64
-          for %5: i32 = %0 ..< %4 step %4 {
-          }
-          return %0
-        """
-    #expect(try verifierErrors(body) == ["induction variable %5 is i32, bounds are i64"])
-    let mixed = """
-          %4 = const 1 : i32
-          for %5: i64 = %0 ..< %4 step %4 {
-          }
-          return %0
-        """
-    #expect(try verifierErrors(mixed).first == "loop bounds and step have different types")
+    #expect(
+        try verifierErrors(emptyLoop(induction: "i32"))
+            == ["induction variable %5 is i32, bounds are i64"])
+    #expect(
+        try verifierErrors(emptyLoop(bound: "i32")).first
+            == "loop bounds and step have different types")
 }
 
 @Test func constantsFitTheirType() throws {

@@ -84,8 +84,7 @@ import Testing
             body(
                 "let a = sqrt(x) + pow(x, 2) + fma(x, x, 1)\nlet m = min(n, 3)\nlet k = abs(-n)",
                 params: "x: Float, n: Int32"))
-        guard let program = run.program, let c = run.expr("sqrt(x)") else { return }
-        #expect(program.calls[c] == .math(.sqrt))
+        #expect(run.call(of: "sqrt(x)") == .math(.sqrt))
         #expect(run.type(of: "pow(x, 2)") == .scalar(.float))
         #expect(run.constant(of: "2") == .floating(.float, 2))
         #expect(run.type(of: "min(n, 3)") == .scalar(.int32))
@@ -102,16 +101,11 @@ import Testing
             body(
                 "let a = x.isNaN || x.isInfinite || x.isFinite\nlet p = Float.pi\nlet m = Int8.min\nlet u = UInt16.max\nlet e = Double.ulpOfOne\nlet g = Double.greatestFiniteMagnitude",
                 params: "x: Float"))
-        guard let program = run.program else { return }
+        #expect(run.member(of: "Float.pi") == .constant(.floating(.float, Double(Float.pi))))
         #expect(
-            program.members[run.expr("Float.pi")!] == .constant(.floating(.float, Double(Float.pi)))
-        )
-        #expect(
-            program.members[run.expr("Int8.min")!]
-                == .constant(.integer(.int8, bits: UInt64(bitPattern: -128))))
-        #expect(
-            program.members[run.expr("UInt16.max")!] == .constant(.integer(.uint16, bits: 65535)))
-        #expect(program.members[run.expr("x.isNaN")!] == .property(.isNaN))
+            run.member(of: "Int8.min") == .constant(.integer(.int8, bits: UInt64(bitPattern: -128))))
+        #expect(run.member(of: "UInt16.max") == .constant(.integer(.uint16, bits: 65535)))
+        #expect(run.member(of: "x.isNaN") == .property(.isNaN))
         #expect(run.type(of: "Int8.min") == .scalar(.int8))
     }
 
@@ -125,10 +119,9 @@ import Testing
     @Test func countAndShape() {
         let run = expectAccepted(
             body("let a = m.count + m.shape(1) + x.count", params: "m: [[Double]], x: [Float]"))
-        guard let program = run.program else { return }
-        #expect(program.calls[run.expr("m.shape(1)")!] == .shape)
+        #expect(run.call(of: "m.shape(1)") == .shape)
         #expect(run.constant(of: "1") == .integer(.int64, bits: 1))
-        #expect(program.members[run.expr("m.count")!] == .count)
+        #expect(run.member(of: "m.count") == .count)
     }
 
     @Test func shapeDimensionChecked() {
@@ -145,10 +138,8 @@ import Testing
             body(
                 "var a = [Double](repeating: 0, count: n)\nvar m = [[Float]](repeating: 1, rows: 2, cols: n)\nvar t = [[[Int32]]](repeating: 0, d0: 2, d1: 3, d2: 4)",
                 params: "n: Int"))
+        #expect(run.call(of: "[Double](repeating: 0, count: n)") == .allocArray(.double, rank: 1))
         guard let program = run.program else { return }
-        #expect(
-            program.calls[run.expr("[Double](repeating: 0, count: n)")!]
-                == .allocArray(.double, rank: 1))
         #expect(program.locals[run.local("m")!].type == .array(.float, rank: 2))
         #expect(program.locals[run.local("t")!].isLocalArray)
         #expect(program.locals[run.local("a")!].isLocalArray)
@@ -158,9 +149,8 @@ import Testing
         let run = expectAccepted(
             "func g() -> (Int, Double) { (1, 2.0) }\nfunc f(n: Int) { print(\"n =\", n, 2.5, g())\nprecondition(n > 0)\nprecondition(n < 9, \"too big\") }"
         )
-        guard let program = run.program else { return }
-        #expect(program.calls[run.expr("precondition(n > 0)")!] == .precondition)
-        #expect(program.type(of: run.expr("\"n =\"")!) == .string)
+        #expect(run.call(of: "precondition(n > 0)") == .precondition)
+        #expect(run.type(of: "\"n =\"") == .string)
     }
 
 }

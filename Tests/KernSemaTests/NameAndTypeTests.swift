@@ -11,8 +11,7 @@ import Testing
             func a(n: Int) -> Int { b(n: n) }
             func b(n: Int) -> Int { if n <= 0 { return 0 }; return a(n: n - 1) }
             """)
-        guard let program = run.program, let call = run.expr("b(n: n)") else { return }
-        #expect(program.calls[call] == .function(1))
+        #expect(run.call(of: "b(n: n)") == .function(1))
     }
 
     @Test func shadowingInInnerBlock() {
@@ -34,8 +33,7 @@ import Testing
             body(
                 "let y = Double(n) + d\nlet z = Int32(d)\nlet w = UInt8(7)",
                 params: "n: Int, d: Double"))
-        guard let program = run.program, let c = run.expr("Double(n)") else { return }
-        #expect(program.calls[c] == .conversion(.double))
+        #expect(run.call(of: "Double(n)") == .conversion(.double))
         #expect(run.constant(of: "7") == .integer(.uint8, bits: 7))
     }
 

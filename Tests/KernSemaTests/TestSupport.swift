@@ -155,6 +155,18 @@ extension SemaRun {
         return program.constants[e]
     }
 
+    /// What the call written `text` resolved to (nil when rejected or not a call).
+    func call(of text: String) -> CallKind? {
+        guard let program, let e = expr(text) else { return nil }
+        return program.calls[e]
+    }
+
+    /// What the member access written `text` resolved to (nil when rejected or none).
+    func member(of text: String) -> MemberKind? {
+        guard let program, let e = expr(text) else { return nil }
+        return program.members[e]
+    }
+
     /// The local named `name` (the first declared).
     func local(_ name: String) -> LocalID? {
         guard let program else { return nil }

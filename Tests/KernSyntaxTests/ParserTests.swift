@@ -55,7 +55,7 @@ import Testing
 }
 
 @Test func assignments() {
-    let ops = CompoundOp.allCases.map(\.rawValue)
+    let ops = CompoundOp.allCases.map(\.spelling)
     let body = (["="] + ops).map { "x[i] \($0) 1" }.joined(separator: "\n")
     #expect(bodyDump(body) == (["="] + ops).map { "(\($0) (subscript x i) 1)" })
 }
@@ -121,7 +121,7 @@ import Testing
 
 @Test func everyBinaryOperatorParses() {
     for op in BinaryOp.allCases {
-        #expect(exprDump("a \(op.rawValue) b") == "(\(op.rawValue) a b)", "\(op.rawValue)")
+        #expect(exprDump("a \(op.spelling) b") == "(\(op.spelling) a b)", "\(op.spelling)")
     }
 }
 

@@ -52,24 +52,19 @@ struct SPMDCachedRowsTests {
     }
 
     /// The scalar semantics: distances summed in order, strict `<` keeps the lowest centre.
+    /// Written as folds, not as a copy of the kernel's loops, so it checks them.
     static func reference<T: BinaryFloatingPoint>(_ p: [T], _ c: [T], d: Int) -> [Int32] {
         let n = p.count / max(d, 1)
         let k = c.count / max(d, 1)
+        func distance(_ i: Int, _ q: Int) -> T {
+            (0..<d).lazy.map { j in p[i * d + j] - c[q * d + j] }.reduce(0) { $0 + $1 * $1 }
+        }
         return (0..<n).map { i in
-            var best = 0
-            var bestDist = T.infinity
-            for q in 0..<k {
-                var dist: T = 0
-                for j in 0..<d {
-                    let diff = p[i * d + j] - c[q * d + j]
-                    dist += diff * diff
-                }
-                if dist < bestDist {
-                    bestDist = dist
-                    best = q
-                }
+            let nearest = (0..<k).reduce((centre: 0, distance: T.infinity)) { best, q in
+                let dq = distance(i, q)
+                return dq < best.distance ? (q, dq) : best
             }
-            return Int32(best)
+            return Int32(nearest.centre)
         }
     }
 

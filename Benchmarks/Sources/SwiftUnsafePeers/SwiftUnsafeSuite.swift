@@ -33,91 +33,64 @@ public final class SwiftUnsafeSuite: KernelSuite {
     }
 
     public func mandelbrot(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
-        counts.withUnsafeMutableBufferPointer { cb in
-            let out = cb.baseAddress!
-            for row in 0..<height {
-                let ci = -1.5 + 3.0 * Double(row) / Double(height)
-                for col in 0..<width {
-                    let cr = -2.0 + 3.0 * Double(col) / Double(width)
-                    out[row &* width &+ col] = Self.escapeCount(
-                        zr: 0, zi: 0, cr: cr, ci: ci, maxIterations: maxIterations)
-                }
-            }
+        Self.grid(&counts, width: width, height: height, x: (-2.0, 3.0), y: (-1.5, 3.0)) { cr, ci in
+            Self.escapeCount(zr: 0, zi: 0, cr: cr, ci: ci, maxIterations: maxIterations)
         }
     }
 
     public func kmeansAssign(d: Int, points: [Double], centres: [Double], assign: inout [Int32]) {
         let k = centres.count / d
-        points.withUnsafeBufferPointer { pb in
-            centres.withUnsafeBufferPointer { cb in
-                assign.withUnsafeMutableBufferPointer { ab in
-                    let (p, cs, out) = (pb.baseAddress!, cb.baseAddress!, ab.baseAddress!)
-                    for i in 0..<ab.count {
-                        var best = 0
-                        var bestDist = Double.infinity
-                        for c in 0..<k {
-                            var dist = 0.0
-                            for j in 0..<d {
-                                let diff = p[i &* d &+ j] - cs[c &* d &+ j]
-                                dist += diff * diff
-                            }
-                            if dist < bestDist {
-                                bestDist = dist
-                                best = c
-                            }
-                        }
-                        out[i] = Int32(truncatingIfNeeded: best)
+        let n = assign.count
+        Self.withBases(points, centres, &assign) { p, cs, out in
+            for i in 0..<n {
+                var best = 0
+                var bestDist = Double.infinity
+                for c in 0..<k {
+                    var dist = 0.0
+                    for j in 0..<d {
+                        let diff = p[i &* d &+ j] - cs[c &* d &+ j]
+                        dist += diff * diff
+                    }
+                    if dist < bestDist {
+                        bestDist = dist
+                        best = c
                     }
                 }
+                out[i] = Int32(truncatingIfNeeded: best)
             }
         }
     }
 
     public func julia(width: Int, height: Int, maxIterations: Int32, counts: inout [Int32]) {
         let (cr, ci) = Parameters.juliaC
-        counts.withUnsafeMutableBufferPointer { cb in
-            let out = cb.baseAddress!
-            for row in 0..<height {
-                let y = -1.2 + 2.4 * Double(row) / Double(height)
-                for col in 0..<width {
-                    let x = -1.6 + 3.2 * Double(col) / Double(width)
-                    out[row &* width &+ col] = Self.escapeCount(
-                        zr: x, zi: y, cr: cr, ci: ci, maxIterations: maxIterations)
-                }
-            }
+        Self.grid(&counts, width: width, height: height, x: (-1.6, 3.2), y: (-1.2, 2.4)) { x, y in
+            Self.escapeCount(zr: x, zi: y, cr: cr, ci: ci, maxIterations: maxIterations)
         }
     }
 
     public func nbody(positions: [Double], masses: [Double], accelerations: inout [Double]) {
         let n = masses.count
-        positions.withUnsafeBufferPointer { pb in
-            masses.withUnsafeBufferPointer { mb in
-                accelerations.withUnsafeMutableBufferPointer { ab in
-                    let p = pb.baseAddress!
-                    let m = mb.baseAddress!
-                    let acc = ab.baseAddress!
-                    for i in 0..<n {
-                        let xi = p[3 * i]
-                        let yi = p[3 * i + 1]
-                        let zi = p[3 * i + 2]
-                        var ax = 0.0
-                        var ay = 0.0
-                        var az = 0.0
-                        for j in 0..<n {
-                            let dx = p[3 * j] - xi
-                            let dy = p[3 * j + 1] - yi
-                            let dz = p[3 * j + 2] - zi
-                            let r2 = dx * dx + dy * dy + dz * dz + Parameters.softening
-                            let f = m[j] * (1.0 / (r2 * r2.squareRoot()))
-                            ax += f * dx
-                            ay += f * dy
-                            az += f * dz
-                        }
-                        acc[3 * i] = ax
-                        acc[3 * i + 1] = ay
-                        acc[3 * i + 2] = az
-                    }
+        Self.withBases(positions, masses, &accelerations) { p, m, acc in
+            for i in 0..<n {
+                let xi = p[3 * i]
+                let yi = p[3 * i + 1]
+                let zi = p[3 * i + 2]
+                var ax = 0.0
+                var ay = 0.0
+                var az = 0.0
+                for j in 0..<n {
+                    let dx = p[3 * j] - xi
+                    let dy = p[3 * j + 1] - yi
+                    let dz = p[3 * j + 2] - zi
+                    let r2 = dx * dx + dy * dy + dz * dz + Parameters.softening
+                    let f = m[j] * (1.0 / (r2 * r2.squareRoot()))
+                    ax += f * dx
+                    ay += f * dy
+                    az += f * dz
                 }
+                acc[3 * i] = ax
+                acc[3 * i + 1] = ay
+                acc[3 * i + 2] = az
             }
         }
     }
@@ -142,21 +115,14 @@ public final class SwiftUnsafeSuite: KernelSuite {
     }
 
     public func matmul(n: Int, a: [Float], b: [Float], c: inout [Float]) {
-        a.withUnsafeBufferPointer { ab in
-            b.withUnsafeBufferPointer { bb in
-                c.withUnsafeMutableBufferPointer { cb in
-                    let pa = ab.baseAddress!
-                    let pb = bb.baseAddress!
-                    let pc = cb.baseAddress!
-                    for i in 0..<n {
-                        let row = pc + i * n
-                        row.update(repeating: 0, count: n)
-                        for k in 0..<n {
-                            let aik = pa[i * n + k]
-                            let brow = pb + k * n
-                            for j in 0..<n { row[j] += aik * brow[j] }
-                        }
-                    }
+        Self.withBases(a, b, &c) { pa, pb, pc in
+            for i in 0..<n {
+                let row = pc + i * n
+                row.update(repeating: 0, count: n)
+                for k in 0..<n {
+                    let aik = pa[i * n + k]
+                    let brow = pb + k * n
+                    for j in 0..<n { row[j] += aik * brow[j] }
                 }
             }
         }
@@ -214,6 +180,42 @@ public final class SwiftUnsafeSuite: KernelSuite {
     }
 
     public func trivial(_ x: Int) -> Int { x &+ 1 }
+
+    /// The base addresses of `a` and `b` (read) and `c` (written), for the kernels that
+    /// read two arrays and write a third (the pointers are valid only inside `body`).
+    @inline(__always)
+    static func withBases<A, B, C>(
+        _ a: [A], _ b: [B], _ c: inout [C],
+        _ body: (UnsafePointer<A>, UnsafePointer<B>, UnsafeMutablePointer<C>) -> Void
+    ) {
+        a.withUnsafeBufferPointer { ab in
+            b.withUnsafeBufferPointer { bb in
+                c.withUnsafeMutableBufferPointer { cb in
+                    body(ab.baseAddress!, bb.baseAddress!, cb.baseAddress!)
+                }
+            }
+        }
+    }
+
+    /// Mandelbrot's and Julia's image: `counts[row * width + col] = pixel(x, y)` with
+    /// x = x.start + x.span · col / width and y = y.start + y.span · row / height (y once
+    /// per row).
+    @inline(__always)
+    static func grid(
+        _ counts: inout [Int32], width: Int, height: Int, x: (start: Double, span: Double),
+        y: (start: Double, span: Double), _ pixel: (_ x: Double, _ y: Double) -> Int32
+    ) {
+        counts.withUnsafeMutableBufferPointer { cb in
+            let out = cb.baseAddress!
+            for row in 0..<height {
+                let py = y.start + y.span * Double(row) / Double(height)
+                for col in 0..<width {
+                    let px = x.start + x.span * Double(col) / Double(width)
+                    out[row &* width &+ col] = pixel(px, py)
+                }
+            }
+        }
+    }
 
     /// Iterations of z ← z² + c from z0 until |z| > 2, at most `maxIterations`: the escape
     /// count of Mandelbrot (z0 = 0, c = the pixel) and of Julia (z0 = the pixel, c fixed).

@@ -2,38 +2,49 @@ import KernBasics
 
 /// The checked fallback of a versioned loop (`hoistBoundsChecks`) when every hoisted
 /// check runs on every iteration. In: the original loop and the affine forms of its
-/// hoisted checks. Out: instructions that behave exactly like the original loop — the
-/// same iterations, the same effects, the same first failing access — but hold no loop
-/// with one exit per check:
+/// hoisted checks. Out: a loop that behaves exactly like the original — the same
+/// iterations, the same effects, the same first failing access — but has no exit per
+/// check. The hoisted checks are taken in groups of `checksPerExit`, in the order they
+/// first occur in the body; segment g is the body's top-level code up to the first
+/// occurrence of group g's last check:
 ///
-///     failed = false
 ///     for i in <the loop's range> {                  // serial
-///         if <number of hoisted checks passing at i> != <number of hoisted checks> {
-///             failed = true; at = i; break      // one such test per 16 checks
+///         if <number of group 1's checks passing at i> != <its size> {
+///             <segment 1 with every check>; break    // one of its checks fails
 ///         }
-///         <body without the hoisted checks>
+///         <segment 1 without the hoisted checks>
+///         if <group 2 falls short at i> { <segment 2 with every check>; break }
+///         <segment 2 without the hoisted checks>
+///         …
+///         <the rest of the body without the hoisted checks>
 ///     }
-///     if failed { <the body's prefix up to its last hoisted check, with i = at> }
 ///
 /// Why: every check of a loop is a loop exit, and LLVM's IndVarSimplify asks SCEV, for
 /// each induction-variable user, about the conditions of all the exits dominating it:
 /// O(n²) queries for n checks (a loop over 200 `inout` arrays took ~3 s of IndVarSimplify;
-/// docs/compile-time.md). Here the loop has one exit, taken on a condition SCEV cannot
-/// split (a count of passing checks, not an `and` of them), and the failing iteration's
-/// checks run once, in straight-line code after the loop. (Exactly: one exit per
-/// `checksPerExit` checks, tested one group after the other at the top of the iteration.)
+/// docs/compile-time.md). Here the loop has one exit per group, taken on a condition
+/// SCEV cannot split (a count of passing checks, not an `and` of them); the checked
+/// segments end in `break`, so they are not part of the loop. Why per segment and not one
+/// failing iteration after the loop (the previous form): that copy of the body's prefix
+/// was one straight line of n checks, each dominated by all the earlier ones, and LLVM's
+/// ConstraintElimination, CorrelatedValuePropagation and register allocation (n values
+/// live across n blocks) took O(n²) on it: at 400 arrays, half of the function's code
+/// generation. A checked segment holds one group's checks, and it sees only the values
+/// it uses.
 ///
 /// Why it is exact. A hoisted check "runs on every iteration" when it sits in the
 /// body's top-level block before anything that contains a `break`, `continue` or
 /// `return`: nothing before it can leave the iteration except a failing check. Its
 /// condition `0 <= c*i + k < B` is computed from the affine form with the same wrapping
-/// i64 arithmetic the body uses (a polynomial identity holds modulo 2^64), so the test
-/// at the top of an iteration is exactly "every hoisted check of this iteration would
-/// pass". Iterations before the first failing one therefore run the body without those
-/// checks with the same effects as the original; the failing one runs the original
-/// prefix, checks included, which must stop at the first failing access in program
-/// order (a hoisted check in it fails, unless an earlier check does). Nothing after the
-/// prefix could have run, so the code after the `if` is never reached with `failed` set.
+/// i64 arithmetic the body uses (a polynomial identity holds modulo 2^64), and its
+/// operands do not change in the loop, so a group's count is exactly "every check of
+/// the group would pass at i", wherever it is computed in the iteration. Segments 1…g−1
+/// hold only checks of groups 1…g−1 (a check's group follows its first occurrence), so
+/// when group g is the first to fall short at i, those segments ran without their
+/// hoisted checks with the same effects as the original; segment g then runs with its
+/// checks, and one of group g's checks in it fails (unless an earlier check does): the
+/// first failing access in program order, with its position and values. Its `break` is
+/// never reached.
 ///
 /// `nil` (the caller keeps the original loop as fallback) when a hoisted check may be
 /// skipped on some iteration: then the range test can fail on a loop that runs without
@@ -61,111 +72,107 @@ struct CheckedFallback {
     mutating func build(_ loop: ForLoop, hoisted: (ValueID, ValueID) -> Check?, total: Int)
         -> [Instr]?
     {
-        guard let (prefixEnd, found) = mustRunChecks(loop.body, hoisted), found.count == total
+        guard let found = mustRunChecks(loop.body, hoisted), found.operandPairs == total
         else { return nil }
-        let failed = function.slots.append(SlotInfo(name: "check.failed", type: .scalar(.bool)))
-        let at = function.slots.append(SlotInfo(name: "check.at", type: .scalar(.int64)))
         var e = InstrEmitter(function: function, pos: pos)
-        let no = e.constant(.bool(false), .bool)
-        e.emit(.store(failed, no))
         // Loop-invariant parts, computed once before the loop, in body order.
-        var seen = Set<Check>()
-        let checks = found.filter { seen.insert($0).inserted }
+        let checks = found.checks
         var atoms = AffineValues()
         var parts: [(offset: ValueID, bound: ValueID)] = []
         for c in checks {
-            let offset = atoms.value(of: c.index.offset, &e)
-            parts.append((offset, atoms.value(of: c.bound, &e)))
+            let offset = atoms.value(of: c.check.index.offset, &e)
+            parts.append((offset, atoms.value(of: c.check.bound, &e)))
         }
-        // The test at the top of each iteration: for each group of checks, how many pass.
-        var test = InstrEmitter(function: e.function, pos: pos)
-        let zero = test.i64(0)
         let groups = stride(from: 0, to: checks.count, by: Self.checksPerExit).map {
             $0..<min($0 + Self.checksPerExit, checks.count)
         }
+        let original = loop.body.instrs
+        var body: [Instr] = []
+        var start = 0
+        var f = e.function
         for group in groups {
-            var passing: ValueID?
-            for k in group {
-                let (c, part) = (checks[k], parts[k])
-                let index: ValueID
-                switch c.index.coefficient {
-                case 0: index = part.offset
-                case 1: index = test.binary(.add, loop.induction, part.offset)
-                default:
-                    let factor = test.i64(c.index.coefficient)
-                    let scaled = test.binary(.mul, factor, loop.induction)
-                    index = test.binary(.add, scaled, part.offset)
-                }
-                let low = test.emit(.compare(.ge, index, zero), .scalar(.bool))
-                let high = test.emit(.compare(.lt, index, part.bound), .scalar(.bool))
-                let both = test.emit(.binary(.and, low, high), .scalar(.bool))
-                let one = test.emit(.convert(both), .scalar(.int64))
-                passing = passing.map { test.binary(.add, $0, one) } ?? one
+            // Segment: from the end of the previous one to this group's last check.
+            guard let end = group.last.map({ checks[$0].position }) else {
+                preconditionFailure("an empty group of checks")
             }
-            guard let passing else { preconditionFailure("an empty group of checks") }
-            let count = test.i64(Int64(group.count))
-            let bad = test.emit(.compare(.ne, passing, count), .scalar(.bool))
-            var leave = InstrEmitter(function: test.function, pos: pos)
-            let yes = leave.constant(.bool(true), .bool)
-            leave.emit(.store(failed, yes))
-            leave.emit(.store(at, loop.induction))
-            leave.emit(.breakLoop)
-            test.function = leave.function
-            test.emit(.ifElse(bad, then: Block(leave.instrs), else: Block()))
+            var test = InstrEmitter(function: f, pos: pos)
+            let bad = groupFallsShort(group, checks, parts, loop.induction, &test)
+            var checked = InstrEmitter(function: test.function, pos: pos)
+            var map = IDRemapper()
+            let segment = Array(original[start...end])
+            for instr in segment { defineFresh(instr, &map, &checked.function) }
+            checked.instrs = segment.map(map.instr)
+            checked.emit(.breakLoop)
+            test.function = checked.function
+            test.emit(.ifElse(bad, then: Block(checked.instrs), else: Block()))
+            body += test.instrs
+            body += withoutHoisted(segment, hoisted)
+            f = test.function
+            start = end + 1
         }
-
-        var body = loop.body
-        _ = filterInstructions(&body) { instr in
-            if case .checkBounds(let index, let bound, _) = instr.op {
-                return hoisted(index, bound) == nil
-            }
-            return true
-        }
+        body += withoutHoisted(Array(original[start...]), hoisted)
+        e.function = f
         var fallback = loop
-        fallback.kind = .serial  // SPMD lanes (blocked loops only) would each need `at`
-        fallback.body = Block(test.instrs + body.instrs)
-        e.function = test.function
+        fallback.kind = .serial  // SPMD lanes (blocked loops only) would each need their own
+        fallback.body = Block(body)
         e.instrs.append(Instr(result: nil, op: .forLoop(fallback), pos: pos, loop: id))
-
-        // The failing iteration, once, after the loop.
-        let wasFailed = e.emit(.load(failed), .scalar(.bool))
-        var once = InstrEmitter(function: e.function, pos: pos)
-        let atValue = once.emit(.load(at), .scalar(.int64))
-        var map = IDRemapper()
-        map.values[loop.induction] = atValue
-        let prefix = Array(loop.body.instrs[...prefixEnd])
-        for instr in prefix { defineFresh(instr, &map, &once.function) }
-        once.instrs += prefix.map(map.instr)
-        e.function = once.function
-        e.emit(.ifElse(wasFailed, then: Block(once.instrs), else: Block()))
         function = e.function
         return e.instrs
     }
 
-    /// The hoisted checks that run on every iteration, in body order (repeats included),
-    /// with the distinct operand pairs among them, and the position in the body's
-    /// top-level block of the last one; nil when there is none.
+    /// `count(passing checks of group) != group.count` at `induction`, emitted into `e`.
+    private func groupFallsShort(
+        _ group: Range<Int>, _ checks: [FirstCheck], _ parts: [(offset: ValueID, bound: ValueID)],
+        _ induction: ValueID, _ e: inout InstrEmitter
+    ) -> ValueID {
+        let zero = e.i64(0)
+        var passing: ValueID?
+        for k in group {
+            let (c, part) = (checks[k].check, parts[k])
+            let index: ValueID
+            switch c.index.coefficient {
+            case 0: index = part.offset
+            case 1: index = e.binary(.add, induction, part.offset)
+            default:
+                let factor = e.i64(c.index.coefficient)
+                let scaled = e.binary(.mul, factor, induction)
+                index = e.binary(.add, scaled, part.offset)
+            }
+            let low = e.emit(.compare(.ge, index, zero), .scalar(.bool))
+            let high = e.emit(.compare(.lt, index, part.bound), .scalar(.bool))
+            let both = e.emit(.binary(.and, low, high), .scalar(.bool))
+            let one = e.emit(.convert(both), .scalar(.int64))
+            passing = passing.map { e.binary(.add, $0, one) } ?? one
+        }
+        guard let passing else { preconditionFailure("an empty group of checks") }
+        let count = e.i64(Int64(group.count))
+        return e.emit(.compare(.ne, passing, count), .scalar(.bool))
+    }
+
+    /// A distinct hoisted check (by its forms) and the position, in the body's top-level
+    /// block, of its first occurrence.
+    struct FirstCheck {
+        var check: Check
+        var position: Int
+    }
+
+    /// The hoisted checks that run on every iteration, each once, in the order of their
+    /// first occurrence, and how many distinct operand pairs they have; nil when there
+    /// is none.
     private func mustRunChecks(_ body: Block, _ hoisted: (ValueID, ValueID) -> Check?)
-        -> (Int, [Check])?
+        -> (checks: [FirstCheck], operandPairs: Int)?
     {
-        var found: [Check] = []
+        var checks: [FirstCheck] = []
+        var forms = Set<Check>()
         var operands = Set<CheckOperands>()
-        var last: Int?
         for (k, instr) in body.instrs.enumerated() {
             if leavesIteration(instr.op) { break }
-            if case .checkBounds(let index, let bound, _) = instr.op, let c = hoisted(index, bound),
-                operands.insert(CheckOperands(index: index, bound: bound)).inserted
-            {
-                found.append(c)
-                last = k
-            } else if case .checkBounds(let index, let bound, _) = instr.op,
-                hoisted(index, bound) != nil
-            {
-                last = k
+            if case .checkBounds(let index, let bound, _) = instr.op, let c = hoisted(index, bound) {
+                operands.insert(CheckOperands(index: index, bound: bound))
+                if forms.insert(c).inserted { checks.append(FirstCheck(check: c, position: k)) }
             }
         }
-        guard let last else { return nil }
-        return (last, found)
+        return checks.isEmpty ? nil : (checks, operands.count)
     }
 
     /// Fresh SSA values for everything `instr` defines (the copy coexists with the loop).
@@ -178,6 +185,20 @@ struct CheckedFallback {
             map.values[l.induction] = f.values.append(f.values[l.induction])
         }
     }
+}
+
+/// `instrs` without their hoisted checks (nested blocks included).
+private func withoutHoisted(_ instrs: [Instr], _ hoisted: (ValueID, ValueID) -> CheckedFallback.Check?)
+    -> [Instr]
+{
+    var b = Block(instrs)
+    _ = filterInstructions(&b) { instr in
+        if case .checkBounds(let index, let bound, _) = instr.op {
+            return hoisted(index, bound) == nil
+        }
+        return true
+    }
+    return b.instrs
 }
 
 /// A `check.bounds` by its operands.
