@@ -124,6 +124,9 @@ public enum KernCache {
         overrides.withLock { $0 = settings }
     }
 
+    /// Tests: link cache hits with ORC instead of `ObjectLinker` (to compare the two).
+    package static func linkHitsWithORC(_ on: Bool) { CachingJITBackend.linkHitsWithORC(on) }
+
     /// Tests: where warnings go (nil: standard error) and forgets which were given.
     package static func redirectWarnings(_ sink: (@Sendable (String) -> Void)?) {
         warning.withLock { $0 = ([], sink) }
@@ -156,21 +159,41 @@ final class Mutex<Value>: @unchecked Sendable {
 struct CompileCache {
     let store: CacheStore
     let key: [UInt8]
+    /// The key's target part came from `HostIdentity` (no LLVM was needed to make it).
+    let keyedWithoutLLVM: Bool
 
     /// The cache for compiling `file` with `options` in this process, or nil when
     /// caching is off (`KERN_CACHE=off`, `options.compileCache == false`, no directory) or
     /// the compile is for a report (remarks come from LLVM's optimization, which a hit skips).
+    /// For the host target the key is made without LLVM (`HostIdentity`); otherwise, or
+    /// when that cannot be, from LLVM's own answers (loading LLVM).
     static func forCompile(_ file: SourceFile, options: CompileOptions) throws -> CompileCache? {
         let settings = KernCache.settings
         guard settings.enabled, options.compileCache, !options.optimizationRemarks,
             let directory = settings.directory
         else { return nil }
-        let target = try LLVMBackend.targetIdentity(for: options)
+        let host = HostIdentity.withoutLLVM(for: options)
+        let target = try host ?? LLVMBackend.targetIdentity(for: options)
         let key = Self.key(
             file: file, options: options, kernVersion: settings.kernVersion, build: buildIdentity,
             target: target)
         return CompileCache(
-            store: CacheStore(directory: directory, maxBytes: settings.maxBytes), key: key)
+            store: CacheStore(directory: directory, maxBytes: settings.maxBytes), key: key,
+            keyedWithoutLLVM: host != nil)
+    }
+
+    /// Whether an entry for compiling `file` with `options` exists and its key needs no
+    /// LLVM: then a compile will most likely not load LLVM at all, and starting to load it
+    /// in the background (`LLVMLibrary.preload`) would only cost CPU and the loader's lock.
+    static func expectsHitWithoutLLVM(_ file: SourceFile, options: CompileOptions) -> Bool {
+        let settings = KernCache.settings
+        guard settings.enabled, options.compileCache, !options.optimizationRemarks,
+            let directory = settings.directory, let host = HostIdentity.withoutLLVM(for: options)
+        else { return false }
+        let key = Self.key(
+            file: file, options: options, kernVersion: settings.kernVersion, build: buildIdentity,
+            target: host)
+        return access(directory + "/" + CacheStore.name(of: key), R_OK) == 0
     }
 
     /// The key: every input that decides the object code (see the top of this file).

@@ -57,8 +57,12 @@ enum Compiler {
     /// options that is still alive is returned again (`ModuleReuse`), and the object code
     /// comes from, or goes to, the persistent cache (`CachingJITBackend`).
     static func compile(_ file: SourceFile, options: CompileOptions) throws -> KernModule {
-        // LLVM opens on another thread while the front end runs (the back end waits).
-        LLVMLibrary.preload()
+        // LLVM opens on another thread while the front end runs (the back end waits),
+        // unless the code is most likely in the cache under a key that needs no LLVM: then
+        // LLVM is never loaded (a lazy compile decides after the front end).
+        if !options.lazyCompile && !CompileCache.expectsHitWithoutLLVM(file, options: options) {
+            LLVMLibrary.preload()
+        }
         // `dumpAfter` prints as the passes run: such a compile is never skipped.
         guard options.compileCache, options.dumpAfter == nil else {
             return try compileForJIT(file, options: options)
@@ -244,6 +248,10 @@ struct CachingJITBackend: KernBackend {
     var parallelism = LLVMBackend.Parallelism()
     var loadsCode: Bool { true }
 
+    /// Tests: link cache hits with ORC, never with `ObjectLinker` (to compare the two).
+    static func linkHitsWithORC(_ on: Bool) { forcingORC.withLock { $0 = on } }
+    private static let forcingORC = Mutex(false)
+
     struct Code {
         /// The optimized LLVM module when the code was compiled here in one piece; nil on
         /// a cache hit or a split compile (LLVM IR is then made again if a tool asks).
@@ -272,12 +280,41 @@ struct CachingJITBackend: KernBackend {
         return (parts, timings)
     }
 
+    /// The verified entry's objects as a hit's code, or nil on a miss.
+    private func hit(_ cache: CompileCache, since start: ContinuousClock.Instant) -> Code? {
+        guard let payload = cache.load(), let objects = ObjectBundle.decode(payload) else {
+            return nil
+        }
+        var timings = BackendTimings()
+        timings.cache = ContinuousClock.now - start
+        timings.cacheHit = true
+        timings.partitions = objects.count
+        return Code(compiled: nil, objects: objects, cache: cache, timings: timings)
+    }
+
     func generate(_ module: KernIR.Module, options: CompileOptions) throws -> Code {
         let clock = ContinuousClock()
+        // For the host target the key needs no LLVM (HostIdentity): a hit is served
+        // before LLVM is loaded, and then LLVM is never loaded for it.
+        var keyed = try CompileCache.forCompile(file, options: options)
+        if let keyed, keyed.keyedWithoutLLVM, let code = hit(keyed, since: clock.now) {
+            return code
+        }
         let loading = clock.now
         try LLVMBackend.loadLLVM()
         let start = clock.now
-        guard let cache = try CompileCache.forCompile(file, options: options) else {
+        if keyed != nil {
+            // The key again, now that LLVM is loaded: a host key must name the library
+            // actually loaded (else LLVM's own answers make it), and a host key that
+            // could not be predicted before (no remembered llvm-config answer yet) can be
+            // now, so that the next process finds the entry without LLVM.
+            keyed = try CompileCache.forCompile(file, options: options)
+        }
+        if let keyed, var code = hit(keyed, since: start) {
+            code.timings.llvmLoad = start - loading
+            return code
+        }
+        guard let cache = keyed else {
             if LLVMBackend.partitions(of: module, parallelism).count > 1 {
                 var (parts, timings) = try compileObjects(module, options: options)
                 timings.llvmLoad = start - loading
@@ -287,14 +324,6 @@ struct CachingJITBackend: KernBackend {
             var timings = BackendTimings(compiled)
             timings.llvmLoad = start - loading
             return Code(compiled: compiled, timings: timings)
-        }
-        if let payload = cache.load(), let objects = ObjectBundle.decode(payload) {
-            var timings = BackendTimings()
-            timings.llvmLoad = start - loading
-            timings.cache = clock.now - start
-            timings.cacheHit = true
-            timings.partitions = objects.count
-            return Code(compiled: nil, objects: objects, cache: cache, timings: timings)
         }
         let looked = clock.now
         var (parts, timings) = try compileObjects(module, options: options)
@@ -312,8 +341,18 @@ struct CachingJITBackend: KernBackend {
     func load(_ code: Code, module: KernIR.Module, options: CompileOptions) throws
         -> JITCompiledCode
     {
-        let engine = try JITEngine.shared()
         let exported = module.functions.filter(\.isExported).map(\.name)
+        // A hit links without LLVM when ObjectLinker can; anything it does not handle
+        // goes to ORC below, as before.
+        if code.timings.cacheHit == true, let objects = code.objects,
+            !Self.forcingORC.withLock({ $0 }),
+            let linked = ObjectLinker.link(objects: objects, exportedFunctions: exported)
+        {
+            return JITCompiledCode(
+                jit: linked, compiled: nil, object: objects.count == 1 ? objects[0] : nil,
+                ir: module, options: options, timings: code.timings)
+        }
+        let engine = try JITEngine.shared()
         guard let objects = code.objects else {
             guard let compiled = code.compiled else {
                 preconditionFailure("code without objects always has its LLVM module")
@@ -388,7 +427,7 @@ final class EmittedCode: ToolModuleCode, @unchecked Sendable {
 /// again from the Kern IR on first use after a cache hit) and the object code.
 /// The JIT module owns the code: it lives as long as any `KernFunction` of the module.
 final class JITCompiledCode: ToolModuleCode, @unchecked Sendable {
-    let jit: JITModule
+    let jit: any LoadedCode
     let backendTimings: BackendTimings
     let tools: ToolModule
     /// The object code as loaded (when the compile had one object: not split).
@@ -398,7 +437,7 @@ final class JITCompiledCode: ToolModuleCode, @unchecked Sendable {
     private let linked: [KernModule]
 
     init(
-        jit: JITModule, compiled: CompiledModule?, object: [UInt8]? = nil, ir: KernIR.Module,
+        jit: any LoadedCode, compiled: CompiledModule?, object: [UInt8]? = nil, ir: KernIR.Module,
         options: CompileOptions, timings: BackendTimings, linked: [KernModule] = []
     ) {
         self.linked = linked

@@ -13,6 +13,10 @@ public enum KernInfo {
     /// reported here: the first compile searches again and throws it. Returns at once.
     public static func loadLLVMInBackground() { LLVMLibrary.preload() }
 
+    /// Whether this process has loaded libLLVM. Compiles whose code all came from the
+    /// compile cache for the host CPU link it without LLVM, and leave this false.
+    public static var isLLVMLoaded: Bool { LLVMLibrary.loaded != nil }
+
     /// Which LLVM Kern uses: the loaded one, else the one the first compile would load
     /// (found, opened, checked and closed again), else why there is none (what was tried
     /// and the fix). One or more lines, without a trailing newline.

@@ -43,9 +43,21 @@ extension Compiler {
             preconditionFailure("a compilation that reached .passes has a module")
         }
         // No LLVM, or a CPU or feature LLVM refuses: thrown now, like a compile error.
+        // For the host target with a libLLVM file found (HostIdentity), that check waits
+        // for a first call that misses the cache: every exported function's code in the
+        // cache means LLVM is not loaded at all; otherwise it loads in the background.
         let loading = clock.now
-        do { _ = try LLVMBackend.targetIdentity(for: options) } catch {
-            throw KernError(CompileFailure.backend(.codegen, error), file: file)
+        if HostIdentity.withoutLLVM(for: options) != nil {
+            let cached = module.functions.filter(\.isExported).allSatisfy { function in
+                var unitOptions = options
+                unitOptions.entryPoints = [function.name]
+                return CompileCache.expectsHitWithoutLLVM(file, options: unitOptions)
+            }
+            if !cached { LLVMLibrary.preload() }
+        } else {
+            do { _ = try LLVMBackend.targetIdentity(for: options) } catch {
+                throw KernError(CompileFailure.backend(.codegen, error), file: file)
+            }
         }
         let loaded = clock.now - loading
         let code = LazyCode(ir: module, file: file, options: options)
@@ -173,6 +185,9 @@ final class LazyCode: ToolModuleCode, @unchecked Sendable {
     /// A lazy module's timings are the front end's; each compile's are in `compiles`.
     var backendTimings: BackendTimings { BackendTimings() }
 
+    /// The code loaded so far, one per compile.
+    var loadedCode: [JITCompiledCode] { lock.withLock { loaded } }
+
     /// Entries compiled so far (a function not yet called has none).
     func address(ofEntry name: String) -> UnsafeRawPointer? {
         lock.withLock { entries[name] }.flatMap { UnsafeRawPointer(bitPattern: $0) }
@@ -185,4 +200,12 @@ extension KernModule {
     /// compile so far, one per function called (or whose `entryPoint` was read), in the
     /// order they finished. Empty for a module compiled up front.
     public var lazyCompiles: [LazyCompile] { (code as? LazyCode)?.compiles ?? [] }
+
+    /// Tests: per loaded piece of code (one per lazy compile, or the whole module), true
+    /// when `ObjectLinker` linked it (a cache hit without LLVM), false for ORC.
+    package var linkedWithoutLLVM: [Bool] {
+        if let lazy = code as? LazyCode { return lazy.loadedCode.map { $0.jit is LinkedModule } }
+        if let whole = code as? JITCompiledCode { return [whole.jit is LinkedModule] }
+        return []
+    }
 }

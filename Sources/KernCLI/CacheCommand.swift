@@ -74,6 +74,8 @@ enum CompileTimeTable {
         case .some(false): lines.append("  compile cache: miss (stored)")
         case .none: lines.append("  compile cache: not used")
         }
+        // A hit links without LLVM (docs/compile-time.md, "Warm"): whether it was needed.
+        lines.append("  LLVM: " + (KernInfo.isLLVMLoaded ? "loaded" : "not loaded"))
         return lines.joined(separator: "\n")
     }
 }

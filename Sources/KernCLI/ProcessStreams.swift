@@ -52,11 +52,13 @@ extension Kernelc {
     }
 
     /// Whether these arguments (without the program name) name a command that compiles
-    /// with LLVM — run, build (every `--emit` compiles), report, repl — so loading it
-    /// early is not wasted. A wrong guess costs only time, never behaviour.
+    /// with LLVM — build (every `--emit` compiles), report, repl — so loading it early is
+    /// not wasted. Not `run`: its code is often in the compile cache, linked without LLVM;
+    /// the compile itself starts the load when the cache has no entry (Compiler.compile).
+    /// A wrong guess costs only time, never behaviour.
     static func willCompile(_ arguments: [String]) -> Bool {
         guard let command = arguments.first else { return false }
-        return ["run", "build", "report", "repl"].contains(command)
+        return ["build", "report", "repl"].contains(command)
     }
 
     /// Flushes stdout and ends the process with status 1 if any output was lost.

@@ -130,7 +130,8 @@ public final class JITEngine: @unchecked Sendable {
     }
 }
 
-private final class SymbolOverrides: @unchecked Sendable {
+/// The test hook's table (`overrideRuntimeSymbol`), read by the JIT and ObjectLinker.
+final class SymbolOverrides: @unchecked Sendable {
     static let shared = SymbolOverrides()
     private let lock = NSLock()
     private var table: [String: UInt] = [:]
@@ -138,9 +139,17 @@ private final class SymbolOverrides: @unchecked Sendable {
     func set(_ name: String, _ address: UInt?) { lock.withLock { table[name] = address } }
 }
 
-/// Code of one loaded module. Keep it alive while calling its entry points: its
+/// Code of one loaded module, linked by ORC (`JITModule`) or by `ObjectLinker`
+/// (`LinkedModule`). Keep it alive while calling its entry points: its deinit frees the code.
+public protocol LoadedCode: AnyObject, Sendable {
+    /// Address of `kern_entry_<function>` (the entry ABI of kern_runtime.h), or nil if
+    /// the module exports no such function.
+    func address(ofEntry function: String) -> UnsafeRawPointer?
+}
+
+/// Code of one module loaded by ORC. Keep it alive while calling its entry points: its
 /// deinit frees the code.
-public final class JITModule: @unchecked Sendable {
+public final class JITModule: LoadedCode, @unchecked Sendable {
     private let engine: JITEngine
     private let dylib: Dylib
     private let entries: [String: UInt]

@@ -79,8 +79,8 @@ struct FileTests {
 }
 
 /// What running `main` produced.
-struct Outcome {
-    struct RuntimeError {
+struct Outcome: Equatable {
+    struct RuntimeError: Equatable {
         var line: Int
         var column: Int
         var message: String
@@ -156,7 +156,8 @@ enum InterpreterRun {
 }
 
 enum JITRun {
-    static func run(_ file: CaseFile) throws -> Outcome {
+    /// `inspect` sees the module after `main` ran (the cached-link tests ask how it linked).
+    static func run(_ file: CaseFile, inspect: (KernModule) -> Void = { _ in }) throws -> Outcome {
         var options = CompileOptions()
         options.checked = !file.unchecked
         options.fastMath = file.fastMath
@@ -175,6 +176,7 @@ enum JITRun {
                         line: Int(position.line), column: Int(position.column), message: message))
             }
         }
+        inspect(module)
         return Outcome(output: lines + outcome.output, error: outcome.error)
     }
 }

@@ -54,6 +54,38 @@ struct CacheProcessTests {
         #expect(after.out.contains("entries: 0"))
     }
 
+    /// A hit for the host CPU needs no LLVM: neither its key nor linking its objects
+    /// (ObjectLinker) loads libLLVM in the process; a miss does.
+    @Test func aHitRunsWithoutLoadingLLVM() throws {
+        let binary = try #require(
+            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let cache = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kern-cache-nollvm-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let file = FileManagerTemp.file(
+            "nollvm.kern",
+            """
+            func square(x: Double) -> Double { return exp(log(x)) * x }
+            func main() -> Double {
+                var a = [Double](repeating: 0.0, count: 1000)
+                for i in prange(1000) { a[i] = square(x: Double(i % 7) + 1.0) }
+                var s = 0.0
+                for i in 0..<1000 { s += a[i] }
+                print("sum", s)
+                return s
+            }
+            """)
+        let miss = try Self.start(binary, ["run", "--time", file], cache: cache).finish()
+        #expect(miss.status == 0, "\(miss.err)")
+        #expect(miss.err.contains("compile cache: miss"), "\(miss.err)")
+        #expect(miss.err.contains("LLVM: loaded"), "\(miss.err)")
+        let hit = try Self.start(binary, ["run", "--time", file], cache: cache).finish()
+        #expect(hit.status == 0, "\(hit.err)")
+        #expect(hit.err.contains("compile cache: hit"), "\(hit.err)")
+        #expect(hit.err.contains("LLVM: not loaded"), "\(hit.err)")
+        #expect(hit.out == miss.out)
+    }
+
     @Test func unwritableCacheDirectoryWarnsOnce() throws {
         let binary = try #require(
             FileManagerTemp.kernelc, "kernelc must be built next to the tests")

@@ -34,6 +34,14 @@ int kern_llvm_config_library(const char *tool, char *out, size_t size);
  * scripts/llvm-api.txt). */
 int kern_llvm_has_function(const char *name);
 
+/* ---- the host CPU without LLVM (host_cpu.c) ---- */
+
+/* The CPUID and XGETBV values LLVM's host detection (LLVMGetHostCPUName/Features) reads on
+ * x86-64, minus what differs between cores of one machine (leaf 1's APIC id): written to
+ * out[0..<capacity]; returns how many words there are (call again with a larger buffer
+ * when that exceeds capacity). 0 on other architectures: nothing to key on. */
+size_t kern_host_cpuid_words(uint32_t *out, size_t capacity);
+
 /* ---- version shims and ORC helpers (shim.c) ---- */
 
 /* A fresh LLVMContext wrapped in a ThreadSafeContext, so a module built in it can later

@@ -73,6 +73,29 @@ package enum LLVMLibrary {
         try search(environment: environment, commit: false)
     }
 
+    /// The file `load()` would open first, found without opening any library: the
+    /// `KERN_LLVM_LIBRARY` path; else the first llvm-config's remembered answer
+    /// (LLVMConfigAnswers); with no llvm-config, the first usual location that exists.
+    /// Nil where only running a tool or loading a library could tell (no remembered
+    /// answer yet). A guess in the rare case that the first candidate fails to load and
+    /// `load()` goes on to the next: the compile cache checks the guess against the
+    /// library actually loaded before it stores anything under it (HostIdentity.swift).
+    package static func predictedPath(environment env: [String: String]) -> String? {
+        if let explicit = env["KERN_LLVM_LIBRARY"], !explicit.isEmpty {
+            return FileManager.default.fileExists(atPath: explicit) ? explicit : nil
+        }
+        let path = (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        var tools: [String] = []
+        if let named = env["LLVM_CONFIG"], !named.isEmpty, let tool = resolve(named, path: path) {
+            tools.append(tool)
+        }
+        tools += versionedLLVMConfigs(path: path)
+        if let first = tools.first {
+            return LLVMConfigAnswers(environment: env).library(of: first)
+        }
+        return usualLocations().first { FileManager.default.fileExists(atPath: $0) }
+    }
+
     /// The loaded LLVM, if any.
     package static var loaded: LoadedLLVM? { state.withLock { $0 } }
 
