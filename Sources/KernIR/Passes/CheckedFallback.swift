@@ -167,7 +167,8 @@ struct CheckedFallback {
         var operands = Set<CheckOperands>()
         for (k, instr) in body.instrs.enumerated() {
             if leavesIteration(instr.op) { break }
-            if case .checkBounds(let index, let bound, _) = instr.op, let c = hoisted(index, bound) {
+            if case .checkBounds(let index, let bound, _) = instr.op, let c = hoisted(index, bound)
+            {
                 operands.insert(CheckOperands(index: index, bound: bound))
                 if forms.insert(c).inserted { checks.append(FirstCheck(check: c, position: k)) }
             }
@@ -188,7 +189,9 @@ struct CheckedFallback {
 }
 
 /// `instrs` without their hoisted checks (nested blocks included).
-private func withoutHoisted(_ instrs: [Instr], _ hoisted: (ValueID, ValueID) -> CheckedFallback.Check?)
+private func withoutHoisted(
+    _ instrs: [Instr], _ hoisted: (ValueID, ValueID) -> CheckedFallback.Check?
+)
     -> [Instr]
 {
     var b = Block(instrs)
