@@ -27,7 +27,7 @@ import Testing
             // Named by its real file: a symlink to it gives the same identity.
             let real = try #require(realpath(path, nil))
             defer { free(real) }
-            #expect(a.contains("llvm-library=" + String(cString: real) + ":"))
+            #expect(a.contains("llvm-library=" + String(cString: real) + "\t"))
             var wide = CompileOptions()
             wide.preferredVectorWidth = 256
             #expect(HostIdentity.withoutLLVM(for: wide, environment: Self.library(path)) != a)

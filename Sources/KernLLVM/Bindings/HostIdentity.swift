@@ -53,18 +53,7 @@ package enum HostIdentity {
         return words.prefix(count).map { String($0, radix: 16) }.joined(separator: ".")
     }()
 
-    /// A file as real path, size and modification time (ns); nil when it cannot be read.
-    static func fileIdentity(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        var info = stat()
-        guard stat(real, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-            let modified =
-                Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-        #else
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        #endif
-        return "\(String(cString: real)):\(info.st_size):\(modified)"
-    }
+    /// A file as real path, inode, size and modification time (ns); nil when it cannot be
+    /// read. The same identity the remembered `llvm-config` answers use.
+    static func fileIdentity(_ path: String) -> String? { LLVMConfigAnswers.identity(of: path) }
 }

@@ -29,7 +29,8 @@ package struct LLVMConfigAnswers {
             : nil
     }
 
-    /// The identity of a tool's file: real path, inode, size, modification time (ns).
+    /// The identity of a file (a tool, a library): real path, inode, size, modification
+    /// time (ns), tab-separated; nil when it cannot be read.
     package static func identity(of tool: String) -> String? {
         guard let real = realpath(tool, nil) else { return nil }
         defer { free(real) }
