@@ -185,10 +185,15 @@ struct CompileCache {
     /// Whether an entry for compiling `file` with `options` exists and its key needs no
     /// LLVM: then a compile will most likely not load LLVM at all, and starting to load it
     /// in the background (`LLVMLibrary.preload`) would only cost CPU and the loader's lock.
-    static func expectsHitWithoutLLVM(_ file: SourceFile, options: CompileOptions) -> Bool {
+    /// `host` is `HostIdentity.withoutLLVM(for: options)` where the caller has it already
+    /// (it depends only on the target options, not on the entry points).
+    static func expectsHitWithoutLLVM(
+        _ file: SourceFile, options: CompileOptions, host: String?? = nil
+    ) -> Bool {
         let settings = KernCache.settings
         guard settings.enabled, options.compileCache, !options.optimizationRemarks,
-            let directory = settings.directory, let host = HostIdentity.withoutLLVM(for: options)
+            let directory = settings.directory,
+            let host = host ?? HostIdentity.withoutLLVM(for: options)
         else { return false }
         let key = Self.key(
             file: file, options: options, kernVersion: settings.kernVersion, build: buildIdentity,

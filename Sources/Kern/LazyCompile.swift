@@ -47,11 +47,11 @@ extension Compiler {
         // for a first call that misses the cache: every exported function's code in the
         // cache means LLVM is not loaded at all; otherwise it loads in the background.
         let loading = clock.now
-        if HostIdentity.withoutLLVM(for: options) != nil {
+        if let host = HostIdentity.withoutLLVM(for: options) {
             let cached = module.functions.filter(\.isExported).allSatisfy { function in
                 var unitOptions = options
                 unitOptions.entryPoints = [function.name]
-                return CompileCache.expectsHitWithoutLLVM(file, options: unitOptions)
+                return CompileCache.expectsHitWithoutLLVM(file, options: unitOptions, host: host)
             }
             if !cached { LLVMLibrary.preload() }
         } else {
