@@ -74,10 +74,8 @@ public final class JITEngine: @unchecked Sendable {
             try add(dylib)
             let names = exportedFunctions.map(CompiledModule.entrySymbol)
             let addresses = try compileLock.withLock { try jit.lookup(names, in: dylib) }
-            var entries: [String: UInt] = [:]
-            for (function, address) in zip(exportedFunctions, addresses) {
-                entries[function] = address
-            }
+            let entries = EntryTable(
+                Dictionary(zip(exportedFunctions, addresses)) { _, last in last })
             return JITModule(engine: self, dylib: dylib, entries: entries)
         } catch {
             unload(dylib)
@@ -147,14 +145,27 @@ public protocol LoadedCode: AnyObject, Sendable {
     func address(ofEntry function: String) -> UnsafeRawPointer?
 }
 
+/// The `kern_entry_<function>` addresses of one loaded module by Kern function name: the
+/// one lookup behind `address(ofEntry:)` of both loaders (`JITModule`, `LinkedModule`),
+/// which differ only in how they free the code.
+struct EntryTable: Sendable {
+    let addresses: [String: UInt]
+
+    init(_ addresses: [String: UInt]) { self.addresses = addresses }
+
+    func address(ofEntry function: String) -> UnsafeRawPointer? {
+        addresses[function].flatMap { UnsafeRawPointer(bitPattern: $0) }
+    }
+}
+
 /// Code of one module loaded by ORC. Keep it alive while calling its entry points: its
 /// deinit frees the code.
 public final class JITModule: LoadedCode, @unchecked Sendable {
     private let engine: JITEngine
     private let dylib: Dylib
-    private let entries: [String: UInt]
+    private let entries: EntryTable
 
-    fileprivate init(engine: JITEngine, dylib: Dylib, entries: [String: UInt]) {
+    fileprivate init(engine: JITEngine, dylib: Dylib, entries: EntryTable) {
         self.engine = engine
         self.dylib = dylib
         self.entries = entries
@@ -162,12 +173,10 @@ public final class JITModule: LoadedCode, @unchecked Sendable {
 
     deinit { engine.unload(dylib) }
 
-    /// Address of `kern_entry_<function>` (the entry ABI of kern_runtime.h), or nil if
-    /// the module exports no such function.
     public func address(ofEntry function: String) -> UnsafeRawPointer? {
-        entries[function].flatMap { UnsafeRawPointer(bitPattern: $0) }
+        entries.address(ofEntry: function)
     }
 
     /// Names of the functions with entry points.
-    public var functionNames: [String] { entries.keys.sorted() }
+    public var functionNames: [String] { entries.addresses.keys.sorted() }
 }

@@ -27,20 +27,19 @@ import KernLLVM
 
 /// A module linked by `ObjectLinker`: its memory, freed when the last reference goes.
 public final class LinkedModule: LoadedCode, @unchecked Sendable {
-    private let base: UnsafeMutableRawPointer
-    private let size: Int
-    private let entries: [String: UInt]
+    /// The one mapping that holds the whole image (see the top of this file).
+    private let mapping: UnsafeMutableRawBufferPointer
+    private let entries: EntryTable
 
-    fileprivate init(base: UnsafeMutableRawPointer, size: Int, entries: [String: UInt]) {
-        self.base = base
-        self.size = size
+    fileprivate init(mapping: UnsafeMutableRawBufferPointer, entries: EntryTable) {
+        self.mapping = mapping
         self.entries = entries
     }
 
-    deinit { munmap(base, size) }
+    deinit { munmap(mapping.baseAddress, mapping.count) }
 
     public func address(ofEntry function: String) -> UnsafeRawPointer? {
-        entries[function].flatMap { UnsafeRawPointer(bitPattern: $0) }
+        entries.address(ofEntry: function)
     }
 }
 
@@ -290,7 +289,9 @@ public enum ObjectLinker {
                 else { return fail() }
                 entries[function] = image.address(of: target)
             }
-            return LinkedModule(base: mapped, size: total, entries: entries)
+            return LinkedModule(
+                mapping: UnsafeMutableRawBufferPointer(start: mapped, count: total),
+                entries: EntryTable(entries))
         }
 
         /// Writes one relocation's value; false when it does not fit or is out of bounds.
