@@ -6,20 +6,29 @@ import Testing
 /// and `kernelc cache stats|clear`.
 @Suite(.serialized)
 struct CacheProcessTests {
-    /// Starts `kernelc ARGUMENTS` with its cache in `cache`.
-    static func start(_ binary: String, _ arguments: [String], cache: String) throws
-        -> ChildProcess
-    {
-        try ChildProcess.start(
-            binary, arguments, environment: ["KERN_CACHE_DIR": cache, "KERN_CACHE": nil])
+    /// The built `kernelc` with its compile cache in `cache`.
+    struct Kernelc {
+        let binary: String
+        let cache: String
+
+        init(cache: String) throws {
+            binary = try FileManagerTemp.requireKernelc()
+            self.cache = cache
+        }
+
+        /// Starts `kernelc ARGUMENTS`.
+        func start(_ arguments: [String]) throws -> ChildProcess {
+            try ChildProcess.start(
+                binary, arguments, environment: ["KERN_CACHE_DIR": cache, "KERN_CACHE": nil])
+        }
+
+        /// Removes the cache directory and everything the runs stored in it.
+        func removeCache() { try? FileManager.default.removeItem(atPath: cache) }
     }
 
     @Test func twoProcessesStoringTheSameKeyAtOnce() throws {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let cache = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kern-cache-race-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let kernelc = try Kernelc(cache: FileManagerTemp.scratchPath("kern-cache-race"))
+        defer { kernelc.removeCache() }
         let file = FileManagerTemp.file(
             "race.kern",
             """
@@ -30,9 +39,7 @@ struct CacheProcessTests {
             }
             """)
         for round in 0..<3 {
-            let runs = try (0..<2).map { _ in
-                try Self.start(binary, ["run", "--time", file], cache: cache)
-            }
+            let runs = try (0..<2).map { _ in try kernelc.start(["run", "--time", file]) }
             for r in runs.map({ $0.finish() }) {
                 #expect(r.status == 0, "\(r.err)")
                 #expect(r.out == "249750.0\n")
@@ -40,28 +47,25 @@ struct CacheProcessTests {
                 if round > 0 { #expect(r.err.contains("compile cache: hit"), "\(r.err)") }
             }
         }
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: kernelc.cache)
         #expect(entries.filter { $0.hasSuffix(".kobj") }.count == 1)
         #expect(entries.filter { $0.contains("kern-tmp") }.isEmpty)
 
-        let stats = try Self.start(binary, ["cache", "stats"], cache: cache).finish()
+        let stats = try kernelc.start(["cache", "stats"]).finish()
         #expect(stats.status == 0)
         #expect(stats.out.contains("entries: 1"))
-        #expect(stats.out.contains("directory: \(cache)"))
-        let clear = try Self.start(binary, ["cache", "clear"], cache: cache).finish()
+        #expect(stats.out.contains("directory: \(kernelc.cache)"))
+        let clear = try kernelc.start(["cache", "clear"]).finish()
         #expect(clear.out.contains("removed 1 entries"))
-        let after = try Self.start(binary, ["cache", "stats"], cache: cache).finish()
+        let after = try kernelc.start(["cache", "stats"]).finish()
         #expect(after.out.contains("entries: 0"))
     }
 
     /// A hit for the host CPU needs no LLVM: neither its key nor linking its objects
     /// (ObjectLinker) loads libLLVM in the process; a miss does.
     @Test func aHitRunsWithoutLoadingLLVM() throws {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let cache = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kern-cache-nollvm-\(getpid())").path
-        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let kernelc = try Kernelc(cache: FileManagerTemp.scratchPath("kern-cache-nollvm"))
+        defer { kernelc.removeCache() }
         let file = FileManagerTemp.file(
             "nollvm.kern",
             """
@@ -75,11 +79,11 @@ struct CacheProcessTests {
                 return s
             }
             """)
-        let miss = try Self.start(binary, ["run", "--time", file], cache: cache).finish()
+        let miss = try kernelc.start(["run", "--time", file]).finish()
         #expect(miss.status == 0, "\(miss.err)")
         #expect(miss.err.contains("compile cache: miss"), "\(miss.err)")
         #expect(miss.err.contains("LLVM: loaded"), "\(miss.err)")
-        let hit = try Self.start(binary, ["run", "--time", file], cache: cache).finish()
+        let hit = try kernelc.start(["run", "--time", file]).finish()
         #expect(hit.status == 0, "\(hit.err)")
         #expect(hit.err.contains("compile cache: hit"), "\(hit.err)")
         #expect(hit.err.contains("LLVM: not loaded"), "\(hit.err)")
@@ -87,14 +91,12 @@ struct CacheProcessTests {
     }
 
     @Test func unwritableCacheDirectoryWarnsOnce() throws {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
-        let blocker = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kern-cache-file-\(getpid())").path
+        // The cache's parent is a file: the directory cannot be made.
+        let blocker = FileManagerTemp.scratchPath("kern-cache-file")
         FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: blocker) }
         let file = FileManagerTemp.file("ro.kern", "func main() -> Int { return 7 }")
-        let r = try Self.start(binary, ["run", file], cache: blocker + "/cache").finish()
+        let r = try Kernelc(cache: blocker + "/cache").start(["run", file]).finish()
         #expect(r.status == 0)
         #expect(r.out == "7\n")
         #expect(r.err.components(separatedBy: "compile cache not written").count == 2, "\(r.err)")

@@ -7,8 +7,7 @@ import Testing
     /// Runs `kernelc ARGUMENTS` with exactly `environment`.
     func run(_ arguments: [String], environment: [String: String]) throws -> (String, String, Int32)
     {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try FileManagerTemp.requireKernelc()
         let r = try ChildProcess.run(
             binary, arguments, environment: environment, inheritingEnvironment: false)
         return (r.out, r.err, r.status)

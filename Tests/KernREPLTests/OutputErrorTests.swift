@@ -31,8 +31,7 @@ struct OutputErrorTests {
     /// Runs a /bin/sh script in `dir` with `$K` the built kernelc; `exec` in the script
     /// makes kernelc the process whose status (or signal) is reported.
     func sh(_ script: String) throws -> ChildProcess.Result {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try FileManagerTemp.requireKernelc()
         return try ChildProcess.run(
             "/bin/sh", ["-c", script], environment: ["K": binary, "KERN_HISTORY": ""],
             directory: dir)

@@ -8,8 +8,7 @@ struct ProcessTests {
     /// Runs kernelc with `stdin` piped in; returns (stdout, stderr, status).
     func runPiped(_ stdin: String, arguments: [String] = ["repl"]) throws -> (String, String, Int32)
     {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try FileManagerTemp.requireKernelc()
         let r = try ChildProcess.run(
             binary, arguments, environment: ["KERN_HISTORY": ""], input: stdin)
         return (r.out, r.err, r.status)
@@ -123,8 +122,7 @@ struct TerminalTests {
 
     @Test(.enabled(if: tmuxPath != nil, "tmux is not installed"))
     func historyMultiLineEditingAndErrorRecovery() throws {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try FileManagerTemp.requireKernelc()
         let session = "kern-repl-test-\(getpid())"
         let history = FileManagerTemp.file("tmux-history", "")
         try? FileManager.default.removeItem(atPath: Self.socket)

@@ -9,8 +9,7 @@ struct StackOverflowProcessTests {
     func run(_ name: String, _ source: String, _ options: [String] = []) throws -> (
         err: String, status: Int32, signaled: Bool
     ) {
-        let binary = try #require(
-            FileManagerTemp.kernelc, "kernelc must be built next to the tests")
+        let binary = try FileManagerTemp.requireKernelc()
         let r = try ChildProcess.run(
             binary, ["run", FileManagerTemp.file(name, source)] + options)
         return (r.err, r.status, r.signaled)

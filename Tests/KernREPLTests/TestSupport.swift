@@ -1,5 +1,6 @@
 import Foundation
 import KernCLITestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +19,17 @@ enum FileManagerTemp {
 
     /// The built `kernelc` (the test target depends on it, so it sits next to the tests).
     static var kernelc: String? { BuiltExecutable.path(named: "kernelc") }
+
+    /// `kernelc`'s path, or the test fails here: every process test needs the binary.
+    static func requireKernelc() throws -> String {
+        try #require(kernelc, "kernelc must be built next to the tests")
+    }
+
+    /// A path in the temporary directory, `stem` with this process's id: tests of
+    /// concurrent test processes (and of their children) do not meet.
+    static func scratchPath(_ stem: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(stem)-\(getpid())").path
+    }
 }
 
 /// Runs `body` with a pseudo-terminal: the device's path (what a program writes to) and
