@@ -36,14 +36,7 @@ struct SPMDConversionTests {
         }
         """
 
-    static func module(spmd: Bool) -> Result<KernModule, any Error> {
-        Result {
-            try KernModule.compile(
-                source: source, fileName: "convert.kern", options: .init(spmd: spmd))
-        }
-    }
-    static let lanes = module(spmd: true)
-    static let scalar = module(spmd: false)
+    static let modules = SPMDModules(source: source, fileName: "convert.kern")
 
     /// Values at and around every bound, plus NaN and infinities.
     static let specials: [Double] = [
@@ -69,7 +62,7 @@ struct SPMDConversionTests {
 
     @Test func doubleLanesSaturateLikeScalarCode() throws {
         var results: [[Int]] = []
-        for module in [Self.lanes, Self.scalar] {
+        for module in Self.modules.both {
             for threads in [1, 2] {
                 let n = Self.input.count
                 var wide = [Int](repeating: 0, count: n)
@@ -90,7 +83,7 @@ struct SPMDConversionTests {
     @Test func floatLanesSaturateLikeScalarCode() throws {
         let x = Self.input.map(Float.init)
         var results: [[Int]] = []
-        for module in [Self.lanes, Self.scalar] {
+        for module in Self.modules.both {
             var wide = [Int](repeating: 0, count: x.count)
             var narrow = [Int32](repeating: 0, count: x.count)
             try module.get().function(named: "fromFloat").with(seed: 0, threads: 1)(

@@ -46,14 +46,7 @@ struct SPMDHistogramTests {
         }
         """
 
-    static func module(spmd: Bool) -> Result<KernModule, any Error> {
-        Result {
-            try KernModule.compile(
-                source: source, fileName: "histogram.kern", options: .init(spmd: spmd))
-        }
-    }
-    static let lanes = module(spmd: true)
-    static let scalar = module(spmd: false)
+    static let modules = SPMDModules(source: source, fileName: "histogram.kern")
     // Values in [-0.1, 1.1): some bins fall outside [0, 1) and are skipped.
     static let input: [Double] = (0..<200_003).map { (i: Int) -> Double in
         let k = Double((i &* 7919) % 200_003)
@@ -65,7 +58,7 @@ struct SPMDHistogramTests {
 
     func run<T>(_ body: (KernModule, Int) throws -> T) throws -> [T] {
         var out: [T] = []
-        for module in [Self.lanes, Self.scalar] {
+        for module in Self.modules.both {
             for threads in [1, 2, 3] { out.append(try body(module.get(), threads)) }
         }
         return out

@@ -75,3 +75,27 @@ func argumentProblem(_ body: () throws -> Void) -> (Int?, ArgumentProblem)? {
     }
     return nil
 }
+
+/// One Kern source compiled with SPMD lanes and without (`--no-spmd`): the scalar loop is
+/// what the lanes must agree with, so every SPMD test compiles this pair. A compile error
+/// is kept in the result, so each test fails with it rather than the suite not starting.
+struct SPMDModules {
+    /// Compiled with `spmd: true`.
+    let lanes: Result<KernModule, any Error>
+    /// Compiled with `spmd: false`.
+    let scalar: Result<KernModule, any Error>
+
+    init(source: String, fileName: String) {
+        func compile(spmd: Bool) -> Result<KernModule, any Error> {
+            Result {
+                try KernModule.compile(
+                    source: source, fileName: fileName, options: .init(spmd: spmd))
+            }
+        }
+        lanes = compile(spmd: true)
+        scalar = compile(spmd: false)
+    }
+
+    /// Both modules, lanes first.
+    var both: [Result<KernModule, any Error>] { [lanes, scalar] }
+}
