@@ -18,7 +18,7 @@ import Testing
             let x = p[0].value
             let s = b.newSlot("s", .scalar(.double))
             b.store(s, b.f64(0))
-            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.int64))) { b, i in
+            b.forEachIndex(of: x) { b, i in
                 let e = b.emit(.loadElement(x, indices: [i]), .scalar(.double))
                 b.store(s, b.binary(.add, b.load(s), e))
             }
@@ -44,11 +44,11 @@ import Testing
             "rowSums", [("m", .array(.int64, rank: 2), false), ("out", .array(.int64, rank: 1), true)]
         ) { b, p in
             let (mat, out) = (p[0].value, p[1].value)
-            b.forLoop(b.i64(0), b.emit(.dim(mat, axis: 0), .scalar(.int64))) { b, i in
+            b.forEachIndex(of: mat) { b, i in
                 let row = b.emit(.subview(mat, index: i), .array(.int64, rank: 1))
                 let s = b.newSlot("s", .scalar(.int64))
                 b.store(s, b.i64(0))
-                b.forLoop(b.i64(0), b.emit(.dim(row, axis: 0), .scalar(.int64))) { b, j in
+                b.forEachIndex(of: row) { b, j in
                     b.store(
                         s,
                         b.binary(

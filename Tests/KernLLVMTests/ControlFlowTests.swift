@@ -226,11 +226,11 @@ import Testing
             let kind = LoopKind.parallel(
                 reductions: [Reduction(slot: total, op: .add), Reduction(slot: count, op: .add)],
                 arrayReductions: [])
-            b.forLoop(b.i64(0), b.emit(.dim(m, axis: 0), .scalar(.int64)), kind: kind) { b, i in
+            b.forEachIndex(of: m, kind: kind) { b, i in
                 let odd = b.compare(.eq, b.binary(.rem, i, b.i64(2)), b.i64(1))
                 b.ifThen(odd) { b in b.emit(.continueLoop) }
                 b.store(count, b.binary(.add, b.load(count), b.i64(1)))
-                b.forLoop(b.i64(0), b.emit(.dim(m, axis: 1), .scalar(.int64))) { b, j in
+                b.forEachIndex(of: m, axis: 1) { b, j in
                     let e = b.emit(.loadElement(m, indices: [i, j]), .scalar(.float))
                     b.store(total, b.binary(.add, b.load(total), e))
                 }

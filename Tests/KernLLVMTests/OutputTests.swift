@@ -156,7 +156,7 @@ func saxpyKernel() -> KernIR.Function {
             "vexp", [("x", .array(.double, rank: 1), false), ("y", .array(.double, rank: 1), true)]
         ) { b, p in
             let (x, y) = (p[0].value, p[1].value)
-            b.forLoop(b.i64(0), b.emit(.dim(x, axis: 0), .scalar(.int64))) { b, i in
+            b.forEachIndex(of: x) { b, i in
                 let e = b.emit(
                     .math(.exp, [b.emit(.loadElement(x, indices: [i]), .scalar(.double))]),
                     .scalar(.double))

@@ -101,6 +101,14 @@ extension FunctionBuilder {
                     induction: induction, lower: lower, upper: upper, step: stepValue,
                     inclusive: inclusive, kind: kind, body: block)))
     }
+    /// `for i in 0..<a.shape(axis)`: the loop over one axis of array `a`, the loop most
+    /// tests build.
+    mutating func forEachIndex(
+        of a: ValueID, axis: Int = 0, kind: LoopKind = .serial,
+        _ body: (inout FunctionBuilder, ValueID) -> Void
+    ) {
+        forLoop(i64(0), emit(.dim(a, axis: axis), .scalar(.int64)), kind: kind, body)
+    }
     mutating func ifThen(
         _ c: ValueID, _ then: (inout FunctionBuilder) -> Void,
         else otherwise: ((inout FunctionBuilder) -> Void)? = nil
