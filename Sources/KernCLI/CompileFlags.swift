@@ -9,67 +9,53 @@ struct CompileFlags: ParsableArguments {
     var unchecked = false
 
     @Flag(
-        name: .customLong("fast-math"),
         help:
             "Allow reassociation and contraction of floating-point arithmetic (NaN and infinity keep working; same as --fast-math-level balanced)."
     )
     var fastMath = false
 
     @Option(
-        name: .customLong("fast-math-level"),
         help:
             "strict (default), balanced (= --fast-math) or aggressive (also assumes no NaN/infinity; warns at isNaN/isInfinite/isFinite)."
     )
     var fastMathLevel: FastMathLevel?
 
-    @Flag(
-        name: .customLong("no-vector-math"),
-        help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
+    @Flag(help: "Keep exp, log, sin, … scalar libm calls instead of SIMD variants from libmvec.")
     var noVectorMath = false
 
     @Flag(
-        name: .customLong("no-spmd"),
         help:
             "Keep branchy prange bodies scalar instead of running iterations as SIMD lanes (SPMD).")
     var noSPMD = false
 
     @Flag(
-        name: .customLong("no-unroll-jam"),
         help:
             "Keep loops like matmul's k loop as written instead of running 4 iterations per pass of the inner loop (same results)."
     )
     var noUnrollJam = false
 
-    @Option(
-        name: .customLong("prefer-vector-width"),
-        help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
+    @Option(help: "Preferred SIMD width in bits: 256 or 512 (default: 512, measured faster here).")
     var preferVectorWidth: Int?
 
     @Option(name: .customShort("O"), help: "Optimization level, 0–3.")
     var optimizationLevel: Int = 3
 
-    @Option(name: .customLong("target-cpu"), help: "Target CPU name (default: this machine's).")
+    @Option(help: "Target CPU name (default: this machine's).")
     var targetCPU: String?
 
-    @Option(
-        name: .customLong("target-features"),
-        help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")
+    @Option(help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")
     var targetFeatures: String?
 
-    @Flag(
-        name: .customLong("verify-each"),
-        help: "Run the Kern IR verifier on the pipeline's input and after every pass.")
+    @Flag(help: "Run the Kern IR verifier on the pipeline's input and after every pass.")
     var verifyEach = false
 
     @Option(
-        name: .customLong("dump-after"),
         help: ArgumentHelp(
             "Print the Kern IR after a pass to standard output: \(CompileOptions.passNames.joined(separator: ", ")) or all.",
             valueName: "pass"))
     var dumpAfter: String?
 
     @Option(
-        name: .customLong("link"),
         help: ArgumentHelp(
             "A shared library for @extern(c) functions (a path or a name the loader finds); repeatable.",
             valueName: "library"))
