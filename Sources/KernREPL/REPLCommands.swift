@@ -6,55 +6,73 @@
 import Foundation
 import Kern
 
+/// A `:command`: what `:help` prints and tab completion offers, and what it does.
+public struct REPLCommand: Sendable {
+    /// The name, colon included (`:load`).
+    public let name: String
+    /// The argument's placeholder (`FILE`, `EXPR`), or empty when it takes none.
+    public let argument: String
+    /// One line of help.
+    public let help: String
+    /// Runs the command on the session with its argument (trimmed, maybe empty).
+    let run: @Sendable (REPLSession, String) -> [REPLMessage]
+
+    init(
+        _ name: String, _ argument: String, _ help: String,
+        run: @escaping @Sendable (REPLSession, String) -> [REPLMessage]
+    ) {
+        (self.name, self.argument, self.help, self.run) = (name, argument, help, run)
+    }
+}
+
 extension REPLSession {
-    /// Command name, argument placeholder, one-line help.
-    public static let commands: [(name: String, argument: String, help: String)] = [
-        (":help", "", "show this help"),
-        (":load", "FILE", "define the functions in a .kern file"),
-        (":list", "", "list definitions and variables"),
-        (":type", "EXPR", "show the type of an expression"),
-        (":kir", "F", "show the optimized Kern IR of function F (and what it calls)"),
-        (":llvm", "F", "show the optimized LLVM IR of F"),
-        (":asm", "F", "show the assembly of F"),
-        (":report", "F", "show the optimization report of F"),
-        (":time", "EXPR", "run EXPR repeatedly: median, minimum, throughput"),
-        (":threads", "N", "worker threads for prange loops (no N: show)"),
-        (":seed", "S", "seed of the random numbers (no S: show)"),
-        (":reset", "", "forget all definitions and variables"),
-        (":quit", "", "leave (also Ctrl-D)"),
+    /// Every command, in `:help` order: the one place that names a command, its help and
+    /// the method that runs it.
+    public static let commands: [REPLCommand] = [
+        REPLCommand(":help", "", "show this help") { s, _ in [REPLMessage(.info, s.helpText)] },
+        REPLCommand(":load", "FILE", "define the functions in a .kern file") { $0.load($1) },
+        REPLCommand(":list", "", "list definitions and variables") { s, _ in s.list() },
+        REPLCommand(":type", "EXPR", "show the type of an expression") { $0.typeOf($1) },
+        REPLCommand(":kir", "F", "show the optimized Kern IR of function F (and what it calls)") {
+            $0.show(":kir", $1)
+        },
+        REPLCommand(":llvm", "F", "show the optimized LLVM IR of F") { $0.show(":llvm", $1) },
+        REPLCommand(":asm", "F", "show the assembly of F") { $0.show(":asm", $1) },
+        REPLCommand(":report", "F", "show the optimization report of F") { $0.report($1) },
+        REPLCommand(":time", "EXPR", "run EXPR repeatedly: median, minimum, throughput") {
+            $0.time($1)
+        },
+        REPLCommand(":threads", "N", "worker threads for prange loops (no N: show)") {
+            $0.threads($1)
+        },
+        REPLCommand(":seed", "S", "seed of the random numbers (no S: show)") { $0.seed($1) },
+        REPLCommand(":reset", "", "forget all definitions and variables") { s, _ in
+            s.reset()
+            return [REPLMessage(.info, "all definitions and variables forgotten")]
+        },
+        REPLCommand(":quit", "", "leave (also Ctrl-D)") { s, _ in
+            s.quit()
+            return []
+        },
     ]
 
     func runCommand(_ line: String) -> [REPLMessage] {
         let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         let name = String(parts[0])
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-        let matches = Self.commands.map(\.name).filter { $0.hasPrefix(name) }
+        let matches = Self.commands.filter { $0.name.hasPrefix(name) }
         // Unambiguous prefixes work (`:q`, `:l` is ambiguous between :load and :list).
-        let command = matches.contains(name) ? name : (matches.count == 1 ? matches[0] : nil)
-        switch command {
-        case ":help": return [REPLMessage(.info, helpText)]
-        case ":load": return load(argument)
-        case ":list": return list()
-        case ":type": return typeOf(argument)
-        case ":kir", ":llvm", ":asm": return show(command!, argument)
-        case ":report": return report(argument)
-        case ":time": return time(argument)
-        case ":threads": return threads(argument)
-        case ":seed": return seed(argument)
-        case ":reset":
-            reset()
-            return [REPLMessage(.info, "all definitions and variables forgotten")]
-        case ":quit":
-            quit()
-            return []
-        default:
-            let hint =
-                matches.count > 1 ? " (did you mean \(matches.joined(separator: " or "))?)" : ""
-            return [
-                REPLMessage(
-                    .error, "error: unknown command '\(name)'\(hint); :help lists the commands")
-            ]
+        if let command = matches.first(where: { $0.name == name })
+            ?? (matches.count == 1 ? matches[0] : nil)
+        {
+            return command.run(self, argument)
         }
+        let hint =
+            matches.count > 1
+            ? " (did you mean \(matches.map(\.name).joined(separator: " or "))?)" : ""
+        return [
+            REPLMessage(.error, "error: unknown command '\(name)'\(hint); :help lists the commands")
+        ]
     }
 
     var helpText: String {
