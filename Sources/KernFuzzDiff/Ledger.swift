@@ -19,7 +19,8 @@ public struct LedgerEntry: Equatable, Sendable {
     public var date: String
     /// The source the fuzzer was built from (`git describe`-like text; `unknown` if not given).
     public var commit: String
-    public var generator: Int
+    /// `ProgramGenerator.version` of the generator that made the programs.
+    public var generator: Int = ProgramGenerator.version
     public var seed: UInt64
     public var start: UInt64
     public var next: UInt64
@@ -28,24 +29,6 @@ public struct LedgerEntry: Equatable, Sendable {
     public var seconds: Double
     public var cpuSeconds: Double
     public var otherOptimizationLevel: Int
-
-    public init(
-        date: String, commit: String, generator: Int = ProgramGenerator.version, seed: UInt64,
-        start: UInt64, next: UInt64, programs: UInt64, findings: Int, seconds: Double,
-        cpuSeconds: Double, otherOptimizationLevel: Int
-    ) {
-        self.date = date
-        self.commit = commit
-        self.generator = generator
-        self.seed = seed
-        self.start = start
-        self.next = next
-        self.programs = programs
-        self.findings = findings
-        self.seconds = seconds
-        self.cpuSeconds = cpuSeconds
-        self.otherOptimizationLevel = otherOptimizationLevel
-    }
 
     /// The ledger line (no newline). A commit text is cut at whitespace: it is one field.
     public var line: String {
@@ -57,7 +40,11 @@ public struct LedgerEntry: Equatable, Sendable {
             "\(otherOptimizationLevel)",
         ].joined(separator: "\t")
     }
+}
 
+// Only this module's supervisor makes entries, with Swift's implicit (internal)
+// memberwise initializer; declaring `init?(line:)` in the struct would remove that one.
+extension LedgerEntry {
     /// Parses a ledger line; nil for a comment, a blank line or a malformed line.
     public init?(line: String) {
         let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
