@@ -12,6 +12,25 @@ extension ArenaID {
     public static func < (a: Self, b: Self) -> Bool { a.raw < b.raw }
 }
 
+/// What tells one kind of `ArenaIndex` from another: a caseless enum per entity.
+public protocol ArenaTag {
+    /// How an ID of this kind is written before its number (`%` for `%3`).
+    static var prefix: String { get }
+}
+
+/// The one ID type of every arena: a `UInt32` position that `Tag` keeps apart from the
+/// IDs of other arenas, written as the tag's prefix and the number. Each module names
+/// its kinds (`typealias ValueID = ArenaIndex<ValueTag>`). The members are inlinable so
+/// that the modules using an ID compare and hash it as directly as their own struct.
+@frozen
+public struct ArenaIndex<Tag: ArenaTag>: ArenaID {
+    public var raw: UInt32
+    @inlinable public init(raw: UInt32) { self.raw = raw }
+    @inlinable public var description: String { "\(Tag.prefix)\(raw)" }
+    @inlinable public static func == (a: Self, b: Self) -> Bool { a.raw == b.raw }
+    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(raw) }
+}
+
 /// An append-only array indexed by a typed ID.
 public struct IndexedArray<ID: ArenaID, Element>: RandomAccessCollection {
     public private(set) var elements: [Element] = []

@@ -53,23 +53,19 @@ import KernBasics
 
 // MARK: - IDs
 
-public struct ValueID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "%\(raw)" }
-}
+/// An SSA value of a function, `%3` in IR text.
+public typealias ValueID = ArenaIndex<ValueTag>
+/// A stack slot of a function, `$0` in IR text.
+public typealias SlotID = ArenaIndex<SlotTag>
+/// A function of a module, `@1`.
+public typealias FunctionID = ArenaIndex<FunctionTag>
 
-public struct SlotID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "$\(raw)" }
-}
-
-public struct FunctionID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "@\(raw)" }
-}
+/// The kind of `ValueID`.
+public enum ValueTag: ArenaTag { public static var prefix: String { "%" } }
+/// The kind of `SlotID`.
+public enum SlotTag: ArenaTag { public static var prefix: String { "$" } }
+/// The kind of `FunctionID`.
+public enum FunctionTag: ArenaTag { public static var prefix: String { "@" } }
 
 // MARK: - Types
 

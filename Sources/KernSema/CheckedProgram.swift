@@ -8,11 +8,10 @@ import KernSyntax
 /// Only Sema builds these values, so they use Swift's implicit (internal) memberwise
 /// initializers; other modules only read them.
 
-public struct LocalID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "l\(raw)" }
-}
+/// A local of a checked function (`l1` when printed): an index into its `locals`.
+public typealias LocalID = ArenaIndex<LocalTag>
+/// The kind of `LocalID`.
+public enum LocalTag: ArenaTag { public static var prefix: String { "l" } }
 
 /// A named value in a function: parameter, `let`, `var` or loop variable.
 public struct LocalInfo: Sendable, Hashable {

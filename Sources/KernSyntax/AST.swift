@@ -5,17 +5,15 @@ import KernBasics
 /// Every node carries the source range it was parsed from. Only the parser builds nodes,
 /// so they use Swift's implicit (internal) memberwise initializers.
 
-public struct ExprID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "e\(raw)" }
-}
+/// An expression node of an `AST` (`e4` when printed).
+public typealias ExprID = ArenaIndex<ExprTag>
+/// A statement node of an `AST` (`s2` when printed).
+public typealias StmtID = ArenaIndex<StmtTag>
 
-public struct StmtID: ArenaID {
-    public var raw: UInt32
-    public init(raw: UInt32) { self.raw = raw }
-    public var description: String { "s\(raw)" }
-}
+/// The kind of `ExprID`.
+public enum ExprTag: ArenaTag { public static var prefix: String { "e" } }
+/// The kind of `StmtID`.
+public enum StmtTag: ArenaTag { public static var prefix: String { "s" } }
 
 /// A parsed source file: file-scope constants and functions plus the node arenas they
 /// point into.
