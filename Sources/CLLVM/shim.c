@@ -137,14 +137,22 @@ LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx) {
     return LLVMCreateEnumAttribute(ctx, kind, 0);
 }
 
-void kern_llvm_set_loop_location(LLVMContextRef ctx, LLVMValueRef latch, LLVMMetadataRef location) {
+void kern_llvm_set_loop_id(LLVMContextRef ctx, LLVMValueRef latch, LLVMMetadataRef location,
+                           int disable_unroll) {
     /* A loop ID is a node whose first operand is itself (LangRef "llvm.loop"). Built
      * around a temporary placeholder; replacing it with the node closes the cycle, and
      * LLVM makes a self-referencing node distinct (MDNode::handleChangedOperand). The
      * replacement also deletes the temporary. */
     LLVMMetadataRef placeholder = LLVMTemporaryMDNode(ctx, NULL, 0);
-    LLVMMetadataRef operands[2] = {placeholder, location};
-    LLVMMetadataRef id = LLVMMDNodeInContext2(ctx, operands, 2);
+    LLVMMetadataRef operands[3];
+    size_t count = 0;
+    operands[count++] = placeholder;
+    if (location) operands[count++] = location;
+    if (disable_unroll) {
+        LLVMMetadataRef name = LLVMMDStringInContext2(ctx, "llvm.loop.unroll.disable", 24);
+        operands[count++] = LLVMMDNodeInContext2(ctx, &name, 1);
+    }
+    LLVMMetadataRef id = LLVMMDNodeInContext2(ctx, operands, count);
     LLVMMetadataReplaceAllUsesWith(placeholder, id);
     unsigned kind = LLVMGetMDKindIDInContext(ctx, "llvm.loop", 9);
     LLVMSetMetadata(latch, kind, LLVMMetadataAsValue(ctx, id));

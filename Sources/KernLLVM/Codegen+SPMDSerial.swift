@@ -10,33 +10,56 @@ extension Codegen {
     /// operands. Lanes hitting one element update it in iteration order, as the scalar
     /// loop does; the region's own values are used nowhere else (the analysis checks), so
     /// no vector of them is rebuilt.
+    ///
+    /// The lanes run as a rolled loop (`llvm.loop.unroll.disable`): one copy of the update,
+    /// each lane's operands taken by a variable-index extract. Unrolled copies — one per
+    /// lane, the lane's operands moved out of the vector between the increments — ran a
+    /// 256-bin histogram 4–9× slower than the scalar loop on AMD Zen 4, depending on where
+    /// the code landed (docs/decisions.md, "Lane-ordered updates as a rolled loop"); the
+    /// rolled loop is also a `lanes`-th of the code.
     func spmdSerial(_ instrs: ArraySlice<Instr>, _ mask: LLVMValue) {
         let defined = Set(instrs.compactMap(\.result))
         let inputs = Set(instrs.flatMap(\.op.operands))
             .filter { isVarying($0) && !defined.contains($0) }
             .sorted { $0.raw < $1.raw }
         let vectors = inputs.map { value($0) }
+        // Each input's lanes go to a stack buffer once, before the loop, and each trip
+        // loads its lane (a variable-index extract would store the whole vector again on
+        // every trip). Booleans (`i1` lanes are bit-packed in memory) are extracted.
+        let elementTypes = inputs.map { v -> LLVMType? in
+            let kind = function.values[v].verifiedScalar("KernLLVM: SPMD serial input \(v)")
+            return kind == .bool ? nil : llvmType(kind)
+        }
+        let buffers = zip(vectors, elementTypes).map { vector, element -> LLVMValue? in
+            guard let element, let fn = llvmFunction else { return nil }
+            let buffer = b.atEntry(of: fn) {
+                b.alloca(ctx.typeOf(vector), "spmd.serial.lanes")
+            }
+            b.store(vector, buffer)
+            return buffer
+        }
         let word = ctx.int(bits: lanes)
         let bits = b.bitcast(mask, word)
-        // Every lane live (the common case): the lanes' updates back to back, without a
-        // test and a taken branch per lane.
+        // Every lane live (the common case): a loop without a test per lane.
         let full = newBlock("spmd.serial.full")
         let partial = newBlock("spmd.serial.partial")
         let done = newBlock("spmd.serial.done")
         b.condBr(b.icmp(.eq, bits, ctx.allOnes(word)), full, partial)
-        for (start, tested) in [(full, false), (partial, true)] {
+        for (start, liveBits) in [(full, nil), (partial, bits)] as [(LLVMBlock, LLVMValue?)] {
             b.position(at: start)
-            for lane in 0..<lanes {
-                let next = newBlock("spmd.serial.next")
-                if tested {
-                    let run = newBlock("spmd.serial.lane")
-                    let bit = b.and(bits, ctx.constInt(word, 1 << UInt64(lane)))
-                    b.condBr(b.icmp(.ne, bit, ctx.null(word)), run, next)
-                    b.position(at: run)
+            laneLoop(liveBits) { lane in
+                for (k, v) in inputs.enumerated() {
+                    if let buffer = buffers[k], let element = elementTypes[k] {
+                        values[v.index] = b.load(element, b.gep(element, buffer, lane))
+                    } else {
+                        values[v.index] = b.extractElement(vectors[k], lane)
+                    }
                 }
-                emitLane(lane, instrs, inputs, vectors)
-                b.br(next)
-                b.position(at: next)
+                for instr in instrs {
+                    let location = debug?.enter(instr.pos, loop: instr.loop)
+                    emit(instr)
+                    if let location { debug?.restore(location) }
+                }
             }
             b.br(done)
         }
@@ -44,18 +67,36 @@ extension Codegen {
         for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
     }
 
-    /// `instrs` by the scalar emitter, with each varying input bound to `lane`'s element.
-    private func emitLane(
-        _ lane: Int, _ instrs: ArraySlice<Instr>, _ inputs: [ValueID], _ vectors: [LLVMValue]
-    ) {
-        for (v, vector) in zip(inputs, vectors) {
-            values[v.index] = b.extractElement(vector, ctx.constInt(ctx.i32, UInt64(lane)))
+    /// A rolled loop over the lanes, lane 0 first, running `body` with the lane (an i32)
+    /// for each lane whose bit is set in `liveBits` (every lane when nil). Leaves the
+    /// builder after the loop.
+    private func laneLoop(_ liveBits: LLVMValue?, _ body: (LLVMValue) -> Void) {
+        let i32 = ctx.i32
+        let entry = b.block
+        let header = newBlock("spmd.serial.lane")
+        let next = newBlock("spmd.serial.next")
+        let exit = newBlock("spmd.serial.end")
+        b.br(header)
+        b.position(at: header)
+        let lane = b.phi(i32)
+        b.addIncoming(lane, ctx.constInt(i32, 0), entry)
+        if let liveBits {
+            let word = ctx.typeOf(liveBits)
+            let run = newBlock("spmd.serial.run")
+            let shifted = b.lshr(liveBits, intCast(lane, to: word, signed: false))
+            let live = b.and(shifted, ctx.constInt(word, 1))
+            b.condBr(b.icmp(.ne, live, ctx.null(word)), run, next)
+            b.position(at: run)
         }
-        for instr in instrs {
-            let location = debug?.enter(instr.pos, loop: instr.loop)
-            emit(instr)
-            if let location { debug?.restore(location) }
-        }
+        body(lane)
+        b.br(next)
+        b.position(at: next)
+        let following = b.add(lane, ctx.constInt(i32, 1))
+        b.addIncoming(lane, following, next)
+        let backEdge = b.condBr(
+            b.icmp(.ult, following, ctx.constInt(i32, UInt64(lanes))), header, exit)
+        if debug?.markLoop(backEdge, rolled: true) != true { ctx.keepRolled(backEdge) }
+        b.position(at: exit)
     }
 
     /// Bytes ahead of a group that its contiguous loads prefetch. Streaming a large array

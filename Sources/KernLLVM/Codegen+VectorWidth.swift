@@ -7,7 +7,8 @@ extension Codegen {
     /// The width function `id` prefers: the option when given; else 512 bits when it or a
     /// function it calls computes enough per element to gain from them (floating math
     /// functions or divisions, or SPMD lane groups, whose vector types are 512-bit), and
-    /// 256 bits for code that only moves, adds and multiplies data. Why: 512-bit accesses
+    /// 256 bits for code that only moves, adds and multiplies data (512 on AMD Zen 4:
+    /// `TargetSelection.dataMovingVectorWidth`). Why: 512-bit accesses
     /// to data that is not 64-byte aligned cross a cache line on *every* access (a Swift
     /// array's elements start 32 bytes into its allocation; a stencil's `a[j - 1]`,
     /// `a[j + 1]` are never aligned), 256-bit ones on a quarter of them. Measured (1
@@ -20,8 +21,7 @@ extension Codegen {
     /// body into its trampoline, which takes the body's width.
     func vectorWidth(_ id: FunctionID) -> Int {
         if let chosen = options.preferredVectorWidth { return chosen }
-        let wide = target.preferredVectorWidth
-        return computesPerElement(id) ? wide : min(wide, 256)
+        return computesPerElement(id) ? target.preferredVectorWidth : target.dataMovingVectorWidth
     }
 
     /// True when function `id` or a function it calls has a floating-point math function or

@@ -82,15 +82,20 @@ final class DebugLocations {
 
     /// Marks `backEdge` (a loop's latch branch) as the current loop's: its `llvm.loop`
     /// location encodes the `LoopID` (or, outside any IR loop, is the current location).
-    func markLoop(_ backEdge: LLVMValue) {
-        guard let location = builder.debugLocation else { return }
+    /// `rolled`: the loop also keeps `llvm.loop.unroll.disable`. Returns false when there
+    /// is no location to mark (the caller then sets the property alone).
+    @discardableResult
+    func markLoop(_ backEdge: LLVMValue, rolled: Bool = false) -> Bool {
+        guard let location = builder.debugLocation else { return false }
         guard let loop, let scope else {
-            di.markLoop(backEdge, at: location)
-            return
+            di.markLoop(backEdge, at: location, rolled: rolled)
+            return true
         }
         di.markLoop(
             backEdge,
-            at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope))
+            at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope),
+            rolled: rolled)
+        return true
     }
 
     private func setLocation(_ pos: SourcePos) {

@@ -55,6 +55,16 @@ struct TargetSelection {
     /// (docs/vector-math.md, "Vector width"); on CPUs without AVX-512 it changes nothing.
     static let measuredVectorWidth = 512
 
+    /// The width for code that only moves, adds and multiplies data
+    /// (Codegen+VectorWidth.swift): 256 bits, where 512-bit accesses to unaligned data
+    /// cross a cache line on every access — except on AMD Zen 4 (`znver4`), which runs
+    /// 512-bit operations as two 256-bit halves: there the suite's stencils ran faster
+    /// with 512 bits (1 thread, 32 bytes past a 64-byte boundary, min of 7: 1300² × 100
+    /// sweeps 148.9 ms with 256 bits, 128.6 ms with 512, gcc 129.3; 2000² × 40 sweeps
+    /// 176.4 / 167.4 / 161.5; 250² × 1000 sweeps 16.1 / 16.7 / 16.5). Zen 5 is not
+    /// measured and keeps 256.
+    var dataMovingVectorWidth: Int { min(preferredVectorWidth, cpu == "znver4" ? 512 : 256) }
+
     /// Runs `body` with a target machine for this selection at `optLevel` (the code
     /// generator's level unless `KERN_CODEGEN_OPT` overrides it), borrowed from the
     /// process's `TargetMachinePool` and used by no one else until `body` returns.

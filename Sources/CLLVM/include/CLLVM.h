@@ -70,8 +70,9 @@ LLVMErrorRef kern_jit_lookup(LLVMOrcLLJITRef jit, LLVMOrcJITDylibRef jd,
 LLVMAttributeRef kern_llvm_nocapture_attribute(LLVMContextRef ctx);
 
 /* Gives the loop whose latch branch is `latch` a distinct, self-referencing loop ID
- * carrying `location` (a DILocation), so LLVM's loop passes report the loop there. */
-void kern_llvm_set_loop_location(LLVMContextRef ctx, LLVMValueRef latch,
-                                 LLVMMetadataRef location);
+ * carrying `location` (a DILocation, or NULL), so LLVM's loop passes report the loop
+ * there, and with `disable_unroll` the property `llvm.loop.unroll.disable`. */
+void kern_llvm_set_loop_id(LLVMContextRef ctx, LLVMValueRef latch, LLVMMetadataRef location,
+                           int disable_unroll);
 
 #endif

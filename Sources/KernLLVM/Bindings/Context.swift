@@ -126,6 +126,10 @@ package final class Context {
     var noCaptureAttribute: LLVMAttributeRef { kern_llvm_nocapture_attribute(ref) }
 
     // Metadata
+    /// Keeps the loop whose latch branch is `backEdge` rolled: a loop ID with
+    /// `llvm.loop.unroll.disable` and no location.
+    func keepRolled(_ backEdge: LLVMValue) { kern_llvm_set_loop_id(ref, backEdge, nil, 1) }
+
     /// `!{!"branch_weights", i32 taken, i32 notTaken}`.
     func branchWeights(_ taken: UInt32, _ notTaken: UInt32) -> (kind: UInt32, node: LLVMValue) {
         let kind = LLVMGetMDKindIDInContext(ref, "prof", 4)

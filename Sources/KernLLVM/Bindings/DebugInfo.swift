@@ -62,9 +62,10 @@ final class DIBuilder {
         return location
     }
 
-    /// Gives the loop whose latch branch is `backEdge` a loop ID carrying `location`.
-    func markLoop(_ backEdge: LLVMValue, at location: LLVMMetadata) {
-        kern_llvm_set_loop_location(module.context.ref, backEdge, location)
+    /// Gives the loop whose latch branch is `backEdge` a loop ID carrying `location`
+    /// (and `llvm.loop.unroll.disable` when `rolled`).
+    func markLoop(_ backEdge: LLVMValue, at location: LLVMMetadata, rolled: Bool = false) {
+        kern_llvm_set_loop_id(module.context.ref, backEdge, location, rolled ? 1 : 0)
     }
 }
 
