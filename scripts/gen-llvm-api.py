@@ -4,13 +4,12 @@
     scripts/gen-llvm-api.py [llvm-config]      (default: llvm-config-22)
 
 Reads the names in scripts/llvm-api.txt, preprocesses LLVM's llvm-c headers with clang,
-and writes
-  Sources/CLLVM/include/llvm_api.h  the types, enums and functions Kern uses, each
-                                    function declared hidden and with an assembler name
-                                    `kern_llvm_<name>` (so neither a libLLVM loaded later
-                                    nor one a client links can bind to them);
-  Sources/CLLVM/llvm_api.c          one trampoline per function, calling through a table
-                                    that kern_llvm_load fills with dlsym.
+and writes Sources/CLLVM/include/llvm_api.h: the types and enums Kern uses, and each
+function once, as a row of the list KERN_LLVM_FUNCTIONS (result, name, parameters,
+arguments, optional). The header expands that list into the declarations, each hidden
+and with an assembler name `kern_llvm_<name>` (so neither a libLLVM loaded later nor one
+a client links can bind to them); Sources/CLLVM/llvm_api.c expands it into the name
+table kern_llvm_load resolves with dlsym and one trampoline per function.
 Run it again (and commit the result) when Kern starts using another LLVM function.
 With another llvm-config (e.g. llvm-config-19) and `--check`, it prints the declarations
 that differ from the committed header instead of writing: a quick ABI comparison.
@@ -155,8 +154,9 @@ def split_params(params):
     return out
 
 
-def trampoline(decl, name, type_names):
-    """`RET name(T a, U b) { return call(a, b); }` for one function declaration."""
+def function_row(decl, name, type_names, optional):
+    """`F(RET, name, (T a, U b), (a, b), optional)` for one function declaration, `V(...)`
+    without RET for a void one: what the header declares and llvm_api.c forwards."""
     open_paren = decl.index(name + "(") + len(name)
     ret = decl[:open_paren - len(name)].strip()
     params = split_params(decl[open_paren + 1:decl.rindex(")")])
@@ -177,10 +177,8 @@ def trampoline(decl, name, type_names):
             arg = last
             named.append(p)
         args.append(arg)
-    signature = f"{ret} {name}({', '.join(named) or 'void'})"
-    call = f"KERN_LLVM_FN({name})({', '.join(args)})"
-    body = f"return {call};" if ret != "void" else f"{call};"
-    return f"{signature} {{ {body} }}"
+    rest = f"{name}, ({', '.join(named) or 'void'}), ({', '.join(args)}), {int(optional)}"
+    return f"V({rest})" if ret == "void" else f"F({ret}, {rest})"
 
 
 def main():
@@ -225,8 +223,8 @@ def main():
     if check:
         committed = open(os.path.join(ROOT, "Sources/CLLVM/include/llvm_api.h")).read()
         differ = [decls[i] for i in sorted(needed) if decls[i] not in committed]
-        differ += [functions[f] for f in wanted_fns
-                   if f not in EXTRA_DECLS and functions[f][:-1] + " KERN_LLVM_API(" not in committed]
+        differ += [functions[f] for f in wanted_fns if f not in EXTRA_DECLS
+                   and function_row(functions[f][:-1], f, type_names, f in optional) not in committed]
         if absent:
             print(f"LLVM {version} lacks the optional: {', '.join(absent)}")
         print("\n".join(differ) if differ else f"LLVM {version}: same declarations")
@@ -247,29 +245,25 @@ def main():
               "    __asm__(KERN_LLVM_STR(__USER_LABEL_PREFIX__) \"kern_llvm_\" #name)", ""]
     header += EXTRA_MACROS + [""]
     header += [decls[i] for i in sorted(needed)]
-    header += ["", "/* Functions (KERN_LLVM_API: hidden, assembler name kern_llvm_<name>). */"]
-    for fn in wanted_fns:
-        decl = functions[fn][:-1]
-        mark = "  /* optional: may be absent */" if fn in optional else ""
-        header.append(f"{decl} KERN_LLVM_API({fn});{mark}")
-    header += ["", f"#define KERN_LLVM_FUNCTION_COUNT {len(wanted_fns)}", "", "#endif", ""]
-
-    source = [banner, '#include "llvm_api_table.h"', "",
-              "const char *const kern_llvm_function_names[KERN_LLVM_FUNCTION_COUNT] = {"]
-    source += [f'    "{fn}",' for fn in wanted_fns]
-    source += ["};", "const unsigned char kern_llvm_function_optional[KERN_LLVM_FUNCTION_COUNT] = {"]
-    source += [f"    {1 if fn in optional else 0}, /* {fn} */" for fn in wanted_fns]
-    source += ["};", "", "enum {"]
-    source += [f"    KERN_LLVM_INDEX_{fn}," for fn in wanted_fns]
-    source += ["};", ""]
-    source += [trampoline(functions[fn][:-1], fn, type_names) for fn in wanted_fns]
-    source.append("")
+    rows = [function_row(functions[fn][:-1], fn, type_names, fn in optional)
+            for fn in wanted_fns]
+    header += ["",
+               "/* Every function Kern calls, once: F(result, name, (parameters), (arguments),",
+               " * optional) or, for a void one, V(name, (parameters), (arguments), optional);",
+               " * optional ones may be absent from a libLLVM. Below, the declarations; in",
+               " * llvm_api.c, the name table kern_llvm_load resolves and the trampolines. */",
+               "#define KERN_LLVM_FUNCTIONS(F, V) \\"]
+    header += [f"    {row} \\" for row in rows[:-1]] + [f"    {rows[-1]}", ""]
+    header += ["#define KERN_LLVM_DECLARE(result, name, parameters, arguments, optional) \\",
+               "    result name parameters KERN_LLVM_API(name);",
+               "#define KERN_LLVM_DECLARE_VOID(name, parameters, arguments, optional) \\",
+               "    void name parameters KERN_LLVM_API(name);",
+               "KERN_LLVM_FUNCTIONS(KERN_LLVM_DECLARE, KERN_LLVM_DECLARE_VOID)", ""]
+    header += [f"#define KERN_LLVM_FUNCTION_COUNT {len(wanted_fns)}", "", "#endif", ""]
 
     with open(os.path.join(ROOT, "Sources/CLLVM/include/llvm_api.h"), "w") as f:
         f.write("\n".join(header))
-    with open(os.path.join(ROOT, "Sources/CLLVM/llvm_api.c"), "w") as f:
-        f.write("\n".join(source))
-    print(f"wrote llvm_api.h and llvm_api.c: {len(wanted_fns)} functions, "
+    print(f"wrote llvm_api.h: {len(wanted_fns)} functions, "
           f"{len(needed)} type declarations (LLVM {version})")
 
 

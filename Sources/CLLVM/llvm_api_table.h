@@ -1,4 +1,4 @@
-/* The table the generated trampolines (llvm_api.c) call through; filled by
+/* The table the trampolines (llvm_api.c) call through; filled by
  * kern_llvm_load (loader.c). Private to CLLVM. */
 #ifndef KERN_LLVM_API_TABLE_H
 #define KERN_LLVM_API_TABLE_H

@@ -85,219 +85,229 @@ typedef struct LLVMOrcOpaqueLLJITBuilder *LLVMOrcLLJITBuilderRef;
 typedef struct LLVMOrcOpaqueLLJIT *LLVMOrcLLJITRef;
 typedef struct LLVMOpaquePassBuilderOptions *LLVMPassBuilderOptionsRef;
 
-/* Functions (KERN_LLVM_API: hidden, assembler name kern_llvm_<name>). */
-void LLVMGetVersion(unsigned *Major, unsigned *Minor, unsigned *Patch) KERN_LLVM_API(LLVMGetVersion);
-void LLVMParseCommandLineOptions(int argc, const char *const *argv, const char *Overview) KERN_LLVM_API(LLVMParseCommandLineOptions);
-void LLVMInitializeX86TargetInfo(void) KERN_LLVM_API(LLVMInitializeX86TargetInfo);  /* optional: may be absent */
-void LLVMInitializeX86Target(void) KERN_LLVM_API(LLVMInitializeX86Target);  /* optional: may be absent */
-void LLVMInitializeX86TargetMC(void) KERN_LLVM_API(LLVMInitializeX86TargetMC);  /* optional: may be absent */
-void LLVMInitializeX86AsmPrinter(void) KERN_LLVM_API(LLVMInitializeX86AsmPrinter);  /* optional: may be absent */
-void LLVMInitializeX86AsmParser(void) KERN_LLVM_API(LLVMInitializeX86AsmParser);  /* optional: may be absent */
-void LLVMInitializeAArch64TargetInfo(void) KERN_LLVM_API(LLVMInitializeAArch64TargetInfo);  /* optional: may be absent */
-void LLVMInitializeAArch64Target(void) KERN_LLVM_API(LLVMInitializeAArch64Target);  /* optional: may be absent */
-void LLVMInitializeAArch64TargetMC(void) KERN_LLVM_API(LLVMInitializeAArch64TargetMC);  /* optional: may be absent */
-void LLVMInitializeAArch64AsmPrinter(void) KERN_LLVM_API(LLVMInitializeAArch64AsmPrinter);  /* optional: may be absent */
-void LLVMInitializeAArch64AsmParser(void) KERN_LLVM_API(LLVMInitializeAArch64AsmParser);  /* optional: may be absent */
-LLVMContextRef LLVMContextCreate(void) KERN_LLVM_API(LLVMContextCreate);
-void LLVMContextSetDiagnosticHandler(LLVMContextRef C, LLVMDiagnosticHandler Handler, void *DiagnosticContext) KERN_LLVM_API(LLVMContextSetDiagnosticHandler);
-char *LLVMGetDiagInfoDescription(LLVMDiagnosticInfoRef DI) KERN_LLVM_API(LLVMGetDiagInfoDescription);
-LLVMDiagnosticSeverity LLVMGetDiagInfoSeverity(LLVMDiagnosticInfoRef DI) KERN_LLVM_API(LLVMGetDiagInfoSeverity);
-void LLVMDisposeMessage(char *Message) KERN_LLVM_API(LLVMDisposeMessage);
-LLVMErrorRef LLVMCreateStringError(const char *ErrMsg) KERN_LLVM_API(LLVMCreateStringError);
-char *LLVMGetErrorMessage(LLVMErrorRef Err) KERN_LLVM_API(LLVMGetErrorMessage);
-void LLVMDisposeErrorMessage(char *ErrMsg) KERN_LLVM_API(LLVMDisposeErrorMessage);
-void LLVMDisposeMemoryBuffer(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMDisposeMemoryBuffer);
-size_t LLVMGetBufferSize(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMGetBufferSize);
-const char *LLVMGetBufferStart(LLVMMemoryBufferRef MemBuf) KERN_LLVM_API(LLVMGetBufferStart);
-LLVMMemoryBufferRef LLVMCreateMemoryBufferWithMemoryRangeCopy(const char *InputData, size_t InputDataLength, const char *BufferName) KERN_LLVM_API(LLVMCreateMemoryBufferWithMemoryRangeCopy);
-LLVMTypeRef LLVMVoidTypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMVoidTypeInContext);
-LLVMTypeRef LLVMInt1TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt1TypeInContext);
-LLVMTypeRef LLVMInt8TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt8TypeInContext);
-LLVMTypeRef LLVMInt32TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt32TypeInContext);
-LLVMTypeRef LLVMInt64TypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMInt64TypeInContext);
-LLVMTypeRef LLVMIntTypeInContext(LLVMContextRef C, unsigned NumBits) KERN_LLVM_API(LLVMIntTypeInContext);
-LLVMTypeRef LLVMPointerTypeInContext(LLVMContextRef C, unsigned AddressSpace) KERN_LLVM_API(LLVMPointerTypeInContext);
-LLVMTypeRef LLVMFloatTypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMFloatTypeInContext);
-LLVMTypeRef LLVMDoubleTypeInContext(LLVMContextRef C) KERN_LLVM_API(LLVMDoubleTypeInContext);
-LLVMTypeRef LLVMStructTypeInContext(LLVMContextRef C, LLVMTypeRef *ElementTypes, unsigned ElementCount, LLVMBool Packed) KERN_LLVM_API(LLVMStructTypeInContext);
-LLVMTypeRef LLVMStructGetTypeAtIndex(LLVMTypeRef StructTy, unsigned i) KERN_LLVM_API(LLVMStructGetTypeAtIndex);
-LLVMTypeRef LLVMFunctionType(LLVMTypeRef ReturnType, LLVMTypeRef *ParamTypes, unsigned ParamCount, LLVMBool IsVarArg) KERN_LLVM_API(LLVMFunctionType);
-LLVMTypeRef LLVMArrayType2(LLVMTypeRef ElementType, uint64_t ElementCount) KERN_LLVM_API(LLVMArrayType2);
-LLVMTypeRef LLVMVectorType(LLVMTypeRef ElementType, unsigned ElementCount) KERN_LLVM_API(LLVMVectorType);
-LLVMTypeKind LLVMGetTypeKind(LLVMTypeRef Ty) KERN_LLVM_API(LLVMGetTypeKind);
-unsigned LLVMGetIntTypeWidth(LLVMTypeRef IntegerTy) KERN_LLVM_API(LLVMGetIntTypeWidth);
-LLVMTypeRef LLVMTypeOf(LLVMValueRef Val) KERN_LLVM_API(LLVMTypeOf);
-LLVMValueRef LLVMConstInt(LLVMTypeRef IntTy, unsigned long long N, LLVMBool SignExtend) KERN_LLVM_API(LLVMConstInt);
-LLVMValueRef LLVMConstReal(LLVMTypeRef RealTy, double N) KERN_LLVM_API(LLVMConstReal);
-LLVMValueRef LLVMConstNull(LLVMTypeRef Ty) KERN_LLVM_API(LLVMConstNull);
-LLVMValueRef LLVMConstAllOnes(LLVMTypeRef Ty) KERN_LLVM_API(LLVMConstAllOnes);
-LLVMValueRef LLVMConstArray2(LLVMTypeRef ElementTy, LLVMValueRef *ConstantVals, uint64_t Length) KERN_LLVM_API(LLVMConstArray2);
-LLVMValueRef LLVMConstVector(LLVMValueRef *ScalarConstantVals, unsigned Size) KERN_LLVM_API(LLVMConstVector);
-LLVMValueRef LLVMConstStringInContext2(LLVMContextRef C, const char *Str, size_t Length, LLVMBool DontNullTerminate) KERN_LLVM_API(LLVMConstStringInContext2);
-long long LLVMConstIntGetSExtValue(LLVMValueRef ConstantVal) KERN_LLVM_API(LLVMConstIntGetSExtValue);
-LLVMValueRef LLVMGetPoison(LLVMTypeRef Ty) KERN_LLVM_API(LLVMGetPoison);
-LLVMValueRef LLVMIsAConstantInt(LLVMValueRef Val) KERN_LLVM_API(LLVMIsAConstantInt);
-LLVMValueRef LLVMIsAInstruction(LLVMValueRef Val) KERN_LLVM_API(LLVMIsAInstruction);
-const char *LLVMGetValueName2(LLVMValueRef Val, size_t *Length) KERN_LLVM_API(LLVMGetValueName2);
-void LLVMSetValueName2(LLVMValueRef Val, const char *Name, size_t NameLen) KERN_LLVM_API(LLVMSetValueName2);
-unsigned LLVMGetEnumAttributeKindForName(const char *Name, size_t SLen) KERN_LLVM_API(LLVMGetEnumAttributeKindForName);
-LLVMAttributeRef LLVMCreateEnumAttribute(LLVMContextRef C, unsigned KindID, uint64_t Val) KERN_LLVM_API(LLVMCreateEnumAttribute);
-LLVMAttributeRef LLVMCreateStringAttribute(LLVMContextRef C, const char *K, unsigned KLength, const char *V, unsigned VLength) KERN_LLVM_API(LLVMCreateStringAttribute);
-void LLVMAddAttributeAtIndex(LLVMValueRef F, LLVMAttributeIndex Idx, LLVMAttributeRef A) KERN_LLVM_API(LLVMAddAttributeAtIndex);
-void LLVMAddCallSiteAttribute(LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef A) KERN_LLVM_API(LLVMAddCallSiteAttribute);
-unsigned LLVMGetMDKindIDInContext(LLVMContextRef C, const char *Name, unsigned SLen) KERN_LLVM_API(LLVMGetMDKindIDInContext);
-LLVMMetadataRef LLVMMDStringInContext2(LLVMContextRef C, const char *Str, size_t SLen) KERN_LLVM_API(LLVMMDStringInContext2);
-LLVMMetadataRef LLVMMDNodeInContext2(LLVMContextRef C, LLVMMetadataRef *MDs, size_t Count) KERN_LLVM_API(LLVMMDNodeInContext2);
-LLVMMetadataRef LLVMTemporaryMDNode(LLVMContextRef Ctx, LLVMMetadataRef *Data, size_t NumElements) KERN_LLVM_API(LLVMTemporaryMDNode);
-void LLVMMetadataReplaceAllUsesWith(LLVMMetadataRef TempTargetMetadata, LLVMMetadataRef Replacement) KERN_LLVM_API(LLVMMetadataReplaceAllUsesWith);
-LLVMMetadataRef LLVMValueAsMetadata(LLVMValueRef Val) KERN_LLVM_API(LLVMValueAsMetadata);
-LLVMValueRef LLVMMetadataAsValue(LLVMContextRef C, LLVMMetadataRef MD) KERN_LLVM_API(LLVMMetadataAsValue);
-void LLVMSetMetadata(LLVMValueRef Val, unsigned KindID, LLVMValueRef Node) KERN_LLVM_API(LLVMSetMetadata);
-LLVMModuleRef LLVMModuleCreateWithNameInContext(const char *ModuleID, LLVMContextRef C) KERN_LLVM_API(LLVMModuleCreateWithNameInContext);
-LLVMModuleRef LLVMCloneModule(LLVMModuleRef M) KERN_LLVM_API(LLVMCloneModule);
-void LLVMDisposeModule(LLVMModuleRef M) KERN_LLVM_API(LLVMDisposeModule);
-void LLVMSetTarget(LLVMModuleRef M, const char *Triple) KERN_LLVM_API(LLVMSetTarget);
-void LLVMSetModuleInlineAsm2(LLVMModuleRef M, const char *Asm, size_t Len) KERN_LLVM_API(LLVMSetModuleInlineAsm2);
-void LLVMSetModuleDataLayout(LLVMModuleRef M, LLVMTargetDataRef DL) KERN_LLVM_API(LLVMSetModuleDataLayout);
-void LLVMAddModuleFlag(LLVMModuleRef M, LLVMModuleFlagBehavior Behavior, const char *Key, size_t KeyLen, LLVMMetadataRef Val) KERN_LLVM_API(LLVMAddModuleFlag);
-char *LLVMPrintModuleToString(LLVMModuleRef M) KERN_LLVM_API(LLVMPrintModuleToString);
-LLVMBool LLVMVerifyModule(LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage) KERN_LLVM_API(LLVMVerifyModule);
-LLVMValueRef LLVMAddFunction(LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy) KERN_LLVM_API(LLVMAddFunction);
-LLVMValueRef LLVMGetNamedFunction(LLVMModuleRef M, const char *Name) KERN_LLVM_API(LLVMGetNamedFunction);
-LLVMValueRef LLVMGetFirstFunction(LLVMModuleRef M) KERN_LLVM_API(LLVMGetFirstFunction);
-LLVMValueRef LLVMGetNextFunction(LLVMValueRef Fn) KERN_LLVM_API(LLVMGetNextFunction);
-LLVMValueRef LLVMGetParam(LLVMValueRef Fn, unsigned Index) KERN_LLVM_API(LLVMGetParam);
-void LLVMSetLinkage(LLVMValueRef Global, LLVMLinkage Linkage) KERN_LLVM_API(LLVMSetLinkage);
-void LLVMSetVisibility(LLVMValueRef Global, LLVMVisibility Viz) KERN_LLVM_API(LLVMSetVisibility);
-void LLVMDeleteFunction(LLVMValueRef Fn) KERN_LLVM_API(LLVMDeleteFunction);
-void LLVMSetSection(LLVMValueRef Global, const char *Section) KERN_LLVM_API(LLVMSetSection);
-LLVMValueRef LLVMAddGlobal(LLVMModuleRef M, LLVMTypeRef Ty, const char *Name) KERN_LLVM_API(LLVMAddGlobal);
-void LLVMSetInitializer(LLVMValueRef GlobalVar, LLVMValueRef ConstantVal) KERN_LLVM_API(LLVMSetInitializer);
-void LLVMSetGlobalConstant(LLVMValueRef GlobalVar, LLVMBool IsConstant) KERN_LLVM_API(LLVMSetGlobalConstant);
-void LLVMSetUnnamedAddress(LLVMValueRef Global, LLVMUnnamedAddr UnnamedAddr) KERN_LLVM_API(LLVMSetUnnamedAddress);
-void LLVMSetAlignment(LLVMValueRef V, unsigned Bytes) KERN_LLVM_API(LLVMSetAlignment);
-unsigned LLVMLookupIntrinsicID(const char *Name, size_t NameLen) KERN_LLVM_API(LLVMLookupIntrinsicID);
-LLVMValueRef LLVMGetIntrinsicDeclaration(LLVMModuleRef Mod, unsigned ID, LLVMTypeRef *ParamTypes, size_t ParamCount) KERN_LLVM_API(LLVMGetIntrinsicDeclaration);
-LLVMTypeRef LLVMIntrinsicGetType(LLVMContextRef Ctx, unsigned ID, LLVMTypeRef *ParamTypes, size_t ParamCount) KERN_LLVM_API(LLVMIntrinsicGetType);
-LLVMBasicBlockRef LLVMAppendBasicBlockInContext(LLVMContextRef C, LLVMValueRef Fn, const char *Name) KERN_LLVM_API(LLVMAppendBasicBlockInContext);
-LLVMValueRef LLVMGetBasicBlockParent(LLVMBasicBlockRef BB) KERN_LLVM_API(LLVMGetBasicBlockParent);
-LLVMValueRef LLVMGetBasicBlockTerminator(LLVMBasicBlockRef BB) KERN_LLVM_API(LLVMGetBasicBlockTerminator);
-LLVMBasicBlockRef LLVMGetEntryBasicBlock(LLVMValueRef Fn) KERN_LLVM_API(LLVMGetEntryBasicBlock);
-LLVMValueRef LLVMGetFirstInstruction(LLVMBasicBlockRef BB) KERN_LLVM_API(LLVMGetFirstInstruction);
-LLVMBuilderRef LLVMCreateBuilderInContext(LLVMContextRef C) KERN_LLVM_API(LLVMCreateBuilderInContext);
-void LLVMDisposeBuilder(LLVMBuilderRef Builder) KERN_LLVM_API(LLVMDisposeBuilder);
-void LLVMPositionBuilderAtEnd(LLVMBuilderRef Builder, LLVMBasicBlockRef Block) KERN_LLVM_API(LLVMPositionBuilderAtEnd);
-void LLVMPositionBuilderBefore(LLVMBuilderRef Builder, LLVMValueRef Instr) KERN_LLVM_API(LLVMPositionBuilderBefore);
-LLVMBasicBlockRef LLVMGetInsertBlock(LLVMBuilderRef Builder) KERN_LLVM_API(LLVMGetInsertBlock);
-LLVMBool LLVMCanValueUseFastMathFlags(LLVMValueRef Inst) KERN_LLVM_API(LLVMCanValueUseFastMathFlags);
-void LLVMSetFastMathFlags(LLVMValueRef FPMathInst, LLVMFastMathFlags FMF) KERN_LLVM_API(LLVMSetFastMathFlags);
-LLVMValueRef LLVMBuildAdd(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildAdd);
-LLVMValueRef LLVMBuildNSWAdd(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildNSWAdd);
-LLVMValueRef LLVMBuildSub(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildSub);
-LLVMValueRef LLVMBuildMul(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildMul);
-LLVMValueRef LLVMBuildNSWMul(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildNSWMul);
-LLVMValueRef LLVMBuildSDiv(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildSDiv);
-LLVMValueRef LLVMBuildUDiv(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildUDiv);
-LLVMValueRef LLVMBuildSRem(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildSRem);
-LLVMValueRef LLVMBuildURem(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildURem);
-LLVMValueRef LLVMBuildAnd(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildAnd);
-LLVMValueRef LLVMBuildOr(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildOr);
-LLVMValueRef LLVMBuildXor(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildXor);
-LLVMValueRef LLVMBuildShl(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildShl);
-LLVMValueRef LLVMBuildLShr(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildLShr);
-LLVMValueRef LLVMBuildAShr(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildAShr);
-LLVMValueRef LLVMBuildNeg(LLVMBuilderRef, LLVMValueRef V, const char *Name) KERN_LLVM_API(LLVMBuildNeg);
-LLVMValueRef LLVMBuildNot(LLVMBuilderRef, LLVMValueRef V, const char *Name) KERN_LLVM_API(LLVMBuildNot);
-LLVMValueRef LLVMBuildFAdd(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFAdd);
-LLVMValueRef LLVMBuildFSub(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFSub);
-LLVMValueRef LLVMBuildFMul(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFMul);
-LLVMValueRef LLVMBuildFDiv(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFDiv);
-LLVMValueRef LLVMBuildFRem(LLVMBuilderRef, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFRem);
-LLVMValueRef LLVMBuildFNeg(LLVMBuilderRef, LLVMValueRef V, const char *Name) KERN_LLVM_API(LLVMBuildFNeg);
-LLVMValueRef LLVMBuildICmp(LLVMBuilderRef, LLVMIntPredicate Op, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildICmp);
-LLVMValueRef LLVMBuildFCmp(LLVMBuilderRef, LLVMRealPredicate Op, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name) KERN_LLVM_API(LLVMBuildFCmp);
-LLVMValueRef LLVMBuildSelect(LLVMBuilderRef, LLVMValueRef If, LLVMValueRef Then, LLVMValueRef Else, const char *Name) KERN_LLVM_API(LLVMBuildSelect);
-LLVMValueRef LLVMBuildTrunc(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildTrunc);
-LLVMValueRef LLVMBuildZExt(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildZExt);
-LLVMValueRef LLVMBuildSExt(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildSExt);
-LLVMValueRef LLVMBuildFPExt(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildFPExt);
-LLVMValueRef LLVMBuildFPTrunc(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildFPTrunc);
-LLVMValueRef LLVMBuildFPToSI(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildFPToSI);
-LLVMValueRef LLVMBuildSIToFP(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildSIToFP);
-LLVMValueRef LLVMBuildUIToFP(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildUIToFP);
-LLVMValueRef LLVMBuildBitCast(LLVMBuilderRef, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name) KERN_LLVM_API(LLVMBuildBitCast);
-LLVMValueRef LLVMBuildAlloca(LLVMBuilderRef, LLVMTypeRef Ty, const char *Name) KERN_LLVM_API(LLVMBuildAlloca);
-LLVMValueRef LLVMBuildLoad2(LLVMBuilderRef, LLVMTypeRef Ty, LLVMValueRef PointerVal, const char *Name) KERN_LLVM_API(LLVMBuildLoad2);
-LLVMValueRef LLVMBuildStore(LLVMBuilderRef, LLVMValueRef Val, LLVMValueRef Ptr) KERN_LLVM_API(LLVMBuildStore);
-LLVMValueRef LLVMBuildInBoundsGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, LLVMValueRef *Indices, unsigned NumIndices, const char *Name) KERN_LLVM_API(LLVMBuildInBoundsGEP2);
-LLVMValueRef LLVMBuildStructGEP2(LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, unsigned Idx, const char *Name) KERN_LLVM_API(LLVMBuildStructGEP2);
-LLVMValueRef LLVMBuildExtractElement(LLVMBuilderRef, LLVMValueRef VecVal, LLVMValueRef Index, const char *Name) KERN_LLVM_API(LLVMBuildExtractElement);
-LLVMValueRef LLVMBuildInsertElement(LLVMBuilderRef, LLVMValueRef VecVal, LLVMValueRef EltVal, LLVMValueRef Index, const char *Name) KERN_LLVM_API(LLVMBuildInsertElement);
-LLVMValueRef LLVMBuildShuffleVector(LLVMBuilderRef, LLVMValueRef V1, LLVMValueRef V2, LLVMValueRef Mask, const char *Name) KERN_LLVM_API(LLVMBuildShuffleVector);
-LLVMValueRef LLVMBuildExtractValue(LLVMBuilderRef, LLVMValueRef AggVal, unsigned Index, const char *Name) KERN_LLVM_API(LLVMBuildExtractValue);
-LLVMValueRef LLVMBuildInsertValue(LLVMBuilderRef, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name) KERN_LLVM_API(LLVMBuildInsertValue);
-LLVMValueRef LLVMBuildAtomicRMW(LLVMBuilderRef B, LLVMAtomicRMWBinOp op, LLVMValueRef PTR, LLVMValueRef Val, LLVMAtomicOrdering ordering, LLVMBool singleThread) KERN_LLVM_API(LLVMBuildAtomicRMW);
-LLVMValueRef LLVMBuildCall2(LLVMBuilderRef, LLVMTypeRef, LLVMValueRef Fn, LLVMValueRef *Args, unsigned NumArgs, const char *Name) KERN_LLVM_API(LLVMBuildCall2);
-LLVMValueRef LLVMBuildPhi(LLVMBuilderRef, LLVMTypeRef Ty, const char *Name) KERN_LLVM_API(LLVMBuildPhi);
-void LLVMAddIncoming(LLVMValueRef PhiNode, LLVMValueRef *IncomingValues, LLVMBasicBlockRef *IncomingBlocks, unsigned Count) KERN_LLVM_API(LLVMAddIncoming);
-LLVMValueRef LLVMBuildBr(LLVMBuilderRef, LLVMBasicBlockRef Dest) KERN_LLVM_API(LLVMBuildBr);
-LLVMValueRef LLVMBuildCondBr(LLVMBuilderRef, LLVMValueRef If, LLVMBasicBlockRef Then, LLVMBasicBlockRef Else) KERN_LLVM_API(LLVMBuildCondBr);
-LLVMValueRef LLVMBuildRet(LLVMBuilderRef, LLVMValueRef V) KERN_LLVM_API(LLVMBuildRet);
-LLVMValueRef LLVMBuildRetVoid(LLVMBuilderRef) KERN_LLVM_API(LLVMBuildRetVoid);
-LLVMValueRef LLVMBuildUnreachable(LLVMBuilderRef) KERN_LLVM_API(LLVMBuildUnreachable);
-LLVMDIBuilderRef LLVMCreateDIBuilder(LLVMModuleRef M) KERN_LLVM_API(LLVMCreateDIBuilder);
-void LLVMDisposeDIBuilder(LLVMDIBuilderRef Builder) KERN_LLVM_API(LLVMDisposeDIBuilder);
-void LLVMDIBuilderFinalize(LLVMDIBuilderRef Builder) KERN_LLVM_API(LLVMDIBuilderFinalize);
-LLVMMetadataRef LLVMDIBuilderCreateFile(LLVMDIBuilderRef Builder, const char *Filename, size_t FilenameLen, const char *Directory, size_t DirectoryLen) KERN_LLVM_API(LLVMDIBuilderCreateFile);
-LLVMMetadataRef LLVMDIBuilderCreateCompileUnit(LLVMDIBuilderRef Builder, LLVMDWARFSourceLanguage Lang, LLVMMetadataRef FileRef, const char *Producer, size_t ProducerLen, LLVMBool isOptimized, const char *Flags, size_t FlagsLen, unsigned RuntimeVer, const char *SplitName, size_t SplitNameLen, LLVMDWARFEmissionKind Kind, unsigned DWOId, LLVMBool SplitDebugInlining, LLVMBool DebugInfoForProfiling, const char *SysRoot, size_t SysRootLen, const char *SDK, size_t SDKLen) KERN_LLVM_API(LLVMDIBuilderCreateCompileUnit);
-LLVMMetadataRef LLVMDIBuilderCreateSubroutineType(LLVMDIBuilderRef Builder, LLVMMetadataRef File, LLVMMetadataRef *ParameterTypes, unsigned NumParameterTypes, LLVMDIFlags Flags) KERN_LLVM_API(LLVMDIBuilderCreateSubroutineType);
-LLVMMetadataRef LLVMDIBuilderCreateFunction(LLVMDIBuilderRef Builder, LLVMMetadataRef Scope, const char *Name, size_t NameLen, const char *LinkageName, size_t LinkageNameLen, LLVMMetadataRef File, unsigned LineNo, LLVMMetadataRef Ty, LLVMBool IsLocalToUnit, LLVMBool IsDefinition, unsigned ScopeLine, LLVMDIFlags Flags, LLVMBool IsOptimized) KERN_LLVM_API(LLVMDIBuilderCreateFunction);
-LLVMMetadataRef LLVMDIBuilderCreateDebugLocation(LLVMContextRef Ctx, unsigned Line, unsigned Column, LLVMMetadataRef Scope, LLVMMetadataRef InlinedAt) KERN_LLVM_API(LLVMDIBuilderCreateDebugLocation);
-void LLVMSetSubprogram(LLVMValueRef Func, LLVMMetadataRef SP) KERN_LLVM_API(LLVMSetSubprogram);
-LLVMMetadataRef LLVMGetCurrentDebugLocation2(LLVMBuilderRef Builder) KERN_LLVM_API(LLVMGetCurrentDebugLocation2);
-void LLVMSetCurrentDebugLocation2(LLVMBuilderRef Builder, LLVMMetadataRef Loc) KERN_LLVM_API(LLVMSetCurrentDebugLocation2);
-unsigned LLVMDebugMetadataVersion(void) KERN_LLVM_API(LLVMDebugMetadataVersion);
-char *LLVMGetDefaultTargetTriple(void) KERN_LLVM_API(LLVMGetDefaultTargetTriple);
-char *LLVMGetHostCPUName(void) KERN_LLVM_API(LLVMGetHostCPUName);
-char *LLVMGetHostCPUFeatures(void) KERN_LLVM_API(LLVMGetHostCPUFeatures);
-LLVMBool LLVMGetTargetFromTriple(const char *Triple, LLVMTargetRef *T, char **ErrorMessage) KERN_LLVM_API(LLVMGetTargetFromTriple);
-LLVMTargetMachineRef LLVMCreateTargetMachine(LLVMTargetRef T, const char *Triple, const char *CPU, const char *Features, LLVMCodeGenOptLevel Level, LLVMRelocMode Reloc, LLVMCodeModel CodeModel) KERN_LLVM_API(LLVMCreateTargetMachine);
-void LLVMDisposeTargetMachine(LLVMTargetMachineRef T) KERN_LLVM_API(LLVMDisposeTargetMachine);
-LLVMTargetDataRef LLVMCreateTargetDataLayout(LLVMTargetMachineRef T) KERN_LLVM_API(LLVMCreateTargetDataLayout);
-void LLVMDisposeTargetData(LLVMTargetDataRef TD) KERN_LLVM_API(LLVMDisposeTargetData);
-LLVMBool LLVMTargetMachineEmitToMemoryBuffer(LLVMTargetMachineRef T, LLVMModuleRef M, LLVMCodeGenFileType codegen, char **ErrorMessage, LLVMMemoryBufferRef *OutMemBuf) KERN_LLVM_API(LLVMTargetMachineEmitToMemoryBuffer);
-LLVMPassBuilderOptionsRef LLVMCreatePassBuilderOptions(void) KERN_LLVM_API(LLVMCreatePassBuilderOptions);
-void LLVMDisposePassBuilderOptions(LLVMPassBuilderOptionsRef Options) KERN_LLVM_API(LLVMDisposePassBuilderOptions);
-void LLVMPassBuilderOptionsSetLoopVectorization(LLVMPassBuilderOptionsRef Options, LLVMBool LoopVectorization) KERN_LLVM_API(LLVMPassBuilderOptionsSetLoopVectorization);
-void LLVMPassBuilderOptionsSetSLPVectorization(LLVMPassBuilderOptionsRef Options, LLVMBool SLPVectorization) KERN_LLVM_API(LLVMPassBuilderOptionsSetSLPVectorization);
-void LLVMPassBuilderOptionsSetLoopUnrolling(LLVMPassBuilderOptionsRef Options, LLVMBool LoopUnrolling) KERN_LLVM_API(LLVMPassBuilderOptionsSetLoopUnrolling);
-void LLVMPassBuilderOptionsSetLoopInterleaving(LLVMPassBuilderOptionsRef Options, LLVMBool LoopInterleaving) KERN_LLVM_API(LLVMPassBuilderOptionsSetLoopInterleaving);
-LLVMErrorRef LLVMRunPasses(LLVMModuleRef M, const char *Passes, LLVMTargetMachineRef TM, LLVMPassBuilderOptionsRef Options) KERN_LLVM_API(LLVMRunPasses);
-LLVMOrcThreadSafeContextRef LLVMOrcCreateNewThreadSafeContext(void) KERN_LLVM_API(LLVMOrcCreateNewThreadSafeContext);
-LLVMOrcThreadSafeContextRef LLVMOrcCreateNewThreadSafeContextFromLLVMContext(LLVMContextRef Ctx) KERN_LLVM_API(LLVMOrcCreateNewThreadSafeContextFromLLVMContext);  /* optional: may be absent */
-LLVMContextRef LLVMOrcThreadSafeContextGetContext(LLVMOrcThreadSafeContextRef TSCtx) KERN_LLVM_API(LLVMOrcThreadSafeContextGetContext);  /* optional: may be absent */
-void LLVMOrcDisposeThreadSafeContext(LLVMOrcThreadSafeContextRef TSCtx) KERN_LLVM_API(LLVMOrcDisposeThreadSafeContext);
-LLVMOrcThreadSafeModuleRef LLVMOrcCreateNewThreadSafeModule(LLVMModuleRef M, LLVMOrcThreadSafeContextRef TSCtx) KERN_LLVM_API(LLVMOrcCreateNewThreadSafeModule);
-LLVMOrcLLJITBuilderRef LLVMOrcCreateLLJITBuilder(void) KERN_LLVM_API(LLVMOrcCreateLLJITBuilder);
-LLVMOrcJITTargetMachineBuilderRef LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(LLVMTargetMachineRef TM) KERN_LLVM_API(LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine);
-void LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(LLVMOrcLLJITBuilderRef Builder, LLVMOrcJITTargetMachineBuilderRef JTMB) KERN_LLVM_API(LLVMOrcLLJITBuilderSetJITTargetMachineBuilder);
-LLVMErrorRef LLVMOrcCreateLLJIT(LLVMOrcLLJITRef *Result, LLVMOrcLLJITBuilderRef Builder) KERN_LLVM_API(LLVMOrcCreateLLJIT);
-LLVMErrorRef LLVMOrcDisposeLLJIT(LLVMOrcLLJITRef J) KERN_LLVM_API(LLVMOrcDisposeLLJIT);
-LLVMOrcExecutionSessionRef LLVMOrcLLJITGetExecutionSession(LLVMOrcLLJITRef J) KERN_LLVM_API(LLVMOrcLLJITGetExecutionSession);
-char LLVMOrcLLJITGetGlobalPrefix(LLVMOrcLLJITRef J) KERN_LLVM_API(LLVMOrcLLJITGetGlobalPrefix);
-LLVMOrcSymbolStringPoolEntryRef LLVMOrcLLJITMangleAndIntern(LLVMOrcLLJITRef J, const char *UnmangledName) KERN_LLVM_API(LLVMOrcLLJITMangleAndIntern);
-LLVMErrorRef LLVMOrcLLJITAddLLVMIRModule(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMOrcThreadSafeModuleRef TSM) KERN_LLVM_API(LLVMOrcLLJITAddLLVMIRModule);
-LLVMErrorRef LLVMOrcLLJITAddObjectFile(LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMMemoryBufferRef ObjBuffer) KERN_LLVM_API(LLVMOrcLLJITAddObjectFile);
-LLVMErrorRef LLVMOrcExecutionSessionCreateJITDylib(LLVMOrcExecutionSessionRef ES, LLVMOrcJITDylibRef *Result, const char *Name) KERN_LLVM_API(LLVMOrcExecutionSessionCreateJITDylib);
-void LLVMOrcExecutionSessionSetErrorReporter(LLVMOrcExecutionSessionRef ES, LLVMOrcErrorReporterFunction ReportError, void *Ctx) KERN_LLVM_API(LLVMOrcExecutionSessionSetErrorReporter);
-void LLVMOrcExecutionSessionLookup(LLVMOrcExecutionSessionRef ES, LLVMOrcLookupKind K, LLVMOrcCJITDylibSearchOrder SearchOrder, size_t SearchOrderSize, LLVMOrcCLookupSet Symbols, size_t SymbolsSize, LLVMOrcExecutionSessionLookupHandleResultFunction HandleResult, void *Ctx) KERN_LLVM_API(LLVMOrcExecutionSessionLookup);
-LLVMErrorRef LLVMOrcJITDylibDefine(LLVMOrcJITDylibRef JD, LLVMOrcMaterializationUnitRef MU) KERN_LLVM_API(LLVMOrcJITDylibDefine);
-LLVMErrorRef LLVMOrcJITDylibClear(LLVMOrcJITDylibRef JD) KERN_LLVM_API(LLVMOrcJITDylibClear);
-void LLVMOrcJITDylibAddGenerator(LLVMOrcJITDylibRef JD, LLVMOrcDefinitionGeneratorRef DG) KERN_LLVM_API(LLVMOrcJITDylibAddGenerator);
-LLVMErrorRef LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(LLVMOrcDefinitionGeneratorRef *Result, char GlobalPrefx, LLVMOrcSymbolPredicate Filter, void *FilterCtx) KERN_LLVM_API(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess);
-LLVMOrcMaterializationUnitRef LLVMOrcAbsoluteSymbols(LLVMOrcCSymbolMapPairs Syms, size_t NumPairs) KERN_LLVM_API(LLVMOrcAbsoluteSymbols);
-void LLVMOrcRetainSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcRetainSymbolStringPoolEntry);
-void LLVMOrcReleaseSymbolStringPoolEntry(LLVMOrcSymbolStringPoolEntryRef S) KERN_LLVM_API(LLVMOrcReleaseSymbolStringPoolEntry);
+/* Every function Kern calls, once: F(result, name, (parameters), (arguments),
+ * optional) or, for a void one, V(name, (parameters), (arguments), optional);
+ * optional ones may be absent from a libLLVM. Below, the declarations; in
+ * llvm_api.c, the name table kern_llvm_load resolves and the trampolines. */
+#define KERN_LLVM_FUNCTIONS(F, V) \
+    V(LLVMGetVersion, (unsigned *Major, unsigned *Minor, unsigned *Patch), (Major, Minor, Patch), 0) \
+    V(LLVMParseCommandLineOptions, (int argc, const char *const *argv, const char *Overview), (argc, argv, Overview), 0) \
+    V(LLVMInitializeX86TargetInfo, (void), (), 1) \
+    V(LLVMInitializeX86Target, (void), (), 1) \
+    V(LLVMInitializeX86TargetMC, (void), (), 1) \
+    V(LLVMInitializeX86AsmPrinter, (void), (), 1) \
+    V(LLVMInitializeX86AsmParser, (void), (), 1) \
+    V(LLVMInitializeAArch64TargetInfo, (void), (), 1) \
+    V(LLVMInitializeAArch64Target, (void), (), 1) \
+    V(LLVMInitializeAArch64TargetMC, (void), (), 1) \
+    V(LLVMInitializeAArch64AsmPrinter, (void), (), 1) \
+    V(LLVMInitializeAArch64AsmParser, (void), (), 1) \
+    F(LLVMContextRef, LLVMContextCreate, (void), (), 0) \
+    V(LLVMContextSetDiagnosticHandler, (LLVMContextRef C, LLVMDiagnosticHandler Handler, void *DiagnosticContext), (C, Handler, DiagnosticContext), 0) \
+    F(char *, LLVMGetDiagInfoDescription, (LLVMDiagnosticInfoRef DI), (DI), 0) \
+    F(LLVMDiagnosticSeverity, LLVMGetDiagInfoSeverity, (LLVMDiagnosticInfoRef DI), (DI), 0) \
+    V(LLVMDisposeMessage, (char *Message), (Message), 0) \
+    F(LLVMErrorRef, LLVMCreateStringError, (const char *ErrMsg), (ErrMsg), 0) \
+    F(char *, LLVMGetErrorMessage, (LLVMErrorRef Err), (Err), 0) \
+    V(LLVMDisposeErrorMessage, (char *ErrMsg), (ErrMsg), 0) \
+    V(LLVMDisposeMemoryBuffer, (LLVMMemoryBufferRef MemBuf), (MemBuf), 0) \
+    F(size_t, LLVMGetBufferSize, (LLVMMemoryBufferRef MemBuf), (MemBuf), 0) \
+    F(const char *, LLVMGetBufferStart, (LLVMMemoryBufferRef MemBuf), (MemBuf), 0) \
+    F(LLVMMemoryBufferRef, LLVMCreateMemoryBufferWithMemoryRangeCopy, (const char *InputData, size_t InputDataLength, const char *BufferName), (InputData, InputDataLength, BufferName), 0) \
+    F(LLVMTypeRef, LLVMVoidTypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMInt1TypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMInt8TypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMInt32TypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMInt64TypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMIntTypeInContext, (LLVMContextRef C, unsigned NumBits), (C, NumBits), 0) \
+    F(LLVMTypeRef, LLVMPointerTypeInContext, (LLVMContextRef C, unsigned AddressSpace), (C, AddressSpace), 0) \
+    F(LLVMTypeRef, LLVMFloatTypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMDoubleTypeInContext, (LLVMContextRef C), (C), 0) \
+    F(LLVMTypeRef, LLVMStructTypeInContext, (LLVMContextRef C, LLVMTypeRef *ElementTypes, unsigned ElementCount, LLVMBool Packed), (C, ElementTypes, ElementCount, Packed), 0) \
+    F(LLVMTypeRef, LLVMStructGetTypeAtIndex, (LLVMTypeRef StructTy, unsigned i), (StructTy, i), 0) \
+    F(LLVMTypeRef, LLVMFunctionType, (LLVMTypeRef ReturnType, LLVMTypeRef *ParamTypes, unsigned ParamCount, LLVMBool IsVarArg), (ReturnType, ParamTypes, ParamCount, IsVarArg), 0) \
+    F(LLVMTypeRef, LLVMArrayType2, (LLVMTypeRef ElementType, uint64_t ElementCount), (ElementType, ElementCount), 0) \
+    F(LLVMTypeRef, LLVMVectorType, (LLVMTypeRef ElementType, unsigned ElementCount), (ElementType, ElementCount), 0) \
+    F(LLVMTypeKind, LLVMGetTypeKind, (LLVMTypeRef Ty), (Ty), 0) \
+    F(unsigned, LLVMGetIntTypeWidth, (LLVMTypeRef IntegerTy), (IntegerTy), 0) \
+    F(LLVMTypeRef, LLVMTypeOf, (LLVMValueRef Val), (Val), 0) \
+    F(LLVMValueRef, LLVMConstInt, (LLVMTypeRef IntTy, unsigned long long N, LLVMBool SignExtend), (IntTy, N, SignExtend), 0) \
+    F(LLVMValueRef, LLVMConstReal, (LLVMTypeRef RealTy, double N), (RealTy, N), 0) \
+    F(LLVMValueRef, LLVMConstNull, (LLVMTypeRef Ty), (Ty), 0) \
+    F(LLVMValueRef, LLVMConstAllOnes, (LLVMTypeRef Ty), (Ty), 0) \
+    F(LLVMValueRef, LLVMConstArray2, (LLVMTypeRef ElementTy, LLVMValueRef *ConstantVals, uint64_t Length), (ElementTy, ConstantVals, Length), 0) \
+    F(LLVMValueRef, LLVMConstVector, (LLVMValueRef *ScalarConstantVals, unsigned Size), (ScalarConstantVals, Size), 0) \
+    F(LLVMValueRef, LLVMConstStringInContext2, (LLVMContextRef C, const char *Str, size_t Length, LLVMBool DontNullTerminate), (C, Str, Length, DontNullTerminate), 0) \
+    F(long long, LLVMConstIntGetSExtValue, (LLVMValueRef ConstantVal), (ConstantVal), 0) \
+    F(LLVMValueRef, LLVMGetPoison, (LLVMTypeRef Ty), (Ty), 0) \
+    F(LLVMValueRef, LLVMIsAConstantInt, (LLVMValueRef Val), (Val), 0) \
+    F(LLVMValueRef, LLVMIsAInstruction, (LLVMValueRef Val), (Val), 0) \
+    F(const char *, LLVMGetValueName2, (LLVMValueRef Val, size_t *Length), (Val, Length), 0) \
+    V(LLVMSetValueName2, (LLVMValueRef Val, const char *Name, size_t NameLen), (Val, Name, NameLen), 0) \
+    F(unsigned, LLVMGetEnumAttributeKindForName, (const char *Name, size_t SLen), (Name, SLen), 0) \
+    F(LLVMAttributeRef, LLVMCreateEnumAttribute, (LLVMContextRef C, unsigned KindID, uint64_t Val), (C, KindID, Val), 0) \
+    F(LLVMAttributeRef, LLVMCreateStringAttribute, (LLVMContextRef C, const char *K, unsigned KLength, const char *V, unsigned VLength), (C, K, KLength, V, VLength), 0) \
+    V(LLVMAddAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, LLVMAttributeRef A), (F, Idx, A), 0) \
+    V(LLVMAddCallSiteAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef A), (C, Idx, A), 0) \
+    F(unsigned, LLVMGetMDKindIDInContext, (LLVMContextRef C, const char *Name, unsigned SLen), (C, Name, SLen), 0) \
+    F(LLVMMetadataRef, LLVMMDStringInContext2, (LLVMContextRef C, const char *Str, size_t SLen), (C, Str, SLen), 0) \
+    F(LLVMMetadataRef, LLVMMDNodeInContext2, (LLVMContextRef C, LLVMMetadataRef *MDs, size_t Count), (C, MDs, Count), 0) \
+    F(LLVMMetadataRef, LLVMTemporaryMDNode, (LLVMContextRef Ctx, LLVMMetadataRef *Data, size_t NumElements), (Ctx, Data, NumElements), 0) \
+    V(LLVMMetadataReplaceAllUsesWith, (LLVMMetadataRef TempTargetMetadata, LLVMMetadataRef Replacement), (TempTargetMetadata, Replacement), 0) \
+    F(LLVMMetadataRef, LLVMValueAsMetadata, (LLVMValueRef Val), (Val), 0) \
+    F(LLVMValueRef, LLVMMetadataAsValue, (LLVMContextRef C, LLVMMetadataRef MD), (C, MD), 0) \
+    V(LLVMSetMetadata, (LLVMValueRef Val, unsigned KindID, LLVMValueRef Node), (Val, KindID, Node), 0) \
+    F(LLVMModuleRef, LLVMModuleCreateWithNameInContext, (const char *ModuleID, LLVMContextRef C), (ModuleID, C), 0) \
+    F(LLVMModuleRef, LLVMCloneModule, (LLVMModuleRef M), (M), 0) \
+    V(LLVMDisposeModule, (LLVMModuleRef M), (M), 0) \
+    V(LLVMSetTarget, (LLVMModuleRef M, const char *Triple), (M, Triple), 0) \
+    V(LLVMSetModuleInlineAsm2, (LLVMModuleRef M, const char *Asm, size_t Len), (M, Asm, Len), 0) \
+    V(LLVMSetModuleDataLayout, (LLVMModuleRef M, LLVMTargetDataRef DL), (M, DL), 0) \
+    V(LLVMAddModuleFlag, (LLVMModuleRef M, LLVMModuleFlagBehavior Behavior, const char *Key, size_t KeyLen, LLVMMetadataRef Val), (M, Behavior, Key, KeyLen, Val), 0) \
+    F(char *, LLVMPrintModuleToString, (LLVMModuleRef M), (M), 0) \
+    F(LLVMBool, LLVMVerifyModule, (LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage), (M, Action, OutMessage), 0) \
+    F(LLVMValueRef, LLVMAddFunction, (LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy), (M, Name, FunctionTy), 0) \
+    F(LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name), (M, Name), 0) \
+    F(LLVMValueRef, LLVMGetFirstFunction, (LLVMModuleRef M), (M), 0) \
+    F(LLVMValueRef, LLVMGetNextFunction, (LLVMValueRef Fn), (Fn), 0) \
+    F(LLVMValueRef, LLVMGetParam, (LLVMValueRef Fn, unsigned Index), (Fn, Index), 0) \
+    V(LLVMSetLinkage, (LLVMValueRef Global, LLVMLinkage Linkage), (Global, Linkage), 0) \
+    V(LLVMSetVisibility, (LLVMValueRef Global, LLVMVisibility Viz), (Global, Viz), 0) \
+    V(LLVMDeleteFunction, (LLVMValueRef Fn), (Fn), 0) \
+    V(LLVMSetSection, (LLVMValueRef Global, const char *Section), (Global, Section), 0) \
+    F(LLVMValueRef, LLVMAddGlobal, (LLVMModuleRef M, LLVMTypeRef Ty, const char *Name), (M, Ty, Name), 0) \
+    V(LLVMSetInitializer, (LLVMValueRef GlobalVar, LLVMValueRef ConstantVal), (GlobalVar, ConstantVal), 0) \
+    V(LLVMSetGlobalConstant, (LLVMValueRef GlobalVar, LLVMBool IsConstant), (GlobalVar, IsConstant), 0) \
+    V(LLVMSetUnnamedAddress, (LLVMValueRef Global, LLVMUnnamedAddr UnnamedAddr), (Global, UnnamedAddr), 0) \
+    V(LLVMSetAlignment, (LLVMValueRef V, unsigned Bytes), (V, Bytes), 0) \
+    F(unsigned, LLVMLookupIntrinsicID, (const char *Name, size_t NameLen), (Name, NameLen), 0) \
+    F(LLVMValueRef, LLVMGetIntrinsicDeclaration, (LLVMModuleRef Mod, unsigned ID, LLVMTypeRef *ParamTypes, size_t ParamCount), (Mod, ID, ParamTypes, ParamCount), 0) \
+    F(LLVMTypeRef, LLVMIntrinsicGetType, (LLVMContextRef Ctx, unsigned ID, LLVMTypeRef *ParamTypes, size_t ParamCount), (Ctx, ID, ParamTypes, ParamCount), 0) \
+    F(LLVMBasicBlockRef, LLVMAppendBasicBlockInContext, (LLVMContextRef C, LLVMValueRef Fn, const char *Name), (C, Fn, Name), 0) \
+    F(LLVMValueRef, LLVMGetBasicBlockParent, (LLVMBasicBlockRef BB), (BB), 0) \
+    F(LLVMValueRef, LLVMGetBasicBlockTerminator, (LLVMBasicBlockRef BB), (BB), 0) \
+    F(LLVMBasicBlockRef, LLVMGetEntryBasicBlock, (LLVMValueRef Fn), (Fn), 0) \
+    F(LLVMValueRef, LLVMGetFirstInstruction, (LLVMBasicBlockRef BB), (BB), 0) \
+    F(LLVMBuilderRef, LLVMCreateBuilderInContext, (LLVMContextRef C), (C), 0) \
+    V(LLVMDisposeBuilder, (LLVMBuilderRef Builder), (Builder), 0) \
+    V(LLVMPositionBuilderAtEnd, (LLVMBuilderRef Builder, LLVMBasicBlockRef Block), (Builder, Block), 0) \
+    V(LLVMPositionBuilderBefore, (LLVMBuilderRef Builder, LLVMValueRef Instr), (Builder, Instr), 0) \
+    F(LLVMBasicBlockRef, LLVMGetInsertBlock, (LLVMBuilderRef Builder), (Builder), 0) \
+    F(LLVMBool, LLVMCanValueUseFastMathFlags, (LLVMValueRef Inst), (Inst), 0) \
+    V(LLVMSetFastMathFlags, (LLVMValueRef FPMathInst, LLVMFastMathFlags FMF), (FPMathInst, FMF), 0) \
+    F(LLVMValueRef, LLVMBuildAdd, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildNSWAdd, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSub, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildMul, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildNSWMul, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSDiv, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildUDiv, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSRem, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildURem, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildAnd, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildOr, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildXor, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildShl, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildLShr, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildAShr, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildNeg, (LLVMBuilderRef a0, LLVMValueRef V, const char *Name), (a0, V, Name), 0) \
+    F(LLVMValueRef, LLVMBuildNot, (LLVMBuilderRef a0, LLVMValueRef V, const char *Name), (a0, V, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFAdd, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFSub, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFMul, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFDiv, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFRem, (LLVMBuilderRef a0, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFNeg, (LLVMBuilderRef a0, LLVMValueRef V, const char *Name), (a0, V, Name), 0) \
+    F(LLVMValueRef, LLVMBuildICmp, (LLVMBuilderRef a0, LLVMIntPredicate Op, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, Op, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFCmp, (LLVMBuilderRef a0, LLVMRealPredicate Op, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name), (a0, Op, LHS, RHS, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSelect, (LLVMBuilderRef a0, LLVMValueRef If, LLVMValueRef Then, LLVMValueRef Else, const char *Name), (a0, If, Then, Else, Name), 0) \
+    F(LLVMValueRef, LLVMBuildTrunc, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildZExt, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSExt, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFPExt, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFPTrunc, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildFPToSI, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildSIToFP, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildUIToFP, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildBitCast, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name), (a0, Val, DestTy, Name), 0) \
+    F(LLVMValueRef, LLVMBuildAlloca, (LLVMBuilderRef a0, LLVMTypeRef Ty, const char *Name), (a0, Ty, Name), 0) \
+    F(LLVMValueRef, LLVMBuildLoad2, (LLVMBuilderRef a0, LLVMTypeRef Ty, LLVMValueRef PointerVal, const char *Name), (a0, Ty, PointerVal, Name), 0) \
+    F(LLVMValueRef, LLVMBuildStore, (LLVMBuilderRef a0, LLVMValueRef Val, LLVMValueRef Ptr), (a0, Val, Ptr), 0) \
+    F(LLVMValueRef, LLVMBuildInBoundsGEP2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, LLVMValueRef *Indices, unsigned NumIndices, const char *Name), (B, Ty, Pointer, Indices, NumIndices, Name), 0) \
+    F(LLVMValueRef, LLVMBuildStructGEP2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, unsigned Idx, const char *Name), (B, Ty, Pointer, Idx, Name), 0) \
+    F(LLVMValueRef, LLVMBuildExtractElement, (LLVMBuilderRef a0, LLVMValueRef VecVal, LLVMValueRef Index, const char *Name), (a0, VecVal, Index, Name), 0) \
+    F(LLVMValueRef, LLVMBuildInsertElement, (LLVMBuilderRef a0, LLVMValueRef VecVal, LLVMValueRef EltVal, LLVMValueRef Index, const char *Name), (a0, VecVal, EltVal, Index, Name), 0) \
+    F(LLVMValueRef, LLVMBuildShuffleVector, (LLVMBuilderRef a0, LLVMValueRef V1, LLVMValueRef V2, LLVMValueRef Mask, const char *Name), (a0, V1, V2, Mask, Name), 0) \
+    F(LLVMValueRef, LLVMBuildExtractValue, (LLVMBuilderRef a0, LLVMValueRef AggVal, unsigned Index, const char *Name), (a0, AggVal, Index, Name), 0) \
+    F(LLVMValueRef, LLVMBuildInsertValue, (LLVMBuilderRef a0, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name), (a0, AggVal, EltVal, Index, Name), 0) \
+    F(LLVMValueRef, LLVMBuildAtomicRMW, (LLVMBuilderRef B, LLVMAtomicRMWBinOp op, LLVMValueRef PTR, LLVMValueRef Val, LLVMAtomicOrdering ordering, LLVMBool singleThread), (B, op, PTR, Val, ordering, singleThread), 0) \
+    F(LLVMValueRef, LLVMBuildCall2, (LLVMBuilderRef a0, LLVMTypeRef a1, LLVMValueRef Fn, LLVMValueRef *Args, unsigned NumArgs, const char *Name), (a0, a1, Fn, Args, NumArgs, Name), 0) \
+    F(LLVMValueRef, LLVMBuildPhi, (LLVMBuilderRef a0, LLVMTypeRef Ty, const char *Name), (a0, Ty, Name), 0) \
+    V(LLVMAddIncoming, (LLVMValueRef PhiNode, LLVMValueRef *IncomingValues, LLVMBasicBlockRef *IncomingBlocks, unsigned Count), (PhiNode, IncomingValues, IncomingBlocks, Count), 0) \
+    F(LLVMValueRef, LLVMBuildBr, (LLVMBuilderRef a0, LLVMBasicBlockRef Dest), (a0, Dest), 0) \
+    F(LLVMValueRef, LLVMBuildCondBr, (LLVMBuilderRef a0, LLVMValueRef If, LLVMBasicBlockRef Then, LLVMBasicBlockRef Else), (a0, If, Then, Else), 0) \
+    F(LLVMValueRef, LLVMBuildRet, (LLVMBuilderRef a0, LLVMValueRef V), (a0, V), 0) \
+    F(LLVMValueRef, LLVMBuildRetVoid, (LLVMBuilderRef a0), (a0), 0) \
+    F(LLVMValueRef, LLVMBuildUnreachable, (LLVMBuilderRef a0), (a0), 0) \
+    F(LLVMDIBuilderRef, LLVMCreateDIBuilder, (LLVMModuleRef M), (M), 0) \
+    V(LLVMDisposeDIBuilder, (LLVMDIBuilderRef Builder), (Builder), 0) \
+    V(LLVMDIBuilderFinalize, (LLVMDIBuilderRef Builder), (Builder), 0) \
+    F(LLVMMetadataRef, LLVMDIBuilderCreateFile, (LLVMDIBuilderRef Builder, const char *Filename, size_t FilenameLen, const char *Directory, size_t DirectoryLen), (Builder, Filename, FilenameLen, Directory, DirectoryLen), 0) \
+    F(LLVMMetadataRef, LLVMDIBuilderCreateCompileUnit, (LLVMDIBuilderRef Builder, LLVMDWARFSourceLanguage Lang, LLVMMetadataRef FileRef, const char *Producer, size_t ProducerLen, LLVMBool isOptimized, const char *Flags, size_t FlagsLen, unsigned RuntimeVer, const char *SplitName, size_t SplitNameLen, LLVMDWARFEmissionKind Kind, unsigned DWOId, LLVMBool SplitDebugInlining, LLVMBool DebugInfoForProfiling, const char *SysRoot, size_t SysRootLen, const char *SDK, size_t SDKLen), (Builder, Lang, FileRef, Producer, ProducerLen, isOptimized, Flags, FlagsLen, RuntimeVer, SplitName, SplitNameLen, Kind, DWOId, SplitDebugInlining, DebugInfoForProfiling, SysRoot, SysRootLen, SDK, SDKLen), 0) \
+    F(LLVMMetadataRef, LLVMDIBuilderCreateSubroutineType, (LLVMDIBuilderRef Builder, LLVMMetadataRef File, LLVMMetadataRef *ParameterTypes, unsigned NumParameterTypes, LLVMDIFlags Flags), (Builder, File, ParameterTypes, NumParameterTypes, Flags), 0) \
+    F(LLVMMetadataRef, LLVMDIBuilderCreateFunction, (LLVMDIBuilderRef Builder, LLVMMetadataRef Scope, const char *Name, size_t NameLen, const char *LinkageName, size_t LinkageNameLen, LLVMMetadataRef File, unsigned LineNo, LLVMMetadataRef Ty, LLVMBool IsLocalToUnit, LLVMBool IsDefinition, unsigned ScopeLine, LLVMDIFlags Flags, LLVMBool IsOptimized), (Builder, Scope, Name, NameLen, LinkageName, LinkageNameLen, File, LineNo, Ty, IsLocalToUnit, IsDefinition, ScopeLine, Flags, IsOptimized), 0) \
+    F(LLVMMetadataRef, LLVMDIBuilderCreateDebugLocation, (LLVMContextRef Ctx, unsigned Line, unsigned Column, LLVMMetadataRef Scope, LLVMMetadataRef InlinedAt), (Ctx, Line, Column, Scope, InlinedAt), 0) \
+    V(LLVMSetSubprogram, (LLVMValueRef Func, LLVMMetadataRef SP), (Func, SP), 0) \
+    F(LLVMMetadataRef, LLVMGetCurrentDebugLocation2, (LLVMBuilderRef Builder), (Builder), 0) \
+    V(LLVMSetCurrentDebugLocation2, (LLVMBuilderRef Builder, LLVMMetadataRef Loc), (Builder, Loc), 0) \
+    F(unsigned, LLVMDebugMetadataVersion, (void), (), 0) \
+    F(char *, LLVMGetDefaultTargetTriple, (void), (), 0) \
+    F(char *, LLVMGetHostCPUName, (void), (), 0) \
+    F(char *, LLVMGetHostCPUFeatures, (void), (), 0) \
+    F(LLVMBool, LLVMGetTargetFromTriple, (const char *Triple, LLVMTargetRef *T, char **ErrorMessage), (Triple, T, ErrorMessage), 0) \
+    F(LLVMTargetMachineRef, LLVMCreateTargetMachine, (LLVMTargetRef T, const char *Triple, const char *CPU, const char *Features, LLVMCodeGenOptLevel Level, LLVMRelocMode Reloc, LLVMCodeModel CodeModel), (T, Triple, CPU, Features, Level, Reloc, CodeModel), 0) \
+    V(LLVMDisposeTargetMachine, (LLVMTargetMachineRef T), (T), 0) \
+    F(LLVMTargetDataRef, LLVMCreateTargetDataLayout, (LLVMTargetMachineRef T), (T), 0) \
+    V(LLVMDisposeTargetData, (LLVMTargetDataRef TD), (TD), 0) \
+    F(LLVMBool, LLVMTargetMachineEmitToMemoryBuffer, (LLVMTargetMachineRef T, LLVMModuleRef M, LLVMCodeGenFileType codegen, char **ErrorMessage, LLVMMemoryBufferRef *OutMemBuf), (T, M, codegen, ErrorMessage, OutMemBuf), 0) \
+    F(LLVMPassBuilderOptionsRef, LLVMCreatePassBuilderOptions, (void), (), 0) \
+    V(LLVMDisposePassBuilderOptions, (LLVMPassBuilderOptionsRef Options), (Options), 0) \
+    V(LLVMPassBuilderOptionsSetLoopVectorization, (LLVMPassBuilderOptionsRef Options, LLVMBool LoopVectorization), (Options, LoopVectorization), 0) \
+    V(LLVMPassBuilderOptionsSetSLPVectorization, (LLVMPassBuilderOptionsRef Options, LLVMBool SLPVectorization), (Options, SLPVectorization), 0) \
+    V(LLVMPassBuilderOptionsSetLoopUnrolling, (LLVMPassBuilderOptionsRef Options, LLVMBool LoopUnrolling), (Options, LoopUnrolling), 0) \
+    V(LLVMPassBuilderOptionsSetLoopInterleaving, (LLVMPassBuilderOptionsRef Options, LLVMBool LoopInterleaving), (Options, LoopInterleaving), 0) \
+    F(LLVMErrorRef, LLVMRunPasses, (LLVMModuleRef M, const char *Passes, LLVMTargetMachineRef TM, LLVMPassBuilderOptionsRef Options), (M, Passes, TM, Options), 0) \
+    F(LLVMOrcThreadSafeContextRef, LLVMOrcCreateNewThreadSafeContext, (void), (), 0) \
+    F(LLVMOrcThreadSafeContextRef, LLVMOrcCreateNewThreadSafeContextFromLLVMContext, (LLVMContextRef Ctx), (Ctx), 1) \
+    F(LLVMContextRef, LLVMOrcThreadSafeContextGetContext, (LLVMOrcThreadSafeContextRef TSCtx), (TSCtx), 1) \
+    V(LLVMOrcDisposeThreadSafeContext, (LLVMOrcThreadSafeContextRef TSCtx), (TSCtx), 0) \
+    F(LLVMOrcThreadSafeModuleRef, LLVMOrcCreateNewThreadSafeModule, (LLVMModuleRef M, LLVMOrcThreadSafeContextRef TSCtx), (M, TSCtx), 0) \
+    F(LLVMOrcLLJITBuilderRef, LLVMOrcCreateLLJITBuilder, (void), (), 0) \
+    F(LLVMOrcJITTargetMachineBuilderRef, LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine, (LLVMTargetMachineRef TM), (TM), 0) \
+    V(LLVMOrcLLJITBuilderSetJITTargetMachineBuilder, (LLVMOrcLLJITBuilderRef Builder, LLVMOrcJITTargetMachineBuilderRef JTMB), (Builder, JTMB), 0) \
+    F(LLVMErrorRef, LLVMOrcCreateLLJIT, (LLVMOrcLLJITRef *Result, LLVMOrcLLJITBuilderRef Builder), (Result, Builder), 0) \
+    F(LLVMErrorRef, LLVMOrcDisposeLLJIT, (LLVMOrcLLJITRef J), (J), 0) \
+    F(LLVMOrcExecutionSessionRef, LLVMOrcLLJITGetExecutionSession, (LLVMOrcLLJITRef J), (J), 0) \
+    F(char, LLVMOrcLLJITGetGlobalPrefix, (LLVMOrcLLJITRef J), (J), 0) \
+    F(LLVMOrcSymbolStringPoolEntryRef, LLVMOrcLLJITMangleAndIntern, (LLVMOrcLLJITRef J, const char *UnmangledName), (J, UnmangledName), 0) \
+    F(LLVMErrorRef, LLVMOrcLLJITAddLLVMIRModule, (LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMOrcThreadSafeModuleRef TSM), (J, JD, TSM), 0) \
+    F(LLVMErrorRef, LLVMOrcLLJITAddObjectFile, (LLVMOrcLLJITRef J, LLVMOrcJITDylibRef JD, LLVMMemoryBufferRef ObjBuffer), (J, JD, ObjBuffer), 0) \
+    F(LLVMErrorRef, LLVMOrcExecutionSessionCreateJITDylib, (LLVMOrcExecutionSessionRef ES, LLVMOrcJITDylibRef *Result, const char *Name), (ES, Result, Name), 0) \
+    V(LLVMOrcExecutionSessionSetErrorReporter, (LLVMOrcExecutionSessionRef ES, LLVMOrcErrorReporterFunction ReportError, void *Ctx), (ES, ReportError, Ctx), 0) \
+    V(LLVMOrcExecutionSessionLookup, (LLVMOrcExecutionSessionRef ES, LLVMOrcLookupKind K, LLVMOrcCJITDylibSearchOrder SearchOrder, size_t SearchOrderSize, LLVMOrcCLookupSet Symbols, size_t SymbolsSize, LLVMOrcExecutionSessionLookupHandleResultFunction HandleResult, void *Ctx), (ES, K, SearchOrder, SearchOrderSize, Symbols, SymbolsSize, HandleResult, Ctx), 0) \
+    F(LLVMErrorRef, LLVMOrcJITDylibDefine, (LLVMOrcJITDylibRef JD, LLVMOrcMaterializationUnitRef MU), (JD, MU), 0) \
+    F(LLVMErrorRef, LLVMOrcJITDylibClear, (LLVMOrcJITDylibRef JD), (JD), 0) \
+    V(LLVMOrcJITDylibAddGenerator, (LLVMOrcJITDylibRef JD, LLVMOrcDefinitionGeneratorRef DG), (JD, DG), 0) \
+    F(LLVMErrorRef, LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess, (LLVMOrcDefinitionGeneratorRef *Result, char GlobalPrefx, LLVMOrcSymbolPredicate Filter, void *FilterCtx), (Result, GlobalPrefx, Filter, FilterCtx), 0) \
+    F(LLVMOrcMaterializationUnitRef, LLVMOrcAbsoluteSymbols, (LLVMOrcCSymbolMapPairs Syms, size_t NumPairs), (Syms, NumPairs), 0) \
+    V(LLVMOrcRetainSymbolStringPoolEntry, (LLVMOrcSymbolStringPoolEntryRef S), (S), 0) \
+    V(LLVMOrcReleaseSymbolStringPoolEntry, (LLVMOrcSymbolStringPoolEntryRef S), (S), 0)
+
+#define KERN_LLVM_DECLARE(result, name, parameters, arguments, optional) \
+    result name parameters KERN_LLVM_API(name);
+#define KERN_LLVM_DECLARE_VOID(name, parameters, arguments, optional) \
+    void name parameters KERN_LLVM_API(name);
+KERN_LLVM_FUNCTIONS(KERN_LLVM_DECLARE, KERN_LLVM_DECLARE_VOID)
 
 #define KERN_LLVM_FUNCTION_COUNT 212
 
