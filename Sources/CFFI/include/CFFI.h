@@ -4,17 +4,13 @@
 #define KERN_CFFI_H
 #include <ffi.h>
 
-ffi_type *kern_ffi_type_void(void);
-ffi_type *kern_ffi_type_uint8(void);
-ffi_type *kern_ffi_type_sint8(void);
-ffi_type *kern_ffi_type_uint16(void);
-ffi_type *kern_ffi_type_sint16(void);
-ffi_type *kern_ffi_type_uint32(void);
-ffi_type *kern_ffi_type_sint32(void);
-ffi_type *kern_ffi_type_uint64(void);
-ffi_type *kern_ffi_type_sint64(void);
-ffi_type *kern_ffi_type_float(void);
-ffi_type *kern_ffi_type_double(void);
-ffi_type *kern_ffi_type_pointer(void);
+/* The libffi types Kern passes, once: each `name` gets `kern_ffi_type_<name>()`, which
+ * returns `&ffi_type_<name>`, declared here and defined in CFFI.c from this list. */
+#define KERN_FFI_TYPES(X) \
+    X(void) X(uint8) X(sint8) X(uint16) X(sint16) X(uint32) X(sint32) X(uint64) X(sint64) \
+    X(float) X(double) X(pointer)
+
+#define KERN_FFI_DECLARE(name) ffi_type *kern_ffi_type_##name(void);
+KERN_FFI_TYPES(KERN_FFI_DECLARE)
 
 #endif
