@@ -1,4 +1,5 @@
 import Foundation
+import KernBasics
 
 /// A file test (DESIGN.md example 13): a `.kern` program with inline expectations.
 ///
@@ -8,8 +9,8 @@ import Foundation
 ///     // run-options: --unchecked --fast-math --threads 3 --seed 7
 struct CaseFile: CustomStringConvertible, Sendable {
     struct ExpectedError: Sendable {
-        var line: Int
-        var column: Int
+        /// Where, in the form diagnostics and runtime errors carry.
+        var position: SourcePos
         var words: String
     }
 
@@ -81,11 +82,11 @@ struct CaseFile: CustomStringConvertible, Sendable {
     private static func position(_ text: String) -> ExpectedError? {
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2,
-            let line = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-            let column = Int(parts[1].trimmingCharacters(in: .whitespaces))
+            let line = UInt32(parts[0].trimmingCharacters(in: .whitespaces)),
+            let column = UInt32(parts[1].trimmingCharacters(in: .whitespaces))
         else { return nil }
         let words = parts.count > 2 ? parts[2].trimmingCharacters(in: .whitespaces) : ""
-        return ExpectedError(line: line, column: column, words: words)
+        return ExpectedError(position: SourcePos(line: line, column: column), words: words)
     }
 
     static let packageRoot: String = {

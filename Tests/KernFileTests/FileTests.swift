@@ -29,12 +29,12 @@ struct FileTests {
         }
         for expected in file.expectedErrors {
             let hit = errors.contains {
-                Int($0.position.line) == expected.line && Int($0.position.column) == expected.column
+                $0.position == expected.position
                     && $0.diagnostic.message.lowercased().contains(expected.words.lowercased())
             }
             #expect(
                 hit,
-                "expected error at \(expected.line):\(expected.column) containing '\(expected.words)'; got:\n\(errors.map(\.rendered).joined())"
+                "expected error at \(expected.position) containing '\(expected.words)'; got:\n\(errors.map(\.rendered).joined())"
             )
         }
         #expect(
@@ -61,19 +61,19 @@ struct FileTests {
         case (nil, nil): break
         case (let expected?, let actual?):
             #expect(
-                actual.line == expected.line && actual.column == expected.column,
-                "\(engine): runtime error at \(actual.line):\(actual.column), expected \(expected.line):\(expected.column): \(actual.message)"
+                actual.position == expected.position,
+                "\(engine): runtime error at \(actual.position), expected \(expected.position): \(actual.message)"
             )
             #expect(
                 actual.message.lowercased().contains(expected.words.lowercased()),
                 "\(engine): runtime error '\(actual.message)' lacks '\(expected.words)'")
         case (nil, let actual?):
             Issue.record(
-                "\(engine): unexpected runtime error at \(actual.line):\(actual.column): \(actual.message)"
+                "\(engine): unexpected runtime error at \(actual.position): \(actual.message)"
             )
         case (let expected?, nil):
             Issue.record(
-                "\(engine): expected a runtime error at \(expected.line):\(expected.column)")
+                "\(engine): expected a runtime error at \(expected.position)")
         }
     }
 }
@@ -81,8 +81,7 @@ struct FileTests {
 /// What running `main` produced.
 struct Outcome: Equatable {
     struct RuntimeError: Equatable {
-        var line: Int
-        var column: Int
+        var position: SourcePos
         var message: String
     }
     var output: [String]
@@ -148,9 +147,7 @@ enum InterpreterRun {
         } catch {
             return Outcome(
                 output: lines.lines,
-                error: .init(
-                    line: Int(error.pos.line), column: Int(error.pos.column), message: error.message
-                ))
+                error: .init(position: error.pos, message: error.message))
         }
     }
 }
@@ -172,8 +169,7 @@ enum JITRun {
             } catch let KernError.runtime(_, message, position, _, _) {
                 return Outcome(
                     output: [],
-                    error: .init(
-                        line: Int(position.line), column: Int(position.column), message: message))
+                    error: .init(position: position, message: message))
             }
         }
         inspect(module)
