@@ -33,21 +33,33 @@ extension Codegen {
         let t = llvmType(to)
         let truncated = b.call(fnType, fn, [vector])
         let indefinite = b.icmp(.eq, truncated, ctx.constInt(t, signed: Int64.min))
+        return coldFixUp(truncated, when: indefinite, name: "convert") {
+            let zero = ctx.null(element)
+            let positive = b.select(
+                b.fcmp(.ogt, v, zero), ctx.constInt(t, signed: Int64.max),
+                ctx.constInt(t, signed: Int64.min))
+            return b.select(b.fcmp(.uno, v, v), ctx.null(t), positive)
+        }
+    }
+
+    /// `value`, or — when `condition` holds, in a block weighted unlikely — what `fix`
+    /// emits there: a conversion's fast result with its rare inputs fixed up out of line
+    /// (scalar indices here, SPMD lanes in Codegen+SPMDSerial.swift).
+    func coldFixUp(
+        _ value: LLVMValue, when condition: LLVMValue, name: String, _ fix: () -> LLVMValue
+    ) -> LLVMValue {
         let before = b.block
-        let fix = newBlock("convert.fix")
-        let done = newBlock("convert.done")
-        b.condBr(indefinite, fix, done, weights: Self.unlikely)
-        b.position(at: fix)
-        let zero = ctx.null(element)
-        let positive = b.select(
-            b.fcmp(.ogt, v, zero), ctx.constInt(t, signed: Int64.max),
-            ctx.constInt(t, signed: Int64.min))
-        let fixed = b.select(b.fcmp(.uno, v, v), ctx.null(t), positive)
+        let fixBlock = newBlock("\(name).fix")
+        let done = newBlock("\(name).done")
+        b.condBr(condition, fixBlock, done, weights: Self.unlikely)
+        b.position(at: fixBlock)
+        let fixed = fix()
+        let fixEnd = b.block
         b.br(done)
         b.position(at: done)
-        let phi = b.phi(t)
-        b.addIncoming(phi, truncated, before)
-        b.addIncoming(phi, fixed, fix)
+        let phi = b.phi(ctx.typeOf(value))
+        b.addIncoming(phi, value, before)
+        b.addIncoming(phi, fixed, fixEnd)
         return phi
     }
 }

@@ -157,24 +157,18 @@ extension Codegen {
         let converted = b.fptosi(v, t)
         let word = ctx.int(bits: lanes)
         let liveOutside = b.bitcast(and(mask, outside), word)
-        let before = b.block
-        let fix = newBlock("spmd.convert.fix")
-        let done = newBlock("spmd.convert.done")
-        b.condBr(b.icmp(.ne, liveOutside, ctx.null(word)), fix, done, weights: Self.unlikely)
-        b.position(at: fix)
-        let maxValue: UInt64 = bits >= 64 ? UInt64(Int64.max) : (1 << UInt64(bits - 1)) - 1
-        let minValue = ctx.constInt(
-            llvmType(to), signed: bits >= 64 ? Int64.min : -(1 << Int64(bits - 1)))
-        let zero = splat(ctx.constReal(real, 0))
-        let bounds = b.select(
-            b.fcmp(.ogt, v, zero), splat(ctx.constInt(llvmType(to), maxValue)), splat(minValue))
-        let saturated = b.select(b.fcmp(.uno, v, v), ctx.null(t), bounds)
-        let fixed = b.select(outside, saturated, converted)
-        b.br(done)
-        b.position(at: done)
-        let phi = b.phi(t)
-        b.addIncoming(phi, converted, before)
-        b.addIncoming(phi, fixed, fix)
-        return phi
+        let anyOutside = b.icmp(.ne, liveOutside, ctx.null(word))
+        return coldFixUp(converted, when: anyOutside, name: "spmd.convert") {
+            let maxValue: UInt64 =
+                bits >= 64 ? UInt64(Int64.max) : (1 << UInt64(bits - 1)) - 1
+            let minValue = ctx.constInt(
+                llvmType(to), signed: bits >= 64 ? Int64.min : -(1 << Int64(bits - 1)))
+            let zero = splat(ctx.constReal(real, 0))
+            let bounds = b.select(
+                b.fcmp(.ogt, v, zero), splat(ctx.constInt(llvmType(to), maxValue)),
+                splat(minValue))
+            let saturated = b.select(b.fcmp(.uno, v, v), ctx.null(t), bounds)
+            return b.select(outside, saturated, converted)
+        }
     }
 }
