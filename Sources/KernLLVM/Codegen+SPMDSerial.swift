@@ -11,18 +11,23 @@ extension Codegen {
     /// loop does; the region's own values are used nowhere else (the analysis checks), so
     /// no vector of them is rebuilt.
     ///
-    /// The lanes run as a rolled loop (`llvm.loop.unroll.disable`): one copy of the update,
-    /// each lane's operands taken by a variable-index extract. Unrolled copies — one per
-    /// lane, the lane's operands moved out of the vector between the increments — ran a
-    /// 256-bin histogram 4–9× slower than the scalar loop on AMD Zen 4, depending on where
-    /// the code landed (docs/decisions.md, "Lane-ordered updates as a rolled loop"); the
-    /// rolled loop is also a `lanes`-th of the code.
+    /// On AMD (`TargetSelection.rollsLaneOrderedUpdates`) the lanes run as a rolled loop
+    /// (`llvm.loop.unroll.disable`): one copy of the update, each lane's operands loaded
+    /// from a stack buffer. Unrolled copies — one per lane, the lane's operands moved out
+    /// of the vector between the increments — ran a 256-bin histogram 4–9× slower than
+    /// the scalar loop on AMD Zen 4, depending on where the code landed (docs/decisions.md,
+    /// "Lane-ordered updates as a rolled loop"). Elsewhere they stay unrolled
+    /// (`unrolledLanes`), the form measured at 0.7× C on Intel.
     func spmdSerial(_ instrs: ArraySlice<Instr>, _ mask: LLVMValue) {
         let defined = Set(instrs.compactMap(\.result))
         let inputs = Set(instrs.flatMap(\.op.operands))
             .filter { isVarying($0) && !defined.contains($0) }
             .sorted { $0.raw < $1.raw }
         let vectors = inputs.map { value($0) }
+        guard target.rollsLaneOrderedUpdates else {
+            unrolledLanes(instrs, inputs, vectors, mask)
+            return
+        }
         // Each input's lanes go to a stack buffer once, before the loop, and each trip
         // loads its lane (a variable-index extract would store the whole vector again on
         // every trip). Booleans (`i1` lanes are bit-packed in memory) are extracted.
@@ -55,16 +60,59 @@ extension Codegen {
                         values[v.index] = b.extractElement(vectors[k], lane)
                     }
                 }
-                for instr in instrs {
-                    let location = debug?.enter(instr.pos, loop: instr.loop)
-                    emit(instr)
-                    if let location { debug?.restore(location) }
-                }
+                emitSerialRegion(instrs)
             }
             b.br(done)
         }
         b.position(at: done)
         for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
+    }
+
+    /// One copy of `instrs` per lane, each lane's operands extracted by constant index:
+    /// for a full group the copies back to back, otherwise each behind a test of its
+    /// lane's bit. On Intel (Ice Lake) this ran the histogram at 0.7× C, while reloading
+    /// lanes from a stack buffer was slower (the 8-byte loads wait for the 64-byte store
+    /// to forward); on AMD Zen 4 the rolled loop above is used instead.
+    private func unrolledLanes(
+        _ instrs: ArraySlice<Instr>, _ inputs: [ValueID], _ vectors: [LLVMValue],
+        _ mask: LLVMValue
+    ) {
+        let word = ctx.int(bits: lanes)
+        let bits = b.bitcast(mask, word)
+        let full = newBlock("spmd.serial.full")
+        let partial = newBlock("spmd.serial.partial")
+        let done = newBlock("spmd.serial.done")
+        b.condBr(b.icmp(.eq, bits, ctx.allOnes(word)), full, partial)
+        for (start, tested) in [(full, false), (partial, true)] {
+            b.position(at: start)
+            for lane in 0..<lanes {
+                let next = newBlock("spmd.serial.next")
+                if tested {
+                    let run = newBlock("spmd.serial.lane")
+                    let bit = b.and(bits, ctx.constInt(word, 1 << UInt64(lane)))
+                    b.condBr(b.icmp(.ne, bit, ctx.null(word)), run, next)
+                    b.position(at: run)
+                }
+                let index = ctx.constInt(ctx.i32, UInt64(lane))
+                for (v, vector) in zip(inputs, vectors) {
+                    values[v.index] = b.extractElement(vector, index)
+                }
+                emitSerialRegion(instrs)
+                b.br(next)
+                b.position(at: next)
+            }
+            b.br(done)
+        }
+        b.position(at: done)
+        for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
+    }
+
+    private func emitSerialRegion(_ instrs: ArraySlice<Instr>) {
+        for instr in instrs {
+            let location = debug?.enter(instr.pos, loop: instr.loop)
+            emit(instr)
+            if let location { debug?.restore(location) }
+        }
     }
 
     /// A rolled loop over the lanes, lane 0 first, running `body` with the lane (an i32)
