@@ -43,15 +43,7 @@ extension Codegen {
             b.store(vector, buffer)
             return buffer
         }
-        let word = ctx.int(bits: lanes)
-        let bits = b.bitcast(mask, word)
-        // Every lane live (the common case): a loop without a test per lane.
-        let full = newBlock("spmd.serial.full")
-        let partial = newBlock("spmd.serial.partial")
-        let done = newBlock("spmd.serial.done")
-        b.condBr(b.icmp(.eq, bits, ctx.allOnes(word)), full, partial)
-        for (start, liveBits) in [(full, nil), (partial, bits)] as [(LLVMBlock, LLVMValue?)] {
-            b.position(at: start)
+        fullOrPartialGroup(mask) { liveBits in
             laneLoop(liveBits) { lane in
                 for (k, v) in inputs.enumerated() {
                     if let buffer = buffers[k], let element = elementTypes[k] {
@@ -62,9 +54,7 @@ extension Codegen {
                 }
                 emitSerialRegion(instrs)
             }
-            b.br(done)
         }
-        b.position(at: done)
         for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
     }
 
@@ -77,19 +67,13 @@ extension Codegen {
         _ instrs: ArraySlice<Instr>, _ inputs: [ValueID], _ vectors: [LLVMValue],
         _ mask: LLVMValue
     ) {
-        let word = ctx.int(bits: lanes)
-        let bits = b.bitcast(mask, word)
-        let full = newBlock("spmd.serial.full")
-        let partial = newBlock("spmd.serial.partial")
-        let done = newBlock("spmd.serial.done")
-        b.condBr(b.icmp(.eq, bits, ctx.allOnes(word)), full, partial)
-        for (start, tested) in [(full, false), (partial, true)] {
-            b.position(at: start)
+        fullOrPartialGroup(mask) { liveBits in
             for lane in 0..<lanes {
                 let next = newBlock("spmd.serial.next")
-                if tested {
+                if let liveBits {
+                    let word = ctx.typeOf(liveBits)
                     let run = newBlock("spmd.serial.lane")
-                    let bit = b.and(bits, ctx.constInt(word, 1 << UInt64(lane)))
+                    let bit = b.and(liveBits, ctx.constInt(word, 1 << UInt64(lane)))
                     b.condBr(b.icmp(.ne, bit, ctx.null(word)), run, next)
                     b.position(at: run)
                 }
@@ -101,10 +85,26 @@ extension Codegen {
                 b.br(next)
                 b.position(at: next)
             }
+        }
+        for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
+    }
+
+    /// Emits `body` twice behind a test of `mask`: with nil when every lane is live (the
+    /// common case: no test per lane), with the mask's bits otherwise. Leaves the builder
+    /// where both meet.
+    private func fullOrPartialGroup(_ mask: LLVMValue, _ body: (LLVMValue?) -> Void) {
+        let word = ctx.int(bits: lanes)
+        let bits = b.bitcast(mask, word)
+        let full = newBlock("spmd.serial.full")
+        let partial = newBlock("spmd.serial.partial")
+        let done = newBlock("spmd.serial.done")
+        b.condBr(b.icmp(.eq, bits, ctx.allOnes(word)), full, partial)
+        for (start, liveBits) in [(full, nil), (partial, bits)] as [(LLVMBlock, LLVMValue?)] {
+            b.position(at: start)
+            body(liveBits)
             b.br(done)
         }
         b.position(at: done)
-        for (v, vector) in zip(inputs, vectors) { values[v.index] = vector }
     }
 
     private func emitSerialRegion(_ instrs: ArraySlice<Instr>) {
