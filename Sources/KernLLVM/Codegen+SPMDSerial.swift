@@ -120,14 +120,12 @@ extension Codegen {
     /// builder after the loop.
     private func laneLoop(_ liveBits: LLVMValue?, _ body: (LLVMValue) -> Void) {
         let i32 = ctx.i32
-        let entry = b.block
         let header = newBlock("spmd.serial.lane")
         let next = newBlock("spmd.serial.next")
         let exit = newBlock("spmd.serial.end")
-        b.br(header)
-        b.position(at: header)
-        let lane = b.phi(i32)
-        b.addIncoming(lane, ctx.constInt(i32, 0), entry)
+        // A group has at least two lanes: the loop is always entered.
+        let lane = enterCountedLoop(
+            if: ctx.trueValue, body: header, exit: exit, start: ctx.constInt(i32, 0))
         if let liveBits {
             let word = ctx.typeOf(liveBits)
             let run = newBlock("spmd.serial.run")
@@ -143,7 +141,7 @@ extension Codegen {
         b.addIncoming(lane, following, next)
         let backEdge = b.condBr(
             b.icmp(.ult, following, ctx.constInt(i32, UInt64(lanes))), header, exit)
-        if debug?.markLoop(backEdge, rolled: true) != true { ctx.keepRolled(backEdge) }
+        ctx.setLoopID(backEdge, location: debug?.loopLocation(), rolled: true)
         b.position(at: exit)
     }
 

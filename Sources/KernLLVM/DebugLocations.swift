@@ -80,22 +80,19 @@ final class DebugLocations {
         return saved
     }
 
-    /// Marks `backEdge` (a loop's latch branch) as the current loop's: its `llvm.loop`
-    /// location encodes the `LoopID` (or, outside any IR loop, is the current location).
-    /// `rolled`: the loop also keeps `llvm.loop.unroll.disable`. Returns false when there
-    /// is no location to mark (the caller then sets the property alone).
-    @discardableResult
-    func markLoop(_ backEdge: LLVMValue, rolled: Bool = false) -> Bool {
-        guard let location = builder.debugLocation else { return false }
-        guard let loop, let scope else {
-            di.markLoop(backEdge, at: location, rolled: rolled)
-            return true
-        }
-        di.markLoop(
-            backEdge,
-            at: di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope),
-            rolled: rolled)
-        return true
+    /// Marks `backEdge` (a loop's latch branch) as the current loop's (`loopLocation`).
+    func markLoop(_ backEdge: LLVMValue) {
+        guard let location = loopLocation() else { return }
+        builder.context.setLoopID(backEdge, location: location)
+    }
+
+    /// The location the current loop's `llvm.loop` ID carries: a line encoding its
+    /// `LoopID` (or, outside any IR loop, the current location); nil when instructions
+    /// carry no location.
+    func loopLocation() -> LLVMMetadata? {
+        guard let location = builder.debugLocation else { return nil }
+        guard let loop, let scope else { return location }
+        return di.location(line: LoopIdentityLine.line(of: loop), column: 0, scope: scope)
     }
 
     private func setLocation(_ pos: SourcePos) {

@@ -63,14 +63,14 @@ struct TargetSelection {
     /// sweeps 148.9 ms with 256 bits, 128.6 ms with 512, gcc 129.3; 2000² × 40 sweeps
     /// 176.4 / 167.4 / 161.5; 250² × 1000 sweeps 16.1 / 16.7 / 16.5). Zen 5 is not
     /// measured and keeps 256.
+    var dataMovingVectorWidth: Int { min(preferredVectorWidth, cpu == "znver4" ? 512 : 256) }
+
     /// SPMD lane-ordered updates (a histogram's `local[b] += 1`) run as a rolled loop over
     /// the lanes on AMD CPUs (`znver*`), unrolled one copy per lane elsewhere
     /// (Codegen+SPMDSerial.swift): unrolled, Zen 4 ran the suite's histogram at 7.8× C,
     /// rolled at 0.95×; on Intel (Ice Lake) the unrolled form measured 0.7× C, and
     /// reloading lanes from the stack was slower in a C model there.
     var rollsLaneOrderedUpdates: Bool { cpu.hasPrefix("znver") }
-
-    var dataMovingVectorWidth: Int { min(preferredVectorWidth, cpu == "znver4" ? 512 : 256) }
 
     /// Runs `body` with a target machine for this selection at `optLevel` (the code
     /// generator's level unless `KERN_CODEGEN_OPT` overrides it), borrowed from the

@@ -126,9 +126,11 @@ package final class Context {
     var noCaptureAttribute: LLVMAttributeRef { kern_llvm_nocapture_attribute(ref) }
 
     // Metadata
-    /// Keeps the loop whose latch branch is `backEdge` rolled: a loop ID with
-    /// `llvm.loop.unroll.disable` and no location.
-    func keepRolled(_ backEdge: LLVMValue) { kern_llvm_set_loop_id(ref, backEdge, nil, 1) }
+    /// Gives the loop whose latch branch is `backEdge` a loop ID carrying `location` (a
+    /// `DILocation`, in report compiles) and, when `rolled`, `llvm.loop.unroll.disable`.
+    func setLoopID(_ backEdge: LLVMValue, location: LLVMMetadata?, rolled: Bool = false) {
+        kern_llvm_set_loop_id(ref, backEdge, location, rolled ? 1 : 0)
+    }
 
     /// `!{!"branch_weights", i32 taken, i32 notTaken}`.
     func branchWeights(_ taken: UInt32, _ notTaken: UInt32) -> (kind: UInt32, node: LLVMValue) {

@@ -61,12 +61,6 @@ final class DIBuilder {
         else { preconditionFailure("LLVM made no DILocation") }
         return location
     }
-
-    /// Gives the loop whose latch branch is `backEdge` a loop ID carrying `location`
-    /// (and `llvm.loop.unroll.disable` when `rolled`).
-    func markLoop(_ backEdge: LLVMValue, at location: LLVMMetadata, rolled: Bool = false) {
-        kern_llvm_set_loop_id(module.context.ref, backEdge, location, rolled ? 1 : 0)
-    }
 }
 
 extension Builder {
