@@ -4,6 +4,14 @@ import Foundation
 public struct Options {
     public var quick = false
     public var plan = TimingPlan(warmups: 1, repetitions: 11)
+    /// The repetitions of each kernel are split into this many rounds, and each round
+    /// runs every in-process implementation in turn (`--rounds`; default: one repetition
+    /// per round; a quick run uses 1). Why: this shared VM has bursts of a few seconds in
+    /// which memory-bound code runs ~1.5× slower (C and Kern histograms called
+    /// alternately in one process: 11–13 ms each, then both 17–18 ms for three calls);
+    /// with one block of repetitions per implementation a burst lands on one of them and
+    /// moves its ratio to the others, while rounds spread it over all of them.
+    public var rounds = Int.max
     public var resultsDirectory = "results"
     public var cLibraryDirectory = ".build-c"
     public var python = ".venv/bin/python"
@@ -95,12 +103,20 @@ public struct Driver {
         }
 
         let runner = InProcessRunner(inputs: inputs, plan: options.plan)
+        let rounds = RoundPlan(options.plan, rounds: options.quick ? 1 : options.rounds)
         for k in options.kernels {
-            for suite in suites {
-                let m = runner.run(k, on: suite)
+            var merged: [Measurement?] = Array(repeating: nil, count: suites.count)
+            for plan in rounds.plans {
+                for (index, suite) in suites.enumerated() {
+                    let m = runner.run(k, on: suite, plan: plan)
+                    merged[index] = merged[index].map { $0.merging(m) } ?? m
+                    // Let OpenMP's workers stop spinning before the next implementation runs.
+                    if suite.threads > 1 && suite.unavailableReason == nil { usleep(100_000) }
+                }
+            }
+            for m in merged.compactMap({ $0 }) {
                 results.add(m)
                 report(m)
-                if suite.threads > 1 && suite.unavailableReason == nil { usleep(300_000) }  // let OpenMP workers stop spinning
             }
         }
         measureOverheads(runner, into: results)
@@ -196,7 +212,9 @@ public struct Driver {
         let dir = URL(fileURLWithPath: options.resultsDirectory)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let report = Report(results)
-        let md = report.markdown(timing: options.plan)
+        let md = report.markdown(
+            timing: options.plan,
+            rounds: RoundPlan(options.plan, rounds: options.quick ? 1 : options.rounds).plans.count)
         try md.write(to: dir.appendingPathComponent("latest.md"), atomically: true, encoding: .utf8)
         let csvURL = dir.appendingPathComponent("latest.csv")
         try report.csv().write(to: csvURL, atomically: true, encoding: .utf8)

@@ -13,8 +13,9 @@ public final class InProcessRunner {
         self.plan = plan
     }
 
-    /// Runs one kernel on one suite: warm-up, timed repetitions, verification.
-    public func run(_ k: Kernel, on suite: KernelSuite) -> Measurement {
+    /// Runs one kernel on one suite: warm-up, timed repetitions, verification (`plan`:
+    /// the runner's own unless given, e.g. one round's share of the repetitions).
+    public func run(_ k: Kernel, on suite: KernelSuite, plan: TimingPlan? = nil) -> Measurement {
         var m = Measurement(
             kernel: k, implementation: suite.name, threads: suite.threads,
             serialCounterpart: suite.serialCounterpart, status: .ok)
@@ -23,7 +24,7 @@ public final class InProcessRunner {
             return m
         }
         do {
-            let (times, output) = try time(k, suite)
+            let (times, output) = try time(k, suite, plan ?? self.plan)
             m.timesMs = times
             m.checksum = Check.checksum(output)
             m.status = verify(k, suite.name, output)
@@ -47,7 +48,9 @@ public final class InProcessRunner {
         return .ok
     }
 
-    private func time(_ k: Kernel, _ s: KernelSuite) throws -> ([Double], [Double]) {
+    private func time(_ k: Kernel, _ s: KernelSuite, _ plan: TimingPlan) throws -> (
+        [Double], [Double]
+    ) {
         let z = inputs.sizes
         let i = inputs
         switch k {

@@ -32,7 +32,11 @@ public struct Report {
 
     // MARK: Markdown
 
-    public func markdown(timing plan: TimingPlan) -> String {
+    public func markdown(timing plan: TimingPlan, rounds: Int = 1) -> String {
+        let roundsText =
+            rounds > 1
+            ? "the in-process implementations (C, Swift, Kern) in \(rounds) rounds, each running every one of them in turn (\(plan.warmups) warm-up call(s) each in the first), the Python peers in one block after \(plan.warmups)"
+            : "\(plan.warmups) warm-up call(s) before each implementation's repetitions"
         var s = "# Kern benchmark results\n\n"
         s +=
             "Measured \(r.machine.date) on \(r.machine.cpu), \(r.machine.cores) cores, \(r.machine.os)"
@@ -40,7 +44,7 @@ public struct Report {
             r.quick
             ? " — **quick run: small sizes, correctness only, timings meaningless**.\n" : ".\n"
         s +=
-            "Median of \(plan.repetitions) timed repetitions after \(plan.warmups) warm-up call(s), in one process per language, on identical inputs.\n"
+            "Median of \(plan.repetitions) timed repetitions, in one process per language, on identical inputs; \(roundsText).\n"
         s += "STREAM triad (C, gcc OpenMP build, \(pow2(r.sizes.streamN)) doubles): "
         s += String(
             format: "**%.1f GB/s with 1 thread, %.1f GB/s with 2 threads**.\n", r.triad1, r.triad2)

@@ -20,6 +20,15 @@ public struct Measurement: Sendable {
 
     public var medianMs: Double? { timesMs.isEmpty ? nil : median(timesMs) }
     public var minMs: Double? { timesMs.min() }
+
+    /// This measurement with a later round's (`RoundPlan`): the times of both, the first
+    /// checksum, and the first status that is not `.ok` (a mismatch in any round counts).
+    public func merging(_ later: Measurement) -> Measurement {
+        var m = self
+        m.timesMs += later.timesMs
+        if case .ok = m.status { m.status = later.status }
+        return m
+    }
 }
 
 /// A labelled scalar result (overheads, compile latencies, bandwidth).

@@ -14,6 +14,7 @@ while let arg = args.popFirst() {
     switch arg {
     case "--quick": options.quick = true
     case "--reps": options.plan.repetitions = Int(args.popFirst() ?? "") ?? options.plan.repetitions
+    case "--rounds": options.rounds = max(1, Int(args.popFirst() ?? "") ?? options.rounds)
     case "--warmups": options.plan.warmups = Int(args.popFirst() ?? "") ?? options.plan.warmups
     case "--results": options.resultsDirectory = args.popFirst() ?? options.resultsDirectory
     case "--no-python": options.runPython = false
@@ -28,7 +29,7 @@ while let arg = args.popFirst() {
     case "--only": only = (args.popFirst() ?? "").split(separator: ",").map(String.init)
     default:
         print(
-            "usage: kern-bench [--quick] [--reps N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K] [--chain-only | --no-chain]"
+            "usage: kern-bench [--quick] [--reps N] [--rounds N] [--warmups N] [--results DIR] [--no-python] [--wait-idle SECONDS] [--only NAME,NAME] [--kernels K,K] [--chain-only | --no-chain]"
         )
         exit(2)
     }
