@@ -127,7 +127,9 @@ private func tableEntry(_ f: MathFunction) -> MathEntry {
     case .round: .c(.round, .unary(round, roundf), intrinsic: "llvm.round")
     case .trunc: .c(.trunc, .unary(trunc, truncf), intrinsic: "llvm.trunc")
     case .fma: .c(.fma, .ternary(fma, fmaf), intrinsic: "llvm.fma")
-    case .copysign: .c(.copysign, .binary(copysign, copysignf), intrinsic: "llvm.copysign")
+    // In line rather than C `copysign`: a NaN sign source counts as positive (the
+    // InlineMath case says why).
+    case .copysign: .inline(.copysign, "copysign", arity: 2)
     // Defined for every number type (integer abs wraps: abs(T.min) == T.min), with
     // Swift's min/max semantics for NaN and ±0: no C function has them.
     case .abs: .inline(.abs, "abs", arity: 1, operands: .numbers)
@@ -234,6 +236,12 @@ public enum InlineMath: Sendable, Hashable, CaseIterable {
     case min, max
     /// Floating classification (`x.isNaN`, …), a `Bool`.
     case isNaN, isInfinite, isFinite
+    /// `copysign(x, y)`: `x`'s magnitude with `y`'s sign, and with a plus sign when `y` is a
+    /// NaN. IEEE 754 leaves the sign of a NaN that an operation produces open (x86 gives
+    /// `0/0` a minus sign, LLVM's constant folder a plus sign), so C's `copysign` would make
+    /// `copysign(1, 0.0 / 0.0)` depend on whether the division was folded: on the
+    /// optimization level, or interpreter against compiled code. Kern's results do not.
+    case copysign
 }
 
 /// Accuracy of libmvec's variants of one function, in ulp from libm.

@@ -42,6 +42,7 @@ func floatingMath<F: BinaryFloatingPoint>(
     case .isNaN: return .bool(a.isNaN)
     case .isInfinite: return .bool(a.isInfinite)
     case .isFinite: return .bool(a.isFinite)
+    case .copysign: return wrap(b.isNaN ? Swift.abs(a) : F(signOf: b, magnitudeOf: a))
     }
 }
 
@@ -56,7 +57,7 @@ func integerMath(_ m: InlineMath, _ a: Scalar, _ b: Scalar) -> Scalar {
         return (signed ? b.int64 < a.int64 : b.bits < a.bits) ? b : a
     case .max:
         return (signed ? b.int64 > a.int64 : b.bits > a.bits) ? b : a
-    case .isNaN, .isInfinite, .isFinite:
-        preconditionFailure("KernIR: math property on \(a.kind.irName) passed the verifier")
+    case .isNaN, .isInfinite, .isFinite, .copysign:
+        preconditionFailure("KernIR: floating math on \(a.kind.irName) passed the verifier")
     }
 }

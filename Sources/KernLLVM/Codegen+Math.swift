@@ -23,7 +23,9 @@ extension Codegen {
         }
     }
 
-    private func inlineMath(
+    /// One in-line case on operands of `kind` whose LLVM type is `t`: a scalar type, or a
+    /// vector of it (SPMD lanes; floating cases only).
+    func inlineMath(
         _ m: InlineMath, _ kind: ScalarType, _ t: LLVMType, _ xs: [LLVMValue], _ flags: FloatFlags
     ) -> LLVMValue {
         switch m {
@@ -53,6 +55,11 @@ extension Codegen {
         case .isFinite:
             let magnitude = intrinsic("llvm.fabs", t, xs, .strict)
             return b.fcmp(.olt, magnitude, ctx.constReal(t, .infinity))
+        case .copysign:
+            // A NaN sign source counts as positive (InlineMath.copysign says why).
+            let signed = intrinsic("llvm.copysign", t, xs, flags)
+            let magnitude = intrinsic("llvm.fabs", t, [xs[0]], flags)
+            return b.flag(b.select(b.fcmp(.uno, xs[1], xs[1], flags), magnitude, signed), flags)
         }
     }
 

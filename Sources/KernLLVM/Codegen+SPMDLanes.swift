@@ -20,6 +20,12 @@ extension Codegen {
             let xs = args.map(laneValues)
             let (f, type) = module.intrinsic(name, [ctx.typeOf(xs[0])])
             values[r.index] = b.flag(b.call(type, f, xs), floatFlags(reduction: false))
+        case .math(.copysign, let args):
+            // Exact operations and a select: the vectors give every lane the scalar bits.
+            let xs = args.map(laneValues)
+            values[r.index] = inlineMath(
+                .copysign, scalarKind(args[0]), ctx.typeOf(xs[0]), xs,
+                floatFlags(reduction: false))
         case .math:
             laneByLane(instr, r)
         case .convert(let x):
@@ -43,7 +49,7 @@ extension Codegen {
 
     static let exactMathIntrinsics: [MathFunction: String] = [
         .sqrt: "llvm.sqrt", .fma: "llvm.fma", .floor: "llvm.floor", .ceil: "llvm.ceil",
-        .trunc: "llvm.trunc", .round: "llvm.round", .copysign: "llvm.copysign",
+        .trunc: "llvm.trunc", .round: "llvm.round",
     ]
 
     /// `Codegen.convert` on vectors: the same instructions with vector types. `mask`: the

@@ -13,6 +13,7 @@
 #include "kern_runtime.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,9 @@ int kern_rt_format_scalar(char *buf, size_t capacity, const char *spec, int32_t 
     default: {
         double d;
         memcpy(&d, &bits, sizeof d);
+        /* A NaN prints without a minus sign, as `print` shows it: the sign of a computed
+         * NaN is not defined (x86 makes 0/0 negative, LLVM's constant folder positive). */
+        if (isnan(d)) d = fabs(d);
         return snprintf(buf, capacity, cspec, d);
     }
     }

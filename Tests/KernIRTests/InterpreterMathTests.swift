@@ -83,6 +83,11 @@ func unaryMathMatchesLibm(op: MathFunction, x: Double) throws {
     #expect(try evalMath(.pow, [.double(2), .double(0.5)]) == .double(pow(2, 0.5)))
     #expect(try evalMath(.hypot, [.double(3), .double(4)]) == .double(5))
     #expect(try evalMath(.copysign, [.double(3), .double(-0.0)]) == .double(-3))
+    // A NaN sign source counts as positive, whatever its sign bit (0/0 is -nan on x86).
+    let negativeNaN = -Double.nan
+    #expect(negativeNaN.sign == .minus)
+    #expect(try evalMath(.copysign, [.double(-3), .double(negativeNaN)]) == .double(3))
+    #expect(try evalMath(.copysign, [.float(-3), .float(-Float.nan)]) == .float(3))
     #expect(
         try evalMath(.fma, [.double(0.1), .double(10), .double(-1)]) == .double(fma(0.1, 10, -1)))
     #expect(fma(0.1, 10, -1) != 0.1 * 10 - 1)  // so the test above sees one rounding
