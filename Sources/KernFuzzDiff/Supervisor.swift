@@ -64,6 +64,8 @@ public struct Supervisor: Sendable {
         /// Per job: the first program of its first batch not checked yet.
         var next: [UInt64]
         var workerFailed = false
+        /// Whether the stop asked for by SIGINT or SIGTERM (`StopOnSignal`) was announced.
+        var stopAnnounced = false
         init(began: Date, jobs: Int) {
             self.began = began
             lastReport = began
@@ -77,6 +79,7 @@ public struct Supervisor: Sendable {
         let began = Date()
         let end = began.addingTimeInterval(seconds)
         let progress = Progress(began: began, jobs: jobs)
+        StopOnSignal.install()
         say(
             "kern-fuzz-diff: seed \(seed), from program \(start), \(Int(seconds)) s"
                 + (programLimit.map { ", at most \($0) programs" } ?? "")
@@ -170,7 +173,18 @@ public struct Supervisor: Sendable {
             }
             next = first + step
         }
-        while Date() < end, !limitReached {
+        var going: Bool {
+            guard StopOnSignal.requested else { return Date() < end }
+            progress.lock.withLock {
+                guard !progress.stopAnnounced else { return }
+                progress.stopAnnounced = true
+                say(
+                    "kern-fuzz-diff: stopping: unfinished batches are left for a resumed run;"
+                        + " findings are saved and the ledger written (signal again to quit at once)")
+            }
+            return false
+        }
+        while going, !limitReached {
             guard
                 let child = try? ChildProcess(arguments: [
                     "--worker", "--seed", "\(seed)", "--start", "\(next)", "--batch", "\(batch)",
@@ -184,7 +198,7 @@ public struct Supervisor: Sendable {
             }
             defer { child.kill() }
             var current: UInt64?
-            loop: while Date() < end {
+            loop: while going {
                 switch child.next(timeout: min(timeout, max(end.timeIntervalSinceNow, 0) + timeout))
                 {
                 case .line(let line):

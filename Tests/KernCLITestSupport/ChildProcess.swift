@@ -73,6 +73,17 @@ public struct ChildProcess {
         ).finish()
     }
 
+    /// Waits until the child writes to standard output and returns what it wrote so far
+    /// (that text is then not in `finish`'s `out`); empty when the output is closed.
+    public func firstOutput() -> String {
+        String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+    }
+
+    /// Sends `signal` (e.g. `SIGTERM`) to the child.
+    public func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
     /// Waits for the child to end; its output and status.
     public func finish() -> Result {
         let collected = Collected()

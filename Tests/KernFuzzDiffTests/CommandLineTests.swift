@@ -1,7 +1,9 @@
+import Foundation
 import KernCLITestSupport
 import Testing
 
-/// `kern-fuzz-diff` as a user runs it: help, usage errors with status 1, `--print`.
+/// `kern-fuzz-diff` as a user runs it: help, usage errors with status 1, `--print`, stopping
+/// a run with a signal.
 @Suite struct CommandLineTests {
     func fuzzer(_ arguments: [String]) throws -> ChildProcess.Result {
         let binary = try #require(
@@ -32,6 +34,40 @@ import Testing
             #expect(r.status == 1 && !r.signaled, "\(arguments): \(r.status)")
             #expect(r.err.contains(message), "\(arguments): \(r.err)")
         }
+    }
+
+    /// SIGTERM (or Ctrl-C's SIGINT) ends a campaign early and it still counts: the batches
+    /// in flight finish, and the run ends as at the end of its time, with its ledger line.
+    @Test func aSignalStopsTheRunWhichStillWritesItsLedgerLine() throws {
+        let binary = try #require(
+            BuiltExecutable.path(named: "kern-fuzz-diff"), "kern-fuzz-diff must be built")
+        let ledger = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kern-fuzz-diff-signal-\(getpid()).tsv").path
+        defer { try? FileManager.default.removeItem(atPath: ledger) }
+        let began = Date()
+        let child = try ChildProcess.start(
+            binary,
+            [
+                "--seconds", "900", "--seed", "5", "--batch", "1", "--jobs", "1",
+                "--ledger", ledger, "--commit", "signal-test",
+            ])
+        // The banner is written after the handlers are installed.
+        let banner = child.firstOutput()
+        #expect(banner.contains("kern-fuzz-diff: seed 5"), "\(banner)")
+        Thread.sleep(forTimeInterval: 2)
+        child.send(SIGTERM)
+        let r = child.finish()
+        #expect(r.status == 0 && !r.signaled, "\(r.status) \(r.err)")
+        #expect(Date().timeIntervalSince(began) < 300, "it stopped long before its 900 s")
+        #expect(r.out.contains("kern-fuzz-diff: stopping"), "\(r.out)")
+        let lines = try String(contentsOfFile: ledger, encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }
+        try #require(lines.count == 1, "\(lines)")
+        let fields = lines[0].split(separator: "\t").map(String.init)
+        #expect(fields[1] == "signal-test" && fields[3] == "5" && fields[4] == "0", "\(fields)")
+        // `next` (where a resumed run starts) is the number of programs checked (1 job).
+        #expect(fields[5] == fields[6], "\(fields)")
+        #expect(r.out.contains("resume with --start \(fields[5])"), "\(r.out)")
     }
 
     @Test func printGivesTheSeedsProgram() throws {
