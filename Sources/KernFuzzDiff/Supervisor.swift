@@ -180,7 +180,8 @@ public struct Supervisor: Sendable {
                 progress.stopAnnounced = true
                 say(
                     "kern-fuzz-diff: stopping: unfinished batches are left for a resumed run;"
-                        + " findings are saved and the ledger written (signal again to quit at once)")
+                        + " findings are saved and the ledger written (signal again to quit at once)"
+                )
             }
             return false
         }
