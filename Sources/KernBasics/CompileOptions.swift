@@ -14,8 +14,13 @@ public struct CompileOptions: Sendable, Hashable {
     public var checked: Bool
     /// Floating-point freedom (default strict IEEE).
     public var fastMathLevel: FastMathLevel
-    /// Target CPU and features for LLVM; nil = the host's.
-    public var targetCPU: String?
+    /// Target CPU and features for LLVM; nil = the host's. `"native"` (as in clang's
+    /// `-march=native`) means the same and is stored as nil.
+    public var targetCPU: String? {
+        didSet { if targetCPU == Self.nativeCPU { targetCPU = nil } }
+    }
+    /// The CPU name that means "this machine's", as nil does.
+    public static let nativeCPU = "native"
     /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
     public var targetFeatures: String?
     /// Worker threads for `prange` loops when a call does not say; nil = all cores.
@@ -91,7 +96,7 @@ public struct CompileOptions: Sendable, Hashable {
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
-        self.targetCPU = targetCPU
+        self.targetCPU = targetCPU == Self.nativeCPU ? nil : targetCPU
         self.targetFeatures = targetFeatures
         self.threads = threads
         self.vectorMath = vectorMath

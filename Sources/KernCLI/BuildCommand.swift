@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
 
     @Option(
         help:
-            "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm, obj, header (the C declarations of the entry points), c-target (a folder with the assembly and the header, for a SwiftPM C target) or lib (a folder with lib<name>.a, include/<name>.h and include/module.modulemap). header, c-target and lib are compiled for \(BuildCommand.portableCPU) unless --target-cpu/--target-features are given."
+            "What to write: kir (Kern IR), llvm (optimized LLVM IR), asm, obj, header (the C declarations of the entry points), c-target (a folder with the assembly and the header, for a SwiftPM C target) or lib (a folder with lib<name>.a, include/<name>.h and include/module.modulemap). header, c-target and lib are compiled for \(BuildCommand.portableCPU) unless --target-cpu/--target-features are given ('--target-cpu native': this machine's CPU)."
     )
     var emit: Emit = .llvm
 
@@ -74,7 +74,7 @@ struct BuildCommand: ParsableCommand {
         if multiversion, emit != .lib && emit != .cTarget {
             throw ValidationError("--multiversion works with --emit lib or c-target")
         }
-        if multiversion, flags.options.targetCPU != nil || flags.options.targetFeatures != nil {
+        if multiversion, flags.targetCPU != nil || flags.targetFeatures != nil {
             throw ValidationError(
                 "--multiversion chooses the CPUs itself (x86-64-v4, x86-64-v3, x86-64): drop --target-cpu/--target-features"
             )
@@ -92,7 +92,8 @@ struct BuildCommand: ParsableCommand {
             // Not loaded into the JIT: the output may be for another CPU.
             var options = flags.options
             let aheadOfTime = emit == .cTarget || emit == .header || emit == .lib
-            if aheadOfTime, options.targetCPU == nil, options.targetFeatures == nil {
+            // `--target-cpu native` asks for this machine's CPU (stored as nil) instead.
+            if aheadOfTime, flags.targetCPU == nil, options.targetFeatures == nil {
                 options.targetCPU = Self.portableCPU
             }
             let module = try Console.compile(file, options: options, forEmission: true)

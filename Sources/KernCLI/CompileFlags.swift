@@ -40,7 +40,10 @@ struct CompileFlags: ParsableArguments {
     @Option(name: .customShort("O"), help: "Optimization level, 0–3.")
     var optimizationLevel: Int = 3
 
-    @Option(help: "Target CPU name (default: this machine's).")
+    @Option(
+        help:
+            "Target CPU name, or 'native' for this machine's (the default, except for kernelc build's header, c-target and lib)."
+    )
     var targetCPU: String?
 
     @Option(help: "Target features, e.g. +avx2,-avx512f (default: this machine's).")

@@ -1,3 +1,5 @@
+import KernBasics
+
 /// Checks `--target-cpu` / `--target-features` before LLVM sees them (issue 15.3).
 ///
 /// In: the requested CPU and feature string, the host triple and features, the LLVM major
@@ -32,7 +34,7 @@ enum TargetValidation {
             if let known = arch?.cpus(llvmMajor: llvmMajor), !known.contains(cpu) {
                 throw InvalidTarget(
                     "unknown target CPU '\(cpu)' for \(triple) (LLVM \(llvmMajor)); valid CPUs: "
-                        + known.sorted().joined(separator: ", "))
+                        + ([CompileOptions.nativeCPU] + known.sorted()).joined(separator: ", "))
             }
             if cpu.isEmpty || cpu.contains(where: { $0 == "," || $0.isWhitespace }) {
                 throw InvalidTarget("target CPU '\(cpu)' is not a CPU name")

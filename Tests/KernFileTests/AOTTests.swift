@@ -66,6 +66,18 @@ struct AOTTests: KernelcSuite {
         #expect(kernelc(["build", source, "--emit", "c-target", "-o", portable]) == 0)
         let portableAssembly = try String(contentsOfFile: portable + "/k2.S", encoding: .utf8)
         #expect(!portableAssembly.contains("zmm"))
+        // `--target-cpu native`: this machine's CPU rather than the portable default.
+        let native = source + ".native"
+        #expect(
+            kernelc(["build", source, "--emit", "c-target", "-o", native, "--target-cpu", "native"])
+                == 0)
+        let nativeHeader = try String(contentsOfFile: native + "/include/k2.h", encoding: .utf8)
+        #expect(nativeHeader.contains("for this machine's CPU"), "\(nativeHeader)")
+        #expect(
+            kernelc([
+                "build", source, "--emit", "lib", "-o", native + ".lib", "--multiversion",
+                "--target-cpu", "native",
+            ]) == 1, "--multiversion picks its own CPUs")
     }
 
     /// A C program calls the kernels through the header, linked with the emitted assembly

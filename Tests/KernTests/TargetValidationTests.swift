@@ -42,6 +42,18 @@ import Testing
             }
         }
 
+        /// `native` (clang's `-march=native` spelling) means this machine's CPU, as nil does.
+        @Test func nativeMeansThisMachinesCPU() throws {
+            #expect(CompileOptions(targetCPU: "native").targetCPU == nil)
+            var options = CompileOptions(targetCPU: "x86-64")
+            options.targetCPU = "native"
+            #expect(options.targetCPU == nil)
+            let module = try KernModule.compile(source: source, options: options)
+            #expect(try module.function(named: "twice").call([21.0]) == .double(42))
+            options.targetCPU = "garbage"
+            #expect(compileError(options)?.contains("valid CPUs: native, ") == true)
+        }
+
         @Test func knownCPUsCompileAndTheJITRunsThem() throws {
             for cpu in ["x86-64", "x86-64-v2", "sapphirerapids"] {
                 var options = CompileOptions()
