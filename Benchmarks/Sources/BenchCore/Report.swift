@@ -35,7 +35,7 @@ public struct Report {
     public func markdown(timing plan: TimingPlan, rounds: Int = 1) -> String {
         let roundsText =
             rounds > 1
-            ? "the in-process implementations (C, Swift, Kern) in \(rounds) rounds, each running every one of them in turn (\(plan.warmups) warm-up call(s) each in the first), the Python peers in one block after \(plan.warmups)"
+            ? "the in-process implementations (C, Swift, Kern) in \(rounds) rounds, each running every one of them in turn (\(plan.warmups) warm-up call(s) before each timed call), the Python peers in one block after \(plan.warmups)"
             : "\(plan.warmups) warm-up call(s) before each implementation's repetitions"
         var s = "# Kern benchmark results\n\n"
         s +=

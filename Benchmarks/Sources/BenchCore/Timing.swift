@@ -17,18 +17,19 @@ public struct TimingPlan: Sendable {
     }
 }
 
-/// A plan's repetitions split into rounds (`Options.rounds`): the first round makes the
-/// plan's warm-up calls, and each round its share of the repetitions (11 in 11 rounds:
-/// one each; 11 in 3: 4, 4, 3), so a median is over as many calls as in one block. Later
-/// rounds make no warm-up call: the compiles, thread pools and page faults were the first
-/// round's, and the caches are as cold for every implementation (each round runs all).
+/// A plan's repetitions split into rounds (`Options.rounds`): each round makes the plan's
+/// warm-up calls and then its share of the repetitions (11 in 11 rounds: one each; 11 in
+/// 3: 4, 4, 3), so a median is over as many calls as in one block. Warm-ups in every round,
+/// not only the first: each round allocates the kernel's outputs afresh, and without a
+/// warm-up the first call pays their page faults (Kern's 2-thread black_scholes: 6–7 ms
+/// warm, 11–13 ms as the median of such first calls).
 public struct RoundPlan: Sendable {
     public let plans: [TimingPlan]
     public init(_ plan: TimingPlan, rounds: Int) {
         let n = max(1, min(rounds, plan.repetitions))
         plans = (0..<n).map { r in
             TimingPlan(
-                warmups: r == 0 ? plan.warmups : 0,
+                warmups: plan.warmups,
                 repetitions: plan.repetitions / n + (r < plan.repetitions % n ? 1 : 0))
         }
     }
