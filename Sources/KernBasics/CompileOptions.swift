@@ -17,10 +17,12 @@ public struct CompileOptions: Sendable, Hashable {
     /// Target CPU and features for LLVM; nil = the host's. `"native"` (as in clang's
     /// `-march=native`) means the same and is stored as nil.
     public var targetCPU: String? {
-        didSet { if targetCPU == Self.nativeCPU { targetCPU = nil } }
+        didSet { targetCPU = Self.hostIfNative(targetCPU) }  // (no second didSet)
     }
     /// The CPU name that means "this machine's", as nil does.
     public static let nativeCPU = "native"
+    /// `cpu`, or nil for `nativeCPU` (both the initializer and `targetCPU`'s setter).
+    private static func hostIfNative(_ cpu: String?) -> String? { cpu == nativeCPU ? nil : cpu }
     /// nil: the host's features (or, with `targetCPU` set, that CPU's own).
     public var targetFeatures: String?
     /// Worker threads for `prange` loops when a call does not say; nil = all cores.
@@ -96,7 +98,7 @@ public struct CompileOptions: Sendable, Hashable {
         self.optimizationLevel = min(max(optimizationLevel, 0), 3)
         self.checked = checked
         self.fastMathLevel = fastMathLevel ?? (fastMath ? .balanced : .strict)
-        self.targetCPU = targetCPU == Self.nativeCPU ? nil : targetCPU
+        self.targetCPU = Self.hostIfNative(targetCPU)
         self.targetFeatures = targetFeatures
         self.threads = threads
         self.vectorMath = vectorMath

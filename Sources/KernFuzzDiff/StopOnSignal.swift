@@ -11,8 +11,8 @@ import Synchronization
 /// SIGTERM `requested` is true (the supervisor then stops its workers as at the end of its
 /// time, at their next batch boundary, and saves its findings and writes its ledger line,
 /// whose `next` is the first unfinished batch); a second one ends the process at once with
-/// status 130. The workers do not see a
-/// terminal's Ctrl-C: Foundation's `Process` starts each child in its own process group.
+/// status 130. The workers do not see a terminal's Ctrl-C: Foundation's `Process` starts
+/// each child in its own process group.
 ///
 /// A plain `sigaction` handler that only counts (async-signal-safe), rather than a
 /// Dispatch signal source: the signals are also unblocked here, since a parent may have

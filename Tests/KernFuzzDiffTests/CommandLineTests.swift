@@ -36,8 +36,9 @@ import Testing
         }
     }
 
-    /// SIGTERM (or Ctrl-C's SIGINT) ends a campaign early and it still counts: the batches
-    /// in flight finish, and the run ends as at the end of its time, with its ledger line.
+    /// SIGTERM (or Ctrl-C's SIGINT) ends a campaign early and it still counts: the workers
+    /// stop at their next batch boundary, and the run ends as at the end of its time, with
+    /// its ledger line (whose `next` leaves the unfinished batch to a resumed run).
     @Test func aSignalStopsTheRunWhichStillWritesItsLedgerLine() throws {
         let binary = try #require(
             BuiltExecutable.path(named: "kern-fuzz-diff"), "kern-fuzz-diff must be built")

@@ -12,6 +12,8 @@ public struct Options {
     /// with one block of repetitions per implementation a burst lands on one of them and
     /// moves its ratio to the others, while rounds spread it over all of them.
     public var rounds = Int.max
+    /// The rounds this run makes (`rounds`, or 1 for a quick run).
+    var roundPlan: RoundPlan { RoundPlan(plan, rounds: quick ? 1 : rounds) }
     public var resultsDirectory = "results"
     public var cLibraryDirectory = ".build-c"
     public var python = ".venv/bin/python"
@@ -103,10 +105,9 @@ public struct Driver {
         }
 
         let runner = InProcessRunner(inputs: inputs, plan: options.plan)
-        let rounds = RoundPlan(options.plan, rounds: options.quick ? 1 : options.rounds)
         for k in options.kernels {
             var merged: [Measurement?] = Array(repeating: nil, count: suites.count)
-            for plan in rounds.plans {
+            for plan in options.roundPlan.plans {
                 for (index, suite) in suites.enumerated() {
                     let m = runner.run(k, on: suite, plan: plan)
                     merged[index] = merged[index].map { $0.merging(m) } ?? m
@@ -212,9 +213,7 @@ public struct Driver {
         let dir = URL(fileURLWithPath: options.resultsDirectory)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let report = Report(results)
-        let md = report.markdown(
-            timing: options.plan,
-            rounds: RoundPlan(options.plan, rounds: options.quick ? 1 : options.rounds).plans.count)
+        let md = report.markdown(timing: options.plan, rounds: options.roundPlan.plans.count)
         try md.write(to: dir.appendingPathComponent("latest.md"), atomically: true, encoding: .utf8)
         let csvURL = dir.appendingPathComponent("latest.csv")
         try report.csv().write(to: csvURL, atomically: true, encoding: .utf8)
